@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The compiled CLI lives in dist/; a checkout needs `npm run build` first.
+let cli;
+try {
+  cli = await import('../dist/cli/main.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/cli/main.js')) throw error;
+  process.stderr.write('scale-audit: not built yet; run `npm run build` first\n');
+  process.exit(2);
+}
+const { run } = cli;
+const { processIO } = await import('../dist/cli/io.js');
+process.exitCode = await run(process.argv.slice(2), processIO());

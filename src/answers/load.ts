@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { Question } from '../rules/types.js';
+import { InputError } from '../util/errors.js';
+import { didYouMean } from '../util/suggest.js';
+import { inputErrorAt, parseYamlSource, positionOf } from '../util/yaml-source.js';
+import type { Answer, Answers, AnswerValue } from './types.js';
+
+export const ANSWERS_FORMAT_VERSION = 1;
+
+const answersFile = z
+  .object({
+    $schema: z.string().optional(),
+    version: z.literal(ANSWERS_FORMAT_VERSION, { error: `must be ${ANSWERS_FORMAT_VERSION} (the answers format version)` }),
+    answers: z.record(z.string(), z.unknown(), { error: 'must be a mapping of question ids to answers' }).nullable(),
+  })
+  .strict();
+
+function schemaFor(question: Question): z.ZodType<AnswerValue> {
+  const choices = question.choices?.map((choice) => choice.value) ?? [];
+  switch (question.type) {
+    case 'boolean':
+      return z.boolean({ error: 'expected true or false' });
+    case 'number': {
+      let number = z.number({ error: 'expected a number' });
+      if (question.min !== undefined) number = number.min(question.min, { error: `must be at least ${question.min}` });
+      if (question.max !== undefined) number = number.max(question.max, { error: `must be at most ${question.max}` });
+      return number;
+    }
+    case 'choice':
+      return z.enum(choices as [string, ...string[]], { error: `expected one of: ${choices.join(', ')}` });
+    case 'multi':
+      return z.array(z.enum(choices as [string, ...string[]], { error: `each item must be one of: ${choices.join(', ')}` }), {
+        error: `expected a list of: ${choices.join(', ')}`,
+      });
+    case 'text':
+      return z.string({ error: 'expected text' });
+  }
+}
+
+/**
+ * Reads a questionnaire answers file (YAML or JSON):
+ *
+ *     version: 1
+ *     answers:
+ *       team.owner-named: true
+ *
+ * An empty answer (`key:` with no value) counts as unanswered, so a filled-in template may leave
+ * questions blank.
+ */
+export async function loadAnswers(file: string, questions: readonly Question[]): Promise<Answers> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`cannot read answers file: ${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}`, file);
+  });
+  const source = parseYamlSource(file, text);
+  if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
+    throw new InputError('expected a mapping with "version" and "answers"', file, 1, 1);
+  }
+  const top = answersFile.safeParse(source.value);
+  if (!top.success) {
+    const issue = top.error.issues[0]!;
+    const path = issue.path.map((part) => (typeof part === 'number' ? part : String(part)));
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `unknown key "${issue.keys[0]}"${didYouMean(issue.keys[0]!, ['version', 'answers', '$schema'])}; an answers file has "version" and "answers"`
+        : `${path.join('.') || 'file'}: ${issue.message === 'Invalid input: expected nonoptional, received undefined' ? 'missing' : issue.message}`;
+    throw inputErrorAt(source, issue.code === 'unrecognized_keys' ? [issue.keys[0]!] : path, message, issue.code === 'unrecognized_keys');
+  }
+
+  const byId = new Map(questions.map((question) => [question.id, question]));
+  const values: Record<string, Answer> = {};
+  for (const [id, raw] of Object.entries(top.data.answers ?? {})) {
+    const question = byId.get(id);
+    if (!question) throw inputErrorAt(source, ['answers', id], `unknown question "${id}"${didYouMean(id, byId.keys())}`, true);
+    if (raw === null || raw === undefined) continue;
+    const parsed = schemaFor(question).safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw inputErrorAt(source, ['answers', id, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))], `${id}: ${issue.message}, got ${JSON.stringify(raw)}`);
+    }
+    values[id] = { value: parsed.data, line: positionOf(source, ['answers', id]).line };
+  }
+  return { path: file, values };
+}

@@ -1,0 +1,15 @@
+export type AnswerValue = string | number | boolean | string[];
+
+export interface Answer {
+  value: AnswerValue;
+  /** 1-based line of the answer in the answers file. */
+  line: number;
+}
+
+export interface Answers {
+  /** The answers file as the user named it, or null when none was given. */
+  path: string | null;
+  values: Record<string, Answer>;
+}
+
+export const NO_ANSWERS: Answers = { path: null, values: {} };

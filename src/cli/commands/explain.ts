@@ -1,0 +1,49 @@
+import { loadRuleSet } from '../../rules/load.js';
+import type { Rule, Question } from '../../rules/types.js';
+import { questionsOf } from '../../rules/evaluate.js';
+import { InputError } from '../../util/errors.js';
+import { didYouMean } from '../../util/suggest.js';
+import type { CliIO } from '../io.js';
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
+
+export function explainRule(rule: Rule, questions: readonly Question[]): string {
+  const asked = [...questionsOf(rule.check.partial, questionsOf(rule.check.pass, questionsOf(rule.appliesWhen)))];
+  const byId = new Map(questions.map((question) => [question.id, question]));
+  const sections = [
+    `${rule.id}: ${rule.title}`,
+    `Category ${rule.category} · severity ${rule.severity} · level L${rule.level} · effort ${rule.remediation.effort}`,
+    '',
+    'Why it matters',
+    indent(rule.why),
+    '',
+    'How it is detected',
+    indent(rule.detection),
+    '',
+    'How to fix it',
+    indent(rule.remediation.summary),
+    ...rule.remediation.steps.map((step, i) => `  ${i + 1}. ${step}`),
+    ...(rule.remediation.links?.length ? ['', 'Links', ...rule.remediation.links.map((link) => `  ${link}`)] : []),
+  ];
+  if (rule.requires.length > 0) sections.push('', `Requires first: ${rule.requires.join(', ')}`);
+  if (asked.length > 0) {
+    sections.push('', 'Questions it reads');
+    for (const id of asked) sections.push(`  ${id}: ${byId.get(id)?.text ?? ''}`);
+  }
+  if (rule.references.length > 0) sections.push('', `References: ${rule.references.join(' · ')}`);
+  sections.push('', `Defined in ${rule.source}`);
+  return `${sections.join('\n')}\n`;
+}
+
+export async function explainCommand(id: string, flags: { rules: string[] }, io: CliIO): Promise<number> {
+  const ruleSet = await loadRuleSet(flags.rules);
+  const rule = ruleSet.rules.find((candidate) => candidate.id === id);
+  if (!rule) throw new InputError(`unknown rule "${id}"${didYouMean(id, ruleSet.rules.map((r) => r.id))}; \`scale-audit rules\` lists them`);
+  io.stdout.write(explainRule(rule, ruleSet.questions));
+  return 0;
+}

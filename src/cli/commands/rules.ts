@@ -1,0 +1,22 @@
+import { loadRuleSet } from '../../rules/load.js';
+import type { CliIO } from '../io.js';
+
+export async function rulesCommand(flags: { json?: boolean; rules: string[] }, io: CliIO): Promise<number> {
+  const ruleSet = await loadRuleSet(flags.rules);
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify(ruleSet.rules, null, 2)}\n`);
+    return 0;
+  }
+  const width = Math.max(...ruleSet.rules.map((rule) => rule.id.length));
+  const out: string[] = [];
+  for (const category of ruleSet.categories) {
+    const rules = ruleSet.rules.filter((rule) => rule.category === category.id);
+    if (rules.length === 0) continue;
+    out.push(`${category.title} (${category.id}, ${rules.length} rules)`);
+    for (const rule of rules) out.push(`  ${rule.id.padEnd(width)}  ${rule.severity.padEnd(8)}  L${rule.level}  ${rule.title}`);
+    out.push('');
+  }
+  out.push(`${ruleSet.rules.length} rules, ${ruleSet.questions.length} questions. \`scale-audit explain <rule-id>\` shows one in full.`);
+  io.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}

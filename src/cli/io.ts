@@ -1,0 +1,34 @@
+import { InputError } from '../util/errors.js';
+
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** Everything the CLI touches of its process, so tests can run it in-process. */
+export interface CliIO {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: Record<string, string | undefined>;
+  now: () => Date;
+}
+
+export function processIO(): CliIO {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, now: () => new Date() };
+}
+
+/** The report date: `SOURCE_DATE_EPOCH` (seconds) when set, so that builds are reproducible. */
+export function auditDate(io: CliIO): Date {
+  const epoch = io.env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return io.now();
+  if (!/^\d+$/.test(epoch)) throw new InputError(`SOURCE_DATE_EPOCH must be a whole number of seconds, got "${epoch}"`);
+  return new Date(Number(epoch) * 1000);
+}
+
+/** Colour only for people: a terminal, and neither NO_COLOR nor --no-color (FORCE_COLOR overrides). */
+export function useColor(io: CliIO, requested: boolean): boolean {
+  if (!requested) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  if (io.env.NO_COLOR) return false;
+  return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
+}

@@ -1,0 +1,76 @@
+import type { Evidence, Status } from '../rules/finding.js';
+import type { Report } from '../report/types.js';
+
+/** Shared wording for every renderer, so that text, Markdown and HTML say the same things. */
+export const STATUS_LABELS: Record<Status, string> = {
+  fail: 'fail',
+  partial: 'partial',
+  unknown: 'unknown',
+  pass: 'pass',
+  not_applicable: 'n/a',
+};
+
+export const STATUS_SYMBOLS: Record<Status, string> = {
+  fail: '✗',
+  partial: '◐',
+  unknown: '?',
+  pass: '✓',
+  not_applicable: '–',
+};
+
+export function location(evidence: Evidence): string {
+  if (!evidence.path) return '';
+  const line = evidence.line ? `:${evidence.line}` : '';
+  const cell = evidence.cell ? ` (cell ${evidence.cell})` : '';
+  return `${evidence.path}${line}${cell}`;
+}
+
+function weeks(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+export function effortRange(range: { min: number; max: number }): string {
+  if (range.max === 0) return 'no effort';
+  return `${weeks(range.min)}–${weeks(range.max)} person-weeks`;
+}
+
+export function scoreText(score: number | null): string {
+  return score === null ? 'n/a' : `${score}/100`;
+}
+
+export function levelText(report: Report): string {
+  const { level, levelName, levelProvisional } = report.summary;
+  return `L${level} ${levelName}${levelProvisional ? ' (provisional)' : ''}`;
+}
+
+export function categoryTitle(report: Report, id: string | null): string {
+  if (id === null) return 'none';
+  return report.categories.find((category) => category.id === id)?.title ?? id;
+}
+
+export function shortCommit(commit: string | null): string | null {
+  return commit ? commit.slice(0, 12) : null;
+}
+
+/** The report date as YYYY-MM-DD (UTC), for headers. */
+export function reportDate(report: Report): string {
+  return report.generatedAt.slice(0, 10);
+}
+
+export function provisionalNote(report: Report): string | null {
+  const unknowns = report.summary.levelUnknowns.length;
+  if (unknowns === 0) return null;
+  return `${unknowns} critical or high ${unknowns === 1 ? 'rule is' : 'rules are'} still unknown at or below this level; answering ${unknowns === 1 ? 'it' : 'them'} confirms or lowers the level.`;
+}
+
+/** A link to the evidence's file at the audited commit, on the repository's web host; null when unknown. */
+export function evidenceUrl(report: Report, evidence: Evidence): string | null {
+  const { url, commit } = report.target;
+  if (!url || !commit || !evidence.path || report.answers.path === evidence.path) return null;
+  const path = evidence.path.split('/').map(encodeURIComponent).join('/');
+  const line = evidence.line && !evidence.cell ? evidence.line : null;
+  if (url.startsWith('https://github.com/')) return `${url}/blob/${commit}/${path}${line ? `#L${line}` : ''}`;
+  if (url.startsWith('https://gitlab.com/')) return `${url}/-/blob/${commit}/${path}${line ? `#L${line}` : ''}`;
+  if (url.startsWith('https://bitbucket.org/')) return `${url}/src/${commit}/${path}${line ? `#lines-${line}` : ''}`;
+  return null;
+}

@@ -1,0 +1,33 @@
+/**
+ * Escaping for text that comes from the audited repository, the answers or a rule pack.
+ * Everything that Markdown (GitHub-flavoured) could turn into markup is backslash-escaped:
+ * emphasis, links, images, raw HTML, table pipes, math (`$`), @-mentions, entities, and
+ * anything at the start of a line that would make a heading, list or quote.
+ */
+const INLINE_SPECIALS = /[\\`*_{}[\]<>|~&$@#!]/g;
+
+export function mdText(text: string): string {
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(INLINE_SPECIALS, (char) => `\\${char}`)
+    .replace(/^(\s*)([-+=]|\d+[.)])/, (_, space: string, marker: string) => `${space}${marker.replace(/[-+=.)]/, (c) => `\\${c}`)}`);
+}
+
+/**
+ * A code span that shows `text` verbatim: the fence is longer than any run of backticks inside.
+ * In a table cell, pipes must still be escaped (GFM splits cells before it parses code spans).
+ */
+export function mdCode(text: string, inTable = false): string {
+  const flat = text.replace(/\r?\n/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const padded = flat.startsWith('`') || flat.endsWith('`') ? ` ${flat} ` : flat;
+  const body = inTable ? padded.replace(/\|/g, '\\|') : padded;
+  return `${fence}${body}${fence}`;
+}
+
+/** A link only to an https address we built ourselves (the repository's own web URL). */
+export function mdLink(label: string, url: string): string {
+  if (!/^https:\/\/[\w.-]+\/[\w.\-/%#:]*$/.test(url)) return label;
+  return `[${label}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+}

@@ -1,0 +1,116 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Status } from '../rules/finding.js';
+import type { Report } from '../report/types.js';
+import type { RoadmapItem } from '../roadmap/plan.js';
+import {
+  categoryTitle,
+  effortRange,
+  levelText,
+  location,
+  provisionalNote,
+  reportDate,
+  scoreText,
+  shortCommit,
+  STATUS_SYMBOLS,
+} from './format.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** Roadmap items shown per phase before "+N more". */
+  itemsPerPhase?: number;
+}
+
+const BAR_WIDTH = 20;
+
+function paint(chalk: ChalkInstance): Record<Status, (text: string) => string> {
+  return {
+    fail: chalk.red,
+    partial: chalk.yellow,
+    unknown: chalk.magenta,
+    pass: chalk.green,
+    not_applicable: chalk.gray,
+  };
+}
+
+function scoreColour(chalk: ChalkInstance, score: number | null): ChalkInstance {
+  if (score === null) return chalk.gray;
+  return score >= 80 ? chalk.green : score >= 50 ? chalk.yellow : chalk.red;
+}
+
+function bar(score: number | null): string {
+  const filled = score === null ? 0 : Math.round((score / 100) * BAR_WIDTH);
+  return `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
+}
+
+function countsLine(counts: Record<Status, number>): string {
+  const parts: string[] = [];
+  if (counts.fail) parts.push(`${counts.fail} fail`);
+  if (counts.partial) parts.push(`${counts.partial} partial`);
+  if (counts.unknown) parts.push(`${counts.unknown} unknown`);
+  if (counts.pass) parts.push(`${counts.pass} pass`);
+  return parts.join(' · ');
+}
+
+function itemLines(item: RoadmapItem, index: number, chalk: ChalkInstance): string[] {
+  const colour = paint(chalk)[item.status];
+  const lines = [`    ${index}. ${colour(STATUS_SYMBOLS[item.status])} ${item.action}  ${chalk.gray(`[${item.effort}] ${item.severity} · ${item.ruleIds.join(', ')}`)}`];
+  const proof = item.evidence.find((evidence) => evidence.kind !== 'answer') ?? item.evidence[0];
+  if (proof) lines.push(chalk.gray(`         ${[location(proof), proof.detail].filter(Boolean).join('  ')}`));
+  return lines;
+}
+
+/** The terminal summary: where the project stands and what to do first, on about one screen. */
+export function renderText(report: Report, options: TextOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const itemsPerPhase = options.itemsPerPhase ?? 5;
+  const { summary } = report;
+  const out: string[] = [];
+  const commit = shortCommit(report.target.commit);
+
+  out.push(chalk.bold(`scale-audit ${report.tool.version} · ${report.target.name}`) + chalk.gray(`  ${reportDate(report)}${commit ? ` · ${report.target.branch ?? 'HEAD'} @ ${commit}` : ''}`));
+  out.push('');
+  out.push(
+    `  Readiness   ${scoreColour(chalk, summary.score).bold(scoreText(summary.score))}` +
+      `    Level ${chalk.bold(levelText(report))}` +
+      `    Confidence ${summary.confidence}%`,
+  );
+  out.push(`  Weakest     ${categoryTitle(report, summary.weakestCategory)}`);
+  const note = provisionalNote(report);
+  if (note) out.push(chalk.gray(`  ${note}`));
+  out.push('');
+
+  const width = Math.max(...report.categories.map((category) => category.title.length));
+  for (const category of report.categories) {
+    const colour = scoreColour(chalk, category.score);
+    const score = category.score === null ? '  ?' : String(category.score).padStart(3);
+    out.push(`  ${category.title.padEnd(width)}  ${colour(score)}  ${colour(bar(category.score))}  ${chalk.gray(countsLine(category.counts))}`);
+  }
+  out.push('');
+
+  const { roadmap } = report;
+  const itemCount = roadmap.phases.reduce((sum, phase) => sum + phase.items.length, 0);
+  if (itemCount === 0) {
+    out.push(chalk.green('  Roadmap: nothing failing. Answer the open questions to confirm the result.'));
+  } else {
+    out.push(chalk.bold(`  Roadmap: ${itemCount} item${itemCount === 1 ? '' : 's'}, ${effortRange(roadmap.effortWeeks)}`));
+    for (const phase of roadmap.phases) {
+      out.push('');
+      out.push(`  ${chalk.bold(phase.title)}  ${chalk.gray(`${phase.items.length} item${phase.items.length === 1 ? '' : 's'} · ${effortRange(phase.effortWeeks)}`)}`);
+      phase.items.slice(0, itemsPerPhase).forEach((item, i) => out.push(...itemLines(item, i + 1, chalk)));
+      if (phase.items.length > itemsPerPhase) out.push(chalk.gray(`    … and ${phase.items.length - itemsPerPhase} more in the full report`));
+    }
+  }
+  out.push('');
+
+  if (report.questions.length > 0) {
+    out.push(chalk.bold(`  ${report.questions.length} unanswered question${report.questions.length === 1 ? '' : 's'} leave ${summary.counts.unknown} rule${summary.counts.unknown === 1 ? '' : 's'} unknown. Most consequential:`));
+    for (const question of report.questions.slice(0, 3)) out.push(`    ${chalk.magenta('?')} ${question.text} ${chalk.gray(`(${question.id})`)}`);
+    out.push(chalk.gray('    Answer them in a file and pass it with --answers <file> (see the README, "Answering the questionnaire").'));
+    out.push('');
+  }
+  if (report.warnings.length > 0) {
+    out.push(chalk.yellow(`  ${report.warnings.length} scan warning${report.warnings.length === 1 ? '' : 's'} (files that could not be read or parsed); see the full report.`));
+  }
+  out.push(chalk.gray('  Full report with evidence: --format md,html,json --out-dir report/'));
+  return `${out.join('\n')}\n`;
+}

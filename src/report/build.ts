@@ -1,0 +1,77 @@
+import type { Answers } from '../answers/types.js';
+import { STATUSES, type Finding } from '../rules/finding.js';
+import type { LoadedRuleSet } from '../rules/load.js';
+import { SEVERITIES } from '../rules/types.js';
+import { plan } from '../roadmap/plan.js';
+import { openQuestions } from '../roadmap/questions.js';
+import { SCORING_VERSION, scoreFindings } from '../score/score.js';
+import type { Facts } from '../scan/facts.js';
+import { compareStrings } from '../util/compare.js';
+import { PACKAGE_VERSION } from '../util/package-root.js';
+import { REPORT_SCHEMA_VERSION, type Report, type ReportFinding } from './types.js';
+
+export interface ReportInputs {
+  targetPath: string;
+  facts: Facts;
+  ruleSet: LoadedRuleSet;
+  answers: Answers;
+  findings: readonly Finding[];
+  generatedAt: Date;
+}
+
+/** Gaps first, then by severity: the order a reader wants inside a category. */
+function findingOrder(categoryIds: readonly string[]) {
+  return (a: Finding, b: Finding) =>
+    categoryIds.indexOf(a.category) - categoryIds.indexOf(b.category) ||
+    STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) ||
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+    compareStrings(a.ruleId, b.ruleId);
+}
+
+export function buildReport({ targetPath, facts, ruleSet, answers, findings, generatedAt }: ReportInputs): Report {
+  const rules = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
+  const { categories, summary } = scoreFindings(findings, ruleSet.categories);
+  const categoryIds = ruleSet.categories.map((category) => category.id);
+  const reportFindings = [...findings].sort(findingOrder(categoryIds)).map((finding): ReportFinding => {
+    const rule = rules.get(finding.ruleId)!;
+    return {
+      ...finding,
+      why: rule.why,
+      detection: rule.detection,
+      remediation: rule.remediation,
+      requires: rule.requires,
+      references: rule.references,
+    };
+  });
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'scale-audit', version: PACKAGE_VERSION },
+    ruleset: { digest: ruleSet.digest, packs: ruleSet.sources, rules: ruleSet.rules.length },
+    scoringVersion: SCORING_VERSION,
+    generatedAt: generatedAt.toISOString(),
+    target: {
+      name: facts.root.name,
+      path: targetPath,
+      commit: facts.git?.head ?? null,
+      branch: facts.git?.branch ?? null,
+      url: facts.git?.webUrl ?? null,
+    },
+    answers: { path: answers.path, answered: Object.keys(answers.values).length, questions: ruleSet.questions.length },
+    scan: {
+      files: facts.files.count,
+      notebooks: facts.notebooks.count,
+      skippedDirectories: facts.files.skippedDirectories,
+      skippedSymlinks: facts.files.skippedSymlinks,
+      unreadFiles: facts.files.unread.length,
+      truncated: facts.files.truncated,
+      git: facts.git !== null,
+    },
+    summary,
+    categories,
+    findings: reportFindings,
+    roadmap: plan(findings, ruleSet.rules),
+    questions: openQuestions(findings, ruleSet.questions, answers),
+    warnings: facts.warnings,
+  };
+}

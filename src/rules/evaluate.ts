@@ -1,0 +1,125 @@
+import type { Answers } from '../answers/types.js';
+import type { Facts } from '../scan/facts.js';
+import { FileIndex } from './file-index.js';
+import { scoreOf, type Evidence, type Finding, type Status } from './finding.js';
+import * as predicates from './predicates.js';
+import type { EvalContext, Outcome } from './predicates.js';
+import type { Expr, Rule, RuleSet } from './types.js';
+
+type Leaf = (arg: never, ctx: EvalContext) => Outcome;
+
+const LEAVES: Record<string, Leaf> = {
+  file: predicates.file,
+  dependency: predicates.dependency,
+  import: predicates.importPredicate,
+  signal: predicates.signal,
+  ci: predicates.ci,
+  dockerfile: predicates.dockerfile,
+  k8s: predicates.k8s,
+  iac: predicates.iac,
+  secret: predicates.secret,
+  fact: predicates.fact,
+  answer: predicates.answer,
+};
+
+export const PREDICATE_NAMES = [...Object.keys(LEAVES), 'all', 'any', 'not'];
+
+/**
+ * Kleene logic: `all` is false as soon as one part is false, `any` true as soon as one is true;
+ * otherwise an unknown part makes the whole unknown. The evidence kept is what decided the value.
+ */
+export function evaluateExpr(expr: Expr, ctx: EvalContext): Outcome {
+  const [key, arg] = Object.entries(expr)[0] as [string, unknown];
+  if (key === 'all' || key === 'any') {
+    const parts = (arg as Expr[]).map((part) => evaluateExpr(part, ctx));
+    const decisive = key === 'all' ? false : true;
+    const deciding = parts.filter((part) => part.value === decisive);
+    if (deciding.length > 0) return { value: decisive, evidence: deciding.flatMap((part) => part.evidence) };
+    const unknown = parts.filter((part) => part.value === null);
+    if (unknown.length > 0) return { value: null, evidence: parts.flatMap((part) => part.evidence) };
+    return { value: !decisive, evidence: parts.flatMap((part) => part.evidence) };
+  }
+  if (key === 'not') {
+    const inner = evaluateExpr(arg as Expr, ctx);
+    return { value: inner.value === null ? null : !inner.value, evidence: inner.evidence };
+  }
+  const leaf = LEAVES[key];
+  if (!leaf) throw new Error(`unknown predicate "${key}"`);
+  return leaf(arg as never, ctx);
+}
+
+/** Every question id an expression reads, in order of appearance. */
+export function questionsOf(expr: Expr | undefined, into: Set<string> = new Set()): Set<string> {
+  if (!expr) return into;
+  const [key, arg] = Object.entries(expr)[0] as [string, unknown];
+  if (key === 'all' || key === 'any') for (const part of arg as Expr[]) questionsOf(part, into);
+  else if (key === 'not') questionsOf(arg as Expr, into);
+  else if (key === 'answer') into.add((arg as { id: string }).id);
+  return into;
+}
+
+function dedupe(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((item) => {
+    const key = `${item.kind}\u0000${item.path ?? ''}\u0000${item.line ?? ''}\u0000${item.detail}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function message(rule: Rule, status: Status, questions: string[]): string {
+  switch (status) {
+    case 'pass':
+      return rule.messages?.pass ?? rule.title;
+    case 'partial':
+      return rule.messages?.partial ?? `Partly in place: ${rule.title}`;
+    case 'fail':
+      return rule.messages?.fail ?? `Not in place: ${rule.title}`;
+    case 'unknown':
+      return questions.length > 0
+        ? `Not known yet: answer ${questions.join(', ')} to settle it`
+        : 'Not known: the evidence is inconclusive';
+    case 'not_applicable':
+      return rule.notApplicableMessage ?? 'Does not apply to this project';
+  }
+}
+
+export function evaluateRule(rule: Rule, ctx: EvalContext): Finding {
+  const questions = [...questionsOf(rule.check.partial, questionsOf(rule.check.pass, questionsOf(rule.appliesWhen)))];
+  const finding = (status: Status, evidence: Evidence[]): Finding => ({
+    ruleId: rule.id,
+    title: rule.title,
+    category: rule.category,
+    severity: rule.severity,
+    level: rule.level,
+    status,
+    score: scoreOf(status),
+    message: message(rule, status, questions),
+    evidence: dedupe(evidence),
+    questions,
+  });
+
+  if (rule.appliesWhen) {
+    const applies = evaluateExpr(rule.appliesWhen, ctx);
+    if (applies.value === false) return finding('not_applicable', applies.evidence);
+  }
+  const pass = evaluateExpr(rule.check.pass, ctx);
+  if (pass.value === true) return finding('pass', pass.evidence);
+  const partial = rule.check.partial ? evaluateExpr(rule.check.partial, ctx) : null;
+  // Partial evidence says what is there; the pass evidence says what is still missing.
+  if (partial?.value === true) return finding('partial', [...partial.evidence, ...pass.evidence]);
+  const evidence = [...pass.evidence, ...(partial?.evidence ?? [])];
+  if (pass.value === null || partial?.value === null) return finding('unknown', evidence);
+  return finding('fail', evidence);
+}
+
+export function evaluate(ruleSet: RuleSet, facts: Facts, answers: Answers): Finding[] {
+  const ctx: EvalContext = {
+    facts,
+    answers,
+    files: new FileIndex(facts.files.paths),
+    signals: new Map(ruleSet.signals.map((signal) => [signal.id, signal])),
+  };
+  return ruleSet.rules.map((rule) => evaluateRule(rule, ctx));
+}

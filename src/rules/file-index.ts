@@ -1,0 +1,64 @@
+import { globMatcher } from '../util/glob.js';
+
+const GLOB_CHARS = /[*?[\]{}()!+@]/;
+
+/**
+ * Answers "which files match this glob" over the scanned paths. Rules mostly ask for a file name
+ * (`Dockerfile`) or an extension (`*.tf`); those are answered from maps built once, so a rule set
+ * of a few hundred globs stays fast on a repository of tens of thousands of files.
+ */
+export class FileIndex {
+  private readonly byName = new Map<string, string[]>();
+  private readonly byExtension = new Map<string, string[]>();
+  private readonly results = new Map<string, string[]>();
+
+  constructor(private readonly paths: readonly string[]) {
+    for (const path of paths) {
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      push(this.byName, name, path);
+      const dot = name.indexOf('.', 1);
+      if (dot > 0) push(this.byExtension, name.slice(dot + 1), path);
+    }
+  }
+
+  get size(): number {
+    return this.paths.length;
+  }
+
+  /** Paths matching the glob, in scan order (sorted). */
+  find(pattern: string): string[] {
+    let found = this.results.get(pattern);
+    if (!found) {
+      found = this.lookup(pattern);
+      this.results.set(pattern, found);
+    }
+    return found;
+  }
+
+  private lookup(pattern: string): string[] {
+    if (!pattern.includes('/')) {
+      if (!GLOB_CHARS.test(pattern)) return this.byName.get(pattern) ?? [];
+      const extension = /^\*\.([^*?[\]{}()!+@/]+)$/.exec(pattern)?.[1];
+      // `*.yml` must also match `a.b.yml`, whose indexed extension is `b.yml`: filter a superset.
+      if (extension && !extension.includes('.')) {
+        return this.candidatesEndingWith(`.${extension}`);
+      }
+    }
+    const matches = globMatcher(pattern);
+    return this.paths.filter((path) => matches(path));
+  }
+
+  private candidatesEndingWith(suffix: string): string[] {
+    const out: string[] = [];
+    for (const [extension, paths] of this.byExtension) {
+      if (`.${extension}`.endsWith(suffix)) out.push(...paths);
+    }
+    return out.sort();
+  }
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,251 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { Facts } from '../scan/facts.js';
+import { compareStrings } from '../util/compare.js';
+import { InputError } from '../util/errors.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
+import { compileSchema, validateSource } from '../util/schema-errors.js';
+import { didYouMean } from '../util/suggest.js';
+import { inputErrorAt, parseYamlSource, type YamlSource } from '../util/yaml-source.js';
+import type { AnswerPredicate, Category, Expr, Question, Rule, RuleSet, SignalDefinition } from './types.js';
+
+/** The built-in packs, one per category, in the order reports show the categories. */
+export const BUILTIN_PACKS = ['data', 'mlops', 'monitoring', 'infrastructure', 'security', 'governance', 'team', 'roi'] as const;
+
+const PACK_SCHEMA = JSON.parse(await readFile(join(PACKAGE_ROOT, 'schemas', 'rule-pack.schema.json'), 'utf8')) as object;
+const validatePack = compileSchema(PACK_SCHEMA);
+
+/** The top-level keys of Facts, which `fact` predicates may start from. */
+const FACT_ROOTS: ReadonlyArray<keyof Facts> = [
+  'files', 'dependencies', 'notebooks', 'tests', 'ci', 'containers', 'kubernetes', 'iac', 'docs', 'secrets', 'code', 'git',
+];
+
+type Path = Array<string | number>;
+
+interface RawQuestion extends Omit<Question, 'category' | 'choices' | 'source'> {
+  category?: string;
+  choices?: Array<string | { value: string; label: string }>;
+}
+interface RawRule extends Omit<Rule, 'category' | 'requires' | 'references' | 'source'> {
+  category?: string;
+  requires?: string[];
+  references?: string[];
+}
+interface PackDocument {
+  pack: string;
+  category?: Category;
+  questions?: RawQuestion[];
+  signals?: Array<Omit<SignalDefinition, 'source'>>;
+  rules: RawRule[];
+}
+
+interface Located<T> {
+  item: T;
+  source: YamlSource;
+  path: Path;
+}
+
+export interface LoadedRuleSet extends RuleSet {
+  /** A digest of the packs' contents: it changes exactly when the rules do. */
+  digest: string;
+}
+
+export function builtinPackFiles(): string[] {
+  return BUILTIN_PACKS.map((name) => join(PACKAGE_ROOT, 'rules', `${name}.yaml`));
+}
+
+/** Expands `--rules` arguments: a file as is, a directory to its YAML and JSON files. */
+async function expand(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const stats = await stat(path).catch(() => null);
+    if (!stats) throw new InputError(`rule pack not found: ${path}`);
+    if (stats.isDirectory()) {
+      const names = (await readdir(path)).filter((name) => /\.(ya?ml|json)$/.test(name)).sort(compareStrings);
+      if (names.length === 0) throw new InputError(`no rule packs (*.yaml, *.yml, *.json) in directory ${path}`);
+      files.push(...names.map((name) => join(path, name)));
+    } else {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+function displayName(file: string): string {
+  const fromPackage = relative(PACKAGE_ROOT, file);
+  return fromPackage.startsWith('..') ? file : fromPackage;
+}
+
+async function parsePack(file: string): Promise<{ source: YamlSource; pack: PackDocument }> {
+  const name = displayName(file);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`cannot read rule pack: ${error.code ?? error.message}`, name);
+  });
+  const source = parseYamlSource(name, text);
+  validateSource(source, validatePack, PACK_SCHEMA);
+  return { source, pack: source.value as PackDocument };
+}
+
+function uniqueIds<T extends { id: string }>(items: Array<Located<T>>, noun: string): Map<string, Located<T>> {
+  const byId = new Map<string, Located<T>>();
+  for (const located of items) {
+    const previous = byId.get(located.item.id);
+    if (previous) {
+      throw inputErrorAt(located.source, [...located.path, 'id'], `duplicate ${noun} id "${located.item.id}" (also defined in ${previous.source.file})`);
+    }
+    byId.set(located.item.id, located);
+  }
+  return byId;
+}
+
+
+export async function loadRuleSet(extraPacks: readonly string[] = []): Promise<LoadedRuleSet> {
+  const files = [...builtinPackFiles(), ...(await expand(extraPacks.map((path) => resolve(path))))];
+  const parsed = await Promise.all(files.map(parsePack));
+  const digest = createHash('sha256');
+
+  const categoryList: Array<Located<Category>> = [];
+  const questionList: Array<Located<RawQuestion> & { fallback?: Category }> = [];
+  const signalList: Array<Located<Omit<SignalDefinition, 'source'>>> = [];
+  const ruleList: Array<Located<RawRule> & { fallback?: Category }> = [];
+  const packNames = new Map<string, string>();
+
+  for (const { source, pack } of parsed) {
+    digest.update(`${source.file}\u0000${source.document.toString()}\u0000`);
+    const sameName = packNames.get(pack.pack);
+    if (sameName) throw inputErrorAt(source, ['pack'], `duplicate pack name "${pack.pack}" (also used by ${sameName})`);
+    packNames.set(pack.pack, source.file);
+    if (pack.category) categoryList.push({ item: pack.category, source, path: ['category'] });
+    pack.questions?.forEach((item, i) => questionList.push({ item, source, path: ['questions', i], fallback: pack.category }));
+    pack.signals?.forEach((item, i) => signalList.push({ item, source, path: ['signals', i] }));
+    pack.rules.forEach((item, i) => ruleList.push({ item, source, path: ['rules', i], fallback: pack.category }));
+  }
+
+  const categories = new Map([...uniqueIds(categoryList, 'category')].map(([id, located]) => [id, located.item]));
+  /** An item's own category, or else its pack's; it must be one some pack declares. */
+  const categoryOf = (located: Located<{ id: string; category?: string }> & { fallback?: Category }, noun: string): string => {
+    const id = located.item.category ?? located.fallback?.id;
+    if (!id) throw inputErrorAt(located.source, located.path, `${noun} ${located.item.id} needs a "category": its pack declares none`);
+    if (!categories.has(id)) {
+      throw inputErrorAt(located.source, [...located.path, 'category'], `unknown category "${id}"${didYouMean(id, categories.keys())}`);
+    }
+    return id;
+  };
+
+  const questions = new Map<string, Question>();
+  for (const [id, located] of uniqueIds(questionList, 'question')) {
+    const { item, source } = located;
+    const category = categoryOf(located, 'question');
+    if ((item.type === 'choice' || item.type === 'multi') && !item.choices) {
+      throw inputErrorAt(source, located.path, `question ${id} of type ${item.type} needs "choices"`);
+    }
+    const { choices, ...rest } = item;
+    questions.set(id, {
+      ...rest,
+      category,
+      ...(choices ? { choices: choices.map((choice) => (typeof choice === 'string' ? { value: choice, label: choice } : choice)) } : {}),
+      source: source.file,
+    });
+  }
+
+  const signals = new Map<string, SignalDefinition>();
+  for (const [id, { item, source, path }] of uniqueIds(signalList, 'signal')) {
+    try {
+      new RegExp(item.pattern);
+    } catch (error) {
+      throw inputErrorAt(source, [...path, 'pattern'], `signal ${id}: invalid regular expression: ${(error as Error).message}`);
+    }
+    signals.set(id, { ...item, source: source.file });
+  }
+
+  const ruleIds = uniqueIds(ruleList, 'rule');
+  const rules: Rule[] = [];
+  for (const located of ruleList) {
+    const { item, source, path } = located;
+    const category = categoryOf(located, 'rule');
+    (item.requires ?? []).forEach((required, i) => {
+      if (!ruleIds.has(required) || required === item.id) {
+        throw inputErrorAt(source, [...path, 'requires', i], `rule ${item.id} requires unknown rule "${required}"${didYouMean(required, ruleIds.keys())}`);
+      }
+    });
+    const exprs: Array<[Expr | undefined, Path]> = [
+      [item.appliesWhen, [...path, 'appliesWhen']],
+      [item.check.pass, [...path, 'check', 'pass']],
+      [item.check.partial, [...path, 'check', 'partial']],
+    ];
+    for (const [expr, at] of exprs) if (expr) checkReferences(expr, at, source, questions, signals);
+    rules.push({ ...item, category, requires: item.requires ?? [], references: item.references ?? [], source: source.file });
+  }
+  checkNoCycles(rules, ruleIds);
+
+  return {
+    categories: [...categories.values()],
+    rules,
+    questions: [...questions.values()],
+    signals: [...signals.values()],
+    sources: parsed.map(({ source }) => source.file),
+    digest: digest.digest('hex').slice(0, 12),
+  };
+}
+
+/** References inside a check must resolve, or the rule would silently never pass. */
+function checkReferences(expr: Expr, path: Path, source: YamlSource, questions: Map<string, Question>, signals: Map<string, SignalDefinition>): void {
+  const [key, arg] = Object.entries(expr)[0] as [string, unknown];
+  const here = [...path, key];
+  if (key === 'all' || key === 'any') {
+    (arg as Expr[]).forEach((part, i) => checkReferences(part, [...here, i], source, questions, signals));
+  } else if (key === 'not') {
+    checkReferences(arg as Expr, here, source, questions, signals);
+  } else if (key === 'answer') {
+    checkAnswerPredicate(arg as AnswerPredicate, here, source, questions);
+  } else if (key === 'signal') {
+    const ids = typeof arg === 'string' ? [arg] : Array.isArray(arg) ? arg : [(arg as { ids: string | string[] }).ids].flat();
+    for (const id of ids as string[]) {
+      if (!signals.has(id)) throw inputErrorAt(source, here, `unknown signal "${id}"${didYouMean(id, signals.keys())}`);
+    }
+  } else if (key === 'fact') {
+    const root = (arg as { path: string }).path.split('.')[0]!;
+    if (!FACT_ROOTS.includes(root as keyof Facts)) {
+      throw inputErrorAt(source, [...here, 'path'], `unknown fact "${root}"${didYouMean(root, FACT_ROOTS)}; facts start with one of: ${FACT_ROOTS.join(', ')}`);
+    }
+  }
+}
+
+function checkAnswerPredicate(arg: AnswerPredicate, path: Path, source: YamlSource, questions: Map<string, Question>): void {
+  const question = questions.get(arg.id);
+  if (!question) throw inputErrorAt(source, [...path, 'id'], `unknown question "${arg.id}"${didYouMean(arg.id, questions.keys())}`);
+  const values = [arg.equals, ...(arg.in ?? []), ...[arg.includes ?? []].flat()].filter((v) => v !== undefined);
+  const choices = question.choices?.map((choice) => choice.value);
+  for (const value of values) {
+    const fits =
+      question.type === 'boolean' ? typeof value === 'boolean'
+      : question.type === 'number' ? typeof value === 'number'
+      : choices ? choices.includes(String(value))
+      : typeof value === 'string';
+    if (!fits) {
+      const expected = choices ? `one of ${choices.join(', ')}` : `a ${question.type}`;
+      throw inputErrorAt(source, path, `${JSON.stringify(value)} can never match question ${arg.id}, whose answer is ${expected}`);
+    }
+  }
+  if ((arg.gte !== undefined || arg.lte !== undefined) && question.type !== 'number') {
+    throw inputErrorAt(source, path, `gte/lte compare numbers, but question ${arg.id} is a ${question.type}`);
+  }
+}
+
+function checkNoCycles(rules: readonly Rule[], located: Map<string, Located<RawRule>>): void {
+  const requires = new Map(rules.map((rule) => [rule.id, rule.requires]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string, trail: string[]): void => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(id)), id];
+      const at = located.get(cycle[0]!)!;
+      throw inputErrorAt(at.source, [...at.path, 'requires'], `rules require each other in a cycle: ${cycle.join(' → ')}`);
+    }
+    state.set(id, 'visiting');
+    for (const next of requires.get(id) ?? []) visit(next, [...trail, id]);
+    state.set(id, 'done');
+  };
+  for (const rule of rules) visit(rule.id, []);
+}

@@ -1,0 +1,157 @@
+import type { CiStepKind, CiTrigger, Ecosystem, PathContext } from '../scan/facts.js';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export type Level = 1 | 2 | 3 | 4;
+export type Effort = 'S' | 'M' | 'L';
+
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+/**
+ * A check is a boolean expression over Facts and answers, evaluated in three-valued logic:
+ * a leaf that depends on an unanswered question is `unknown`, never true or false.
+ * Each key below is one predicate; an expression object has exactly one of them.
+ */
+export type Expr =
+  | { all: Expr[] }
+  | { any: Expr[] }
+  | { not: Expr }
+  | { file: FilePredicate }
+  | { dependency: DependencyPredicate }
+  | { import: ImportPredicate }
+  | { signal: SignalPredicate }
+  | { ci: CiPredicate }
+  | { dockerfile: DockerfilePredicate }
+  | { k8s: K8sPredicate }
+  | { iac: IacPredicate }
+  | { secret: SecretPredicate }
+  | { fact: FactPredicate }
+  | { answer: AnswerPredicate };
+
+type OneOrMany<T> = T | T[];
+
+/** Paths are searched in `project` context unless `in` says otherwise. */
+export type FilePredicate = OneOrMany<string> | { glob: OneOrMany<string>; in?: PathContext[]; min?: number };
+export type DependencyPredicate = OneOrMany<string> | { names: OneOrMany<string>; ecosystem?: Ecosystem; dev?: boolean };
+/** `glob` narrows the files that count, e.g. `*.py` to leave out notebooks. */
+export type ImportPredicate = OneOrMany<string> | { modules: OneOrMany<string>; in?: PathContext[]; glob?: OneOrMany<string> };
+export type SignalPredicate = OneOrMany<string> | { ids: OneOrMany<string>; in?: PathContext[]; glob?: OneOrMany<string> };
+export interface CiPredicate {
+  /** Step kinds of which one must run; without it, any enabled pipeline counts. */
+  runs?: OneOrMany<CiStepKind>;
+  /** Only pipelines with one of these triggers count; by default any enabled pipeline counts. */
+  on?: CiTrigger[];
+}
+export type DockerfileProperty = 'pinned-base' | 'non-root' | 'healthcheck' | 'multi-stage';
+export interface DockerfilePredicate {
+  require: OneOrMany<DockerfileProperty>;
+  /** `all` (default): every project Dockerfile must have the properties; `any`: one is enough. */
+  match?: 'all' | 'any';
+}
+export interface K8sPredicate {
+  kind?: OneOrMany<string>;
+  /** A feature an object must carry, e.g. `readinessProbe`. */
+  feature?: OneOrMany<string>;
+}
+export interface IacPredicate {
+  /** Resource types, with `*` wildcards: `aws_cloudwatch_metric_alarm`, `pagerduty_*`. */
+  resource?: OneOrMany<string>;
+  tool?: OneOrMany<string>;
+}
+export interface SecretPredicate {
+  in?: PathContext[];
+}
+export interface FactPredicate {
+  /** A dotted path into Facts, e.g. `notebooks.notebookShare` or `git.topAuthorShare12m`. */
+  path: string;
+  exists?: boolean;
+  equals?: unknown;
+  gte?: number;
+  lte?: number;
+  gt?: number;
+  lt?: number;
+}
+export interface AnswerPredicate {
+  id: string;
+  equals?: string | number | boolean;
+  in?: Array<string | number | boolean>;
+  /** For `multi` questions: the answer includes all of these values. */
+  includes?: OneOrMany<string>;
+  gte?: number;
+  lte?: number;
+  /** True: the question has any non-empty answer. */
+  answered?: boolean;
+}
+
+export interface Check {
+  pass: Expr;
+  /** Half credit: present but manual or not automated. Tried only when `pass` is not true. */
+  partial?: Expr;
+}
+
+export interface Remediation {
+  summary: string;
+  steps: string[];
+  effort: Effort;
+  links?: string[];
+}
+
+export interface Rule {
+  id: string;
+  title: string;
+  category: string;
+  severity: Severity;
+  level: Level;
+  why: string;
+  detection: string;
+  remediation: Remediation;
+  requires: string[];
+  /** The rule is not applicable when this is (definitely) false. */
+  appliesWhen?: Expr;
+  /** Shown when the rule does not apply, e.g. "No LLM SDK is used". */
+  notApplicableMessage?: string;
+  check: Check;
+  messages?: Partial<Record<'pass' | 'partial' | 'fail', string>>;
+  references: string[];
+  /** The pack file the rule came from. */
+  source: string;
+}
+
+export type QuestionType = 'boolean' | 'choice' | 'multi' | 'number' | 'text';
+
+export interface Question {
+  id: string;
+  category: string;
+  text: string;
+  type: QuestionType;
+  help: string;
+  /** For `choice` and `multi`. */
+  choices?: Array<{ value: string; label: string }>;
+  min?: number;
+  max?: number;
+  unit?: string;
+  source: string;
+}
+
+/** A code pattern the scan looks for in the files matching `files`. */
+export interface SignalDefinition {
+  id: string;
+  description: string;
+  files: string[];
+  pattern: string;
+  source: string;
+}
+
+export interface Category {
+  id: string;
+  title: string;
+  description: string;
+}
+
+export interface RuleSet {
+  categories: Category[];
+  rules: Rule[];
+  questions: Question[];
+  signals: SignalDefinition[];
+  /** The pack files loaded, in load order. */
+  sources: string[];
+}

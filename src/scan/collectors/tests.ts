@@ -1,0 +1,63 @@
+import type { Collector } from '../collector.js';
+import { compareStrings } from '../../util/compare.js';
+import { pathContext } from '../path-context.js';
+
+/** File names test runners collect by default (pytest, unittest discovery, Jest, Vitest, Mocha). */
+const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?)$/;
+
+/** Config files that prove a framework is set up, whatever the dependencies say. */
+const CONFIG_FILES: Array<{ name: RegExp; framework: string; section?: RegExp }> = [
+  { name: /(^|\/)pytest\.ini$/, framework: 'pytest' },
+  { name: /(^|\/)conftest\.py$/, framework: 'pytest' },
+  { name: /(^|\/)pyproject\.toml$/, framework: 'pytest', section: /^\[tool\.pytest\.ini_options\]/m },
+  { name: /(^|\/)setup\.cfg$/, framework: 'pytest', section: /^\[tool:pytest\]/m },
+  { name: /(^|\/)tox\.ini$/, framework: 'pytest', section: /^\[pytest\]/m },
+  { name: /(^|\/)tox\.ini$/, framework: 'tox' },
+  { name: /(^|\/)noxfile\.py$/, framework: 'nox' },
+  { name: /(^|\/)\.coveragerc$/, framework: 'coverage' },
+  { name: /(^|\/)jest\.config\.[cm]?[jt]s$/, framework: 'jest' },
+  { name: /(^|\/)vitest\.config\.[cm]?[jt]s$/, framework: 'vitest' },
+];
+
+/** Imports in test files that name the framework they are written for. */
+const FRAMEWORK_IMPORTS: Array<[string, RegExp]> = [
+  ['pytest', /^\s*(import|from)\s+pytest\b/m],
+  ['unittest', /^\s*(import|from)\s+unittest\b/m],
+  ['hypothesis', /^\s*(import|from)\s+hypothesis\b/m],
+];
+
+export function testsCollector(): Collector<'tests'> {
+  const files: string[] = [];
+  const frameworks = new Set<string>();
+  const configs: Array<{ path: string; framework: string }> = [];
+
+  return {
+    key: 'tests',
+    wants: (path) => TEST_FILE.test(path) || CONFIG_FILES.some((config) => config.name.test(path)),
+    visit(file) {
+      // Tests in examples, fixtures or vendored code test someone else's work.
+      if (file.context !== 'project' && file.context !== 'test') return;
+      for (const config of CONFIG_FILES) {
+        if (config.name.test(file.path) && (!config.section || config.section.test(file.text))) {
+          configs.push({ path: file.path, framework: config.framework });
+          frameworks.add(config.framework);
+        }
+      }
+      if (!TEST_FILE.test(file.path)) return;
+      files.push(file.path);
+      for (const [framework, pattern] of FRAMEWORK_IMPORTS) if (pattern.test(file.text)) frameworks.add(framework);
+    },
+    finish(index) {
+      const sourceFiles = index.files.filter(
+        (file) => file.path.endsWith('.py') && pathContext(file.path) === 'project' && !/(^|\/)(__init__|setup)\.py$/.test(file.path),
+      );
+      return {
+        files,
+        count: files.length,
+        frameworks: [...frameworks].sort(compareStrings),
+        configs,
+        sourceFiles: sourceFiles.length,
+      };
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { simpleGit } from 'simple-git';
+import type { GitFacts, ScanWarning } from './facts.js';
+
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+/** Enough history for the twelve-month figures on busy repositories, without reading all of a giant's. */
+const MAX_LOG_COMMITS = 50_000;
+const PULL_REQUEST_SUBJECT = /^Merge pull request #\d+|^Merge branch .+ into |\(#\d+\)\s*$|See merge request /;
+
+/*
+ * The audited repository is untrusted, and a repository's own config can name programs for git to
+ * run (an fsmonitor hook, a pager, a signature verifier). Only read-only commands that read no work
+ * tree is used, and those settings are overridden on the command line, which wins over the
+ * repository's config.
+ */
+const SAFE_CONFIG = [
+  'core.fsmonitor=false',
+  'core.hooksPath=/dev/null',
+  'core.pager=cat',
+  'log.showSignature=false',
+  'protocol.allow=never',
+];
+
+export function webUrlOf(remote: string): string | null {
+  const trimmed = remote.trim().replace(/\.git$/, '');
+  const scp = /^[\w.-]+@([\w.-]+):(.+)$/.exec(trimmed);
+  let host: string;
+  let path: string;
+  if (scp) {
+    host = scp[1]!;
+    path = scp[2]!;
+  } else {
+    let url: URL;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      return null;
+    }
+    if (!['https:', 'http:', 'ssh:', 'git:'].includes(url.protocol)) return null;
+    host = url.hostname;
+    path = url.pathname.replace(/^\/+/, '');
+  }
+  if (!/^(github\.com|gitlab\.com|bitbucket\.org|dev\.azure\.com)$/.test(host)) return null;
+  if (!/^[\w.\-/]+$/.test(path) || path.includes('..')) return null;
+  return `https://${host}/${path}`;
+}
+
+/** Git's answer when the directory is simply not in a repository: not a problem worth a warning. */
+const NOT_A_REPOSITORY = /not a git repository/i;
+
+/**
+ * History facts for the audited directory. It may be a subdirectory of a repository (a package in
+ * a monorepo): commits and authors are then those that touched it (`-- .`).
+ */
+export async function collectGit(root: string, now: Date, warn: (warning: ScanWarning) => void): Promise<GitFacts | null> {
+  const git = simpleGit({ baseDir: root, config: SAFE_CONFIG, timeout: { block: 30_000 } });
+  try {
+    await git.raw(['rev-parse', '--show-toplevel']);
+  } catch (error) {
+    if (!NOT_A_REPOSITORY.test((error as Error).message)) warn({ message: `git history not read: ${firstLine(error)}` });
+    return null;
+  }
+  try {
+    const head = (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim() || null;
+    const branchName = head ? (await git.raw(['rev-parse', '--abbrev-ref', 'HEAD'])).trim() : null;
+    const remotes = (await git.raw(['remote'])).split('\n').filter(Boolean);
+    const origin = remotes.includes('origin') ? (await git.raw(['remote', 'get-url', 'origin']).catch(() => '')).trim() : '';
+    const tags = (await git.raw(['tag', '--list'])).split('\n').filter(Boolean).length;
+    const facts: GitFacts = {
+      head,
+      branch: branchName && branchName !== 'HEAD' ? branchName : null,
+      commits: 0,
+      contributors: 0,
+      activeContributors12m: 0,
+      topAuthorShare12m: null,
+      firstCommitDate: null,
+      lastCommitDate: null,
+      tags,
+      hasRemote: remotes.length > 0,
+      webUrl: origin ? webUrlOf(origin) : null,
+      mergedPullRequests: 0,
+    };
+    if (!head) return facts;
+
+    facts.commits = Number((await git.raw(['rev-list', '--count', 'HEAD', '--', '.'])).trim()) || 0;
+    const log = await git.raw(['log', `--max-count=${MAX_LOG_COMMITS}`, '--format=%aE%x09%aI%x09%s', 'HEAD', '--', '.']);
+    const since = now.getTime() - YEAR_MS;
+    const authors = new Set<string>();
+    const recent = new Map<string, number>();
+    let recentCommits = 0;
+    for (const line of log.split('\n')) {
+      if (!line) continue;
+      const [email = '', date = '', subject = ''] = line.split('\t');
+      const author = email.toLowerCase();
+      authors.add(author);
+      facts.lastCommitDate ??= iso(date);
+      facts.firstCommitDate = iso(date);
+      if (PULL_REQUEST_SUBJECT.test(subject)) facts.mergedPullRequests += 1;
+      const time = Date.parse(date);
+      if (time >= since && time <= now.getTime()) {
+        recent.set(author, (recent.get(author) ?? 0) + 1);
+        recentCommits += 1;
+      }
+    }
+    facts.contributors = authors.size;
+    facts.activeContributors12m = recent.size;
+    facts.topAuthorShare12m = recentCommits === 0 ? null : Math.round((Math.max(...recent.values()) / recentCommits) * 1000) / 1000;
+    return facts;
+  } catch (error) {
+    warn({ message: `git history not read: ${firstLine(error)}` });
+    return null;
+  }
+}
+
+function firstLine(error: unknown): string {
+  return ((error as Error).message.split('\n').find((line) => line.trim()) ?? 'git failed').trim();
+}
+
+function iso(date: string): string {
+  const time = Date.parse(date);
+  return Number.isNaN(time) ? date : new Date(time).toISOString();
+}

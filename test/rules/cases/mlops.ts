@@ -1,0 +1,152 @@
+import type { RuleCases } from '../../helpers/rule-tester.js';
+
+const ciOnPush = `name: ci
+on: [push, pull_request]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: pip install -r requirements.txt
+      - run: pytest --cov=src
+      - run: ruff check .
+`;
+
+const nightlyTraining = `name: retrain
+on:
+  schedule:
+    - cron: "0 3 * * *"
+jobs:
+  train:
+    runs-on: ubuntu-latest
+    steps:
+      - run: python -m src.train --config params.yaml
+`;
+
+const manualTraining = `name: train
+on: workflow_dispatch
+jobs:
+  train:
+    runs-on: ubuntu-latest
+    steps:
+      - run: python src/train.py
+`;
+
+const notebook = (code: string, outputs = false) =>
+  JSON.stringify({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: [{ cell_type: 'code', source: code.split('\n').map((line) => `${line}\n`), outputs: outputs ? [{ output_type: 'stream', text: ['ok'] }] : [], execution_count: 1, metadata: {} }],
+  });
+
+const trainModule = `import mlflow
+from sklearn.ensemble import RandomForestClassifier
+
+def train(X, y, params):
+    with mlflow.start_run():
+        mlflow.log_params(params)
+        model = RandomForestClassifier(random_state=42, **params).fit(X, y)
+        mlflow.log_metric("accuracy", model.score(X, y))
+        mlflow.sklearn.log_model(model, "model", registered_model_name="churn")
+    return model
+`;
+
+export const cases: RuleCases = {
+  'mlops.version-control': [
+    { name: 'git history and a remote', git: { commits: 12, hasRemote: true }, status: 'pass' },
+    { name: 'git history without a remote', git: { hasRemote: false }, status: 'partial', evidence: 'git.hasRemote' },
+    { name: 'not a repository', git: null, status: 'fail' },
+  ],
+  'mlops.dependency-pinning': [
+    { name: 'poetry lock file', files: { 'pyproject.toml': '[tool.poetry]\nname = "x"\n[tool.poetry.dependencies]\npython = "^3.11"\npandas = "^2.0"\n', 'poetry.lock': '[[package]]\nname = "pandas"\nversion = "2.1.0"\n' }, status: 'pass' },
+    { name: 'every requirement exact', files: { 'requirements.txt': 'pandas==2.1.0\nscikit-learn==1.3.2\n' }, status: 'pass' },
+    { name: 'some requirements float', files: { 'requirements.txt': 'pandas==2.1.0\nscikit-learn>=1.3\n' }, status: 'partial' },
+    { name: 'nothing pinned', files: { 'requirements.txt': 'pandas\nscikit-learn\n' }, status: 'fail', evidence: 'unpinned' },
+    { name: 'a dvc.lock is not a dependency lock', files: { 'requirements.txt': 'pandas\n', 'dvc.lock': 'schema: "2.0"\nstages: {}\n' }, status: 'fail' },
+    { name: 'a lock file in an example does not count', files: { 'requirements.txt': 'pandas\n', 'examples/demo/poetry.lock': '[[package]]\nname = "x"\n' }, status: 'fail' },
+  ],
+  'mlops.ci-pipeline': [
+    { name: 'workflow on push and pull request', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'pass', evidence: '.github/workflows/ci.yml' },
+    { name: 'only a scheduled workflow', files: { '.github/workflows/retrain.yml': nightlyTraining }, status: 'partial' },
+    { name: 'no CI', files: { 'train.py': 'print(1)\n' }, status: 'fail', evidence: 'no CI pipeline' },
+  ],
+  'mlops.automated-tests': [
+    { name: 'tests run by CI', files: { '.github/workflows/ci.yml': ciOnPush, 'tests/test_features.py': 'def test_x():\n    assert True\n' }, status: 'pass', evidence: 'pytest' },
+    { name: 'tests that CI does not run', files: { 'tests/test_features.py': 'def test_x():\n    assert True\n' }, status: 'partial' },
+    { name: 'tests only in an example project', files: { 'examples/demo/tests/test_demo.py': 'def test_x():\n    pass\n' }, status: 'fail' },
+  ],
+  'mlops.code-quality': [
+    { name: 'ruff in CI', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'pass', evidence: 'ruff' },
+    { name: 'pre-commit config', files: { '.pre-commit-config.yaml': 'repos: []\n' }, status: 'pass' },
+    { name: 'ruff configured in pyproject only', files: { 'pyproject.toml': '[project]\nname = "x"\n\n[tool.ruff]\nline-length = 100\n' }, status: 'partial', evidence: 'pyproject.toml:4' },
+    { name: 'nothing configured', files: { 'src/app.py': 'x = 1\n' }, status: 'fail' },
+  ],
+  'mlops.notebook-hygiene': [
+    { name: 'code in modules, no notebooks', files: { 'src/model.py': 'a = 1\nb = 2\n' }, status: 'pass' },
+    {
+      name: 'notebooks with outputs stripped by pre-commit',
+      files: { 'src/model.py': 'a = 1\nb = 2\nc = 3\nd = 4\n', 'notebooks/eda.ipynb': notebook('x = 1', true), '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/kynan/nbstripout\n    hooks:\n      - id: nbstripout\n' },
+      status: 'pass',
+    },
+    { name: 'half the code in notebooks', files: { 'src/model.py': 'a = 1\nb = 2\n', 'notebooks/eda.ipynb': notebook('x = 1\ny = 2') }, status: 'partial' },
+    { name: 'a notebook-only PoC', files: { 'poc.ipynb': notebook('import pandas as pd\ndf = pd.read_csv("data.csv")\nmodel = fit(df)'), 'util.py': 'x = 1\n' }, status: 'fail', evidence: 'notebookShare' },
+  ],
+  'mlops.experiment-tracking': [
+    { name: 'training module logs to MLflow', files: { 'src/train.py': trainModule }, status: 'pass', evidence: 'src/train.py:6' },
+    { name: 'tracking only from a notebook', files: { 'exp.ipynb': notebook('import wandb\nwandb.init(project="x")') }, status: 'partial', evidence: 'cell 1' },
+    { name: 'tracker declared but never called', files: { 'requirements.txt': 'mlflow==2.9.0\n' }, status: 'partial', evidence: 'declares mlflow' },
+    { name: 'a commented-out call is not tracking', files: { 'src/train.py': '# mlflow.log_param("a", 1)\nprint("train")\n' }, status: 'fail' },
+  ],
+  'mlops.model-registry': [
+    { name: 'registered from the training module', files: { 'src/train.py': trainModule }, status: 'pass', evidence: 'registered_model_name' },
+    { name: 'registered by hand in a notebook', files: { 'deploy.ipynb': notebook('mlflow.register_model("runs:/1/model", "churn")') }, status: 'partial' },
+    { name: 'register_model.py that registers nothing', files: { 'src/register_model.py': 'import joblib\njoblib.dump(model, "model.pkl")\n' }, status: 'fail' },
+  ],
+  'mlops.training-reproducible': [
+    {
+      name: 'seeds, params.yaml and a lock file',
+      files: { 'src/train.py': 'import numpy as np\nnp.random.seed(0)\n', 'params.yaml': 'lr: 0.1\n', 'uv.lock': 'version = 1\n[[package]]\nname = "numpy"\n', 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["numpy"]\n' },
+      status: 'pass',
+    },
+    { name: 'seeds only', files: { 'src/train.py': 'import torch\ntorch.manual_seed(1)\n' }, status: 'partial', evidence: 'torch.manual_seed' },
+    { name: 'nothing fixed', files: { 'src/train.py': 'model.fit(X, y)\n' }, status: 'fail' },
+  ],
+  'mlops.training-pipeline': [
+    { name: 'DVC pipeline', files: { 'dvc.yaml': 'stages:\n  train:\n    cmd: python train.py\n' }, status: 'pass' },
+    { name: 'Kubeflow pipeline', files: { 'pipelines/train.py': 'from kfp import dsl\n\n@dsl.pipeline(name="train")\ndef pipeline():\n    pass\n' }, status: 'pass', evidence: 'pipelines/train.py:3' },
+    { name: 'a training script', files: { 'src/train_model.py': 'print("training")\n' }, status: 'partial' },
+    { name: 'training only in a notebook', files: { 'Model.ipynb': notebook('model.fit(X, y)') }, status: 'fail' },
+  ],
+  'mlops.model-unit-tests': [
+    {
+      name: 'loss test run by CI',
+      files: { '.github/workflows/ci.yml': ciOnPush, 'tests/test_model.py': 'def test_loss_decreases():\n    assert after < before\n    assert loss < 1.0\n' },
+      status: 'pass',
+    },
+    { name: 'NaN test that CI does not run', files: { 'tests/test_model.py': 'import numpy as np\ndef test_outputs():\n    assert not np.isnan(out).any()\n' }, status: 'partial' },
+    { name: 'tests that never look at the model', files: { 'tests/test_io.py': 'def test_read():\n    assert read("x") == "x"\n' }, status: 'fail' },
+  ],
+  'mlops.model-validation-gate': [
+    { name: 'CML comparison in CI', files: { '.github/workflows/eval.yml': 'on: pull_request\njobs:\n  eval:\n    runs-on: ubuntu-latest\n    steps:\n      - run: dvc metrics diff main --md >> report.md\n' }, status: 'pass' },
+    { name: 'SageMaker ConditionStep', files: { 'pipeline/build.py': 'step = ConditionStep(name="CheckAUC", conditions=[cond], if_steps=[register])\n' }, status: 'pass' },
+    { name: 'a metric assertion in tests only', files: { 'tests/test_quality.py': 'def test_quality():\n    assert accuracy >= 0.8\n' }, status: 'partial' },
+    { name: 'no gate', files: { 'src/train.py': 'model.fit(X, y)\n' }, status: 'fail' },
+  ],
+  'mlops.continuous-delivery': [
+    { name: 'helm upgrade in CI', files: { '.github/workflows/deploy.yml': 'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: helm upgrade --install churn ./chart\n' }, status: 'pass', evidence: 'helm upgrade' },
+    { name: 'Argo CD application', files: { 'deploy/app.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: churn\n' }, status: 'pass' },
+    { name: 'image built but deployed by hand', files: { '.github/workflows/build.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t churn .\n' }, status: 'partial' },
+    { name: 'nothing deploys', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
+  ],
+  'mlops.continuous-training': [
+    { name: 'nightly retraining', files: { '.github/workflows/retrain.yml': nightlyTraining }, status: 'pass', evidence: 'python -m src.train' },
+    { name: 'training on demand only', files: { '.github/workflows/train.yml': manualTraining }, status: 'partial' },
+    { name: 'no training in CI', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
+  ],
+  'mlops.pipeline-integration-test': [
+    { name: 'dvc repro on pull requests', files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  e2e:\n    runs-on: ubuntu-latest\n    steps:\n      - run: dvc repro\n' }, status: 'pass' },
+    { name: 'integration tests not run by CI', files: { 'tests/integration/test_pipeline.py': 'def test_pipeline():\n    run_pipeline(sample=True)\n' }, status: 'partial' },
+    { name: 'nothing end to end', files: { 'tests/test_unit.py': 'def test_x():\n    pass\n' }, status: 'fail' },
+  ],
+};

@@ -1,0 +1,908 @@
+import { describe, expect, it } from 'vitest';
+import { ciCollector } from '../../src/scan/collectors/ci.js';
+import type { CiFacts, CiPipeline, CiStepKind } from '../../src/scan/facts.js';
+import { collect } from '../helpers/collect.js';
+
+function run(files: Record<string, string>) {
+  return collect(ciCollector(), files);
+}
+
+function pipelineAt(facts: CiFacts, path: string): CiPipeline {
+  const found = facts.pipelines.find((pipeline) => pipeline.path === path);
+  if (!found) throw new Error(`no pipeline at ${path}; have ${facts.pipelines.map((p) => p.path).join(', ')}`);
+  return found;
+}
+
+/** The single pipeline read from one file. */
+function only(path: string, text: string): CiPipeline {
+  const { facts, warnings } = run({ [path]: text });
+  expect(warnings).toEqual([]);
+  return pipelineAt(facts, path);
+}
+
+/** Each step as `kind@line`, the way a reviewer reads evidence. */
+function stepsOf(pipeline: CiPipeline): string[] {
+  return pipeline.steps.map((step) => `${step.kind}@${step.line}`);
+}
+
+function kindsOf(pipeline: CiPipeline): CiStepKind[] {
+  return [...new Set(pipeline.steps.map((step) => step.kind))].sort();
+}
+
+/** The kinds one shell command is classified as, in a minimal GitHub workflow. */
+function commandKinds(command: string): CiStepKind[] {
+  const workflow = `on: push\njobs:\n  ci:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${JSON.stringify(command)}\n`;
+  return kindsOf(only('.github/workflows/ci.yml', workflow));
+}
+
+const GITHUB_CI = `name: CI
+
+on:
+  push:
+    branches: [main]
+  pull_request:
+
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        python-version: ["3.10", "3.11"]
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: \${{ matrix.python-version }}
+      - name: Install dependencies
+        run: |
+          python -m pip install --upgrade pip
+          pip install -r requirements.txt
+          pip install pytest pytest-cov
+      - name: Lint
+        run: ruff check src tests
+      - name: Test
+        run: |
+          echo "Running the test suite"
+          pytest tests/ \\
+            --cov=src --cov-report=xml
+      - uses: codecov/codecov-action@v4
+  image:
+    needs: test
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: docker/setup-buildx-action@v3
+      - uses: docker/build-push-action@v5
+        with:
+          context: .
+          push: \${{ github.event_name != 'pull_request' }}
+          tags: ghcr.io/acme/churn-model:latest
+`;
+
+const GITHUB_RETRAIN = `name: Nightly retraining
+on:
+  schedule:
+    - cron: "0 3 * * 1"
+  workflow_dispatch:
+    inputs:
+      epochs:
+        default: "20"
+jobs:
+  retrain:
+    runs-on: [self-hosted, gpu]
+    steps:
+      - uses: actions/checkout@v4
+      - run: pip install -e .
+      - run: dvc pull data/raw
+      - name: Train
+        run: python -m src.train --epochs \${{ inputs.epochs || 20 }}
+      - name: Evaluate
+        run: python scripts/evaluate.py --model models/latest.pt
+      - run: dvc metrics diff --md >> report.md
+`;
+
+const GITHUB_DOCS = `name: docs
+on:
+  push:
+    branches: [main]
+    paths: ["docs/**", "mkdocs.yml"]
+jobs:
+  deploy-docs:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: pip install mkdocs-material
+      - run: mkdocs build --strict
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: site
+      - uses: actions/deploy-pages@v4
+`;
+
+const GITHUB_DISABLED = `name: Old GPU benchmarks
+on: [push, pull_request]
+jobs:
+  bench:
+    if: false
+    runs-on: ubuntu-latest
+    steps:
+      - run: pytest benchmarks/
+  gpu:
+    if: \${{ false }}
+    runs-on: [self-hosted, gpu]
+    steps:
+      - run: python benchmark.py
+`;
+
+const GITHUB_DEPLOY = `name: Deploy model API
+on:
+  workflow_dispatch:
+    inputs:
+      image_tag:
+        required: true
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment:
+      name: production
+      url: https://api.acme.ai
+    steps:
+      - uses: actions/checkout@v4
+      - uses: google-github-actions/auth@v2
+        with:
+          credentials_json: \${{ secrets.GCP_SA_KEY }}
+      - name: Deploy to Cloud Run
+        run: >
+          gcloud run deploy churn-api
+          --image europe-docker.pkg.dev/acme/models/churn-api:\${{ inputs.image_tag }}
+          --region europe-west1
+  smoke:
+    needs: deploy
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - run: locust -f load/locustfile.py --headless -u 50 -t 1m --host https://api.acme.ai
+`;
+
+describe('GitHub Actions', () => {
+  it('reads a CI workflow: triggers, jobs, and each step on its own line', () => {
+    const pipeline = only('.github/workflows/ci.yml', GITHUB_CI);
+    expect(pipeline).toMatchObject({
+      provider: 'github-actions',
+      triggers: ['push', 'pull_request'],
+      disabled: false,
+      jobs: 2,
+      environments: [],
+      manualApproval: false,
+    });
+    expect(stepsOf(pipeline)).toEqual(['lint@25', 'test@29', 'coverage@30', 'coverage@31', 'docker-build@38', 'docker-push@38']);
+    expect(pipeline.steps.find((step) => step.kind === 'test')?.command).toBe('pytest tests/ --cov=src --cov-report=xml');
+    expect(pipeline.steps.find((step) => step.kind === 'docker-build')?.command).toBe('docker/build-push-action@v5');
+  });
+
+  it('reads a scheduled retraining workflow', () => {
+    const pipeline = only('.github/workflows/retrain.yml', GITHUB_RETRAIN);
+    expect(pipeline.triggers).toEqual(['schedule', 'manual']);
+    expect(stepsOf(pipeline)).toEqual(['data-pipeline@15', 'train@17', 'model-evaluation@19', 'model-evaluation@20']);
+  });
+
+  it('sees that a docs workflow only builds docs', () => {
+    const pipeline = only('.github/workflows/docs.yml', GITHUB_DOCS);
+    expect(pipeline.triggers).toEqual(['push']);
+    expect(kindsOf(pipeline)).toEqual(['docs']);
+  });
+
+  it('marks a workflow whose every job is switched off as disabled', () => {
+    const pipeline = only('.github/workflows/bench.yml', GITHUB_DISABLED);
+    expect(pipeline).toMatchObject({ disabled: true, jobs: 2, steps: [] });
+  });
+
+  it('reads a manual deployment with its environment', () => {
+    const pipeline = only('.github/workflows/deploy.yml', GITHUB_DEPLOY);
+    expect(pipeline).toMatchObject({ triggers: ['manual'], environments: ['production'], disabled: false });
+    expect(stepsOf(pipeline)).toEqual(['deploy@20', 'load-test@28']);
+    expect(pipeline.steps[0]!.command).toMatch(/^gcloud run deploy churn-api --image/);
+  });
+
+  it.each([
+    ['on: push', ['push']],
+    ['on: [push, pull_request_target]', ['push', 'pull_request']],
+    ['on:\n  push:\n    tags: ["v*"]', ['tag']],
+    ['on:\n  push:\n    branches: [main]\n    tags: ["v*"]', ['push', 'tag']],
+    ['on:\n  release:\n    types: [published]\n  repository_dispatch:', ['manual', 'other']],
+    ['on:\n  workflow_run:\n    workflows: [CI]\n  merge_group:', ['pull_request', 'other']],
+  ])('reads triggers from %j', (on, triggers) => {
+    const pipeline = only('.github/workflows/x.yml', `${on}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n`);
+    expect(pipeline.triggers).toEqual(triggers);
+    expect(pipeline.disabled).toBe(false);
+  });
+
+  it('marks a workflow without `on:` as disabled', () => {
+    const pipeline = only('.github/workflows/x.yml', 'jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n');
+    expect(pipeline).toMatchObject({ triggers: [], disabled: true });
+  });
+
+  it('skips steps switched off with `if: false`', () => {
+    const pipeline = only(
+      '.github/workflows/x.yml',
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n        if: false\n      - run: mypy src\n',
+    );
+    expect(stepsOf(pipeline)).toEqual(['typecheck@8']);
+  });
+
+  it('gives a reusable workflow the triggers of the workflows that call it', () => {
+    const { facts } = run({
+      '.github/workflows/ci.yml': 'on: [pull_request]\njobs:\n  tests:\n    uses: ./.github/workflows/tests.yml\n    secrets: inherit\n',
+      '.github/workflows/tests.yml': 'on:\n  workflow_call:\njobs:\n  pytest:\n    runs-on: ubuntu-latest\n    steps:\n      - run: uv run pytest\n',
+      '.github/workflows/orphan.yml': 'on: workflow_call\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ruff check .\n',
+    });
+    expect(pipelineAt(facts, '.github/workflows/tests.yml')).toMatchObject({ triggers: ['pull_request', 'other'], disabled: false });
+    expect(pipelineAt(facts, '.github/workflows/orphan.yml')).toMatchObject({ triggers: ['other'], disabled: false });
+  });
+});
+
+describe('line numbers', () => {
+  it('points at the matching line inside a `run: |` block, not at `run:`', () => {
+    const workflow = [
+      'on: pull_request', // 1
+      'jobs:', // 2
+      '  ci:', // 3
+      '    runs-on: ubuntu-latest', // 4
+      '    steps:', // 5
+      '      - name: Checks', // 6
+      '        run: |', // 7
+      '          set -euo pipefail', // 8
+      '', // 9
+      '          # static checks first', // 10
+      '          pre-commit run --all-files', // 11
+      '          poetry run mypy src', // 12
+      '          poetry run python -m pytest -q tests/unit', // 13
+      '', // 14
+    ].join('\n');
+    const pipeline = only('.github/workflows/ci.yml', workflow);
+    expect(pipeline.steps).toEqual([
+      { kind: 'lint', command: 'pre-commit run --all-files', line: 11 },
+      { kind: 'typecheck', command: 'poetry run mypy src', line: 12 },
+      { kind: 'test', command: 'poetry run python -m pytest -q tests/unit', line: 13 },
+    ]);
+  });
+
+  it('shows the command itself, without the shell keywords around it', () => {
+    const workflow = 'on: push\njobs:\n  a:\n    steps:\n      - run: |\n          if [ "$SLOW" = 1 ]; then pytest -m slow; fi\n';
+    expect(only('.github/workflows/a.yml', workflow).steps).toEqual([{ kind: 'test', command: 'pytest -m slow', line: 6 }]);
+  });
+
+  it('handles CRLF line endings', () => {
+    const workflow = 'on: push\r\njobs:\r\n  a:\r\n    steps:\r\n      - run: |\r\n          echo hi\r\n          tox\r\n';
+    expect(stepsOf(only('.github/workflows/a.yml', workflow))).toEqual(['test@7']);
+  });
+});
+
+describe('command classification', () => {
+  it.each<[string, CiStepKind[]]>([
+    ['pytest -n auto --cov=src', ['coverage', 'test']],
+    ['python -m pytest', ['test']],
+    ['python3 -m unittest discover -s tests', ['test']],
+    ['uv run pytest', ['test']],
+    ['hatch test', ['test']],
+    ['hatch run cov', ['coverage', 'test']],
+    ['tox', ['test']],
+    ['tox -e lint,type', ['lint', 'typecheck']],
+    ['nox -s tests-3.11', ['test']],
+    ['make test', ['test']],
+    ['make -C docs html', ['docs']],
+    ['npm test -- --coverage', ['coverage', 'test']],
+    ['pnpm run lint', ['lint']],
+    ['go test ./...', ['test']],
+    ['cd service && pip install -e ".[dev]" && pytest', ['test']],
+    ['coverage run -m pytest && coverage xml', ['coverage', 'test']],
+    ['black --check .', ['lint']],
+    ['isort --check-only --diff .', ['lint']],
+    ['nbqa flake8 notebooks/', ['lint']],
+    ['npx tsc --noEmit', ['typecheck']],
+    ['python -m build', ['build']],
+    ['docker build -t acme/model:$GITHUB_SHA .', ['docker-build']],
+    ['docker buildx build --platform linux/amd64 --push -t acme/model .', ['docker-build', 'docker-push']],
+    ['docker compose -f docker-compose.ci.yml build', ['docker-build']],
+    ['docker push acme/model:latest', ['docker-push']],
+    ['/kaniko/executor --context . --destination $IMAGE', ['docker-build', 'docker-push']],
+    ['kubectl -n serving apply -f k8s/', ['deploy']],
+    ['helm upgrade --install churn ./chart --set image.tag=$TAG', ['deploy']],
+    ['az ml online-deployment create -f deployment.yml --all-traffic', ['deploy']],
+    ['aws sagemaker update-endpoint --endpoint-name churn', ['deploy']],
+    ['terraform -chdir=infra plan -out tfplan', ['infra']],
+    ['great_expectations checkpoint run raw_orders', ['data-validation']],
+    ['python src/data/validate.py --input data/raw', ['data-validation']],
+    ['pytest tests/data', ['data-validation', 'test']],
+    ['dbt build --target ci', ['data-pipeline', 'data-validation']],
+    ['kedro run --pipeline training', ['data-pipeline', 'ml-pipeline']],
+    ['dvc repro', ['ml-pipeline']],
+    ['accelerate launch --multi_gpu scripts/train_lora.py', ['train']],
+    ['make train', ['train']],
+    ['cml comment create report.md', ['model-evaluation']],
+    ['gitleaks detect --source . --redact', ['secret-scan']],
+    ['pip-audit -r requirements.txt', ['dependency-scan']],
+    ['safety check --full-report', ['dependency-scan']],
+    ['bandit -r src -ll', ['sast']],
+    ['docker run --rm -i hadolint/hadolint < Dockerfile', ['sast']],
+    ['trivy image --exit-code 1 acme/model:latest', ['image-scan']],
+    ['trivy fs --scanners vuln,secret .', ['dependency-scan', 'secret-scan']],
+    ['grype dir:.', ['dependency-scan']],
+    ['grype acme/model:latest', ['image-scan']],
+    ['syft packages acme/model:latest -o cyclonedx-json', ['sbom']],
+    ['k6 run load/smoke.js', ['load-test']],
+    ['sphinx-build -W -b html docs docs/_build', ['docs']],
+    ['docker compose run --rm app poetry run pytest -x', ['test']],
+    ['bash -c "pip install . && pytest -q"', ['test']],
+    ['./scripts/deploy.sh production', ['deploy']],
+    ['sudo -E env PATH=$PATH python train.py', ['train']],
+  ])('%s → %j', (command, kinds) => {
+    expect(commandKinds(command)).toEqual(kinds);
+  });
+
+  it.each<[string, string, CiStepKind[]]>([
+    ['docker/build-push-action@v6', 'push: false', ['docker-build']],
+    ['docker/build-push-action@v6', 'push: true', ['docker-build', 'docker-push']],
+    ['aquasecurity/trivy-action@0.28.0', 'image-ref: acme/model:latest', ['image-scan']],
+    ['aquasecurity/trivy-action@0.28.0', 'scan-type: fs', ['dependency-scan']],
+    ['aquasecurity/trivy-action@0.28.0', 'scan-type: config', ['sast']],
+    ['anchore/scan-action@v4', 'path: .', ['dependency-scan']],
+    ['github/codeql-action/analyze@v3', 'category: python', ['sast']],
+    ['gitleaks/gitleaks-action@v2', 'config: .gitleaks.toml', ['secret-scan']],
+    ['pypa/gh-action-pip-audit@v1.1.0', 'inputs: requirements.txt', ['dependency-scan']],
+    ['iterative/setup-cml@v2', 'version: latest', ['model-evaluation']],
+    ['azure/webapps-deploy@v3', 'app-name: churn-api', ['deploy']],
+    ['docker://hadolint/hadolint:v2.12.0', 'args: Dockerfile', ['sast']],
+    ['actions/setup-python@v5', 'python-version: "3.11"', []],
+  ])('uses: %s with %s → %j', (uses, setting, kinds) => {
+    const workflow = `on: push\njobs:\n  a:\n    steps:\n      - uses: ${uses}\n        with:\n          ${setting}\n`;
+    expect(kindsOf(only('.github/workflows/a.yml', workflow))).toEqual(kinds);
+  });
+
+  it.each([
+    'pip install pytest pytest-cov',
+    'python -m pip install mypy ruff black',
+    'echo "run tests; pytest --cov"',
+    'echo pytest',
+    "# pytest is run in the next step",
+    'pip install great_expectations',
+    'npm install',
+    'python scripts/constraints.py',
+    'make install',
+    'mkdocs serve',
+    'ruff format .',
+    'helm lint chart/',
+    'terraform init',
+    'docker pull python:3.11',
+    'conda env create -f environment.yml',
+  ])('%j is not a step', (command) => {
+    expect(commandKinds(command)).toEqual([]);
+  });
+});
+
+const GITLAB_CI = `stages: [lint, test, build, deploy]
+
+include:
+  - template: Security/SAST.gitlab-ci.yml
+  - template: Jobs/Secret-Detection.gitlab-ci.yml
+  - local: ci/notebooks.yml
+
+default:
+  image: python:3.11
+  before_script:
+    - pip install -r requirements-dev.txt
+
+.python-job:
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  script:
+    - pytest --junitxml=report.xml
+
+lint:
+  stage: lint
+  extends: .python-job
+  script:
+    - flake8 src
+    - mypy src
+
+unit-tests:
+  stage: test
+  extends: .python-job
+
+nightly-training:
+  stage: test
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "schedule"
+    - if: $CI_PIPELINE_SOURCE != "push"
+      when: never
+  script:
+    - python train.py --config configs/prod.yaml
+
+build-image:
+  stage: build
+  image: docker:24
+  services: [docker:24-dind]
+  before_script: []
+  script:
+    - docker build -t $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA .
+    - docker push $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA
+
+deploy-production:
+  stage: deploy
+  environment:
+    name: production
+    url: https://models.acme.ai
+  when: manual
+  script:
+    - helm upgrade --install churn chart/ --set image.tag=$CI_COMMIT_SHA
+`;
+
+describe('GitLab CI', () => {
+  const pipeline = only('.gitlab-ci.yml', GITLAB_CI);
+
+  it('reads triggers from rules, manual jobs and environments', () => {
+    expect(pipeline).toMatchObject({
+      provider: 'gitlab-ci',
+      triggers: ['push', 'pull_request', 'schedule'],
+      jobs: 5,
+      environments: ['production'],
+      manualApproval: true,
+      disabled: false,
+    });
+  });
+
+  it('classifies scripts, with `extends:` and `default:` followed, and security templates', () => {
+    expect(stepsOf(pipeline)).toEqual([
+      'sast@4',
+      'secret-scan@5',
+      'test@18',
+      'lint@24',
+      'typecheck@25',
+      'train@38',
+      'docker-build@46',
+      'docker-push@47',
+      'deploy@56',
+    ]);
+  });
+
+  it('follows anchors, merge keys and !reference', () => {
+    const text = `.setup: &setup
+  - pip install -e .
+.test-template:
+  script:
+    - pytest tests/unit
+test:
+  before_script: *setup
+  script:
+    - !reference [.test-template, script]
+    - ruff check .
+lint:
+  <<: *setup
+`;
+    expect(stepsOf(only('.gitlab-ci.yml', text))).toEqual(['test@5', 'lint@10']);
+  });
+
+  it('reads `only:` refs and `when: manual` in rules', () => {
+    const text = 'deploy:\n  only: [tags, web]\n  rules:\n    - when: manual\n  script: [./deploy.sh]\n';
+    expect(only('.gitlab-ci.yml', text)).toMatchObject({ triggers: ['push', 'tag', 'manual'], manualApproval: true });
+  });
+});
+
+const AZURE_PIPELINE = `trigger: none
+
+pr:
+  branches:
+    include: [main]
+
+schedules:
+  - cron: "0 2 * * *"
+    branches:
+      include: [main]
+
+variables:
+  imageRepository: churn-api
+
+stages:
+  - stage: Test
+    jobs:
+      - job: Pytest
+        pool:
+          vmImage: ubuntu-latest
+        steps:
+          - task: UsePythonVersion@0
+            inputs:
+              versionSpec: "3.11"
+          - script: |
+              pip install -r requirements.txt
+              pytest --junitxml=junit.xml --cov=src --cov-report=xml
+            displayName: Run tests
+          - task: PublishCodeCoverageResults@2
+            inputs:
+              summaryFileLocation: coverage.xml
+  - stage: Build
+    jobs:
+      - job: Image
+        steps:
+          - task: Docker@2
+            inputs:
+              containerRegistry: acr-connection
+              repository: $(imageRepository)
+              command: buildAndPush
+              tags: $(Build.BuildId)
+  - stage: Deploy
+    jobs:
+      - job: Approve
+        pool: server
+        steps:
+          - task: ManualValidation@0
+            inputs:
+              notifyUsers: ml-team@acme.ai
+      - deployment: Production
+        environment: churn-prod
+        strategy:
+          runOnce:
+            deploy:
+              steps:
+                - task: AzureCLI@2
+                  inputs:
+                    azureSubscription: prod
+                    scriptType: bash
+                    scriptLocation: inlineScript
+                    inlineScript: |
+                      az ml online-endpoint update -n churn
+                      az ml online-deployment create -f deploy/blue.yml --all-traffic
+                - template: templates/smoke-test.yml
+`;
+
+describe('Azure Pipelines', () => {
+  it('reads `trigger: none`, `pr:`, schedules, tasks and deployment jobs', () => {
+    const pipeline = only('azure-pipelines.yml', AZURE_PIPELINE);
+    expect(pipeline).toMatchObject({
+      provider: 'azure-pipelines',
+      triggers: ['pull_request', 'schedule'],
+      jobs: 4,
+      environments: ['churn-prod'],
+      manualApproval: true,
+      disabled: false,
+    });
+    expect(stepsOf(pipeline)).toEqual(['coverage@27', 'test@27', 'coverage@29', 'docker-build@36', 'docker-push@36', 'deploy@62', 'deploy@63']);
+  });
+
+  it.each([
+    ['steps:\n  - script: pytest\n', ['push', 'pull_request']],
+    ['trigger: none\npr: none\nsteps:\n  - script: pytest\n', ['manual']],
+    ['trigger:\n  tags:\n    include: ["v*"]\npr: none\nsteps:\n  - script: pytest\n', ['tag']],
+    ['trigger: none\npr: none\nresources:\n  pipelines:\n    - pipeline: train\n      source: training\n      trigger: true\nsteps:\n  - bash: pytest\n', ['other']],
+  ])('reads triggers of %j', (text, triggers) => {
+    expect(only('azure-pipelines.yml', text).triggers).toEqual(triggers);
+  });
+
+  it('gives a template the triggers of the pipeline that includes it', () => {
+    const { facts } = run({
+      'azure-pipelines.yml': 'trigger: [main]\npr: none\njobs:\n  - template: .azure-pipelines/jobs/test.yml\n',
+      '.azure-pipelines/jobs/test.yml': 'jobs:\n  - job: test\n    steps:\n      - ${{ if eq(parameters.cov, true) }}:\n        - script: pytest --cov\n',
+    });
+    const template = pipelineAt(facts, '.azure-pipelines/jobs/test.yml');
+    expect(template.triggers).toEqual(['push']);
+    expect(stepsOf(template)).toEqual(['coverage@5', 'test@5']);
+  });
+});
+
+const JENKINSFILE = `pipeline {
+  agent { docker { image 'python:3.11' } }
+  triggers {
+    cron('H 2 * * *')
+  }
+  stages {
+    stage('Install') {
+      steps {
+        sh 'pip install -r requirements.txt'
+      }
+    }
+    stage('Test') {
+      steps {
+        sh 'pytest --junitxml=results.xml'
+        // sh 'pytest --runslow'
+      }
+    }
+    stage('Image') {
+      steps {
+        script {
+          def image = docker.build("acme/churn:\${env.BUILD_ID}")
+          image.push()
+        }
+      }
+    }
+    stage('Deploy') {
+      steps {
+        input message: 'Deploy to production?'
+        sh """
+          helm upgrade --install churn chart/ \\
+            --set image.tag=\${env.BUILD_ID}
+        """
+        bat "scripts\\\\smoke.bat"
+      }
+    }
+  }
+}
+`;
+
+describe('Jenkins', () => {
+  it('reads sh steps (one-line and multi-line), docker steps, the cron trigger and input', () => {
+    const pipeline = only('Jenkinsfile', JENKINSFILE);
+    expect(pipeline).toMatchObject({ provider: 'jenkins', triggers: ['schedule'], jobs: 4, manualApproval: true, disabled: false });
+    expect(stepsOf(pipeline)).toEqual(['test@14', 'docker-build@21', 'docker-push@22', 'deploy@30']);
+    expect(pipeline.steps.find((step) => step.kind === 'docker-build')?.command).toBe('def image = docker.build("acme/churn:${env.BUILD_ID}")');
+    expect(pipeline.steps.find((step) => step.kind === 'deploy')?.command).toBe('helm upgrade --install churn chart/ --set image.tag=${env.BUILD_ID}');
+  });
+
+  it('assumes a push trigger and reads `sh(script: …)`', () => {
+    const pipeline = only('ci/deploy.Jenkinsfile', "node {\n  stage('lint') {\n    sh(script: 'ruff check .', returnStatus: true)\n  }\n}\n");
+    expect(pipeline).toMatchObject({ triggers: ['push'], jobs: 1 });
+    expect(stepsOf(pipeline)).toEqual(['lint@3']);
+  });
+
+  it('treats pollSCM as a push trigger', () => {
+    expect(only('Jenkinsfile', "pipeline { triggers { pollSCM('H/5 * * * *') } stages { stage('t') { steps { sh 'make test' } } } }").triggers).toEqual(['push']);
+  });
+});
+
+const CIRCLECI = `version: 2.1
+orbs:
+  python: circleci/python@2.1
+  codecov: codecov/codecov@4
+jobs:
+  test:
+    docker:
+      - image: cimg/python:3.11
+    steps:
+      - checkout
+      - python/install-packages:
+          pkg-manager: poetry
+      - run:
+          name: Tests
+          command: poetry run pytest --cov=src
+      - codecov/upload
+  lint:
+    docker:
+      - image: cimg/python:3.11
+    steps:
+      - checkout
+      - run: poetry run ruff check .
+workflows:
+  ci:
+    jobs: [test, lint]
+  nightly:
+    triggers:
+      - schedule:
+          cron: "0 0 * * *"
+          filters: { branches: { only: main } }
+    jobs:
+      - test
+      - hold:
+          type: approval
+`;
+
+const BITBUCKET = `image: python:3.11
+definitions:
+  steps:
+    - step: &test
+        name: Test
+        caches: [pip]
+        script:
+          - pip install -r requirements.txt
+          - pytest -q
+pipelines:
+  pull-requests:
+    '**':
+      - step: *test
+  branches:
+    main:
+      - step: *test
+      - step:
+          name: Deploy
+          deployment: production
+          trigger: manual
+          script:
+            - pipe: atlassian/aws-ecs-deploy:1.12.1
+              variables:
+                CLUSTER_NAME: churn
+  custom:
+    retrain:
+      - step:
+          script:
+            - python -m training.train
+`;
+
+const TRAVIS = `language: python
+python: ["3.10", "3.11"]
+install:
+  - pip install -r requirements.txt
+script:
+  - flake8 .
+  - pytest --cov
+after_success:
+  - codecov
+deploy:
+  provider: heroku
+  api_key:
+    secure: abc
+`;
+
+const CLOUD_BUILD = `steps:
+  - name: python:3.11
+    entrypoint: bash
+    args:
+      - -c
+      - |
+        pip install -r requirements.txt
+        python -m pytest tests
+  - name: gcr.io/cloud-builders/docker
+    args: ['build', '-t', 'europe-docker.pkg.dev/$PROJECT_ID/models/churn:$SHORT_SHA', '.']
+  - name: gcr.io/google.com/cloudsdktool/cloud-sdk
+    entrypoint: gcloud
+    args: ['run', 'deploy', 'churn', '--image', 'europe-docker.pkg.dev/$PROJECT_ID/models/churn:$SHORT_SHA']
+images:
+  - europe-docker.pkg.dev/$PROJECT_ID/models/churn:$SHORT_SHA
+`;
+
+const CODEBUILD = `version: 0.2
+phases:
+  install:
+    runtime-versions:
+      python: 3.11
+    commands:
+      - pip install -r requirements.txt
+  build:
+    commands:
+      - python -m pytest
+      - docker build -t $ECR_REPO:$CODEBUILD_RESOLVED_SOURCE_VERSION .
+  post_build:
+    commands:
+      - docker push $ECR_REPO:$CODEBUILD_RESOLVED_SOURCE_VERSION
+`;
+
+const BUILDKITE = `steps:
+  - label: ":pytest: tests"
+    command:
+      - pip install -e .
+      - pytest
+  - wait
+  - block: ":rocket: Release?"
+  - group: deploy
+    steps:
+      - label: build
+        plugins:
+          - docker-compose#v5.2.0:
+              build: api
+              push: api
+      - command: kubectl apply -f k8s/
+`;
+
+const DRONE = `kind: pipeline
+type: docker
+name: ci
+
+trigger:
+  event: [push, pull_request]
+
+steps:
+  - name: test
+    image: python:3.11
+    commands:
+      - pip install -r requirements.txt
+      - pytest
+  - name: publish
+    image: plugins/docker
+    settings:
+      repo: acme/churn
+      dry_run: true
+---
+kind: pipeline
+type: docker
+name: nightly
+trigger:
+  event: [cron]
+steps:
+  - name: retrain
+    image: python:3.11
+    commands:
+      - python train.py
+---
+kind: secret
+name: docker_password
+`;
+
+describe('other providers', () => {
+  it.each([
+    ['.circleci/config.yml', CIRCLECI, 'circleci', ['push', 'pull_request', 'schedule'], 2, ['coverage@15', 'test@15', 'coverage@16', 'lint@22']],
+    ['bitbucket-pipelines.yml', BITBUCKET, 'bitbucket-pipelines', ['push', 'pull_request', 'manual'], 3, ['test@9', 'deploy@22', 'train@29']],
+    ['.travis.yml', TRAVIS, 'travis', ['push', 'pull_request'], 1, ['lint@6', 'coverage@7', 'test@7', 'coverage@9', 'deploy@11']],
+    ['cloudbuild.yaml', CLOUD_BUILD, 'cloud-build', ['other'], 3, ['test@8', 'docker-build@9', 'deploy@11', 'docker-push@15']],
+    ['buildspec.yml', CODEBUILD, 'aws-codebuild', ['other'], 3, ['test@10', 'docker-build@11', 'docker-push@14']],
+    ['.buildkite/pipeline.yml', BUILDKITE, 'buildkite', ['push', 'pull_request'], 3, ['test@5', 'docker-build@12', 'docker-push@12', 'deploy@15']],
+    ['.drone.yml', DRONE, 'drone', ['push', 'pull_request', 'schedule'], 3, ['test@13', 'docker-build@15', 'train@29']],
+  ])('%s', (path, text, provider, triggers, jobs, steps) => {
+    const pipeline = only(path, text);
+    expect(pipeline).toMatchObject({ provider, triggers, jobs, disabled: false });
+    expect(stepsOf(pipeline)).toEqual(steps);
+  });
+
+  it('reads approvals and deployment environments', () => {
+    expect(only('.circleci/config.yml', CIRCLECI).manualApproval).toBe(true);
+    expect(only('bitbucket-pipelines.yml', BITBUCKET)).toMatchObject({ manualApproval: true, environments: ['production'] });
+    expect(only('.buildkite/pipeline.yml', BUILDKITE).manualApproval).toBe(true);
+  });
+});
+
+describe('files and results', () => {
+  it.each([
+    ['.github/workflows/ci.yml', true],
+    ['.github/workflows/nested/ci.yml', false],
+    ['.github/dependabot.yml', false],
+    ['.gitlab-ci.yml', true],
+    ['azure-pipelines.yml', true],
+    ['ci/azure-pipelines-release.yaml', true],
+    ['.azure-pipelines/templates/steps.yml', true],
+    ['Jenkinsfile', true],
+    ['jenkins/Jenkinsfile.nightly', true],
+    ['.circleci/config.yml', true],
+    ['services/api/cloudbuild.yaml', true],
+    ['buildspec-deploy.yml', true],
+    ['examples/gcp/cloudbuild.yaml', false],
+    ['tests/fixtures/Jenkinsfile', false],
+    ['docs/.travis.yml', false],
+    ['.buildkite/pipeline.deploy.yml', true],
+    ['.drone.yml', true],
+  ])('wants %s: %s', (path, wanted) => {
+    expect(ciCollector().wants(path)).toBe(wanted);
+  });
+
+  it('sorts pipelines by path and lists each provider once', () => {
+    const { facts } = run({
+      'Jenkinsfile': "node { sh 'pytest' }",
+      '.github/workflows/b.yml': 'on: push\njobs:\n  a:\n    steps:\n      - run: pytest\n',
+      '.github/workflows/a.yml': 'on: push\njobs:\n  a:\n    steps:\n      - run: pytest\n',
+    });
+    expect(facts.pipelines.map((pipeline) => pipeline.path)).toEqual(['.github/workflows/a.yml', '.github/workflows/b.yml', 'Jenkinsfile']);
+    expect(facts.providers).toEqual(['github-actions', 'jenkins']);
+  });
+
+  it('returns nothing without CI files', () => {
+    expect(run({ 'README.md': '# hi' }).facts).toEqual({ providers: [], pipelines: [] });
+  });
+
+  it('warns about malformed YAML, keeps the file as a disabled pipeline, and does not throw', () => {
+    const { facts, warnings } = run({ '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    steps: [\n      - run: pytest\n' });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ path: '.github/workflows/ci.yml' });
+    expect(warnings[0]!.message).toMatch(/^invalid YAML in CI file: /);
+    expect(facts.pipelines).toEqual([
+      { path: '.github/workflows/ci.yml', provider: 'github-actions', triggers: [], disabled: true, jobs: 0, steps: [], environments: [], manualApproval: false },
+    ]);
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['a scalar', 'just text'],
+    ['a list', '- a\n- b\n'],
+    ['odd shapes', 'on: [1, {a: b}]\njobs: [1, 2]\nsteps: {run: 3}\n'],
+  ])('copes with %s', (_, text) => {
+    const files = Object.fromEntries(
+      ['.github/workflows/x.yml', '.gitlab-ci.yml', 'azure-pipelines.yml', '.circleci/config.yml', 'bitbucket-pipelines.yml', '.travis.yml', 'cloudbuild.yaml', 'buildspec.yml', '.buildkite/pipeline.yml', '.drone.yml'].map((path) => [path, text]),
+    );
+    expect(() => run(files)).not.toThrow();
+  });
+
+  it('redacts secrets and shortens long commands', () => {
+    const workflow = `on: push\njobs:\n  a:\n    steps:\n      - run: HF_TOKEN=hf_abcdefghijklmnopqrstuvwxyzABCDEF123456 python train.py --push-to-hub\n      - run: pytest ${'tests/test_a.py '.repeat(10)}\n`;
+    const pipeline = only('.github/workflows/a.yml', workflow);
+    const train = pipeline.steps.find((step) => step.kind === 'train')!;
+    expect(train.command).not.toContain('abcdefghijklmnop');
+    expect(train.command).toContain('python train.py');
+    const test = pipeline.steps.find((step) => step.kind === 'test')!;
+    expect(test.command).toHaveLength(120);
+    expect(test.command.endsWith('…')).toBe(true);
+  });
+});
