@@ -111,13 +111,15 @@ export function file(arg: FilePredicate, ctx: EvalContext): Outcome {
 export function dependency(arg: DependencyPredicate, ctx: EvalContext): Outcome {
   const spec = typeof arg === 'string' || Array.isArray(arg) ? { names: arg } : arg;
   const wanted = list(spec.names).map(normaliseDependencyName);
+  const contexts = ('in' in spec ? spec.in : undefined) ?? DEFAULT_CONTEXTS;
   const matchers = wanted.map((name) => (name.includes('*') ? globMatcher(name) : (candidate: string) => candidate === name));
-  const found = ctx.facts.dependencies.declared.filter(
+  const named = ctx.facts.dependencies.declared.filter(
     (dep) =>
       (!spec.ecosystem || dep.ecosystem === spec.ecosystem) &&
       (spec.dev === undefined || dep.dev === spec.dev) &&
       matchers.some((matches) => matches(dep.name)),
   );
+  const found = named.filter((dep) => contexts.includes(pathContext(dep.path)));
   if (found.length > 0) {
     return {
       value: true,
@@ -132,7 +134,7 @@ export function dependency(arg: DependencyPredicate, ctx: EvalContext): Outcome 
       ),
     };
   }
-  const manifests = ctx.facts.dependencies.manifests.map((manifest) => manifest.path);
+  const manifests = ctx.facts.dependencies.manifests.map((manifest) => manifest.path).filter((path) => contexts.includes(pathContext(path)));
   return {
     value: false,
     evidence: [
@@ -140,9 +142,15 @@ export function dependency(arg: DependencyPredicate, ctx: EvalContext): Outcome 
         kind: 'missing',
         detail:
           manifests.length === 0
-            ? `no dependency manifest declares ${alternatives(wanted)} (no manifest found)`
+            ? `no dependency manifest${contextWords(contexts)} declares ${alternatives(wanted)} (no manifest found)`
             : `${alternatives(wanted)} not declared in ${alternatives(manifests.slice(0, 5))}${manifests.length > 5 ? ` and ${manifests.length - 5} more` : ''}`,
       },
+      ...named.slice(0, 3).map((dep): Evidence => ({
+        kind: 'found',
+        path: dep.path,
+        line: dep.line,
+        detail: `not counted: ${dep.name} is declared in ${pathContext(dep.path)} code, not the project's own`,
+      })),
     ],
   };
 }

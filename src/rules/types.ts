@@ -31,7 +31,7 @@ type OneOrMany<T> = T | T[];
 
 /** Paths are searched in `project` context unless `in` says otherwise. */
 export type FilePredicate = OneOrMany<string> | { glob: OneOrMany<string>; in?: PathContext[]; min?: number };
-export type DependencyPredicate = OneOrMany<string> | { names: OneOrMany<string>; ecosystem?: Ecosystem; dev?: boolean };
+export type DependencyPredicate = OneOrMany<string> | { names: OneOrMany<string>; ecosystem?: Ecosystem; dev?: boolean; in?: PathContext[] };
 /** `glob` narrows the files that count, e.g. `*.py` to leave out notebooks. */
 export type ImportPredicate = OneOrMany<string> | { modules: OneOrMany<string>; in?: PathContext[]; glob?: OneOrMany<string> };
 export type SignalPredicate = OneOrMany<string> | { ids: OneOrMany<string>; in?: PathContext[]; glob?: OneOrMany<string> };
