@@ -1,4 +1,3 @@
-import { loadAnswers } from './answers/load.js';
 import { NO_ANSWERS } from './answers/types.js';
 import { buildReport } from './report/build.js';
 import type { Report } from './report/types.js';
@@ -23,7 +22,8 @@ export interface AuditOptions {
  */
 export async function runAudit(options: AuditOptions): Promise<{ report: Report; facts: Facts }> {
   const ruleSet = await loadRuleSet(options.rules ?? []);
-  const answers = options.answersFile ? await loadAnswers(options.answersFile, ruleSet.questions) : NO_ANSWERS;
+  // The answers loader brings the validation library: load it only for an answers file.
+  const answers = options.answersFile ? await (await import('./answers/load.js')).loadAnswers(options.answersFile, ruleSet.questions) : NO_ANSWERS;
   const facts = await scan(options.path, { signals: ruleSet.signals, now: options.now });
   const findings = evaluate(ruleSet, facts, answers);
   const report = buildReport({ targetPath: options.path, facts, ruleSet, answers, findings, generatedAt: options.now });

@@ -58,13 +58,16 @@ export async function loadAnswers(file: string, questions: readonly Question[]):
   }
   const top = answersFile.safeParse(source.value);
   if (!top.success) {
-    const issue = top.error.issues[0]!;
-    const path = issue.path.map((part) => (typeof part === 'number' ? part : String(part)));
-    const message =
-      issue.code === 'unrecognized_keys'
-        ? `unknown key "${issue.keys[0]}"${didYouMean(issue.keys[0]!, ['version', 'answers', '$schema'])}; an answers file has "version" and "answers"`
-        : `${path.join('.') || 'file'}: ${issue.message === 'Invalid input: expected nonoptional, received undefined' ? 'missing' : issue.message}`;
-    throw inputErrorAt(source, issue.code === 'unrecognized_keys' ? [issue.keys[0]!] : path, message, issue.code === 'unrecognized_keys');
+    // A misspelt key explains a "missing" one, so it is reported first.
+    const issues = top.error.issues;
+    const issue = issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? issues[0]!;
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0]!;
+      throw inputErrorAt(source, [key], `unknown key "${key}"${didYouMean(key, ['version', 'answers', '$schema'])}; an answers file has "version" and "answers"`, true);
+    }
+    const key = String(issue.path[0]);
+    const missing = !(key in (source.value as object));
+    throw inputErrorAt(source, [key], missing ? `missing "${key}"${key === 'version' ? ` (add "version: ${ANSWERS_FORMAT_VERSION}" at the top)` : ''}` : `${key}: ${issue.message}`);
   }
 
   const byId = new Map(questions.map((question) => [question.id, question]));

@@ -1,10 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../util/errors.js';
 import { PACKAGE_VERSION } from '../util/package-root.js';
-import { auditCommand } from './commands/audit.js';
-import { explainCommand } from './commands/explain.js';
-import { rulesCommand } from './commands/rules.js';
-import { scanCommand } from './commands/scan.js';
 import type { CliIO } from './io.js';
 
 export const EXIT = { ok: 0, gateFailed: 1, usage: 2 } as const;
@@ -13,6 +9,7 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** Each command loads its own modules when it runs: `--help` need not load the scanner. */
 function program(io: CliIO, setExit: (code: number) => void): Command {
   const root = new Command('scale-audit')
     .description('Audits an AI/ML repository (and an answered questionnaire) for production readiness, and plans the way from proof of concept to production.')
@@ -37,21 +34,21 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .option('--fail-under <score>', 'exit 1 when the readiness score is below this (0-100)')
     .addOption(rulesOption())
     .option('--no-color', 'plain text even on a terminal')
-    .action(async (path: string, options) => setExit(await auditCommand(path, options, io)));
+    .action(async (path: string, options) => setExit(await (await import('./commands/audit.js')).auditCommand(path, options, io)));
 
   root
     .command('rules')
     .description('list the rules')
     .option('--json', 'as JSON')
     .addOption(rulesOption())
-    .action(async (options) => setExit(await rulesCommand(options, io)));
+    .action(async (options) => setExit(await (await import('./commands/rules.js')).rulesCommand(options, io)));
 
   root
     .command('explain')
     .description('show one rule in full: why it matters, how it is detected, how to fix it')
     .argument('<rule-id>', 'for example mlops.experiment-tracking')
     .addOption(rulesOption())
-    .action(async (id: string, options) => setExit(await explainCommand(id, options, io)));
+    .action(async (id: string, options) => setExit(await (await import('./commands/explain.js')).explainCommand(id, options, io)));
 
   root
     .command('scan')
@@ -59,7 +56,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .argument('[path]', 'repository to scan', '.')
     .option('--json', 'print every fact as JSON (otherwise a summary)')
     .addOption(rulesOption())
-    .action(async (path: string, options) => setExit(await scanCommand(path, options, io)));
+    .action(async (path: string, options) => setExit(await (await import('./commands/scan.js')).scanCommand(path, options, io)));
 
   return root;
 }

@@ -1,8 +1,4 @@
 import type { Report } from '../report/types.js';
-import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
-import { renderMarkdown } from './markdown.js';
-import { renderText } from './text.js';
 
 export const FORMATS = ['text', 'md', 'html', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -14,15 +10,29 @@ export interface RenderOptions {
   color: boolean;
 }
 
-export function render(report: Report, format: Format, options: RenderOptions): string {
+export type Renderer = (report: Report, options: RenderOptions) => string;
+
+/**
+ * The renderer of a format. Renderers are pure; they are loaded on demand because the HTML one
+ * brings a template engine that a terminal run never needs.
+ */
+export async function renderer(format: Format): Promise<Renderer> {
   switch (format) {
-    case 'text':
-      return renderText(report, { color: options.color });
-    case 'md':
-      return renderMarkdown(report);
-    case 'html':
-      return renderHtml(report);
-    case 'json':
-      return renderJson(report);
+    case 'text': {
+      const { renderText } = await import('./text.js');
+      return (report, options) => renderText(report, { color: options.color });
+    }
+    case 'md': {
+      const { renderMarkdown } = await import('./markdown.js');
+      return (report) => renderMarkdown(report);
+    }
+    case 'html': {
+      const { renderHtml } = await import('./html.js');
+      return (report) => renderHtml(report);
+    }
+    case 'json': {
+      const { renderJson } = await import('./json.js');
+      return (report) => renderJson(report);
+    }
   }
 }

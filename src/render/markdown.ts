@@ -32,6 +32,7 @@ function roadmapItem(report: Report, item: RoadmapItem, index: number): string[]
     `${index}. **${mdText(item.action)}** — ${item.severity}, effort ${item.effort}, ${STATUS_LABELS[item.status]} · closes ${item.ruleIds.map((id) => mdCode(id)).join(', ')}`,
     `   - Why: ${mdText(item.why)}`,
   ];
+  if (item.neededBy.length > 0) lines.push(`   - Needed first by: ${item.neededBy.map((id) => mdCode(id)).join(', ')}`);
   if (item.requires.length > 0) {
     lines.push(`   - After: ${item.requires.map((r) => `${mdCode(r.ruleId)} (${STATUS_LABELS[r.status]})`).join(', ')}`);
   }

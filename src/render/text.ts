@@ -7,6 +7,7 @@ import {
   effortRange,
   levelText,
   location,
+  printable,
   provisionalNote,
   reportDate,
   scoreText,
@@ -53,9 +54,10 @@ function countsLine(counts: Record<Status, number>): string {
 
 function itemLines(item: RoadmapItem, index: number, chalk: ChalkInstance): string[] {
   const colour = paint(chalk)[item.status];
-  const lines = [`    ${index}. ${colour(STATUS_SYMBOLS[item.status])} ${item.action}  ${chalk.gray(`[${item.effort}] ${item.severity} · ${item.ruleIds.join(', ')}`)}`];
+  const lines = [`    ${index}. ${colour(STATUS_SYMBOLS[item.status])} ${printable(item.action)}  ${chalk.gray(`[${item.effort}] ${item.severity} · ${item.ruleIds.join(', ')}`)}`];
+  if (item.neededBy.length > 0) lines.push(chalk.gray(`         needed first by ${item.neededBy.join(', ')}`));
   const proof = item.evidence.find((evidence) => evidence.kind !== 'answer') ?? item.evidence[0];
-  if (proof) lines.push(chalk.gray(`         ${[location(proof), proof.detail].filter(Boolean).join('  ')}`));
+  if (proof) lines.push(chalk.gray(`         ${printable([location(proof), proof.detail].filter(Boolean).join('  '))}`));
   return lines;
 }
 
@@ -67,7 +69,7 @@ export function renderText(report: Report, options: TextOptions): string {
   const out: string[] = [];
   const commit = shortCommit(report.target.commit);
 
-  out.push(chalk.bold(`scale-audit ${report.tool.version} · ${report.target.name}`) + chalk.gray(`  ${reportDate(report)}${commit ? ` · ${report.target.branch ?? 'HEAD'} @ ${commit}` : ''}`));
+  out.push(chalk.bold(`scale-audit ${report.tool.version} · ${printable(report.target.name)}`) + chalk.gray(`  ${reportDate(report)}${commit ? ` · ${report.target.branch ?? 'HEAD'} @ ${commit}` : ''}`));
   out.push('');
   out.push(
     `  Readiness   ${scoreColour(chalk, summary.score).bold(scoreText(summary.score))}` +
@@ -83,7 +85,7 @@ export function renderText(report: Report, options: TextOptions): string {
   for (const category of report.categories) {
     const colour = scoreColour(chalk, category.score);
     const score = category.score === null ? '  ?' : String(category.score).padStart(3);
-    out.push(`  ${category.title.padEnd(width)}  ${colour(score)}  ${colour(bar(category.score))}  ${chalk.gray(countsLine(category.counts))}`);
+    out.push(`  ${printable(category.title).padEnd(width)}  ${colour(score)}  ${colour(bar(category.score))}  ${chalk.gray(countsLine(category.counts))}`);
   }
   out.push('');
 
@@ -104,7 +106,7 @@ export function renderText(report: Report, options: TextOptions): string {
 
   if (report.questions.length > 0) {
     out.push(chalk.bold(`  ${report.questions.length} unanswered question${report.questions.length === 1 ? '' : 's'} leave ${summary.counts.unknown} rule${summary.counts.unknown === 1 ? '' : 's'} unknown. Most consequential:`));
-    for (const question of report.questions.slice(0, 3)) out.push(`    ${chalk.magenta('?')} ${question.text} ${chalk.gray(`(${question.id})`)}`);
+    for (const question of report.questions.slice(0, 3)) out.push(`    ${chalk.magenta('?')} ${printable(question.text)} ${chalk.gray(`(${question.id})`)}`);
     out.push(chalk.gray('    Answer them in a file and pass it with --answers <file> (see the README, "Answering the questionnaire").'));
     out.push('');
   }

@@ -25,6 +25,8 @@ export interface RoadmapItem {
   effort: Effort;
   /** Open prerequisites: rules that must be in place first and are not yet. */
   requires: Array<{ ruleId: string; status: Status }>;
+  /** Rules in this phase that need this item first: why it sits earlier than its own level. */
+  neededBy: string[];
   /** The gap, as the audit saw it. */
   evidence: Evidence[];
   links: string[];
@@ -92,6 +94,11 @@ function sumEffort(items: readonly RoadmapItem[]): { min: number; max: number } 
   };
 }
 
+/** Critical failures block a launch whatever their level; everything else waits for its level. */
+function naturalPhase(finding: Finding): number {
+  return finding.severity === 'critical' && finding.status === 'fail' ? BLOCKERS : finding.level;
+}
+
 /**
  * Turns every failing or partial finding into a roadmap item. Critical failures are go-live
  * blockers; everything else is phased by the maturity level its rule belongs to. A prerequisite is
@@ -99,11 +106,12 @@ function sumEffort(items: readonly RoadmapItem[]): { min: number; max: number } 
  */
 export function plan(findings: readonly Finding[], rules: readonly Rule[]): Roadmap {
   const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
-  const statusById = new Map(findings.map((finding) => [finding.ruleId, finding.status]));
+  const findingById = new Map(findings.map((finding) => [finding.ruleId, finding]));
   const open = findings.filter((finding): finding is Finding & { status: 'fail' | 'partial' } => finding.status === 'fail' || finding.status === 'partial');
 
   const phaseOf = new Map<string, number>();
-  for (const finding of open) phaseOf.set(finding.ruleId, finding.severity === 'critical' && finding.status === 'fail' ? BLOCKERS : finding.level);
+  const neededBy = new Map<string, string[]>();
+  for (const finding of open) phaseOf.set(finding.ruleId, naturalPhase(finding));
   // Requirements form a DAG (the loader rejects cycles), so repeated relaxation settles.
   for (let changed = true; changed; ) {
     changed = false;
@@ -115,6 +123,14 @@ export function plan(findings: readonly Finding[], rules: readonly Rule[]): Road
           phaseOf.set(required, needed);
           changed = true;
         }
+      }
+    }
+  }
+  for (const finding of open) {
+    for (const required of ruleById.get(finding.ruleId)!.requires) {
+      const own = findingById.get(required);
+      if (own && phaseOf.get(required) === phaseOf.get(finding.ruleId) && phaseOf.get(required)! < naturalPhase(own)) {
+        neededBy.set(required, [...(neededBy.get(required) ?? []), finding.ruleId]);
       }
     }
   }
@@ -133,8 +149,9 @@ export function plan(findings: readonly Finding[], rules: readonly Rule[]): Road
       why: rule.why,
       effort: rule.remediation.effort,
       requires: rule.requires
-        .map((ruleId) => ({ ruleId, status: statusById.get(ruleId) ?? 'unknown' }))
+        .map((ruleId) => ({ ruleId, status: findingById.get(ruleId)?.status ?? 'unknown' }))
         .filter((requirement) => requirement.status !== 'pass' && requirement.status !== 'not_applicable'),
+      neededBy: (neededBy.get(rule.id) ?? []).sort(compareStrings),
       evidence: finding.evidence,
       links: rule.remediation.links ?? [],
     };

@@ -11,21 +11,21 @@ export interface OpenQuestion {
   help: string;
   type: Question['type'];
   choices: string[];
-  /** Rules left unknown for want of this answer. */
+  /** Rules left unknown, or held at partial, for want of this answer. */
   ruleIds: string[];
-  /** Severity weight of those rules: how much answering could move the score. */
+  /** How much answering could move the score: the severity weight of those rules, halved for a partial. */
   impact: number;
 }
 
 /**
- * The unanswered questions that leave rules unknown, those that could move the score most first.
- * This is what the report tells a user to answer next.
+ * The unanswered questions that leave rules unknown, or that could lift a partial result, those
+ * that could move the score most first. This is what the report tells a user to answer next.
  */
 export function openQuestions(findings: readonly Finding[], questions: readonly Question[], answers: Answers): OpenQuestion[] {
   const byId = new Map(questions.map((question) => [question.id, question]));
   const open = new Map<string, OpenQuestion>();
   for (const finding of findings) {
-    if (finding.status !== 'unknown') continue;
+    if (finding.status !== 'unknown' && finding.status !== 'partial') continue;
     for (const id of finding.questions) {
       const question = byId.get(id);
       if (!question || answers.values[id]) continue;
@@ -44,7 +44,7 @@ export function openQuestions(findings: readonly Finding[], questions: readonly 
         open.set(id, entry);
       }
       entry.ruleIds.push(finding.ruleId);
-      entry.impact += SEVERITY_WEIGHTS[finding.severity];
+      entry.impact += SEVERITY_WEIGHTS[finding.severity] * (finding.status === 'partial' ? 0.5 : 1);
     }
   }
   return [...open.values()].sort((a, b) => b.impact - a.impact || compareStrings(a.id, b.id));

@@ -100,10 +100,8 @@ export function evaluateRule(rule: Rule, ctx: EvalContext): Finding {
     questions,
   });
 
-  if (rule.appliesWhen) {
-    const applies = evaluateExpr(rule.appliesWhen, ctx);
-    if (applies.value === false) return finding('not_applicable', applies.evidence);
-  }
+  const applies = rule.appliesWhen ? evaluateExpr(rule.appliesWhen, ctx) : null;
+  if (applies?.value === false) return finding('not_applicable', applies.evidence);
   const pass = evaluateExpr(rule.check.pass, ctx);
   if (pass.value === true) return finding('pass', pass.evidence);
   const partial = rule.check.partial ? evaluateExpr(rule.check.partial, ctx) : null;
@@ -111,6 +109,8 @@ export function evaluateRule(rule: Rule, ctx: EvalContext): Finding {
   if (partial?.value === true) return finding('partial', [...partial.evidence, ...pass.evidence]);
   const evidence = [...pass.evidence, ...(partial?.evidence ?? [])];
   if (pass.value === null || partial?.value === null) return finding('unknown', evidence);
+  // Nothing is in place, but whether the rule applies at all is still open: that is not a failure yet.
+  if (applies?.value === null) return finding('unknown', [...applies.evidence, ...evidence]);
   return finding('fail', evidence);
 }
 

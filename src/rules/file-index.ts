@@ -1,4 +1,4 @@
-import { globMatcher } from '../util/glob.js';
+import { globMatcher, literalSuffix } from '../util/glob.js';
 
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
 
@@ -16,8 +16,10 @@ export class FileIndex {
     for (const path of paths) {
       const name = path.slice(path.lastIndexOf('/') + 1);
       push(this.byName, name, path);
+      // As in picomatch with `dot`, `*.env` also matches a file named `.env`.
       const dot = name.indexOf('.', 1);
       if (dot > 0) push(this.byExtension, name.slice(dot + 1), path);
+      else if (name.startsWith('.') && name.length > 1) push(this.byExtension, name.slice(1), path);
     }
   }
 
@@ -45,7 +47,9 @@ export class FileIndex {
       }
     }
     const matches = globMatcher(pattern);
-    return this.paths.filter((path) => matches(path));
+    // Whatever follows the last wildcard must end the path: a cheap filter before the matcher.
+    const suffix = literalSuffix(pattern);
+    return this.paths.filter((path) => path.endsWith(suffix) && matches(path));
   }
 
   private candidatesEndingWith(suffix: string): string[] {

@@ -5,7 +5,6 @@ import type { Facts } from '../scan/facts.js';
 import { compareStrings } from '../util/compare.js';
 import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
-import { compileSchema, validateSource } from '../util/schema-errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, type YamlSource } from '../util/yaml-source.js';
 import type { AnswerPredicate, Category, Expr, Question, Rule, RuleSet, SignalDefinition } from './types.js';
@@ -13,8 +12,23 @@ import type { AnswerPredicate, Category, Expr, Question, Rule, RuleSet, SignalDe
 /** The built-in packs, one per category, in the order reports show the categories. */
 export const BUILTIN_PACKS = ['data', 'mlops', 'monitoring', 'infrastructure', 'security', 'governance', 'team', 'roi'] as const;
 
-const PACK_SCHEMA = JSON.parse(await readFile(join(PACKAGE_ROOT, 'schemas', 'rule-pack.schema.json'), 'utf8')) as object;
-const validatePack = compileSchema(PACK_SCHEMA);
+/** Built-in packs validated and converted to JSON at build time (see scripts/cache-packs.mjs). */
+export const BUILTIN_CACHE = join(PACKAGE_ROOT, 'dist', 'rules', 'builtin-packs.json');
+
+interface BuiltinCache {
+  packs: Record<string, { sha256: string; value: PackDocument }>;
+}
+
+/** Compiling the pack schema takes longer than a whole small audit, so it waits for a pack that needs it. */
+let packValidator: Promise<(source: YamlSource) => void> | undefined;
+function validatePack(source: YamlSource): Promise<void> {
+  packValidator ??= (async () => {
+    const { compileSchema, validateSource } = await import('../util/schema-errors.js');
+    const validate = compileSchema(JSON.parse(await readFile(join(PACKAGE_ROOT, 'schemas', 'rule-pack.schema.json'), 'utf8')) as object);
+    return (parsed: YamlSource) => validateSource(parsed, validate);
+  })();
+  return packValidator.then((validate) => validate(source));
+}
 
 /** The top-level keys of Facts, which `fact` predicates may start from. */
 const FACT_ROOTS: ReadonlyArray<keyof Facts> = [
@@ -40,10 +54,22 @@ interface PackDocument {
   rules: RawRule[];
 }
 
+/** A loaded pack. Its positions are parsed again only if an error must point into it. */
+interface PackFile {
+  file: string;
+  text: string;
+  pack: PackDocument;
+  source(): YamlSource;
+}
+
 interface Located<T> {
   item: T;
-  source: YamlSource;
+  pack: PackFile;
   path: Path;
+}
+
+function errorAt(located: { pack: PackFile; path: Path }, path: Path, message: string, key = false): InputError {
+  return inputErrorAt(located.pack.source(), path, message, key);
 }
 
 export interface LoadedRuleSet extends RuleSet {
@@ -77,14 +103,30 @@ function displayName(file: string): string {
   return fromPackage.startsWith('..') ? file : fromPackage;
 }
 
-async function parsePack(file: string): Promise<{ source: YamlSource; pack: PackDocument }> {
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+async function readCache(use: boolean): Promise<BuiltinCache | null> {
+  if (!use) return null;
+  return readFile(BUILTIN_CACHE, 'utf8').then(
+    (text) => JSON.parse(text) as BuiltinCache,
+    () => null,
+  );
+}
+
+async function parsePack(file: string, cache: BuiltinCache | null): Promise<PackFile> {
   const name = displayName(file);
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`cannot read rule pack: ${error.code ?? error.message}`, name);
   });
-  const source = parseYamlSource(name, text);
-  validateSource(source, validatePack, PACK_SCHEMA);
-  return { source, pack: source.value as PackDocument };
+  let parsed: YamlSource | undefined;
+  const source = () => (parsed ??= parseYamlSource(name, text));
+  const cached = cache?.packs[name];
+  // A cached pack is used only while its YAML is byte for byte the one that was validated.
+  if (cached && cached.sha256 === sha256(text)) return { file: name, text, pack: cached.value, source };
+  await validatePack(source());
+  return { file: name, text, pack: source().value as PackDocument, source };
 }
 
 function uniqueIds<T extends { id: string }>(items: Array<Located<T>>, noun: string): Map<string, Located<T>> {
@@ -92,7 +134,7 @@ function uniqueIds<T extends { id: string }>(items: Array<Located<T>>, noun: str
   for (const located of items) {
     const previous = byId.get(located.item.id);
     if (previous) {
-      throw inputErrorAt(located.source, [...located.path, 'id'], `duplicate ${noun} id "${located.item.id}" (also defined in ${previous.source.file})`);
+      throw errorAt(located, [...located.path, 'id'], `duplicate ${noun} id "${located.item.id}" (also defined in ${previous.pack.file})`);
     }
     byId.set(located.item.id, located);
   }
@@ -100,9 +142,13 @@ function uniqueIds<T extends { id: string }>(items: Array<Located<T>>, noun: str
 }
 
 
-export async function loadRuleSet(extraPacks: readonly string[] = []): Promise<LoadedRuleSet> {
-  const files = [...builtinPackFiles(), ...(await expand(extraPacks.map((path) => resolve(path))))];
-  const parsed = await Promise.all(files.map(parsePack));
+export async function loadRuleSet(extraPacks: readonly string[] = [], options: { cache?: boolean } = {}): Promise<LoadedRuleSet> {
+  const cache = await readCache(options.cache ?? true);
+  const extra = await expand(extraPacks.map((path) => resolve(path)));
+  const parsed = await Promise.all([
+    ...builtinPackFiles().map((file) => parsePack(file, cache)),
+    ...extra.map((file) => parsePack(file, null)),
+  ]);
   const digest = createHash('sha256');
 
   const categoryList: Array<Located<Category>> = [];
@@ -111,62 +157,63 @@ export async function loadRuleSet(extraPacks: readonly string[] = []): Promise<L
   const ruleList: Array<Located<RawRule> & { fallback?: Category }> = [];
   const packNames = new Map<string, string>();
 
-  for (const { source, pack } of parsed) {
-    digest.update(`${source.file}\u0000${source.document.toString()}\u0000`);
+  for (const file of parsed) {
+    const { pack } = file;
+    digest.update(`${file.file}\u0000${file.text}\u0000`);
     const sameName = packNames.get(pack.pack);
-    if (sameName) throw inputErrorAt(source, ['pack'], `duplicate pack name "${pack.pack}" (also used by ${sameName})`);
-    packNames.set(pack.pack, source.file);
-    if (pack.category) categoryList.push({ item: pack.category, source, path: ['category'] });
-    pack.questions?.forEach((item, i) => questionList.push({ item, source, path: ['questions', i], fallback: pack.category }));
-    pack.signals?.forEach((item, i) => signalList.push({ item, source, path: ['signals', i] }));
-    pack.rules.forEach((item, i) => ruleList.push({ item, source, path: ['rules', i], fallback: pack.category }));
+    if (sameName) throw errorAt({ pack: file, path: [] }, ['pack'], `duplicate pack name "${pack.pack}" (also used by ${sameName})`);
+    packNames.set(pack.pack, file.file);
+    if (pack.category) categoryList.push({ item: pack.category, pack: file, path: ['category'] });
+    pack.questions?.forEach((item, i) => questionList.push({ item, pack: file, path: ['questions', i], fallback: pack.category }));
+    pack.signals?.forEach((item, i) => signalList.push({ item, pack: file, path: ['signals', i] }));
+    pack.rules.forEach((item, i) => ruleList.push({ item, pack: file, path: ['rules', i], fallback: pack.category }));
   }
 
   const categories = new Map([...uniqueIds(categoryList, 'category')].map(([id, located]) => [id, located.item]));
   /** An item's own category, or else its pack's; it must be one some pack declares. */
   const categoryOf = (located: Located<{ id: string; category?: string }> & { fallback?: Category }, noun: string): string => {
     const id = located.item.category ?? located.fallback?.id;
-    if (!id) throw inputErrorAt(located.source, located.path, `${noun} ${located.item.id} needs a "category": its pack declares none`);
+    if (!id) throw errorAt(located, located.path, `${noun} ${located.item.id} needs a "category": its pack declares none`);
     if (!categories.has(id)) {
-      throw inputErrorAt(located.source, [...located.path, 'category'], `unknown category "${id}"${didYouMean(id, categories.keys())}`);
+      throw errorAt(located, [...located.path, 'category'], `unknown category "${id}"${didYouMean(id, categories.keys())}`);
     }
     return id;
   };
 
   const questions = new Map<string, Question>();
   for (const [id, located] of uniqueIds(questionList, 'question')) {
-    const { item, source } = located;
+    const { item } = located;
     const category = categoryOf(located, 'question');
     if ((item.type === 'choice' || item.type === 'multi') && !item.choices) {
-      throw inputErrorAt(source, located.path, `question ${id} of type ${item.type} needs "choices"`);
+      throw errorAt(located, located.path, `question ${id} of type ${item.type} needs "choices"`);
     }
     const { choices, ...rest } = item;
     questions.set(id, {
       ...rest,
       category,
       ...(choices ? { choices: choices.map((choice) => (typeof choice === 'string' ? { value: choice, label: choice } : choice)) } : {}),
-      source: source.file,
+      source: located.pack.file,
     });
   }
 
   const signals = new Map<string, SignalDefinition>();
-  for (const [id, { item, source, path }] of uniqueIds(signalList, 'signal')) {
+  for (const [id, located] of uniqueIds(signalList, 'signal')) {
     try {
-      new RegExp(item.pattern);
+      new RegExp(located.item.pattern);
     } catch (error) {
-      throw inputErrorAt(source, [...path, 'pattern'], `signal ${id}: invalid regular expression: ${(error as Error).message}`);
+      throw errorAt(located, [...located.path, 'pattern'], `signal ${id}: invalid regular expression: ${(error as Error).message}`);
     }
-    signals.set(id, { ...item, source: source.file });
+    signals.set(id, { ...located.item, source: located.pack.file });
   }
 
   const ruleIds = uniqueIds(ruleList, 'rule');
   const rules: Rule[] = [];
   for (const located of ruleList) {
-    const { item, source, path } = located;
+    const { item, path } = located;
     const category = categoryOf(located, 'rule');
     (item.requires ?? []).forEach((required, i) => {
       if (!ruleIds.has(required) || required === item.id) {
-        throw inputErrorAt(source, [...path, 'requires', i], `rule ${item.id} requires unknown rule "${required}"${didYouMean(required, ruleIds.keys())}`);
+        throw errorAt(located, [...path, 'requires', i], `rule ${item.id} requires unknown rule "${required}"${didYouMean(required, ruleIds.keys())}`);
       }
     });
     const exprs: Array<[Expr | undefined, Path]> = [
@@ -174,8 +221,8 @@ export async function loadRuleSet(extraPacks: readonly string[] = []): Promise<L
       [item.check.pass, [...path, 'check', 'pass']],
       [item.check.partial, [...path, 'check', 'partial']],
     ];
-    for (const [expr, at] of exprs) if (expr) checkReferences(expr, at, source, questions, signals);
-    rules.push({ ...item, category, requires: item.requires ?? [], references: item.references ?? [], source: source.file });
+    for (const [expr, at] of exprs) if (expr) checkReferences(expr, at, located.pack, questions, signals);
+    rules.push({ ...item, category, requires: item.requires ?? [], references: item.references ?? [], source: located.pack.file });
   }
   checkNoCycles(rules, ruleIds);
 
@@ -184,37 +231,37 @@ export async function loadRuleSet(extraPacks: readonly string[] = []): Promise<L
     rules,
     questions: [...questions.values()],
     signals: [...signals.values()],
-    sources: parsed.map(({ source }) => source.file),
+    sources: parsed.map((file) => file.file),
     digest: digest.digest('hex').slice(0, 12),
   };
 }
 
 /** References inside a check must resolve, or the rule would silently never pass. */
-function checkReferences(expr: Expr, path: Path, source: YamlSource, questions: Map<string, Question>, signals: Map<string, SignalDefinition>): void {
+function checkReferences(expr: Expr, path: Path, pack: PackFile, questions: Map<string, Question>, signals: Map<string, SignalDefinition>): void {
   const [key, arg] = Object.entries(expr)[0] as [string, unknown];
   const here = [...path, key];
   if (key === 'all' || key === 'any') {
-    (arg as Expr[]).forEach((part, i) => checkReferences(part, [...here, i], source, questions, signals));
+    (arg as Expr[]).forEach((part, i) => checkReferences(part, [...here, i], pack, questions, signals));
   } else if (key === 'not') {
-    checkReferences(arg as Expr, here, source, questions, signals);
+    checkReferences(arg as Expr, here, pack, questions, signals);
   } else if (key === 'answer') {
-    checkAnswerPredicate(arg as AnswerPredicate, here, source, questions);
+    checkAnswerPredicate(arg as AnswerPredicate, here, pack, questions);
   } else if (key === 'signal') {
     const ids = typeof arg === 'string' ? [arg] : Array.isArray(arg) ? arg : [(arg as { ids: string | string[] }).ids].flat();
     for (const id of ids as string[]) {
-      if (!signals.has(id)) throw inputErrorAt(source, here, `unknown signal "${id}"${didYouMean(id, signals.keys())}`);
+      if (!signals.has(id)) throw errorAt({ pack, path }, here, `unknown signal "${id}"${didYouMean(id, signals.keys())}`);
     }
   } else if (key === 'fact') {
     const root = (arg as { path: string }).path.split('.')[0]!;
     if (!FACT_ROOTS.includes(root as keyof Facts)) {
-      throw inputErrorAt(source, [...here, 'path'], `unknown fact "${root}"${didYouMean(root, FACT_ROOTS)}; facts start with one of: ${FACT_ROOTS.join(', ')}`);
+      throw errorAt({ pack, path }, [...here, 'path'], `unknown fact "${root}"${didYouMean(root, FACT_ROOTS)}; facts start with one of: ${FACT_ROOTS.join(', ')}`);
     }
   }
 }
 
-function checkAnswerPredicate(arg: AnswerPredicate, path: Path, source: YamlSource, questions: Map<string, Question>): void {
+function checkAnswerPredicate(arg: AnswerPredicate, path: Path, pack: PackFile, questions: Map<string, Question>): void {
   const question = questions.get(arg.id);
-  if (!question) throw inputErrorAt(source, [...path, 'id'], `unknown question "${arg.id}"${didYouMean(arg.id, questions.keys())}`);
+  if (!question) throw errorAt({ pack, path }, [...path, 'id'], `unknown question "${arg.id}"${didYouMean(arg.id, questions.keys())}`);
   const values = [arg.equals, ...(arg.in ?? []), ...[arg.includes ?? []].flat()].filter((v) => v !== undefined);
   const choices = question.choices?.map((choice) => choice.value);
   for (const value of values) {
@@ -225,11 +272,11 @@ function checkAnswerPredicate(arg: AnswerPredicate, path: Path, source: YamlSour
       : typeof value === 'string';
     if (!fits) {
       const expected = choices ? `one of ${choices.join(', ')}` : `a ${question.type}`;
-      throw inputErrorAt(source, path, `${JSON.stringify(value)} can never match question ${arg.id}, whose answer is ${expected}`);
+      throw errorAt({ pack, path }, path, `${JSON.stringify(value)} can never match question ${arg.id}, whose answer is ${expected}`);
     }
   }
   if ((arg.gte !== undefined || arg.lte !== undefined) && question.type !== 'number') {
-    throw inputErrorAt(source, path, `gte/lte compare numbers, but question ${arg.id} is a ${question.type}`);
+    throw errorAt({ pack, path }, path, `gte/lte compare numbers, but question ${arg.id} is a ${question.type}`);
   }
 }
 
@@ -241,7 +288,7 @@ function checkNoCycles(rules: readonly Rule[], located: Map<string, Located<RawR
     if (state.get(id) === 'visiting') {
       const cycle = [...trail.slice(trail.indexOf(id)), id];
       const at = located.get(cycle[0]!)!;
-      throw inputErrorAt(at.source, [...at.path, 'requires'], `rules require each other in a cycle: ${cycle.join(' → ')}`);
+      throw errorAt(at, [...at.path, 'requires'], `rules require each other in a cycle: ${cycle.join(' → ')}`);
     }
     state.set(id, 'visiting');
     for (const next of requires.get(id) ?? []) visit(next, [...trail, id]);

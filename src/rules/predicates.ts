@@ -197,6 +197,11 @@ export function signal(arg: SignalPredicate, ctx: EvalContext): Outcome {
   }
   if (evidence.length > 0) return { value: true, evidence: capped(sortEvidence(evidence), 'matches') };
   const described = ids.map((id) => ctx.signals.get(id)?.description ?? id);
+  const elsewhere = ids
+    .flatMap((id) => ctx.facts.code.signals[id]?.matches ?? [])
+    .filter((match) => !counts(match))
+    .sort(byLocation)
+    .slice(0, 3);
   return {
     value: false,
     evidence: [
@@ -204,12 +209,34 @@ export function signal(arg: SignalPredicate, ctx: EvalContext): Outcome {
         kind: 'missing',
         detail: `no ${alternatives(described)}${contextWords(contexts)}${globWords(globs)} found in ${ctx.facts.code.filesScanned} files searched`,
       },
+      ...elsewhere.map((match): Evidence => ({
+        kind: 'found',
+        path: match.path,
+        line: match.line,
+        cell: match.cell,
+        detail: `not counted (${contexts.includes(match.context) ? 'not in the files this check reads' : `${match.context} code`}): ${match.snippet}`,
+      })),
     ],
   };
 }
 
-function pipelineCounts(pipeline: CiPipeline, on: CiPredicate['on']): boolean {
-  return !pipeline.disabled && (!on || pipeline.triggers.some((trigger) => on.includes(trigger)));
+function pipelineCounts(pipeline: CiPipeline, arg: CiPredicate): boolean {
+  const environments = list(arg.environment).map((name) => name.toLowerCase());
+  return (
+    !pipeline.disabled &&
+    (!arg.on || pipeline.triggers.some((trigger) => arg.on!.includes(trigger))) &&
+    (environments.length === 0 || pipeline.environments.some((name) => environments.includes(name.toLowerCase()))) &&
+    (arg.manualApproval === undefined || pipeline.manualApproval === arg.manualApproval)
+  );
+}
+
+/** "on push, in environment production, with a manual approval": the conditions a pipeline had to meet. */
+function pipelineConditions(arg: CiPredicate): string {
+  const parts: string[] = [];
+  if (arg.on) parts.push(`on ${alternatives(arg.on)}`);
+  if (arg.environment) parts.push(`deploying to ${alternatives(list(arg.environment))}`);
+  if (arg.manualApproval !== undefined) parts.push(arg.manualApproval ? 'with a manual approval' : 'without a manual approval');
+  return parts.length > 0 ? ` ${parts.join(', ')}` : '';
 }
 
 export function ci(arg: CiPredicate, ctx: EvalContext): Outcome {
@@ -217,9 +244,10 @@ export function ci(arg: CiPredicate, ctx: EvalContext): Outcome {
   const pipelines = ctx.facts.ci.pipelines;
   const evidence: Evidence[] = [];
   for (const pipeline of pipelines) {
-    if (!pipelineCounts(pipeline, arg.on)) continue;
+    if (!pipelineCounts(pipeline, arg)) continue;
     if (kinds.length === 0) {
-      evidence.push({ kind: 'found', path: pipeline.path, detail: `${pipeline.provider} pipeline on ${alternatives(pipeline.triggers)}` });
+      const environments = pipeline.environments.length > 0 ? `, environments ${pipeline.environments.join(', ')}` : '';
+      evidence.push({ kind: 'found', path: pipeline.path, detail: `${pipeline.provider} pipeline on ${alternatives(pipeline.triggers)}${environments}${pipeline.manualApproval ? ', with a manual approval' : ''}` });
       continue;
     }
     for (const step of pipeline.steps) {
@@ -235,8 +263,8 @@ export function ci(arg: CiPredicate, ctx: EvalContext): Outcome {
       evidence: [{ kind: 'missing', detail: 'no CI pipeline found (GitHub Actions, GitLab CI, Azure Pipelines, Jenkins, CircleCI, Bitbucket, Travis, Cloud Build, CodeBuild, Buildkite, Drone)' }],
     };
   }
-  const triggerWords = arg.on ? ` on ${alternatives(arg.on)}` : '';
-  const skipped = pipelines.filter((pipeline) => !pipelineCounts(pipeline, arg.on));
+  const triggerWords = pipelineConditions(arg);
+  const skipped = pipelines.filter((pipeline) => !pipelineCounts(pipeline, arg));
   const searched = alternatives(pipelines.map((p) => p.path).slice(0, 5));
   const out: Evidence[] = [
     {
@@ -248,7 +276,9 @@ export function ci(arg: CiPredicate, ctx: EvalContext): Outcome {
     out.push({
       kind: 'found',
       path: pipeline.path,
-      detail: pipeline.disabled ? 'not counted: the pipeline is disabled' : `not counted: runs only on ${alternatives(pipeline.triggers) || 'no trigger'}`,
+      detail: pipeline.disabled
+        ? 'not counted: the pipeline is disabled'
+        : `not counted: runs on ${alternatives(pipeline.triggers) || 'no trigger'}${pipeline.environments.length > 0 ? `, environments ${pipeline.environments.join(', ')}` : ''}${pipeline.manualApproval ? ', with a manual approval' : ''}`,
     });
   }
   return { value: false, evidence: out };
@@ -386,8 +416,22 @@ export function factValue(facts: Facts, path: string): { value: unknown; absent:
   return { value, absent: null };
 }
 
+/** An item of a fact list by what identifies it to a reader: its path, or its name. */
+function itemName(item: unknown): string {
+  if (item && typeof item === 'object') {
+    const record = item as Record<string, unknown>;
+    const name = record.path ?? record.name ?? record.id;
+    if (typeof name === 'string') return name;
+  }
+  return typeof item === 'string' ? item : JSON.stringify(item);
+}
+
 function describe(value: unknown): string {
-  if (Array.isArray(value)) return `${value.length} item(s)`;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'none';
+    const shown = value.slice(0, 5).map(itemName).join(', ');
+    return value.length > 5 ? `${shown} and ${value.length - 5} more` : shown;
+  }
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
   const text = JSON.stringify(value) ?? 'undefined';
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;

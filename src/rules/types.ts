@@ -40,6 +40,10 @@ export interface CiPredicate {
   runs?: OneOrMany<CiStepKind>;
   /** Only pipelines with one of these triggers count; by default any enabled pipeline counts. */
   on?: CiTrigger[];
+  /** Only pipelines that deploy to one of these environments (GitHub/GitLab/Azure `environment:`). */
+  environment?: OneOrMany<string>;
+  /** Only pipelines where a person must approve a job (GitLab `when: manual`, Azure ManualValidation...). */
+  manualApproval?: boolean;
 }
 export type DockerfileProperty = 'pinned-base' | 'non-root' | 'healthcheck' | 'multi-stage';
 export interface DockerfilePredicate {

@@ -324,7 +324,7 @@ export interface GitFacts {
   head: string | null;
   branch: string | null;
   commits: number;
-  /** Distinct authors over the whole history. */
+  /** Distinct authors over the whole history, bots (Dependabot, Renovate, CI) left out. */
   contributors: number;
   /** Distinct authors in the twelve months before the audit date. */
   activeContributors12m: number;
@@ -338,4 +338,10 @@ export interface GitFacts {
   webUrl: string | null;
   /** Commits on the current branch that look like merged pull requests (merge commits or `(#123)` squash titles). */
   mergedPullRequests: number;
+  /**
+   * Merged pull requests per direct commit, 0..1, over the commits read: how much of the history
+   * arrived through review. A merge brings several commits, so 0.2 can already mean most work is
+   * reviewed. Null without commits.
+   */
+  pullRequestShare: number | null;
 }

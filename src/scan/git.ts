@@ -1,9 +1,12 @@
+import { realpath } from 'node:fs/promises';
 import { simpleGit } from 'simple-git';
 import type { GitFacts, ScanWarning } from './facts.js';
 
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 /** Enough history for the twelve-month figures on busy repositories, without reading all of a giant's. */
 const MAX_LOG_COMMITS = 50_000;
+/** Dependency and CI bots commit a lot and know nothing about the model: they are not authors. */
+const BOT_AUTHOR = /\[bot\]@|^(dependabot|renovate|github-actions|pre-commit-ci|snyk-bot|greenkeeper)\b|^bot@|noreply@github\.com$/i;
 const PULL_REQUEST_SUBJECT = /^Merge pull request #\d+|^Merge branch .+ into |\(#\d+\)\s*$|See merge request /;
 
 /*
@@ -22,6 +25,8 @@ const SAFE_CONFIG = [
 
 export function webUrlOf(remote: string): string | null {
   const trimmed = remote.trim().replace(/\.git$/, '');
+  // URL parsing would resolve `..` away; a remote that climbs paths is not one we link to.
+  if (trimmed.includes('..')) return null;
   const scp = /^[\w.-]+@([\w.-]+):(.+)$/.exec(trimmed);
   let host: string;
   let path: string;
@@ -40,7 +45,7 @@ export function webUrlOf(remote: string): string | null {
     path = url.pathname.replace(/^\/+/, '');
   }
   if (!/^(github\.com|gitlab\.com|bitbucket\.org|dev\.azure\.com)$/.test(host)) return null;
-  if (!/^[\w.\-/]+$/.test(path) || path.includes('..')) return null;
+  if (!/^[\w.\-/]+$/.test(path)) return null;
   return `https://${host}/${path}`;
 }
 
@@ -52,9 +57,16 @@ const NOT_A_REPOSITORY = /not a git repository/i;
  * a monorepo): commits and authors are then those that touched it (`-- .`).
  */
 export async function collectGit(root: string, now: Date, warn: (warning: ScanWarning) => void): Promise<GitFacts | null> {
-  const git = simpleGit({ baseDir: root, config: SAFE_CONFIG, timeout: { block: 30_000 } });
+  const git = simpleGit({
+    baseDir: root,
+    config: SAFE_CONFIG,
+    timeout: { block: 30_000 },
+    // simple-git refuses any write to these keys; ours only switch the dangerous behaviour off.
+    unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true, allowUnsafePager: true, allowUnsafeProtocolOverride: true },
+  });
+  let toplevel: string;
   try {
-    await git.raw(['rev-parse', '--show-toplevel']);
+    toplevel = (await git.raw(['rev-parse', '--show-toplevel'])).trim();
   } catch (error) {
     if (!NOT_A_REPOSITORY.test((error as Error).message)) warn({ message: `git history not read: ${firstLine(error)}` });
     return null;
@@ -78,29 +90,37 @@ export async function collectGit(root: string, now: Date, warn: (warning: ScanWa
       hasRemote: remotes.length > 0,
       webUrl: origin ? webUrlOf(origin) : null,
       mergedPullRequests: 0,
+      pullRequestShare: null,
     };
     if (!head) return facts;
 
-    facts.commits = Number((await git.raw(['rev-list', '--count', 'HEAD', '--', '.'])).trim()) || 0;
-    const log = await git.raw(['log', `--max-count=${MAX_LOG_COMMITS}`, '--format=%aE%x09%aI%x09%s', 'HEAD', '--', '.']);
+    // Limit history to the audited directory only when it is a subdirectory: a path limit also
+    // drops merge commits, which the pull-request count needs.
+    const scope = (await realpath(toplevel)) === (await realpath(root)) ? [] : ['--', '.'];
+    facts.commits = Number((await git.raw(['rev-list', '--count', 'HEAD', ...scope])).trim()) || 0;
+    const log = await git.raw(['log', `--max-count=${MAX_LOG_COMMITS}`, '--format=%aE%x09%aI%x09%s', 'HEAD', ...scope]);
     const since = now.getTime() - YEAR_MS;
     const authors = new Set<string>();
     const recent = new Map<string, number>();
     let recentCommits = 0;
+    let read = 0;
     for (const line of log.split('\n')) {
       if (!line) continue;
+      read += 1;
       const [email = '', date = '', subject = ''] = line.split('\t');
       const author = email.toLowerCase();
-      authors.add(author);
+      const human = !BOT_AUTHOR.test(author);
+      if (human) authors.add(author);
       facts.lastCommitDate ??= iso(date);
       facts.firstCommitDate = iso(date);
       if (PULL_REQUEST_SUBJECT.test(subject)) facts.mergedPullRequests += 1;
       const time = Date.parse(date);
-      if (time >= since && time <= now.getTime()) {
+      if (human && time >= since && time <= now.getTime()) {
         recent.set(author, (recent.get(author) ?? 0) + 1);
         recentCommits += 1;
       }
     }
+    facts.pullRequestShare = read === 0 ? null : Math.round((facts.mergedPullRequests / read) * 1000) / 1000;
     facts.contributors = authors.size;
     facts.activeContributors12m = recent.size;
     facts.topAuthorShare12m = recentCommits === 0 ? null : Math.round((Math.max(...recent.values()) / recentCommits) * 1000) / 1000;

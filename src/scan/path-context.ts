@@ -15,7 +15,20 @@ const DIRECTORY_CONTEXTS: Array<[PathContext, ReadonlySet<string>]> = [
 
 const TEST_FILE = /(^test_.*\.py$)|(_test\.py$)|(^conftest\.py$)|(\.(test|spec)\.[cm]?[jt]sx?$)/;
 
+/** Contexts are asked for the same paths again and again (scan, evidence, every rule). */
+const memo = new Map<string, PathContext>();
+const MEMO_LIMIT = 200_000;
+
 export function pathContext(path: string): PathContext {
+  let context = memo.get(path);
+  if (context === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(path, (context = classify(path)));
+  }
+  return context;
+}
+
+function classify(path: string): PathContext {
   const parts = path.split('/');
   const directories = parts.slice(0, -1).map((part) => part.toLowerCase());
   for (const [context, names] of DIRECTORY_CONTEXTS) {

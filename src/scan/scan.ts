@@ -33,8 +33,6 @@ export const SCAN_DEFAULTS = {
   largeFileBytes: 10 * 1024 * 1024,
 };
 
-/** How many files are read at once; enough to keep the disk busy without exhausting handles. */
-const READ_BATCH = 64;
 
 type Limits = typeof SCAN_DEFAULTS;
 
@@ -52,39 +50,31 @@ function limitsOf(options: ScanOptions): Limits {
  * collector once over every file it wants, and assemble Facts. The disk scan and the in-memory
  * scan (used to test rules against fixtures) share it.
  */
-async function collectFacts(
+function collectFacts(
   name: string,
   walked: WalkResult,
-  read: (path: string, bytes: number, limit: number) => Promise<ReadResult>,
+  read: (path: string, bytes: number, limit: number) => ReadResult,
   options: ScanOptions,
   git: GitFacts | null,
   gitWarnings: ScanWarning[],
-): Promise<Facts> {
+): Facts {
   const limits = limitsOf(options);
   const warnings: ScanWarning[] = [...walked.warnings, ...gitWarnings];
   const warn = (warning: ScanWarning) => warnings.push(warning);
   const collectors = defaultCollectors({ signals: options.signals });
   const unread: FilesFacts['unread'] = [];
 
-  const wanted = walked.files
-    .map((file) => ({ file, readers: collectors.filter((collector) => collector.wants(file.path)) }))
-    .filter(({ readers }) => readers.length > 0);
-
-  for (let start = 0; start < wanted.length; start += READ_BATCH) {
-    const batch = wanted.slice(start, start + READ_BATCH);
-    const texts = await Promise.all(
-      batch.map(({ file }) => read(file.path, file.bytes, file.path.endsWith('.ipynb') ? limits.maxNotebookBytes : limits.maxFileBytes)),
-    );
-    // Visit in path order whatever order the reads finished in, so collectors see a stable sequence.
-    batch.forEach(({ file, readers }, i) => {
-      const result = texts[i]!;
-      if ('unread' in result) {
-        unread.push({ path: file.path, reason: result.unread });
-        return;
-      }
-      const content = fileContent(file.path, result.text, file.bytes);
-      for (const collector of readers) collector.visit(content, warn);
-    });
+  // One read per file, in path order, shared by every collector that wants it.
+  for (const file of walked.files) {
+    const readers = collectors.filter((collector) => collector.wants(file.path));
+    if (readers.length === 0) continue;
+    const result = read(file.path, file.bytes, file.path.endsWith('.ipynb') ? limits.maxNotebookBytes : limits.maxFileBytes);
+    if ('unread' in result) {
+      unread.push({ path: file.path, reason: result.unread });
+      continue;
+    }
+    const content = fileContent(file.path, result.text, file.bytes);
+    for (const collector of readers) collector.visit(content, warn);
   }
 
   const index = { files: walked.files };
@@ -149,7 +139,7 @@ export async function scanFiles(files: Record<string, string>, options: ScanOpti
     truncated: false,
     warnings: [],
   };
-  const read = async (path: string, bytes: number, limit: number): Promise<ReadResult> =>
+  const read = (path: string, bytes: number, limit: number): ReadResult =>
     bytes > limit ? { unread: 'too-large' } : files[path]!.includes('\u0000') ? { unread: 'binary' } : { text: files[path]! };
   return collectFacts(options.name ?? 'memory', walked, read, options, options.gitFacts ?? null, []);
 }

@@ -3,7 +3,7 @@
  * precise enough to trust in a report: a false alarm about a "leaked key" costs the audit its
  * credibility. The generic patterns skip values that are obviously placeholders.
  */
-interface SecretPattern {
+export interface SecretPattern {
   kind: string;
   regex: RegExp;
   /** The capture group holding the secret itself (0: the whole match). */
@@ -47,9 +47,17 @@ export interface SecretMatch {
   value: string;
 }
 
-export function findSecrets(line: string): SecretMatch[] {
+/** The patterns that occur anywhere in a text: most files contain none, and are then done with. */
+export function patternsIn(text: string): readonly SecretPattern[] {
+  return PATTERNS.filter(({ regex }) => {
+    regex.lastIndex = 0;
+    return regex.test(text);
+  });
+}
+
+export function findSecrets(line: string, patterns: readonly SecretPattern[] = PATTERNS): SecretMatch[] {
   const found: SecretMatch[] = [];
-  for (const { kind, regex, group = 0 } of PATTERNS) {
+  for (const { kind, regex, group = 0 } of patterns) {
     regex.lastIndex = 0;
     for (let match = regex.exec(line); match; match = regex.exec(line)) {
       const value = match[group] ?? match[0];
@@ -71,6 +79,7 @@ export function redactValue(value: string): string {
 
 /** The text with every recognised secret replaced by its redacted form. */
 export function redactSecrets(text: string): string {
+  if (patternsIn(text).length === 0) return text;
   let out = text;
   for (const match of findSecrets(text)) out = out.split(match.value).join(redactValue(match.value));
   return out;

@@ -1,16 +1,112 @@
 import picomatch from 'picomatch';
 
 const cache = new Map<string, (path: string) => boolean>();
+const WILDCARDS = /[*?[\]{}()!+@]/;
+/** Extended globs (`!(x)`, `+(x)`, `@(x)`, `*(x)`, `?(x)`) are left to picomatch. */
+const EXTGLOB = /[!+@*?]\(/;
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** `a.{md,rst}` → `a.md`, `a.rst`: one level of braces at a time, as often as they occur. */
+export function expandBraces(pattern: string): string[] {
+  const match = /\{([^{}]*,[^{}]*)\}/.exec(pattern);
+  if (!match) return [pattern];
+  const [before, after] = [pattern.slice(0, match.index), pattern.slice(match.index + match[0].length)];
+  return match[1]!.split(',').flatMap((choice) => expandBraces(`${before}${choice}${after}`));
+}
+
+/** The index of the `}` closing the `{` at `open`, or -1. */
+function closingBrace(pattern: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < pattern.length; i++) {
+    if (pattern[i] === '{') depth += 1;
+    else if (pattern[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Splits brace contents at the commas that are not inside a nested brace. */
+function braceChoices(body: string): string[] {
+  const choices: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '{') depth += 1;
+    else if (body[i] === '}') depth -= 1;
+    else if (body[i] === ',' && depth === 0) {
+      choices.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return [...choices, body.slice(start)];
+}
+
+/**
+ * `**` spans directories, `*`, `?` and `[...]` stay within one, `{a,b}` is a group of choices;
+ * every other character is literal. Braces stay a group rather than being expanded, so a glob
+ * with many choices does not become many alternatives that each scan the path again.
+ */
+function globToRegExpSource(pattern: string): string {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    if (char === '{') {
+      const close = closingBrace(pattern, i);
+      const choices = close > 0 ? braceChoices(pattern.slice(i + 1, close)) : [];
+      if (choices.length > 1) {
+        source += `(?:${choices.map(globToRegExpSource).join('|')})`;
+        i = close;
+        continue;
+      }
+    }
+    if (char === '*' && pattern[i + 1] === '*') {
+      const slash = pattern[i + 2] === '/';
+      source += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (char === '*') source += '[^/]*';
+    else if (char === '?') source += '[^/]';
+    else if (char === '[') {
+      const end = pattern.indexOf(']', i + 2);
+      if (end < 0) {
+        source += '\\[';
+        continue;
+      }
+      const body = pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\');
+      source += `[${body}]`;
+      i = end;
+    } else source += char.replace(/[.^$|/\\+(){}]/g, '\\$&');
+  }
+  return source;
+}
+
+/**
+ * Most rule globs are a file name (`Dockerfile`) or an extension (`*.tf`); those are matched by
+ * string comparison, and the rest by a regular expression translated directly from the glob.
+ * Only extended globs need picomatch's full parser, which costs far more to compile.
+ */
+function compile(pattern: string): (path: string) => boolean {
+  const anchored = pattern.includes('/');
+  if (EXTGLOB.test(pattern)) return picomatch(pattern, { dot: true, basename: !anchored });
+  if (!anchored) {
+    if (!WILDCARDS.test(pattern)) return (path) => baseName(path) === pattern;
+    const extension = /^\*(\.[^*?[\]{}()!+@/]+)$/.exec(pattern)?.[1];
+    if (extension) return (path) => path.endsWith(extension);
+  }
+  const regex = new RegExp(`^${globToRegExpSource(pattern)}$`);
+  return anchored ? (path) => regex.test(path) : (path) => regex.test(baseName(path));
+}
 
 /**
  * A matcher for a glob over `/`-separated relative paths. A pattern without a slash matches the
  * file name at any depth (`Dockerfile`, `*.tf`); a pattern with one is anchored at the root.
- * Dot files match like any other file.
+ * Dot files match like any other file (picomatch's `dot` and `basename` options).
  */
 export function globMatcher(pattern: string): (path: string) => boolean {
   let matcher = cache.get(pattern);
   if (!matcher) {
-    matcher = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
+    matcher = compile(pattern);
     cache.set(pattern, matcher);
   }
   return matcher;
@@ -18,4 +114,45 @@ export function globMatcher(pattern: string): (path: string) => boolean {
 
 export function matchesAny(path: string, patterns: readonly string[]): boolean {
   return patterns.some((pattern) => globMatcher(pattern)(path));
+}
+
+/** The literal text a matching path must end with: what follows the glob's last wildcard. */
+export function literalSuffix(pattern: string): string {
+  return /[^*?[\]{}()!+@]*$/.exec(pattern)![0];
+}
+
+/**
+ * Many named glob lists (the rule packs' signals) matched against many paths. Globs are grouped by
+ * the literal ending a match needs, so a path is only tested against globs that could match it.
+ */
+export class GlobSet<T> {
+  /** Buckets of globs by their literal suffix, themselves grouped by the suffix's last character. */
+  private readonly byLastChar = new Map<string, Map<string, Array<{ owner: T; matches: (path: string) => boolean }>>>();
+
+  constructor(entries: ReadonlyArray<{ owner: T; globs: readonly string[] }>) {
+    for (const { owner, globs } of entries) {
+      for (const glob of globs.flatMap(expandBraces)) {
+        const suffix = literalSuffix(glob);
+        const last = suffix.slice(-1);
+        const buckets = this.byLastChar.get(last) ?? new Map();
+        this.byLastChar.set(last, buckets);
+        const bucket = buckets.get(suffix) ?? [];
+        buckets.set(suffix, bucket);
+        bucket.push({ owner, matches: globMatcher(glob) });
+      }
+    }
+  }
+
+  /** The owners with a glob that matches the path, once each. */
+  matching(path: string): T[] {
+    const owners = new Set<T>();
+    // Globs ending in a wildcard have an empty suffix and are candidates for every path.
+    for (const last of new Set([path.slice(-1), ''])) {
+      for (const [suffix, bucket] of this.byLastChar.get(last) ?? []) {
+        if (!path.endsWith(suffix)) continue;
+        for (const { owner, matches } of bucket) if (!owners.has(owner) && matches(path)) owners.add(owner);
+      }
+    }
+    return [...owners];
+  }
 }

@@ -3,7 +3,8 @@ import { didYouMean } from './suggest.js';
 import { inputErrorAt, type YamlSource } from './yaml-source.js';
 
 export function compileSchema(schema: object): ValidateFunction {
-  return new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+  // `verbose` attaches each error's schema, so messages can list the properties that are allowed.
+  return new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(schema);
 }
 
 function segments(instancePath: string): Array<string | number> {
@@ -29,18 +30,19 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject {
   return [...errors].sort((a, b) => depth(b) - depth(a) || Number(summary(a)) - Number(summary(b)))[0]!;
 }
 
-function describe(error: ErrorObject, allowedProperties: (schemaPath: string) => string[]): { message: string; atKey: boolean; extra?: string } {
+function describe(error: ErrorObject): { message: string; atKey: boolean; extra?: string } {
   const params = error.params as Record<string, unknown>;
+  const allowedProperties = () => Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
   switch (error.keyword) {
     case 'required':
       return { message: `missing required property "${params.missingProperty}"`, atKey: false };
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
-      return { message: `unknown property "${name}"${didYouMean(name, allowedProperties(error.schemaPath))}`, atKey: true, extra: name };
+      return { message: `unknown property "${name}"${didYouMean(name, allowedProperties())}`, atKey: true, extra: name };
     }
     case 'enum':
-      if (params.propertyName !== undefined) {
-        const name = String(params.propertyName);
+      if (error.propertyName !== undefined) {
+        const name = error.propertyName;
         const allowed = (params.allowedValues as string[]) ?? [];
         return { message: `unknown key "${name}"${didYouMean(name, allowed)}; expected one of: ${allowed.join(', ')}`, atKey: true, extra: name };
       }
@@ -62,18 +64,11 @@ function describe(error: ErrorObject, allowedProperties: (schemaPath: string) =>
 }
 
 /** Validates a parsed file and turns the first problem into an `InputError` at its line and column. */
-export function validateSource(source: YamlSource, validate: ValidateFunction, schema: object): void {
+export function validateSource(source: YamlSource, validate: ValidateFunction): void {
   if (validate(source.value)) return;
   const error = mostSpecific(validate.errors ?? []);
   const path = segments(error.instancePath);
-  const allowed = (schemaPath: string) => {
-    let node: unknown = schema;
-    for (const part of schemaPath.replace(/^#\//, '').split('/').slice(0, -1)) {
-      node = (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-    }
-    return Object.keys((node as { properties?: object } | undefined)?.properties ?? {});
-  };
-  const { message, atKey, extra } = describe(error, allowed);
+  const { message, atKey, extra } = describe(error);
   const where = readablePath(path);
   const target = extra !== undefined ? [...path, extra] : path;
   throw inputErrorAt(source, target, where ? `${where}: ${message}` : message, atKey);

@@ -36,6 +36,7 @@ export function gitFacts(overrides: Partial<GitFacts> = {}): GitFacts {
     hasRemote: true,
     webUrl: null,
     mergedPullRequests: 10,
+    pullRequestShare: 0.238,
     ...overrides,
   };
 }

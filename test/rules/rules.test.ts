@@ -25,6 +25,7 @@ describe('case coverage', () => {
     expect(statuses, 'a failing case').toContain('fail');
     if (rule.check.partial) expect(statuses, 'a partial case').toContain('partial');
     if (rule.appliesWhen) expect(statuses, 'a not-applicable case').toContain('not_applicable');
+    // An unanswered question in the check, or in applicability when nothing is in place, is unknown.
     const reads = questionsOf(rule.check.partial, questionsOf(rule.check.pass, questionsOf(rule.appliesWhen)));
     if (reads.size > 0) expect(statuses, 'an unanswered (unknown) case').toContain('unknown');
   });

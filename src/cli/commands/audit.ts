@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { runAudit } from '../../audit.js';
-import { EXTENSIONS, FORMATS, render, type Format } from '../../render/index.js';
+import { EXTENSIONS, FORMATS, renderer, type Format } from '../../render/index.js';
 import type { Report } from '../../report/types.js';
 import { InputError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
@@ -74,7 +74,9 @@ export async function auditCommand(path: string, flags: AuditFlags, io: CliIO): 
   const { report } = await runAudit({ path, answersFile: flags.answers, rules: flags.rules, now });
 
   const color = useColor(io, flags.color);
-  const rendered = targets.map(({ format, path: file }) => ({ file, content: render(report, format, { color: file === null && color }) }));
+  const rendered = await Promise.all(
+    targets.map(async ({ format, path: file }) => ({ file, content: (await renderer(format))(report, { color: file === null && color }) })),
+  );
   const files = rendered.filter((output): output is { file: string; content: string } => output.file !== null);
   await writeOutputs(files.map(({ file, content }) => ({ path: file, content })));
   for (const output of rendered) if (output.file === null) io.stdout.write(output.content);

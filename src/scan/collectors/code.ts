@@ -1,6 +1,8 @@
 import type { SignalDefinition } from '../../rules/types.js';
 import { compareStrings } from '../../util/compare.js';
-import { matchesAny } from '../../util/glob.js';
+import { GlobSet } from '../../util/glob.js';
+import { LiteralSearch } from '../../util/aho-corasick.js';
+import { requiredLiterals } from '../../util/regex-literals.js';
 import type { Collector, FileContent } from '../collector.js';
 import type { CodeFacts, Location, PathContext } from '../facts.js';
 import { redactSecrets } from '../secret-patterns.js';
@@ -12,8 +14,20 @@ const MAX_LINE_LENGTH = 2_000;
 
 const IMPORT = /^\s*import\s+([\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*)/;
 const FROM_IMPORT = /^\s*from\s+([\w][\w.]*)\s+import\b/;
-/** A comment line is an intention, not a practice: `# mlflow.log_param(...)` proves nothing. */
-const COMMENT = /^\s*(#|\/\/|\*|\/\*)/;
+/**
+ * A comment line is an intention, not a practice: `# mlflow.log_param(...)` proves nothing. What
+ * starts a comment depends on the language; in prose (Markdown) a `#` starts a heading, which
+ * signals may need to match.
+ */
+const HASH_COMMENT = /^\s*#/;
+const SLASH_COMMENT = /^\s*(\/\/|\/\*|\*)/;
+const NO_COMMENT = /$^/;
+
+function commentPattern(path: string): RegExp {
+  if (/\.(md|markdown|rst|txt)$/i.test(path)) return NO_COMMENT;
+  if (/\.([cm]?[jt]sx?|java|kt|scala|go|rs|c|cc|cpp|h|hpp|cs|swift|groovy|gradle)$|(^|\/)Jenkinsfile[^/]*$/i.test(path)) return SLASH_COMMENT;
+  return HASH_COMMENT;
+}
 
 interface Line {
   text: string;
@@ -51,8 +65,39 @@ function record<T>(map: Map<string, { count: number; locations: T[] }>, key: str
   if (entry.locations.length < MAX_LOCATIONS) entry.locations.push(location);
 }
 
+interface CompiledSignal extends SignalDefinition {
+  /** Indexes (in the collector's literal search) of text any match must contain, when the pattern shows it. */
+  literals: number[] | null;
+  /** The pattern over a whole text: the next test, since most signals match no line of most files. */
+  anywhere: RegExp;
+  line: RegExp;
+}
+
+/** Cheapest test first: a required literal is absent; then the pattern over the whole text. */
+function mayMatch(signal: CompiledSignal, text: string, present: ReadonlySet<number>): boolean {
+  return (signal.literals === null || signal.literals.some((index) => present.has(index))) && signal.anywhere.test(text);
+}
+
 export function codeCollector(signals: readonly SignalDefinition[]): Collector<'code'> {
-  const compiled = signals.map((signal) => ({ ...signal, regex: new RegExp(signal.pattern) }));
+  const literals: string[] = [];
+  const compiled: CompiledSignal[] = signals.map((signal) => {
+    const required = requiredLiterals(signal.pattern);
+    return {
+      ...signal,
+      literals: required && required.map((literal) => literals.push(literal) - 1),
+      anywhere: new RegExp(signal.pattern, 'm'),
+      line: new RegExp(signal.pattern),
+    };
+  });
+  const search = new LiteralSearch(literals);
+  const globs = new GlobSet(compiled.map((signal) => ({ owner: signal, globs: signal.files })));
+  // Asked once per path when choosing what to read, kept for the visit.
+  const selected = new Map<string, CompiledSignal[]>();
+  const signalsFor = (path: string) => {
+    let found = selected.get(path);
+    if (!found) selected.set(path, (found = globs.matching(path)));
+    return found;
+  };
   const imports = new Map<string, { count: number; locations: Array<Location & { context: PathContext }> }>();
   const matches = new Map<string, { count: number; locations: CodeFacts['signals'][string]['matches'] }>();
   let filesScanned = 0;
@@ -60,17 +105,24 @@ export function codeCollector(signals: readonly SignalDefinition[]): Collector<'
 
   return {
     key: 'code',
-    wants: (path) => isPython(path) || compiled.some((signal) => matchesAny(path, signal.files)),
+    wants: (path) => isPython(path) || signalsFor(path).length > 0,
     visit(file) {
       filesScanned += 1;
-      const applicable = compiled.filter((signal) => matchesAny(file.path, signal.files));
-      const python = isPython(file.path);
-      for (const { text, line, cell } of codeLines(file)) {
-        if (text.length > MAX_LINE_LENGTH || COMMENT.test(text)) continue;
+      const lines = codeLines(file);
+      const text = file.notebook() ? lines.map((line) => line.text).join('\n') : file.text;
+      const applicable = signalsFor(file.path);
+      const present = applicable.length > 0 ? search.foundIn(text) : new Set<number>();
+      const candidates = applicable.filter((signal) => mayMatch(signal, text, present));
+      selected.delete(file.path);
+      const python = isPython(file.path) && /\bimport\b/.test(text);
+      if (!python && candidates.length === 0) return;
+      const comment = commentPattern(file.path);
+      for (const { text: content, line, cell } of lines) {
+        if (content.length > MAX_LINE_LENGTH || comment.test(content)) continue;
         const location = { path: file.path, line, ...(cell ? { cell } : {}), context: file.context };
-        if (python) for (const module of importedModules(text)) record(imports, module, location);
-        for (const signal of applicable) {
-          if (signal.regex.test(text)) record(matches, signal.id, { ...location, snippet: snippet(text) });
+        if (python && content.includes('import')) for (const module of importedModules(content)) record(imports, module, location);
+        for (const signal of candidates) {
+          if (signal.line.test(content)) record(matches, signal.id, { ...location, snippet: snippet(content) });
         }
       }
     },
@@ -79,12 +131,10 @@ export function codeCollector(signals: readonly SignalDefinition[]): Collector<'
       return {
         imports: Object.fromEntries(sortedKeys(imports).map((module) => [module, imports.get(module)!])),
         signals: Object.fromEntries(
-          [...new Set([...compiled.map((signal) => signal.id)])]
-            .sort(compareStrings)
-            .map((id) => {
-              const entry = matches.get(id);
-              return [id, { count: entry?.count ?? 0, matches: entry?.locations ?? [] }];
-            }),
+          [...new Set(compiled.map((signal) => signal.id))].sort(compareStrings).map((id) => {
+            const entry = matches.get(id);
+            return [id, { count: entry?.count ?? 0, matches: entry?.locations ?? [] }];
+          }),
         ),
         filesScanned,
       };

@@ -1,6 +1,6 @@
 import type { Collector } from '../collector.js';
 import type { SecretFinding } from '../facts.js';
-import { findSecrets, redactValue } from '../secret-patterns.js';
+import { findSecrets, patternsIn, redactValue } from '../secret-patterns.js';
 
 /** Formats that cannot hold a pasted credential in text, or are generated with hashes that look like one. */
 const SKIPPED_EXTENSIONS = new Set(
@@ -32,11 +32,13 @@ export function secretsCollector(): Collector<'secrets'> {
     wants: (path) => !SKIPPED_EXTENSIONS.has(extensionOf(path)) && !GENERATED_LOCK_FILES.test(path),
     visit(file) {
       filesScanned += 1;
+      const patterns = patternsIn(file.text);
+      if (patterns.length === 0) return;
       const lines = file.lines();
       for (let i = 0; i < lines.length && findings.length < MAX_FINDINGS; i++) {
         const line = lines[i]!;
         if (line.length > MAX_LINE_LENGTH) continue;
-        for (const match of findSecrets(line)) {
+        for (const match of findSecrets(line, patterns)) {
           findings.push({ path: file.path, line: i + 1, kind: match.kind, redacted: redactValue(match.value), context: file.context });
         }
       }

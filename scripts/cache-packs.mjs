@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Build step: validate the built-in rule packs in full and store them as JSON next to the compiled
+// code, so that an audit does not parse and validate 4,000 lines of YAML on every run. The loader
+// uses an entry only while the YAML's SHA-256 matches, so an edited pack is never served stale.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
+import { BUILTIN_CACHE, builtinPackFiles, loadRuleSet } from '../dist/rules/load.js';
+import { PACKAGE_ROOT } from '../dist/util/package-root.js';
+import { parse } from 'yaml';
+
+try {
+  await loadRuleSet([], { cache: false });
+} catch (error) {
+  process.stderr.write(`rule packs: ${error.describe?.() ?? error.message}\n`);
+  process.exit(1);
+}
+const packs = {};
+for (const file of builtinPackFiles()) {
+  const text = await readFile(file, 'utf8');
+  packs[relative(PACKAGE_ROOT, file)] = { sha256: createHash('sha256').update(text).digest('hex'), value: parse(text) };
+}
+await mkdir(dirname(BUILTIN_CACHE), { recursive: true });
+await writeFile(BUILTIN_CACHE, JSON.stringify({ packs }));

@@ -1,0 +1,173 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/types.js';
+import { cli, fixture } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+const EPOCH = { SOURCE_DATE_EPOCH: '1795000000' };
+const poc = await fixture('notebook-poc');
+const service = await fixture('ml-service', { git: true });
+
+async function report(dir: string, ...args: string[]): Promise<Report> {
+  const result = await cli([dir, '--format', 'json', ...args], { env: EPOCH });
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as Report;
+}
+
+/** A user mistake: exit 2 and one line on stderr, never a stack trace. */
+function expectUsageError(result: { code: number; stderr: string; stdout: string }, message: RegExp): void {
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(message);
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('audit', () => {
+  it('prints a terminal summary of a repository, path defaulting to the current directory', async () => {
+    const result = await cli([], { cwd: poc });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/scale-audit \S+ · notebook-poc/);
+    expect(result.stdout).toMatch(/Readiness\s+\d+\/100/);
+    expect(result.stdout).toMatch(/Go-live blockers/);
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+
+  it('scores a production-grade service far above a notebook PoC', async () => {
+    const [pocReport, serviceReport] = await Promise.all([report(poc), report(service)]);
+    expect(serviceReport.summary.score!).toBeGreaterThanOrEqual(pocReport.summary.score! + 40);
+    expect(serviceReport.summary.level).toBeGreaterThan(pocReport.summary.level);
+  });
+
+  it('starts the PoC roadmap with the foundations', async () => {
+    const { roadmap } = await report(poc);
+    const first = roadmap.phases[0]!;
+    expect(['blockers', 'L1']).toContain(first.id);
+    expect(first.items.map((item) => item.ruleIds[0])).toContain('mlops.version-control');
+  });
+
+  it('shows evidence for every finding', async () => {
+    const { findings } = await report(poc);
+    for (const finding of findings) expect(finding.evidence.length, finding.ruleId).toBeGreaterThan(0);
+    const notebooks = findings.find((finding) => finding.ruleId === 'mlops.notebook-hygiene')!;
+    expect(notebooks.status).toBe('fail');
+    expect(notebooks.evidence[0]!.detail).toMatch(/notebookShare = 0\.\d+/);
+  });
+
+  it('records the commit, branch and repository address', async () => {
+    const { target } = await report(service);
+    expect(target).toMatchObject({ name: 'ml-service', branch: 'main', url: 'https://github.com/acme/churn' });
+    expect(target.commit).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('writes several formats to a directory, whole', async () => {
+    const out = join(await tempDir(), 'report');
+    const result = await cli([service, '--format', 'md,html,json', '--out-dir', out], { env: EPOCH });
+    expect(result.code, result.stderr).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['report.html', 'report.json', 'report.md']);
+    expect(result.stderr).toContain(`wrote ${join(out, 'report.md')}`);
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toMatch(/<(script|link|iframe|object|embed)\b/i);
+    expect(html).not.toMatch(/\s(src|srcset)=/i);
+    expect(html).not.toMatch(/url\(/i);
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it('writes one format to a file with --output', async () => {
+    const file = join(await tempDir(), 'audit.md');
+    const result = await cli([poc, '--format', 'md', '--output', file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(await readFile(file, 'utf8')).toMatch(/^# Production readiness: notebook-poc/);
+  });
+
+  it('gives the same bytes for the same inputs', async () => {
+    const first = await cli([service, '--format', 'json'], { env: EPOCH });
+    const second = await cli([service, '--format', 'json'], { env: EPOCH });
+    expect(second.stdout).toBe(first.stdout);
+    expect((JSON.parse(first.stdout) as Report).generatedAt).toBe(new Date(Number(EPOCH.SOURCE_DATE_EPOCH) * 1000).toISOString());
+  });
+
+  it('colours the terminal only when asked to', async () => {
+    expect((await cli([poc], { env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
+    expect((await cli([poc, '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('the gate', () => {
+  it('fails with exit 1 when readiness is below --fail-under, and says why', async () => {
+    const result = await cli([poc, '--fail-under', '60']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/gate failed: readiness \d+ is below --fail-under 60/);
+    expect(result.stdout).toMatch(/Readiness/);
+  });
+
+  it('passes with exit 0 when readiness meets it', async () => {
+    const result = await cli([service, '--fail-under', '30']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/gate passed: readiness \d+ ≥ 30/);
+  });
+});
+
+describe('user mistakes', () => {
+  it('names the answers file, line and column of a bad answer', async () => {
+    const answers = join(await tempDir(), 'answers.yaml');
+    await writeFile(answers, 'version: 1\nanswers:\n  infrastructure.serving-mode: realtime\n');
+    expectUsageError(await cli([poc, '--answers', answers]), new RegExp(`^scale-audit: ${answers}:3:32: infrastructure\\.serving-mode: expected one of: `));
+  });
+
+  it('names malformed YAML in the answers file', async () => {
+    const answers = join(await tempDir(), 'answers.yaml');
+    await writeFile(answers, 'version: 1\nanswers: [\n');
+    expectUsageError(await cli([poc, '--answers', answers]), /answers\.yaml:3:1: invalid YAML/);
+  });
+
+  it.each([
+    [['/nonexistent/repo'], /\/nonexistent\/repo: no such directory/],
+    [['.', '--format', 'pdf'], /--format: unknown format "pdf"/],
+    [['.', '--format', 'mdd'], /unknown format "mdd" \(did you mean "md"\?\)/],
+    [['.', '--format', 'md,json'], /several formats need --out-dir/],
+    [['.', '--fail-under', 'high'], /--fail-under: expected a score from 0 to 100, got "high"/],
+    [['.', '--fail-under', '150'], /--fail-under: expected a score from 0 to 100, got "150"/],
+    [['.', '--answers', '/nonexistent/answers.yaml'], /\/nonexistent\/answers\.yaml: cannot read answers file: no such file/],
+    [['.', '--rules', '/nonexistent/pack.yaml'], /rule pack not found: \/nonexistent\/pack\.yaml/],
+    [['.', '--colour'], /unknown option '--colour'/],
+    [['explain', 'mlops.experiment-trackin'], /unknown rule "mlops\.experiment-trackin" \(did you mean "mlops\.experiment-tracking"\?\)/],
+  ])('%j exits 2 with one clear line', async (args, message) => {
+    expectUsageError(await cli(args, { cwd: poc }), message);
+  });
+
+  it('writes nothing when an output cannot be written', async () => {
+    const dir = await tempDir({ 'report': 'a file where the directory should go' });
+    const result = await cli([poc, '--format', 'md,json', '--out-dir', join(dir, 'report', 'sub')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot write output/);
+    expect(await readdir(dir)).toEqual(['report']);
+  });
+});
+
+describe('rules, explain and scan', () => {
+  it('lists the rules by category', async () => {
+    const result = await cli(['rules']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^MLOps \(mlops, \d+ rules\)$/m);
+    expect(result.stdout).toMatch(/mlops\.experiment-tracking\s+high\s+L2/);
+  });
+
+  it('explains one rule in full', async () => {
+    const result = await cli(['explain', 'mlops.experiment-tracking']);
+    expect(result.code).toBe(0);
+    for (const section of ['Why it matters', 'How it is detected', 'How to fix it', 'Requires first: mlops.version-control', 'Defined in rules/mlops.yaml']) {
+      expect(result.stdout).toContain(section);
+    }
+  });
+
+  it('prints the facts as JSON for rule authors', async () => {
+    const result = await cli(['scan', service, '--json']);
+    expect(result.code).toBe(0);
+    const facts = JSON.parse(result.stdout);
+    expect(facts.ci.pipelines.map((p: { path: string }) => p.path)).toContain('.github/workflows/ci.yml');
+    expect(facts.git.commits).toBe(1);
+  });
+});

@@ -1,0 +1,377 @@
+import type { RuleCases } from '../../helpers/rule-tester.js';
+
+const notebook = (code: string) =>
+  JSON.stringify({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: [{ cell_type: 'code', source: code.split('\n').map((line) => `${line}\n`), outputs: [], execution_count: 1, metadata: {} }],
+  });
+
+const ciOnPush = `name: ci
+on: [push, pull_request]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: pip install -r requirements.txt
+      - run: pytest -q
+`;
+
+const panderaModel = `"""Validation of the raw transactions extract."""
+import pandera as pa
+from pandera.typing import DataFrame, Series
+
+
+class Transactions(pa.DataFrameModel):
+    transaction_id: Series[str] = pa.Field(unique=True)
+    amount_eur: Series[float] = pa.Field(ge=0, le=50_000)
+    merchant_category: Series[str] = pa.Field(isin=["grocery", "travel", "online", "other"])
+
+    class Config:
+        strict = True
+
+
+@pa.check_types(lazy=True)
+def load(df: DataFrame[Transactions]) -> DataFrame[Transactions]:
+    return df
+`;
+
+const dbtSchema = `version: 2
+
+models:
+  - name: stg_orders
+    columns:
+      - name: order_id
+        data_tests:
+          - unique
+          - not_null
+      - name: status
+        data_tests:
+          - accepted_values:
+              values: ['placed', 'shipped', 'returned']
+`;
+
+const sodaChecks = `checks for orders:
+  - row_count > 0
+  - missing_count(customer_id) = 0
+  - duplicate_count(order_id) = 0
+`;
+
+const dvcPipeline = `stages:
+  validate:
+    cmd: python -m fraud.data validate data/raw
+    deps: [data/raw, src/fraud/data.py]
+  features:
+    cmd: python -m fraud.features data/raw data/features.parquet
+    deps: [data/raw, src/fraud/features.py]
+    outs: [data/features.parquet]
+  train:
+    cmd: python -m fraud.train
+    deps: [data/features.parquet]
+    outs: [models/model.onnx]
+`;
+
+const dvcConfigWithRemote = `[core]
+    remote = storage
+['remote "storage"']
+    url = s3://acme-ml-data/fraud
+`;
+
+const dataDvc = `outs:
+- md5: 3a1f8e2b9c4d5e6f7a8b9c0d1e2f3a4b.dir
+  size: 91234567
+  nfiles: 12
+  path: raw
+`;
+
+const airflowDag = `from datetime import datetime
+
+from airflow import DAG
+from airflow.operators.python import PythonOperator
+from great_expectations_provider.operators.great_expectations import GreatExpectationsOperator
+
+from fraud.data import extract_transactions
+
+with DAG("transactions", schedule="@daily", start_date=datetime(2024, 1, 1), catchup=False) as dag:
+    extract = PythonOperator(task_id="extract", python_callable=extract_transactions)
+    validate = GreatExpectationsOperator(
+        task_id="validate_raw",
+        data_context_root_dir="gx",
+        checkpoint_name="raw_transactions",
+    )
+    extract >> validate
+`;
+
+const featureTest = `import pandas as pd
+
+from fraud.features import rolling_amount_stats
+
+
+def test_rolling_mean_ignores_future_rows():
+    df = pd.DataFrame({"card_id": [1, 1, 1], "amount": [10.0, 20.0, 30.0], "ts": pd.date_range("2024-01-01", periods=3)})
+    out = rolling_amount_stats(df, window="2D")
+    assert out["amount_mean_2d"].tolist() == [10.0, 15.0, 25.0]
+`;
+
+const gitignore = `.venv/
+__pycache__/
+/data/raw/
+`;
+
+/** A file of 12 MB: the scan lists files of 10 MB or more as large. */
+const bigCsv = 'transaction_id,amount_eur,merchant_category\n' + 'tx-000001,12.50,grocery\n'.repeat(520_000);
+
+export const cases: RuleCases = {
+  'data.schema-validation': [
+    { name: 'pandera model in the loading module', files: { 'src/fraud/data.py': panderaModel }, status: 'pass', evidence: 'src/fraud/data.py:6' },
+    { name: 'dbt data tests on models', files: { 'dbt_project.yml': 'name: shop\n', 'transform/models/staging/schema.yml': dbtSchema }, status: 'pass', evidence: 'transform/models/staging/schema.yml:7' },
+    { name: 'SodaCL checks', files: { 'soda/checks/orders.yml': sodaChecks }, status: 'pass', evidence: 'soda/checks/orders.yml:1' },
+    {
+      name: 'Great Expectations suite',
+      files: { 'gx/expectations/transactions.json': '{\n  "expectation_suite_name": "transactions",\n  "expectations": [\n    {\n      "expectation_type": "expect_column_values_to_not_be_null",\n      "kwargs": {"column": "transaction_id"}\n    }\n  ]\n}\n' },
+      status: 'pass',
+      evidence: 'gx/expectations/transactions.json:5',
+    },
+    {
+      name: 'Great Expectations used only in a notebook',
+      files: { 'notebooks/02-checks.ipynb': notebook('import great_expectations as gx\ncontext = gx.get_context()\nvalidator.expect_column_values_to_not_be_null("customer_id")') },
+      status: 'partial',
+      evidence: 'cell 1',
+    },
+    { name: 'pandera declared but never called', files: { 'requirements.txt': 'pandas==2.2.3\npandera==0.21.1\n', 'src/fraud/data.py': 'import pandas as pd\n\ndef load(path):\n    return pd.read_parquet(path)\n' }, status: 'partial', evidence: 'declares pandera' },
+    {
+      name: 'a pydantic request model is not data validation',
+      files: { 'src/fraud/api.py': 'from fastapi import FastAPI\nfrom pydantic import BaseModel, Field\n\napp = FastAPI()\n\n\nclass Transaction(BaseModel):\n    amount_eur: float = Field(ge=0)\n' },
+      status: 'fail',
+    },
+    { name: 'validation only in an example project', files: { 'examples/gx_demo/validate.py': 'import great_expectations as gx\ncontext = gx.get_context()\n' }, status: 'fail' },
+    { name: 'a commented-out schema is not validation', files: { 'src/fraud/data.py': '# SCHEMA = pa.DataFrameSchema({"amount": pa.Column(float)})\ndef load(df):\n    return df\n' }, status: 'fail' },
+  ],
+
+  'data.validation-gates-pipeline': [
+    {
+      name: 'scheduled Great Expectations checkpoint in CI',
+      files: {
+        '.github/workflows/data-checks.yml': 'name: data-checks\non:\n  schedule:\n    - cron: "0 5 * * *"\njobs:\n  validate:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install -r requirements.txt\n      - run: great_expectations checkpoint run daily_transactions\n',
+      },
+      status: 'pass',
+      evidence: 'great_expectations checkpoint run',
+    },
+    { name: 'validate stage in the DVC pipeline', files: { 'dvc.yaml': dvcPipeline, 'src/fraud/data.py': panderaModel }, status: 'pass', evidence: 'dvc.yaml:2' },
+    { name: 'Great Expectations operator in an Airflow DAG', files: { 'dags/transactions.py': airflowDag }, status: 'pass', evidence: 'dags/transactions.py:11' },
+    { name: 'schema exists, nothing runs it automatically', files: { 'src/fraud/data.py': panderaModel }, status: 'partial', evidence: 'src/fraud/data.py:6' },
+    {
+      name: 'a disabled data-check workflow does not count',
+      files: { '.github/workflows/data-checks.yml': 'on: push\njobs:\n  validate:\n    if: false\n    runs-on: ubuntu-latest\n    steps:\n      - run: soda scan -d warehouse soda/checks/orders.yml\n' },
+      status: 'fail',
+    },
+    { name: 'no data checks', files: { 'src/fraud/train.py': 'def train(df):\n    return fit(df)\n' }, status: 'fail' },
+  ],
+
+  'data.versioned-datasets': [
+    { name: 'DVC-tracked data with a remote', files: { 'data/raw.dvc': dataDvc, '.dvc/config': dvcConfigWithRemote, '.gitignore': gitignore }, status: 'pass', evidence: '.dvc/config:3' },
+    {
+      name: 'Delta Lake time travel in the training job',
+      files: { 'src/fraud/load.py': 'def load_training_set(spark, version: int):\n    return spark.read.format("delta").option("versionAsOf", version).load("s3://lake/transactions")\n' },
+      status: 'pass',
+      evidence: 'src/fraud/load.py:2',
+    },
+    {
+      name: 'Azure ML job reads a versioned data asset',
+      files: { 'jobs/train.yml': '$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\ncommand: python train.py --data ${{inputs.training_data}}\ninputs:\n  training_data:\n    type: uri_folder\n    path: azureml:transactions:3\n' },
+      status: 'pass',
+      evidence: 'jobs/train.yml:6',
+    },
+    { name: 'DVC-tracked data without a remote', files: { 'data/raw.dvc': dataDvc, '.dvc/config': '[core]\n    autostage = true\n' }, status: 'partial', evidence: 'data/raw.dvc' },
+    { name: 'dvc declared but no data tracked', files: { 'pyproject.toml': '[project]\nname = "fraud"\ndependencies = ["pandas==2.2.3"]\n\n[dependency-groups]\ndev = ["dvc[s3]==3.58.0"]\n' }, status: 'partial', evidence: 'declares dvc' },
+    { name: 'data in Git LFS', files: { '.gitattributes': 'data/** filter=lfs diff=lfs merge=lfs -text\n', 'data/transactions.csv': 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 91234567\n' }, status: 'partial', evidence: '.gitattributes:1' },
+    { name: 'DVC only in an example project', files: { 'examples/dvc-demo/data.dvc': dataDvc, 'src/fraud/train.py': 'import pandas as pd\ndf = pd.read_csv("data/transactions.csv")\n' }, status: 'fail', evidence: 'not counted' },
+    { name: 'a CSV read from a fixed path', files: { 'src/fraud/train.py': 'import pandas as pd\ndf = pd.read_csv("s3://bucket/transactions_latest.csv")\n' }, status: 'fail' },
+  ],
+
+  'data.no-large-binaries-in-git': [
+    { name: 'only code and configuration', files: { 'src/fraud/train.py': 'def train():\n    pass\n', 'params.yaml': 'seed: 7\n' }, status: 'pass' },
+    { name: 'a large model in Git LFS', files: { '.gitattributes': '*.ipynb filter=nbstripout\n*.pt filter=lfs diff=lfs merge=lfs -text\n', 'models/model.pt': bigCsv }, status: 'pass', evidence: '.gitattributes:2' },
+    {
+      name: 'LFS objects fetched on checkout in CI',
+      files: { '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          lfs: true\n      - run: pytest\n', 'models/model.onnx': bigCsv },
+      status: 'pass',
+      evidence: '.github/workflows/ci.yml:8',
+    },
+    { name: 'a small parquet fixture for tests is fine', files: { 'tests/fixtures/transactions.parquet': 'PAR1 tiny', 'src/fraud/data.py': 'x = 1\n' }, status: 'pass' },
+    { name: 'a small pickled model committed', files: { 'models/fraud.pkl': '\u0080\u0004\u0095 sklearn pickle', 'src/fraud/serve.py': 'import joblib\nmodel = joblib.load("models/fraud.pkl")\n' }, status: 'partial', evidence: 'models/fraud.pkl' },
+    { name: 'a 12 MB dataset committed', files: { 'data/transactions.csv': bigCsv, 'src/fraud/train.py': 'x = 1\n' }, status: 'fail', evidence: 'files.large' },
+  ],
+
+  'data.pipeline-as-code': [
+    { name: 'Airflow DAG', files: { 'dags/transactions.py': airflowDag }, status: 'pass', evidence: 'dags/transactions.py:9' },
+    { name: 'dbt project', files: { 'dbt_project.yml': "name: shop\nversion: '1.0'\nprofile: shop\n", 'models/staging/stg_orders.sql': 'select * from {{ source("shop", "orders") }}\n' }, status: 'pass', evidence: 'dbt_project.yml' },
+    {
+      name: 'Dagster assets',
+      files: { 'src/fraud/assets.py': 'from dagster import asset\n\n\n@asset\ndef raw_transactions():\n    return extract()\n\n\n@asset\ndef features(raw_transactions):\n    return build(raw_transactions)\n' },
+      status: 'pass',
+      evidence: 'src/fraud/assets.py:4',
+    },
+    { name: 'a make_dataset script run by hand', files: { 'src/data/make_dataset.py': 'import pandas as pd\n\nif __name__ == "__main__":\n    pd.read_csv("raw.csv").dropna().to_parquet("clean.parquet")\n' }, status: 'partial', evidence: 'src/data/make_dataset.py' },
+    { name: 'Airflow declared, no DAG', files: { 'requirements.txt': 'apache-airflow==2.10.4\npandas==2.2.3\n' }, status: 'partial', evidence: 'declares apache-airflow' },
+    {
+      name: 'preparation in notebooks, CI only pulls data',
+      files: {
+        'notebooks/01-prepare.ipynb': notebook('import pandas as pd\ndf = pd.read_csv("data/raw.csv")\ndf = df.dropna()\ndf.to_parquet("data/clean.parquet")'),
+        '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: dvc pull\n      - run: pytest\n',
+      },
+      status: 'fail',
+    },
+    { name: 'a DAG in an example folder', files: { 'examples/airflow/dag.py': airflowDag }, status: 'fail' },
+  ],
+
+  'data.feature-code-tested': [
+    { name: 'feature tests run by CI', files: { 'tests/test_features.py': featureTest, '.github/workflows/ci.yml': ciOnPush }, status: 'pass', evidence: 'tests/test_features.py:3' },
+    {
+      name: 'encoding test named for what it tests',
+      files: { 'tests/test_encoders.py': 'def test_one_hot_encoding_handles_unseen_category(encoder):\n    assert encoder.transform([["mars"]]).sum() == 0\n', '.github/workflows/ci.yml': ciOnPush },
+      status: 'pass',
+      evidence: 'test_one_hot_encoding',
+    },
+    { name: 'feature tests that CI does not run', files: { 'tests/test_features.py': featureTest }, status: 'partial', evidence: 'tests/test_features.py:3' },
+    {
+      name: 'tests that only import scikit-learn preprocessing',
+      files: { 'tests/test_model.py': 'from sklearn.preprocessing import StandardScaler\n\n\ndef test_model_fits(model, X, y):\n    model.fit(StandardScaler().fit_transform(X), y)\n', '.github/workflows/ci.yml': ciOnPush },
+      status: 'fail',
+    },
+    { name: 'feature code without tests', files: { 'src/fraud/features.py': 'def rolling_amount_stats(df, window):\n    return df\n', '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
+  ],
+
+  'data.train-serve-consistency': [
+    {
+      name: 'Feast serves features online and offline',
+      files: {
+        'feature_repo/feature_store.yaml': 'project: fraud\nregistry: data/registry.db\nprovider: aws\n',
+        'src/fraud/serving/app.py': 'from feast import FeatureStore\n\nstore = FeatureStore(repo_path="feature_repo")\n\n\ndef features_for(card_id):\n    return store.get_online_features(features=["card_stats:amount_mean_7d"], entity_rows=[{"card_id": card_id}]).to_dict()\n',
+      },
+      status: 'pass',
+      evidence: 'get_online_features',
+    },
+    {
+      name: 'preprocessing bundled in the scikit-learn pipeline',
+      files: { 'src/fraud/train.py': 'from sklearn.compose import ColumnTransformer\nfrom sklearn.pipeline import Pipeline\n\npre = ColumnTransformer([("num", StandardScaler(), NUMERIC), ("cat", OneHotEncoder(handle_unknown="ignore"), CATEGORICAL)])\nmodel = Pipeline([("pre", pre), ("clf", LogisticRegression())])\n' },
+      status: 'pass',
+      evidence: 'src/fraud/train.py:4',
+    },
+    {
+      name: 'serving imports the training feature module',
+      files: { 'src/fraud/serve.py': 'from fastapi import FastAPI\n\nfrom fraud.features import build_features\n\napp = FastAPI()\n', 'src/fraud/features.py': 'def build_features(df):\n    return df\n' },
+      status: 'pass',
+      evidence: 'src/fraud/serve.py:3',
+    },
+    {
+      name: 'preprocessing bundled only in a notebook',
+      files: { 'notebooks/model.ipynb': notebook('from sklearn.pipeline import make_pipeline\nmodel = make_pipeline(StandardScaler(), LogisticRegression())') },
+      status: 'partial',
+      evidence: 'cell 1',
+    },
+    { name: 'feature store declared but unused', files: { 'requirements.txt': 'feast==0.42.0\nscikit-learn==1.5.2\n' }, status: 'partial', evidence: 'declares feast' },
+    {
+      name: 'serving recomputes features by hand',
+      files: {
+        'src/fraud/serve.py': 'from fastapi import FastAPI\nfrom sklearn.preprocessing import StandardScaler\n\napp = FastAPI()\n\n\ndef to_vector(tx):\n    return [tx.amount / 100, tx.hour]\n',
+        'src/fraud/train.py': 'def features(df):\n    df["amount_scaled"] = df.amount / df.amount.std()\n    return df\n',
+      },
+      status: 'fail',
+    },
+  ],
+
+  'data.lineage-metadata': [
+    {
+      name: 'training run logs its dataset to MLflow',
+      files: { 'src/fraud/train.py': 'import mlflow\n\n\ndef train(df, source):\n    with mlflow.start_run():\n        mlflow.log_input(mlflow.data.from_pandas(df, source=source), context="training")\n' },
+      status: 'pass',
+      evidence: 'src/fraud/train.py:6',
+    },
+    { name: 'DVC pipeline lock', files: { 'dvc.yaml': dvcPipeline, 'dvc.lock': 'schema: "2.0"\nstages:\n  features:\n    cmd: python -m fraud.features\n    deps:\n    - path: data/raw\n      md5: 3a1f8e2b.dir\n' }, status: 'pass', evidence: 'dvc.lock' },
+    {
+      name: 'data version logged as a run parameter',
+      files: { 'src/fraud/train.py': 'import mlflow\n\nmlflow.log_params({"data_version": dvc_rev, "n_rows": len(df)})\n' },
+      status: 'pass',
+      evidence: 'data_version',
+    },
+    { name: 'DVC-tracked data without a pipeline lock', files: { 'data/raw.dvc': dataDvc, '.dvc/config': dvcConfigWithRemote }, status: 'partial', evidence: 'data/raw.dvc' },
+    { name: 'lineage logged only from a notebook', files: { 'train.ipynb': notebook('mlflow.log_input(mlflow.data.from_pandas(df), context="training")') }, status: 'partial', evidence: 'cell 1' },
+    { name: 'OpenLineage declared but unused', files: { 'requirements.txt': 'openlineage-python==1.26.0\n' }, status: 'partial' },
+    { name: 'nothing records lineage', files: { 'src/fraud/train.py': 'import mlflow\nmlflow.log_metric("auc", 0.91)\n' }, status: 'fail' },
+  ],
+
+  'data.quality-profiling': [
+    { name: 'findings documented', answers: { 'data.profiling': 'documented' }, status: 'pass', evidence: 'data.profiling: "documented"' },
+    { name: 'datasheet in the docs', files: { 'docs/DATASHEET.md': '# Transactions datasheet\n\n## Composition\n\n3.1% fraud rate; 0.4% missing merchant category.\n' }, status: 'pass', evidence: 'docs/DATASHEET.md' },
+    { name: 'profile produced by the pipeline', files: { 'src/fraud/profile.py': 'import whylogs as why\n\n\ndef profile(df):\n    return why.log(df).profile()\n' }, status: 'pass', evidence: 'src/fraud/profile.py:5' },
+    { name: 'explored but not written down', answers: { 'data.profiling': 'ad-hoc' }, status: 'partial' },
+    { name: 'profiling report in a notebook, unanswered', files: { 'notebooks/01-eda.ipynb': notebook('from ydata_profiling import ProfileReport\nProfileReport(df, title="Transactions").to_notebook_iframe()') }, status: 'partial', evidence: 'cell 1' },
+    { name: 'not profiled', answers: { 'data.profiling': 'none' }, status: 'fail' },
+    { name: 'unanswered, nothing in the repository', files: { 'src/fraud/train.py': 'x = 1\n' }, status: 'unknown', evidence: 'data.profiling is not answered' },
+  ],
+
+  'data.label-quality': [
+    { name: 'labels are recorded outcomes', answers: { 'data.label-source': ['outcomes'] }, status: 'not_applicable' },
+    { name: 'annotators measured for agreement', answers: { 'data.label-source': ['human'], 'data.label-quality': 'measured' }, status: 'pass' },
+    {
+      name: 'cleanlab audit in the labelling pipeline',
+      files: { 'src/labels/audit.py': 'from cleanlab.filter import find_label_issues\n\n\ndef suspect_labels(labels, pred_probs):\n    return find_label_issues(labels, pred_probs, return_indices_ranked_by="self_confidence")\n' },
+      answers: { 'data.label-source': ['human', 'outcomes'] },
+      status: 'pass',
+      evidence: 'src/labels/audit.py:5',
+    },
+    { name: 'guidelines without measurement', answers: { 'data.label-source': ['programmatic'], 'data.label-quality': 'guidelines' }, status: 'partial' },
+    { name: 'a labelling guide in the docs', files: { 'docs/labeling-guidelines.md': '# Labelling guidelines\n\nMark a transaction as fraud only when the cardholder disputed it.\n' }, status: 'partial', evidence: 'docs/labeling-guidelines.md' },
+    { name: 'Label Studio SDK declared', files: { 'requirements.txt': 'label-studio-sdk==1.0.8\n' }, answers: { 'data.label-source': ['human'] }, status: 'partial', evidence: 'declares label-studio-sdk' },
+    { name: 'annotated labels, no control', answers: { 'data.label-source': ['human'], 'data.label-quality': 'none' }, status: 'fail' },
+    { name: 'generated labels, quality unanswered', answers: { 'data.label-source': ['programmatic'] }, status: 'unknown', evidence: 'data.label-quality is not answered' },
+  ],
+
+  'data.upstream-contracts': [
+    { name: 'a fixed dataset', answers: { 'data.arrival': 'static' }, status: 'not_applicable' },
+    { name: 'contracts with every owner', answers: { 'data.arrival': 'periodic', 'data.upstream-ownership': 'contracts' }, status: 'pass' },
+    {
+      name: 'data contract in the repository',
+      files: { 'contracts/orders.datacontract.yaml': 'dataContractSpecification: 1.1.0\nid: orders\ninfo:\n  title: Orders\n  version: 2.0.0\n  owner: checkout-team\n' },
+      status: 'pass',
+      evidence: 'contracts/orders.datacontract.yaml:1',
+    },
+    { name: 'sources listed, no change notice', answers: { 'data.arrival': 'continuous', 'data.upstream-ownership': 'listed' }, status: 'partial' },
+    { name: 'dbt sources declared', files: { 'transform/models/sources.yml': 'version: 2\nsources:\n  - name: shop\n    tables:\n      - name: orders\n' }, status: 'partial', evidence: 'transform/models/sources.yml:2' },
+    { name: 'nobody owns the inputs', answers: { 'data.arrival': 'periodic', 'data.upstream-ownership': 'none' }, status: 'fail' },
+    { name: 'unanswered', files: { 'src/fraud/train.py': 'x = 1\n' }, status: 'unknown', evidence: 'data.upstream-ownership is not answered' },
+  ],
+
+  'data.freshness-sla': [
+    { name: 'a fixed dataset', answers: { 'data.arrival': 'static' }, status: 'not_applicable' },
+    {
+      name: 'dbt source freshness',
+      files: { 'transform/models/sources.yml': 'version: 2\nsources:\n  - name: shop\n    loaded_at_field: _loaded_at\n    freshness:\n      warn_after: {count: 6, period: hour}\n      error_after: {count: 24, period: hour}\n    tables:\n      - name: orders\n' },
+      answers: { 'data.arrival': 'periodic' },
+      status: 'pass',
+      evidence: 'transform/models/sources.yml:4',
+    },
+    {
+      name: 'Airflow sensor waits for the daily extract',
+      files: { 'dags/scoring.py': 'from airflow.providers.amazon.aws.sensors.s3 import S3KeySensor\n\nwait = S3KeySensor(task_id="wait_extract", bucket_key="s3://lake/orders/{{ ds }}/_SUCCESS", timeout=6 * 3600)\n' },
+      answers: { 'data.arrival': 'periodic' },
+      status: 'pass',
+      evidence: 'dags/scoring.py:3',
+    },
+    { name: 'row counts only', files: { 'soda/checks/orders.yml': sodaChecks }, answers: { 'data.arrival': 'continuous' }, status: 'partial', evidence: 'row_count' },
+    { name: 'freshness looked at in a notebook', files: { 'checks.ipynb': notebook('ctx.sources.pandas_default.read_csv(path)\nvalidator.expect_row_values_to_have_recent_data(column="created_at")') }, answers: { 'data.arrival': 'continuous' }, status: 'partial', evidence: 'cell 1' },
+    { name: 'streaming data, no checks', files: { 'src/fraud/consume.py': 'from kafka import KafkaConsumer\nconsumer = KafkaConsumer("transactions")\n' }, answers: { 'data.arrival': 'continuous' }, status: 'fail' },
+    { name: 'arrival unanswered, no checks', files: { 'src/fraud/train.py': 'x = 1\n' }, status: 'unknown', evidence: 'data.arrival is not answered' },
+  ],
+
+  'data.feature-value-review': [
+    { name: 'regular review', answers: { 'data.feature-review': 'regular' }, status: 'pass' },
+    { name: 'importance looked at', answers: { 'data.feature-review': 'ad-hoc' }, status: 'partial' },
+    { name: 'permutation importance in a notebook, unanswered', files: { 'analysis.ipynb': notebook('from sklearn.inspection import permutation_importance\nresult = permutation_importance(model, X_val, y_val, n_repeats=10)') }, status: 'partial', evidence: 'cell 1' },
+    { name: 'never reviewed', answers: { 'data.feature-review': 'none' }, status: 'fail' },
+    { name: 'unanswered', files: { 'src/fraud/train.py': 'x = 1\n' }, status: 'unknown' },
+  ],
+};

@@ -1,0 +1,553 @@
+import type { RuleCases } from '../../helpers/rule-tester.js';
+
+const hardenedDockerfile = `FROM python:3.11.9-slim AS build
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install --no-cache-dir --prefix=/install -r requirements.txt
+
+FROM python:3.11.9-slim
+COPY --from=build /install /usr/local
+COPY src/ /app/src/
+RUN useradd --uid 10001 app
+USER app
+EXPOSE 8080
+CMD ["uvicorn", "src.serve:app", "--host", "0.0.0.0", "--port", "8080"]
+`;
+
+const latestRootDockerfile = `FROM python:latest
+COPY . /app
+RUN pip install -r /app/requirements.txt
+CMD ["python", "/app/serve.py"]
+`;
+
+const pinnedRootDockerfile = `FROM python:3.11-slim
+WORKDIR /app
+COPY . .
+RUN pip install -r requirements.txt
+CMD ["gunicorn", "-b", "0.0.0.0:8080", "serve:app"]
+`;
+
+const buildWorkflow = `name: build
+on:
+  push:
+    branches: [main]
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: docker build -t ghcr.io/acme/churn:\${{ github.sha }} .
+      - run: docker push ghcr.io/acme/churn:\${{ github.sha }}
+`;
+
+const ciOnPush = `name: ci
+on: [push, pull_request]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: pip install -r requirements.txt
+      - run: pytest
+`;
+
+const fastapiService = `from fastapi import FastAPI
+from pydantic import BaseModel
+import joblib
+
+app = FastAPI(title="churn")
+model = joblib.load("model.joblib")
+
+
+class Customer(BaseModel):
+    tenure_months: int
+    monthly_charges: float
+
+
+class Prediction(BaseModel):
+    churn_probability: float
+    model_version: str
+
+
+@app.post("/v1/predict", response_model=Prediction)
+def predict(customer: Customer) -> Prediction:
+    p = model.predict_proba([[customer.tenure_months, customer.monthly_charges]])[0][1]
+    return Prediction(churn_probability=p, model_version="2024-05-01")
+`;
+
+const flaskService = `from flask import Flask, jsonify, request
+import joblib
+
+app = Flask(__name__)
+model = joblib.load("model.joblib")
+
+
+@app.route("/predict", methods=["POST"])
+def predict():
+    features = request.get_json()["features"]
+    return jsonify({"prediction": model.predict([features]).tolist()})
+`;
+
+const trainScript = `import joblib
+import pandas as pd
+from sklearn.ensemble import GradientBoostingClassifier
+
+df = pd.read_csv("data/train.csv")
+model = GradientBoostingClassifier().fit(df.drop(columns="churn"), df["churn"])
+joblib.dump(model, "model.joblib")
+`;
+
+const deployment = (extra = '', replicas = 1) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: churn-api
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels:
+      app: churn-api
+  template:
+    metadata:
+      labels:
+        app: churn-api
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/acme/churn:1.4.2
+          ports:
+            - containerPort: 8080
+${extra}`;
+
+const limitsAndProbe = `          resources:
+            requests:
+              cpu: 500m
+              memory: 1Gi
+            limits:
+              memory: 2Gi
+          readinessProbe:
+            httpGet:
+              path: /healthz
+              port: 8080
+            initialDelaySeconds: 20
+`;
+
+const requestsOnly = `          resources:
+            requests:
+              cpu: 500m
+              memory: 1Gi
+`;
+
+const inferenceService = `apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata:
+  name: churn
+spec:
+  predictor:
+    minReplicas: 1
+    maxReplicas: 5
+    canaryTrafficPercent: 10
+    model:
+      modelFormat:
+        name: sklearn
+      storageUri: s3://acme-models/churn/v7
+      resources:
+        limits:
+          cpu: "1"
+          memory: 2Gi
+`;
+
+const scoringCronJob = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: nightly-scoring
+spec:
+  schedule: "0 2 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: score
+              image: ghcr.io/acme/churn-batch:1.4.2
+              args: ["python", "-m", "churn.score", "--date", "yesterday"]
+              resources:
+                limits:
+                  cpu: "2"
+                  memory: 8Gi
+`;
+
+const hpa = `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: churn-api
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: churn-api
+  minReplicas: 2
+  maxReplicas: 10
+  metrics:
+    - type: Resource
+      resource:
+        name: cpu
+        target:
+          type: Utilization
+          averageUtilization: 70
+`;
+
+const terraformBuckets = `terraform {
+  required_providers {
+    aws = { source = "hashicorp/aws", version = "~> 5.0" }
+  }
+}
+
+resource "aws_s3_bucket" "models" {
+  bucket = "acme-churn-models"
+}
+
+resource "aws_iam_role" "sagemaker" {
+  name               = "churn-sagemaker"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+}
+`;
+
+const terraformVersioned = `resource "aws_s3_bucket" "models" {
+  bucket = "acme-churn-models"
+}
+
+resource "aws_s3_bucket_versioning" "models" {
+  bucket = aws_s3_bucket.models.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+`;
+
+const sagemakerEndpointTf = `resource "aws_sagemaker_endpoint_configuration" "churn" {
+  name = "churn"
+  production_variants {
+    variant_name           = "primary"
+    model_name             = aws_sagemaker_model.churn.name
+    initial_instance_count = 1
+    instance_type          = "ml.m5.large"
+  }
+}
+
+resource "aws_sagemaker_endpoint" "churn" {
+  name                 = "churn"
+  endpoint_config_name = aws_sagemaker_endpoint_configuration.churn.name
+}
+`;
+
+const locustfile = `from locust import HttpUser, task, between
+
+
+class PredictUser(HttpUser):
+    wait_time = between(0.1, 0.5)
+
+    @task
+    def predict(self):
+        self.client.post("/v1/predict", json={"tenure_months": 12, "monthly_charges": 70.5})
+`;
+
+const loadTestWorkflow = `name: load-test
+on:
+  workflow_dispatch:
+  push:
+    branches: [main]
+jobs:
+  locust:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: pip install locust==2.24.0
+      - run: locust -f tests/load/locustfile.py --headless -u 50 -r 10 --run-time 2m --host https://staging.churn.acme.internal
+`;
+
+const k6Script = `import http from 'k6/http';
+import { check } from 'k6';
+
+export const options = { vus: 20, duration: '1m', thresholds: { http_req_duration: ['p(95)<300'] } };
+
+export default function () {
+  const res = http.post('https://staging.churn.acme.internal/v1/predict', JSON.stringify({ tenure_months: 3 }));
+  check(res, { 'status is 200': (r) => r.status === 200 });
+}
+`;
+
+const argoRollout = `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata:
+  name: churn-api
+spec:
+  replicas: 4
+  strategy:
+    canary:
+      steps:
+        - setWeight: 10
+        - pause: { duration: 10m }
+        - setWeight: 50
+  selector:
+    matchLabels:
+      app: churn-api
+  template:
+    metadata:
+      labels:
+        app: churn-api
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/acme/churn:1.4.2
+`;
+
+const sagemakerBlueGreen = `import boto3
+
+sm = boto3.client("sagemaker")
+
+
+def deploy(endpoint_name: str, config_name: str) -> None:
+    sm.update_endpoint(
+        EndpointName=endpoint_name,
+        EndpointConfigName=config_name,
+        DeploymentConfig={
+            "BlueGreenUpdatePolicy": {
+                "TrafficRoutingConfiguration": {"Type": "CANARY", "CanarySize": {"Type": "CAPACITY_PERCENT", "Value": 10}},
+            },
+            "AutoRollbackConfiguration": {"Alarms": [{"AlarmName": "churn-5xx"}]},
+        },
+    )
+`;
+
+const virtualService = `apiVersion: networking.istio.io/v1beta1
+kind: VirtualService
+metadata:
+  name: churn-api
+spec:
+  hosts: [churn-api]
+  http:
+    - route:
+        - destination:
+            host: churn-api
+`;
+
+const rollbackRunbook = `# Rolling back the churn model
+
+Use this when the churn API misbehaves after a release.
+
+1. Find the previous revision:
+
+       helm history churn-api -n ml
+
+2. Roll back to it:
+
+       helm rollback churn-api 0 -n ml
+
+3. Confirm the model version returned by /v1/predict.
+`;
+
+const mlflowAliasServing = `import mlflow.pyfunc
+
+MODEL_URI = "models:/churn@champion"
+model = mlflow.pyfunc.load_model(MODEL_URI)
+`;
+
+const atomicDeploy = `name: deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - uses: actions/checkout@v4
+      - run: helm upgrade --install churn-api ./chart --namespace ml --atomic --timeout 10m
+`;
+
+const kustomization = `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - ../../base
+`;
+
+const stagedDeploy = `name: deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  staging:
+    runs-on: ubuntu-latest
+    environment: staging
+    steps:
+      - run: helm upgrade --install churn-api ./chart -f chart/values.yaml
+  production:
+    needs: staging
+    runs-on: ubuntu-latest
+    environment:
+      name: production
+    steps:
+      - run: helm upgrade --install churn-api ./chart -f chart/values.yaml
+`;
+
+const spotTraining = `from sagemaker.estimator import Estimator
+
+estimator = Estimator(
+    image_uri=TRAIN_IMAGE,
+    role=ROLE,
+    instance_count=1,
+    instance_type="ml.g5.xlarge",
+    use_spot_instances=True,
+    max_run=3600,
+    max_wait=7200,
+    checkpoint_s3_uri="s3://acme-churn/checkpoints/",
+)
+`;
+
+const onnxServing = `import numpy as np
+import onnxruntime as ort
+
+session = ort.InferenceSession("model.onnx", providers=["CPUExecutionProvider"])
+
+
+def predict(features: np.ndarray) -> np.ndarray:
+    return session.run(None, {"input": features.astype(np.float32)})[0]
+`;
+
+const online = { 'infrastructure.serving-mode': 'online' };
+const batch = { 'infrastructure.serving-mode': 'batch' };
+
+export const cases: RuleCases = {
+  'infra.containerized': [
+    { name: 'Dockerfile built and pushed by CI', files: { Dockerfile: hardenedDockerfile, '.github/workflows/build.yml': buildWorkflow }, status: 'pass', evidence: 'docker-build step' },
+    { name: 'BentoML bento containerized in CI', files: { 'bentofile.yaml': 'service: "service:Churn"\ninclude: ["*.py"]\npython:\n  requirements_txt: requirements.txt\n', '.github/workflows/bento.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bentoml build\n      - run: bentoml containerize churn:latest\n' }, status: 'pass', evidence: 'bentofile.yaml' },
+    { name: 'Dockerfile that CI never builds', files: { 'docker/Dockerfile': pinnedRootDockerfile, '.github/workflows/ci.yml': ciOnPush }, status: 'partial', evidence: 'docker/Dockerfile' },
+    { name: 'compose file that only starts MLflow and Postgres', files: { 'docker-compose.yml': 'services:\n  mlflow:\n    image: ghcr.io/mlflow/mlflow:v2.12.1\n  db:\n    image: postgres:16\n', 'train.py': trainScript }, status: 'fail' },
+    { name: 'a Dockerfile only in an example does not count', files: { 'examples/serving/Dockerfile': hardenedDockerfile, 'train.py': trainScript }, status: 'fail', evidence: 'not counted' },
+  ],
+  'infra.image-hardening': [
+    { name: 'pinned multi-stage image running as a non-root user', files: { Dockerfile: hardenedDockerfile }, status: 'pass', evidence: 'Dockerfile' },
+    { name: 'pinned base image, but runs as root', files: { Dockerfile: pinnedRootDockerfile }, status: 'partial', evidence: 'lacks a non-root USER' },
+    { name: 'switches back to root at the end', files: { Dockerfile: `FROM python:3.11.9-slim\nRUN useradd app\nUSER app\nCOPY . /app\nUSER root\nCMD ["python", "/app/serve.py"]\n` }, status: 'partial', evidence: 'non-root' },
+    { name: 'python:latest running as root', files: { Dockerfile: latestRootDockerfile }, status: 'fail', evidence: 'lacks a pinned base image, a non-root USER' },
+    { name: 'one hardened and one unhardened image', files: { 'serving/Dockerfile': hardenedDockerfile, 'training/Dockerfile': latestRootDockerfile }, status: 'partial', evidence: 'training/Dockerfile' },
+    { name: 'no Dockerfile', files: { 'train.py': trainScript }, status: 'not_applicable' },
+  ],
+  'infra.model-serving-api': [
+    { name: 'FastAPI with pydantic request and response models', files: { 'src/churn/serve.py': fastapiService }, answers: online, status: 'pass', evidence: 'src/churn/serve.py:19' },
+    { name: 'KServe InferenceService', files: { 'deploy/isvc.yaml': inferenceService }, status: 'pass', evidence: 'InferenceService churn' },
+    { name: 'SageMaker endpoint deployed from code', files: { 'pipelines/deploy.py': 'from sagemaker.sklearn import SKLearnModel\n\nmodel = SKLearnModel(model_data=ARTIFACT, role=ROLE, entry_point="inference.py")\npredictor = model.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n' }, status: 'pass', evidence: 'pipelines/deploy.py:4' },
+    { name: 'SageMaker endpoint in Terraform', files: { 'infra/endpoint.tf': sagemakerEndpointTf }, status: 'pass', evidence: 'aws_sagemaker_endpoint' },
+    { name: 'Azure ML web service deployed by the CD pipeline', files: { '.pipelines/cd.yml': 'steps:\n  - script: |\n      az ml model deploy --name churn-aks --model churn:3 --ic inference_config.yml --dc deployment_config_aks.yml\n' }, status: 'pass', evidence: 'az ml model deploy' },
+    { name: 'a Flask route that takes any JSON', files: { 'app.py': flaskService }, answers: online, status: 'partial', evidence: 'app.py:8' },
+    { name: 'FastAPI declared but never used', files: { 'requirements.txt': 'fastapi==0.111.0\nscikit-learn==1.4.2\n', 'train.py': trainScript }, answers: online, status: 'partial', evidence: 'declares fastapi' },
+    { name: 'a model file handed over, online serving planned', files: { 'train.py': trainScript }, answers: online, status: 'fail' },
+    { name: 'a FastAPI service only in the examples', files: { 'examples/serve.py': fastapiService, 'train.py': trainScript }, answers: online, status: 'fail' },
+    { name: 'no API and the serving mode unanswered', files: { 'train.py': trainScript }, status: 'unknown', evidence: 'infrastructure.serving-mode is not answered' },
+    { name: 'batch scoring needs no API', files: { 'train.py': trainScript }, answers: batch, status: 'not_applicable' },
+  ],
+  'infra.iac': [
+    { name: 'Terraform for buckets and roles', files: { 'infra/main.tf': terraformBuckets }, status: 'pass', evidence: 'infra/main.tf' },
+    { name: 'CloudFormation template', files: { 'cfn/endpoint.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Endpoint:\n    Type: AWS::SageMaker::Endpoint\n    Properties:\n      EndpointConfigName: churn\n' }, status: 'pass', evidence: 'cloudformation' },
+    { name: 'resources created by a shell script', files: { 'scripts/setup.sh': '#!/usr/bin/env bash\nset -euo pipefail\naws s3 mb s3://acme-churn-models\naws sagemaker create-model --model-name churn --execution-role-arn "$ROLE"\n' }, status: 'partial', evidence: 'scripts/setup.sh:3' },
+    { name: 'nothing declared', files: { 'train.py': trainScript }, status: 'fail' },
+    { name: 'Terraform only in an example does not count', files: { 'examples/aws/main.tf': terraformBuckets, 'train.py': trainScript }, status: 'fail' },
+  ],
+  'infra.orchestration-manifests': [
+    { name: 'Kubernetes Deployment', files: { 'k8s/deployment.yaml': deployment(limitsAndProbe) }, status: 'pass', evidence: 'Deployment churn-api' },
+    { name: 'Helm chart', files: { 'chart/Chart.yaml': 'apiVersion: v2\nname: churn-api\nversion: 0.3.0\n' }, status: 'pass', evidence: 'chart/Chart.yaml' },
+    { name: 'SageMaker endpoint declared in Terraform', files: { 'infra/endpoint.tf': sagemakerEndpointTf }, status: 'pass', evidence: 'aws_sagemaker_endpoint' },
+    { name: 'only docker-compose', files: { 'docker-compose.yml': 'services:\n  api:\n    build: .\n    ports: ["8080:8080"]\n' }, answers: online, status: 'partial', evidence: 'docker-compose.yml' },
+    { name: 'a manifest in the docs does not count', files: { 'docs/deploy/deployment.yaml': deployment(), 'train.py': trainScript }, answers: online, status: 'fail' },
+    { name: 'nothing, serving mode unanswered', files: { 'train.py': trainScript }, status: 'unknown' },
+    { name: 'embedded model', files: { 'train.py': trainScript }, answers: { 'infrastructure.serving-mode': 'embedded' }, status: 'not_applicable' },
+  ],
+  'infra.resource-limits-probes': [
+    { name: 'Deployment with limits and a readiness probe', files: { 'k8s/deployment.yaml': deployment(limitsAndProbe) }, status: 'pass', evidence: 'Deployment churn-api' },
+    {
+      name: 'Helm template with a probe, limits in values.yaml',
+      files: {
+        'chart/Chart.yaml': 'apiVersion: v2\nname: churn-api\nversion: 0.3.0\n',
+        'chart/values.yaml': 'image:\n  repository: ghcr.io/acme/churn\nresources:\n  limits:\n    memory: 2Gi\n',
+        'chart/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: "{{ .Values.image.repository }}"\n          resources:\n            {{- toYaml .Values.resources | nindent 12 }}\n          readinessProbe:\n            httpGet:\n              path: /healthz\n              port: 8080\n',
+      },
+      status: 'pass',
+      evidence: 'chart/values.yaml:4',
+    },
+    { name: 'KServe predictor with limits', files: { 'deploy/isvc.yaml': inferenceService }, status: 'pass' },
+    { name: 'batch CronJob with limits needs no probe', files: { 'k8s/scoring.yaml': scoringCronJob }, status: 'pass', evidence: 'CronJob nightly-scoring' },
+    { name: 'a service with requests but no limits or probes', files: { 'k8s/deployment.yaml': deployment(requestsOnly) }, status: 'partial', evidence: 'Deployment churn-api' },
+    { name: 'job limits do not cover an unprobed service', files: { 'k8s/scoring.yaml': scoringCronJob, 'k8s/deployment.yaml': deployment() }, status: 'partial' },
+    { name: 'a bare Deployment', files: { 'k8s/deployment.yaml': deployment() }, status: 'fail', evidence: 'with resources.limits and readinessProbe' },
+    { name: 'no Kubernetes workloads', files: { 'infra/endpoint.tf': sagemakerEndpointTf }, status: 'not_applicable' },
+  ],
+  'infra.load-testing': [
+    { name: 'CI runs Locust against staging', files: { '.github/workflows/load.yml': loadTestWorkflow, 'tests/load/locustfile.py': locustfile }, answers: online, status: 'pass', evidence: 'load-test step' },
+    { name: 'a locustfile under tests/ that CI does not run', files: { 'tests/load/locustfile.py': locustfile }, answers: online, status: 'partial', evidence: 'tests/load/locustfile.py:4' },
+    { name: 'a k6 script', files: { 'perf/predict.js': k6Script }, answers: online, status: 'partial', evidence: 'perf/predict.js:1' },
+    { name: 'a locustfile only in the examples', files: { 'examples/locustfile.py': locustfile, 'src/serve.py': fastapiService }, answers: online, status: 'fail' },
+    { name: 'a script named load_test.py that sends one request', files: { 'scripts/load_test.py': 'import requests\n\nprint(requests.post("http://localhost:8080/v1/predict", json={"tenure_months": 3}).json())\n' }, answers: online, status: 'fail' },
+    { name: 'never load-tested, online', files: { 'src/serve.py': fastapiService }, answers: online, status: 'fail' },
+    { name: 'never load-tested, serving mode unanswered', files: { 'src/serve.py': fastapiService }, status: 'unknown' },
+    { name: 'batch scoring', files: { 'src/score.py': 'print(1)\n' }, answers: batch, status: 'not_applicable' },
+  ],
+  'infra.autoscaling': [
+    { name: 'HorizontalPodAutoscaler', files: { 'k8s/deployment.yaml': deployment(limitsAndProbe), 'k8s/hpa.yaml': hpa }, answers: online, status: 'pass', evidence: 'HorizontalPodAutoscaler churn-api' },
+    { name: 'SageMaker endpoint autoscaling in Terraform', files: { 'infra/scaling.tf': 'resource "aws_appautoscaling_target" "churn" {\n  service_namespace  = "sagemaker"\n  resource_id        = "endpoint/churn/variant/primary"\n  scalable_dimension = "sagemaker:variant:DesiredInstanceCount"\n  min_capacity       = 1\n  max_capacity       = 4\n}\n' }, status: 'pass', evidence: 'aws_appautoscaling_target' },
+    { name: 'Cloud Run deployment', files: { '.github/workflows/deploy.yml': 'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gcloud run deploy churn-api --image "$IMAGE" --region europe-west1 --max-instances 10\n' }, status: 'pass', evidence: 'gcloud run deploy' },
+    { name: 'three fixed replicas', files: { 'k8s/deployment.yaml': deployment(limitsAndProbe, 3) }, answers: online, status: 'partial', evidence: 'Deployment churn-api' },
+    { name: 'one fixed replica, online', files: { 'k8s/deployment.yaml': deployment(limitsAndProbe) }, answers: online, status: 'fail' },
+    { name: 'one fixed replica, serving mode unanswered', files: { 'k8s/deployment.yaml': deployment(limitsAndProbe) }, status: 'unknown' },
+    { name: 'batch scoring', files: { 'k8s/scoring.yaml': scoringCronJob }, answers: batch, status: 'not_applicable', evidence: 'infrastructure.serving-mode: "batch"' },
+  ],
+  'infra.progressive-delivery': [
+    { name: 'Argo Rollouts canary', files: { 'k8s/rollout.yaml': argoRollout }, answers: online, status: 'pass', evidence: 'Rollout churn-api' },
+    { name: 'KServe canary traffic', files: { 'deploy/isvc.yaml': inferenceService }, answers: online, status: 'pass', evidence: 'canaryTrafficPercent' },
+    { name: 'SageMaker blue/green canary', files: { 'src/deploy.py': sagemakerBlueGreen }, status: 'pass', evidence: 'src/deploy.py:11' },
+    { name: 'weighted Istio routes between model versions', files: { 'k8s/vs.yaml': virtualService.replace('            host: churn-api\n', '            host: churn-api\n            subset: v1\n          weight: 90\n        - destination:\n            host: churn-api\n            subset: v2\n          weight: 10\n') }, status: 'pass', evidence: 'weight: 10' },
+    { name: 'SAM canary deployment preference', files: { 'template.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-2016-10-31\nResources:\n  ApiFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.handler\n      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: Canary10Percent5Minutes\n' }, status: 'pass', evidence: 'Canary10Percent5Minutes' },
+    { name: 'an Istio route without a canary', files: { 'k8s/deployment.yaml': deployment(), 'k8s/vs.yaml': virtualService }, answers: online, status: 'partial', evidence: 'VirtualService churn-api' },
+    { name: 'a commented-out traffic split does not count', files: { 'src/deploy.py': 'endpoint = model.deploy(machine_type="n1-standard-4")\n# endpoint.deploy(model, traffic_split={"0": 10, old_id: 90})\n' }, answers: online, status: 'fail' },
+    { name: 'all traffic switches at once, online', files: { 'k8s/deployment.yaml': deployment() }, answers: online, status: 'fail' },
+    { name: 'all traffic switches at once, serving mode unanswered', files: { 'k8s/deployment.yaml': deployment() }, status: 'unknown' },
+    { name: 'embedded model', files: { 'train.py': trainScript }, answers: { 'infrastructure.serving-mode': 'embedded' }, status: 'not_applicable' },
+  ],
+  'infra.rollback': [
+    { name: 'rehearsed last quarter', files: { 'train.py': trainScript }, answers: { 'infrastructure.rollback-practice': 'rehearsed' }, status: 'pass', evidence: 'infrastructure.rollback-practice: "rehearsed"' },
+    { name: 'helm upgrade --atomic rolls back failed releases', files: { '.github/workflows/deploy.yml': atomicDeploy }, status: 'pass', evidence: '.github/workflows/deploy.yml:11' },
+    { name: 'a rollback runbook in the docs, unanswered', files: { 'docs/runbooks/rollback.md': rollbackRunbook }, status: 'partial', evidence: 'docs/runbooks/rollback.md:11' },
+    { name: 'serving loads the model by registry alias', files: { 'src/serve.py': mlflowAliasServing }, answers: { 'infrastructure.rollback-practice': 'none' }, status: 'partial', evidence: 'models:/churn@champion' },
+    { name: 'a written procedure, never exercised', files: { 'train.py': trainScript }, answers: { 'infrastructure.rollback-practice': 'documented' }, status: 'partial' },
+    { name: 'a runbook named rollback.md with no procedure in it', files: { 'docs/runbooks/rollback.md': '# Rollback\n\nTODO: ask Priya how she did it last time.\n' }, answers: { 'infrastructure.rollback-practice': 'none' }, status: 'fail' },
+    { name: 'no way back', files: { 'train.py': trainScript }, answers: { 'infrastructure.rollback-practice': 'none' }, status: 'fail' },
+    { name: 'unanswered and nothing in the repository', files: { 'train.py': trainScript }, status: 'unknown', evidence: 'infrastructure.rollback-practice is not answered' },
+  ],
+  'infra.environment-parity': [
+    {
+      name: 'Kustomize overlays for staging and production',
+      files: { 'k8s/base/kustomization.yaml': kustomization, 'k8s/overlays/staging/kustomization.yaml': kustomization, 'k8s/overlays/prod/kustomization.yaml': kustomization },
+      status: 'pass',
+      evidence: 'k8s/overlays/prod/kustomization.yaml',
+    },
+    { name: 'CI deploys to staging, then production', files: { '.github/workflows/deploy.yml': stagedDeploy }, status: 'pass', evidence: 'environments production, staging' },
+    { name: 'Terraform variables per environment', files: { 'infra/main.tf': terraformBuckets, 'infra/staging.tfvars': 'instance_type = "ml.m5.large"\n', 'infra/prod.tfvars': 'instance_type = "ml.m5.xlarge"\n' }, status: 'pass' },
+    { name: 'only production values', files: { 'chart/Chart.yaml': 'apiVersion: v2\nname: churn\nversion: 0.1.0\n', 'chart/values-prod.yaml': 'replicas: 3\n' }, status: 'partial', evidence: 'chart/values-prod.yaml' },
+    { name: 'data folders named dev and prod are not environments', files: { 'data/dev/sample.csv': 'a,b\n1,2\n', 'data/prod/scores.csv': 'a,b\n1,2\n' }, status: 'fail' },
+  ],
+  'infra.disaster-recovery': [
+    { name: 'restore tested this year', files: { 'train.py': trainScript }, answers: { 'infrastructure.recovery-objectives': 'tested' }, status: 'pass', evidence: 'infrastructure.recovery-objectives: "tested"' },
+    { name: 'versioned model bucket, objectives unanswered', files: { 'infra/storage.tf': terraformVersioned }, status: 'partial', evidence: 'aws_s3_bucket_versioning' },
+    { name: 'objectives written down, no restore test', files: { 'train.py': trainScript }, answers: { 'infrastructure.recovery-objectives': 'defined' }, status: 'partial' },
+    { name: 'no objectives and no backups', files: { 'infra/main.tf': terraformBuckets }, answers: { 'infrastructure.recovery-objectives': 'none' }, status: 'fail' },
+    { name: 'unanswered and no backups', files: { 'infra/main.tf': terraformBuckets }, status: 'unknown' },
+  ],
+  'infra.compute-efficiency': [
+    { name: 'reviewed regularly with automatic idle shutdown', files: { 'train.py': trainScript }, answers: { 'infrastructure.compute-rightsizing': 'automated' }, status: 'pass' },
+    { name: 'spot training and ONNX Runtime serving', files: { 'pipelines/train.py': spotTraining, 'src/serve.py': onnxServing }, status: 'pass', evidence: 'pipelines/train.py:8' },
+    { name: 'ONNX Runtime declared but never used', files: { 'requirements.txt': 'onnxruntime==1.18.0\nscikit-learn==1.4.2\n', 'train.py': trainScript }, answers: { 'infrastructure.compute-rightsizing': 'defaults' }, status: 'partial', evidence: 'declares onnxruntime' },
+    { name: 'sized once from measurements', files: { 'train.py': trainScript }, answers: { 'infrastructure.compute-rightsizing': 'reviewed' }, status: 'partial' },
+    { name: 'defaults everywhere', files: { 'train.py': trainScript }, answers: { 'infrastructure.compute-rightsizing': 'defaults' }, status: 'fail' },
+    { name: 'unanswered and nothing in the repository', files: { 'train.py': trainScript }, status: 'unknown' },
+  ],
+};

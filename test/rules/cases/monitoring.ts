@@ -1,0 +1,362 @@
+import type { RuleCases } from '../../helpers/rule-tester.js';
+
+const notebook = (code: string) =>
+  JSON.stringify({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: [{ cell_type: 'code', source: code.split('\n').map((line) => `${line}\n`), outputs: [], execution_count: 1, metadata: {} }],
+  });
+
+const online = { 'infrastructure.serving-mode': 'online' };
+const batch = { 'infrastructure.serving-mode': 'batch' };
+
+const instrumentedApi = `"""Fraud scoring API."""
+from fastapi import FastAPI
+from prometheus_fastapi_instrumentator import Instrumentator
+
+app = FastAPI(title="fraud")
+Instrumentator().instrument(app).expose(app)
+
+
+@app.post("/score")
+def score(tx: dict) -> dict:
+    return {"fraud_probability": model.predict_proba([tx])[0][1]}
+`;
+
+const plainApi = `"""Fraud scoring API."""
+from collections import Counter
+
+from fastapi import FastAPI
+
+app = FastAPI(title="fraud")
+requests_seen = Counter()
+
+
+@app.post("/score")
+def score(tx: dict) -> dict:
+    requests_seen[tx["merchant"]] += 1
+    return {"fraud_probability": model.predict_proba([tx])[0][1], "model_version": MODEL_VERSION}
+`;
+
+const serviceMonitor = `apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata:
+  name: fraud-api
+spec:
+  selector:
+    matchLabels:
+      app: fraud-api
+  endpoints:
+    - port: http
+      path: /metrics
+`;
+
+const prometheusRule = `apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata:
+  name: fraud-api-slo
+spec:
+  groups:
+    - name: fraud-api
+      rules:
+        - alert: FraudApiLatencyHigh
+          expr: histogram_quantile(0.95, sum(rate(http_request_duration_seconds_bucket{app="fraud-api"}[5m])) by (le)) > 0.2
+          for: 10m
+          labels:
+            severity: page
+`;
+
+const cloudwatchAlarm = `resource "aws_cloudwatch_metric_alarm" "latency" {
+  alarm_name          = "fraud-p95-latency"
+  namespace           = "AWS/SageMaker"
+  metric_name         = "ModelLatency"
+  extended_statistic  = "p95"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 200000
+  evaluation_periods  = 3
+  alarm_actions       = [aws_sns_topic.oncall.arn]
+}
+
+resource "pagerduty_service" "fraud" {
+  name = "fraud-scoring"
+}
+`;
+
+const driftModule = `"""Daily drift report against the training reference."""
+from evidently.metric_preset import DataDriftPreset
+from evidently.report import Report
+
+
+def drift_report(reference, current):
+    report = Report(metrics=[DataDriftPreset()])
+    report.run(reference_data=reference, current_data=current)
+    return report.as_dict()
+
+
+if __name__ == "__main__":
+    main()
+`;
+
+const scheduledDriftWorkflow = `name: drift
+on:
+  schedule:
+    - cron: "0 6 * * *"
+jobs:
+  drift:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: pip install -r requirements.txt
+      - run: python -m fraud.monitoring.drift --window 1d
+`;
+
+const nightlyRetrain = `name: retrain
+on:
+  schedule:
+    - cron: "0 2 * * 1"
+jobs:
+  train:
+    runs-on: ubuntu-latest
+    steps:
+      - run: python -m fraud.train --config params.yaml
+`;
+
+const sagemakerMonitor = `from sagemaker.model_monitor import CronExpressionGenerator, DefaultModelMonitor
+
+monitor = DefaultModelMonitor(role=role, instance_count=1, instance_type="ml.m5.xlarge")
+monitor.suggest_baseline(baseline_dataset="s3://ml/fraud/train.csv", dataset_format=DatasetFormat.csv(header=True))
+monitor.create_monitoring_schedule(
+    endpoint_input="fraud-endpoint",
+    schedule_cron_expression=CronExpressionGenerator.hourly(),
+)
+`;
+
+const grafanaDashboard = `{
+  "title": "Fraud scoring",
+  "panels": [
+    { "type": "timeseries", "title": "p95 latency" },
+    { "type": "timeseries", "title": "Share of drifted features" }
+  ]
+}
+`;
+
+export const cases: RuleCases = {
+  'monitoring.service-health-metrics': [
+    { name: 'FastAPI instrumented for Prometheus', files: { 'src/fraud/api/main.py': instrumentedApi }, answers: online, status: 'pass', evidence: 'src/fraud/api/main.py:6' },
+    { name: 'ServiceMonitor scrapes the service', files: { 'deploy/servicemonitor.yaml': serviceMonitor }, answers: online, status: 'pass', evidence: 'ServiceMonitor fraud-api' },
+    {
+      name: 'SageMaker endpoint records its own metrics',
+      files: { 'infra/endpoint.tf': 'resource "aws_sagemaker_endpoint" "fraud" {\n  name                 = "fraud"\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.fraud.name\n}\n' },
+      status: 'pass',
+      evidence: 'aws_sagemaker_endpoint',
+    },
+    { name: 'Prometheus client declared, never used', files: { 'requirements.txt': 'fastapi==0.115.6\nprometheus-client==0.21.1\n', 'src/fraud/api.py': plainApi }, answers: online, status: 'partial', evidence: 'declares prometheus-client' },
+    { name: 'error tracking only', files: { 'src/fraud/api.py': 'import sentry_sdk\n\nsentry_sdk.init(dsn=SENTRY_DSN, traces_sample_rate=0.0)\n' }, answers: online, status: 'partial', evidence: 'sentry_sdk.init' },
+    { name: 'an API without metrics (collections.Counter is not a metric)', files: { 'src/fraud/api.py': plainApi }, answers: online, status: 'fail' },
+    { name: 'instrumentation only in an example', files: { 'examples/serving/main.py': instrumentedApi, 'src/fraud/api.py': plainApi }, answers: online, status: 'fail' },
+    { name: 'batch scoring', files: { 'src/fraud/score.py': 'df["score"] = model.predict_proba(df)[:, 1]\n' }, answers: batch, status: 'not_applicable' },
+    { name: 'serving mode unanswered, no metrics', files: { 'src/fraud/api.py': plainApi }, status: 'unknown', evidence: 'infrastructure.serving-mode is not answered' },
+  ],
+
+  'monitoring.slo-alerting': [
+    { name: 'PrometheusRule on latency', files: { 'deploy/alerts.yaml': prometheusRule }, answers: online, status: 'pass', evidence: 'PrometheusRule fraud-api-slo' },
+    { name: 'CloudWatch alarm and PagerDuty in Terraform', files: { 'infra/alerts.tf': cloudwatchAlarm }, answers: online, status: 'pass', evidence: 'infra/alerts.tf:1' },
+    { name: 'alerting configured in Datadog, outside the repository', answers: { ...online, 'monitoring.slo-alerting': 'alerting' }, status: 'pass', evidence: 'monitoring.slo-alerting: "alerting"' },
+    { name: 'targets known, not alerted', answers: { ...online, 'monitoring.slo-alerting': 'informal' }, status: 'partial' },
+    { name: 'alert rules only in the docs', files: { 'docs/examples/alerts.yaml': prometheusRule }, answers: { ...online, 'monitoring.slo-alerting': 'none' }, status: 'fail' },
+    { name: 'batch scoring', answers: { ...batch, 'monitoring.slo-alerting': 'none' }, status: 'not_applicable' },
+    { name: 'unanswered, nothing in the repository', files: { 'src/fraud/api.py': plainApi }, status: 'unknown', evidence: 'monitoring.slo-alerting is not answered' },
+  ],
+
+  'monitoring.prediction-logging': [
+    {
+      name: 'structured log with the model version',
+      files: { 'src/fraud/serve.py': 'import structlog\n\nlog = structlog.get_logger()\n\n\ndef score(tx, request_id):\n    p = float(model.predict_proba([tx])[0][1])\n    log.info("prediction", request_id=request_id, model_version=MODEL_VERSION, features=tx, fraud_probability=p)\n    return p\n' },
+      status: 'pass',
+      evidence: 'src/fraud/serve.py:8',
+    },
+    {
+      name: 'SageMaker data capture',
+      files: { 'deploy/deploy.py': 'from sagemaker.model_monitor import DataCaptureConfig\n\ncapture = DataCaptureConfig(enable_capture=True, sampling_percentage=20, destination_s3_uri="s3://ml/fraud/capture")\npredictor = model.deploy(initial_instance_count=2, instance_type="ml.m5.large", data_capture_config=capture)\n' },
+      status: 'pass',
+      evidence: 'deploy/deploy.py:1',
+    },
+    {
+      name: 'KServe request logger',
+      files: { 'deploy/isvc.yaml': 'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: fraud\nspec:\n  predictor:\n    logger:\n      mode: all\n      url: http://message-dumper.default/\n    sklearn:\n      storageUri: s3://ml/fraud/model\n' },
+      status: 'pass',
+      evidence: 'InferenceService fraud',
+    },
+    {
+      name: 'batch scores tagged with the model version',
+      files: { 'src/fraud/batch_score.py': 'scores = customers[["customer_id"]].copy()\nscores["fraud_probability"] = model.predict_proba(X)[:, 1]\nscores["model_version"] = model_version\nscores.to_parquet(output_path)\n' },
+      status: 'pass',
+      evidence: 'src/fraud/batch_score.py:3',
+    },
+    { name: 'predictions logged without a version', files: { 'src/fraud/serve.py': 'import logging\n\nlogger = logging.getLogger(__name__)\n\n\ndef score(tx):\n    p = model.predict_proba([tx])[0][1]\n    logger.info("prediction=%s", p)\n    return p\n' }, status: 'partial', evidence: 'src/fraud/serve.py:8' },
+    { name: 'the version is returned, but nothing is logged', files: { 'src/fraud/api.py': plainApi }, status: 'fail' },
+  ],
+
+  'monitoring.data-drift': [
+    { name: 'SageMaker Model Monitor schedule', files: { 'deploy/monitor.py': sagemakerMonitor }, status: 'pass', evidence: 'deploy/monitor.py:3' },
+    {
+      name: 'evidently drift job run by a scheduled workflow',
+      files: { 'src/fraud/monitoring/drift.py': driftModule, '.github/workflows/drift.yml': scheduledDriftWorkflow },
+      status: 'pass',
+      evidence: 'src/fraud/monitoring/drift.py:7',
+    },
+    {
+      name: 'monitoring schedule in Terraform',
+      files: { 'infra/monitor.tf': 'resource "aws_sagemaker_monitoring_schedule" "fraud" {\n  name = "fraud-drift"\n  monitoring_schedule_config {\n    monitoring_job_definition_name = aws_sagemaker_data_quality_job_definition.fraud.name\n    monitoring_type                = "DataQuality"\n  }\n}\n' },
+      status: 'pass',
+      evidence: 'aws_sagemaker_monitoring_schedule',
+    },
+    { name: 'drift code that nothing schedules', files: { 'src/fraud/monitoring/drift.py': driftModule }, status: 'partial', evidence: 'src/fraud/monitoring/drift.py:7' },
+    { name: 'a schedule that only retrains does not run the drift code', files: { 'src/fraud/monitoring/drift.py': driftModule, '.github/workflows/retrain.yml': nightlyRetrain }, status: 'partial' },
+    {
+      name: 'a scheduled test run of the drift module is not monitoring',
+      files: { 'src/fraud/monitoring/drift.py': driftModule, '.github/workflows/nightly.yml': 'on:\n  schedule:\n    - cron: "0 1 * * *"\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m pytest tests/test_drift.py\n' },
+      status: 'partial',
+    },
+    { name: 'drift checked in a notebook', files: { 'notebooks/drift.ipynb': notebook('from scipy.stats import ks_2samp\nks_2samp(train["amount"], last_week["amount"])') }, status: 'partial', evidence: 'cell 1' },
+    { name: 'evidently declared, never used', files: { 'requirements.txt': 'evidently==0.4.40\n' }, status: 'partial', evidence: 'declares evidently' },
+    { name: 'no drift monitoring', files: { 'src/fraud/serve.py': 'def score(tx):\n    return model.predict([tx])\n' }, status: 'fail' },
+  ],
+
+  'monitoring.model-quality': [
+    { name: 'quality computed by a scheduled job', answers: { 'monitoring.live-quality': 'automated' }, status: 'pass' },
+    {
+      name: 'SageMaker model quality monitor',
+      files: { 'deploy/quality.py': 'from sagemaker.model_monitor import ModelQualityMonitor\n\nmonitor = ModelQualityMonitor(role=role, instance_count=1, instance_type="ml.m5.xlarge")\nmonitor.create_monitoring_schedule(endpoint_input=endpoint_input, ground_truth_input="s3://ml/fraud/labels")\n' },
+      status: 'pass',
+      evidence: 'deploy/quality.py:3',
+    },
+    {
+      name: 'NannyML estimate run by a CronJob',
+      files: {
+        'src/fraud/monitoring/performance.py': 'import nannyml as nml\n\nestimator = nml.CBPE(y_pred_proba="fraud_probability", y_pred="flagged", y_true="is_fraud", problem_type="classification_binary", metrics=["roc_auc"], chunk_period="d")\n',
+        'deploy/performance-cronjob.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: fraud-performance\nspec:\n  schedule: "0 7 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: job\n              image: fraud:1.4.0\n              command: ["python", "-m", "fraud.monitoring.performance"]\n          restartPolicy: OnFailure\n',
+      },
+      status: 'pass',
+      evidence: 'src/fraud/monitoring/performance.py:3',
+    },
+    { name: 'measured by hand', answers: { 'monitoring.live-quality': 'manual' }, status: 'partial' },
+    { name: 'classification report in a notebook, unanswered', files: { 'notebooks/live-quality.ipynb': notebook('from evidently.metric_preset import ClassificationPreset\nreport = Report(metrics=[ClassificationPreset()])') }, status: 'partial', evidence: 'cell 1' },
+    { name: 'not measured', answers: { 'monitoring.live-quality': 'none' }, status: 'fail' },
+    { name: 'unanswered, nothing in the repository', files: { 'src/fraud/serve.py': 'x = 1\n' }, status: 'unknown', evidence: 'monitoring.live-quality is not answered' },
+  ],
+
+  'monitoring.business-kpis': [
+    { name: 'dashboarded and reviewed monthly', answers: { 'monitoring.business-kpi': 'reviewed' }, status: 'pass' },
+    { name: 'on a dashboard, not reviewed', answers: { 'monitoring.business-kpi': 'dashboarded' }, status: 'partial' },
+    { name: 'named but not tracked', answers: { 'monitoring.business-kpi': 'defined' }, status: 'fail' },
+    { name: 'no KPI', answers: { 'monitoring.business-kpi': 'none' }, status: 'fail' },
+    { name: 'unanswered', status: 'unknown', evidence: 'monitoring.business-kpi is not answered' },
+  ],
+
+  'monitoring.online-offline-correlation': [
+    { name: 'A/B tests against the current model', answers: { 'monitoring.online-validation': 'controlled' }, status: 'pass' },
+    {
+      name: 'GrowthBook experiment in the serving code',
+      files: { 'src/fraud/serve.py': 'from growthbook import GrowthBook, Experiment\n\ngb = GrowthBook(attributes={"id": customer_id})\nvariant = gb.run(Experiment(key="fraud-model-v5", variations=["champion", "challenger"])).value\n' },
+      status: 'pass',
+      evidence: 'src/fraud/serve.py:3',
+    },
+    { name: 'before-and-after comparisons', answers: { 'monitoring.online-validation': 'before-after' }, status: 'partial' },
+    {
+      name: 'Istio mirrors traffic to the challenger',
+      files: { 'deploy/virtualservice.yaml': 'apiVersion: networking.istio.io/v1beta1\nkind: VirtualService\nmetadata:\n  name: fraud\nspec:\n  hosts: [fraud]\n  http:\n    - route:\n        - destination: {host: fraud-champion}\n      mirror:\n        host: fraud-challenger\n      mirrorPercentage:\n        value: 100.0\n' },
+      status: 'partial',
+      evidence: 'deploy/virtualservice.yaml:10',
+    },
+    { name: 'feature-flag SDK declared', files: { 'requirements.txt': 'launchdarkly-server-sdk==9.8.0\n' }, status: 'partial', evidence: 'declares launchdarkly-server-sdk' },
+    { name: 'offline metrics decide', answers: { 'monitoring.online-validation': 'none' }, status: 'fail' },
+    { name: 'unanswered', files: { 'src/fraud/serve.py': 'x = 1\n' }, status: 'unknown' },
+  ],
+
+  'monitoring.staleness': [
+    { name: 'maximum age alerted', answers: { 'monitoring.model-age': 'alerted' }, status: 'pass' },
+    {
+      name: 'age check against the registry',
+      files: { 'src/fraud/monitoring/age.py': 'from datetime import datetime, timezone\n\nMAX_AGE = timedelta(days=30)\n\n\ndef too_old(version):\n    trained_at = datetime.fromtimestamp(version.creation_timestamp / 1000, timezone.utc)\n    return datetime.now(timezone.utc) - trained_at > MAX_AGE\n' },
+      status: 'pass',
+      evidence: 'src/fraud/monitoring/age.py:8',
+    },
+    {
+      name: 'PromQL alert on model age',
+      files: { 'deploy/alerts.yaml': 'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: fraud-model-age\nspec:\n  groups:\n    - name: model\n      rules:\n        - alert: FraudModelTooOld\n          expr: time() - fraud_model_trained_timestamp_seconds > 30 * 86400\n' },
+      status: 'pass',
+      evidence: 'deploy/alerts.yaml:10',
+    },
+    { name: 'retrained on a cadence', answers: { 'monitoring.model-age': 'cadence' }, status: 'partial' },
+    { name: 'scheduled retraining, unanswered', files: { '.github/workflows/retrain.yml': nightlyRetrain }, status: 'partial', evidence: 'python -m fraud.train' },
+    { name: 'no age limit', answers: { 'monitoring.model-age': 'none' }, status: 'fail' },
+    { name: 'unanswered, no retraining', files: { 'src/fraud/train.py': 'x = 1\n' }, status: 'unknown', evidence: 'monitoring.model-age is not answered' },
+  ],
+
+  'monitoring.numerical-stability': [
+    {
+      name: 'the API rejects non-finite scores',
+      files: { 'src/fraud/serve.py': 'import math\n\n\ndef score(tx):\n    p = float(model.predict_proba([tx])[0][1])\n    if not math.isfinite(p):\n        raise ValueError("non-finite score")\n    return p\n' },
+      status: 'pass',
+      evidence: 'src/fraud/serve.py:6',
+    },
+    {
+      name: 'range-constrained response schema',
+      files: { 'src/fraud/api/schemas.py': 'from pydantic import BaseModel, Field\n\n\nclass Score(BaseModel):\n    fraud_probability: float = Field(ge=0.0, le=1.0)\n    model_version: str\n' },
+      status: 'pass',
+      evidence: 'src/fraud/api/schemas.py:5',
+    },
+    { name: 'finite outputs asserted only in tests', files: { 'tests/test_model.py': 'import numpy as np\n\n\ndef test_scores_are_finite(model, sample):\n    assert np.isfinite(model.predict_proba(sample)).all()\n', 'src/fraud/serve.py': 'def score(tx):\n    return model.predict_proba([tx])[0][1]\n' }, status: 'partial', evidence: 'tests/test_model.py:5' },
+    { name: 'NaN handling in feature cleaning is not an output guard', files: { 'src/fraud/features.py': 'import numpy as np\n\n\ndef clean(df):\n    df.loc[np.isnan(df.amount), "amount"] = 0\n    return df\n', 'src/fraud/serve.py': 'def score(tx):\n    return model.predict_proba([tx])[0][1]\n' }, status: 'partial' },
+    { name: 'no guard', files: { 'src/fraud/serve.py': 'def score(tx):\n    return model.predict_proba([tx])[0][1]\n' }, status: 'fail' },
+  ],
+
+  'monitoring.dependency-change-notification': [
+    { name: 'Dependabot and data contracts', files: { '.github/dependabot.yml': 'version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n    schedule:\n      interval: weekly\n' }, answers: { 'data.upstream-ownership': 'contracts' }, status: 'pass', evidence: '.github/dependabot.yml' },
+    { name: 'Renovate and a fixed dataset', files: { 'renovate.json': '{\n  "extends": ["config:recommended"]\n}\n' }, answers: { 'data.arrival': 'static' }, status: 'pass', evidence: 'renovate.json' },
+    { name: 'Dependabot, upstream unanswered', files: { '.github/dependabot.yml': 'version: 2\nupdates: []\n' }, status: 'partial', evidence: '.github/dependabot.yml' },
+    { name: 'data contracts, no dependency bot', answers: { 'data.upstream-ownership': 'contracts' }, status: 'partial' },
+    { name: 'nothing announces changes', answers: { 'data.arrival': 'periodic', 'data.upstream-ownership': 'none' }, status: 'fail' },
+    { name: 'no bot, upstream unanswered', files: { 'src/fraud/train.py': 'x = 1\n' }, status: 'unknown' },
+  ],
+
+  'monitoring.dashboards-runbooks': [
+    {
+      name: 'Grafana dashboard and runbooks in the repository',
+      files: { 'monitoring/dashboards/fraud.json': grafanaDashboard, 'docs/runbooks/drift-alert.md': '# Drift alert\n\n1. Open the Fraud scoring dashboard.\n2. Check the upstream extract.\n' },
+      status: 'pass',
+      evidence: 'docs/runbooks/drift-alert.md:3',
+    },
+    { name: 'both kept outside the repository', answers: { 'monitoring.ops-docs': ['dashboards', 'runbooks'] }, status: 'pass' },
+    { name: 'a dashboard, runbooks unanswered', files: { 'monitoring/dashboards/fraud.json': grafanaDashboard }, status: 'partial', evidence: 'monitoring/dashboards/fraud.json:3' },
+    { name: 'Datadog dashboard in Terraform, no runbooks', files: { 'infra/dashboard.tf': 'resource "datadog_dashboard_json" "fraud" {\n  dashboard = file("${path.module}/fraud.json")\n}\n' }, answers: { 'monitoring.ops-docs': ['dashboards'] }, status: 'partial', evidence: 'datadog_dashboard_json' },
+    { name: 'neither', answers: { 'monitoring.ops-docs': ['none'] }, status: 'fail' },
+    { name: 'an empty runbook placeholder is not a runbook', files: { 'RUNBOOK.md': '# Runbook\n\nTODO\n' }, answers: { 'monitoring.ops-docs': ['none'] }, status: 'fail' },
+    { name: 'unanswered, nothing in the repository', files: { 'src/fraud/serve.py': 'x = 1\n' }, status: 'unknown' },
+  ],
+
+  'monitoring.drift-triggered-retraining': [
+    {
+      name: 'drift job starts the SageMaker pipeline',
+      files: { 'src/fraud/monitoring/drift_job.py': 'import boto3\n\nsm = boto3.client("sagemaker")\n\n\ndef on_drift(share_drifted: float) -> None:\n    if share_drifted > 0.3:\n        sm.start_pipeline_execution(PipelineName="fraud-training", PipelineExecutionDisplayName="drift-retrain")\n' },
+      status: 'pass',
+      evidence: 'src/fraud/monitoring/drift_job.py:8',
+    },
+    {
+      name: 'Airflow retrains after a failed drift check',
+      files: { 'dags/fraud_monitoring.py': 'with DAG("fraud_monitoring", schedule="@daily", start_date=START) as dag:\n    check_drift = ShortCircuitOperator(task_id="check_drift", python_callable=drift_exceeded)\n    retrain = TriggerDagRunOperator(task_id="retrain", trigger_dag_id="fraud_training")\n    check_drift >> retrain\n' },
+      status: 'pass',
+      evidence: 'dags/fraud_monitoring.py:4',
+    },
+    { name: 'drift monitored, retraining by hand', files: { 'src/fraud/monitoring/drift.py': driftModule }, status: 'partial' },
+    {
+      name: 'CloudWatch alarm on a drift metric',
+      files: { 'infra/drift.tf': 'resource "aws_cloudwatch_metric_alarm" "amount_drift" {\n  alarm_name  = "fraud-amount-drift"\n  namespace   = "/aws/sagemaker/Endpoints/data-metrics"\n  metric_name = "feature_baseline_drift_amount"\n  threshold   = 0.2\n}\n' },
+      status: 'partial',
+      evidence: 'infra/drift.tf:3',
+    },
+    { name: 'a pipeline launcher outside monitoring is not a trigger', files: { 'src/fraud/launch.py': 'sm.start_pipeline_execution(PipelineName="fraud-training")\n' }, status: 'fail' },
+  ],
+};

@@ -1,0 +1,412 @@
+import type { RuleCases } from '../../helpers/rule-tester.js';
+
+/*
+ * Credentials below are made up: they only have the shape the scanner recognises.
+ * They are assembled from parts so that secret scanners of this repository do not flag them.
+ */
+const awsKey = ['AKIA', 'Z3MSJV7WXQ2LPDRT'].join('');
+const openaiKey = ['sk-proj-', 'Xr4mQ9tLw2VbN7kPz1cYh8sDf3gJ5aEu6oTi0nRq'].join('');
+const privateKeyHeader = ['-----BEGIN RSA ', 'PRIVATE KEY-----'].join('');
+
+const ciOnPush = `name: ci
+on: [push, pull_request]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: pip install -r requirements.txt
+      - run: pytest
+`;
+
+const gitleaksWorkflow = `name: secrets
+on: [push, pull_request]
+jobs:
+  gitleaks:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
+      - uses: gitleaks/gitleaks-action@v2
+`;
+
+const preCommitWithGitleaks = `repos:
+  - repo: https://github.com/astral-sh/ruff-pre-commit
+    rev: v0.4.4
+    hooks:
+      - id: ruff
+  - repo: https://github.com/gitleaks/gitleaks
+    rev: v8.18.2
+    hooks:
+      - id: gitleaks
+`;
+
+const preCommitWorkflow = `name: pre-commit
+on: [pull_request]
+jobs:
+  pre-commit:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+      - uses: pre-commit/action@v3.0.1
+`;
+
+const trainScript = `import joblib
+import pandas as pd
+from sklearn.ensemble import GradientBoostingClassifier
+
+df = pd.read_csv("data/train.csv")
+model = GradientBoostingClassifier().fit(df.drop(columns="churn"), df["churn"])
+joblib.dump(model, "model.joblib")
+`;
+
+const notebook = (code: string, outputText?: string) =>
+  JSON.stringify(
+    {
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: {},
+      cells: [
+        {
+          cell_type: 'code',
+          source: code.split('\n').map((line) => `${line}\n`),
+          outputs: outputText ? [{ output_type: 'stream', name: 'stdout', text: [outputText] }] : [],
+          execution_count: 1,
+          metadata: {},
+        },
+      ],
+    },
+    null,
+    1,
+  );
+
+const fastapiNoAuth = `from fastapi import FastAPI
+from pydantic import BaseModel
+
+app = FastAPI()
+
+
+class Customer(BaseModel):
+    tenure_months: int
+
+
+@app.post("/v1/predict")
+def predict(customer: Customer) -> dict:
+    return {"churn_probability": 0.2}
+`;
+
+const fastapiApiKey = `from fastapi import Depends, FastAPI, HTTPException, Security
+from fastapi.security import APIKeyHeader
+
+app = FastAPI()
+api_key_header = APIKeyHeader(name="X-API-Key")
+
+
+def authorised(key: str = Security(api_key_header)) -> None:
+    if key not in ALLOWED_KEYS:
+        raise HTTPException(status_code=403)
+
+
+@app.post("/v1/predict", dependencies=[Depends(authorised)])
+def predict(payload: dict) -> dict:
+    return {"churn_probability": 0.2}
+`;
+
+const scopedIam = `data "aws_iam_policy_document" "serving" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::acme-churn-models/*"]
+  }
+}
+
+resource "aws_iam_policy" "serving" {
+  name   = "churn-serving"
+  policy = data.aws_iam_policy_document.serving.json
+}
+`;
+
+const wildcardIam = `resource "aws_iam_role_policy" "pipeline" {
+  name = "churn-pipeline"
+  role = aws_iam_role.pipeline.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      "Effect": "Allow",
+      "Action": "*",
+      "Resource": "*"
+    }]
+  })
+}
+
+resource "google_cloud_run_service_iam_member" "public" {
+  service = google_cloud_run_v2_service.churn.name
+  role    = "roles/run.invoker"
+  member  = "allUsers"
+}
+`;
+
+const kmsBucket = `resource "aws_s3_bucket" "training" {
+  bucket = "acme-churn-training"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "training" {
+  bucket = aws_s3_bucket.training.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.training.arn
+    }
+  }
+}
+`;
+
+const presidioMasking = `from presidio_analyzer import AnalyzerEngine
+from presidio_anonymizer import AnonymizerEngine
+
+analyzer = AnalyzerEngine()
+anonymizer = AnonymizerEngine()
+
+
+def mask_free_text(text: str) -> str:
+    findings = analyzer.analyze(text=text, language="en")
+    return anonymizer.anonymize(text=text, analyzer_results=findings).text
+`;
+
+const dpia = `# Data protection impact assessment: churn model
+
+Owner: Data Protection Officer, reviewed 2026-03-02.
+
+## Processing
+
+The model uses customer tenure, plan and support-ticket counts. The legal basis is legitimate interest
+(Art. 6(1)(f) GDPR), balanced in section 4.
+`;
+
+const nemoGuardrails = `from nemoguardrails import LLMRails, RailsConfig
+from openai import OpenAI
+
+config = RailsConfig.from_path("./guardrails")
+rails = LLMRails(config)
+
+
+def answer(question: str) -> str:
+    return rails.generate(messages=[{"role": "user", "content": question}])["content"]
+`;
+
+const openaiAssistant = `from openai import OpenAI
+
+client = OpenAI()
+
+
+def answer(question: str) -> str:
+    response = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": question}])
+    return response.choices[0].message.content
+`;
+
+const promptfooWorkflow = `name: llm-evals
+on: [pull_request]
+jobs:
+  redteam:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: npx promptfoo@latest redteam run --config promptfooconfig.yaml
+`;
+
+const artTest = `import numpy as np
+from art.attacks.evasion import FastGradientMethod
+from art.estimators.classification import SklearnClassifier
+
+from churn.model import load_model
+
+
+def test_accuracy_under_fgsm_stays_above_floor(holdout):
+    classifier = SklearnClassifier(model=load_model())
+    attack = FastGradientMethod(estimator=classifier, eps=0.05)
+    x_adv = attack.generate(x=holdout.x)
+    accuracy = np.mean(classifier.predict(x_adv).argmax(axis=1) == holdout.y)
+    assert accuracy > 0.7
+`;
+
+const sbomAndSignWorkflow = `name: release
+on:
+  push:
+    tags: ["v*"]
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+      packages: write
+    steps:
+      - uses: actions/checkout@v4
+      - run: docker build -t ghcr.io/acme/churn:\${{ github.ref_name }} .
+      - run: docker push ghcr.io/acme/churn:\${{ github.ref_name }}
+      - uses: anchore/sbom-action@v0
+        with:
+          image: ghcr.io/acme/churn:\${{ github.ref_name }}
+      - uses: sigstore/cosign-installer@v3
+      - run: cosign sign --yes ghcr.io/acme/churn:\${{ github.ref_name }}
+`;
+
+const personal = { 'security.personal-data': 'personal' };
+const noPersonalData = { 'security.personal-data': 'none' };
+
+export const cases: RuleCases = {
+  'security.no-committed-secrets': [
+    {
+      name: 'a clean project with a .env.example',
+      files: { 'src/settings.py': 'import os\n\nOPENAI_API_KEY = os.environ["OPENAI_API_KEY"]\n', '.env.example': 'OPENAI_API_KEY=\nDATABASE_URL=\n' },
+      status: 'pass',
+      evidence: 'no credential pattern',
+    },
+    { name: 'an AWS key in the production config', files: { 'config/prod.yaml': `storage:\n  bucket: acme-churn\n  aws_access_key_id: ${awsKey}\n` }, status: 'fail', evidence: 'config/prod.yaml:3' },
+    {
+      name: 'a fake key in a test fixture is shown but not counted',
+      files: { 'tests/fixtures/config.yaml': `aws_access_key_id: ${awsKey}\n`, 'src/train.py': trainScript },
+      status: 'pass',
+      evidence: 'not counted: aws-access-key-id',
+    },
+    { name: 'a committed .env file', files: { '.env': 'DATABASE_HOST=db.internal\nMODEL_BUCKET=acme-models\n', 'src/train.py': trainScript }, status: 'fail', evidence: 'file .env' },
+    { name: 'a committed .env.production file', files: { 'deploy/.env.production': 'LOG_LEVEL=info\n' }, status: 'fail', evidence: 'deploy/.env.production' },
+    {
+      name: '.env.sample, .env.template and a CA bundle are fine',
+      files: { '.env.sample': 'OPENAI_API_KEY=\n', 'docker/.env.template': 'DB_PASSWORD=\n', 'frontend/.env.local.example': 'NEXT_PUBLIC_API_URL=\n', 'certs/rds-combined-ca-bundle.pem': '-----BEGIN CERTIFICATE-----\nMIIEBjCCAu6gAwIBAgIJAMc0ZzaSUK51MA0GCSqGSIb3DQEBCwUAMIGPMQswCQYD\n-----END CERTIFICATE-----\n' },
+      status: 'pass',
+    },
+    { name: 'a service-account credentials file', files: { 'credentials.json': '{\n  "type": "service_account",\n  "project_id": "acme-ml"\n}\n' }, status: 'fail', evidence: 'file credentials.json' },
+    { name: 'a private key file', files: { 'deploy/server-key.pem': `${privateKeyHeader}\nMIIEowIBAAKCAQEA\n` }, status: 'fail', evidence: 'deploy/server-key.pem' },
+    { name: 'an OpenAI key printed in a notebook output', files: { 'notebooks/explore.ipynb': notebook('print(client.api_key)', `${openaiKey}\n`) }, status: 'fail', evidence: 'openai-api-key' },
+  ],
+  'security.secret-scanning': [
+    { name: 'gitleaks in CI', files: { '.github/workflows/secrets.yml': gitleaksWorkflow }, status: 'pass', evidence: 'secret-scan step' },
+    { name: 'a gitleaks pre-commit hook that CI runs', files: { '.pre-commit-config.yaml': preCommitWithGitleaks, '.github/workflows/pre-commit.yml': preCommitWorkflow }, status: 'pass', evidence: '.pre-commit-config.yaml:9' },
+    { name: 'a pre-commit hook that only runs on laptops', files: { '.pre-commit-config.yaml': preCommitWithGitleaks, '.github/workflows/ci.yml': ciOnPush }, status: 'partial', evidence: 'id: gitleaks' },
+    { name: 'a detect-secrets baseline alone', files: { '.secrets.baseline': '{\n  "version": "1.4.0",\n  "results": {}\n}\n' }, status: 'partial', evidence: '.secrets.baseline' },
+    { name: 'a workflow without triggers cannot run', files: { '.github/workflows/secrets.yml': 'name: secrets\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: gitleaks/gitleaks-action@v2\n' }, status: 'fail' },
+    { name: 'no secret scanning', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
+  ],
+  'security.secrets-manager': [
+    {
+      name: 'AWS Secrets Manager at start-up',
+      files: { 'src/churn/settings.py': 'import json\n\nimport boto3\n\n\ndef database_password() -> str:\n    client = boto3.client("secretsmanager")\n    return json.loads(client.get_secret_value(SecretId="churn/db")["SecretString"])["password"]\n' },
+      status: 'pass',
+      evidence: 'src/churn/settings.py:7',
+    },
+    {
+      name: 'Kubernetes secretKeyRef',
+      files: { 'k8s/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: churn-api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/churn:1.4.2\n          env:\n            - name: DB_PASSWORD\n              valueFrom:\n                secretKeyRef:\n                  name: churn-db\n                  key: password\n' },
+      status: 'pass',
+      evidence: 'secretKeyRef',
+    },
+    { name: 'keys read from environment variables', files: { 'src/llm.py': 'import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"])\n' }, status: 'partial', evidence: 'src/llm.py:5' },
+    {
+      name: 'a manager is used, but a password is also committed',
+      files: {
+        'src/churn/settings.py': 'import boto3\n\nsecret = boto3.client("secretsmanager").get_secret_value(SecretId="churn/api")\n',
+        'config/database.yaml': 'host: db.internal\nuser: churn\npassword: "Tr0ub4dor-3-horse"\n',
+      },
+      status: 'partial',
+      evidence: 'config/database.yaml:3',
+    },
+    { name: 'a password hard-coded in a config module', files: { 'src/churn/db.py': 'import psycopg2\n\nconn = psycopg2.connect(host="db.internal", user="churn", password="Tr0ub4dor-3-horse")\n' }, status: 'fail', evidence: 'src/churn/db.py:3' },
+    { name: 'no credentials used at all', files: { 'src/train.py': trainScript }, status: 'not_applicable' },
+  ],
+  'security.dependency-scanning': [
+    { name: 'pip-audit in CI, no images', files: { '.github/workflows/audit.yml': 'on: [pull_request]\njobs:\n  audit:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: pypa/gh-action-pip-audit@v1.0.8\n        with:\n          inputs: requirements.txt\n' }, status: 'pass', evidence: 'dependency-scan step' },
+    {
+      name: 'Dependabot plus a Trivy image scan',
+      files: {
+        Dockerfile: 'FROM python:3.11.9-slim\nCOPY . /app\n',
+        '.github/dependabot.yml': 'version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: "/"\n    schedule:\n      interval: weekly\n',
+        '.github/workflows/image.yml': 'on: push\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t churn:ci .\n      - uses: aquasecurity/trivy-action@0.20.0\n        with:\n          image-ref: churn:ci\n',
+      },
+      status: 'pass',
+      evidence: 'image-scan step',
+    },
+    { name: 'dependencies scanned, the image is not', files: { Dockerfile: 'FROM python:3.11.9-slim\nCOPY . /app\n', '.github/workflows/audit.yml': 'on: [pull_request]\njobs:\n  audit:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install pip-audit\n      - run: pip-audit -r requirements.txt\n' }, status: 'partial', evidence: 'no CI step runs image-scan' },
+    { name: 'pip-audit declared but never run', files: { 'pyproject.toml': '[project]\nname = "churn"\ndependencies = ["pandas==2.2.2"]\n\n[dependency-groups]\ndev = ["pip-audit==2.7.3", "pytest==8.2.0"]\n' }, status: 'partial', evidence: 'declares pip-audit' },
+    { name: 'nothing scans dependencies', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
+  ],
+  'security.sast': [
+    { name: 'bandit in CI', files: { '.github/workflows/ci.yml': 'on: [push]\njobs:\n  sec:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bandit -r src -ll\n' }, status: 'pass', evidence: 'sast step' },
+    { name: 'ruff security rules run in CI', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I", "S"]\n', '.github/workflows/ci.yml': 'on: [push, pull_request]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ruff check .\n' }, status: 'pass', evidence: 'pyproject.toml:5' },
+    { name: 'bandit configured but not run', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.bandit]\nexclude_dirs = ["tests"]\n' }, status: 'partial', evidence: 'pyproject.toml:4' },
+    { name: 'ruff in CI without the security rules', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I"]\n', '.github/workflows/ci.yml': 'on: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ruff check .\n' }, status: 'fail' },
+  ],
+  'security.safe-model-artifacts': [
+    { name: 'safetensors and safe torch loading', files: { 'src/serve.py': 'import torch\nfrom safetensors.torch import load_file\n\nstate = load_file("model.safetensors")\nckpt = torch.load("opt.pt", map_location="cpu", weights_only=True)\n' }, status: 'pass', evidence: 'no unsafe deserialisation' },
+    { name: 'joblib.load in the serving code', files: { 'src/serve.py': 'import joblib\n\nmodel = joblib.load("/models/churn.joblib")\n' }, status: 'fail', evidence: 'src/serve.py:3' },
+    { name: 'joblib models scanned with modelscan in CI', files: { 'src/serve.py': 'import joblib\n\nmodel = joblib.load("/models/churn.joblib")\n', '.github/workflows/ci.yml': 'on: [push]\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install modelscan\n      - run: modelscan -p models/\n' }, status: 'pass', evidence: 'modelscan' },
+    { name: 'pickle only in an exploration notebook', files: { 'notebooks/eda.ipynb': notebook('import pickle\nwith open("model.pkl", "rb") as f:\n    model = pickle.load(f)'), 'src/serve.py': 'import onnxruntime as ort\n\nsession = ort.InferenceSession("model.onnx")\n' }, status: 'partial', evidence: 'cell 1' },
+    { name: 'trust_remote_code on a hub model', files: { 'src/llm.py': 'from transformers import AutoModelForCausalLM\n\nmodel = AutoModelForCausalLM.from_pretrained("someone/model", trust_remote_code=True)\n' }, status: 'fail', evidence: 'trust_remote_code' },
+    {
+      name: 'safe yaml, commented-out pickle and pickle in tests are fine',
+      files: { 'src/config.py': 'import yaml\n\nconfig = yaml.load(open("params.yaml"), Loader=yaml.SafeLoader)\n# model = pickle.load(open("old.pkl", "rb"))\n', 'tests/test_io.py': 'import pickle\n\ndef test_roundtrip():\n    assert pickle.loads(pickle.dumps(1)) == 1\n' },
+      status: 'pass',
+    },
+  ],
+  'security.pii-inventory': [
+    { name: 'a maintained inventory', files: { 'src/train.py': trainScript }, answers: { ...personal, 'security.personal-data-inventory': 'documented' }, status: 'pass', evidence: 'security.personal-data-inventory: "documented"' },
+    { name: 'a DPIA in the docs, inventory unanswered', files: { 'docs/privacy/dpia.md': dpia }, answers: personal, status: 'partial', evidence: 'docs/privacy/dpia.md:7' },
+    { name: 'an incomplete list', files: { 'src/train.py': trainScript }, answers: { ...personal, 'security.personal-data-inventory': 'partial' }, status: 'partial' },
+    { name: 'personal data, no inventory', files: { 'src/train.py': trainScript }, answers: { ...personal, 'security.personal-data-inventory': 'none' }, status: 'fail' },
+    { name: 'nothing answered', files: { 'src/train.py': trainScript }, status: 'unknown', evidence: 'security.personal-data-inventory is not answered' },
+    { name: 'no personal data', files: { 'src/train.py': trainScript }, answers: noPersonalData, status: 'not_applicable', evidence: 'security.personal-data: "none"' },
+  ],
+  'security.pii-protection': [
+    { name: 'Presidio masking and a manual deletion procedure', files: { 'src/churn/masking.py': presidioMasking }, answers: { ...personal, 'security.erasure-propagation': 'manual' }, status: 'pass', evidence: 'src/churn/masking.py:4' },
+    { name: 'pseudonymised data with automated deletions', files: { 'src/train.py': trainScript }, answers: { 'security.personal-data': 'pseudonymised', 'security.erasure-propagation': 'automated' }, status: 'pass' },
+    { name: 'KMS-encrypted training bucket, deletions unanswered', files: { 'infra/storage.tf': kmsBucket }, answers: personal, status: 'partial', evidence: 'aws_s3_bucket_server_side_encryption_configuration' },
+    { name: 'deletions handled, nothing masked or encrypted', files: { 'src/train.py': trainScript }, answers: { ...personal, 'security.erasure-propagation': 'automated' }, status: 'partial' },
+    { name: 'Presidio declared but never called', files: { 'requirements.txt': 'presidio-anonymizer==2.2.354\n', 'src/train.py': trainScript }, answers: { ...personal, 'security.erasure-propagation': 'none' }, status: 'partial', evidence: 'declares presidio-anonymizer' },
+    { name: 'nothing protects personal data', files: { 'src/train.py': trainScript }, answers: { ...personal, 'security.erasure-propagation': 'none' }, status: 'fail' },
+    { name: 'nothing found, deletions unanswered', files: { 'src/train.py': trainScript }, answers: personal, status: 'unknown' },
+    { name: 'no personal data', files: { 'src/train.py': trainScript }, answers: noPersonalData, status: 'not_applicable' },
+  ],
+  'security.least-privilege-access': [
+    { name: 'API key on the endpoint, scoped IAM', files: { 'src/serve.py': fastapiApiKey, 'infra/iam.tf': scopedIam }, status: 'pass', evidence: 'src/serve.py:5' },
+    { name: 'a SageMaker endpoint in Terraform needs IAM-signed calls', files: { 'infra/endpoint.tf': 'resource "aws_sagemaker_endpoint" "churn" {\n  name                 = "churn"\n  endpoint_config_name = "churn"\n}\n' }, status: 'pass', evidence: 'aws_sagemaker_endpoint' },
+    { name: 'wildcard IAM and a public Cloud Run service', files: { 'infra/main.tf': wildcardIam, 'src/serve.py': fastapiNoAuth }, status: 'fail', evidence: 'infra/main.tf:8' },
+    { name: 'scoped IAM, no visible access control', files: { 'infra/iam.tf': scopedIam }, status: 'partial', evidence: 'no over-broad access' },
+    { name: 'authentication in place, but a wildcard grant', files: { 'src/serve.py': fastapiApiKey, 'infra/main.tf': wildcardIam }, status: 'partial', evidence: 'infra/main.tf:8' },
+    { name: 'an IAM-protected SageMaker endpoint, but a FullAccess policy', files: { 'infra/main.tf': 'resource "aws_sagemaker_endpoint" "churn" {\n  name                 = "churn"\n  endpoint_config_name = "churn"\n}\n\nresource "aws_iam_role_policy_attachment" "pipeline" {\n  role       = aws_iam_role.pipeline.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"\n}\n' }, status: 'partial', evidence: 'infra/main.tf:8' },
+    { name: 'an open API with no infrastructure code', files: { 'src/serve.py': fastapiNoAuth }, status: 'fail' },
+    { name: 'a wildcard policy in the examples is not counted', files: { 'examples/iam/main.tf': wildcardIam, 'src/serve.py': fastapiApiKey }, status: 'pass' },
+    { name: 'a training-only project', files: { 'src/train.py': trainScript }, status: 'not_applicable' },
+  ],
+  'security.adversarial-robustness': [
+    { name: 'an FGSM robustness test', files: { 'tests/test_robustness.py': artTest }, status: 'pass', evidence: 'tests/test_robustness.py:10' },
+    { name: 'garak in CI', files: { '.github/workflows/redteam.yml': 'on:\n  schedule:\n    - cron: "0 4 * * 1"\njobs:\n  garak:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m garak --model_type openai --model_name gpt-4o-mini --probes promptinject\n' }, status: 'pass', evidence: 'garak' },
+    { name: 'attacks only tried in a notebook', files: { 'notebooks/robustness.ipynb': notebook('attack = FastGradientMethod(estimator=clf, eps=0.1)\nx_adv = attack.generate(x=X_test)') }, status: 'partial', evidence: 'cell 1' },
+    { name: 'rate limiting without robustness tests', files: { 'src/serve.py': 'from slowapi import Limiter\nfrom slowapi.util import get_remote_address\n\nlimiter = Limiter(key_func=get_remote_address)\n\n\n@limiter.limit("30/minute")\ndef predict(request):\n    ...\n' }, status: 'partial', evidence: 'src/serve.py:4' },
+    { name: 'ART only in the examples', files: { 'examples/attack_demo.py': artTest, 'src/train.py': trainScript }, status: 'fail' },
+    { name: 'never tested', files: { 'src/train.py': trainScript }, status: 'fail' },
+  ],
+  'security.data-poisoning-controls': [
+    { name: 'restricted and verified', files: { 'src/train.py': trainScript }, answers: { 'security.training-data-integrity': 'verified' }, status: 'pass' },
+    { name: 'data versioned with DVC, unanswered', files: { 'dvc.lock': 'schema: "2.0"\nstages:\n  prepare:\n    cmd: python prepare.py\n    outs:\n    - path: data/train.parquet\n      md5: 3b1f0c5d2e8a9f7b6c4d1e0a9b8c7d6e\n' }, status: 'partial', evidence: 'dvc.lock' },
+    { name: 'cleanlab checks labels before training', files: { 'src/quality.py': 'from cleanlab.filter import find_label_issues\n\nissues = find_label_issues(labels=y, pred_probs=probs)\n' }, answers: { 'security.training-data-integrity': 'open' }, status: 'partial', evidence: 'src/quality.py:3' },
+    { name: 'restricted writes, no checks', files: { 'src/train.py': trainScript }, answers: { 'security.training-data-integrity': 'restricted' }, status: 'partial' },
+    { name: 'anyone can write', files: { 'src/train.py': trainScript }, answers: { 'security.training-data-integrity': 'open' }, status: 'fail' },
+    { name: 'unanswered and nothing in the repository', files: { 'src/train.py': trainScript }, status: 'unknown' },
+  ],
+  'security.llm-guardrails': [
+    { name: 'NeMo Guardrails and a promptfoo red team in CI', files: { 'requirements.txt': 'openai==1.30.1\nnemoguardrails==0.9.0\n', 'src/assistant.py': nemoGuardrails, '.github/workflows/evals.yml': promptfooWorkflow }, status: 'pass', evidence: 'promptfoo' },
+    { name: 'a home-made guardrail middleware', files: { 'requirements.txt': 'langchain==0.3.7\n', 'src/middleware/guardrails.py': 'from langchain.agents.middleware import AgentMiddleware\n\n\nclass GuardrailsMiddleware(AgentMiddleware):\n    def before_model(self, state, runtime):\n        return classify_misuse(state)\n' }, status: 'partial', evidence: 'src/middleware/guardrails.py:4' },
+    { name: 'guardrails but no red-team tests', files: { 'requirements.txt': 'openai==1.30.1\nnemoguardrails==0.9.0\n', 'src/assistant.py': nemoGuardrails }, status: 'partial', evidence: 'src/assistant.py:5' },
+    { name: 'a red-team config CI does not run', files: { 'src/assistant.py': openaiAssistant, 'promptfooconfig.yaml': 'description: churn assistant\nredteam:\n  purpose: answers questions about customer plans\n  plugins:\n    - pii\n    - prompt-injection\n' }, status: 'partial', evidence: 'promptfooconfig.yaml:2' },
+    { name: 'raw OpenAI calls', files: { 'requirements.txt': 'openai==1.30.1\n', 'src/assistant.py': openaiAssistant }, status: 'fail', evidence: 'no LLM guardrails in code' },
+    { name: 'a text-generation pipeline', files: { 'src/summarise.py': 'from transformers import pipeline\n\ngenerator = pipeline("text-generation", model="mistralai/Mistral-7B-Instruct-v0.3")\n' }, status: 'fail' },
+    { name: 'Amazon Bedrock through boto3', files: { 'src/summarise.py': 'import boto3\n\nbedrock = boto3.client("bedrock-runtime")\nresponse = bedrock.converse(modelId=MODEL_ID, messages=messages)\n' }, status: 'fail' },
+    { name: 'a classic sklearn model', files: { 'requirements.txt': 'scikit-learn==1.4.2\n', 'src/train.py': trainScript }, status: 'not_applicable' },
+    { name: 'an LLM only in the examples', files: { 'examples/chat.py': openaiAssistant, 'src/train.py': trainScript }, status: 'not_applicable' },
+  ],
+  'security.sbom-signing': [
+    { name: 'SBOM and cosign signature on release', files: { '.github/workflows/release.yml': sbomAndSignWorkflow }, status: 'pass', evidence: 'cosign sign' },
+    { name: 'SBOM only', files: { '.github/workflows/release.yml': 'on:\n  push:\n    tags: ["v*"]\njobs:\n  sbom:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anchore/sbom-action@v0\n' }, status: 'partial', evidence: 'anchore/sbom-action' },
+    { name: 'neither', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
+  ],
+};

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/answers/types.js';
+import { evaluateExpr, evaluateRule, questionsOf } from '../../src/rules/evaluate.js';
+import { FileIndex } from '../../src/rules/file-index.js';
+import type { EvalContext } from '../../src/rules/predicates.js';
+import type { Expr, Rule } from '../../src/rules/types.js';
+import { scanFiles } from '../../src/scan/scan.js';
+
+const facts = await scanFiles(
+  { 'Dockerfile': 'FROM python:3.11-slim\n', 'examples/demo/Dockerfile': 'FROM python\n' },
+  { signals: [], now: new Date('2026-01-01T00:00:00Z') },
+);
+
+function context(values: Record<string, boolean>): EvalContext {
+  const answers: Answers = { path: 'answers.yaml', values: Object.fromEntries(Object.entries(values).map(([id, value], i) => [id, { value, line: i + 1 }])) };
+  return { facts, answers, files: new FileIndex(facts.files.paths), signals: new Map() };
+}
+
+const T: Expr = { file: 'Dockerfile' };
+const F: Expr = { file: 'Jenkinsfile' };
+const U: Expr = { answer: { id: 'q.unanswered', equals: true } };
+
+describe('three-valued logic', () => {
+  it.each([
+    ['all of true, true', { all: [T, T] }, true],
+    ['all of true, false', { all: [T, F] }, false],
+    ['all of false, unknown: false wins', { all: [F, U] }, false],
+    ['all of true, unknown', { all: [T, U] }, null],
+    ['any of false, true', { any: [F, T] }, true],
+    ['any of unknown, true: true wins', { any: [U, T] }, true],
+    ['any of false, unknown', { any: [F, U] }, null],
+    ['any of false, false', { any: [F, F] }, false],
+    ['not true', { not: T }, false],
+    ['not unknown', { not: U }, null],
+  ] as Array<[string, Expr, boolean | null]>)('%s', (_name, expr, expected) => {
+    expect(evaluateExpr(expr, context({})).value).toBe(expected);
+  });
+
+  it('keeps the evidence of the parts that decided', () => {
+    const outcome = evaluateExpr({ any: [F, T] }, context({}));
+    expect(outcome.evidence.map((e) => e.path)).toEqual(['Dockerfile']);
+    const failed = evaluateExpr({ all: [T, F] }, context({}));
+    expect(failed.evidence[0]!.detail).toMatch(/no file matching Jenkinsfile/);
+  });
+
+  it('does not count examples as the project, but says it saw them', () => {
+    const outcome = evaluateExpr({ file: { glob: 'Dockerfile', min: 2 } }, context({}));
+    expect(outcome.value).toBe(false);
+    expect(outcome.evidence.map((e) => e.detail).join('\n')).toMatch(/not counted: examples\/demo\/Dockerfile is example code/);
+  });
+});
+
+describe('evaluateRule', () => {
+  const rule = (check: Rule['check'], appliesWhen?: Expr): Rule => ({
+    id: 'x.rule',
+    title: 'A thing is in place',
+    category: 'x',
+    severity: 'high',
+    level: 1,
+    why: 'because',
+    detection: 'looks',
+    remediation: { summary: 'do it', steps: ['step'], effort: 'S' },
+    requires: [],
+    references: [],
+    source: 'test',
+    check,
+    ...(appliesWhen ? { appliesWhen } : {}),
+  });
+
+  it.each([
+    ['pass', { pass: T }, {}, 'pass', 1],
+    ['partial when pass fails and partial holds', { pass: F, partial: T }, {}, 'partial', 0.5],
+    ['fail when neither holds', { pass: F, partial: F }, {}, 'fail', 0],
+    ['unknown when the pass answer is missing', { pass: U }, {}, 'unknown', null],
+    ['unknown when partial is undecided', { pass: F, partial: U }, {}, 'unknown', null],
+    ['an answer settles it', { pass: { answer: { id: 'q.done', equals: true } } }, { 'q.done': true }, 'pass', 1],
+  ] as Array<[string, Rule['check'], Record<string, boolean>, string, number | null]>)('%s', (_name, check, answers, status, score) => {
+    const finding = evaluateRule(rule(check), context(answers));
+    expect(finding.status).toBe(status);
+    expect(finding.score).toBe(score);
+  });
+
+  it('is not applicable only when applicability is definitely false', () => {
+    expect(evaluateRule(rule({ pass: T }, F), context({})).status).toBe('not_applicable');
+    expect(evaluateRule(rule({ pass: T }, U), context({})).status).toBe('pass');
+  });
+
+  it('names the questions that would settle an unknown', () => {
+    const finding = evaluateRule(rule({ pass: U, partial: { answer: { id: 'q.other', answered: true } } }), context({}));
+    expect(finding.questions).toEqual(['q.unanswered', 'q.other']);
+    expect(finding.message).toContain('q.unanswered');
+  });
+
+  it('shows an answer as evidence with the answers file and line', () => {
+    const finding = evaluateRule(rule({ pass: { answer: { id: 'q.done', equals: true } } }), context({ 'q.other': false, 'q.done': true }));
+    expect(finding.evidence).toEqual([{ kind: 'answer', path: 'answers.yaml', line: 2, detail: 'q.done: true' }]);
+  });
+});
+
+describe('questionsOf', () => {
+  it('collects answer ids in nested expressions', () => {
+    const expr: Expr = { all: [{ answer: { id: 'a', answered: true } }, { not: { any: [{ answer: { id: 'b', equals: 'x' } }, T] } }] };
+    expect([...questionsOf(expr)]).toEqual(['a', 'b']);
+  });
+});

@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_PACKS, loadRuleSet } from '../../src/rules/load.js';
+import { InputError } from '../../src/util/errors.js';
+import { tempDir } from '../helpers/temp.js';
+
+const rule = (extra = '') => `  - id: extra.sample
+    title: A sample rule
+    category: mlops
+    severity: low
+    level: 1
+    why: Because.
+    detection: Looks for a file.
+    remediation:
+      summary: Add the file.
+      steps: [Add it.]
+      effort: S
+    check:
+      pass:
+        file: SAMPLE.md
+${extra}`;
+
+async function loadExtra(text: string): Promise<InputError> {
+  const dir = await tempDir({ 'extra.yaml': text });
+  try {
+    await loadRuleSet([join(dir, 'extra.yaml')]);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error('the pack loaded');
+}
+
+describe('built-in packs', () => {
+  it('load, one category per pack, in report order', async () => {
+    const ruleSet = await loadRuleSet();
+    expect(ruleSet.categories.map((category) => category.id)).toEqual([...BUILTIN_PACKS]);
+    expect(ruleSet.digest).toMatch(/^[0-9a-f]{12}$/);
+    expect(new Set(ruleSet.rules.map((r) => r.id)).size).toBe(ruleSet.rules.length);
+  });
+});
+
+describe('an extra pack', () => {
+  it('adds its rules to an existing category', async () => {
+    const dir = await tempDir({ 'extra.yaml': `pack: extra\nrules:\n${rule()}` });
+    const ruleSet = await loadRuleSet([dir]);
+    expect(ruleSet.rules.find((r) => r.id === 'extra.sample')?.category).toBe('mlops');
+    expect(ruleSet.sources.at(-1)).toBe(join(dir, 'extra.yaml'));
+  });
+
+  it.each([
+    ['a YAML syntax error', 'pack: extra\nrules: [\n', /extra\.yaml:3:1: invalid YAML/],
+    ['a misspelt property', `pack: extra\nrules:\n${rule('    severty: high\n')}`, /extra\.yaml:17:5: rules\[0\]: unknown property "severty" \(did you mean "severity"\?\)/],
+    ['an unknown predicate', `pack: extra\nrules:\n${rule().replace('file: SAMPLE.md', 'fil: SAMPLE.md')}`, /unknown key "fil" \(did you mean "file"\?\)/],
+    ['a bad severity', `pack: extra\nrules:\n${rule().replace('severity: low', 'severity: urgent')}`, /extra\.yaml:6:15: rules\[0\]\.severity: must be one of: "critical", "high", "medium", "low"/],
+    ['a missing field', `pack: extra\nrules:\n${rule().replace('    why: Because.\n', '')}`, /rules\[0\]: missing required property "why"/],
+    ['an unknown requirement', `pack: extra\nrules:\n${rule('    requires: [mlops.ci-pipelin]\n')}`, /requires unknown rule "mlops\.ci-pipelin" \(did you mean "mlops\.ci-pipeline"\?\)/],
+    ['an unknown question', `pack: extra\nrules:\n${rule().replace('file: SAMPLE.md', 'answer: { id: team.nobody, equals: true }')}`, /unknown question "team\.nobody"/],
+    ['an unknown category', `pack: extra\nrules:\n${rule().replace('category: mlops', 'category: mlop')}`, /unknown category "mlop" \(did you mean "mlops"\?\)/],
+    ['a duplicate rule id', `pack: extra\nrules:\n${rule().replace('extra.sample', 'mlops.ci-pipeline')}`, /duplicate rule id "mlops\.ci-pipeline" \(also defined in rules\/mlops\.yaml\)/],
+    ['an invalid signal regex', `pack: extra\nsignals:\n  - id: broken\n    description: broken\n    files: ["*.py"]\n    pattern: "(unclosed"\nrules: []\n`, /extra\.yaml:6:14: signal broken: invalid regular expression/],
+    ['an unknown signal', `pack: extra\nrules:\n${rule().replace('file: SAMPLE.md', 'signal: nowhere')}`, /unknown signal "nowhere"/],
+    ['an unknown fact', `pack: extra\nrules:\n${rule().replace('file: SAMPLE.md', 'fact: { path: note.count, gte: 1 }')}`, /unknown fact "note" \(did you mean "code"\?\)/],
+    ['an answer value no question can give', `pack: extra\nrules:\n${rule().replace('file: SAMPLE.md', 'answer: { id: infrastructure.serving-mode, equals: realtime }')}`, /"realtime" can never match question infrastructure\.serving-mode, whose answer is one of online, batch/],
+  ])('reports %s with file, line and column', async (_name, text, message) => {
+    const error = await loadExtra(text);
+    expect(error.describe()).toMatch(message);
+    expect(error.file).toMatch(/extra\.yaml$/);
+  });
+
+  it('rejects requirement cycles and names the cycle', async () => {
+    const two = `pack: extra\nrules:\n${rule('    requires: [extra.other]\n')}${rule('    requires: [extra.sample]\n').replace('extra.sample\n', 'extra.other\n')}`;
+    const error = await loadExtra(two);
+    expect(error.message).toMatch(/cycle: extra\.(sample|other) → extra\.(other|sample) → extra\.(sample|other)/);
+  });
+
+  it('names a missing pack path', async () => {
+    await expect(loadRuleSet(['/nonexistent/pack.yaml'])).rejects.toThrow('rule pack not found: /nonexistent/pack.yaml');
+  });
+
+  it('refuses a directory without packs', async () => {
+    const dir = await tempDir({ 'README.md': '# nothing here' });
+    await expect(loadRuleSet([dir])).rejects.toThrow(/no rule packs/);
+  });
+});

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { codeCollector } from '../../src/scan/collectors/code.js';
+import { docsCollector } from '../../src/scan/collectors/docs.js';
+import { notebooksCollector } from '../../src/scan/collectors/notebooks.js';
+import { secretsCollector } from '../../src/scan/collectors/secrets.js';
+import { testsCollector } from '../../src/scan/collectors/tests.js';
+import { findSecrets, redactSecrets } from '../../src/scan/secret-patterns.js';
+import { collect } from '../helpers/collect.js';
+
+const notebook = (cells: Array<{ code: string; outputs?: boolean }>) =>
+  JSON.stringify({
+    nbformat: 4,
+    cells: [{ cell_type: 'markdown', source: ['# Title'] }, ...cells.map((cell) => ({ cell_type: 'code', source: cell.code.split(/(?<=\n)/), outputs: cell.outputs ? [{ output_type: 'stream' }] : [] }))],
+  });
+
+describe('docs', () => {
+  it('finds the root documents, their headings and the licence', () => {
+    const { facts } = collect(docsCollector(), {
+      'README.md': '# Churn\n\n## Getting started\n\n```bash\n# not a heading\n```\n\n## Training\n',
+      'LICENSE': 'Apache License\n                           Version 2.0, January 2004\n',
+      '.github/CODEOWNERS': '# owners\n* @acme/ml\n/infra/ @acme/sre\n',
+      'docs/SECURITY.md': '# Security',
+      'CONTRIBUTING.md': '# Contributing',
+      'docs/model_card.md': '# Model card\n## Intended use\n## Limitations\n',
+      'examples/demo/MODEL_CARD.md': '# Not ours',
+      'vendor/lib/README.md': '# Vendored',
+    });
+    expect(facts.readme).toEqual({ path: 'README.md', headings: ['Churn', 'Getting started', 'Training'] });
+    expect(facts.license).toMatchObject({ path: 'LICENSE', spdx: 'Apache-2.0' });
+    expect(facts.codeowners).toMatchObject({ path: '.github/CODEOWNERS', rules: 2 });
+    expect(facts.security?.path).toBe('docs/SECURITY.md');
+    expect(facts.modelCard).toEqual({ path: 'docs/model_card.md', headings: ['Model card', 'Intended use', 'Limitations'] });
+    expect(facts.changelog).toBeNull();
+  });
+
+  it('recognises a Hugging Face model card in the README front matter', () => {
+    const { facts } = collect(docsCollector(), { 'README.md': '---\nlicense: mit\nlibrary_name: transformers\n---\n# Model\n' });
+    expect(facts.modelCard?.path).toBe('README.md');
+  });
+});
+
+describe('notebooks', () => {
+  it('measures the share of code in notebooks and finds committed outputs', () => {
+    const { facts, warnings } = collect(notebooksCollector(), {
+      'src/features.py': 'import pandas as pd\n\n# a comment\ndef f(df):\n    return df\n',
+      'notebooks/eda.ipynb': notebook([{ code: 'import pandas as pd\ndf = pd.read_csv("x")\n# comment\n', outputs: true }, { code: 'df.head()' }]),
+      'notebooks/clean.ipynb': notebook([{ code: 'x = 1' }]),
+      'vendor/lib/big.py': 'a = 1\n'.repeat(100),
+      'broken.ipynb': '{not json',
+    });
+    expect(facts).toMatchObject({ count: 3, withOutputs: ['notebooks/eda.ipynb'], notebookCodeLines: 4, moduleCodeLines: 3, notebookShare: 0.571 });
+    expect(warnings).toEqual([{ path: 'broken.ipynb', message: 'notebook is not valid JSON in nbformat; its code was not counted' }]);
+  });
+});
+
+describe('tests', () => {
+  it('finds test files and frameworks, not tests of examples', () => {
+    const { facts } = collect(testsCollector(), {
+      'tests/test_features.py': 'import pytest\n',
+      'tests/test_props.py': 'from hypothesis import given\n',
+      'src/model_test.py': 'import unittest\n',
+      'tests/helpers.py': '',
+      'examples/demo/test_demo.py': 'import pytest\n',
+      'pyproject.toml': '[tool.pytest.ini_options]\ntestpaths = ["tests"]\n',
+      'tox.ini': '[tox]\nenvlist = py311\n',
+      'src/model.py': '',
+      'src/__init__.py': '',
+    });
+    expect(facts.files).toEqual(['src/model_test.py', 'tests/test_features.py', 'tests/test_props.py']);
+    expect(facts.frameworks).toEqual(['hypothesis', 'pytest', 'tox', 'unittest']);
+    expect(facts.configs).toEqual([{ path: 'pyproject.toml', framework: 'pytest' }, { path: 'tox.ini', framework: 'tox' }]);
+    expect(facts.sourceFiles).toBe(1);
+  });
+});
+
+describe('secrets', () => {
+  it.each([
+    ['aws-access-key-id', 'key = "AKIAIOSFODNN7EXAMPLE"', 'AKIA********'],
+    ['private-key', '-----BEGIN RSA PRIVATE KEY-----', '-----BEGIN … PRIVATE KEY-----'],
+    ['openai-api-key', 'OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD', 'sk-p********'],
+    ['huggingface-token', 'token: hf_abcdefghijklmnopqrstuvwxyzABCDEFGH', 'hf_a********'],
+    ['github-token', 'ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ', 'ghp_********'],
+    ['database-url-password', 'url = "postgresql://ml:Sup3rS3cret@db.internal:5432/features"', 'Su********'],
+    ['hard-coded-credential', 'password = "hunter2hunter2"', 'hun********'],
+  ])('recognises %s and redacts it', (kind, line, redacted) => {
+    const found = findSecrets(line);
+    expect(found.map((match) => match.kind)).toContain(kind);
+    expect(redactSecrets(line)).toContain(redacted);
+  });
+
+  it.each([
+    'password = os.environ["DB_PASSWORD"]',
+    'password: "${DB_PASSWORD}"',
+    'api_key = "your-api-key-here"',
+    'url = "postgresql://user:{{ password }}@db/x"',
+    'from sklearn.metrics import roc_auc_score',
+  ])('ignores the placeholder or lookalike %s', (line) => {
+    expect(findSecrets(line)).toEqual([]);
+  });
+
+  it('records where, of what kind, in which context, and never the value', () => {
+    const { facts } = collect(secretsCollector(), {
+      'config/prod.yaml': 'db:\n  password: "Pr0dPassw0rd!"\n',
+      'tests/fixtures/creds.json': '{"aws_access_key_id": "AKIAIOSFODNN7EXAMPLE"}',
+      'model.pkl': 'AKIAIOSFODNN7EXAMPLE',
+      'poetry.lock': 'password = "notreallyasecret"',
+    });
+    expect(facts.findings).toEqual([
+      { path: 'config/prod.yaml', line: 2, kind: 'hard-coded-credential', redacted: 'Pr0********', context: 'project' },
+      { path: 'tests/fixtures/creds.json', line: 1, kind: 'aws-access-key-id', redacted: 'AKIA********', context: 'fixture' },
+    ]);
+    expect(JSON.stringify(facts)).not.toContain('Pr0dPassw0rd');
+    expect(facts.filesScanned).toBe(2);
+  });
+});
+
+describe('code', () => {
+  const signals = [
+    { id: 'tracking', description: 'tracking calls', files: ['*.py', '*.ipynb'], pattern: '\\bmlflow\\.log_\\w+\\(', source: 't' },
+    { id: 'train-target', description: 'a train target', files: ['Makefile'], pattern: '^train:', source: 't' },
+  ];
+
+  it('finds imports and signals with file, line and notebook cell, skipping comments and outputs', () => {
+    const { facts } = collect(codeCollector(signals), {
+      'src/train.py': 'import mlflow, numpy as np\nfrom sklearn.ensemble import RandomForestClassifier\nfrom . import utils\n# mlflow.log_param("x", 1)\nmlflow.log_metric("auc", 0.9)\n',
+      'nb.ipynb': notebook([{ code: 'import wandb\nmlflow.log_param("a", 1)', outputs: true }]),
+      'Makefile': 'train:\n\tpython -m src.train\n',
+      'README.md': 'mlflow.log_param("in docs")',
+    });
+    expect(Object.keys(facts.imports)).toEqual(['mlflow', 'numpy', 'sklearn.ensemble', 'wandb']);
+    expect(facts.imports.wandb!.locations).toEqual([{ path: 'nb.ipynb', line: 1, cell: 1, context: 'project' }]);
+    expect(facts.signals.tracking!.matches.map((m) => [m.path, m.line, m.cell])).toEqual([
+      ['nb.ipynb', 2, 1],
+      ['src/train.py', 5, undefined],
+    ]);
+    expect(facts.signals['train-target']!.count).toBe(1);
+    expect(facts.filesScanned).toBe(3);
+  });
+
+  it('redacts secrets in the snippets it keeps', () => {
+    const { facts } = collect(codeCollector([{ id: 'boto', description: 'boto', files: ['*.py'], pattern: 'boto3\\.client', source: 't' }]), {
+      'upload.py': 's3 = boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE")\n',
+    });
+    expect(facts.signals.boto!.matches[0]!.snippet).toBe('s3 = boto3.client("s3", aws_access_key_id="AKIA********")');
+  });
+});

@@ -1,0 +1,93 @@
+import { mkdir, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scan } from '../../src/scan/scan.js';
+import { walk } from '../../src/scan/walk.js';
+import { tempDir } from '../helpers/temp.js';
+
+const options = { signals: [], now: new Date('2026-11-23T00:00:00Z'), git: false };
+
+describe('walk', () => {
+  it('honours nested .gitignore files, including a deeper re-include', async () => {
+    const root = await tempDir({
+      '.gitignore': 'data/\n*.log\nbuild/\n',
+      'train.log': '',
+      'src/app.py': '',
+      'data/raw.csv': '',
+      'logs/.gitignore': '!keep.log\n',
+      'logs/keep.log': '',
+      'logs/drop.log': '',
+      'build/out.txt': '',
+    });
+    const result = await walk(root, { maxFiles: 1000 });
+    expect(result.files.map((file) => file.path)).toEqual(['.gitignore', 'logs/.gitignore', 'logs/keep.log', 'src/app.py']);
+  });
+
+  it('skips dependency, cache and environment directories, by name or by their marker file', async () => {
+    const root = await tempDir({
+      'node_modules/x/index.js': '',
+      '.venv/lib/site.py': '',
+      'myenv/pyvenv.cfg': '',
+      'myenv/lib/python3.11/x.py': '',
+      'condaenv/conda-meta/history': '',
+      'src/__pycache__/a.pyc': '',
+      'pkg.egg-info/PKG-INFO': '',
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.dvc/config': '[core]\n',
+      '.dvc/cache/ab/cdef': '',
+      'src/model.py': '',
+    });
+    const result = await walk(root, { maxFiles: 1000 });
+    expect(result.files.map((file) => file.path)).toEqual(['.dvc/config', 'src/model.py']);
+    expect(result.skippedDirectories).toBe(8);
+  });
+
+  it('never follows symbolic links, so a loop or a link out of the repository is harmless', async () => {
+    const root = await tempDir({ 'src/model.py': 'x = 1\n' });
+    await symlink(root, join(root, 'src', 'loop'));
+    await symlink('/etc/passwd', join(root, 'passwd'));
+    const result = await walk(root, { maxFiles: 1000 });
+    expect(result.files.map((file) => file.path)).toEqual(['src/model.py']);
+    expect(result.skippedSymlinks).toBe(2);
+  });
+
+  it('stops at the file limit and says so', async () => {
+    const root = await tempDir(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}.txt`, ''])));
+    const facts = await scan(root, { ...options, maxFiles: 10 });
+    expect(facts.files.count).toBe(10);
+    expect(facts.files.truncated).toBe(true);
+    expect(facts.warnings.map((w) => w.message).join()).toMatch(/stopped listing files at 10/);
+  });
+});
+
+describe('scan reads', () => {
+  it('leaves binary and oversized files unread, and lists large files', async () => {
+    const root = await tempDir({
+      'model.py': 'import torch\n',
+      'weights.py': Buffer.from([0x69, 0x6d, 0x00, 0x70]),
+      'big.py': 'x = 1\n'.repeat(100),
+    });
+    const facts = await scan(root, { ...options, maxFileBytes: 200, largeFileBytes: 500 });
+    expect(facts.files.unread).toEqual([
+      { path: 'big.py', reason: 'too-large' },
+      { path: 'weights.py', reason: 'binary' },
+    ]);
+    expect(facts.files.large).toEqual([{ path: 'big.py', bytes: 600 }]);
+    expect(Object.keys(facts.code.imports)).toEqual(['torch']);
+  });
+
+  it('refuses a path that is missing or not a directory', async () => {
+    const root = await tempDir({ 'file.txt': '' });
+    await expect(scan(join(root, 'nope'), options)).rejects.toThrow('no such directory');
+    await expect(scan(join(root, 'file.txt'), options)).rejects.toThrow('not a directory');
+  });
+
+  it('gives the same facts for the same tree', async () => {
+    const files = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`pkg${i % 7}/m${i}.py`, `import numpy\nimport mod${i % 5}\n`]));
+    const root = await tempDir(files);
+    await mkdir(join(root, 'empty'));
+    const first = JSON.stringify(await scan(root, options));
+    const second = JSON.stringify(await scan(root, options));
+    expect(second).toBe(first);
+  });
+});

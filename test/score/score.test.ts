@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { scoreFindings } from '../../src/score/score.js';
+import { finding } from '../helpers/findings.js';
+
+const categories = [
+  { id: 'data', title: 'Data', description: '' },
+  { id: 'mlops', title: 'MLOps', description: '' },
+  { id: 'team', title: 'Team', description: '' },
+];
+
+describe('scoreFindings', () => {
+  it('weights by severity and gives partial half credit', () => {
+    // data: critical pass (4×1) + high partial (3×0.5) + low fail (1×0) = 5.5 of 8 → 69
+    const { categories: scores } = scoreFindings(
+      [finding('data.a', 'pass', 'critical'), finding('data.b', 'partial', 'high'), finding('data.c', 'fail', 'low')],
+      categories,
+    );
+    expect(scores[0]).toMatchObject({ id: 'data', score: 69, confidence: 100, counts: { pass: 1, partial: 1, fail: 1, unknown: 0, not_applicable: 0 } });
+  });
+
+  it('leaves unknown out of the score but counts it against confidence', () => {
+    // mlops: high pass (3) known; medium unknown (2) → score 100, confidence 3/5 = 60
+    const { categories: scores, summary } = scoreFindings([finding('mlops.a', 'pass', 'high'), finding('mlops.b', 'unknown', 'medium')], categories);
+    expect(scores[1]).toMatchObject({ score: 100, confidence: 60 });
+    expect(summary.confidence).toBe(60);
+  });
+
+  it('leaves not-applicable out of both', () => {
+    const { categories: scores } = scoreFindings([finding('team.a', 'fail', 'low'), finding('team.b', 'not_applicable', 'critical')], categories);
+    expect(scores[2]).toMatchObject({ score: 0, confidence: 100 });
+  });
+
+  it('averages the known categories for the overall score and names the weakest', () => {
+    const { summary, categories: scores } = scoreFindings(
+      [finding('data.a', 'pass'), finding('mlops.a', 'partial'), finding('mlops.b', 'fail'), finding('team.a', 'unknown')],
+      categories,
+    );
+    expect(scores.map((c) => c.score)).toEqual([100, 25, null]);
+    expect(summary.score).toBe(63); // (100 + 25) / 2 = 62.5 → 63
+    expect(summary.weakestCategory).toBe('mlops');
+  });
+
+  it('has no score when nothing is known', () => {
+    const { summary } = scoreFindings([finding('team.a', 'unknown')], categories);
+    expect(summary.score).toBeNull();
+    expect(summary.weakestCategory).toBeNull();
+    expect(summary.confidence).toBe(0);
+  });
+
+  describe('maturity level', () => {
+    it('is the highest level with no failing critical or high rule at or below it', () => {
+      const { summary } = scoreFindings(
+        [finding('mlops.l1', 'pass', 'critical', 1), finding('mlops.l2', 'partial', 'high', 2), finding('mlops.l3', 'fail', 'high', 3), finding('mlops.l4', 'pass', 'high', 4)],
+        categories,
+      );
+      expect(summary.level).toBe(2);
+      expect(summary.levelName).toBe('Repeatable');
+      expect(summary.nextLevelBlockers).toEqual(['mlops.l3']);
+    });
+
+    it('ignores medium and low failures', () => {
+      const { summary } = scoreFindings([finding('mlops.a', 'fail', 'medium', 1), finding('mlops.b', 'fail', 'low', 1)], categories);
+      expect(summary.level).toBe(4);
+    });
+
+    it('is provisional while critical or high rules below it are unknown', () => {
+      const { summary } = scoreFindings([finding('team.owner', 'unknown', 'critical', 1), finding('mlops.x', 'fail', 'high', 2)], categories);
+      expect(summary.level).toBe(1);
+      expect(summary.levelProvisional).toBe(true);
+      expect(summary.levelUnknowns).toEqual(['team.owner']);
+    });
+
+    it('is L0 when a foundation fails', () => {
+      expect(scoreFindings([finding('mlops.vc', 'fail', 'critical', 1)], categories).summary.level).toBe(0);
+    });
+  });
+});

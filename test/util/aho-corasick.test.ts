@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { LiteralSearch } from '../../src/util/aho-corasick.js';
+
+describe('LiteralSearch', () => {
+  it('finds every literal that occurs, including overlapping and nested ones', () => {
+    const literals = ['he', 'she', 'his', 'hers', 'mlflow.', 'flow', 'x'];
+    const search = new LiteralSearch(literals);
+    expect([...search.foundIn('ushers use mlflow.log_param')].map((i) => literals[i]).sort()).toEqual(['flow', 'he', 'hers', 'mlflow.', 'she']);
+    expect(search.foundIn('nothing here matches... almost')).toEqual(new Set([0]));
+    expect(search.foundIn('')).toEqual(new Set());
+  });
+
+  it('agrees with includes on random texts', () => {
+    const alphabet = 'abc.';
+    const random = (length: number, seed: number) => Array.from({ length }, (_, i) => alphabet[(seed * 31 + i * 17 + ((seed * i) % 7)) % alphabet.length]).join('');
+    const literals = Array.from({ length: 40 }, (_, i) => random(2 + (i % 4), i + 1));
+    const search = new LiteralSearch(literals);
+    for (let seed = 0; seed < 200; seed++) {
+      const text = random(60, seed * 13 + 5);
+      const expected = new Set(literals.flatMap((literal, i) => (text.includes(literal) ? [i] : [])));
+      expect(search.foundIn(text)).toEqual(expected);
+    }
+  });
+});

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import picomatch from 'picomatch';
+import { parse } from 'yaml';
+import { BUILTIN_PACKS } from '../../src/rules/load.js';
+import { describe, expect, it } from 'vitest';
+import { FileIndex } from '../../src/rules/file-index.js';
+import { globMatcher } from '../../src/util/glob.js';
+
+const paths = ['Dockerfile', 'docker/Dockerfile', 'a.tf', 'infra/main.tf', '.tf', 'x.tf.json', '.github/workflows/ci.yml', 'src/train.py', '.env', 'config/.env', 'Dockerfile.gpu'];
+
+const corpus = [
+  ...paths,
+  'models/churn/schema.yml', 'dbt/models/staging/schema.yaml', 'models/x.yml', '.dvc/config', '.circleci/config.yml', 'azure-pipelines-prod.yml',
+  'src/serve_api.py', 'app/api/routes/predict.py', 'api/v1/x.py', 'conf/base/catalog.yml', 'conf/base/parameters.yaml', 'conf/local/a/b.yaml',
+  'dags/train_dag.py', 'dags/sub/train.py', 'train.py', 'src/train_model.py', 'training/train.py', 'src/training/loop.py', 'docs/Labeling Guide.md',
+  'reports/profile.html', 'tests/data/test_x.py', 'src/data/prepare.py', '.github/dependabot.yml', 'a/b/c/d/e.py', 'README.md',
+];
+
+describe('globMatcher against every glob of the built-in packs', () => {
+  const patterns = new Set<string>();
+  const collect = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(collect);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'file') [typeof value === 'string' || Array.isArray(value) ? value : (value as { glob: string | string[] }).glob].flat().forEach((p) => patterns.add(p));
+        else if (key === 'files' || key === 'glob') [value].flat().forEach((p) => typeof p === 'string' && patterns.add(p));
+        else collect(value);
+      }
+    }
+  };
+  for (const pack of BUILTIN_PACKS) collect(parse(readFileSync(new URL(`../../rules/${pack}.yaml`, import.meta.url), 'utf8')));
+
+  it('agrees with picomatch on every one', () => {
+    expect(patterns.size).toBeGreaterThan(100);
+    for (const pattern of patterns) {
+      const reference = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
+      const matches = globMatcher(pattern);
+      expect(corpus.filter((path) => matches(path)), pattern).toEqual(corpus.filter((path) => reference(path)));
+    }
+  });
+});
+
+describe('globMatcher', () => {
+  // The file index answers the same globs from its maps; both must agree with picomatch.
+  it.each(['Dockerfile', '*.tf', '*.py', '.env', '*.yml', '.github/workflows/*.yml', 'Dockerfile*', '**/*.py', 'src/**'])(
+    'matches %s exactly as picomatch does',
+    (pattern) => {
+      const reference = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
+      const matches = globMatcher(pattern);
+      expect(paths.filter((path) => matches(path))).toEqual(paths.filter((path) => reference(path)));
+      expect(new FileIndex([...paths].sort()).find(pattern)).toEqual([...paths].sort().filter((path) => reference(path)));
+    },
+  );
+});
