@@ -22,6 +22,12 @@ export interface TextOptions {
 }
 
 const BAR_WIDTH = 20;
+/** The terminal shows one line of proof per item; the full reports show all of it. */
+const MAX_EVIDENCE_WIDTH = 140;
+
+function clip(text: string): string {
+  return text.length <= MAX_EVIDENCE_WIDTH ? text : `${text.slice(0, MAX_EVIDENCE_WIDTH - 1)}…`;
+}
 
 function paint(chalk: ChalkInstance): Record<Status, (text: string) => string> {
   return {
@@ -57,7 +63,7 @@ function itemLines(item: RoadmapItem, index: number, chalk: ChalkInstance): stri
   const lines = [`    ${index}. ${colour(STATUS_SYMBOLS[item.status])} ${printable(item.action)}  ${chalk.gray(`[${item.effort}] ${item.severity} · ${item.ruleIds.join(', ')}`)}`];
   if (item.neededBy.length > 0) lines.push(chalk.gray(`         needed first by ${item.neededBy.join(', ')}`));
   const proof = item.evidence.find((evidence) => evidence.kind !== 'answer') ?? item.evidence[0];
-  if (proof) lines.push(chalk.gray(`         ${printable([location(proof), proof.detail].filter(Boolean).join('  '))}`));
+  if (proof) lines.push(chalk.gray(`         ${clip(printable([location(proof), proof.detail].filter(Boolean).join('  ')))}`));
   return lines;
 }
 

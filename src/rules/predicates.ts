@@ -453,10 +453,12 @@ export function fact(arg: FactPredicate, ctx: EvalContext): Outcome {
   if (arg.exists !== undefined) {
     return { value: present === arg.exists, evidence: [{ kind: 'fact', detail: present ? `${arg.path} = ${describe(value)}` : `${arg.path} is empty or absent` }] };
   }
-  if (arg.equals !== undefined) {
+  if (arg.equals !== undefined || arg.in !== undefined) {
+    const expected = arg.in ?? [arg.equals];
+    const holds = expected.some((option) => JSON.stringify(value) === JSON.stringify(option));
     return {
-      value: JSON.stringify(value) === JSON.stringify(arg.equals),
-      evidence: [{ kind: 'fact', detail: `${arg.path} = ${describe(value)} (expected ${describe(arg.equals)})` }],
+      value: holds,
+      evidence: [{ kind: 'fact', detail: `${arg.path} = ${describe(value)}${holds ? '' : ` (expected ${alternatives(expected.map(describe))})`}` }],
     };
   }
   const numeric = Array.isArray(value) ? value.length : value;
@@ -467,7 +469,7 @@ export function fact(arg: FactPredicate, ctx: EvalContext): Outcome {
   const expectations = comparisons.filter(([, bound]) => bound !== undefined).map(([op, bound]) => `${op} ${bound}`);
   return {
     value: failed.length === 0,
-    evidence: [{ kind: 'fact', detail: `${arg.path} = ${describe(numeric)} (expected ${expectations.join(' and ')})` }],
+    evidence: [{ kind: 'fact', detail: `${arg.path} = ${describe(numeric)}${failed.length === 0 ? '' : ` (expected ${expectations.join(' and ')})`}` }],
   };
 }
 

@@ -69,6 +69,8 @@ export interface FactPredicate {
   path: string;
   exists?: boolean;
   equals?: unknown;
+  /** The value is one of these. */
+  in?: unknown[];
   gte?: number;
   lte?: number;
   gt?: number;

@@ -31,6 +31,13 @@ const PATTERNS: SecretPattern[] = [
     group: 1,
   },
   {
+    // Shell and dotenv style, unquoted: `export AWS_SECRET_ACCESS_KEY=...`, `DB_PASSWORD=...` in a .env file.
+    kind: 'env-credential',
+    // `m`: the scan first tests a whole file for each pattern, so a line start must be any line's.
+    regex: /^\s*(?:export\s+)?[A-Z0-9_]*(?:SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)[A-Z0-9_]*\s*=\s*["']?([^\s"'#$]{8,})/gm,
+    group: 1,
+  },
+  {
     kind: 'hard-coded-credential',
     regex: /\b(?:password|passwd|pwd|secret|secret_key|api_key|apikey|access_token|auth_token|client_secret)["']?\s*[:=]\s*["']([^"'\s]{8,})["']/gi,
     group: 1,
@@ -61,7 +68,7 @@ export function findSecrets(line: string, patterns: readonly SecretPattern[] = P
     regex.lastIndex = 0;
     for (let match = regex.exec(line); match; match = regex.exec(line)) {
       const value = match[group] ?? match[0];
-      const generic = kind === 'hard-coded-credential' || kind === 'database-url-password';
+      const generic = kind === 'hard-coded-credential' || kind === 'database-url-password' || kind === 'env-credential';
       if (generic && PLACEHOLDER.test(value)) continue;
       if (found.some((other) => other.value === value || other.value.includes(value) || value.includes(other.value))) continue;
       found.push({ kind, index: match.index + match[0].indexOf(value), value });

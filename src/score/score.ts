@@ -8,12 +8,14 @@ import type { Category, Severity } from '../rules/types.js';
  * - A finding scores 1 (pass), 0.5 (partial: present but manual), 0 (fail). Unknown and
  *   not-applicable findings score nothing and weigh nothing: they are never a pass or a fail.
  * - A category's score is the severity-weighted mean of its known findings, on 0–100.
- * - The overall score is the mean of the category scores: every area matters equally.
+ * - The overall score is the severity-weighted mean of every known finding, the same formula over
+ *   all categories: a category with one known rule cannot weigh as much as one fully evidenced.
  * - Confidence is the share of applicable weight whose finding is known.
  * - The maturity level is the highest level L such that no critical or high rule at level L or
  *   below fails. Unknown rules do not block a level, but make it provisional.
  */
 export const SCORING_VERSION = 1;
+
 
 export const SEVERITY_WEIGHTS: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 
@@ -85,7 +87,7 @@ export function scoreFindings(findings: readonly Finding[], categories: readonly
   });
 
   const known = categoryScores.filter((category) => category.score !== null);
-  const overall = known.length === 0 ? null : Math.round(known.reduce((sum, category) => sum + category.score!, 0) / known.length);
+  const overall = weighted(findings).score;
   const weakest = known.reduce<CategoryScore | null>((low, category) => (low === null || category.score! < low.score! ? category : low), null);
 
   const failingLevels = findings.filter((finding) => gating(finding) && finding.status === 'fail').map((finding) => finding.level);

@@ -1,5 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
 import { cli, fixture } from '../helpers/cli.js';
@@ -37,6 +38,17 @@ describe('audit', () => {
     const [pocReport, serviceReport] = await Promise.all([report(poc), report(service)]);
     expect(serviceReport.summary.score!).toBeGreaterThanOrEqual(pocReport.summary.score! + 40);
     expect(serviceReport.summary.level).toBeGreaterThan(pocReport.summary.level);
+  });
+
+  it('uses the answers: confidence rises, answered rules cite the answers file and line', async () => {
+    const answers = fileURLToPath(new URL('../../examples/answers.yaml', import.meta.url));
+    const [without, withAnswers] = await Promise.all([report(service), report(service, '--answers', answers)]);
+    expect(withAnswers.summary.confidence).toBe(100);
+    expect(without.summary.confidence).toBeLessThan(70);
+    expect(withAnswers.questions).toEqual([]);
+    const owner = withAnswers.findings.find((finding) => finding.ruleId === 'team.named-owner')!;
+    expect(owner.status).toBe('pass');
+    expect(owner.evidence).toContainEqual(expect.objectContaining({ kind: 'answer', path: answers, line: expect.any(Number) }));
   });
 
   it('starts the PoC roadmap with the foundations', async () => {

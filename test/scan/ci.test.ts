@@ -241,6 +241,39 @@ describe('GitHub Actions', () => {
   });
 });
 
+describe('Azure DevOps pipelines in a folder of the team\'s choosing', () => {
+  const pipeline = `trigger:
+  branches:
+    include: [master]
+pool:
+  vmImage: ubuntu-latest
+stages:
+  - stage: Test
+    jobs:
+      - job: Unit
+        steps:
+          - script: python -m pytest tests/unit
+`;
+  const amlPipelineJob = `$schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json
+type: pipeline
+jobs:
+  train:
+    command: python train.py
+`;
+
+  it('reads a pipeline under .pipelines/ and its test step', () => {
+    const found = only('.pipelines/diabetes_regression-ci.yml', pipeline);
+    expect(found).toMatchObject({ provider: 'azure-pipelines', triggers: ['push', 'pull_request'] });
+    expect(stepsOf(found)).toEqual(['test@11']);
+  });
+
+  it('leaves other YAML in such folders alone (an Azure ML pipeline job)', () => {
+    const { facts, warnings } = run({ 'pipelines/train.yml': amlPipelineJob });
+    expect(facts.pipelines).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('line numbers', () => {
   it('points at the matching line inside a `run: |` block, not at `run:`', () => {
     const workflow = [

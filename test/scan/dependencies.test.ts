@@ -481,7 +481,7 @@ describe('conda environment files', () => {
     expect(warnings).toEqual([]);
   });
 
-  it.each(['environment.yaml', 'environment-gpu.yml', 'conda.yaml', 'envs/conda.yml'])('reads %s', (path) => {
+  it.each(['environment.yaml', 'environment-gpu.yml', 'conda.yaml', 'envs/conda.yml', 'diabetes/conda_dependencies.yml'])('reads %s', (path) => {
     expect(run({ [path]: CONDA_ENVIRONMENT }).facts.manifests.map((m) => m.path)).toEqual([path]);
   });
 

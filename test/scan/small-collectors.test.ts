@@ -82,10 +82,15 @@ describe('secrets', () => {
     ['github-token', 'ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ', 'ghp_********'],
     ['database-url-password', 'url = "postgresql://ml:Sup3rS3cret@db.internal:5432/features"', 'Su********'],
     ['hard-coded-credential', 'password = "hunter2hunter2"', 'hun********'],
-  ])('recognises %s and redacts it', (kind, line, redacted) => {
+    ['env-credential', 'export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIK7MDENGbPxRfiCY', 'wJal********'],
+    ['env-credential', 'DB_PASSWORD=Sup3rS3cretValue', 'Sup3********'],
+  ])('recognises %s and redacts it, on any line of a file', (kind, line, redacted) => {
     const found = findSecrets(line);
     expect(found.map((match) => match.kind)).toContain(kind);
     expect(redactSecrets(line)).toContain(redacted);
+    // The collector tests whole files first: a pattern must not depend on being on line 1.
+    const { facts } = collect(secretsCollector(), { 'config/settings.txt': `# settings\n\n${line}\n` });
+    expect(facts.findings.map((finding) => `${finding.kind}@${finding.line}`)).toContain(`${kind}@3`);
   });
 
   it.each([
@@ -94,6 +99,9 @@ describe('secrets', () => {
     'api_key = "your-api-key-here"',
     'url = "postgresql://user:{{ password }}@db/x"',
     'from sklearn.metrics import roc_auc_score',
+    'COMPOSE_PROJECT_NAME=handson-ml3',
+    'API_KEY=${API_KEY}',
+    'SECRET_KEY=changeme-in-production',
   ])('ignores the placeholder or lookalike %s', (line) => {
     expect(findSecrets(line)).toEqual([]);
   });

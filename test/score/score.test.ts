@@ -30,13 +30,14 @@ describe('scoreFindings', () => {
     expect(scores[2]).toMatchObject({ score: 0, confidence: 100 });
   });
 
-  it('averages the known categories for the overall score and names the weakest', () => {
+  it('weights every known finding for the overall score, so a sparse category cannot dominate', () => {
     const { summary, categories: scores } = scoreFindings(
-      [finding('data.a', 'pass'), finding('mlops.a', 'partial'), finding('mlops.b', 'fail'), finding('team.a', 'unknown')],
+      [finding('data.a', 'pass'), finding('mlops.a', 'partial'), finding('mlops.b', 'fail'), finding('mlops.c', 'fail'), finding('team.a', 'unknown')],
       categories,
     );
-    expect(scores.map((c) => c.score)).toEqual([100, 25, null]);
-    expect(summary.score).toBe(63); // (100 + 25) / 2 = 62.5 → 63
+    expect(scores.map((c) => c.score)).toEqual([100, 17, null]);
+    // all high (3): (3×1 + 3×0.5 + 0 + 0) / 12 = 0.375 → 38, not the mean of 100 and 17
+    expect(summary.score).toBe(38);
     expect(summary.weakestCategory).toBe('mlops');
   });
 

@@ -1500,8 +1500,18 @@ interface CiFormat {
   path: RegExp;
   /** Formats found by file name at any depth count only in project code (not examples, fixtures, vendored code). */
   anywhere?: boolean;
+  /** For paths that many kinds of file share: the text must look like this format. */
+  sniff?: RegExp[];
   read: (file: FileContent, warn: (warning: ScanWarning) => void) => Draft;
 }
+
+/**
+ * Azure DevOps pipelines often live in a folder of the team's choosing (`.pipelines/`, `devops/`),
+ * next to other YAML such as Azure ML or Kubeflow pipeline definitions. Both shapes must show: the
+ * top-level keys of a pipeline and its step or job syntax.
+ */
+const AZURE_DEVOPS_TEXT = [/^(?:trigger|pr|pool|stages|jobs|steps|extends|schedules):/m, /^\s*-\s*(?:task|script|bash|pwsh|powershell|template|checkout|job|stage|deployment):/m];
+const AZURE_DEVOPS_FOLDER = /^(?:\.?pipelines|\.?ado|\.?devops|\.?azure|azure-devops|ci|build)\/(?:.+\/)?[^/]+\.ya?ml$/;
 
 type YamlParser = (docs: Yaml[], path: string) => Draft;
 
@@ -1535,6 +1545,7 @@ const FORMATS: CiFormat[] = [
   { provider: 'gitlab-ci', path: /^\.gitlab-ci\.ya?ml$/, read: yamlFormat(gitlabPipeline) },
   { provider: 'azure-pipelines', path: /(?:^|\/)azure-pipelines[^/]*\.ya?ml$/, anywhere: true, read: yamlFormat(firstDocument(azurePipeline)) },
   { provider: 'azure-pipelines', path: /^\.(?:azure-pipelines|azuredevops)\/.+\.ya?ml$/, read: yamlFormat(firstDocument(azurePipeline)) },
+  { provider: 'azure-pipelines', path: AZURE_DEVOPS_FOLDER, sniff: AZURE_DEVOPS_TEXT, read: yamlFormat(firstDocument(azurePipeline)) },
   { provider: 'jenkins', path: /(?:^|\/)(?:Jenkinsfile(?:\.[^/]+)?|[^/]+\.Jenkinsfile)$/i, anywhere: true, read: (file) => jenkinsPipeline(file.text) },
   { provider: 'circleci', path: /^\.circleci\/config\.ya?ml$/, read: yamlFormat(firstDocument(circleciPipeline)) },
   { provider: 'bitbucket-pipelines', path: /^bitbucket-pipelines\.ya?ml$/, read: yamlFormat(firstDocument(bitbucketPipeline)) },
@@ -1627,7 +1638,7 @@ export function ciCollector(): Collector<'ci'> {
     wants: (path) => formatOf(path) !== undefined,
     visit(file, warn) {
       const format = formatOf(file.path);
-      if (!format) return;
+      if (!format || (format.sniff && !format.sniff.every((pattern) => pattern.test(file.text)))) return;
       let draft: Draft;
       try {
         draft = format.read(file, warn);

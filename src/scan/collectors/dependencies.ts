@@ -167,7 +167,8 @@ function isCompiledInput(path: string, paths: ReadonlySet<string>): boolean {
 // Which files are what
 
 const REQUIREMENTS_FILE = /^(?:[\w.-]*[-_.])?requirements(?:[-_.][\w.-]*)?\.(?:txt|in)$/i;
-const CONDA_ENVIRONMENT_FILE = /^(?:environment(?:-[\w.-]+)?|conda)\.ya?ml$/i;
+/** `environment.yml`, `environment-gpu.yml`, `conda.yaml`, and Azure ML's `conda_dependencies.yml`. */
+const CONDA_ENVIRONMENT_FILE = /^(?:environment(?:-[\w.-]+)?|conda(?:[_-][\w.-]+)?)\.ya?ml$/i;
 
 const MANIFEST_FORMATS: ManifestFormat[] = [
   {

@@ -1,23 +1,5 @@
+import { notebook, requirements, schedule, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
-
-const notebook = (code: string) =>
-  JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: [{ cell_type: 'code', source: code.split('\n').map((line) => `${line}\n`), outputs: [], execution_count: 1, metadata: {} }],
-  });
-
-const ciOnPush = `name: ci
-on: [push, pull_request]
-jobs:
-  test:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: pip install -r requirements.txt
-      - run: pytest -q
-`;
 
 const panderaModel = `"""Validation of the raw transactions extract."""
 import pandera as pa
@@ -140,7 +122,7 @@ export const cases: RuleCases = {
       status: 'partial',
       evidence: 'cell 1',
     },
-    { name: 'pandera declared but never called', files: { 'requirements.txt': 'pandas==2.2.3\npandera==0.21.1\n', 'src/fraud/data.py': 'import pandas as pd\n\ndef load(path):\n    return pd.read_parquet(path)\n' }, status: 'partial', evidence: 'declares pandera' },
+    { name: 'pandera declared but never called', files: { 'requirements.txt': requirements('pandas==2.2.3', 'pandera==0.21.1'), 'src/fraud/data.py': 'import pandas as pd\n\ndef load(path):\n    return pd.read_parquet(path)\n' }, status: 'partial', evidence: 'declares pandera' },
     {
       name: 'a pydantic request model is not data validation',
       files: { 'src/fraud/api.py': 'from fastapi import FastAPI\nfrom pydantic import BaseModel, Field\n\napp = FastAPI()\n\n\nclass Transaction(BaseModel):\n    amount_eur: float = Field(ge=0)\n' },
@@ -154,7 +136,12 @@ export const cases: RuleCases = {
     {
       name: 'scheduled Great Expectations checkpoint in CI',
       files: {
-        '.github/workflows/data-checks.yml': 'name: data-checks\non:\n  schedule:\n    - cron: "0 5 * * *"\njobs:\n  validate:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install -r requirements.txt\n      - run: great_expectations checkpoint run daily_transactions\n',
+        '.github/workflows/data-checks.yml': workflow({
+          name: 'data-checks',
+          on: schedule('0 5 * * *'),
+          job: 'validate',
+          steps: ['uses: actions/checkout@v4', 'run: pip install -r requirements.txt', 'run: great_expectations checkpoint run daily_transactions'],
+        }),
       },
       status: 'pass',
       evidence: 'great_expectations checkpoint run',
@@ -196,7 +183,7 @@ export const cases: RuleCases = {
     { name: 'a large model in Git LFS', files: { '.gitattributes': '*.ipynb filter=nbstripout\n*.pt filter=lfs diff=lfs merge=lfs -text\n', 'models/model.pt': bigCsv }, status: 'pass', evidence: '.gitattributes:2' },
     {
       name: 'LFS objects fetched on checkout in CI',
-      files: { '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          lfs: true\n      - run: pytest\n', 'models/model.onnx': bigCsv },
+      files: { '.github/workflows/ci.yml': workflow({ on: 'push', steps: ['uses: actions/checkout@v4\nwith:\n  lfs: true', 'run: pytest'] }), 'models/model.onnx': bigCsv },
       status: 'pass',
       evidence: '.github/workflows/ci.yml:8',
     },
@@ -215,12 +202,12 @@ export const cases: RuleCases = {
       evidence: 'src/fraud/assets.py:4',
     },
     { name: 'a make_dataset script run by hand', files: { 'src/data/make_dataset.py': 'import pandas as pd\n\nif __name__ == "__main__":\n    pd.read_csv("raw.csv").dropna().to_parquet("clean.parquet")\n' }, status: 'partial', evidence: 'src/data/make_dataset.py' },
-    { name: 'Airflow declared, no DAG', files: { 'requirements.txt': 'apache-airflow==2.10.4\npandas==2.2.3\n' }, status: 'partial', evidence: 'declares apache-airflow' },
+    { name: 'Airflow declared, no DAG', files: { 'requirements.txt': requirements('apache-airflow==2.10.4', 'pandas==2.2.3') }, status: 'partial', evidence: 'declares apache-airflow' },
     {
       name: 'preparation in notebooks, CI only pulls data',
       files: {
         'notebooks/01-prepare.ipynb': notebook('import pandas as pd\ndf = pd.read_csv("data/raw.csv")\ndf = df.dropna()\ndf.to_parquet("data/clean.parquet")'),
-        '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: dvc pull\n      - run: pytest\n',
+        '.github/workflows/ci.yml': workflow({ on: 'push', steps: ['run: dvc pull', 'run: pytest'] }),
       },
       status: 'fail',
     },
@@ -228,20 +215,20 @@ export const cases: RuleCases = {
   ],
 
   'data.feature-code-tested': [
-    { name: 'feature tests run by CI', files: { 'tests/test_features.py': featureTest, '.github/workflows/ci.yml': ciOnPush }, status: 'pass', evidence: 'tests/test_features.py:3' },
+    { name: 'feature tests run by CI', files: { 'tests/test_features.py': featureTest, '.github/workflows/ci.yml': testWorkflow() }, status: 'pass', evidence: 'tests/test_features.py:3' },
     {
       name: 'encoding test named for what it tests',
-      files: { 'tests/test_encoders.py': 'def test_one_hot_encoding_handles_unseen_category(encoder):\n    assert encoder.transform([["mars"]]).sum() == 0\n', '.github/workflows/ci.yml': ciOnPush },
+      files: { 'tests/test_encoders.py': 'def test_one_hot_encoding_handles_unseen_category(encoder):\n    assert encoder.transform([["mars"]]).sum() == 0\n', '.github/workflows/ci.yml': testWorkflow() },
       status: 'pass',
       evidence: 'test_one_hot_encoding',
     },
     { name: 'feature tests that CI does not run', files: { 'tests/test_features.py': featureTest }, status: 'partial', evidence: 'tests/test_features.py:3' },
     {
       name: 'tests that only import scikit-learn preprocessing',
-      files: { 'tests/test_model.py': 'from sklearn.preprocessing import StandardScaler\n\n\ndef test_model_fits(model, X, y):\n    model.fit(StandardScaler().fit_transform(X), y)\n', '.github/workflows/ci.yml': ciOnPush },
+      files: { 'tests/test_model.py': 'from sklearn.preprocessing import StandardScaler\n\n\ndef test_model_fits(model, X, y):\n    model.fit(StandardScaler().fit_transform(X), y)\n', '.github/workflows/ci.yml': testWorkflow() },
       status: 'fail',
     },
-    { name: 'feature code without tests', files: { 'src/fraud/features.py': 'def rolling_amount_stats(df, window):\n    return df\n', '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
+    { name: 'feature code without tests', files: { 'src/fraud/features.py': 'def rolling_amount_stats(df, window):\n    return df\n', '.github/workflows/ci.yml': testWorkflow() }, status: 'fail' },
   ],
 
   'data.train-serve-consistency': [
@@ -272,7 +259,7 @@ export const cases: RuleCases = {
       status: 'partial',
       evidence: 'cell 1',
     },
-    { name: 'feature store declared but unused', files: { 'requirements.txt': 'feast==0.42.0\nscikit-learn==1.5.2\n' }, status: 'partial', evidence: 'declares feast' },
+    { name: 'feature store declared but unused', files: { 'requirements.txt': requirements('feast==0.42.0', 'scikit-learn==1.5.2') }, status: 'partial', evidence: 'declares feast' },
     {
       name: 'serving recomputes features by hand',
       files: {
@@ -299,7 +286,7 @@ export const cases: RuleCases = {
     },
     { name: 'DVC-tracked data without a pipeline lock', files: { 'data/raw.dvc': dataDvc, '.dvc/config': dvcConfigWithRemote }, status: 'partial', evidence: 'data/raw.dvc' },
     { name: 'lineage logged only from a notebook', files: { 'train.ipynb': notebook('mlflow.log_input(mlflow.data.from_pandas(df), context="training")') }, status: 'partial', evidence: 'cell 1' },
-    { name: 'OpenLineage declared but unused', files: { 'requirements.txt': 'openlineage-python==1.26.0\n' }, status: 'partial' },
+    { name: 'OpenLineage declared but unused', files: { 'requirements.txt': requirements('openlineage-python==1.26.0') }, status: 'partial' },
     { name: 'nothing records lineage', files: { 'src/fraud/train.py': 'import mlflow\nmlflow.log_metric("auc", 0.91)\n' }, status: 'fail' },
   ],
 
@@ -325,7 +312,7 @@ export const cases: RuleCases = {
     },
     { name: 'guidelines without measurement', answers: { 'data.label-source': ['programmatic'], 'data.label-quality': 'guidelines' }, status: 'partial' },
     { name: 'a labelling guide in the docs', files: { 'docs/labeling-guidelines.md': '# Labelling guidelines\n\nMark a transaction as fraud only when the cardholder disputed it.\n' }, status: 'partial', evidence: 'docs/labeling-guidelines.md' },
-    { name: 'Label Studio SDK declared', files: { 'requirements.txt': 'label-studio-sdk==1.0.8\n' }, answers: { 'data.label-source': ['human'] }, status: 'partial', evidence: 'declares label-studio-sdk' },
+    { name: 'Label Studio SDK declared', files: { 'requirements.txt': requirements('label-studio-sdk==1.0.8') }, answers: { 'data.label-source': ['human'] }, status: 'partial', evidence: 'declares label-studio-sdk' },
     { name: 'annotated labels, no control', answers: { 'data.label-source': ['human'], 'data.label-quality': 'none' }, status: 'fail' },
     { name: 'generated labels, quality unanswered', answers: { 'data.label-source': ['programmatic'] }, status: 'unknown', evidence: 'data.label-quality is not answered' },
   ],

@@ -1,16 +1,9 @@
+import { inferenceService, notebook, pushToMain, requirements, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: the files a real churn-model repository would carry.
 // ---------------------------------------------------------------------------------------------
-
-const notebook = (code: string) =>
-  JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: [{ cell_type: 'code', source: code.split('\n').map((line) => `${line}\n`), outputs: [], execution_count: 1, metadata: {} }],
-  });
 
 const codeowners = `# Owners of the churn model
 *                   @acme/ml-platform
@@ -147,18 +140,7 @@ register = RegisterModel(
 )
 `;
 
-const deployWithEnvironment = `name: deploy
-on:
-  push:
-    branches: [main]
-jobs:
-  deploy:
-    runs-on: ubuntu-latest
-    environment: production
-    steps:
-      - uses: actions/checkout@v4
-      - run: helm upgrade --install churn ./chart
-`;
+const deployWithEnvironment = workflow({ name: 'deploy', on: pushToMain, job: 'deploy', environment: 'production', steps: ['uses: actions/checkout@v4', 'run: helm upgrade --install churn ./chart'] });
 
 const deployWithCommentedEnvironment = `name: deploy
 on:
@@ -186,16 +168,6 @@ deploy_prod:
   environment:
     name: production
   when: manual
-`;
-
-const ciOnPush = `name: ci
-on: [push, pull_request]
-jobs:
-  test:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: pytest
 `;
 
 const trainWithLineage = `import mlflow
@@ -249,20 +221,16 @@ const shortRetentionTerraform = `resource "aws_cloudwatch_log_group" "churn_pred
 }
 `;
 
-const inferenceServiceWithLogger = `apiVersion: serving.kserve.io/v1beta1
-kind: InferenceService
-metadata:
-  name: churn
-spec:
-  predictor:
-    logger:
-      mode: all
-      url: http://broker-ingress.knative-eventing.svc.cluster.local/ml/default
-    model:
-      modelFormat:
-        name: sklearn
-      storageUri: s3://acme-models/churn/v3
-`;
+const inferenceServiceWithLogger = inferenceService(
+  'churn',
+  `logger:
+  mode: all
+  url: http://broker-ingress.knative-eventing.svc.cluster.local/ml/default
+model:
+  modelFormat:
+    name: sklearn
+  storageUri: s3://acme-models/churn/v3`,
+);
 
 const fullTrail = {
   'src/train.py': trainWithLineage,
@@ -319,16 +287,12 @@ const riskRegister = `# Risk register: churn model
 | Drift after price changes | Medium | High | Weekly drift report; retrain on alert | ML platform |
 `;
 
-const licenceCheckCi = `name: licences
-on: [pull_request]
-jobs:
-  licences:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: pip install pip-licenses -r requirements.txt
-      - run: pip-licenses --fail-on="GPL-3.0-or-later;AGPL-3.0-or-later"
-`;
+const licenceCheckCi = workflow({
+  name: 'licences',
+  on: '[pull_request]',
+  job: 'licences',
+  steps: ['uses: actions/checkout@v4', 'run: pip install pip-licenses -r requirements.txt', 'run: pip-licenses --fail-on="GPL-3.0-or-later;AGPL-3.0-or-later"'],
+});
 
 const providerObligations = ['qms', 'technical-file', 'conformity-assessment', 'declaration-ce', 'registration', 'post-market-monitoring', 'incident-reporting', 'log-keeping'];
 const deployerObligations = ['instructions-oversight', 'fria', 'people-informed', 'incident-reporting', 'log-keeping'];
@@ -382,11 +346,11 @@ export const cases: RuleCases = {
     { name: 'direct pushes, enforcement unanswered', git: { commits: 120, mergedPullRequests: 0 }, status: 'unknown', evidence: 'governance.review-enforcement is not answered' },
   ],
   'governance.ai-disclosure': [
-    { name: 'chatbot with a notice in the interface', files: { 'requirements.txt': 'openai==1.51.0\nfastapi==0.115.0\n' }, answers: { 'governance.ai-interaction': 'interacts', 'governance.ai-transparency': 'disclosed' }, status: 'pass' },
+    { name: 'chatbot with a notice in the interface', files: { 'requirements.txt': requirements('openai==1.51.0', 'fastapi==0.115.0') }, answers: { 'governance.ai-interaction': 'interacts', 'governance.ai-transparency': 'disclosed' }, status: 'pass' },
     { name: 'drafted emails disclosed only in the terms', answers: { 'governance.ai-interaction': 'generated-content', 'governance.ai-transparency': 'partly' }, status: 'partial' },
     { name: 'undisclosed assistant', answers: { 'governance.ai-interaction': 'both', 'governance.ai-transparency': 'not-disclosed' }, status: 'fail', evidence: 'not-disclosed' },
-    { name: 'LLM in the dependencies, nothing answered', files: { 'requirements.txt': 'anthropic==0.39.0\n' }, status: 'unknown', evidence: 'governance.ai-transparency is not answered' },
-    { name: 'a tabular model is still asked whether people interact with it', files: { 'requirements.txt': 'scikit-learn==1.5.2\n' }, status: 'unknown' },
+    { name: 'LLM in the dependencies, nothing answered', files: { 'requirements.txt': requirements('anthropic==0.39.0') }, status: 'unknown', evidence: 'governance.ai-transparency is not answered' },
+    { name: 'a tabular model is still asked whether people interact with it', files: { 'requirements.txt': requirements('scikit-learn==1.5.2') }, status: 'unknown' },
     {
       name: 'LLM used only for internal ticket classification',
       files: { 'src/classify.py': 'from openai import OpenAI\n\nclient = OpenAI()\n' },
@@ -401,7 +365,7 @@ export const cases: RuleCases = {
     { name: 'data licences checked, dependencies not scanned', answers: { 'governance.data-model-licences': 'checked' }, status: 'partial', evidence: 'no dependency licence checks' },
     { name: 'dependencies scanned, data licences unanswered', files: { '.github/workflows/licences.yml': licenceCheckCi }, status: 'partial' },
     { name: 'a licence tool declared but never run', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[dependency-groups]\ndev = ["pip-licenses>=5.0"]\n' }, answers: { 'governance.data-model-licences': 'not-checked' }, status: 'partial', evidence: 'declares pip-licenses' },
-    { name: 'nothing checked', files: { '.github/workflows/ci.yml': ciOnPush }, answers: { 'governance.data-model-licences': 'not-checked' }, status: 'fail' },
+    { name: 'nothing checked', files: { '.github/workflows/ci.yml': testWorkflow() }, answers: { 'governance.data-model-licences': 'not-checked' }, status: 'fail' },
     { name: 'unanswered, no scanner', status: 'unknown' },
   ],
   'governance.model-card': [
@@ -410,7 +374,7 @@ export const cases: RuleCases = {
     { name: 'a card without limitations', files: { 'MODEL_CARD.md': modelCardWithoutLimitations }, status: 'partial', evidence: 'no limitation statements' },
     { name: 'an unfilled Hugging Face template: headings only', files: { 'MODEL_CARD.md': templateModelCard }, status: 'partial', evidence: 'MODEL_CARD.md' },
     { name: 'a complete card with a TBD left in it', files: { 'MODEL_CARD.md': modelCardWithTbd }, status: 'partial', evidence: 'TBD' },
-    { name: 'model-card-toolkit declared, no card', files: { 'requirements.txt': 'model-card-toolkit==2.0.0\n' }, status: 'partial' },
+    { name: 'model-card-toolkit declared, no card', files: { 'requirements.txt': requirements('model-card-toolkit==2.0.0') }, status: 'partial' },
     { name: 'a model card only in an example', files: { 'examples/demo/MODEL_CARD.md': modelCard }, status: 'fail', evidence: 'docs.modelCard is empty or absent' },
     { name: 'no model card', files: { 'README.md': readmeWithCommands }, status: 'fail' },
   ],
@@ -441,15 +405,15 @@ export const cases: RuleCases = {
     { name: 'manual approval set only in a notebook', files: { 'register.ipynb': notebook('model_package = model.register(approval_status="PendingManualApproval")') }, status: 'partial' },
     { name: 'informal sign-off', answers: { 'governance.release-approval': 'informal' }, status: 'partial' },
     { name: 'a commented-out environment is no gate', files: { '.github/workflows/deploy.yml': deployWithCommentedEnvironment }, answers: { 'governance.release-approval': 'none' }, status: 'fail' },
-    { name: 'no approval at all', files: { '.github/workflows/ci.yml': ciOnPush }, answers: { 'governance.release-approval': 'none' }, status: 'fail' },
-    { name: 'no gate in the repository, unanswered', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'unknown' },
+    { name: 'no approval at all', files: { '.github/workflows/ci.yml': testWorkflow() }, answers: { 'governance.release-approval': 'none' }, status: 'fail' },
+    { name: 'no gate in the repository, unanswered', files: { '.github/workflows/ci.yml': testWorkflow() }, status: 'unknown' },
   ],
   'governance.bias-fairness-eval': [
     { name: 'fairlearn metrics in the evaluation module', files: { 'src/evaluate.py': fairnessEval }, answers: { 'security.personal-data': 'personal' }, status: 'pass', evidence: 'src/evaluate.py:7' },
     { name: 'a fairness test with a threshold', files: { 'tests/test_fairness.py': fairnessTest }, answers: { 'security.personal-data': 'pseudonymised' }, status: 'pass' },
     { name: 'fairness metrics only in a notebook', files: { 'notebooks/fairness.ipynb': notebook('frame = MetricFrame(metrics=recall_score, y_true=y, y_pred=p, sensitive_features=df["gender"])') }, status: 'partial', evidence: 'cell 1' },
     { name: 'an ad-hoc groupby on gender', files: { 'notebooks/eda.ipynb': notebook('df.groupby("gender")["churned"].mean()') }, answers: { 'security.personal-data': 'personal' }, status: 'partial' },
-    { name: 'fairlearn declared but never used', files: { 'requirements.txt': 'fairlearn==0.11.0\n' }, answers: { 'security.personal-data': 'personal' }, status: 'partial', evidence: 'declares fairlearn' },
+    { name: 'fairlearn declared but never used', files: { 'requirements.txt': requirements('fairlearn==0.11.0') }, answers: { 'security.personal-data': 'personal' }, status: 'partial', evidence: 'declares fairlearn' },
     { name: 'a documented manual review', answers: { 'security.personal-data': 'personal', 'governance.fairness-review': true }, status: 'partial' },
     { name: 'a commented-out check does not count', files: { 'src/evaluate.py': '# frame = MetricFrame(metrics=recall_score, sensitive_features=df["gender"])\nscore = auc(y, p)\n' }, answers: { 'security.personal-data': 'personal', 'governance.fairness-review': false }, status: 'fail' },
     { name: 'never compared', answers: { 'security.personal-data': 'special-category', 'governance.fairness-review': false }, status: 'fail' },
@@ -461,7 +425,7 @@ export const cases: RuleCases = {
     { name: 'local explanations agreed and computed', files: { 'src/explain.py': shapExplain }, answers: { 'governance.explainability-level': 'local' }, status: 'pass', evidence: 'src/explain.py:5' },
     { name: 'agreed but not implemented', answers: { 'governance.explainability-level': 'local' }, status: 'partial' },
     { name: 'SHAP in a notebook, no agreed level', files: { 'notebooks/explain.ipynb': notebook('explainer = shap.TreeExplainer(model)') }, answers: { 'governance.explainability-level': 'not-agreed' }, status: 'partial' },
-    { name: 'shap declared, level unanswered', files: { 'requirements.txt': 'shap==0.46.0\n' }, status: 'partial' },
+    { name: 'shap declared, level unanswered', files: { 'requirements.txt': requirements('shap==0.46.0') }, status: 'partial' },
     { name: 'nothing agreed or implemented', answers: { 'governance.explainability-level': 'not-agreed' }, status: 'fail' },
     { name: 'unanswered, nothing in the code', status: 'unknown' },
   ],

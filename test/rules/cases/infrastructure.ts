@@ -1,3 +1,4 @@
+import { deployment, inferenceService, pushToMain, requirements, s3Bucket, sagemakerEndpoint, testWorkflow, trainScript, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 const hardenedDockerfile = `FROM python:3.11.9-slim AS build
@@ -27,29 +28,12 @@ RUN pip install -r requirements.txt
 CMD ["gunicorn", "-b", "0.0.0.0:8080", "serve:app"]
 `;
 
-const buildWorkflow = `name: build
-on:
-  push:
-    branches: [main]
-jobs:
-  image:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: docker build -t ghcr.io/acme/churn:\${{ github.sha }} .
-      - run: docker push ghcr.io/acme/churn:\${{ github.sha }}
-`;
-
-const ciOnPush = `name: ci
-on: [push, pull_request]
-jobs:
-  test:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: pip install -r requirements.txt
-      - run: pytest
-`;
+const buildWorkflow = workflow({
+  name: 'build',
+  on: pushToMain,
+  job: 'image',
+  steps: ['uses: actions/checkout@v4', 'run: docker build -t ghcr.io/acme/churn:${{ github.sha }} .', 'run: docker push ghcr.io/acme/churn:${{ github.sha }}'],
+});
 
 const fastapiService = `from fastapi import FastAPI
 from pydantic import BaseModel
@@ -88,73 +72,37 @@ def predict():
     return jsonify({"prediction": model.predict([features]).tolist()})
 `;
 
-const trainScript = `import joblib
-import pandas as pd
-from sklearn.ensemble import GradientBoostingClassifier
+const limitsAndProbe = `resources:
+  requests:
+    cpu: 500m
+    memory: 1Gi
+  limits:
+    memory: 2Gi
+readinessProbe:
+  httpGet:
+    path: /healthz
+    port: 8080
+  initialDelaySeconds: 20`;
 
-df = pd.read_csv("data/train.csv")
-model = GradientBoostingClassifier().fit(df.drop(columns="churn"), df["churn"])
-joblib.dump(model, "model.joblib")
-`;
+const requestsOnly = `resources:
+  requests:
+    cpu: 500m
+    memory: 1Gi`;
 
-const deployment = (extra = '', replicas = 1) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: churn-api
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels:
-      app: churn-api
-  template:
-    metadata:
-      labels:
-        app: churn-api
-    spec:
-      containers:
-        - name: api
-          image: ghcr.io/acme/churn:1.4.2
-          ports:
-            - containerPort: 8080
-${extra}`;
-
-const limitsAndProbe = `          resources:
-            requests:
-              cpu: 500m
-              memory: 1Gi
-            limits:
-              memory: 2Gi
-          readinessProbe:
-            httpGet:
-              path: /healthz
-              port: 8080
-            initialDelaySeconds: 20
-`;
-
-const requestsOnly = `          resources:
-            requests:
-              cpu: 500m
-              memory: 1Gi
-`;
-
-const inferenceService = `apiVersion: serving.kserve.io/v1beta1
-kind: InferenceService
-metadata:
-  name: churn
-spec:
-  predictor:
-    minReplicas: 1
-    maxReplicas: 5
-    canaryTrafficPercent: 10
-    model:
-      modelFormat:
-        name: sklearn
-      storageUri: s3://acme-models/churn/v7
-      resources:
-        limits:
-          cpu: "1"
-          memory: 2Gi
-`;
+const canaryInferenceService = inferenceService(
+  'churn',
+  `minReplicas: 1
+maxReplicas: 5
+canaryTrafficPercent: 10
+model:
+  modelFormat:
+    name: sklearn
+  storageUri: s3://acme-models/churn/v7
+  resources:
+    limits:
+      cpu: "1"
+      memory: 2Gi`,
+);
 
 const scoringCronJob = `apiVersion: batch/v1
 kind: CronJob
@@ -203,20 +151,14 @@ const terraformBuckets = `terraform {
   }
 }
 
-resource "aws_s3_bucket" "models" {
-  bucket = "acme-churn-models"
-}
-
+${s3Bucket('models', 'acme-churn-models')}
 resource "aws_iam_role" "sagemaker" {
   name               = "churn-sagemaker"
   assume_role_policy = data.aws_iam_policy_document.assume.json
 }
 `;
 
-const terraformVersioned = `resource "aws_s3_bucket" "models" {
-  bucket = "acme-churn-models"
-}
-
+const terraformVersioned = `${s3Bucket('models', 'acme-churn-models')}
 resource "aws_s3_bucket_versioning" "models" {
   bucket = aws_s3_bucket.models.id
   versioning_configuration {
@@ -235,11 +177,7 @@ const sagemakerEndpointTf = `resource "aws_sagemaker_endpoint_configuration" "ch
   }
 }
 
-resource "aws_sagemaker_endpoint" "churn" {
-  name                 = "churn"
-  endpoint_config_name = aws_sagemaker_endpoint_configuration.churn.name
-}
-`;
+${sagemakerEndpoint('churn')}`;
 
 const locustfile = `from locust import HttpUser, task, between
 
@@ -252,19 +190,12 @@ class PredictUser(HttpUser):
         self.client.post("/v1/predict", json={"tenure_months": 12, "monthly_charges": 70.5})
 `;
 
-const loadTestWorkflow = `name: load-test
-on:
-  workflow_dispatch:
-  push:
-    branches: [main]
-jobs:
-  locust:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: pip install locust==2.24.0
-      - run: locust -f tests/load/locustfile.py --headless -u 50 -r 10 --run-time 2m --host https://staging.churn.acme.internal
-`;
+const loadTestWorkflow = workflow({
+  name: 'load-test',
+  on: `workflow_dispatch:\n${pushToMain}`,
+  job: 'locust',
+  steps: ['uses: actions/checkout@v4', 'run: pip install locust==2.24.0', 'run: locust -f tests/load/locustfile.py --headless -u 50 -r 10 --run-time 2m --host https://staging.churn.acme.internal'],
+});
 
 const k6Script = `import http from 'k6/http';
 import { check } from 'k6';
@@ -277,30 +208,7 @@ export default function () {
 }
 `;
 
-const argoRollout = `apiVersion: argoproj.io/v1alpha1
-kind: Rollout
-metadata:
-  name: churn-api
-spec:
-  replicas: 4
-  strategy:
-    canary:
-      steps:
-        - setWeight: 10
-        - pause: { duration: 10m }
-        - setWeight: 50
-  selector:
-    matchLabels:
-      app: churn-api
-  template:
-    metadata:
-      labels:
-        app: churn-api
-    spec:
-      containers:
-        - name: api
-          image: ghcr.io/acme/churn:1.4.2
-`;
+const argoRollout = deployment({ replicas: 4, canarySteps: ['setWeight: 10', 'pause: { duration: 10m }', 'setWeight: 50'] });
 
 const sagemakerBlueGreen = `import boto3
 
@@ -353,18 +261,13 @@ MODEL_URI = "models:/churn@champion"
 model = mlflow.pyfunc.load_model(MODEL_URI)
 `;
 
-const atomicDeploy = `name: deploy
-on:
-  push:
-    branches: [main]
-jobs:
-  deploy:
-    runs-on: ubuntu-latest
-    environment: production
-    steps:
-      - uses: actions/checkout@v4
-      - run: helm upgrade --install churn-api ./chart --namespace ml --atomic --timeout 10m
-`;
+const atomicDeploy = workflow({
+  name: 'deploy',
+  on: pushToMain,
+  job: 'deploy',
+  environment: 'production',
+  steps: ['uses: actions/checkout@v4', 'run: helm upgrade --install churn-api ./chart --namespace ml --atomic --timeout 10m'],
+});
 
 const kustomization = `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
@@ -421,8 +324,8 @@ const batch = { 'infrastructure.serving-mode': 'batch' };
 export const cases: RuleCases = {
   'infra.containerized': [
     { name: 'Dockerfile built and pushed by CI', files: { Dockerfile: hardenedDockerfile, '.github/workflows/build.yml': buildWorkflow }, status: 'pass', evidence: 'docker-build step' },
-    { name: 'BentoML bento containerized in CI', files: { 'bentofile.yaml': 'service: "service:Churn"\ninclude: ["*.py"]\npython:\n  requirements_txt: requirements.txt\n', '.github/workflows/bento.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bentoml build\n      - run: bentoml containerize churn:latest\n' }, status: 'pass', evidence: 'bentofile.yaml' },
-    { name: 'Dockerfile that CI never builds', files: { 'docker/Dockerfile': pinnedRootDockerfile, '.github/workflows/ci.yml': ciOnPush }, status: 'partial', evidence: 'docker/Dockerfile' },
+    { name: 'BentoML bento containerized in CI', files: { 'bentofile.yaml': 'service: "service:Churn"\ninclude: ["*.py"]\npython:\n  requirements_txt: requirements.txt\n', '.github/workflows/bento.yml': workflow({ on: 'push', job: 'build', steps: ['run: bentoml build', 'run: bentoml containerize churn:latest'] }) }, status: 'pass', evidence: 'bentofile.yaml' },
+    { name: 'Dockerfile that CI never builds', files: { 'docker/Dockerfile': pinnedRootDockerfile, '.github/workflows/ci.yml': testWorkflow() }, status: 'partial', evidence: 'docker/Dockerfile' },
     { name: 'compose file that only starts MLflow and Postgres', files: { 'docker-compose.yml': 'services:\n  mlflow:\n    image: ghcr.io/mlflow/mlflow:v2.12.1\n  db:\n    image: postgres:16\n', 'train.py': trainScript }, status: 'fail' },
     { name: 'a Dockerfile only in an example does not count', files: { 'examples/serving/Dockerfile': hardenedDockerfile, 'train.py': trainScript }, status: 'fail', evidence: 'not counted' },
   ],
@@ -436,12 +339,12 @@ export const cases: RuleCases = {
   ],
   'infra.model-serving-api': [
     { name: 'FastAPI with pydantic request and response models', files: { 'src/churn/serve.py': fastapiService }, answers: online, status: 'pass', evidence: 'src/churn/serve.py:19' },
-    { name: 'KServe InferenceService', files: { 'deploy/isvc.yaml': inferenceService }, status: 'pass', evidence: 'InferenceService churn' },
+    { name: 'KServe InferenceService', files: { 'deploy/isvc.yaml': canaryInferenceService }, status: 'pass', evidence: 'InferenceService churn' },
     { name: 'SageMaker endpoint deployed from code', files: { 'pipelines/deploy.py': 'from sagemaker.sklearn import SKLearnModel\n\nmodel = SKLearnModel(model_data=ARTIFACT, role=ROLE, entry_point="inference.py")\npredictor = model.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n' }, status: 'pass', evidence: 'pipelines/deploy.py:4' },
     { name: 'SageMaker endpoint in Terraform', files: { 'infra/endpoint.tf': sagemakerEndpointTf }, status: 'pass', evidence: 'aws_sagemaker_endpoint' },
     { name: 'Azure ML web service deployed by the CD pipeline', files: { '.pipelines/cd.yml': 'steps:\n  - script: |\n      az ml model deploy --name churn-aks --model churn:3 --ic inference_config.yml --dc deployment_config_aks.yml\n' }, status: 'pass', evidence: 'az ml model deploy' },
     { name: 'a Flask route that takes any JSON', files: { 'app.py': flaskService }, answers: online, status: 'partial', evidence: 'app.py:8' },
-    { name: 'FastAPI declared but never used', files: { 'requirements.txt': 'fastapi==0.111.0\nscikit-learn==1.4.2\n', 'train.py': trainScript }, answers: online, status: 'partial', evidence: 'declares fastapi' },
+    { name: 'FastAPI declared but never used', files: { 'requirements.txt': requirements('fastapi==0.111.0', 'scikit-learn==1.4.2'), 'train.py': trainScript }, answers: online, status: 'partial', evidence: 'declares fastapi' },
     { name: 'a model file handed over, online serving planned', files: { 'train.py': trainScript }, answers: online, status: 'fail' },
     { name: 'a FastAPI service only in the examples', files: { 'examples/serve.py': fastapiService, 'train.py': trainScript }, answers: online, status: 'fail' },
     { name: 'no API and the serving mode unanswered', files: { 'train.py': trainScript }, status: 'unknown', evidence: 'infrastructure.serving-mode is not answered' },
@@ -455,7 +358,7 @@ export const cases: RuleCases = {
     { name: 'Terraform only in an example does not count', files: { 'examples/aws/main.tf': terraformBuckets, 'train.py': trainScript }, status: 'fail' },
   ],
   'infra.orchestration-manifests': [
-    { name: 'Kubernetes Deployment', files: { 'k8s/deployment.yaml': deployment(limitsAndProbe) }, status: 'pass', evidence: 'Deployment churn-api' },
+    { name: 'Kubernetes Deployment', files: { 'k8s/deployment.yaml': deployment({ container: limitsAndProbe }) }, status: 'pass', evidence: 'Deployment churn-api' },
     { name: 'Helm chart', files: { 'chart/Chart.yaml': 'apiVersion: v2\nname: churn-api\nversion: 0.3.0\n' }, status: 'pass', evidence: 'chart/Chart.yaml' },
     { name: 'SageMaker endpoint declared in Terraform', files: { 'infra/endpoint.tf': sagemakerEndpointTf }, status: 'pass', evidence: 'aws_sagemaker_endpoint' },
     { name: 'only docker-compose', files: { 'docker-compose.yml': 'services:\n  api:\n    build: .\n    ports: ["8080:8080"]\n' }, answers: online, status: 'partial', evidence: 'docker-compose.yml' },
@@ -464,7 +367,7 @@ export const cases: RuleCases = {
     { name: 'embedded model', files: { 'train.py': trainScript }, answers: { 'infrastructure.serving-mode': 'embedded' }, status: 'not_applicable' },
   ],
   'infra.resource-limits-probes': [
-    { name: 'Deployment with limits and a readiness probe', files: { 'k8s/deployment.yaml': deployment(limitsAndProbe) }, status: 'pass', evidence: 'Deployment churn-api' },
+    { name: 'Deployment with limits and a readiness probe', files: { 'k8s/deployment.yaml': deployment({ container: limitsAndProbe }) }, status: 'pass', evidence: 'Deployment churn-api' },
     {
       name: 'Helm template with a probe, limits in values.yaml',
       files: {
@@ -475,9 +378,9 @@ export const cases: RuleCases = {
       status: 'pass',
       evidence: 'chart/values.yaml:4',
     },
-    { name: 'KServe predictor with limits', files: { 'deploy/isvc.yaml': inferenceService }, status: 'pass' },
+    { name: 'KServe predictor with limits', files: { 'deploy/isvc.yaml': canaryInferenceService }, status: 'pass' },
     { name: 'batch CronJob with limits needs no probe', files: { 'k8s/scoring.yaml': scoringCronJob }, status: 'pass', evidence: 'CronJob nightly-scoring' },
-    { name: 'a service with requests but no limits or probes', files: { 'k8s/deployment.yaml': deployment(requestsOnly) }, status: 'partial', evidence: 'Deployment churn-api' },
+    { name: 'a service with requests but no limits or probes', files: { 'k8s/deployment.yaml': deployment({ container: requestsOnly }) }, status: 'partial', evidence: 'Deployment churn-api' },
     { name: 'job limits do not cover an unprobed service', files: { 'k8s/scoring.yaml': scoringCronJob, 'k8s/deployment.yaml': deployment() }, status: 'partial' },
     { name: 'a bare Deployment', files: { 'k8s/deployment.yaml': deployment() }, status: 'fail', evidence: 'with resources.limits and readinessProbe' },
     { name: 'no Kubernetes workloads', files: { 'infra/endpoint.tf': sagemakerEndpointTf }, status: 'not_applicable' },
@@ -493,17 +396,17 @@ export const cases: RuleCases = {
     { name: 'batch scoring', files: { 'src/score.py': 'print(1)\n' }, answers: batch, status: 'not_applicable' },
   ],
   'infra.autoscaling': [
-    { name: 'HorizontalPodAutoscaler', files: { 'k8s/deployment.yaml': deployment(limitsAndProbe), 'k8s/hpa.yaml': hpa }, answers: online, status: 'pass', evidence: 'HorizontalPodAutoscaler churn-api' },
+    { name: 'HorizontalPodAutoscaler', files: { 'k8s/deployment.yaml': deployment({ container: limitsAndProbe }), 'k8s/hpa.yaml': hpa }, answers: online, status: 'pass', evidence: 'HorizontalPodAutoscaler churn-api' },
     { name: 'SageMaker endpoint autoscaling in Terraform', files: { 'infra/scaling.tf': 'resource "aws_appautoscaling_target" "churn" {\n  service_namespace  = "sagemaker"\n  resource_id        = "endpoint/churn/variant/primary"\n  scalable_dimension = "sagemaker:variant:DesiredInstanceCount"\n  min_capacity       = 1\n  max_capacity       = 4\n}\n' }, status: 'pass', evidence: 'aws_appautoscaling_target' },
-    { name: 'Cloud Run deployment', files: { '.github/workflows/deploy.yml': 'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gcloud run deploy churn-api --image "$IMAGE" --region europe-west1 --max-instances 10\n' }, status: 'pass', evidence: 'gcloud run deploy' },
-    { name: 'three fixed replicas', files: { 'k8s/deployment.yaml': deployment(limitsAndProbe, 3) }, answers: online, status: 'partial', evidence: 'Deployment churn-api' },
-    { name: 'one fixed replica, online', files: { 'k8s/deployment.yaml': deployment(limitsAndProbe) }, answers: online, status: 'fail' },
-    { name: 'one fixed replica, serving mode unanswered', files: { 'k8s/deployment.yaml': deployment(limitsAndProbe) }, status: 'unknown' },
+    { name: 'Cloud Run deployment', files: { '.github/workflows/deploy.yml': workflow({ on: pushToMain, job: 'deploy', steps: ['run: gcloud run deploy churn-api --image "$IMAGE" --region europe-west1 --max-instances 10'] }) }, status: 'pass', evidence: 'gcloud run deploy' },
+    { name: 'three fixed replicas', files: { 'k8s/deployment.yaml': deployment({ replicas: 3, container: limitsAndProbe }) }, answers: online, status: 'partial', evidence: 'Deployment churn-api' },
+    { name: 'one fixed replica, online', files: { 'k8s/deployment.yaml': deployment({ container: limitsAndProbe }) }, answers: online, status: 'fail' },
+    { name: 'one fixed replica, serving mode unanswered', files: { 'k8s/deployment.yaml': deployment({ container: limitsAndProbe }) }, status: 'unknown' },
     { name: 'batch scoring', files: { 'k8s/scoring.yaml': scoringCronJob }, answers: batch, status: 'not_applicable', evidence: 'infrastructure.serving-mode: "batch"' },
   ],
   'infra.progressive-delivery': [
     { name: 'Argo Rollouts canary', files: { 'k8s/rollout.yaml': argoRollout }, answers: online, status: 'pass', evidence: 'Rollout churn-api' },
-    { name: 'KServe canary traffic', files: { 'deploy/isvc.yaml': inferenceService }, answers: online, status: 'pass', evidence: 'canaryTrafficPercent' },
+    { name: 'KServe canary traffic', files: { 'deploy/isvc.yaml': canaryInferenceService }, answers: online, status: 'pass', evidence: 'canaryTrafficPercent' },
     { name: 'SageMaker blue/green canary', files: { 'src/deploy.py': sagemakerBlueGreen }, status: 'pass', evidence: 'src/deploy.py:11' },
     { name: 'weighted Istio routes between model versions', files: { 'k8s/vs.yaml': virtualService.replace('            host: churn-api\n', '            host: churn-api\n            subset: v1\n          weight: 90\n        - destination:\n            host: churn-api\n            subset: v2\n          weight: 10\n') }, status: 'pass', evidence: 'weight: 10' },
     { name: 'SAM canary deployment preference', files: { 'template.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-2016-10-31\nResources:\n  ApiFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.handler\n      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: Canary10Percent5Minutes\n' }, status: 'pass', evidence: 'Canary10Percent5Minutes' },
@@ -545,7 +448,7 @@ export const cases: RuleCases = {
   'infra.compute-efficiency': [
     { name: 'reviewed regularly with automatic idle shutdown', files: { 'train.py': trainScript }, answers: { 'infrastructure.compute-rightsizing': 'automated' }, status: 'pass' },
     { name: 'spot training and ONNX Runtime serving', files: { 'pipelines/train.py': spotTraining, 'src/serve.py': onnxServing }, status: 'pass', evidence: 'pipelines/train.py:8' },
-    { name: 'ONNX Runtime declared but never used', files: { 'requirements.txt': 'onnxruntime==1.18.0\nscikit-learn==1.4.2\n', 'train.py': trainScript }, answers: { 'infrastructure.compute-rightsizing': 'defaults' }, status: 'partial', evidence: 'declares onnxruntime' },
+    { name: 'ONNX Runtime declared but never used', files: { 'requirements.txt': requirements('onnxruntime==1.18.0', 'scikit-learn==1.4.2'), 'train.py': trainScript }, answers: { 'infrastructure.compute-rightsizing': 'defaults' }, status: 'partial', evidence: 'declares onnxruntime' },
     { name: 'sized once from measurements', files: { 'train.py': trainScript }, answers: { 'infrastructure.compute-rightsizing': 'reviewed' }, status: 'partial' },
     { name: 'defaults everywhere', files: { 'train.py': trainScript }, answers: { 'infrastructure.compute-rightsizing': 'defaults' }, status: 'fail' },
     { name: 'unanswered and nothing in the repository', files: { 'train.py': trainScript }, status: 'unknown' },

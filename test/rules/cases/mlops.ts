@@ -1,44 +1,12 @@
+import { notebook, pushToMain, requirements, schedule, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
-const ciOnPush = `name: ci
-on: [push, pull_request]
-jobs:
-  test:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: pip install -r requirements.txt
-      - run: pytest --cov=src
-      - run: ruff check .
-`;
+// With a linter step, so that one CI pipeline serves the code-quality cases as well.
+const ciOnPush = testWorkflow('run: ruff check .');
 
-const nightlyTraining = `name: retrain
-on:
-  schedule:
-    - cron: "0 3 * * *"
-jobs:
-  train:
-    runs-on: ubuntu-latest
-    steps:
-      - run: python -m src.train --config params.yaml
-`;
+const nightlyTraining = workflow({ name: 'retrain', on: schedule('0 3 * * *'), job: 'train', steps: ['run: python -m src.train --config params.yaml'] });
 
-const manualTraining = `name: train
-on: workflow_dispatch
-jobs:
-  train:
-    runs-on: ubuntu-latest
-    steps:
-      - run: python src/train.py
-`;
-
-const notebook = (code: string, outputs = false) =>
-  JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: [{ cell_type: 'code', source: code.split('\n').map((line) => `${line}\n`), outputs: outputs ? [{ output_type: 'stream', text: ['ok'] }] : [], execution_count: 1, metadata: {} }],
-  });
+const manualTraining = workflow({ name: 'train', on: 'workflow_dispatch', job: 'train', steps: ['run: python src/train.py'] });
 
 const trainModule = `import mlflow
 from sklearn.ensemble import RandomForestClassifier
@@ -60,11 +28,11 @@ export const cases: RuleCases = {
   ],
   'mlops.dependency-pinning': [
     { name: 'poetry lock file', files: { 'pyproject.toml': '[tool.poetry]\nname = "x"\n[tool.poetry.dependencies]\npython = "^3.11"\npandas = "^2.0"\n', 'poetry.lock': '[[package]]\nname = "pandas"\nversion = "2.1.0"\n' }, status: 'pass' },
-    { name: 'every requirement exact', files: { 'requirements.txt': 'pandas==2.1.0\nscikit-learn==1.3.2\n' }, status: 'pass' },
-    { name: 'some requirements float', files: { 'requirements.txt': 'pandas==2.1.0\nscikit-learn>=1.3\n' }, status: 'partial' },
-    { name: 'nothing pinned', files: { 'requirements.txt': 'pandas\nscikit-learn\n' }, status: 'fail', evidence: 'unpinned' },
-    { name: 'a dvc.lock is not a dependency lock', files: { 'requirements.txt': 'pandas\n', 'dvc.lock': 'schema: "2.0"\nstages: {}\n' }, status: 'fail' },
-    { name: 'a lock file in an example does not count', files: { 'requirements.txt': 'pandas\n', 'examples/demo/poetry.lock': '[[package]]\nname = "x"\n' }, status: 'fail' },
+    { name: 'every requirement exact', files: { 'requirements.txt': requirements('pandas==2.1.0', 'scikit-learn==1.3.2') }, status: 'pass' },
+    { name: 'some requirements float', files: { 'requirements.txt': requirements('pandas==2.1.0', 'scikit-learn>=1.3') }, status: 'partial' },
+    { name: 'nothing pinned', files: { 'requirements.txt': requirements('pandas', 'scikit-learn') }, status: 'fail', evidence: 'unpinned' },
+    { name: 'a dvc.lock is not a dependency lock', files: { 'requirements.txt': requirements('pandas'), 'dvc.lock': 'schema: "2.0"\nstages: {}\n' }, status: 'fail' },
+    { name: 'a lock file in an example does not count', files: { 'requirements.txt': requirements('pandas'), 'examples/demo/poetry.lock': '[[package]]\nname = "x"\n' }, status: 'fail' },
   ],
   'mlops.ci-pipeline': [
     { name: 'workflow on push and pull request', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'pass', evidence: '.github/workflows/ci.yml' },
@@ -86,7 +54,7 @@ export const cases: RuleCases = {
     { name: 'code in modules, no notebooks', files: { 'src/model.py': 'a = 1\nb = 2\n' }, status: 'pass' },
     {
       name: 'notebooks with outputs stripped by pre-commit',
-      files: { 'src/model.py': 'a = 1\nb = 2\nc = 3\nd = 4\n', 'notebooks/eda.ipynb': notebook('x = 1', true), '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/kynan/nbstripout\n    hooks:\n      - id: nbstripout\n' },
+      files: { 'src/model.py': 'a = 1\nb = 2\nc = 3\nd = 4\n', 'notebooks/eda.ipynb': notebook('x = 1', 'ok'), '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/kynan/nbstripout\n    hooks:\n      - id: nbstripout\n' },
       status: 'pass',
     },
     { name: 'half the code in notebooks', files: { 'src/model.py': 'a = 1\nb = 2\n', 'notebooks/eda.ipynb': notebook('x = 1\ny = 2') }, status: 'partial' },
@@ -95,13 +63,22 @@ export const cases: RuleCases = {
   'mlops.experiment-tracking': [
     { name: 'training module logs to MLflow', files: { 'src/train.py': trainModule }, status: 'pass', evidence: 'src/train.py:6' },
     { name: 'tracking only from a notebook', files: { 'exp.ipynb': notebook('import wandb\nwandb.init(project="x")') }, status: 'partial', evidence: 'cell 1' },
-    { name: 'tracker declared but never called', files: { 'requirements.txt': 'mlflow==2.9.0\n' }, status: 'partial', evidence: 'declares mlflow' },
+    { name: 'tracker declared but never called', files: { 'requirements.txt': requirements('mlflow==2.9.0') }, status: 'partial', evidence: 'declares mlflow' },
     { name: 'a commented-out call is not tracking', files: { 'src/train.py': '# mlflow.log_param("a", 1)\nprint("train")\n' }, status: 'fail' },
+    {
+      name: 'Ray Train logs through its MLflow callback',
+      files: { 'src/train.py': 'from ray.air.integrations.mlflow import MLflowLoggerCallback\n\nrun_config = RunConfig(callbacks=[MLflowLoggerCallback(tracking_uri=uri, experiment_name="llm", save_artifact=True)])\n' },
+      status: 'pass',
+      evidence: 'src/train.py:3',
+    },
+    { name: 'Hugging Face Trainer reports to W&B', files: { 'src/finetune.py': 'args = TrainingArguments(output_dir="out", report_to="wandb", num_train_epochs=3)\n' }, status: 'pass' },
+    { name: 'Azure ML run logging', files: { 'src/train.py': 'from azureml.core import Run\nrun = Run.get_context()\nrun.log("mse", mse)\n' }, status: 'pass', evidence: 'src/train.py:2' },
   ],
   'mlops.model-registry': [
     { name: 'registered from the training module', files: { 'src/train.py': trainModule }, status: 'pass', evidence: 'registered_model_name' },
     { name: 'registered by hand in a notebook', files: { 'deploy.ipynb': notebook('mlflow.register_model("runs:/1/model", "churn")') }, status: 'partial' },
     { name: 'register_model.py that registers nothing', files: { 'src/register_model.py': 'import joblib\njoblib.dump(model, "model.pkl")\n' }, status: 'fail' },
+    { name: 'Azure ML Model.register from a pipeline step', files: { 'src/register/register_model.py': 'model = Model.register(workspace=ws, model_path="outputs/model.pkl", model_name=name, tags=tags)\n' }, status: 'pass', evidence: 'Model.register' },
   ],
   'mlops.training-reproducible': [
     {
@@ -128,15 +105,15 @@ export const cases: RuleCases = {
     { name: 'tests that never look at the model', files: { 'tests/test_io.py': 'def test_read():\n    assert read("x") == "x"\n' }, status: 'fail' },
   ],
   'mlops.model-validation-gate': [
-    { name: 'CML comparison in CI', files: { '.github/workflows/eval.yml': 'on: pull_request\njobs:\n  eval:\n    runs-on: ubuntu-latest\n    steps:\n      - run: dvc metrics diff main --md >> report.md\n' }, status: 'pass' },
+    { name: 'CML comparison in CI', files: { '.github/workflows/eval.yml': workflow({ on: 'pull_request', job: 'eval', steps: ['run: dvc metrics diff main --md >> report.md'] }) }, status: 'pass' },
     { name: 'SageMaker ConditionStep', files: { 'pipeline/build.py': 'step = ConditionStep(name="CheckAUC", conditions=[cond], if_steps=[register])\n' }, status: 'pass' },
     { name: 'a metric assertion in tests only', files: { 'tests/test_quality.py': 'def test_quality():\n    assert accuracy >= 0.8\n' }, status: 'partial' },
     { name: 'no gate', files: { 'src/train.py': 'model.fit(X, y)\n' }, status: 'fail' },
   ],
   'mlops.continuous-delivery': [
-    { name: 'helm upgrade in CI', files: { '.github/workflows/deploy.yml': 'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: helm upgrade --install churn ./chart\n' }, status: 'pass', evidence: 'helm upgrade' },
+    { name: 'helm upgrade in CI', files: { '.github/workflows/deploy.yml': workflow({ on: pushToMain, job: 'deploy', steps: ['run: helm upgrade --install churn ./chart'] }) }, status: 'pass', evidence: 'helm upgrade' },
     { name: 'Argo CD application', files: { 'deploy/app.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: churn\n' }, status: 'pass' },
-    { name: 'image built but deployed by hand', files: { '.github/workflows/build.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t churn .\n' }, status: 'partial' },
+    { name: 'image built but deployed by hand', files: { '.github/workflows/build.yml': workflow({ on: 'push', job: 'build', steps: ['run: docker build -t churn .'] }) }, status: 'partial' },
     { name: 'nothing deploys', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
   ],
   'mlops.continuous-training': [
@@ -145,7 +122,7 @@ export const cases: RuleCases = {
     { name: 'no training in CI', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
   ],
   'mlops.pipeline-integration-test': [
-    { name: 'dvc repro on pull requests', files: { '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  e2e:\n    runs-on: ubuntu-latest\n    steps:\n      - run: dvc repro\n' }, status: 'pass' },
+    { name: 'dvc repro on pull requests', files: { '.github/workflows/ci.yml': workflow({ on: 'pull_request', job: 'e2e', steps: ['run: dvc repro'] }) }, status: 'pass' },
     { name: 'integration tests not run by CI', files: { 'tests/integration/test_pipeline.py': 'def test_pipeline():\n    run_pipeline(sample=True)\n' }, status: 'partial' },
     { name: 'nothing end to end', files: { 'tests/test_unit.py': 'def test_x():\n    pass\n' }, status: 'fail' },
   ],

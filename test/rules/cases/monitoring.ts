@@ -1,12 +1,5 @@
+import { dependabot, inferenceService, notebook, requirements, sagemakerEndpoint, schedule, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
-
-const notebook = (code: string) =>
-  JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: [{ cell_type: 'code', source: code.split('\n').map((line) => `${line}\n`), outputs: [], execution_count: 1, metadata: {} }],
-  });
 
 const online = { 'infrastructure.serving-mode': 'online' };
 const batch = { 'infrastructure.serving-mode': 'batch' };
@@ -98,29 +91,14 @@ if __name__ == "__main__":
     main()
 `;
 
-const scheduledDriftWorkflow = `name: drift
-on:
-  schedule:
-    - cron: "0 6 * * *"
-jobs:
-  drift:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: pip install -r requirements.txt
-      - run: python -m fraud.monitoring.drift --window 1d
-`;
+const scheduledDriftWorkflow = workflow({
+  name: 'drift',
+  on: schedule('0 6 * * *'),
+  job: 'drift',
+  steps: ['uses: actions/checkout@v4', 'run: pip install -r requirements.txt', 'run: python -m fraud.monitoring.drift --window 1d'],
+});
 
-const nightlyRetrain = `name: retrain
-on:
-  schedule:
-    - cron: "0 2 * * 1"
-jobs:
-  train:
-    runs-on: ubuntu-latest
-    steps:
-      - run: python -m fraud.train --config params.yaml
-`;
+const nightlyRetrain = workflow({ name: 'retrain', on: schedule('0 2 * * 1'), job: 'train', steps: ['run: python -m fraud.train --config params.yaml'] });
 
 const sagemakerMonitor = `from sagemaker.model_monitor import CronExpressionGenerator, DefaultModelMonitor
 
@@ -147,11 +125,11 @@ export const cases: RuleCases = {
     { name: 'ServiceMonitor scrapes the service', files: { 'deploy/servicemonitor.yaml': serviceMonitor }, answers: online, status: 'pass', evidence: 'ServiceMonitor fraud-api' },
     {
       name: 'SageMaker endpoint records its own metrics',
-      files: { 'infra/endpoint.tf': 'resource "aws_sagemaker_endpoint" "fraud" {\n  name                 = "fraud"\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.fraud.name\n}\n' },
+      files: { 'infra/endpoint.tf': sagemakerEndpoint('fraud') },
       status: 'pass',
       evidence: 'aws_sagemaker_endpoint',
     },
-    { name: 'Prometheus client declared, never used', files: { 'requirements.txt': 'fastapi==0.115.6\nprometheus-client==0.21.1\n', 'src/fraud/api.py': plainApi }, answers: online, status: 'partial', evidence: 'declares prometheus-client' },
+    { name: 'Prometheus client declared, never used', files: { 'requirements.txt': requirements('fastapi==0.115.6', 'prometheus-client==0.21.1'), 'src/fraud/api.py': plainApi }, answers: online, status: 'partial', evidence: 'declares prometheus-client' },
     { name: 'error tracking only', files: { 'src/fraud/api.py': 'import sentry_sdk\n\nsentry_sdk.init(dsn=SENTRY_DSN, traces_sample_rate=0.0)\n' }, answers: online, status: 'partial', evidence: 'sentry_sdk.init' },
     { name: 'an API without metrics (collections.Counter is not a metric)', files: { 'src/fraud/api.py': plainApi }, answers: online, status: 'fail' },
     { name: 'instrumentation only in an example', files: { 'examples/serving/main.py': instrumentedApi, 'src/fraud/api.py': plainApi }, answers: online, status: 'fail' },
@@ -184,7 +162,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'KServe request logger',
-      files: { 'deploy/isvc.yaml': 'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: fraud\nspec:\n  predictor:\n    logger:\n      mode: all\n      url: http://message-dumper.default/\n    sklearn:\n      storageUri: s3://ml/fraud/model\n' },
+      files: { 'deploy/isvc.yaml': inferenceService('fraud', 'logger:\n  mode: all\n  url: http://message-dumper.default/\nsklearn:\n  storageUri: s3://ml/fraud/model') },
       status: 'pass',
       evidence: 'InferenceService fraud',
     },
@@ -216,11 +194,11 @@ export const cases: RuleCases = {
     { name: 'a schedule that only retrains does not run the drift code', files: { 'src/fraud/monitoring/drift.py': driftModule, '.github/workflows/retrain.yml': nightlyRetrain }, status: 'partial' },
     {
       name: 'a scheduled test run of the drift module is not monitoring',
-      files: { 'src/fraud/monitoring/drift.py': driftModule, '.github/workflows/nightly.yml': 'on:\n  schedule:\n    - cron: "0 1 * * *"\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m pytest tests/test_drift.py\n' },
+      files: { 'src/fraud/monitoring/drift.py': driftModule, '.github/workflows/nightly.yml': workflow({ on: schedule('0 1 * * *'), steps: ['run: python -m pytest tests/test_drift.py'] }) },
       status: 'partial',
     },
     { name: 'drift checked in a notebook', files: { 'notebooks/drift.ipynb': notebook('from scipy.stats import ks_2samp\nks_2samp(train["amount"], last_week["amount"])') }, status: 'partial', evidence: 'cell 1' },
-    { name: 'evidently declared, never used', files: { 'requirements.txt': 'evidently==0.4.40\n' }, status: 'partial', evidence: 'declares evidently' },
+    { name: 'evidently declared, never used', files: { 'requirements.txt': requirements('evidently==0.4.40') }, status: 'partial', evidence: 'declares evidently' },
     { name: 'no drift monitoring', files: { 'src/fraud/serve.py': 'def score(tx):\n    return model.predict([tx])\n' }, status: 'fail' },
   ],
 
@@ -270,7 +248,7 @@ export const cases: RuleCases = {
       status: 'partial',
       evidence: 'deploy/virtualservice.yaml:10',
     },
-    { name: 'feature-flag SDK declared', files: { 'requirements.txt': 'launchdarkly-server-sdk==9.8.0\n' }, status: 'partial', evidence: 'declares launchdarkly-server-sdk' },
+    { name: 'feature-flag SDK declared', files: { 'requirements.txt': requirements('launchdarkly-server-sdk==9.8.0') }, status: 'partial', evidence: 'declares launchdarkly-server-sdk' },
     { name: 'offline metrics decide', answers: { 'monitoring.online-validation': 'none' }, status: 'fail' },
     { name: 'unanswered', files: { 'src/fraud/serve.py': 'x = 1\n' }, status: 'unknown' },
   ],
@@ -314,7 +292,7 @@ export const cases: RuleCases = {
   ],
 
   'monitoring.dependency-change-notification': [
-    { name: 'Dependabot and data contracts', files: { '.github/dependabot.yml': 'version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n    schedule:\n      interval: weekly\n' }, answers: { 'data.upstream-ownership': 'contracts' }, status: 'pass', evidence: '.github/dependabot.yml' },
+    { name: 'Dependabot and data contracts', files: { '.github/dependabot.yml': dependabot }, answers: { 'data.upstream-ownership': 'contracts' }, status: 'pass', evidence: '.github/dependabot.yml' },
     { name: 'Renovate and a fixed dataset', files: { 'renovate.json': '{\n  "extends": ["config:recommended"]\n}\n' }, answers: { 'data.arrival': 'static' }, status: 'pass', evidence: 'renovate.json' },
     { name: 'Dependabot, upstream unanswered', files: { '.github/dependabot.yml': 'version: 2\nupdates: []\n' }, status: 'partial', evidence: '.github/dependabot.yml' },
     { name: 'data contracts, no dependency bot', answers: { 'data.upstream-ownership': 'contracts' }, status: 'partial' },

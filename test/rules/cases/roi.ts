@@ -1,3 +1,4 @@
+import { notebook, s3Bucket, sagemakerEndpoint, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 const mlCanvas = `ML Canvas — claims fraud triage
@@ -21,14 +22,6 @@ def evaluate(model, X_train, y_train, X_test, y_test):
     }
     return scores
 `;
-
-const notebook = (code: string) =>
-  JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: [{ cell_type: 'code', source: code.split('\n').map((line) => `${line}\n`), outputs: [], execution_count: 1, metadata: {} }],
-  });
 
 const thresholdModule = `import numpy as np
 
@@ -56,26 +49,25 @@ decision:
   cost_fp: 6
 `;
 
-const infracostWorkflow = `name: infracost
-on: [pull_request]
-jobs:
-  infracost:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: infracost/actions/setup@v3
-        with:
-          api-key: \${{ secrets.INFRACOST_API_KEY }}
-      - run: infracost breakdown --path=infra --format=json --out-file=/tmp/infracost.json
-`;
+const infracostWorkflow = workflow({
+  name: 'infracost',
+  on: '[pull_request]',
+  job: 'infracost',
+  steps: [
+    'uses: actions/checkout@v4',
+    'uses: infracost/actions/setup@v3\nwith:\n  api-key: ${{ secrets.INFRACOST_API_KEY }}',
+    'run: infracost breakdown --path=infra --format=json --out-file=/tmp/infracost.json',
+  ],
+});
 
-const allNumbers = {
-  'roi.poc-cost': 85000,
-  'roi.one-off-cost': 180000,
-  'roi.annual-run-cost': 95000,
-  'roi.team-fte': 3.5,
-  'roi.currency': 'EUR',
-};
+// The amounts the budget and payback cases share: those cases differ in the approval or the benefit.
+const costs = { 'roi.one-off-cost': 180000, 'roi.annual-run-cost': 95000, 'roi.currency': 'EUR' };
+const allNumbers = { 'roi.poc-cost': 85000, 'roi.team-fte': 3.5, ...costs };
+
+const volumes = { 'roi.predictions-per-day': 12000, 'roi.predictions-per-day-12m': 250000 };
+
+/** A repository with training code and nothing that speaks to the question. */
+const trainingOnly = { 'src/train.py': 'model.fit(X, y)\n' };
 
 const taggedTerraform = `provider "aws" {
   region = "eu-central-1"
@@ -89,11 +81,7 @@ const taggedTerraform = `provider "aws" {
   }
 }
 
-resource "aws_sagemaker_endpoint" "fraud" {
-  name                 = "claims-fraud"
-  endpoint_config_name = aws_sagemaker_endpoint_configuration.fraud.name
-}
-`;
+${sagemakerEndpoint('fraud')}`;
 
 const budgetTerraform = `resource "aws_budgets_budget" "claims_fraud" {
   name         = "claims-fraud-monthly"
@@ -138,10 +126,7 @@ const environmentOnlyTags = `provider "aws" {
   }
 }
 
-resource "aws_s3_bucket" "models" {
-  bucket = "acme-fraud-models"
-}
-`;
+${s3Bucket('models', 'acme-fraud-models')}`;
 
 const cloudFormation = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
@@ -223,7 +208,7 @@ export const cases: RuleCases = {
     { name: 'neither', answers: { 'roi.baselines': [] }, status: 'fail' },
     { name: 'DummyClassifier imported but never used', files: { 'src/fraud/evaluate.py': 'from sklearn.dummy import DummyClassifier\n\ndef evaluate(model, X, y):\n    return model.score(X, y)\n' }, answers: { 'roi.baselines': [] }, status: 'fail' },
     { name: 'a baseline in an example notebook does not count', files: { 'examples/quickstart.ipynb': notebook('base = DummyClassifier().fit(X, y)') }, answers: { 'roi.baselines': [] }, status: 'fail' },
-    { name: 'nothing, not answered', files: { 'src/train.py': 'model.fit(X, y)\n' }, status: 'unknown' },
+    { name: 'nothing, not answered', files: trainingOnly, status: 'unknown' },
   ],
   'roi.ml-justified': [
     { name: 'alternatives measured', answers: { 'roi.alternatives': 'compared' }, status: 'pass' },
@@ -244,7 +229,7 @@ export const cases: RuleCases = {
       answers: { 'roi.error-costs': 'not-estimated' },
       status: 'fail',
     },
-    { name: 'nothing, not answered', files: { 'src/train.py': 'model.fit(X, y)\n' }, status: 'unknown' },
+    { name: 'nothing, not answered', files: trainingOnly, status: 'unknown' },
   ],
   'roi.tco-budget': [
     { name: 'approved, with the amounts', answers: { 'roi.budget': 'approved', ...allNumbers }, status: 'pass', evidence: 'roi.annual-run-cost: 95000' },
@@ -257,7 +242,7 @@ export const cases: RuleCases = {
   'roi.payback': [
     {
       name: 'a reviewed business case with the amounts',
-      answers: { 'roi.business-case': 'reviewed', 'roi.annual-benefit': 420000, 'roi.one-off-cost': 180000, 'roi.annual-run-cost': 95000, 'roi.currency': 'EUR' },
+      answers: { 'roi.business-case': 'reviewed', 'roi.annual-benefit': 420000, ...costs },
       status: 'pass',
       evidence: 'roi.annual-benefit: 420000',
     },
@@ -265,7 +250,7 @@ export const cases: RuleCases = {
     { name: 'no estimate', answers: { 'roi.business-case': 'none' }, status: 'fail' },
     {
       name: 'a reviewed case with no benefit',
-      answers: { 'roi.business-case': 'reviewed', 'roi.annual-benefit': 0, 'roi.one-off-cost': 180000, 'roi.annual-run-cost': 95000, 'roi.currency': 'EUR' },
+      answers: { 'roi.business-case': 'reviewed', 'roi.annual-benefit': 0, ...costs },
       status: 'fail',
       evidence: 'roi.annual-benefit: 0',
     },
@@ -299,10 +284,10 @@ export const cases: RuleCases = {
       status: 'fail',
     },
     { name: 'a cost_center column in a dbt schema is not a tag', files: { 'infra/main.tf': untaggedTerraform, 'models/schema.yml': dbtSchema }, status: 'fail' },
-    { name: 'no infrastructure code; tagged with a budget (answered)', files: { 'src/train.py': 'model.fit(X, y)\n' }, answers: { 'roi.cost-visibility': 'tagged-budget' }, status: 'pass' },
+    { name: 'no infrastructure code; tagged with a budget (answered)', files: trainingOnly, answers: { 'roi.cost-visibility': 'tagged-budget' }, status: 'pass' },
     { name: 'no infrastructure code; tagged, no budget', answers: { 'roi.cost-visibility': 'tagged' }, status: 'partial' },
     { name: 'no infrastructure code; cost mixed into a shared bill', answers: { 'roi.cost-visibility': 'none' }, status: 'fail' },
-    { name: 'no infrastructure code, not answered', files: { 'src/train.py': 'model.fit(X, y)\n' }, status: 'unknown' },
+    { name: 'no infrastructure code, not answered', files: trainingOnly, status: 'unknown' },
   ],
   'roi.value-tracking': [
     { name: 'method, review date and stop criteria', answers: { 'roi.value-measurement': ['method', 'review-date', 'stop-criteria'] }, status: 'pass' },
@@ -313,14 +298,14 @@ export const cases: RuleCases = {
   'roi.scaling-assumptions': [
     {
       name: 'documented volumes for an online model',
-      answers: { 'roi.volume-assumptions': 'documented', 'roi.predictions-per-day': 12000, 'roi.predictions-per-day-12m': 250000, 'infrastructure.serving-mode': 'online' },
+      answers: { 'roi.volume-assumptions': 'documented', ...volumes, 'infrastructure.serving-mode': 'online' },
       status: 'pass',
       evidence: 'roi.predictions-per-day-12m: 250000',
     },
     { name: 'rough numbers', answers: { 'roi.volume-assumptions': 'estimated' }, status: 'partial' },
     {
       name: 'documented, but the serving mode is undecided',
-      answers: { 'roi.volume-assumptions': 'documented', 'roi.predictions-per-day': 12000, 'roi.predictions-per-day-12m': 250000, 'infrastructure.serving-mode': 'undecided' },
+      answers: { 'roi.volume-assumptions': 'documented', ...volumes, 'infrastructure.serving-mode': 'undecided' },
       status: 'partial',
       evidence: 'infrastructure.serving-mode',
     },

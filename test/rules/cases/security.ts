@@ -1,3 +1,4 @@
+import { dependabot, deployment, notebook, requirements, s3Bucket, sagemakerEndpoint, schedule, testWorkflow, trainScript, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 /*
@@ -8,28 +9,12 @@ const awsKey = ['AKIA', 'Z3MSJV7WXQ2LPDRT'].join('');
 const openaiKey = ['sk-proj-', 'Xr4mQ9tLw2VbN7kPz1cYh8sDf3gJ5aEu6oTi0nRq'].join('');
 const privateKeyHeader = ['-----BEGIN RSA ', 'PRIVATE KEY-----'].join('');
 
-const ciOnPush = `name: ci
-on: [push, pull_request]
-jobs:
-  test:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: pip install -r requirements.txt
-      - run: pytest
-`;
-
-const gitleaksWorkflow = `name: secrets
-on: [push, pull_request]
-jobs:
-  gitleaks:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0
-      - uses: gitleaks/gitleaks-action@v2
-`;
+const gitleaksWorkflow = workflow({
+  name: 'secrets',
+  on: '[push, pull_request]',
+  job: 'gitleaks',
+  steps: ['uses: actions/checkout@v4\nwith:\n  fetch-depth: 0', 'uses: gitleaks/gitleaks-action@v2'],
+});
 
 const preCommitWithGitleaks = `repos:
   - repo: https://github.com/astral-sh/ruff-pre-commit
@@ -42,45 +27,12 @@ const preCommitWithGitleaks = `repos:
       - id: gitleaks
 `;
 
-const preCommitWorkflow = `name: pre-commit
-on: [pull_request]
-jobs:
-  pre-commit:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-      - uses: pre-commit/action@v3.0.1
-`;
-
-const trainScript = `import joblib
-import pandas as pd
-from sklearn.ensemble import GradientBoostingClassifier
-
-df = pd.read_csv("data/train.csv")
-model = GradientBoostingClassifier().fit(df.drop(columns="churn"), df["churn"])
-joblib.dump(model, "model.joblib")
-`;
-
-const notebook = (code: string, outputText?: string) =>
-  JSON.stringify(
-    {
-      nbformat: 4,
-      nbformat_minor: 5,
-      metadata: {},
-      cells: [
-        {
-          cell_type: 'code',
-          source: code.split('\n').map((line) => `${line}\n`),
-          outputs: outputText ? [{ output_type: 'stream', name: 'stdout', text: [outputText] }] : [],
-          execution_count: 1,
-          metadata: {},
-        },
-      ],
-    },
-    null,
-    1,
-  );
+const preCommitWorkflow = workflow({
+  name: 'pre-commit',
+  on: '[pull_request]',
+  job: 'pre-commit',
+  steps: ['uses: actions/checkout@v4', 'uses: actions/setup-python@v5', 'uses: pre-commit/action@v3.0.1'],
+});
 
 const fastapiNoAuth = `from fastapi import FastAPI
 from pydantic import BaseModel
@@ -147,10 +99,7 @@ resource "google_cloud_run_service_iam_member" "public" {
 }
 `;
 
-const kmsBucket = `resource "aws_s3_bucket" "training" {
-  bucket = "acme-churn-training"
-}
-
+const kmsBucket = `${s3Bucket('training', 'acme-churn-training')}
 resource "aws_s3_bucket_server_side_encryption_configuration" "training" {
   bucket = aws_s3_bucket.training.id
   rule {
@@ -205,15 +154,7 @@ def answer(question: str) -> str:
     return response.choices[0].message.content
 `;
 
-const promptfooWorkflow = `name: llm-evals
-on: [pull_request]
-jobs:
-  redteam:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: npx promptfoo@latest redteam run --config promptfooconfig.yaml
-`;
+const promptfooWorkflow = workflow({ name: 'llm-evals', on: '[pull_request]', job: 'redteam', steps: ['uses: actions/checkout@v4', 'run: npx promptfoo@latest redteam run --config promptfooconfig.yaml'] });
 
 const artTest = `import numpy as np
 from art.attacks.evasion import FastGradientMethod
@@ -251,6 +192,14 @@ jobs:
       - run: cosign sign --yes ghcr.io/acme/churn:\${{ github.ref_name }}
 `;
 
+/** The image of the dependency-scanning cases: only whether something scans it matters. */
+const dockerfile = 'FROM python:3.11.9-slim\nCOPY . /app\n';
+
+const joblibServing = 'import joblib\n\nmodel = joblib.load("/models/churn.joblib")\n';
+
+/** Pairs with a pyproject.toml that selects (or not) ruff's security rules. */
+const ruffInCi = workflow({ on: '[push]', job: 'lint', steps: ['run: ruff check .'] });
+
 const personal = { 'security.personal-data': 'personal' };
 const noPersonalData = { 'security.personal-data': 'none' };
 
@@ -269,8 +218,10 @@ export const cases: RuleCases = {
       status: 'pass',
       evidence: 'not counted: aws-access-key-id',
     },
-    { name: 'a committed .env file', files: { '.env': 'DATABASE_HOST=db.internal\nMODEL_BUCKET=acme-models\n', 'src/train.py': trainScript }, status: 'fail', evidence: 'file .env' },
-    { name: 'a committed .env.production file', files: { 'deploy/.env.production': 'LOG_LEVEL=info\n' }, status: 'fail', evidence: 'deploy/.env.production' },
+    { name: 'a committed .env file holding a credential', files: { '.env': 'DATABASE_HOST=db.internal\nDATABASE_PASSWORD=Pr0dDbPassw0rd\n', 'src/train.py': trainScript }, status: 'fail', evidence: '.env:2 env-credential: Pr0********' },
+    // Settings only (as docker compose's COMPOSE_PROJECT_NAME): a risk, not a leak.
+    { name: 'a committed .env file with settings only', files: { '.env': 'DATABASE_HOST=db.internal\nMODEL_BUCKET=acme-models\n', 'src/train.py': trainScript }, status: 'partial', evidence: 'file .env' },
+    { name: 'a committed .env.production file with settings only', files: { 'deploy/.env.production': 'LOG_LEVEL=info\n' }, status: 'partial', evidence: 'deploy/.env.production' },
     {
       name: '.env.sample, .env.template and a CA bundle are fine',
       files: { '.env.sample': 'OPENAI_API_KEY=\n', 'docker/.env.template': 'DB_PASSWORD=\n', 'frontend/.env.local.example': 'NEXT_PUBLIC_API_URL=\n', 'certs/rds-combined-ca-bundle.pem': '-----BEGIN CERTIFICATE-----\nMIIEBjCCAu6gAwIBAgIJAMc0ZzaSUK51MA0GCSqGSIb3DQEBCwUAMIGPMQswCQYD\n-----END CERTIFICATE-----\n' },
@@ -283,10 +234,10 @@ export const cases: RuleCases = {
   'security.secret-scanning': [
     { name: 'gitleaks in CI', files: { '.github/workflows/secrets.yml': gitleaksWorkflow }, status: 'pass', evidence: 'secret-scan step' },
     { name: 'a gitleaks pre-commit hook that CI runs', files: { '.pre-commit-config.yaml': preCommitWithGitleaks, '.github/workflows/pre-commit.yml': preCommitWorkflow }, status: 'pass', evidence: '.pre-commit-config.yaml:9' },
-    { name: 'a pre-commit hook that only runs on laptops', files: { '.pre-commit-config.yaml': preCommitWithGitleaks, '.github/workflows/ci.yml': ciOnPush }, status: 'partial', evidence: 'id: gitleaks' },
+    { name: 'a pre-commit hook that only runs on laptops', files: { '.pre-commit-config.yaml': preCommitWithGitleaks, '.github/workflows/ci.yml': testWorkflow() }, status: 'partial', evidence: 'id: gitleaks' },
     { name: 'a detect-secrets baseline alone', files: { '.secrets.baseline': '{\n  "version": "1.4.0",\n  "results": {}\n}\n' }, status: 'partial', evidence: '.secrets.baseline' },
     { name: 'a workflow without triggers cannot run', files: { '.github/workflows/secrets.yml': 'name: secrets\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: gitleaks/gitleaks-action@v2\n' }, status: 'fail' },
-    { name: 'no secret scanning', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
+    { name: 'no secret scanning', files: { '.github/workflows/ci.yml': testWorkflow() }, status: 'fail' },
   ],
   'security.secrets-manager': [
     {
@@ -297,7 +248,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'Kubernetes secretKeyRef',
-      files: { 'k8s/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: churn-api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/churn:1.4.2\n          env:\n            - name: DB_PASSWORD\n              valueFrom:\n                secretKeyRef:\n                  name: churn-db\n                  key: password\n' },
+      files: { 'k8s/deployment.yaml': deployment({ container: 'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: churn-db\n        key: password' }) },
       status: 'pass',
       evidence: 'secretKeyRef',
     },
@@ -315,31 +266,31 @@ export const cases: RuleCases = {
     { name: 'no credentials used at all', files: { 'src/train.py': trainScript }, status: 'not_applicable' },
   ],
   'security.dependency-scanning': [
-    { name: 'pip-audit in CI, no images', files: { '.github/workflows/audit.yml': 'on: [pull_request]\njobs:\n  audit:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: pypa/gh-action-pip-audit@v1.0.8\n        with:\n          inputs: requirements.txt\n' }, status: 'pass', evidence: 'dependency-scan step' },
+    { name: 'pip-audit in CI, no images', files: { '.github/workflows/audit.yml': workflow({ on: '[pull_request]', job: 'audit', steps: ['uses: pypa/gh-action-pip-audit@v1.0.8\nwith:\n  inputs: requirements.txt'] }) }, status: 'pass', evidence: 'dependency-scan step' },
     {
       name: 'Dependabot plus a Trivy image scan',
       files: {
-        Dockerfile: 'FROM python:3.11.9-slim\nCOPY . /app\n',
-        '.github/dependabot.yml': 'version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: "/"\n    schedule:\n      interval: weekly\n',
-        '.github/workflows/image.yml': 'on: push\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t churn:ci .\n      - uses: aquasecurity/trivy-action@0.20.0\n        with:\n          image-ref: churn:ci\n',
+        Dockerfile: dockerfile,
+        '.github/dependabot.yml': dependabot,
+        '.github/workflows/image.yml': workflow({ on: 'push', job: 'scan', steps: ['run: docker build -t churn:ci .', 'uses: aquasecurity/trivy-action@0.20.0\nwith:\n  image-ref: churn:ci'] }),
       },
       status: 'pass',
       evidence: 'image-scan step',
     },
-    { name: 'dependencies scanned, the image is not', files: { Dockerfile: 'FROM python:3.11.9-slim\nCOPY . /app\n', '.github/workflows/audit.yml': 'on: [pull_request]\njobs:\n  audit:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install pip-audit\n      - run: pip-audit -r requirements.txt\n' }, status: 'partial', evidence: 'no CI step runs image-scan' },
+    { name: 'dependencies scanned, the image is not', files: { Dockerfile: dockerfile, '.github/workflows/audit.yml': workflow({ on: '[pull_request]', job: 'audit', steps: ['run: pip install pip-audit', 'run: pip-audit -r requirements.txt'] }) }, status: 'partial', evidence: 'no CI step runs image-scan' },
     { name: 'pip-audit declared but never run', files: { 'pyproject.toml': '[project]\nname = "churn"\ndependencies = ["pandas==2.2.2"]\n\n[dependency-groups]\ndev = ["pip-audit==2.7.3", "pytest==8.2.0"]\n' }, status: 'partial', evidence: 'declares pip-audit' },
-    { name: 'nothing scans dependencies', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
+    { name: 'nothing scans dependencies', files: { '.github/workflows/ci.yml': testWorkflow() }, status: 'fail' },
   ],
   'security.sast': [
-    { name: 'bandit in CI', files: { '.github/workflows/ci.yml': 'on: [push]\njobs:\n  sec:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bandit -r src -ll\n' }, status: 'pass', evidence: 'sast step' },
-    { name: 'ruff security rules run in CI', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I", "S"]\n', '.github/workflows/ci.yml': 'on: [push, pull_request]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ruff check .\n' }, status: 'pass', evidence: 'pyproject.toml:5' },
+    { name: 'bandit in CI', files: { '.github/workflows/ci.yml': workflow({ on: '[push]', job: 'sec', steps: ['run: bandit -r src -ll'] }) }, status: 'pass', evidence: 'sast step' },
+    { name: 'ruff security rules run in CI', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I", "S"]\n', '.github/workflows/ci.yml': ruffInCi }, status: 'pass', evidence: 'pyproject.toml:5' },
     { name: 'bandit configured but not run', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.bandit]\nexclude_dirs = ["tests"]\n' }, status: 'partial', evidence: 'pyproject.toml:4' },
-    { name: 'ruff in CI without the security rules', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I"]\n', '.github/workflows/ci.yml': 'on: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ruff check .\n' }, status: 'fail' },
+    { name: 'ruff in CI without the security rules', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I"]\n', '.github/workflows/ci.yml': ruffInCi }, status: 'fail' },
   ],
   'security.safe-model-artifacts': [
     { name: 'safetensors and safe torch loading', files: { 'src/serve.py': 'import torch\nfrom safetensors.torch import load_file\n\nstate = load_file("model.safetensors")\nckpt = torch.load("opt.pt", map_location="cpu", weights_only=True)\n' }, status: 'pass', evidence: 'no unsafe deserialisation' },
-    { name: 'joblib.load in the serving code', files: { 'src/serve.py': 'import joblib\n\nmodel = joblib.load("/models/churn.joblib")\n' }, status: 'fail', evidence: 'src/serve.py:3' },
-    { name: 'joblib models scanned with modelscan in CI', files: { 'src/serve.py': 'import joblib\n\nmodel = joblib.load("/models/churn.joblib")\n', '.github/workflows/ci.yml': 'on: [push]\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install modelscan\n      - run: modelscan -p models/\n' }, status: 'pass', evidence: 'modelscan' },
+    { name: 'joblib.load in the serving code', files: { 'src/serve.py': joblibServing }, status: 'fail', evidence: 'src/serve.py:3' },
+    { name: 'joblib models scanned with modelscan in CI', files: { 'src/serve.py': joblibServing, '.github/workflows/ci.yml': workflow({ on: '[push]', job: 'scan', steps: ['run: pip install modelscan', 'run: modelscan -p models/'] }) }, status: 'pass', evidence: 'modelscan' },
     { name: 'pickle only in an exploration notebook', files: { 'notebooks/eda.ipynb': notebook('import pickle\nwith open("model.pkl", "rb") as f:\n    model = pickle.load(f)'), 'src/serve.py': 'import onnxruntime as ort\n\nsession = ort.InferenceSession("model.onnx")\n' }, status: 'partial', evidence: 'cell 1' },
     { name: 'trust_remote_code on a hub model', files: { 'src/llm.py': 'from transformers import AutoModelForCausalLM\n\nmodel = AutoModelForCausalLM.from_pretrained("someone/model", trust_remote_code=True)\n' }, status: 'fail', evidence: 'trust_remote_code' },
     {
@@ -361,25 +312,25 @@ export const cases: RuleCases = {
     { name: 'pseudonymised data with automated deletions', files: { 'src/train.py': trainScript }, answers: { 'security.personal-data': 'pseudonymised', 'security.erasure-propagation': 'automated' }, status: 'pass' },
     { name: 'KMS-encrypted training bucket, deletions unanswered', files: { 'infra/storage.tf': kmsBucket }, answers: personal, status: 'partial', evidence: 'aws_s3_bucket_server_side_encryption_configuration' },
     { name: 'deletions handled, nothing masked or encrypted', files: { 'src/train.py': trainScript }, answers: { ...personal, 'security.erasure-propagation': 'automated' }, status: 'partial' },
-    { name: 'Presidio declared but never called', files: { 'requirements.txt': 'presidio-anonymizer==2.2.354\n', 'src/train.py': trainScript }, answers: { ...personal, 'security.erasure-propagation': 'none' }, status: 'partial', evidence: 'declares presidio-anonymizer' },
+    { name: 'Presidio declared but never called', files: { 'requirements.txt': requirements('presidio-anonymizer==2.2.354'), 'src/train.py': trainScript }, answers: { ...personal, 'security.erasure-propagation': 'none' }, status: 'partial', evidence: 'declares presidio-anonymizer' },
     { name: 'nothing protects personal data', files: { 'src/train.py': trainScript }, answers: { ...personal, 'security.erasure-propagation': 'none' }, status: 'fail' },
     { name: 'nothing found, deletions unanswered', files: { 'src/train.py': trainScript }, answers: personal, status: 'unknown' },
     { name: 'no personal data', files: { 'src/train.py': trainScript }, answers: noPersonalData, status: 'not_applicable' },
   ],
   'security.least-privilege-access': [
     { name: 'API key on the endpoint, scoped IAM', files: { 'src/serve.py': fastapiApiKey, 'infra/iam.tf': scopedIam }, status: 'pass', evidence: 'src/serve.py:5' },
-    { name: 'a SageMaker endpoint in Terraform needs IAM-signed calls', files: { 'infra/endpoint.tf': 'resource "aws_sagemaker_endpoint" "churn" {\n  name                 = "churn"\n  endpoint_config_name = "churn"\n}\n' }, status: 'pass', evidence: 'aws_sagemaker_endpoint' },
+    { name: 'a SageMaker endpoint in Terraform needs IAM-signed calls', files: { 'infra/endpoint.tf': sagemakerEndpoint('churn') }, status: 'pass', evidence: 'aws_sagemaker_endpoint' },
     { name: 'wildcard IAM and a public Cloud Run service', files: { 'infra/main.tf': wildcardIam, 'src/serve.py': fastapiNoAuth }, status: 'fail', evidence: 'infra/main.tf:8' },
     { name: 'scoped IAM, no visible access control', files: { 'infra/iam.tf': scopedIam }, status: 'partial', evidence: 'no over-broad access' },
     { name: 'authentication in place, but a wildcard grant', files: { 'src/serve.py': fastapiApiKey, 'infra/main.tf': wildcardIam }, status: 'partial', evidence: 'infra/main.tf:8' },
-    { name: 'an IAM-protected SageMaker endpoint, but a FullAccess policy', files: { 'infra/main.tf': 'resource "aws_sagemaker_endpoint" "churn" {\n  name                 = "churn"\n  endpoint_config_name = "churn"\n}\n\nresource "aws_iam_role_policy_attachment" "pipeline" {\n  role       = aws_iam_role.pipeline.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"\n}\n' }, status: 'partial', evidence: 'infra/main.tf:8' },
+    { name: 'an IAM-protected SageMaker endpoint, but a FullAccess policy', files: { 'infra/main.tf': `${sagemakerEndpoint('churn')}\nresource "aws_iam_role_policy_attachment" "pipeline" {\n  role       = aws_iam_role.pipeline.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"\n}\n` }, status: 'partial', evidence: 'infra/main.tf:8' },
     { name: 'an open API with no infrastructure code', files: { 'src/serve.py': fastapiNoAuth }, status: 'fail' },
     { name: 'a wildcard policy in the examples is not counted', files: { 'examples/iam/main.tf': wildcardIam, 'src/serve.py': fastapiApiKey }, status: 'pass' },
     { name: 'a training-only project', files: { 'src/train.py': trainScript }, status: 'not_applicable' },
   ],
   'security.adversarial-robustness': [
     { name: 'an FGSM robustness test', files: { 'tests/test_robustness.py': artTest }, status: 'pass', evidence: 'tests/test_robustness.py:10' },
-    { name: 'garak in CI', files: { '.github/workflows/redteam.yml': 'on:\n  schedule:\n    - cron: "0 4 * * 1"\njobs:\n  garak:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m garak --model_type openai --model_name gpt-4o-mini --probes promptinject\n' }, status: 'pass', evidence: 'garak' },
+    { name: 'garak in CI', files: { '.github/workflows/redteam.yml': workflow({ on: schedule('0 4 * * 1'), job: 'garak', steps: ['run: python -m garak --model_type openai --model_name gpt-4o-mini --probes promptinject'] }) }, status: 'pass', evidence: 'garak' },
     { name: 'attacks only tried in a notebook', files: { 'notebooks/robustness.ipynb': notebook('attack = FastGradientMethod(estimator=clf, eps=0.1)\nx_adv = attack.generate(x=X_test)') }, status: 'partial', evidence: 'cell 1' },
     { name: 'rate limiting without robustness tests', files: { 'src/serve.py': 'from slowapi import Limiter\nfrom slowapi.util import get_remote_address\n\nlimiter = Limiter(key_func=get_remote_address)\n\n\n@limiter.limit("30/minute")\ndef predict(request):\n    ...\n' }, status: 'partial', evidence: 'src/serve.py:4' },
     { name: 'ART only in the examples', files: { 'examples/attack_demo.py': artTest, 'src/train.py': trainScript }, status: 'fail' },
@@ -394,19 +345,19 @@ export const cases: RuleCases = {
     { name: 'unanswered and nothing in the repository', files: { 'src/train.py': trainScript }, status: 'unknown' },
   ],
   'security.llm-guardrails': [
-    { name: 'NeMo Guardrails and a promptfoo red team in CI', files: { 'requirements.txt': 'openai==1.30.1\nnemoguardrails==0.9.0\n', 'src/assistant.py': nemoGuardrails, '.github/workflows/evals.yml': promptfooWorkflow }, status: 'pass', evidence: 'promptfoo' },
-    { name: 'a home-made guardrail middleware', files: { 'requirements.txt': 'langchain==0.3.7\n', 'src/middleware/guardrails.py': 'from langchain.agents.middleware import AgentMiddleware\n\n\nclass GuardrailsMiddleware(AgentMiddleware):\n    def before_model(self, state, runtime):\n        return classify_misuse(state)\n' }, status: 'partial', evidence: 'src/middleware/guardrails.py:4' },
-    { name: 'guardrails but no red-team tests', files: { 'requirements.txt': 'openai==1.30.1\nnemoguardrails==0.9.0\n', 'src/assistant.py': nemoGuardrails }, status: 'partial', evidence: 'src/assistant.py:5' },
+    { name: 'NeMo Guardrails and a promptfoo red team in CI', files: { 'requirements.txt': requirements('openai==1.30.1', 'nemoguardrails==0.9.0'), 'src/assistant.py': nemoGuardrails, '.github/workflows/evals.yml': promptfooWorkflow }, status: 'pass', evidence: 'promptfoo' },
+    { name: 'a home-made guardrail middleware', files: { 'requirements.txt': requirements('langchain==0.3.7'), 'src/middleware/guardrails.py': 'from langchain.agents.middleware import AgentMiddleware\n\n\nclass GuardrailsMiddleware(AgentMiddleware):\n    def before_model(self, state, runtime):\n        return classify_misuse(state)\n' }, status: 'partial', evidence: 'src/middleware/guardrails.py:4' },
+    { name: 'guardrails but no red-team tests', files: { 'requirements.txt': requirements('openai==1.30.1', 'nemoguardrails==0.9.0'), 'src/assistant.py': nemoGuardrails }, status: 'partial', evidence: 'src/assistant.py:5' },
     { name: 'a red-team config CI does not run', files: { 'src/assistant.py': openaiAssistant, 'promptfooconfig.yaml': 'description: churn assistant\nredteam:\n  purpose: answers questions about customer plans\n  plugins:\n    - pii\n    - prompt-injection\n' }, status: 'partial', evidence: 'promptfooconfig.yaml:2' },
-    { name: 'raw OpenAI calls', files: { 'requirements.txt': 'openai==1.30.1\n', 'src/assistant.py': openaiAssistant }, status: 'fail', evidence: 'no LLM guardrails in code' },
+    { name: 'raw OpenAI calls', files: { 'requirements.txt': requirements('openai==1.30.1'), 'src/assistant.py': openaiAssistant }, status: 'fail', evidence: 'no LLM guardrails in code' },
     { name: 'a text-generation pipeline', files: { 'src/summarise.py': 'from transformers import pipeline\n\ngenerator = pipeline("text-generation", model="mistralai/Mistral-7B-Instruct-v0.3")\n' }, status: 'fail' },
     { name: 'Amazon Bedrock through boto3', files: { 'src/summarise.py': 'import boto3\n\nbedrock = boto3.client("bedrock-runtime")\nresponse = bedrock.converse(modelId=MODEL_ID, messages=messages)\n' }, status: 'fail' },
-    { name: 'a classic sklearn model', files: { 'requirements.txt': 'scikit-learn==1.4.2\n', 'src/train.py': trainScript }, status: 'not_applicable' },
+    { name: 'a classic sklearn model', files: { 'requirements.txt': requirements('scikit-learn==1.4.2'), 'src/train.py': trainScript }, status: 'not_applicable' },
     { name: 'an LLM only in the examples', files: { 'examples/chat.py': openaiAssistant, 'src/train.py': trainScript }, status: 'not_applicable' },
   ],
   'security.sbom-signing': [
     { name: 'SBOM and cosign signature on release', files: { '.github/workflows/release.yml': sbomAndSignWorkflow }, status: 'pass', evidence: 'cosign sign' },
-    { name: 'SBOM only', files: { '.github/workflows/release.yml': 'on:\n  push:\n    tags: ["v*"]\njobs:\n  sbom:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anchore/sbom-action@v0\n' }, status: 'partial', evidence: 'anchore/sbom-action' },
-    { name: 'neither', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
+    { name: 'SBOM only', files: { '.github/workflows/release.yml': workflow({ on: 'push:\n  tags: ["v*"]', job: 'sbom', steps: ['uses: anchore/sbom-action@v0'] }) }, status: 'partial', evidence: 'anchore/sbom-action' },
+    { name: 'neither', files: { '.github/workflows/ci.yml': testWorkflow() }, status: 'fail' },
   ],
 };

@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadAnswers } from '../src/answers/load.js';
+import { cli } from './helpers/cli.js';
+import { builtinRules } from './helpers/rule-tester.js';
+import { tempDir } from './helpers/temp.js';
+
+const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+
+/** The fenced block of the given language that follows a heading. */
+function block(heading: string, language: string): string {
+  const section = readme.slice(readme.indexOf(heading));
+  const start = section.indexOf(`\`\`\`${language}\n`) + language.length + 4;
+  return section.slice(start, section.indexOf('```', start));
+}
+
+describe('README', () => {
+  it('shows an answers file that the loader accepts, with a blank answer left unanswered', async () => {
+    const dir = await tempDir({ 'answers.yaml': block('## Answering the questionnaire', 'yaml') });
+    const answers = await loadAnswers(join(dir, 'answers.yaml'), builtinRules.questions);
+    expect(Object.keys(answers.values)).toHaveLength(8);
+    expect(answers.values['monitoring.model-age']).toBeUndefined();
+  });
+
+  it('shows the misspelling message the loader really gives', async () => {
+    const dir = await tempDir({ 'answers.yaml': 'version: 1\nanswers:\n  security.personal-data: none\n  governance.eu-ai-act-risk: minimal\n  team.ownrs: both\n' });
+    await expect(loadAnswers(join(dir, 'answers.yaml'), builtinRules.questions)).rejects.toThrow(/unknown question "team\.ownrs" \(did you mean "team\.owners"\?\)/);
+    expect(readme).toContain('answers.yaml:5:3: unknown question "team.ownrs" (did you mean "team.owners"?)');
+  });
+
+  it('counts the rules the packs really have', () => {
+    const total = builtinRules.rules.length;
+    expect(readme).toContain(`| **all** | ${total} |`);
+    for (const category of builtinRules.categories) {
+      const count = builtinRules.rules.filter((rule) => rule.category === category.id).length;
+      expect(readme).toMatch(new RegExp(`\\| ${category.id} \\| ${count} \\|`));
+    }
+  });
+
+  it.each(['audit', 'rules', 'explain', 'scan'])('documents every option of %s that the CLI offers', async (command) => {
+    const help = await cli([command, '--help']);
+    const options = [...new Set(help.stdout.match(/--[a-z][a-z-]+/g))].filter((option) => option !== '--help');
+    expect(options.length).toBeGreaterThan(0);
+    for (const option of options) expect(readme, option).toContain(option);
+  });
+});
