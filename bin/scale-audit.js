@@ -8,6 +8,13 @@ try {
   process.stderr.write('scale-audit: not built yet; run `npm run build` first\n');
   process.exit(2);
 }
+// A reader that stops early (`scale-audit . | head`) is not an error: stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { run } = cli;
 const { processIO } = await import('../dist/cli/io.js');
 process.exitCode = await run(process.argv.slice(2), processIO());

@@ -76,7 +76,7 @@ export function renderMarkdown(report: Report): string {
   const out: string[] = [];
   out.push(`# Production readiness: ${mdText(report.target.name)}`, '');
   out.push(
-    `Audited ${reportDate(report)} by scale-audit ${mdText(report.tool.version)}` +
+    `Audited ${reportDate(report)} by scale-audit ${report.tool.version}` +
       `${commit ? ` at commit ${mdCode(commit)}` : ''} · ruleset ${mdCode(report.ruleset.digest)} (${report.ruleset.rules} rules)` +
       ` · answers: ${report.answers.path ? `${mdCode(report.answers.path)} (${report.answers.answered} of ${report.answers.questions})` : 'none'}`,
     '',

@@ -92,13 +92,14 @@ export function file(arg: FilePredicate, ctx: EvalContext): Outcome {
       ),
     };
   }
+  const wanted = 'description' in spec && spec.description ? spec.description : `file matching ${alternatives(globs)}`;
   const evidence: Evidence[] = [
     {
       kind: 'missing',
       detail:
         min > 1 && counted.length > 0
-          ? `${counted.length} file(s) matching ${alternatives(globs)}${contextWords(contexts)}, fewer than ${min}`
-          : `no file matching ${alternatives(globs)}${contextWords(contexts)} among ${ctx.files.size} files`,
+          ? `${counted.length} ${wanted}${contextWords(contexts)}, fewer than ${min}`
+          : `no ${wanted}${contextWords(contexts)} among ${ctx.files.size} files`,
     },
   ];
   const elsewhere = matched.filter((path) => !contexts.includes(pathContext(path)));

@@ -29,8 +29,11 @@ export type Expr =
 
 type OneOrMany<T> = T | T[];
 
-/** Paths are searched in `project` context unless `in` says otherwise. */
-export type FilePredicate = OneOrMany<string> | { glob: OneOrMany<string>; in?: PathContext[]; min?: number };
+/**
+ * Paths are searched in `project` context unless `in` says otherwise. `description` names what the
+ * globs look for, for evidence a person reads ("no datasheet (DATASHEET.md, data cards…)").
+ */
+export type FilePredicate = OneOrMany<string> | { glob: OneOrMany<string>; in?: PathContext[]; min?: number; description?: string };
 export type DependencyPredicate = OneOrMany<string> | { names: OneOrMany<string>; ecosystem?: Ecosystem; dev?: boolean; in?: PathContext[] };
 /** `glob` narrows the files that count, e.g. `*.py` to leave out notebooks. */
 export type ImportPredicate = OneOrMany<string> | { modules: OneOrMany<string>; in?: PathContext[]; glob?: OneOrMany<string> };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAnswers } from '../../src/answers/load.js';
 import type { Question } from '../../src/rules/types.js';
 import { InputError } from '../../src/util/errors.js';
+import { inputError } from '../helpers/input-error.js';
 import { tempDir } from '../helpers/temp.js';
 
 const questions: Question[] = [
@@ -18,14 +19,8 @@ async function load(name: string, text: string) {
   return loadAnswers(join(dir, name), questions);
 }
 
-async function failure(name: string, text: string): Promise<InputError> {
-  try {
-    await load(name, text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('the answers loaded');
+function failure(name: string, text: string): Promise<InputError> {
+  return inputError(load(name, text));
 }
 
 describe('loadAnswers', () => {

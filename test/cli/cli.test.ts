@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
-import { cli, fixture } from '../helpers/cli.js';
+import { BIN, cli, fixture } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1795000000' };
@@ -104,6 +105,16 @@ describe('audit', () => {
   it('colours the terminal only when asked to', async () => {
     expect((await cli([poc], { env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
     expect((await cli([poc, '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+  });
+
+  it('stops quietly when the reader of its output goes away (scale-audit . | head)', async () => {
+    const child = spawn(process.execPath, [BIN, service, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
   });
 });
 

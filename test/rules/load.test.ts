@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PACKS, loadRuleSet } from '../../src/rules/load.js';
 import { InputError } from '../../src/util/errors.js';
+import { inputError } from '../helpers/input-error.js';
 import { tempDir } from '../helpers/temp.js';
 
 const rule = (extra = '') => `  - id: extra.sample
@@ -22,13 +23,7 @@ ${extra}`;
 
 async function loadExtra(text: string): Promise<InputError> {
   const dir = await tempDir({ 'extra.yaml': text });
-  try {
-    await loadRuleSet([join(dir, 'extra.yaml')]);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('the pack loaded');
+  return inputError(loadRuleSet([join(dir, 'extra.yaml')]));
 }
 
 describe('built-in packs', () => {
