@@ -3,6 +3,7 @@ import { buildReport } from './report/build.js';
 import type { Report } from './report/types.js';
 import { evaluate } from './rules/evaluate.js';
 import { loadRuleSet } from './rules/load.js';
+import { loadMlTestScoreModel } from './score/ml-test-score-model.js';
 import type { Facts } from './scan/facts.js';
 import { scan } from './scan/scan.js';
 
@@ -26,6 +27,7 @@ export async function runAudit(options: AuditOptions): Promise<{ report: Report;
   const answers = options.answersFile ? await (await import('./answers/load.js')).loadAnswers(options.answersFile, ruleSet.questions) : NO_ANSWERS;
   const facts = await scan(options.path, { signals: ruleSet.signals, now: options.now });
   const findings = evaluate(ruleSet, facts, answers);
-  const report = buildReport({ targetPath: options.path, facts, ruleSet, answers, findings, generatedAt: options.now });
+  const mlTestScoreModel = await loadMlTestScoreModel();
+  const report = buildReport({ targetPath: options.path, facts, ruleSet, answers, findings, mlTestScoreModel, generatedAt: options.now });
   return { report, facts };
 }

@@ -82,3 +82,14 @@ export function evidenceUrl(report: Report, evidence: Evidence): string | null {
   if (url.startsWith('https://bitbucket.org/')) return `${url}/src/${commit}/${path}${line ? `#lines-${line}` : ''}`;
   return null;
 }
+
+/** "1.5 of 7", the ML Test Score as the paper writes it. */
+export function mlTestScoreText(report: Report): string {
+  const { score } = report.mlTestScore;
+  return `${Number.isInteger(score) ? score : score.toFixed(1)} of 7`;
+}
+
+export function mlTestScoreNote(report: Report): string {
+  const unknown = report.mlTestScore.unknownTests;
+  return `estimated from the findings${unknown > 0 ? `; ${unknown} of 28 tests unknown and counted 0, so a lower bound` : ''}`;
+}

@@ -10,6 +10,8 @@ import {
   evidenceUrl,
   levelText,
   location,
+  mlTestScoreNote,
+  mlTestScoreText,
   provisionalNote,
   reportDate,
   scoreText,
@@ -74,6 +76,15 @@ export function htmlView(report: Report) {
     provisionalNote: provisionalNote(report) ?? '',
     confidence: summary.confidence,
     weakest: categoryTitle(report, summary.weakestCategory),
+    mlTestScore: {
+      ...report.mlTestScore,
+      text: mlTestScoreText(report),
+      note: mlTestScoreNote(report),
+      sections: report.mlTestScore.sections.map((section) => ({
+        ...section,
+        tests: section.tests.map((test) => ({ ...test, scoreText: test.score === null ? '?' : String(test.score) })),
+      })),
+    },
     counts: summary.counts,
     categories: report.categories.map((category) => ({
       ...category,

@@ -7,6 +7,8 @@ import {
   evidenceUrl,
   levelText,
   location,
+  mlTestScoreNote,
+  mlTestScoreText,
   provisionalNote,
   reportDate,
   scoreText,
@@ -69,6 +71,23 @@ function findingDetails(report: Report, finding: ReportFinding): string[] {
   ];
 }
 
+function mlTestScoreSection(report: Report): string[] {
+  const { mlTestScore } = report;
+  const lines = [
+    '## ML Test Score (estimate)',
+    '',
+    `**${mlTestScoreText(report)}**: ${mdText(mlTestScore.meaning)}. The score of Breck et al. (2017): each of 28 tests scores 1 when automated and repeated, 0.5 when done by hand, 0 otherwise; the final score is the lowest of the four section sums. Here it is ${mdText(mlTestScoreNote(report))}.`,
+    '',
+    '| Section | Score | Tests |',
+    '|---|---:|---|',
+  ];
+  for (const section of mlTestScore.sections) {
+    const tests = section.tests.map((test) => `${test.id} ${test.score === null ? '?' : test.score}`).join(' · ');
+    lines.push(`| ${mdText(section.title)} | ${section.score} of 7 | ${tests} |`);
+  }
+  return [...lines, ''];
+}
+
 /** The full report in GitHub-flavoured Markdown: summary first, then the roadmap, then every finding. */
 export function renderMarkdown(report: Report): string {
   const { summary } = report;
@@ -81,8 +100,11 @@ export function renderMarkdown(report: Report): string {
       ` · answers: ${report.answers.path ? `${mdCode(report.answers.path)} (${report.answers.answered} of ${report.answers.questions})` : 'none'}`,
     '',
   );
-  out.push('| Readiness | Maturity level | Confidence | Weakest area |', '|---|---|---|---|');
-  out.push(`| **${scoreText(summary.score)}** | ${mdText(levelText(report))} | ${summary.confidence}% | ${mdText(categoryTitle(report, summary.weakestCategory))} |`, '');
+  out.push('| Readiness | Maturity level | Confidence | Weakest area | ML Test Score (estimate) |', '|---|---|---|---|---|');
+  out.push(
+    `| **${scoreText(summary.score)}** | ${mdText(levelText(report))} | ${summary.confidence}% | ${mdText(categoryTitle(report, summary.weakestCategory))} | ${mlTestScoreText(report)} |`,
+    '',
+  );
   const note = provisionalNote(report);
   if (note) out.push(`> ${mdText(note)}`, '');
 
@@ -92,6 +114,8 @@ export function renderMarkdown(report: Report): string {
     out.push(`| ${mdText(category.title)} | ${scoreText(category.score)} | ${c.fail} | ${c.partial} | ${c.unknown} | ${c.pass} | ${c.not_applicable} | ${category.confidence}% |`);
   }
   out.push('');
+
+  out.push(...mlTestScoreSection(report));
 
   out.push('## Roadmap', '');
   if (report.roadmap.phases.length === 0) out.push('Nothing is failing. Answer the open questions below to confirm the result.', '');

@@ -7,6 +7,8 @@ import {
   effortRange,
   levelText,
   location,
+  mlTestScoreNote,
+  mlTestScoreText,
   printable,
   provisionalNote,
   reportDate,
@@ -83,6 +85,7 @@ export function renderText(report: Report, options: TextOptions): string {
       `    Confidence ${summary.confidence}%`,
   );
   out.push(`  Weakest     ${categoryTitle(report, summary.weakestCategory)}`);
+  out.push(`  ML Test Score ${chalk.bold(mlTestScoreText(report))} ${chalk.gray(`(${mlTestScoreNote(report)}): ${report.mlTestScore.meaning}`)}`);
   const note = provisionalNote(report);
   if (note) out.push(chalk.gray(`  ${note}`));
   out.push('');

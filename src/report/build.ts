@@ -4,6 +4,7 @@ import type { LoadedRuleSet } from '../rules/load.js';
 import { SEVERITIES } from '../rules/types.js';
 import { plan } from '../roadmap/plan.js';
 import { openQuestions } from '../roadmap/questions.js';
+import { estimateMlTestScore, type MlTestScoreModel } from '../score/ml-test-score.js';
 import { SCORING_VERSION, scoreFindings } from '../score/score.js';
 import type { Facts } from '../scan/facts.js';
 import { compareStrings } from '../util/compare.js';
@@ -16,6 +17,7 @@ export interface ReportInputs {
   ruleSet: LoadedRuleSet;
   answers: Answers;
   findings: readonly Finding[];
+  mlTestScoreModel: MlTestScoreModel;
   generatedAt: Date;
 }
 
@@ -28,7 +30,7 @@ function findingOrder(categoryIds: readonly string[]) {
     compareStrings(a.ruleId, b.ruleId);
 }
 
-export function buildReport({ targetPath, facts, ruleSet, answers, findings, generatedAt }: ReportInputs): Report {
+export function buildReport({ targetPath, facts, ruleSet, answers, findings, mlTestScoreModel, generatedAt }: ReportInputs): Report {
   const rules = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
   const { categories, summary } = scoreFindings(findings, ruleSet.categories);
   const categoryIds = ruleSet.categories.map((category) => category.id);
@@ -68,6 +70,7 @@ export function buildReport({ targetPath, facts, ruleSet, answers, findings, gen
       git: facts.git !== null,
     },
     summary,
+    mlTestScore: estimateMlTestScore(findings, mlTestScoreModel),
     categories,
     findings: reportFindings,
     roadmap: plan(findings, ruleSet.rules),

@@ -2,6 +2,7 @@ import type { Finding } from '../rules/finding.js';
 import type { Remediation } from '../rules/types.js';
 import type { OpenQuestion } from '../roadmap/questions.js';
 import type { Roadmap } from '../roadmap/plan.js';
+import type { MlTestScoreEstimate } from '../score/ml-test-score.js';
 import type { CategoryScore, Summary } from '../score/score.js';
 import type { ScanWarning } from '../scan/facts.js';
 
@@ -46,6 +47,8 @@ export interface Report {
     git: boolean;
   };
   summary: Summary;
+  /** The ML Test Score (Breck et al. 2017) estimated from the findings: a lower bound. */
+  mlTestScore: MlTestScoreEstimate;
   categories: CategoryScore[];
   findings: ReportFinding[];
   roadmap: Roadmap;

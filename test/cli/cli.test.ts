@@ -39,6 +39,8 @@ describe('audit', () => {
     const [pocReport, serviceReport] = await Promise.all([report(poc), report(service)]);
     expect(serviceReport.summary.score!).toBeGreaterThanOrEqual(pocReport.summary.score! + 40);
     expect(serviceReport.summary.level).toBeGreaterThan(pocReport.summary.level);
+    expect(serviceReport.mlTestScore.score).toBeGreaterThan(pocReport.mlTestScore.score);
+    expect(pocReport.mlTestScore.meaning).toBe('More of a research project than a productionized system');
   });
 
   it('uses the answers: confidence rises, answered rules cite the answers file and line', async () => {

@@ -1,6 +1,5 @@
+import { describeRule, type RuleDescription } from '../../rules/describe.js';
 import { loadRuleSet } from '../../rules/load.js';
-import type { Rule, Question } from '../../rules/types.js';
-import { questionsOf } from '../../rules/evaluate.js';
 import { InputError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { CliIO } from '../io.js';
@@ -12,9 +11,8 @@ function indent(text: string): string {
     .join('\n');
 }
 
-export function explainRule(rule: Rule, questions: readonly Question[]): string {
-  const asked = [...questionsOf(rule.check.partial, questionsOf(rule.check.pass, questionsOf(rule.appliesWhen)))];
-  const byId = new Map(questions.map((question) => [question.id, question]));
+/** One rule for the terminal: the same content as its section in docs/rules.md. */
+export function explainText({ rule, questions }: RuleDescription): string {
   const sections = [
     `${rule.id}: ${rule.title}`,
     `Category ${rule.category} · severity ${rule.severity} · level L${rule.level} · effort ${rule.remediation.effort}`,
@@ -24,6 +22,7 @@ export function explainRule(rule: Rule, questions: readonly Question[]): string 
     '',
     'How it is detected',
     indent(rule.detection),
+    ...(rule.notApplicableMessage ? ['', 'Not applicable when', indent(rule.notApplicableMessage)] : []),
     '',
     'How to fix it',
     indent(rule.remediation.summary),
@@ -31,10 +30,7 @@ export function explainRule(rule: Rule, questions: readonly Question[]): string 
     ...(rule.remediation.links?.length ? ['', 'Links', ...rule.remediation.links.map((link) => `  ${link}`)] : []),
   ];
   if (rule.requires.length > 0) sections.push('', `Requires first: ${rule.requires.join(', ')}`);
-  if (asked.length > 0) {
-    sections.push('', 'Questions it reads');
-    for (const id of asked) sections.push(`  ${id}: ${byId.get(id)?.text ?? ''}`);
-  }
+  if (questions.length > 0) sections.push('', 'Questions it reads', ...questions.map((question) => `  ${question.id}: ${question.text}`));
   if (rule.references.length > 0) sections.push('', `References: ${rule.references.join(' · ')}`);
   sections.push('', `Defined in ${rule.source}`);
   return `${sections.join('\n')}\n`;
@@ -44,6 +40,6 @@ export async function explainCommand(id: string, flags: { rules: string[] }, io:
   const ruleSet = await loadRuleSet(flags.rules);
   const rule = ruleSet.rules.find((candidate) => candidate.id === id);
   if (!rule) throw new InputError(`unknown rule "${id}"${didYouMean(id, ruleSet.rules.map((r) => r.id))}; \`scale-audit rules\` lists them`);
-  io.stdout.write(explainRule(rule, ruleSet.questions));
+  io.stdout.write(explainText(describeRule(rule, ruleSet.questions)));
   return 0;
 }
