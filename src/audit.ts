@@ -1,4 +1,11 @@
 import { NO_ANSWERS } from './answers/types.js';
+import { loadBusinessData } from './business/data.js';
+import { applyRuleSettings } from './config/apply.js';
+import { checkConfigAgainst, findConfig, loadConfig } from './config/load.js';
+import { EMPTY_CONFIG, type Config, type Gates, type Source } from './config/types.js';
+import { applyWaivers } from './config/waivers.js';
+import { compareWithBaseline, type Baseline } from './gates/baseline.js';
+import { evaluateGates } from './gates/gates.js';
 import { buildReport } from './report/build.js';
 import type { Report } from './report/types.js';
 import { evaluate } from './rules/evaluate.js';
@@ -6,28 +13,84 @@ import { loadRuleSet } from './rules/load.js';
 import { loadMlTestScoreModel } from './score/ml-test-score-model.js';
 import type { Facts } from './scan/facts.js';
 import { scan } from './scan/scan.js';
+import { InputError } from './util/errors.js';
 
 export interface AuditOptions {
   /** The repository to audit, as the user named it. */
   path: string;
   answersFile?: string;
+  /** A file of business assumptions replacing some of the defaults (data/business-assumptions.yaml). */
+  assumptionsFile?: string;
   /** Extra rule pack files or directories. */
   rules?: readonly string[];
   /** The audit date: the report's date and the reference for git activity windows. */
   now: Date;
+  /** A configuration file; when absent, the nearest `.scale-audit.*` from the path upward; null for none. */
+  config?: string | null;
+  /** Gates set on the command line, with the flag each came from; they override the configuration's. */
+  gates?: { values: Gates; sources: Partial<Record<keyof Gates, Source>> };
+  /** A baseline to compare with: the run then also fails on any regression from it. */
+  baseline?: { file: string; baseline: Baseline };
+}
+
+export interface AuditResult {
+  report: Report;
+  facts: Facts;
+  config: Config;
+}
+
+/** The configuration's gates, overridden one by one by the command line's. */
+function effectiveGates(config: Config, options: AuditOptions): { values: Gates; sources: Partial<Record<keyof Gates, Source>> } {
+  return {
+    values: { ...config.gates, ...options.gates?.values },
+    sources: { ...config.gateSources, ...options.gates?.sources },
+  };
 }
 
 /**
- * The whole flow: load the rules, check the answers, scan, evaluate, score, plan. Everything the
- * user supplies is loaded before the (slower) scan, so a typo fails fast.
+ * The whole flow: configuration and rules, answers, scan, evaluation, waivers, score, plan, gates.
+ * Everything the user supplies is loaded and checked before the (slower) scan, so a typo fails fast.
  */
-export async function runAudit(options: AuditOptions): Promise<{ report: Report; facts: Facts }> {
-  const ruleSet = await loadRuleSet(options.rules ?? []);
+export async function runAudit(options: AuditOptions): Promise<AuditResult> {
+  const configFile = options.config === undefined ? await findConfig(options.path) : options.config;
+  const loaded = configFile ? await loadConfig(configFile) : null;
+  const config = loaded?.config ?? EMPTY_CONFIG;
+  const baseRules = await loadRuleSet([...(options.rules ?? []), ...config.packs]);
+  if (loaded) checkConfigAgainst(baseRules, loaded.source, config);
+  const gates = effectiveGates(config, options);
+  for (const id of Object.keys(gates.values.failUnderCategory ?? {})) {
+    if (!baseRules.categories.some((category) => category.id === id)) {
+      throw new InputError(`--fail-under-category: unknown category "${id}"; categories: ${baseRules.categories.map((category) => category.id).join(', ')}`);
+    }
+  }
+  const ruleSet = applyRuleSettings(baseRules, config);
+
   // The answers loader brings the validation library: load it only for an answers file.
   const answers = options.answersFile ? await (await import('./answers/load.js')).loadAnswers(options.answersFile, ruleSet.questions) : NO_ANSWERS;
+  const businessData = await loadBusinessData(options.assumptionsFile);
   const facts = await scan(options.path, { signals: ruleSet.signals, now: options.now });
-  const findings = evaluate(ruleSet, facts, answers);
+  const waived = applyWaivers(evaluate(ruleSet, facts, answers), config.waivers, options.now);
   const mlTestScoreModel = await loadMlTestScoreModel();
-  const report = buildReport({ targetPath: options.path, facts, ruleSet, answers, findings, mlTestScoreModel, generatedAt: options.now });
-  return { report, facts };
+  const report = buildReport({
+    targetPath: options.path,
+    facts,
+    ruleSet,
+    answers,
+    findings: waived.findings,
+    mlTestScoreModel,
+    businessData,
+    generatedAt: options.now,
+    config: { file: config.file, expiredWaivers: waived.expired, unusedWaivers: waived.unused },
+  });
+  const baseline = options.baseline ? { file: options.baseline.file, ...compareWithBaseline(report, options.baseline.baseline) } : null;
+  const gateResults = evaluateGates(report, gates.values, gates.sources);
+  if (baseline) {
+    gateResults.push({
+      gate: '--baseline',
+      passed: baseline.regressions.length === 0,
+      message: baseline.regressions.length === 0 ? 'no regression from the baseline' : `${baseline.regressions.length} regression${baseline.regressions.length === 1 ? '' : 's'} from the baseline: ${baseline.regressions.join('; ')}`,
+      source: options.baseline!.file,
+    });
+  }
+  return { report: { ...report, gates: gateResults, baseline }, facts, config };
 }

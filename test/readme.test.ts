@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAnswers } from '../src/answers/load.js';
+import { checkConfigAgainst, loadConfig } from '../src/config/load.js';
 import { cli } from './helpers/cli.js';
 import { builtinRules } from './helpers/rule-tester.js';
 import { tempDir } from './helpers/temp.js';
@@ -23,6 +24,13 @@ describe('README', () => {
     expect(answers.values['monitoring.model-age']).toBeUndefined();
   });
 
+  it('shows a configuration that the loader accepts', async () => {
+    const dir = await tempDir({ '.scale-audit.yaml': block('### Configuration', 'yaml') });
+    const { config, source } = await loadConfig(join(dir, '.scale-audit.yaml'));
+    expect(() => checkConfigAgainst(builtinRules, source, config)).not.toThrow();
+    expect(config.waivers).toHaveLength(1);
+  });
+
   it('shows the misspelling message the loader really gives', async () => {
     const dir = await tempDir({ 'answers.yaml': 'version: 1\nanswers:\n  security.personal-data: none\n  governance.eu-ai-act-risk: minimal\n  team.ownrs: both\n' });
     await expect(loadAnswers(join(dir, 'answers.yaml'), builtinRules.questions)).rejects.toThrow(/unknown question "team\.ownrs" \(did you mean "team\.owners"\?\)/);
@@ -38,7 +46,7 @@ describe('README', () => {
     }
   });
 
-  it.each(['audit', 'rules', 'explain', 'scan'])('documents every option of %s that the CLI offers', async (command) => {
+  it.each(['audit', 'rules', 'explain', 'scan', 'render', 'compare', 'portfolio'])('documents every option of %s that the CLI offers', async (command) => {
     const help = await cli([command, '--help']);
     const options = [...new Set(help.stdout.match(/--[a-z][a-z-]+/g))].filter((option) => option !== '--help');
     expect(options.length).toBeGreaterThan(0);

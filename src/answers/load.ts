@@ -4,9 +4,7 @@ import type { Question } from '../rules/types.js';
 import { InputError } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, positionOf } from '../util/yaml-source.js';
-import type { Answer, Answers, AnswerValue } from './types.js';
-
-export const ANSWERS_FORMAT_VERSION = 1;
+import { ANSWERS_FORMAT_VERSION, type Answer, type Answers, type AnswerValue } from './types.js';
 
 const answersFile = z
   .object({

@@ -1,3 +1,6 @@
+/** The format version an answers file declares (`version: 1`). */
+export const ANSWERS_FORMAT_VERSION = 1;
+
 export type AnswerValue = string | number | boolean | string[];
 
 export interface Answer {

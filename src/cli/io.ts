@@ -1,4 +1,5 @@
 import { InputError } from '../util/errors.js';
+import type { Prompter } from './prompter.js';
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -11,10 +12,21 @@ export interface CliIO {
   stderr: OutputStream;
   env: Record<string, string | undefined>;
   now: () => Date;
+  /** Asks a person questions; present only when one is at a terminal (stdin and stdout are TTYs). */
+  prompter?: () => Promise<Prompter>;
 }
 
 export function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, now: () => new Date() };
+  const terminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    now: () => new Date(),
+    ...(terminal
+      ? { prompter: async () => (await import('./inquirer-prompter.js')).inquirerPrompter({ input: process.stdin, output: process.stdout }, !process.env.NO_COLOR && process.env.TERM !== 'dumb') }
+      : {}),
+  };
 }
 
 /** The report date: `SOURCE_DATE_EPOCH` (seconds) when set, so that builds are reproducible. */

@@ -1,4 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
+import { DOCUMENT_FORMATS } from '../render/document.js';
+import { FORMATS } from '../render/index.js';
 import { InputError } from '../util/errors.js';
 import { PACKAGE_VERSION } from '../util/package-root.js';
 import type { CliIO } from './io.js';
@@ -22,19 +24,52 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
       outputError: (text, write) => write(`scale-audit: ${text.replace(/^error: /, '')}`),
     });
   const rulesOption = () => new Option('--rules <path>', 'extra rule pack file or directory (repeatable)').argParser(collect).default([] as string[]);
+  /** Where the documents of `render`, `compare` and `portfolio` go: the same options as `audit`'s. */
+  const outputOptions = (command: Command, formats: readonly string[], name: string) =>
+    command
+      .option('-f, --format <formats>', `output formats, comma-separated: ${formats.join(', ')}`, 'text')
+      .option('-o, --output <file>', 'write the (single) format to this file')
+      .option('--out-dir <dir>', `write each format to <dir>/${name}.<ext>`)
+      .option('--no-color', 'plain text even on a terminal');
 
   root
     .command('audit', { isDefault: true })
     .description('scan a repository, score its readiness and plan its roadmap (the default command)')
     .argument('[path]', 'repository to audit', '.')
     .option('-a, --answers <file>', 'questionnaire answers (YAML or JSON)')
-    .option('-f, --format <formats>', 'output formats, comma-separated: text, md, html, json', 'text')
+    .option('--assumptions <file>', 'business assumptions replacing the defaults (budget multiplier, governance share, timeline, target level)')
+    .option('-f, --format <formats>', `output formats, comma-separated: ${FORMATS.join(', ')}`, 'text')
     .option('-o, --output <file>', 'write the (single) format to this file')
     .option('--out-dir <dir>', 'write each format to <dir>/report.<ext>')
     .option('--fail-under <score>', 'exit 1 when the readiness score is below this (0-100)')
+    .option('--fail-under-category <minimums>', 'exit 1 when a category is below its minimum, e.g. data=60,security=80')
+    .option('--fail-on <severity>', 'exit 1 when any rule of this severity or above fails: critical, high, medium, low')
+    .option('--min-level <level>', 'exit 1 below this maturity level (0-4)')
+    .option('--min-confidence <percent>', 'exit 1 when less than this share of the rules is known')
+    .option('--baseline <file>', 'exit 1 on any regression from this baseline')
+    .option('--write-baseline <file>', 'save this run as a baseline')
+    .option('-c, --config <file>', 'configuration file (default: the nearest .scale-audit.yaml/.yml/.json)')
+    .option('--no-config', 'use no configuration file')
     .addOption(rulesOption())
     .option('--no-color', 'plain text even on a terminal')
     .action(async (path: string, options) => setExit(await (await import('./commands/audit.js')).auditCommand(path, options, io)));
+
+  root
+    .command('init')
+    .description('answer the questionnaire: asks, in a terminal, only what the scan cannot settle; otherwise writes a template')
+    .argument('[path]', 'repository the answers are for', '.')
+    .option('-a, --answers <file>', 'the answers file to create or continue (default: <path>/scale-audit.answers.yaml)')
+    .option('--template', 'write a commented template of every question instead of asking')
+    .option('--force', 'replace an existing answers file without asking')
+    .addOption(rulesOption())
+    .action(async (path: string, options) => setExit(await (await import('./commands/init.js')).initCommand(path, options, io)));
+
+  root
+    .command('schema')
+    .description('print the JSON Schema of a file format: answers, assumptions, report, rule-pack (none: list them)')
+    .argument('[name]', 'which schema')
+    .addOption(rulesOption())
+    .action(async (name: string | undefined, options) => setExit(await (await import('./commands/schema.js')).schemaCommand(name, options, io)));
 
   root
     .command('rules')
@@ -49,6 +84,50 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .argument('<rule-id>', 'for example mlops.experiment-tracking')
     .addOption(rulesOption())
     .action(async (id: string, options) => setExit(await (await import('./commands/explain.js')).explainCommand(id, options, io)));
+
+  root
+    .command('config')
+    .description('show the effective configuration and where each value comes from')
+    .argument('[path]', 'audited directory, where the search for .scale-audit.yaml starts', '.')
+    .option('--print', 'print the effective configuration (the default)')
+    .option('--json', 'as JSON')
+    .option('-c, --config <file>', 'configuration file (default: the nearest .scale-audit.yaml/.yml/.json)')
+    .option('--no-config', 'use no configuration file')
+    .option('--fail-under <score>', 'as for audit: shows how flags override the file')
+    .option('--fail-under-category <minimums>', 'as for audit')
+    .option('--fail-on <severity>', 'as for audit')
+    .option('--min-level <level>', 'as for audit')
+    .option('--min-confidence <percent>', 'as for audit')
+    .addOption(rulesOption())
+    .action(async (path: string, options) => setExit(await (await import('./commands/config.js')).configCommand(path, options, io)));
+
+  outputOptions(
+    root
+      .command('render')
+      .description('render a saved JSON report again, in any format')
+      .argument('<report>', 'a report written with --format json'),
+    FORMATS,
+    'report',
+  ).action(async (file: string, options) => setExit(await (await import('./commands/render.js')).renderCommand(file, options, io)));
+
+  outputOptions(
+    root
+      .command('compare')
+      .description('show the progress between two saved JSON reports: score, level and category deltas, fixed and new gaps')
+      .argument('<before>', 'the earlier report (JSON)')
+      .argument('<after>', 'the later report (JSON)'),
+    DOCUMENT_FORMATS,
+    'compare',
+  ).action(async (before: string, after: string, options) => setExit(await (await import('./commands/compare.js')).compareCommand(before, after, options, io)));
+
+  outputOptions(
+    root
+      .command('portfolio')
+      .description('aggregate many saved JSON reports: ranking, heat map, common gaps, levels')
+      .argument('<reports...>', 'report files, or directories searched for *.json'),
+    DOCUMENT_FORMATS,
+    'portfolio',
+  ).action(async (paths: string[], options) => setExit(await (await import('./commands/portfolio.js')).portfolioCommand(paths, options, io)));
 
   root
     .command('scan')

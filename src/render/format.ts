@@ -8,6 +8,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   unknown: 'unknown',
   pass: 'pass',
   not_applicable: 'n/a',
+  waived: 'waived',
 };
 
 export const STATUS_SYMBOLS: Record<Status, string> = {
@@ -16,6 +17,7 @@ export const STATUS_SYMBOLS: Record<Status, string> = {
   unknown: '?',
   pass: '✓',
   not_applicable: '–',
+  waived: '≈',
 };
 
 /**
@@ -40,6 +42,12 @@ function weeks(value: number): string {
 export function effortRange(range: { min: number; max: number }): string {
   if (range.max === 0) return 'no effort';
   return `${weeks(range.min)}–${weeks(range.max)} person-weeks`;
+}
+
+/** How a score reads at a glance, the same in every report: good from 80, fair from 50, poor below. */
+export function scoreBand(score: number | null): 'good' | 'fair' | 'poor' | 'none' {
+  if (score === null) return 'none';
+  return score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor';
 }
 
 export function scoreText(score: number | null): string {
@@ -81,6 +89,11 @@ export function evidenceUrl(report: Report, evidence: Evidence): string | null {
   if (url.startsWith('https://gitlab.com/')) return `${url}/-/blob/${commit}/${path}${line ? `#L${line}` : ''}`;
   if (url.startsWith('https://bitbucket.org/')) return `${url}/src/${commit}/${path}${line ? `#lines-${line}` : ''}`;
   return null;
+}
+
+/** Findings the configuration waived, for the reports' waiver lists. */
+export function waivedFindings(report: Report): Report['findings'] {
+  return report.findings.filter((finding) => finding.status === 'waived');
 }
 
 /** "1.5 of 7", the ML Test Score as the paper writes it. */

@@ -1,37 +1,31 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import Handlebars from 'handlebars';
 import type { Evidence } from '../rules/finding.js';
 import type { Report, ReportFinding } from '../report/types.js';
-import { PACKAGE_ROOT } from '../util/package-root.js';
+import { businessHtmlView, findingNotesView } from './business-html.js';
 import {
   categoryTitle,
   effortRange,
   evidenceUrl,
   levelText,
   location,
+  waivedFindings,
   mlTestScoreNote,
   mlTestScoreText,
   provisionalNote,
   reportDate,
+  scoreBand,
   scoreText,
   shortCommit,
   STATUS_LABELS,
   STATUS_SYMBOLS,
 } from './format.js';
+import { pageTemplate } from './page-template.js';
 
 /*
  * The template only places values; all wording and arithmetic happen here, once, for every
  * renderer alike. Every value reaches the page through Handlebars' `{{ }}`, which escapes HTML:
  * the template must never use the unescaped `{{{ }}}` form.
  */
-const handlebars = Handlebars.create();
-const template = handlebars.compile(await readFile(join(PACKAGE_ROOT, 'templates', 'report.html.hbs'), 'utf8'), { strict: true });
-
-function band(score: number | null): string {
-  if (score === null) return 'none';
-  return score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor';
-}
+const template = await pageTemplate('report.html.hbs');
 
 function evidenceView(report: Report, evidence: Evidence) {
   return { kind: evidence.kind, where: location(evidence), url: evidenceUrl(report, evidence) ?? '', detail: evidence.detail };
@@ -54,6 +48,7 @@ function findingView(report: Report, finding: ReportFinding) {
     fix: finding.remediation,
     references: finding.references,
     open: finding.status === 'fail' || finding.status === 'partial',
+    notes: findingNotesView(finding),
   };
 }
 
@@ -69,7 +64,7 @@ export function htmlView(report: Report) {
     ruleset: report.ruleset,
     answersLine: report.answers.path ? `${report.answers.path} (${report.answers.answered} of ${report.answers.questions} answered)` : 'none given',
     score: scoreText(summary.score),
-    scoreBand: band(summary.score),
+    scoreBand: scoreBand(summary.score),
     level: levelText(report),
     levelNumber: summary.level,
     ladder: [0, 1, 2, 3, 4].map((level) => ({ level, reached: level <= summary.level, current: level === summary.level })),
@@ -90,7 +85,7 @@ export function htmlView(report: Report) {
       ...category,
       scoreText: category.score === null ? 'n/a' : String(category.score),
       width: category.score ?? 0,
-      band: band(category.score),
+      band: scoreBand(category.score),
       findings: report.findings.filter((finding) => finding.category === category.id).map((finding) => findingView(report, finding)),
     })),
     roadmap: {
@@ -108,6 +103,14 @@ export function htmlView(report: Report) {
       })),
     },
     questions: report.questions,
+    gates: report.gates,
+    gatesFailed: report.gates.filter((result) => !result.passed).length,
+    baselineImprovements: report.baseline?.improvements.join('; ') ?? '',
+    waived: waivedFindings(report).map((finding) => ({ id: finding.ruleId, ...finding.waiver!, wouldBe: STATUS_LABELS[finding.waiver!.status] })),
+    expiredWaivers: report.config.expiredWaivers,
+    unusedWaivers: report.config.unusedWaivers,
+    hasWaivers: report.findings.some((finding) => finding.status === 'waived') || report.config.expiredWaivers.length + report.config.unusedWaivers.length > 0,
+    ...businessHtmlView(report),
     scan: report.scan,
     warnings: report.warnings.map((warning) => ({ where: warning.path ? `${warning.path}${warning.line ? `:${warning.line}` : ''}` : '', message: warning.message })),
   };

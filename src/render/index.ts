@@ -1,9 +1,9 @@
 import type { Report } from '../report/types.js';
 
-export const FORMATS = ['text', 'md', 'html', 'json'] as const;
+export const FORMATS = ['text', 'md', 'md-summary', 'html', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const EXTENSIONS: Record<Format, string> = { text: 'txt', md: 'md', html: 'html', json: 'json' };
+export const EXTENSIONS: Record<Format, string> = { text: 'txt', md: 'md', 'md-summary': 'summary.md', html: 'html', json: 'json', sarif: 'sarif' };
 
 export interface RenderOptions {
   /** Terminal colour, for `text` only. */
@@ -26,6 +26,10 @@ export async function renderer(format: Format): Promise<Renderer> {
       const { renderMarkdown } = await import('./markdown.js');
       return (report) => renderMarkdown(report);
     }
+    case 'md-summary': {
+      const { renderMarkdownSummary } = await import('./markdown-summary.js');
+      return (report) => renderMarkdownSummary(report);
+    }
     case 'html': {
       const { renderHtml } = await import('./html.js');
       return (report) => renderHtml(report);
@@ -33,6 +37,10 @@ export async function renderer(format: Format): Promise<Renderer> {
     case 'json': {
       const { renderJson } = await import('./json.js');
       return (report) => renderJson(report);
+    }
+    case 'sarif': {
+      const { renderSarif } = await import('./sarif.js');
+      return (report) => renderSarif(report);
     }
   }
 }

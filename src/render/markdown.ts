@@ -7,6 +7,7 @@ import {
   evidenceUrl,
   levelText,
   location,
+  waivedFindings,
   mlTestScoreNote,
   mlTestScoreText,
   provisionalNote,
@@ -16,6 +17,7 @@ import {
   STATUS_LABELS,
   STATUS_SYMBOLS,
 } from './format.js';
+import { businessSections, conflictsSection, findingNotes, nextQuestionsSection } from './business-markdown.js';
 import { mdCode, mdLink, mdText } from './markdown-escape.js';
 
 function evidenceLine(report: Report, evidence: Evidence): string {
@@ -62,13 +64,49 @@ function findingDetails(report: Report, finding: ReportFinding): string[] {
     '',
     ...evidenceList(report, finding.evidence, ''),
     '',
-    ...(finding.status === 'pass' || finding.status === 'not_applicable'
+    ...findingNotes(finding, (evidence) => evidenceLine(report, evidence)),
+    ...(finding.status === 'pass' || finding.status === 'not_applicable' || finding.status === 'waived'
       ? []
       : [`**Fix (effort ${finding.remediation.effort}):** ${mdText(finding.remediation.summary)}`, '', ...finding.remediation.steps.map((step) => `- ${mdText(step)}`), '']),
     ...(finding.references.length > 0 ? [`**References:** ${finding.references.map(mdText).join(' · ')}`, ''] : []),
     '</details>',
     '',
   ];
+}
+
+function gatesSection(report: Report): string[] {
+  if (report.gates.length === 0) return [];
+  const failed = report.gates.filter((result) => !result.passed).length;
+  const lines = [
+    `**Gates: ${failed === 0 ? 'all passed' : `${failed} of ${report.gates.length} failed`}**`,
+    '',
+    '| Gate | Result | Detail | Set by |',
+    '|---|---|---|---|',
+    ...report.gates.map((result) => `| ${mdCode(result.gate, true)} | ${result.passed ? '✓ passed' : '✗ failed'} | ${mdText(result.message)} | ${mdText(result.source)} |`),
+    '',
+  ];
+  if (report.baseline?.improvements.length) {
+    lines.push(`Better than the baseline (${mdText(report.baseline.improvements.join('; '))}): tighten it with \`--write-baseline\`.`, '');
+  }
+  return lines;
+}
+
+function waiversSection(report: Report): string[] {
+  const waived = waivedFindings(report);
+  const { expiredWaivers, unusedWaivers } = report.config;
+  if (waived.length + expiredWaivers.length + unusedWaivers.length === 0) return [];
+  const lines = ['## Waivers', ''];
+  if (waived.length > 0) {
+    lines.push('Accepted risks: left out of scores and gates until they expire.', '', '| Rule | Would be | Until | Owner | Reason |', '|---|---|---|---|---|');
+    for (const finding of waived) {
+      const waiver = finding.waiver!;
+      lines.push(`| ${mdCode(finding.ruleId, true)} | ${STATUS_LABELS[waiver.status]} | ${waiver.expires} | ${mdText(waiver.owner ?? '')} | ${mdText(waiver.reason)} |`);
+    }
+    lines.push('');
+  }
+  for (const waiver of expiredWaivers) lines.push(`- **Expired** on ${waiver.expires}, no longer counts: ${mdCode(waiver.rule)} (${mdCode(`${waiver.file}:${waiver.line}`)}) ${mdText(waiver.reason)}`);
+  for (const waiver of unusedWaivers) lines.push(`- **Unused** (nothing to waive; remove it): ${mdCode(waiver.rule)} (${mdCode(`${waiver.file}:${waiver.line}`)})`);
+  return [...lines, ''];
 }
 
 function mlTestScoreSection(report: Report): string[] {
@@ -107,11 +145,19 @@ export function renderMarkdown(report: Report): string {
   );
   const note = provisionalNote(report);
   if (note) out.push(`> ${mdText(note)}`, '');
+  out.push(...gatesSection(report));
 
-  out.push('## Scores by category', '', '| Category | Score | Fail | Partial | Unknown | Pass | N/A | Confidence |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+  // A waived column only when something is waived: most reports have none.
+  const waivedColumn = summary.counts.waived > 0;
+  out.push(
+    '## Scores by category',
+    '',
+    `| Category | Score | Fail | Partial | Unknown | Pass | N/A |${waivedColumn ? ' Waived |' : ''} Confidence |`,
+    `|---|---:|---:|---:|---:|---:|---:|${waivedColumn ? '---:|' : ''}---:|`,
+  );
   for (const category of report.categories) {
     const c = category.counts;
-    out.push(`| ${mdText(category.title)} | ${scoreText(category.score)} | ${c.fail} | ${c.partial} | ${c.unknown} | ${c.pass} | ${c.not_applicable} | ${category.confidence}% |`);
+    out.push(`| ${mdText(category.title)} | ${scoreText(category.score)} | ${c.fail} | ${c.partial} | ${c.unknown} | ${c.pass} | ${c.not_applicable} |${waivedColumn ? ` ${c.waived} |` : ''} ${category.confidence}% |`);
   }
   out.push('');
 
@@ -125,6 +171,8 @@ export function renderMarkdown(report: Report): string {
     phase.items.forEach((item, i) => out.push(...roadmapItem(report, item, i + 1)));
     out.push('');
   }
+
+  out.push(...conflictsSection(report), ...businessSections(report));
 
   if (report.questions.length > 0) {
     out.push('## Questions to answer', '', 'These rules stay unknown until the questionnaire is answered. Most consequential first.', '');
@@ -144,6 +192,8 @@ export function renderMarkdown(report: Report): string {
     for (const finding of findings) out.push(...findingDetails(report, finding));
   }
 
+  out.push(...waiversSection(report));
+
   out.push('## About this audit', '');
   out.push(
     `- Scanned ${report.scan.files} files${report.scan.notebooks ? ` (${report.scan.notebooks} notebooks)` : ''}; ${report.scan.skippedDirectories} directories skipped (dependencies, virtualenvs, caches, .gitignore); ${report.scan.skippedSymlinks} symbolic links not followed; ${report.scan.unreadFiles} files too large or binary to read.${report.scan.truncated ? ' **The file limit was reached: the scan is incomplete.**' : ''}`,
@@ -153,6 +203,6 @@ export function renderMarkdown(report: Report): string {
   if (report.warnings.length > 0) {
     out.push('', '### Scan warnings', '', ...report.warnings.map((warning) => `- ${warning.path ? `${mdCode(`${warning.path}${warning.line ? `:${warning.line}` : ''}`)} ` : ''}${mdText(warning.message)}`));
   }
-  out.push('');
+  out.push('', ...nextQuestionsSection(report));
   return out.join('\n');
 }

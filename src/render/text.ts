@@ -2,11 +2,13 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Status } from '../rules/finding.js';
 import type { Report } from '../report/types.js';
 import type { RoadmapItem } from '../roadmap/plan.js';
+import { businessLines, conflictLines } from './business-text.js';
 import {
   categoryTitle,
   effortRange,
   levelText,
   location,
+  waivedFindings,
   mlTestScoreNote,
   mlTestScoreText,
   printable,
@@ -38,6 +40,7 @@ function paint(chalk: ChalkInstance): Record<Status, (text: string) => string> {
     unknown: chalk.magenta,
     pass: chalk.green,
     not_applicable: chalk.gray,
+    waived: chalk.cyan,
   };
 }
 
@@ -57,6 +60,7 @@ function countsLine(counts: Record<Status, number>): string {
   if (counts.partial) parts.push(`${counts.partial} partial`);
   if (counts.unknown) parts.push(`${counts.unknown} unknown`);
   if (counts.pass) parts.push(`${counts.pass} pass`);
+  if (counts.waived) parts.push(`${counts.waived} waived`);
   return parts.join(' · ');
 }
 
@@ -88,6 +92,13 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push(`  ML Test Score ${chalk.bold(mlTestScoreText(report))} ${chalk.gray(`(${mlTestScoreNote(report)}): ${report.mlTestScore.meaning}`)}`);
   const note = provisionalNote(report);
   if (note) out.push(chalk.gray(`  ${note}`));
+  report.gates.forEach((result, i) => {
+    const mark = result.passed ? chalk.green('✓') : chalk.red('✗');
+    out.push(`  ${i === 0 ? 'Gates      ' : '           '} ${mark} ${printable(result.message)} ${chalk.gray(`(${result.gate}, from ${printable(result.source)})`)}`);
+  });
+  if (report.baseline?.improvements.length) {
+    out.push(chalk.gray(`  Better than the baseline: ${report.baseline.improvements.join('; ')}. Tighten it with --write-baseline.`));
+  }
   out.push('');
 
   const width = Math.max(...report.categories.map((category) => category.title.length));
@@ -112,12 +123,20 @@ export function renderText(report: Report, options: TextOptions): string {
     }
   }
   out.push('');
+  out.push(...conflictLines(report, chalk), ...businessLines(report, chalk));
 
   if (report.questions.length > 0) {
     out.push(chalk.bold(`  ${report.questions.length} unanswered question${report.questions.length === 1 ? '' : 's'} leave ${summary.counts.unknown} rule${summary.counts.unknown === 1 ? '' : 's'} unknown. Most consequential:`));
     for (const question of report.questions.slice(0, 3)) out.push(`    ${chalk.magenta('?')} ${printable(question.text)} ${chalk.gray(`(${question.id})`)}`);
     out.push(chalk.gray('    Answer them in a file and pass it with --answers <file> (see the README, "Answering the questionnaire").'));
     out.push('');
+  }
+  const waived = waivedFindings(report);
+  if (waived.length > 0) {
+    out.push(chalk.cyan(`  ${waived.length} finding${waived.length === 1 ? '' : 's'} waived: ${waived.map((finding) => `${finding.ruleId} (until ${finding.waiver!.expires})`).join(', ')}`));
+  }
+  for (const waiver of report.config.expiredWaivers) {
+    out.push(chalk.yellow(`  Waiver expired on ${waiver.expires}: ${waiver.rule} (${printable(waiver.file)}:${waiver.line}) no longer counts.`));
   }
   if (report.warnings.length > 0) {
     out.push(chalk.yellow(`  ${report.warnings.length} scan warning${report.warnings.length === 1 ? '' : 's'} (files that could not be read or parsed); see the full report.`));

@@ -1,4 +1,7 @@
 import type { Answers } from '../answers/types.js';
+import { buildBusiness } from '../business/build.js';
+import type { BusinessData } from '../business/types.js';
+import type { Waiver } from '../config/types.js';
 import { STATUSES, type Finding } from '../rules/finding.js';
 import type { LoadedRuleSet } from '../rules/load.js';
 import { SEVERITIES } from '../rules/types.js';
@@ -9,6 +12,7 @@ import { SCORING_VERSION, scoreFindings } from '../score/score.js';
 import type { Facts } from '../scan/facts.js';
 import { compareStrings } from '../util/compare.js';
 import { PACKAGE_VERSION } from '../util/package-root.js';
+import { reportConflicts } from './conflicts.js';
 import { REPORT_SCHEMA_VERSION, type Report, type ReportFinding } from './types.js';
 
 export interface ReportInputs {
@@ -18,7 +22,14 @@ export interface ReportInputs {
   answers: Answers;
   findings: readonly Finding[];
   mlTestScoreModel: MlTestScoreModel;
+  /** The assumptions, roles and regulatory dates behind the business view. */
+  businessData: BusinessData;
   generatedAt: Date;
+  config?: { file: string | null; expiredWaivers: readonly Waiver[]; unusedWaivers: readonly Waiver[] };
+}
+
+function waiverSummary(waiver: Waiver) {
+  return { rule: waiver.rule, reason: waiver.reason, ...(waiver.owner ? { owner: waiver.owner } : {}), expires: waiver.expires, file: waiver.source.file, line: waiver.source.line };
 }
 
 /** Gaps first, then by severity: the order a reader wants inside a category. */
@@ -30,7 +41,11 @@ function findingOrder(categoryIds: readonly string[]) {
     compareStrings(a.ruleId, b.ruleId);
 }
 
-export function buildReport({ targetPath, facts, ruleSet, answers, findings, mlTestScoreModel, generatedAt }: ReportInputs): Report {
+/**
+ * The Report, without gates and baseline: those depend on the run's thresholds, and the audit adds
+ * them once the scores are known.
+ */
+export function buildReport({ targetPath, facts, ruleSet, answers, findings, mlTestScoreModel, businessData, generatedAt, config }: ReportInputs): Report {
   const rules = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
   const { categories, summary } = scoreFindings(findings, ruleSet.categories);
   const categoryIds = ruleSet.categories.map((category) => category.id);
@@ -46,6 +61,7 @@ export function buildReport({ targetPath, facts, ruleSet, answers, findings, mlT
     };
   });
 
+  const roadmap = plan(findings, ruleSet.rules);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'scale-audit', version: PACKAGE_VERSION },
@@ -73,8 +89,17 @@ export function buildReport({ targetPath, facts, ruleSet, answers, findings, mlT
     mlTestScore: estimateMlTestScore(findings, mlTestScoreModel),
     categories,
     findings: reportFindings,
-    roadmap: plan(findings, ruleSet.rules),
+    roadmap,
     questions: openQuestions(findings, ruleSet.questions, answers),
+    conflicts: reportConflicts(reportFindings),
+    business: buildBusiness({ data: businessData, answers, findings, categories: ruleSet.categories, roadmap, currentLevel: summary.level, git: facts.git, auditDate: generatedAt }),
+    config: {
+      file: config?.file ?? null,
+      expiredWaivers: (config?.expiredWaivers ?? []).map(waiverSummary),
+      unusedWaivers: (config?.unusedWaivers ?? []).map(waiverSummary),
+    },
+    gates: [],
+    baseline: null,
     warnings: facts.warnings,
   };
 }

@@ -1,16 +1,28 @@
+import type { Business } from '../business/types.js';
 import type { Finding } from '../rules/finding.js';
 import type { Remediation } from '../rules/types.js';
 import type { OpenQuestion } from '../roadmap/questions.js';
 import type { Roadmap } from '../roadmap/plan.js';
+import type { ReportConflict } from './conflicts.js';
 import type { MlTestScoreEstimate } from '../score/ml-test-score.js';
 import type { CategoryScore, Summary } from '../score/score.js';
 import type { ScanWarning } from '../scan/facts.js';
+import type { GateResult } from '../gates/gates.js';
 
 /**
  * The one object every renderer, `compare` and any CI step consume. Its JSON Schema is
  * `schemas/report.schema.json`; bump the major version on any change that breaks a reader.
  */
 export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+export interface WaiverSummary {
+  rule: string;
+  reason: string;
+  owner?: string;
+  expires: string;
+  file: string;
+  line: number;
+}
 
 export interface ReportFinding extends Finding {
   why: string;
@@ -54,5 +66,15 @@ export interface Report {
   roadmap: Roadmap;
   /** Unanswered questions that leave rules unknown, most consequential first. */
   questions: OpenQuestion[];
+  /** Where the answers and the repository disagree, and which side each finding believed. */
+  conflicts: ReportConflict[];
+  /** The steering-committee view: budget, timeline and payback, team and skills, regulation. */
+  business: Business;
+  /** The configuration used, and the waivers it declares that no longer or never applied. */
+  config: { file: string | null; expiredWaivers: WaiverSummary[]; unusedWaivers: WaiverSummary[] };
+  /** The CI gates checked in this run, each with whether it passed and why. */
+  gates: GateResult[];
+  /** The comparison with a baseline, when one was given. */
+  baseline: { file: string; regressions: string[]; improvements: string[] } | null;
   warnings: ScanWarning[];
 }

@@ -142,7 +142,7 @@ export function plan(findings: readonly Finding[], rules: readonly Rule[]): Road
       ruleIds: [rule.id],
       title: rule.title,
       category: rule.category,
-      severity: rule.severity,
+      severity: finding.severity,
       status: finding.status,
       action: rule.remediation.summary,
       steps: rule.remediation.steps,
@@ -150,7 +150,7 @@ export function plan(findings: readonly Finding[], rules: readonly Rule[]): Road
       effort: rule.remediation.effort,
       requires: rule.requires
         .map((ruleId) => ({ ruleId, status: findingById.get(ruleId)?.status ?? 'unknown' }))
-        .filter((requirement) => requirement.status !== 'pass' && requirement.status !== 'not_applicable'),
+        .filter((requirement) => !['pass', 'not_applicable', 'waived'].includes(requirement.status)),
       neededBy: (neededBy.get(rule.id) ?? []).sort(compareStrings),
       evidence: finding.evidence,
       links: rule.remediation.links ?? [],

@@ -1,7 +1,7 @@
 import type { Answers } from '../answers/types.js';
 import type { Facts } from '../scan/facts.js';
 import { FileIndex } from './file-index.js';
-import { scoreOf, type Evidence, type Finding, type Status } from './finding.js';
+import { scoreOf, type Evidence, type Finding, type FindingConflict, type Status } from './finding.js';
 import * as predicates from './predicates.js';
 import type { EvalContext, Outcome } from './predicates.js';
 import type { Expr, Rule, RuleSet } from './types.js';
@@ -81,25 +81,61 @@ function message(rule: Rule, status: Status, questions: string[]): string {
         ? `Not known yet: answer ${questions.join(', ')} to settle it`
         : 'Not known: the evidence is inconclusive';
     case 'not_applicable':
-      return rule.notApplicableMessage ?? 'Does not apply to this project';
+      return rule.disabled ? `Switched off by the configuration: ${rule.disabled.reason}` : (rule.notApplicableMessage ?? 'Does not apply to this project');
+    case 'waived':
+      return 'Waived';
   }
 }
 
-export function evaluateRule(rule: Rule, ctx: EvalContext): Finding {
+/** The rule's declared conflicts that hold: the answer says one thing and the repository another. */
+function conflictsOf(rule: Rule, ctx: EvalContext): FindingConflict[] {
+  const found: FindingConflict[] = [];
+  for (const conflict of rule.conflicts ?? []) {
+    const answer = evaluateExpr({ answer: conflict.answer }, ctx);
+    if (answer.value !== true) continue;
+    const evidence = evaluateExpr(conflict.evidence, ctx);
+    if (evidence.value !== true) continue;
+    found.push({ questionId: conflict.answer.id, answer: answer.evidence[0]!, evidence: dedupe(evidence.evidence), believed: conflict.believe, why: conflict.why });
+  }
+  return found;
+}
+
+/** The first severity condition that holds replaces the rule's own; an unknown condition leaves it. */
+function severityOf(rule: Rule, ctx: EvalContext): Pick<Finding, 'severity' | 'severityChange'> {
+  for (const condition of rule.severityWhen ?? []) {
+    const outcome = evaluateExpr(condition.when, ctx);
+    if (outcome.value !== true) continue;
+    if (condition.severity === rule.severity) break;
+    return { severity: condition.severity, severityChange: { from: rule.severity, because: outcome.evidence } };
+  }
+  return { severity: rule.severity };
+}
+
+export function evaluateRule(rule: Rule, context: EvalContext): Finding {
   const questions = [...questionsOf(rule.check.partial, questionsOf(rule.check.pass, questionsOf(rule.appliesWhen)))];
+  const conflicts = conflictsOf(rule, context);
+  const overruled = conflicts.filter((conflict) => conflict.believed === 'evidence').map((conflict) => conflict.questionId);
+  const ctx: EvalContext = overruled.length > 0 ? { ...context, overruled: new Set(overruled) } : context;
+  const severity = severityOf(rule, ctx);
   const finding = (status: Status, evidence: Evidence[]): Finding => ({
     ruleId: rule.id,
     title: rule.title,
     category: rule.category,
-    severity: rule.severity,
     level: rule.level,
+    ...severity,
     status,
     score: scoreOf(status),
     message: message(rule, status, questions),
     evidence: dedupe(evidence),
     questions,
+    ...(conflicts.length > 0 ? { conflicts } : {}),
+    ...(rule.weight === undefined ? {} : { weight: rule.weight }),
   });
 
+  if (rule.disabled) {
+    const { reason, file, line } = rule.disabled;
+    return finding('not_applicable', [{ kind: 'config', path: file, line, detail: `switched off: ${reason}` }]);
+  }
   const applies = rule.appliesWhen ? evaluateExpr(rule.appliesWhen, ctx) : null;
   if (applies?.value === false) return finding('not_applicable', applies.evidence);
   const pass = evaluateExpr(rule.check.pass, ctx);
@@ -114,12 +150,12 @@ export function evaluateRule(rule: Rule, ctx: EvalContext): Finding {
   return finding('fail', evidence);
 }
 
+/** What expressions are evaluated against: the scan, the answers, and the packs' signals. */
+export function evalContext(ruleSet: RuleSet, facts: Facts, answers: Answers): EvalContext {
+  return { facts, answers, files: new FileIndex(facts.files.paths), signals: new Map(ruleSet.signals.map((signal) => [signal.id, signal])) };
+}
+
 export function evaluate(ruleSet: RuleSet, facts: Facts, answers: Answers): Finding[] {
-  const ctx: EvalContext = {
-    facts,
-    answers,
-    files: new FileIndex(facts.files.paths),
-    signals: new Map(ruleSet.signals.map((signal) => [signal.id, signal])),
-  };
+  const ctx = evalContext(ruleSet, facts, answers);
   return ruleSet.rules.map((rule) => evaluateRule(rule, ctx));
 }

@@ -1,20 +1,36 @@
 import type { Level, Severity } from './types.js';
 
-export type Status = 'pass' | 'partial' | 'fail' | 'unknown' | 'not_applicable';
+export type Status = 'pass' | 'partial' | 'fail' | 'unknown' | 'not_applicable' | 'waived';
 
-export const STATUSES: readonly Status[] = ['fail', 'partial', 'unknown', 'pass', 'not_applicable'];
+export const STATUSES: readonly Status[] = ['fail', 'partial', 'unknown', 'pass', 'waived', 'not_applicable'];
 
 /**
  * One fact behind a finding. `found` and `missing` come from the repository, `answer` from the
- * questionnaire, `fact` from a measured value. `detail` says what was seen, or what was searched
+ * questionnaire, `fact` from a measured value, `config` from the configuration file (a rule switched
+ * off, a waiver). `detail` says what was seen, or what was searched
  * for and not seen, in words a reader can check.
  */
 export interface Evidence {
-  kind: 'found' | 'missing' | 'answer' | 'fact';
+  kind: 'found' | 'missing' | 'answer' | 'fact' | 'config';
   path?: string;
   line?: number;
   cell?: number;
   detail: string;
+  /** False for something seen but not counted as the project's practice (in an example, a disabled pipeline). */
+  counted?: false;
+  /** True for something that must not be there (a committed credential): the problem itself. */
+  problem?: true;
+}
+
+/** An answer the repository contradicts, and which side the finding believed. */
+export interface FindingConflict {
+  questionId: string;
+  /** The answer as given, with its place in the answers file. */
+  answer: Evidence;
+  /** What the repository shows against it. */
+  evidence: Evidence[];
+  believed: 'answer' | 'evidence';
+  why: string;
 }
 
 export interface Finding {
@@ -30,6 +46,14 @@ export interface Finding {
   evidence: Evidence[];
   /** Questions whose answers this rule reads: answering them settles an `unknown`. */
   questions: string[];
+  /** Present when an answer changed the rule's own severity (e.g. a high-risk system): from what, and why. */
+  severityChange?: { from: Severity; because: Evidence[] };
+  /** Present when answers and the repository disagree. */
+  conflicts?: FindingConflict[];
+  /** The weight in scores, when the configuration overrides the severity's. */
+  weight?: number;
+  /** For a `waived` finding: the waiver, and the status it would have without it. */
+  waiver?: { reason: string; owner?: string; expires: string; file: string; line: number; status: Status };
 }
 
 export function scoreOf(status: Status): number | null {

@@ -7,6 +7,7 @@ import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, type YamlSource } from '../util/yaml-source.js';
+import { questionsOf } from './evaluate.js';
 import type { AnswerPredicate, Category, Expr, Question, Rule, RuleSet, SignalDefinition } from './types.js';
 
 /** The built-in packs, one per category, in the order reports show the categories. */
@@ -180,22 +181,6 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
     return id;
   };
 
-  const questions = new Map<string, Question>();
-  for (const [id, located] of uniqueIds(questionList, 'question')) {
-    const { item } = located;
-    const category = categoryOf(located, 'question');
-    if ((item.type === 'choice' || item.type === 'multi') && !item.choices) {
-      throw errorAt(located, located.path, `question ${id} of type ${item.type} needs "choices"`);
-    }
-    const { choices, ...rest } = item;
-    questions.set(id, {
-      ...rest,
-      category,
-      ...(choices ? { choices: choices.map((choice) => (typeof choice === 'string' ? { value: choice, label: choice } : choice)) } : {}),
-      source: located.pack.file,
-    });
-  }
-
   const signals = new Map<string, SignalDefinition>();
   for (const [id, located] of uniqueIds(signalList, 'signal')) {
     try {
@@ -204,6 +189,31 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
       throw errorAt(located, [...located.path, 'pattern'], `signal ${id}: invalid regular expression: ${(error as Error).message}`);
     }
     signals.set(id, { ...located.item, source: located.pack.file });
+  }
+
+
+  const questions = new Map<string, Question>();
+  for (const [id, located] of uniqueIds(questionList, 'question')) {
+    const { item } = located;
+    const category = categoryOf(located, 'question');
+    if ((item.type === 'choice' || item.type === 'multi') && !item.choices) {
+      throw errorAt(located, located.path, `question ${id} of type ${item.type} needs "choices"`);
+    }
+    const { choices, ...rest } = item;
+    const question: Question = {
+      ...rest,
+      category,
+      ...(choices ? { choices: choices.map((choice) => (typeof choice === 'string' ? { value: choice, label: choice } : choice)) } : {}),
+      source: located.pack.file,
+    };
+    (item.suggest ?? []).forEach((suggestion, i) => {
+      const at = [...located.path, 'suggest', i];
+      checkReferences(suggestion.when, [...at, 'when'], located.pack, { scanOnly: 'a suggestion is made from the scan' }, signals);
+      if (!fitsQuestion(suggestion.value, question)) {
+        throw errorAt(located, [...at, 'value'], `suggested value ${JSON.stringify(suggestion.value)} is not a valid answer to question ${id}, whose answer is ${expectedAnswer(question)}`);
+      }
+    });
+    questions.set(id, question);
   }
 
   const ruleIds = uniqueIds(ruleList, 'rule');
@@ -222,6 +232,16 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
       [item.check.partial, [...path, 'check', 'partial']],
     ];
     for (const [expr, at] of exprs) if (expr) checkReferences(expr, at, located.pack, questions, signals);
+    (item.severityWhen ?? []).forEach((condition, i) => checkReferences(condition.when, [...path, 'severityWhen', i, 'when'], located.pack, questions, signals));
+    const reads = questionsOf(item.check.partial, questionsOf(item.check.pass, questionsOf(item.appliesWhen)));
+    (item.conflicts ?? []).forEach((conflict, i) => {
+      const at = [...path, 'conflicts', i];
+      checkAnswerPredicate(conflict.answer, [...at, 'answer'], located.pack, questions);
+      if (!reads.has(conflict.answer.id)) {
+        throw errorAt(located, [...at, 'answer', 'id'], `rule ${item.id} does not read question ${conflict.answer.id}, so no answer to it can conflict with its evidence`);
+      }
+      checkReferences(conflict.evidence, [...at, 'evidence'], located.pack, { scanOnly: 'the evidence of a conflict comes from the repository' }, signals);
+    });
     rules.push({ ...item, category, requires: item.requires ?? [], references: item.references ?? [], source: located.pack.file });
   }
   checkNoCycles(rules, ruleIds);
@@ -236,8 +256,11 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
   };
 }
 
+/** The questions an expression may read, or, for one about the repository alone, why it may read none. */
+type QuestionScope = Map<string, Question> | { scanOnly: string };
+
 /** References inside a check must resolve, or the rule would silently never pass. */
-function checkReferences(expr: Expr, path: Path, pack: PackFile, questions: Map<string, Question>, signals: Map<string, SignalDefinition>): void {
+function checkReferences(expr: Expr, path: Path, pack: PackFile, questions: QuestionScope, signals: Map<string, SignalDefinition>): void {
   const [key, arg] = Object.entries(expr)[0] as [string, unknown];
   const here = [...path, key];
   if (key === 'all' || key === 'any') {
@@ -245,6 +268,7 @@ function checkReferences(expr: Expr, path: Path, pack: PackFile, questions: Map<
   } else if (key === 'not') {
     checkReferences(arg as Expr, here, pack, questions, signals);
   } else if (key === 'answer') {
+    if (!(questions instanceof Map)) throw errorAt({ pack, path }, here, `${questions.scanOnly}: it cannot read answers (question ${(arg as AnswerPredicate).id})`, true);
     checkAnswerPredicate(arg as AnswerPredicate, here, pack, questions);
   } else if (key === 'signal') {
     const ids = typeof arg === 'string' ? [arg] : Array.isArray(arg) ? arg : [(arg as { ids: string | string[] }).ids].flat();
@@ -263,21 +287,34 @@ function checkAnswerPredicate(arg: AnswerPredicate, path: Path, pack: PackFile, 
   const question = questions.get(arg.id);
   if (!question) throw errorAt({ pack, path }, [...path, 'id'], `unknown question "${arg.id}"${didYouMean(arg.id, questions.keys())}`);
   const values = [arg.equals, ...(arg.in ?? []), ...[arg.includes ?? []].flat()].filter((v) => v !== undefined);
-  const choices = question.choices?.map((choice) => choice.value);
   for (const value of values) {
-    const fits =
-      question.type === 'boolean' ? typeof value === 'boolean'
-      : question.type === 'number' ? typeof value === 'number'
-      : choices ? choices.includes(String(value))
-      : typeof value === 'string';
-    if (!fits) {
-      const expected = choices ? `one of ${choices.join(', ')}` : `a ${question.type}`;
-      throw errorAt({ pack, path }, path, `${JSON.stringify(value)} can never match question ${arg.id}, whose answer is ${expected}`);
+    if (!fitsValue(value, question)) {
+      throw errorAt({ pack, path }, path, `${JSON.stringify(value)} can never match question ${arg.id}, whose answer is ${expectedAnswer(question)}`);
     }
   }
   if ((arg.gte !== undefined || arg.lte !== undefined) && question.type !== 'number') {
     throw errorAt({ pack, path }, path, `gte/lte compare numbers, but question ${arg.id} is a ${question.type}`);
   }
+}
+
+/** One value a question's answer can hold: a list item for `multi` questions. */
+function fitsValue(value: unknown, question: Question): boolean {
+  const choices = question.choices?.map((choice) => choice.value);
+  if (question.type === 'boolean') return typeof value === 'boolean';
+  if (question.type === 'number') return typeof value === 'number';
+  return choices ? choices.includes(String(value)) : typeof value === 'string';
+}
+
+/** A whole answer: a list of choices for `multi`, a number within its bounds, and so on. */
+function fitsQuestion(value: unknown, question: Question): boolean {
+  if (question.type === 'multi') return Array.isArray(value) && value.every((item) => fitsValue(item, question));
+  if (Array.isArray(value) || !fitsValue(value, question)) return false;
+  return typeof value !== 'number' || ((question.min === undefined || value >= question.min) && (question.max === undefined || value <= question.max));
+}
+
+function expectedAnswer(question: Question): string {
+  const choices = question.choices?.map((choice) => choice.value);
+  return choices ? `${question.type === 'multi' ? 'a list of' : 'one of'} ${choices.join(', ')}` : `a ${question.type}`;
 }
 
 function checkNoCycles(rules: readonly Rule[], located: Map<string, Located<RawRule>>): void {

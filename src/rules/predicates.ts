@@ -34,6 +34,8 @@ export interface EvalContext {
   answers: Answers;
   files: FileIndex;
   signals: ReadonlyMap<string, SignalDefinition>;
+  /** Questions whose answers the repository contradicts, for the rule being evaluated: they hold no value. */
+  overruled?: ReadonlySet<string>;
 }
 
 /** Enough evidence to check a claim; the rest is counted, not listed. */
@@ -104,7 +106,7 @@ export function file(arg: FilePredicate, ctx: EvalContext): Outcome {
   ];
   const elsewhere = matched.filter((path) => !contexts.includes(pathContext(path)));
   for (const path of elsewhere.slice(0, 3)) {
-    evidence.push({ kind: 'found', path, detail: `not counted: ${path} is ${pathContext(path)} code, not the project's own` });
+    evidence.push({ kind: 'found', counted: false, path, detail: `not counted: ${path} is ${pathContext(path)} code, not the project's own` });
   }
   return { value: false, evidence };
 }
@@ -148,6 +150,7 @@ export function dependency(arg: DependencyPredicate, ctx: EvalContext): Outcome 
       },
       ...named.slice(0, 3).map((dep): Evidence => ({
         kind: 'found',
+        counted: false,
         path: dep.path,
         line: dep.line,
         detail: `not counted: ${dep.name} is declared in ${pathContext(dep.path)} code, not the project's own`,
@@ -212,6 +215,7 @@ export function signal(arg: SignalPredicate, ctx: EvalContext): Outcome {
       },
       ...elsewhere.map((match): Evidence => ({
         kind: 'found',
+        counted: false,
         path: match.path,
         line: match.line,
         cell: match.cell,
@@ -257,11 +261,11 @@ export function ci(arg: CiPredicate, ctx: EvalContext): Outcome {
       }
     }
   }
-  if (evidence.length > 0) return { value: true, evidence: capped(evidence, 'steps') };
+  if (evidence.length > 0) return { value: true, evidence: capped(evidence, kinds.length === 0 ? 'pipelines' : 'steps') };
   if (pipelines.length === 0) {
     return {
       value: false,
-      evidence: [{ kind: 'missing', detail: 'no CI pipeline found (GitHub Actions, GitLab CI, Azure Pipelines, Jenkins, CircleCI, Bitbucket, Travis, Cloud Build, CodeBuild, Buildkite, Drone)' }],
+      evidence: [{ kind: 'missing', detail: 'no CI pipeline found (GitHub Actions, GitLab CI, Azure Pipelines, Jenkins, CircleCI, Bitbucket, Travis, Cloud Build, CodeBuild, CodePipeline, Buildkite, Drone)' }],
     };
   }
   const triggerWords = pipelineConditions(arg);
@@ -276,6 +280,7 @@ export function ci(arg: CiPredicate, ctx: EvalContext): Outcome {
   for (const pipeline of skipped.slice(0, 3)) {
     out.push({
       kind: 'found',
+      counted: false,
       path: pipeline.path,
       detail: pipeline.disabled
         ? 'not counted: the pipeline is disabled'
@@ -382,7 +387,8 @@ export function secret(arg: SecretPredicate, ctx: EvalContext): Outcome {
     return {
       value: true,
       evidence: capped(
-        found.map((f) => ({ kind: 'found', path: f.path, line: f.line, detail: `${f.kind}: ${f.redacted}` })),
+        // A credential in the code is the problem itself, wherever the rule uses this predicate.
+        found.map((f) => ({ kind: 'found', path: f.path, line: f.line, detail: `${f.kind}: ${f.redacted}`, problem: true })),
         'suspected secrets',
       ),
     };
@@ -394,6 +400,7 @@ export function secret(arg: SecretPredicate, ctx: EvalContext): Outcome {
       { kind: 'missing', detail: `no credential pattern${contextWords(contexts)} in ${ctx.facts.secrets.filesScanned} files scanned` },
       ...elsewhere.slice(0, 3).map((f): Evidence => ({
         kind: 'found',
+        counted: false,
         path: f.path,
         line: f.line,
         detail: `not counted: ${f.kind} ${f.redacted} is in ${f.context} code`,
@@ -489,6 +496,8 @@ export function answer(arg: AnswerPredicate, ctx: EvalContext): Outcome {
     return { value: null, evidence: [{ kind: 'answer', detail: `question ${arg.id} is not answered` }] };
   }
   const value = given.value;
+  const evidence: Evidence = { kind: 'answer', path: ctx.answers.path ?? undefined, line: given.line, detail: `${arg.id}: ${formatAnswer(value)}` };
+  if (ctx.overruled?.has(arg.id)) return { value: false, evidence: [{ ...evidence, detail: `${evidence.detail} (not believed: the repository contradicts it)` }] };
   const checks: boolean[] = [];
   if (arg.answered !== undefined) checks.push(!isEmpty(value) === arg.answered);
   if (arg.equals !== undefined) checks.push(value === arg.equals);
@@ -499,10 +508,7 @@ export function answer(arg: AnswerPredicate, ctx: EvalContext): Outcome {
   }
   if (arg.gte !== undefined) checks.push(typeof value === 'number' && value >= arg.gte);
   if (arg.lte !== undefined) checks.push(typeof value === 'number' && value <= arg.lte);
-  return {
-    value: checks.every(Boolean),
-    evidence: [{ kind: 'answer', path: ctx.answers.path ?? undefined, line: given.line, detail: `${arg.id}: ${formatAnswer(value)}` }],
-  };
+  return { value: checks.every(Boolean), evidence: [evidence] };
 }
 
 function sortEvidence(evidence: Evidence[]): Evidence[] {

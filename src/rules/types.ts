@@ -1,3 +1,4 @@
+import type { AnswerValue } from '../answers/types.js';
 import type { CiStepKind, CiTrigger, Ecosystem, PathContext } from '../scan/facts.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
@@ -97,6 +98,26 @@ export interface Check {
   partial?: Expr;
 }
 
+/**
+ * An answer the repository can contradict. When the answer holds and so does `evidence` (an
+ * expression over the repository only), the finding records the conflict and follows `believe`:
+ * `evidence` for what a repository can show (the answer is then overruled for this rule: every
+ * predicate on its question is false), `answer` for what it cannot (the rule reads the answer as is).
+ */
+export interface AnswerConflict {
+  answer: AnswerPredicate;
+  evidence: Expr;
+  believe: 'answer' | 'evidence';
+  /** Why that side wins, for the reader of the finding. */
+  why: string;
+}
+
+/** A severity that replaces the rule's own while `when` holds, e.g. critical for a high-risk system. */
+export interface SeverityCondition {
+  when: Expr;
+  severity: Severity;
+}
+
 export interface Remediation {
   summary: string;
   steps: string[];
@@ -119,10 +140,17 @@ export interface Rule {
   /** Shown when the rule does not apply, e.g. "No LLM SDK is used". */
   notApplicableMessage?: string;
   check: Check;
+  /** The first entry whose condition holds sets the finding's severity; otherwise `severity` does. */
+  severityWhen?: SeverityCondition[];
+  conflicts?: AnswerConflict[];
   messages?: Partial<Record<'pass' | 'partial' | 'fail', string>>;
   references: string[];
   /** The pack file the rule came from. */
   source: string;
+  /** Set by the configuration: the rule is off, for this reason (it is then not applicable). */
+  disabled?: { reason: string; file: string; line: number };
+  /** Set by the configuration: the rule's weight in scores instead of its severity's. */
+  weight?: number;
 }
 
 export type QuestionType = 'boolean' | 'choice' | 'multi' | 'number' | 'text';
@@ -138,7 +166,16 @@ export interface Question {
   min?: number;
   max?: number;
   unit?: string;
+  /** Defaults `init` offers, the first whose condition holds on the scan; the answer stays the user's. */
+  suggest?: Suggestion[];
   source: string;
+}
+
+export interface Suggestion {
+  when: Expr;
+  value: AnswerValue;
+  /** Why the scan suggests it, shown next to the question. */
+  because: string;
 }
 
 /** A code pattern the scan looks for in the files matching `files`. */

@@ -144,6 +144,7 @@ export type CiProvider =
   | 'travis'
   | 'cloud-build'
   | 'aws-codebuild'
+  | 'aws-codepipeline'
   | 'buildkite'
   | 'drone';
 
@@ -164,6 +165,8 @@ export type CiStepKind =
   | 'data-pipeline'
   | 'train'
   | 'model-evaluation'
+  /** Metrics compared with another branch or run and reported for review (dvc metrics diff, CML comments), which blocks nothing. */
+  | 'model-report'
   | 'ml-pipeline'
   | 'secret-scan'
   | 'dependency-scan'

@@ -13,7 +13,7 @@ const DIRECTORY_CONTEXTS: Array<[PathContext, ReadonlySet<string>]> = [
   ['docs', new Set(['docs', 'doc', 'documentation', 'site-docs'])],
 ];
 
-const TEST_FILE = /(^test_.*\.py$)|(_test\.py$)|(^conftest\.py$)|(\.(test|spec)\.[cm]?[jt]sx?$)/;
+const TEST_FILE = /(^test_.*\.py$)|(_tests?\.py$)|(^tests\.py$)|(^conftest\.py$)|(\.(test|spec)\.[cm]?[jt]sx?$)/;
 
 /** Contexts are asked for the same paths again and again (scan, evidence, every rule). */
 const memo = new Map<string, PathContext>();

@@ -44,8 +44,16 @@ const PATTERNS: SecretPattern[] = [
   },
 ];
 
-/** Values that are templates, references or examples rather than credentials. */
-const PLACEHOLDER = /\$\{|\{\{|<[^>]*>|%\(|^\$|os\.environ|getenv|example|changeme|change_me|placeholder|dummy|sample|your[_-]|xxxx|\*\*\*|redacted|secret_here|^(password|secret|token)$|fake|test/i;
+/**
+ * Values that are templates, references or examples rather than credentials: `${VAR}`, Python
+ * format fields (`"{}-{}.json".format(...)`), `REPLACE_ME` and `..._here` fillers.
+ */
+const PLACEHOLDER = /\$\{|\{\{|\{\w*\}|<[^>]*>|%\(|%s|^\$|os\.environ|getenv|example|changeme|change_me|placeholder|dummy|sample|your[_-]|replace|[_-]here$|xxxx|\*\*\*|redacted|^(password|secret|token)$|fake|test/i;
+/**
+ * An upper-case identifier is the name of a variable that holds the secret, not the secret:
+ * `_API_KEY_ENV = "LANGSMITH_API_KEY"`. Case matters here, so it is not part of PLACEHOLDER.
+ */
+const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
 export interface SecretMatch {
   kind: string;
@@ -69,7 +77,7 @@ export function findSecrets(line: string, patterns: readonly SecretPattern[] = P
     for (let match = regex.exec(line); match; match = regex.exec(line)) {
       const value = match[group] ?? match[0];
       const generic = kind === 'hard-coded-credential' || kind === 'database-url-password' || kind === 'env-credential';
-      if (generic && PLACEHOLDER.test(value)) continue;
+      if (generic && (PLACEHOLDER.test(value) || VARIABLE_NAME.test(value))) continue;
       if (found.some((other) => other.value === value || other.value.includes(value) || value.includes(other.value))) continue;
       found.push({ kind, index: match.index + match[0].indexOf(value), value });
     }

@@ -7,7 +7,9 @@ import type { Category, Severity } from '../rules/types.js';
  *
  * - A finding scores 1 (pass), 0.5 (partial: present but manual), 0 (fail). Unknown and
  *   not-applicable findings score nothing and weigh nothing: they are never a pass or a fail.
- * - A category's score is the severity-weighted mean of its known findings, on 0–100.
+ * - A category's score is the severity-weighted mean of its known findings, on 0–100. The
+ *   configuration may set a rule's weight, or scale a category's rules (its weight in the overall).
+ * - Waived findings are accepted risks: listed, never scored.
  * - The overall score is the severity-weighted mean of every known finding, the same formula over
  *   all categories: a category with one known rule cannot weigh as much as one fully evidenced.
  * - Confidence is the share of applicable weight whose finding is known.
@@ -51,7 +53,7 @@ export interface Summary {
 }
 
 export function emptyCounts(): StatusCounts {
-  return { pass: 0, partial: 0, fail: 0, unknown: 0, not_applicable: 0 };
+  return { pass: 0, partial: 0, fail: 0, unknown: 0, not_applicable: 0, waived: 0 };
 }
 
 function count(findings: readonly Finding[]): StatusCounts {
@@ -65,8 +67,9 @@ function weighted(findings: readonly Finding[]): { score: number | null; confide
   let applicable = 0;
   let earned = 0;
   for (const finding of findings) {
-    if (finding.status === 'not_applicable') continue;
-    const weight = SEVERITY_WEIGHTS[finding.severity];
+    // A waived finding is an accepted risk, recorded elsewhere: like a rule that does not apply, it weighs nothing.
+    if (finding.status === 'not_applicable' || finding.status === 'waived') continue;
+    const weight = finding.weight ?? SEVERITY_WEIGHTS[finding.severity];
     applicable += weight;
     if (finding.score === null) continue;
     known += weight;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
-import { BIN, cli, fixture } from '../helpers/cli.js';
+import { BIN, cli, expectUsageError, fixture } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1795000000' };
@@ -17,13 +17,6 @@ async function report(dir: string, ...args: string[]): Promise<Report> {
   return JSON.parse(result.stdout) as Report;
 }
 
-/** A user mistake: exit 2 and one line on stderr, never a stack trace. */
-function expectUsageError(result: { code: number; stderr: string; stdout: string }, message: RegExp): void {
-  expect(result.code).toBe(2);
-  expect(result.stderr).toMatch(message);
-  expect(result.stderr.trim().split('\n')).toHaveLength(1);
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-}
 
 describe('audit', () => {
   it('prints a terminal summary of a repository, path defaulting to the current directory', async () => {
@@ -124,14 +117,14 @@ describe('the gate', () => {
   it('fails with exit 1 when readiness is below --fail-under, and says why', async () => {
     const result = await cli([poc, '--fail-under', '60']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/gate failed: readiness \d+ is below --fail-under 60/);
+    expect(result.stderr).toMatch(/gate failed: readiness \d+ < 60 \(--fail-under, from --fail-under\)/);
     expect(result.stdout).toMatch(/Readiness/);
   });
 
   it('passes with exit 0 when readiness meets it', async () => {
     const result = await cli([service, '--fail-under', '30']);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/gate passed: readiness \d+ ≥ 30/);
+    expect(result.stderr).toMatch(/gate passed: readiness \d+ ≥ 30 \(--fail-under, from --fail-under\)/);
   });
 });
 

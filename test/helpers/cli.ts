@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { tempDir } from './temp.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,4 +43,12 @@ export async function fixture(name: string, options: { git?: boolean } = {}): Pr
     git('remote', 'add', 'origin', 'git@github.com:acme/churn.git');
   }
   return dir;
+}
+
+/** A user mistake: exit 2 and one line on stderr, never a stack trace. */
+export function expectUsageError(result: CliResult, message: RegExp): void {
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(message);
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
 }

@@ -1,3 +1,5 @@
+import type { RuleCase } from './rule-tester.js';
+
 /*
  * Files that rule cases in several categories put in their tiny repositories (test/rules/cases/*.ts), built here once.
  * A builder of a file returns its text ending in a newline. A snippet whose exact text is what a case is about
@@ -106,3 +108,23 @@ export const s3Bucket = (resource: string, bucket: string) => `resource "aws_s3_
 
 /** Dependabot keeping the pip dependencies up to date, weekly. */
 export const dependabot = lines('version: 2', 'updates:', '  - package-ecosystem: pip', '    directory: /', '    schedule:', '      interval: weekly');
+
+/**
+ * A documentation assistant built on a hosted LLM: it calls a chat model and trains nothing, so the
+ * rules about training runs, training data and feature code do not apply to it.
+ */
+export const llmAssistant: Record<string, string> = {
+  'pyproject.toml': lines('[project]', 'name = "docs-assistant"', 'dependencies = ["langchain>=1.0", "langchain-anthropic>=0.3", "langsmith>=0.4"]'),
+  'src/assistant/agent.py': lines(
+    'from langchain.chat_models import init_chat_model',
+    '',
+    'model = init_chat_model("anthropic:claude-sonnet-4-5", temperature=0)',
+    '',
+    '',
+    'def answer(question: str, context: str) -> str:',
+    '    return model.invoke([("system", SYSTEM_PROMPT.format(context=context)), ("user", question)]).content',
+  ),
+};
+
+/** The case every rule about training a model has: the LLM assistant, to which it does not apply. */
+export const llmAssistantCase: RuleCase = { name: 'an assistant on a hosted LLM, which trains no model', files: llmAssistant, status: 'not_applicable', evidence: 'init_chat_model' };

@@ -3,6 +3,7 @@ import { location } from '../../src/render/format.js';
 import { evaluate } from '../../src/rules/evaluate.js';
 import type { Finding, Status } from '../../src/rules/finding.js';
 import { loadRuleSet, type LoadedRuleSet } from '../../src/rules/load.js';
+import type { Severity } from '../../src/rules/types.js';
 import type { GitFacts } from '../../src/scan/facts.js';
 import { scanFiles } from '../../src/scan/scan.js';
 
@@ -15,6 +16,10 @@ export interface RuleCase {
   status: Status;
   /** Text that some evidence item must contain (in its path or detail), to prove the finding shows its proof. */
   evidence?: string;
+  /** The answers and the repository disagree, and the finding believes this side (no conflict when absent). */
+  conflict?: 'answer' | 'evidence';
+  /** The severity an answer gives the finding, when it is not the rule's own. */
+  severity?: Severity;
 }
 
 export type RuleCases = Record<string, RuleCase[]>;
@@ -56,7 +61,8 @@ export async function runCase(ruleId: string, testCase: RuleCase, ruleSet: Loade
   return evaluate({ ...ruleSet, rules: [rule] }, facts, answers)[0]!;
 }
 
-/** The evidence as a report shows it, one item a line. */
+/** The evidence as a report shows it, one item a line, with what the repository holds against an answer. */
 export function evidenceText(finding: Finding): string {
-  return finding.evidence.map((item) => `${location(item)} ${item.detail}`).join('\n');
+  const conflicting = (finding.conflicts ?? []).flatMap((conflict) => conflict.evidence);
+  return [...finding.evidence, ...conflicting].map((item) => `${location(item)} ${item.detail}`).join('\n');
 }

@@ -28,6 +28,32 @@ describe('the published report schema', () => {
     expect(report.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
   });
 
+  it('accepts a report with conflicts, raised severities and business figures', async () => {
+    const report = await reportFromFiles(
+      { 'src/api.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.post("/predict")\ndef predict(x: dict) -> dict:\n    return {"p": 1}\n' },
+      {
+        git: gitFacts(),
+        answers: {
+          'monitoring.live-quality': 'automated',
+          'governance.eu-ai-act-risk': 'high',
+          'governance.ai-act-role': 'provider',
+          'roi.currency': 'EUR',
+          'roi.poc-cost': 50000,
+          'roi.one-off-cost': 300000,
+          'roi.annual-benefit': 420000,
+          'roi.annual-run-cost': 120000,
+          'roi.team-fte': 2,
+          'roi.predictions-per-day': 1000,
+          'team.roles': ['modelling'],
+        },
+      },
+    );
+    expect(validate(report), ajv.errorsText(validate.errors)).toBe(true);
+    expect(report.conflicts.map((conflict) => conflict.ruleId)).toEqual(['monitoring.model-quality']);
+    expect(report.business.figures.length).toBeGreaterThan(4);
+    expect(report.business.regulation.severityChanges.length).toBeGreaterThan(0);
+  });
+
   it('rejects a report that lost a required part', async () => {
     const report = (await reportFromFiles({})) as unknown as Record<string, unknown>;
     delete report.summary;

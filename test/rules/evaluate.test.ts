@@ -102,6 +102,90 @@ describe('evaluateRule', () => {
   });
 });
 
+describe('answers the repository contradicts', () => {
+  const claimed: Expr = { answer: { id: 'q.automated', equals: true } };
+  const base: Rule = {
+    id: 'x.monitored',
+    title: 'Monitored automatically',
+    category: 'x',
+    severity: 'high',
+    level: 2,
+    why: 'because',
+    detection: 'looks',
+    remediation: { summary: 'do it', steps: ['step'], effort: 'S' },
+    requires: [],
+    references: [],
+    source: 'test',
+    check: { pass: { any: [claimed, F] }, partial: { not: claimed } },
+  };
+  const withConflict = (believe: 'answer' | 'evidence', evidence: Expr = T): Rule => ({
+    ...base,
+    conflicts: [{ answer: { id: 'q.automated', equals: true }, evidence, believe, why: 'the repository shows it' }],
+  });
+
+  it('overrules the answer when the repository wins: every predicate on it is false, so its negation holds', () => {
+    const finding = evaluateRule(withConflict('evidence'), context({ 'q.automated': true }));
+    expect(finding.status).toBe('partial');
+    expect(finding.evidence.map((e) => e.detail)).toContain('q.automated: true (not believed: the repository contradicts it)');
+    expect(finding.conflicts).toEqual([
+      {
+        questionId: 'q.automated',
+        answer: { kind: 'answer', path: 'answers.yaml', line: 1, detail: 'q.automated: true' },
+        evidence: [{ kind: 'found', path: 'Dockerfile', detail: 'file Dockerfile' }],
+        believed: 'evidence',
+        why: 'the repository shows it',
+      },
+    ]);
+  });
+
+  it('keeps the answer, and reports the conflict, when the answer wins', () => {
+    const finding = evaluateRule(withConflict('answer'), context({ 'q.automated': true }));
+    expect(finding.status).toBe('pass');
+    expect(finding.conflicts?.[0]?.believed).toBe('answer');
+  });
+
+  it('records no conflict unless both the answer and the contradicting evidence hold', () => {
+    expect(evaluateRule(withConflict('evidence'), context({ 'q.automated': false })).conflicts).toBeUndefined();
+    expect(evaluateRule(withConflict('evidence', F), context({ 'q.automated': true })).conflicts).toBeUndefined();
+    expect(evaluateRule(withConflict('evidence'), context({})).status).toBe('unknown');
+  });
+});
+
+describe('severity set by an answer', () => {
+  const rule: Rule = {
+    id: 'x.oversight',
+    title: 'People can stop the model',
+    category: 'x',
+    severity: 'high',
+    level: 2,
+    why: 'because',
+    detection: 'looks',
+    remediation: { summary: 'do it', steps: ['step'], effort: 'S' },
+    requires: [],
+    references: [],
+    source: 'test',
+    check: { pass: F },
+    severityWhen: [
+      { when: { answer: { id: 'q.high-risk', equals: true } }, severity: 'critical' },
+      { when: T, severity: 'high' },
+    ],
+  };
+
+  it('takes the first condition that holds, and says why', () => {
+    const finding = evaluateRule(rule, context({ 'q.high-risk': true }));
+    expect(finding.severity).toBe('critical');
+    expect(finding.severityChange).toEqual({ from: 'high', because: [{ kind: 'answer', path: 'answers.yaml', line: 1, detail: 'q.high-risk: true' }] });
+  });
+
+  it('keeps the rule severity while the condition is unknown or false, or names the same severity', () => {
+    for (const answers of [{}, { 'q.high-risk': false }]) {
+      const finding = evaluateRule(rule, context(answers));
+      expect(finding.severity).toBe('high');
+      expect(finding.severityChange).toBeUndefined();
+    }
+  });
+});
+
 describe('questionsOf', () => {
   it('collects answer ids in nested expressions', () => {
     const expr: Expr = { all: [{ answer: { id: 'a', answered: true } }, { not: { any: [{ answer: { id: 'b', equals: 'x' } }, T] } }] };

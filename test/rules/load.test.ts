@@ -21,6 +21,28 @@ const rule = (extra = '') => `  - id: extra.sample
         file: SAMPLE.md
 ${extra}`;
 
+/** A rule reading monitoring.live-quality, as a conflict on it needs. */
+const readsLiveQuality = 'answer: { id: monitoring.live-quality, equals: automated }';
+
+const answerConflict = (answer: string, evidence: string) => `    conflicts:
+      - ${answer}
+        evidence: { ${evidence} }
+        believe: evidence
+        why: The repository shows it.
+`;
+
+const question = (suggestion: string) => `  - id: extra.deploys
+    category: mlops
+    text: How often do you deploy?
+    type: choice
+    choices: [daily, weekly]
+    help: Roughly.
+    suggest:
+      - when: { file: Jenkinsfile }
+        ${suggestion}
+        because: a Jenkinsfile is there
+`;
+
 async function loadExtra(text: string): Promise<InputError> {
   const dir = await tempDir({ 'extra.yaml': text });
   return inputError(loadRuleSet([join(dir, 'extra.yaml')]));
@@ -56,11 +78,29 @@ describe('an extra pack', () => {
     ['an invalid signal regex', `pack: extra\nsignals:\n  - id: broken\n    description: broken\n    files: ["*.py"]\n    pattern: "(unclosed"\nrules: []\n`, /extra\.yaml:6:14: signal broken: invalid regular expression/],
     ['an unknown signal', `pack: extra\nrules:\n${rule().replace('file: SAMPLE.md', 'signal: nowhere')}`, /unknown signal "nowhere"/],
     ['an unknown fact', `pack: extra\nrules:\n${rule().replace('file: SAMPLE.md', 'fact: { path: note.count, gte: 1 }')}`, /unknown fact "note" \(did you mean "code"\?\)/],
+    ['a conflict on a question the rule does not read', `pack: extra\nrules:\n${rule(answerConflict('answer: { id: team.owners, equals: both }', 'file: CODEOWNERS'))}`, /extra\.yaml:\d+:\d+: rule extra\.sample does not read question team\.owners/],
+    ['a conflict whose evidence reads an answer', `pack: extra\nrules:\n${rule(answerConflict('answer: { id: monitoring.live-quality, equals: automated }', 'answer: { id: team.owners, equals: none }')).replace('file: SAMPLE.md', readsLiveQuality)}`, /the evidence of a conflict comes from the repository: it cannot read answers \(question team\.owners\)/],
+    ['a conflict on an answer the question cannot have', `pack: extra\nrules:\n${rule(answerConflict('answer: { id: monitoring.live-quality, equals: always }', 'file: CODEOWNERS')).replace('file: SAMPLE.md', readsLiveQuality)}`, /"always" can never match question monitoring\.live-quality/],
+    ['a conflict that believes neither side', `pack: extra\nrules:\n${rule(answerConflict('answer: { id: monitoring.live-quality, equals: automated }', 'file: CODEOWNERS').replace('believe: evidence', 'believe: both')).replace('file: SAMPLE.md', readsLiveQuality)}`, /conflicts\[0\]\.believe: must be one of: "answer", "evidence"/],
+    ['a severity condition on an unknown question', `pack: extra\nrules:\n${rule('    severityWhen:\n      - when: { answer: { id: governance.eu-ai-act-rsk, equals: high } }\n        severity: critical\n')}`, /unknown question "governance\.eu-ai-act-rsk" \(did you mean "governance\.eu-ai-act-risk"\?\)/],
+    ['a severity that does not exist', `pack: extra\nrules:\n${rule('    severityWhen:\n      - when: { file: LICENSE }\n        severity: severe\n')}`, /severityWhen\[0\]\.severity: must be one of: "critical", "high", "medium", "low"/],
+    ['a suggestion that is not a valid answer', `pack: extra\nquestions:\n${question('value: sometimes')}rules: []\n`, /extra\.yaml:\d+:\d+: suggested value "sometimes" is not a valid answer to question extra\.deploys, whose answer is one of daily, weekly/],
+    ['a suggestion that reads an answer', `pack: extra\nquestions:\n${question('value: daily').replace('file: Jenkinsfile', 'answer: { id: team.owners, equals: both }')}rules: []\n`, /a suggestion is made from the scan: it cannot read answers/],
     ['an answer value no question can give', `pack: extra\nrules:\n${rule().replace('file: SAMPLE.md', 'answer: { id: infrastructure.serving-mode, equals: realtime }')}`, /"realtime" can never match question infrastructure\.serving-mode, whose answer is one of online, batch/],
   ])('reports %s with file, line and column', async (_name, text, message) => {
     const error = await loadExtra(text);
     expect(error.describe()).toMatch(message);
     expect(error.file).toMatch(/extra\.yaml$/);
+  });
+
+  it('accepts conflicts, severity conditions and suggestions', async () => {
+    const text = `pack: extra\nquestions:\n${question('value: weekly')}rules:\n${rule(`${answerConflict(readsLiveQuality, 'file: CODEOWNERS')}    severityWhen:\n      - when: { answer: { id: governance.eu-ai-act-risk, equals: high } }\n        severity: critical\n`).replace('file: SAMPLE.md', readsLiveQuality)}`;
+    const dir = await tempDir({ 'extra.yaml': text });
+    const ruleSet = await loadRuleSet([join(dir, 'extra.yaml')]);
+    const loaded = ruleSet.rules.find((r) => r.id === 'extra.sample')!;
+    expect(loaded.conflicts).toEqual([{ answer: { id: 'monitoring.live-quality', equals: 'automated' }, evidence: { file: 'CODEOWNERS' }, believe: 'evidence', why: 'The repository shows it.' }]);
+    expect(loaded.severityWhen?.[0]?.severity).toBe('critical');
+    expect(ruleSet.questions.find((q) => q.id === 'extra.deploys')?.suggest?.[0]?.value).toBe('weekly');
   });
 
   it('rejects requirement cycles and names the cycle', async () => {

@@ -15,6 +15,8 @@ describe.each(Object.entries(allCases))('%s', (ruleId, cases) => {
     expect(finding.status, evidenceText(finding)).toBe(testCase.status);
     expect(finding.evidence.length, 'every finding shows its evidence').toBeGreaterThan(0);
     if (testCase.evidence) expect(evidenceText(finding)).toContain(testCase.evidence);
+    expect(finding.conflicts?.map((conflict) => conflict.believed), 'the conflict between answers and evidence').toEqual(testCase.conflict ? [testCase.conflict] : undefined);
+    expect(finding.severity, 'the severity').toBe(testCase.severity ?? builtinRules.rules.find((rule) => rule.id === ruleId)!.severity);
   });
 });
 
@@ -28,5 +30,8 @@ describe('case coverage', () => {
     // An unanswered question in the check, or in applicability when nothing is in place, is unknown.
     const reads = questionsOf(rule.check.partial, questionsOf(rule.check.pass, questionsOf(rule.appliesWhen)));
     if (reads.size > 0) expect(statuses, 'an unanswered (unknown) case').toContain('unknown');
+    const cases = allCases[id] ?? [];
+    for (const conflict of rule.conflicts ?? []) expect(cases.map((testCase) => testCase.conflict), `a case where ${conflict.answer.id} conflicts with the repository`).toContain(conflict.believe);
+    for (const condition of rule.severityWhen ?? []) expect(cases.map((testCase) => testCase.severity), `a case where the severity is ${condition.severity}`).toContain(condition.severity);
   });
 });

@@ -183,7 +183,7 @@ describe('GitHub Actions', () => {
   it('reads a scheduled retraining workflow', () => {
     const pipeline = only('.github/workflows/retrain.yml', GITHUB_RETRAIN);
     expect(pipeline.triggers).toEqual(['schedule', 'manual']);
-    expect(stepsOf(pipeline)).toEqual(['data-pipeline@15', 'train@17', 'model-evaluation@19', 'model-evaluation@20']);
+    expect(stepsOf(pipeline)).toEqual(['data-pipeline@15', 'train@17', 'model-evaluation@19', 'model-report@20']);
   });
 
   it('sees that a docs workflow only builds docs', () => {
@@ -352,7 +352,14 @@ describe('command classification', () => {
     ['dvc repro', ['ml-pipeline']],
     ['accelerate launch --multi_gpu scripts/train_lora.py', ['train']],
     ['make train', ['train']],
-    ['cml comment create report.md', ['model-evaluation']],
+    ['cml comment create report.md', ['model-report']],
+    ['anyscale service rollout --service-config-file deploy/services/serve_model.yaml', ['deploy']],
+    ['uv run mda deploy . --name "$NAME" --deployment-type prod', ['deploy']],
+    ['pytest --dataset-loc=$DATASET_LOC tests/data --verbose', ['data-validation', 'test']],
+    ['pytest src/tests/datasource_utils_tests.py -s', ['test']],
+    ['python model/run_pipeline.py --role-arn=$ROLE', ['ml-pipeline']],
+    ['python -m ml_service.pipelines.diabetes_regression_build_train_pipeline', ['ml-pipeline', 'train']],
+    ['python -m ml_service.pipelines.diabetes_regression_build_parallel_batchscore_pipeline', []],
     ['gitleaks detect --source . --redact', ['secret-scan']],
     ['pip-audit -r requirements.txt', ['dependency-scan']],
     ['safety check --full-report', ['dependency-scan']],
@@ -383,7 +390,7 @@ describe('command classification', () => {
     ['github/codeql-action/analyze@v3', 'category: python', ['sast']],
     ['gitleaks/gitleaks-action@v2', 'config: .gitleaks.toml', ['secret-scan']],
     ['pypa/gh-action-pip-audit@v1.1.0', 'inputs: requirements.txt', ['dependency-scan']],
-    ['iterative/setup-cml@v2', 'version: latest', ['model-evaluation']],
+    ['iterative/setup-cml@v2', 'version: latest', ['model-report']],
     ['azure/webapps-deploy@v3', 'app-name: churn-api', ['deploy']],
     ['docker://hadolint/hadolint:v2.12.0', 'args: Dockerfile', ['sast']],
     ['actions/setup-python@v5', 'python-version: "3.11"', []],
@@ -869,11 +876,124 @@ describe('other providers', () => {
   });
 });
 
+/** A SageMaker project's CloudFormation template: CodeCommit and S3 sources, CodeBuild, a training stage, dev, approval, prod. */
+const CODEPIPELINE_TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  BuildProject:
+    Type: AWS::CodeBuild::Project
+    Properties:
+      Source:
+        Type: CODEPIPELINE
+        BuildSpec: model/buildspec.yml
+  ModelPipeline:
+    Type: AWS::CodePipeline::Pipeline
+    Properties:
+      Stages:
+        - Name: Source
+          Actions:
+            - Name: Code
+              ActionTypeId: { Category: Source, Owner: AWS, Version: "1", Provider: CodeCommit }
+              Configuration:
+                RepositoryName: !GetAtt Repository.Name
+            - Name: TrainingData
+              ActionTypeId: { Category: Source, Owner: AWS, Version: "1", Provider: S3 }
+        - Name: Build
+          Actions:
+            - Name: BuildTemplates
+              ActionTypeId: { Category: Build, Owner: AWS, Version: "1", Provider: CodeBuild }
+              Configuration:
+                ProjectName: !Ref BuildProject
+        - Name: DeployStaging
+          Actions:
+            - Name: DeployEndpoint
+              ActionTypeId:
+                Category: Deploy
+                Owner: AWS
+                Version: "1"
+                Provider: CloudFormation
+            - Name: Approve
+              ActionTypeId: { Category: Approval, Owner: AWS, Version: "1", Provider: Manual }
+        - Name: DeployPrd
+          Actions:
+            - Name: DeployEndpoint
+              ActionTypeId:
+                Category: Deploy
+                Owner: AWS
+                Version: "1"
+                Provider: CloudFormation
+  MonthlyRetrain:
+    Type: AWS::Events::Rule
+    Properties:
+      ScheduleExpression: "cron(0 12 1 * ? *)"
+      State: DISABLED
+      Targets:
+        - Arn: !Sub "arn:aws:codepipeline:\${AWS::Region}:\${AWS::AccountId}:\${ModelPipeline}"
+`;
+
+describe('AWS CodePipeline declared in CloudFormation', () => {
+  const buildspec = 'version: 0.2\nphases:\n  build:\n    commands:\n      - python model/run_pipeline.py --role-arn=$ROLE\n';
+
+  it('reads triggers, deploy stages with their environments and the manual approval', () => {
+    const pipeline = only('pipeline.yml', CODEPIPELINE_TEMPLATE);
+    expect(pipeline).toMatchObject({ provider: 'aws-codepipeline', triggers: ['push', 'other'], jobs: 6, disabled: false, manualApproval: true, environments: ['prd', 'staging'] });
+    expect(pipeline.steps).toEqual([
+      { kind: 'deploy', command: 'CloudFormation deploy: DeployStaging/DeployEndpoint', line: 34 },
+      { kind: 'deploy', command: 'CloudFormation deploy: DeployPrd/DeployEndpoint', line: 44 },
+    ]);
+  });
+
+  it('gives the buildspec it runs its triggers; a disabled schedule is no trigger', () => {
+    const { facts, warnings } = run({ 'pipeline.yml': CODEPIPELINE_TEMPLATE, 'model/buildspec.yml': buildspec });
+    expect(warnings).toEqual([]);
+    expect(pipelineAt(facts, 'model/buildspec.yml')).toMatchObject({ provider: 'aws-codebuild', triggers: ['push', 'other'], steps: [{ kind: 'ml-pipeline', line: 5 }] });
+  });
+
+  it('counts an enabled schedule that targets the pipeline', () => {
+    const enabled = CODEPIPELINE_TEMPLATE.replace('State: DISABLED', 'State: ENABLED');
+    expect(only('pipeline.yml', enabled).triggers).toEqual(['push', 'schedule', 'other']);
+  });
+
+  it('leaves other CloudFormation templates alone', () => {
+    const { facts } = run({ 'assets/deploy-model.yml': 'Resources:\n  Endpoint:\n    Type: AWS::SageMaker::Endpoint\n' });
+    expect(facts.pipelines).toEqual([]);
+  });
+});
+
+describe('pipelines recognised by what a file holds', () => {
+  const cloudBuild = `steps:
+- name: 'gcr.io/cloud-builders/git'
+  args: ['clone', '--single-branch', '--branch', '$_BRANCH', '$_REPO_URL']
+  id: 'Clone Repository'
+- name: '$_CICD_IMAGE_URI'
+  entrypoint: 'pytest'
+  args: ['src/tests/model_tests.py', '-s']
+  waitFor: ['Clone Repository']
+- name: '$_CICD_IMAGE_URI'
+  entrypoint: 'python'
+  args: ['build/utils.py', '--mode', 'deploy-model']
+`;
+
+  it('reads a Cloud Build config kept under build/, next to where Azure DevOps pipelines are looked for', () => {
+    const pipeline = only('build/model-deployment.yaml', cloudBuild);
+    expect(pipeline).toMatchObject({ provider: 'cloud-build', triggers: ['other'], jobs: 3 });
+    expect(stepsOf(pipeline)).toEqual(['test@5']);
+  });
+
+  it.each([
+    ['.github/dependabot.yml', 'version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n'],
+    ['deploy/job.yaml', 'apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      containers:\n        - name: train\n          args: [train]\n'],
+    ['examples/build/cloudbuild-like.yaml', cloudBuild],
+    // GitHub reads workflows only directly under .github/workflows/.
+    ['.github/workflows/nested/ci.yml', 'on: push\njobs:\n  test:\n    steps:\n      - run: pytest\n'],
+  ])('is not misled by %s', (path, text) => {
+    expect(run({ [path]: text }).facts.pipelines).toEqual([]);
+  });
+});
+
 describe('files and results', () => {
   it.each([
     ['.github/workflows/ci.yml', true],
-    ['.github/workflows/nested/ci.yml', false],
-    ['.github/dependabot.yml', false],
+    ['docs/build/cloudbuild.yaml', false],
     ['.gitlab-ci.yml', true],
     ['azure-pipelines.yml', true],
     ['ci/azure-pipelines-release.yaml', true],

@@ -56,17 +56,21 @@ describe('notebooks', () => {
 describe('tests', () => {
   it('finds test files and frameworks, not tests of examples', () => {
     const { facts } = collect(testsCollector(), {
-      'tests/test_features.py': 'import pytest\n',
-      'tests/test_props.py': 'from hypothesis import given\n',
-      'src/model_test.py': 'import unittest\n',
+      'tests/test_features.py': 'import pytest\n\n\ndef test_scaling():\n    assert scale([2]) == [1]\n',
+      'tests/test_props.py': 'from hypothesis import given\n\n\n@given(st.floats())\ndef test_clip(x):\n    assert 0 <= clip(x) <= 1\n',
+      'src/model_test.py': 'import unittest\n\n\nclass ModelTest(unittest.TestCase):\n    pass\n',
+      // Run by path in CI (`pytest src/tests/etl_tests.py`), though not by pytest's default discovery.
+      'src/tests/etl_tests.py': 'def test_transform_pipeline():\n    assert run() is not None\n',
+      // Named like a test, but a script that calls a service once.
+      'local_flow/src/test_gantry.py': 'import gantry\n\nif __name__ == "__main__":\n    gantry.init(logs_location=LOGS)\n',
       'tests/helpers.py': '',
-      'examples/demo/test_demo.py': 'import pytest\n',
+      'examples/demo/test_demo.py': 'import pytest\n\n\ndef test_demo():\n    pass\n',
       'pyproject.toml': '[tool.pytest.ini_options]\ntestpaths = ["tests"]\n',
       'tox.ini': '[tox]\nenvlist = py311\n',
       'src/model.py': '',
       'src/__init__.py': '',
     });
-    expect(facts.files).toEqual(['src/model_test.py', 'tests/test_features.py', 'tests/test_props.py']);
+    expect(facts.files).toEqual(['src/model_test.py', 'src/tests/etl_tests.py', 'tests/test_features.py', 'tests/test_props.py']);
     expect(facts.frameworks).toEqual(['hypothesis', 'pytest', 'tox', 'unittest']);
     expect(facts.configs).toEqual([{ path: 'pyproject.toml', framework: 'pytest' }, { path: 'tox.ini', framework: 'tox' }]);
     expect(facts.sourceFiles).toBe(1);
@@ -102,6 +106,11 @@ describe('secrets', () => {
     'COMPOSE_PROJECT_NAME=handson-ml3',
     'API_KEY=${API_KEY}',
     'SECRET_KEY=changeme-in-production',
+    // Shapes met in real repositories: a format string, fillers in a README or .env.example, the name of a variable.
+    'TOKEN_MAPPING_FNAME = "{}-{}.json".format(TOKEN_MAPPING_BASENAME, SAGEMAKER_ENDPOINT_NAME)',
+    'AWS_SECRET_ACCESS_KEY=REPLACE_MY_VALUE',
+    'PYLON_API_KEY=pylon_api_key_here',
+    '_PROMPT_API_KEY_ENV = "LANGSMITH_PROMPT_API_KEY"',
   ])('ignores the placeholder or lookalike %s', (line) => {
     expect(findSecrets(line)).toEqual([]);
   });

@@ -1,85 +1,68 @@
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { runAudit } from '../../audit.js';
-import { EXTENSIONS, FORMATS, renderer, type Format } from '../../render/index.js';
 import type { Report } from '../../report/types.js';
 import { InputError } from '../../util/errors.js';
-import { didYouMean } from '../../util/suggest.js';
+import { createBaseline, type Baseline } from '../../gates/baseline.js';
+import { parseGateFlags, type GateFlags } from '../gate-flags.js';
 import { auditDate, useColor, type CliIO } from '../io.js';
-import { writeOutputs } from '../write-outputs.js';
+import { emit, type OutputFlags } from '../outputs.js';
+import { renderReport, reportDestinations } from '../report-outputs.js';
 
-export interface AuditFlags {
+export interface AuditFlags extends GateFlags, OutputFlags {
   answers?: string;
-  format: string;
-  output?: string;
-  outDir?: string;
-  failUnder?: string;
+  /** Business assumptions replacing some of the defaults. */
+  assumptions?: string;
   rules: string[];
   color: boolean;
+  /** A file, or false for --no-config. */
+  config?: string | false;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
-const FORMAT_ALIASES: Record<string, Format> = { markdown: 'md', txt: 'text', terminal: 'text' };
-
-export function parseFormats(value: string): Format[] {
-  const formats: Format[] = [];
-  for (const raw of value.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean)) {
-    const format = (FORMATS as readonly string[]).includes(raw) ? (raw as Format) : FORMAT_ALIASES[raw];
-    if (!format) throw new InputError(`--format: unknown format "${raw}"${didYouMean(raw, FORMATS)}; expected ${FORMATS.join(', ')}`);
-    if (!formats.includes(format)) formats.push(format);
+/** Each gate's verdict on stderr (results stay on stdout); exit 1 when any failed. */
+function reportGates(report: Report, io: CliIO): number {
+  for (const result of report.gates) {
+    io.stderr.write(`scale-audit: gate ${result.passed ? 'passed' : 'failed'}: ${result.message} (${result.gate}, from ${result.source})\n`);
   }
-  if (formats.length === 0) throw new InputError(`--format: no format given; expected ${FORMATS.join(', ')}`);
-  return formats;
+  return report.gates.every((result) => result.passed) ? 0 : 1;
 }
 
-export function parseScore(flag: string, value: string): number {
-  const score = Number(value);
-  if (value.trim() === '' || !Number.isFinite(score) || score < 0 || score > 100) {
-    throw new InputError(`${flag}: expected a score from 0 to 100, got "${value}"`);
+async function readBaseline(file: string): Promise<Baseline> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`cannot read baseline: ${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}`, file);
+  });
+  let baseline: Partial<Baseline>;
+  try {
+    baseline = JSON.parse(text) as Partial<Baseline>;
+  } catch {
+    throw new InputError('not a baseline: invalid JSON (write one with --write-baseline)', file);
   }
-  return score;
-}
-
-/** Decides where each format goes before anything runs, so a bad combination fails fast. */
-function destinations(formats: Format[], flags: AuditFlags): Array<{ format: Format; path: string | null }> {
-  if (flags.output && flags.outDir) throw new InputError('--output and --out-dir cannot be used together');
-  if (flags.output) {
-    if (formats.length > 1) throw new InputError('--output takes one format; use --out-dir to write several');
-    return [{ format: formats[0]!, path: flags.output }];
+  if (baseline?.baselineVersion !== 1 || typeof baseline.findings !== 'object') {
+    throw new InputError('not a baseline written by scale-audit --write-baseline', file);
   }
-  if (flags.outDir) return formats.map((format) => ({ format, path: join(flags.outDir!, `report.${EXTENSIONS[format]}`) }));
-  if (formats.length > 1) throw new InputError('several formats need --out-dir <dir> (stdout takes one)');
-  return [{ format: formats[0]!, path: null }];
-}
-
-function gate(report: Report, failUnder: number | undefined, io: CliIO): number {
-  if (failUnder === undefined) return 0;
-  const score = report.summary.score;
-  if (score === null) {
-    io.stderr.write(`scale-audit: gate failed: no readiness score (nothing could be assessed), --fail-under ${failUnder}\n`);
-    return 1;
-  }
-  if (score < failUnder) {
-    io.stderr.write(`scale-audit: gate failed: readiness ${score} is below --fail-under ${failUnder}\n`);
-    return 1;
-  }
-  io.stderr.write(`scale-audit: gate passed: readiness ${score} ≥ ${failUnder}\n`);
-  return 0;
+  return baseline as Baseline;
 }
 
 export async function auditCommand(path: string, flags: AuditFlags, io: CliIO): Promise<number> {
-  const formats = parseFormats(flags.format);
-  const targets = destinations(formats, flags);
-  const failUnder = flags.failUnder === undefined ? undefined : parseScore('--fail-under', flags.failUnder);
+  const targets = reportDestinations(flags);
+  const gates = parseGateFlags(flags);
   const now = auditDate(io);
+  const baseline = flags.baseline ? { file: flags.baseline, baseline: await readBaseline(flags.baseline) } : undefined;
 
-  const { report } = await runAudit({ path, answersFile: flags.answers, rules: flags.rules, now });
+  const { report } = await runAudit({
+    path,
+    answersFile: flags.answers,
+    assumptionsFile: flags.assumptions,
+    rules: flags.rules,
+    now,
+    gates,
+    ...(flags.config === false ? { config: null } : flags.config ? { config: flags.config } : {}),
+    ...(baseline ? { baseline } : {}),
+  });
 
-  const color = useColor(io, flags.color);
-  const rendered = await Promise.all(
-    targets.map(async ({ format, path: file }) => ({ file, content: (await renderer(format))(report, { color: file === null && color }) })),
-  );
-  const files = rendered.filter((output): output is { file: string; content: string } => output.file !== null);
-  await writeOutputs(files.map(({ file, content }) => ({ path: file, content })));
-  for (const output of rendered) if (output.file === null) io.stdout.write(output.content);
-  if (files.length > 0) io.stderr.write(`scale-audit: wrote ${files.map((output) => output.file).join(', ')}\n`);
-  return gate(report, failUnder, io);
+  const outputs = await renderReport(report, targets, useColor(io, flags.color));
+  if (flags.writeBaseline) outputs.push({ path: flags.writeBaseline, content: `${JSON.stringify(createBaseline(report), null, 2)}\n` });
+  await emit(outputs, io);
+  return reportGates(report, io);
 }

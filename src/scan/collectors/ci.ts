@@ -134,6 +134,7 @@ const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'deploy', regex: re`^(?:sam|cdk|serverless|sls|fly|flyctl|modal|bentoml|baseten|chalice|zappa|eb|copilot\s+svc)\s+deploy${END}` },
   { kind: 'deploy', regex: re`^(?:firebase|netlify|wrangler|railway|vercel)\s+deploy${END}` },
   { kind: 'deploy', regex: re`^(?:zappa\s+update|truss\s+push|cf\s+push|git\s+push\s+heroku|heroku\s+container:release|mlflow\s+deployments\s+(?:create|update))${END}` },
+  { kind: 'deploy', regex: re`^(?:anyscale\s+services?\s+(?:rollout|deploy)|mda\s+deploy)${END}` },
   { kind: 'deploy', regex: re`^vercel\b.*\s--prod${END}` },
   { kind: 'deploy', regex: shellScript(String.raw`deploy(?![-_]?docs?(?:$|\s|\.))[\w-]*`) },
   { kind: 'deploy', regex: target(String.raw`deploy(?![-_:.]?docs?(?:$|\s))(?:[-_:.][\w.-]*)?|rollout`) },
@@ -146,7 +147,8 @@ const COMMAND_PATTERNS: CommandPattern[] = [
 
   { kind: 'data-validation', regex: re`^(?:great_expectations|great-expectations|gx)${ARGS}checkpoint${END}` },
   { kind: 'data-validation', regex: re`^(?:soda\s+scan|dbt\s+(?:test|build)|datacontract\s+test)${END}` },
-  { kind: 'data-validation', regex: re`^${PY}(?:pytest|py\.test)${ARGS}((?:\S*\/)?tests?\/data|-m\s+["']?data)` },
+  // A `tests/data/` folder, not any path that starts so (`tests/datasource_utils_tests.py`).
+  { kind: 'data-validation', regex: re`^${PY}(?:pytest|py\.test)${ARGS}((?:\S*\/)?tests?\/data(?=[\/\s:]|$)|-m\s+["']?data)` },
   { kind: 'data-validation', regex: re`^python[\d.]*(?:\s+-\S+)*\s+(?:-m\s+)?(?=\S*data)(?=\S*validat)` },
   { kind: 'data-validation', regex: target(String.raw`(?:validate|check)[-_:]?data\w*|data[-_:]?(?:validat\w*|checks?|tests?|quality|contracts?)|expectations`) },
 
@@ -162,8 +164,9 @@ const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'train', regex: shellScript(String.raw`(?:run[-_])?(?:re)?train[\w-]*`) },
   { kind: 'train', regex: target(String.raw`(?:re)?train\w*(?:[-_:.][\w.-]*)?|fine-?tune`) },
 
-  { kind: 'model-evaluation', regex: re`^dvc\s+(?:(?:metrics|plots)\s+(?:diff|show)|exp\s+(?:diff|show))${END}` },
-  { kind: 'model-evaluation', regex: re`^(?:cml\s+(?:comment|send-comment|publish|report)|cml-send-comment)${END}` },
+  // Comparing and reporting metrics puts them in front of a reviewer; it fails no build.
+  { kind: 'model-report', regex: re`^dvc\s+(?:(?:metrics|plots)\s+(?:diff|show)|exp\s+(?:diff|show))${END}` },
+  { kind: 'model-report', regex: re`^(?:cml\s+(?:comment|send-comment|publish|report)|cml-send-comment)${END}` },
   { kind: 'model-evaluation', regex: re`^(?:promptfoo\s+eval|deepeval\s+test|lm[-_]eval|inspect\s+eval|mteb)${END}` },
   { kind: 'model-evaluation', regex: pythonScript(String.raw`eval|benchmark`) },
   { kind: 'model-evaluation', regex: target(String.raw`eval\w*(?:[-_:.][\w.-]*)?|benchmarks?|metrics`) },
@@ -174,6 +177,10 @@ const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'ml-pipeline', regex: re`^aws\s+sagemaker\s+(?:start-pipeline-execution|create-training-job|create-processing-job)${END}` },
   // Metaflow: `python flow.py run`, `python training_flow.py argo-workflows create`.
   { kind: 'ml-pipeline', regex: re`^python[\d.]*\s+(?:\S*\/)?\w*flow\w*\.py(?:\s+--\S+)*\s+(?:run|argo-workflows|step-functions)${END}` },
+  // A script that builds, submits or runs the training pipeline: `python model/run_pipeline.py`,
+  // `python -m ml_service.pipelines.build_train_pipeline`; not a scoring or inference pipeline,
+  // nor a package on the way to the module (`pipelines.`).
+  { kind: 'ml-pipeline', regex: pythonScript(String.raw`(?<!(?:scor|predict|infer|serv)\w*)pipeline(?!\w*\.(?!py\b))`) },
   { kind: 'ml-pipeline', regex: target(String.raw`(?:ml-)?pipeline|repro`) },
 
   { kind: 'secret-scan', regex: re`^(?:gitleaks|trufflehog3?|detect-secrets(?:-hook)?|ggshield|git-secrets|git\s+secrets\s+--scan)${END}` },
@@ -303,7 +310,7 @@ const REFERENCE_PATTERNS: ReferencePattern[] = [
       'irongut/codecoveragesummary', 'mishakav/pytest-coverage-comment',
     ),
   },
-  { kind: 'model-evaluation', regex: named('iterative/setup-cml') },
+  { kind: 'model-report', regex: named('iterative/setup-cml') },
   {
     kind: 'lint',
     regex: named(
@@ -1328,6 +1335,85 @@ function codeBuildPipeline(y: Yaml): Draft {
   return draft;
 }
 
+// AWS CodePipeline (declared in CloudFormation or SAM) ------------------------------------------
+
+/** Source providers that start a run when the branch changes (CodeCommit through its event rule). */
+const CODEPIPELINE_GIT_SOURCE = /^(?:CodeCommit|GitHub|CodeStarSourceConnection|Bitbucket|GitLab\w*)$/;
+
+/** Environment words in a stage or action name: `DeployDev`, `Deploy-Staging`, `DeployPrd`. */
+const ENVIRONMENT_WORD = /\b(dev|development|test|staging|stage|stg|qa|uat|preprod|prod|prd|production)\b/i;
+
+function environmentWord(name: string): string | undefined {
+  return ENVIRONMENT_WORD.exec(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' '))?.[1]?.toLowerCase();
+}
+
+function resourcesOfType(y: Yaml, type: string): Entry[] {
+  return entries(y, child(y, y.doc.contents, 'Resources')).filter((resource) => text(y, child(y, resource.value, 'Type')) === type);
+}
+
+function codePipelineAction(y: Yaml, stage: string, action: unknown, draft: Draft): void {
+  const typeId = child(y, action, 'ActionTypeId');
+  const category = text(y, child(y, typeId, 'Category'));
+  const providerNode = child(y, typeId, 'Provider');
+  const provider = text(y, providerNode) ?? '';
+  const shown = `${provider} ${category?.toLowerCase() ?? ''}: ${stage}/${text(y, child(y, action, 'Name')) ?? ''}`;
+  draft.jobs += 1;
+  if (category === 'Source') draft.triggers.push(CODEPIPELINE_GIT_SOURCE.test(provider) ? 'push' : 'other');
+  else if (category === 'Approval') draft.manualApproval = true;
+  else if (category === 'Test') draft.steps.push({ kind: 'test', command: shown, line: lineOf(y, providerNode) });
+  else if (category === 'Deploy') {
+    draft.steps.push({ kind: 'deploy', command: shown, line: lineOf(y, providerNode) });
+    addEnvironment(draft, environmentWord(stage) ?? environmentWord(text(y, child(y, action, 'Name')) ?? ''));
+  }
+}
+
+/** V2 pipelines filter their git triggers: `Triggers: [{ GitConfiguration: { Push: …, PullRequest: … } }]`. */
+function codePipelineGitTriggers(y: Yaml, properties: unknown): CiTrigger[] {
+  return items(y, child(y, properties, 'Triggers')).flatMap((trigger) => {
+    const git = child(y, trigger, 'GitConfiguration');
+    return [...(child(y, git, 'Push') ? ['push' as const] : []), ...(child(y, git, 'PullRequest') ? ['pull_request' as const] : [])];
+  });
+}
+
+/** An enabled EventBridge schedule whose target is one of the pipelines (by ARN or logical id). */
+function schedulesPipeline(y: Yaml, rule: unknown, pipelines: readonly string[]): boolean {
+  const properties = child(y, rule, 'Properties');
+  if (!child(y, properties, 'ScheduleExpression') || /^disabled$/i.test(text(y, child(y, properties, 'State')) ?? '')) return false;
+  const targets = sourceOf(y, child(y, properties, 'Targets'));
+  const words = new Set(targets.split(/\W+/));
+  return /codepipeline/i.test(targets) || pipelines.some((id) => words.has(id));
+}
+
+/**
+ * CodePipeline runs the stages a template declares: git sources trigger it on push, Deploy actions
+ * release (to the environment the stage is named for), Approval actions wait for a person. The
+ * CodeBuild projects it drives run their buildspec files, which take on the pipeline's triggers.
+ */
+function codePipeline(y: Yaml): Draft {
+  const draft = emptyDraft();
+  const pipelines = resourcesOfType(y, 'AWS::CodePipeline::Pipeline');
+  for (const { value: pipeline } of pipelines) {
+    const properties = child(y, pipeline, 'Properties');
+    draft.triggers.push(...codePipelineGitTriggers(y, properties));
+    for (const stage of items(y, child(y, properties, 'Stages'))) {
+      const name = text(y, child(y, stage, 'Name')) ?? '';
+      for (const action of items(y, child(y, stage, 'Actions'))) codePipelineAction(y, name, action, draft);
+    }
+  }
+  const ids = pipelines.map((pipeline) => pipeline.key);
+  if (resourcesOfType(y, 'AWS::Events::Rule').some(({ value }) => schedulesPipeline(y, value, ids))) draft.triggers.push('schedule');
+  for (const { value: project } of resourcesOfType(y, 'AWS::CodeBuild::Project')) {
+    const source = child(y, child(y, project, 'Properties'), 'Source');
+    if (text(y, child(y, source, 'Type')) !== 'CODEPIPELINE') continue;
+    // An inline buildspec is YAML text, not a path; CodeBuild reads buildspec.yml at the root by default.
+    const buildspec = text(y, child(y, source, 'BuildSpec')) ?? 'buildspec.yml';
+    if (/^[\w./-]+\.ya?ml$/.test(buildspec)) draft.calls.push(posix.normalize(buildspec));
+  }
+  draft.triggers = [...new Set(draft.triggers)];
+  draft.disabled = draft.jobs === 0;
+  return draft;
+}
+
 // Buildkite -----------------------------------------------------------------------------------
 
 /** `plugins:` as a list of `name#version: config` maps (or bare names), or as one map. */
@@ -1513,6 +1599,9 @@ interface CiFormat {
 const AZURE_DEVOPS_TEXT = [/^(?:trigger|pr|pool|stages|jobs|steps|extends|schedules):/m, /^\s*-\s*(?:task|script|bash|pwsh|powershell|template|checkout|job|stage|deployment):/m];
 const AZURE_DEVOPS_FOLDER = /^(?:\.?pipelines|\.?ado|\.?devops|\.?azure|azure-devops|ci|build)\/(?:.+\/)?[^/]+\.ya?ml$/;
 
+/** Cloud Build's shape: top-level `steps:` whose items name a builder image and give it `args`, an `entrypoint` or `waitFor`. */
+const CLOUD_BUILD_TEXT = [/^steps:/m, /^\s*-\s*name:\s*\S/m, /^\s+(?:args|entrypoint|waitFor):/m];
+
 type YamlParser = (docs: Yaml[], path: string) => Draft;
 
 /** Formats read from one document: a second one (after `---`) is ignored, as the CI services do. */
@@ -1554,10 +1643,19 @@ const FORMATS: CiFormat[] = [
   { provider: 'aws-codebuild', path: /(?:^|\/)buildspec[^/]*\.ya?ml$/, anywhere: true, read: yamlFormat(firstDocument(codeBuildPipeline)) },
   { provider: 'buildkite', path: /^\.buildkite\/pipeline[^/]*\.ya?ml$/, read: yamlFormat(firstDocument(buildkitePipeline)) },
   { provider: 'drone', path: /^\.drone\.ya?ml$/, read: yamlFormat(dronePipeline) },
+  // Formats recognised by what a file holds, wherever the team keeps it: a Cloud Build config run
+  // with `gcloud builds submit --config build/deploy.yaml`, a CloudFormation template declaring a CodePipeline.
+  { provider: 'cloud-build', path: /\.ya?ml$/, anywhere: true, sniff: CLOUD_BUILD_TEXT, read: yamlFormat(firstDocument(cloudBuildPipeline)) },
+  { provider: 'aws-codepipeline', path: /\.(?:ya?ml|json|template)$/, anywhere: true, sniff: [/AWS::CodePipeline::Pipeline/], read: yamlFormat(firstDocument(codePipeline)) },
 ];
 
-function formatOf(path: string): CiFormat | undefined {
-  return FORMATS.find((format) => format.path.test(path) && (!format.anywhere || pathContext(path) === 'project'));
+function formatsOf(path: string): CiFormat[] {
+  return FORMATS.filter((format) => format.path.test(path) && (!format.anywhere || pathContext(path) === 'project'));
+}
+
+/** The first format the file is named for whose content, where a format needs it, matches. */
+function formatOf(file: FileContent): CiFormat | undefined {
+  return formatsOf(file.path).find((format) => !format.sniff || format.sniff.every((pattern) => pattern.test(file.text)));
 }
 
 const MAX_COMMAND_LENGTH = 120;
@@ -1585,6 +1683,11 @@ interface PipelineRecord {
   draft: Draft;
 }
 
+/** A pipeline calls files of its own provider; a CodePipeline also runs the buildspecs of its CodeBuild projects. */
+function runsFilesOf(caller: CiProvider, callee: CiProvider | undefined): boolean {
+  return callee === caller || (caller === 'aws-codepipeline' && callee === 'aws-codebuild');
+}
+
 /**
  * A reusable workflow or an Azure template runs whenever a pipeline that calls it runs, so it
  * takes on its callers' triggers (through chains of calls). Azure ignores a template's own
@@ -1595,7 +1698,7 @@ function effectiveTriggers(records: readonly PipelineRecord[]): Map<string, Set<
   const callers = new Map<string, PipelineRecord[]>();
   for (const record of records) {
     for (const callee of new Set(record.draft.calls)) {
-      if (callee === record.path || byPath.get(callee)?.provider !== record.provider) continue;
+      if (callee === record.path || !runsFilesOf(record.provider, byPath.get(callee)?.provider)) continue;
       callers.set(callee, [...(callers.get(callee) ?? []), record]);
     }
   }
@@ -1635,10 +1738,10 @@ export function ciCollector(): Collector<'ci'> {
   const records: PipelineRecord[] = [];
   return {
     key: 'ci',
-    wants: (path) => formatOf(path) !== undefined,
+    wants: (path) => formatsOf(path).length > 0,
     visit(file, warn) {
-      const format = formatOf(file.path);
-      if (!format || (format.sniff && !format.sniff.every((pattern) => pattern.test(file.text)))) return;
+      const format = formatOf(file);
+      if (!format) return;
       let draft: Draft;
       try {
         draft = format.read(file, warn);

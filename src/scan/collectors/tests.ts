@@ -2,8 +2,20 @@ import type { Collector } from '../collector.js';
 import { compareStrings } from '../../util/compare.js';
 import { pathContext } from '../path-context.js';
 
-/** File names test runners collect by default (pytest, unittest discovery, Jest, Vitest, Mocha). */
-const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?)$/;
+/**
+ * File names test runners collect by default (pytest, unittest discovery, Jest, Vitest, Mocha), and
+ * `*_tests.py` or Django's `tests.py`, which teams run by path (`pytest src/tests/model_tests.py`).
+ */
+const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_tests?\.py|tests\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?)$/;
+
+/**
+ * A test file is one that defines a test: a script named `test_gantry.py` that calls a service
+ * once under `if __name__ == "__main__"` is named like a test and tests nothing.
+ */
+const DEFINES_TEST = {
+  python: /^\s*(?:async\s+)?def\s+test\w*\s*\(|^\s*class\s+Test\w*|\bTestCase\b/m,
+  script: /\b(?:it|test|describe)(?:\.(?:each|only|skip|concurrent)\b[^(]*)?\s*\(/,
+};
 
 /** Config files that prove a framework is set up, whatever the dependencies say. */
 const CONFIG_FILES: Array<{ name: RegExp; framework: string; section?: RegExp }> = [
@@ -43,7 +55,7 @@ export function testsCollector(): Collector<'tests'> {
           frameworks.add(config.framework);
         }
       }
-      if (!TEST_FILE.test(file.path)) return;
+      if (!TEST_FILE.test(file.path) || !DEFINES_TEST[file.path.endsWith('.py') ? 'python' : 'script'].test(file.text)) return;
       files.push(file.path);
       for (const [framework, pattern] of FRAMEWORK_IMPORTS) if (pattern.test(file.text)) frameworks.add(framework);
     },

@@ -1,4 +1,4 @@
-import { notebook, requirements, schedule, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
+import { llmAssistantCase, notebook, requirements, schedule, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 const panderaModel = `"""Validation of the raw transactions extract."""
@@ -158,6 +158,12 @@ export const cases: RuleCases = {
   ],
 
   'data.versioned-datasets': [
+    {
+      name: 'Azure ML dataset registered as a new version on every run',
+      files: { 'ml_service/pipelines/build_train_pipeline.py': 'dataset = Dataset.Tabular.from_delimited_files(path=(datastore, file_name))\ndataset = dataset.register(workspace=aml_workspace, name=dataset_name, create_new_version=True)\n' },
+      status: 'pass',
+      evidence: 'create_new_version=True',
+    },
     { name: 'DVC-tracked data with a remote', files: { 'data/raw.dvc': dataDvc, '.dvc/config': dvcConfigWithRemote, '.gitignore': gitignore }, status: 'pass', evidence: '.dvc/config:3' },
     {
       name: 'Delta Lake time travel in the training job',
@@ -176,6 +182,7 @@ export const cases: RuleCases = {
     { name: 'data in Git LFS', files: { '.gitattributes': 'data/** filter=lfs diff=lfs merge=lfs -text\n', 'data/transactions.csv': 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 91234567\n' }, status: 'partial', evidence: '.gitattributes:1' },
     { name: 'DVC only in an example project', files: { 'examples/dvc-demo/data.dvc': dataDvc, 'src/fraud/train.py': 'import pandas as pd\ndf = pd.read_csv("data/transactions.csv")\n' }, status: 'fail', evidence: 'not counted' },
     { name: 'a CSV read from a fixed path', files: { 'src/fraud/train.py': 'import pandas as pd\ndf = pd.read_csv("s3://bucket/transactions_latest.csv")\n' }, status: 'fail' },
+    llmAssistantCase,
   ],
 
   'data.no-large-binaries-in-git': [
@@ -229,6 +236,7 @@ export const cases: RuleCases = {
       status: 'fail',
     },
     { name: 'feature code without tests', files: { 'src/fraud/features.py': 'def rolling_amount_stats(df, window):\n    return df\n', '.github/workflows/ci.yml': testWorkflow() }, status: 'fail' },
+    llmAssistantCase,
   ],
 
   'data.train-serve-consistency': [
@@ -268,6 +276,7 @@ export const cases: RuleCases = {
       },
       status: 'fail',
     },
+    llmAssistantCase,
   ],
 
   'data.lineage-metadata': [
@@ -288,6 +297,7 @@ export const cases: RuleCases = {
     { name: 'lineage logged only from a notebook', files: { 'train.ipynb': notebook('mlflow.log_input(mlflow.data.from_pandas(df), context="training")') }, status: 'partial', evidence: 'cell 1' },
     { name: 'OpenLineage declared but unused', files: { 'requirements.txt': requirements('openlineage-python==1.26.0') }, status: 'partial' },
     { name: 'nothing records lineage', files: { 'src/fraud/train.py': 'import mlflow\nmlflow.log_metric("auc", 0.91)\n' }, status: 'fail' },
+    llmAssistantCase,
   ],
 
   'data.quality-profiling': [
@@ -298,6 +308,7 @@ export const cases: RuleCases = {
     { name: 'profiling report in a notebook, unanswered', files: { 'notebooks/01-eda.ipynb': notebook('from ydata_profiling import ProfileReport\nProfileReport(df, title="Transactions").to_notebook_iframe()') }, status: 'partial', evidence: 'cell 1' },
     { name: 'not profiled', answers: { 'data.profiling': 'none' }, status: 'fail' },
     { name: 'unanswered, nothing in the repository', files: { 'src/fraud/train.py': 'x = 1\n' }, status: 'unknown', evidence: 'data.profiling is not answered' },
+    llmAssistantCase,
   ],
 
   'data.label-quality': [
@@ -360,5 +371,6 @@ export const cases: RuleCases = {
     { name: 'permutation importance in a notebook, unanswered', files: { 'analysis.ipynb': notebook('from sklearn.inspection import permutation_importance\nresult = permutation_importance(model, X_val, y_val, n_repeats=10)') }, status: 'partial', evidence: 'cell 1' },
     { name: 'never reviewed', answers: { 'data.feature-review': 'none' }, status: 'fail' },
     { name: 'unanswered', files: { 'src/fraud/train.py': 'x = 1\n' }, status: 'unknown' },
+    llmAssistantCase,
   ],
 };

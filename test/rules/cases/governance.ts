@@ -1,4 +1,4 @@
-import { inferenceService, notebook, pushToMain, requirements, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
+import { inferenceService, llmAssistantCase, notebook, pushToMain, requirements, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -323,7 +323,7 @@ export const cases: RuleCases = {
     },
     { name: 'pull-request history and a PR template', files: { '.github/pull_request_template.md': prTemplate }, git: { commits: 300, mergedPullRequests: 75 }, status: 'pass', evidence: '.github/pull_request_template.md' },
     { name: 'a long history with many pull requests', files: { CODEOWNERS: codeowners }, git: { commits: 2400, mergedPullRequests: 520 }, status: 'pass' },
-    { name: 'review enforced by the Git host (fast-forward merges leave no trace)', git: { commits: 80, mergedPullRequests: 0 }, answers: { 'governance.review-enforcement': 'enforced' }, status: 'pass' },
+    { name: 'review enforced by the Git host, though no pull request shows in 80 commits (fast-forward merges leave no trace)', git: { commits: 80, mergedPullRequests: 0 }, answers: { 'governance.review-enforcement': 'enforced' }, status: 'pass', conflict: 'answer', evidence: 'git.mergedPullRequests = 0' },
     {
       name: 'CODEOWNERS, but most commits pushed directly',
       files: { '.github/CODEOWNERS': codeowners },
@@ -344,6 +344,7 @@ export const cases: RuleCases = {
     { name: 'a PR template in an example project does not count', files: { 'examples/demo/.github/pull_request_template.md': prTemplate }, git: { commits: 50, mergedPullRequests: 0 }, answers: { 'governance.review-enforcement': 'none' }, status: 'fail', evidence: 'not counted' },
     { name: 'not a git repository', git: null, answers: { 'governance.review-enforcement': 'none' }, status: 'fail', evidence: 'not a git repository' },
     { name: 'direct pushes, enforcement unanswered', git: { commits: 120, mergedPullRequests: 0 }, status: 'unknown', evidence: 'governance.review-enforcement is not answered' },
+    { name: 'review said to be enforced over a short history without pull requests', git: { commits: 30, mergedPullRequests: 0 }, answers: { 'governance.review-enforcement': 'enforced' }, status: 'pass' },
   ],
   'governance.ai-disclosure': [
     { name: 'chatbot with a notice in the interface', files: { 'requirements.txt': requirements('openai==1.51.0', 'fastapi==0.115.0') }, answers: { 'governance.ai-interaction': 'interacts', 'governance.ai-transparency': 'disclosed' }, status: 'pass' },
@@ -384,8 +385,11 @@ export const cases: RuleCases = {
     { name: 'a data README that only says where files go', files: { 'data/README.md': '# Data\n\nPut the raw CSV files here. They are not committed.\n' }, status: 'partial', evidence: 'data/README.md' },
     { name: 'a datasheet in a test fixture is not the project', files: { 'tests/fixtures/DATASHEET.md': dataReadme }, status: 'fail', evidence: 'not counted' },
     { name: 'no data documentation', files: { 'src/load.py': 'import pandas as pd\n\ndf = pd.read_parquet("s3://acme-ml-raw/subscriptions/")\n' }, status: 'fail' },
+    { name: 'undocumented training data of a high-risk system: high', answers: { 'governance.eu-ai-act-risk': 'high' }, status: 'fail', severity: 'high' },
+    llmAssistantCase,
   ],
   'governance.technical-documentation': [
+    { name: 'a README that sets the stack up with the project\'s script', files: { 'README.md': '# Safe deployment pipeline\n\nAlternatively, use the provided script:\n\n```\nbash scripts/build.sh S3_BUCKET_NAME STACK_NAME REGION STUDIO_ROLE_NAME\n```\n' }, status: 'partial', evidence: 'README.md:6' },
     { name: 'architecture doc and README commands', files: { 'ARCHITECTURE.md': architecture, 'README.md': readmeWithCommands }, status: 'pass', evidence: 'ARCHITECTURE.md:3' },
     {
       name: 'ADRs and an MkDocs site',
@@ -396,6 +400,7 @@ export const cases: RuleCases = {
     { name: 'an architecture file with headings only', files: { 'ARCHITECTURE.md': '# Architecture\n\n## Components\n\n## Data flow\n', 'README.md': readmeWithCommands }, status: 'partial' },
     { name: 'a bare README', files: { 'README.md': bareReadme }, status: 'fail' },
     { name: '"make sure" prose is not a run command', files: { 'README.md': '# Churn model\n\nmake sure you have access to the warehouse before you start.\n' }, status: 'fail', evidence: 'no setup or run commands' },
+    { name: 'an undocumented high-risk system: high', answers: { 'governance.eu-ai-act-risk': 'high' }, status: 'fail', severity: 'high' },
   ],
   'governance.approval-workflow': [
     { name: 'SageMaker registry with manual approval', files: { 'pipelines/build_pipeline.py': sagemakerPipeline }, status: 'pass', evidence: 'pipelines/build_pipeline.py:4' },
@@ -419,6 +424,7 @@ export const cases: RuleCases = {
     { name: 'never compared', answers: { 'security.personal-data': 'special-category', 'governance.fairness-review': false }, status: 'fail' },
     { name: 'no evidence, unanswered', answers: { 'security.personal-data': 'personal' }, status: 'unknown' },
     { name: 'no personal data', answers: { 'security.personal-data': 'none' }, status: 'not_applicable' },
+    { name: 'a high-risk system never compared across groups: critical', answers: { 'governance.fairness-review': false, 'security.personal-data': 'personal', 'governance.eu-ai-act-risk': 'high' }, status: 'fail', severity: 'critical' },
   ],
   'governance.explainability': [
     { name: 'agreed that no explanations are needed', answers: { 'governance.explainability-level': 'not-needed' }, status: 'pass' },
@@ -428,6 +434,7 @@ export const cases: RuleCases = {
     { name: 'shap declared, level unanswered', files: { 'requirements.txt': requirements('shap==0.46.0') }, status: 'partial' },
     { name: 'nothing agreed or implemented', answers: { 'governance.explainability-level': 'not-agreed' }, status: 'fail' },
     { name: 'unanswered, nothing in the code', status: 'unknown' },
+    { name: 'a high-risk system with no agreed explanations: high', answers: { 'governance.explainability-level': 'not-agreed', 'governance.eu-ai-act-risk': 'high' }, status: 'fail', severity: 'high' },
   ],
   'governance.human-oversight': [
     { name: 'named people can override and switch off', answers: { 'governance.override-control': 'can-override' }, status: 'pass' },
@@ -437,6 +444,14 @@ export const cases: RuleCases = {
     { name: 'a commented-out kill switch does not count', files: { 'src/serve.py': commentedKillSwitch }, answers: { 'governance.override-control': 'none' }, status: 'fail' },
     { name: 'nobody can stop it', answers: { 'governance.override-control': 'none' }, status: 'fail' },
     { name: 'unanswered, no mechanism', status: 'unknown' },
+    {
+      name: 'an LLM that fails over to another model is no way around the model',
+      files: { 'src/agent/config.py': 'primary = init_chat_model(model=DEFAULT_MODEL.id)\nguard = GuardrailsMiddleware(model=GUARDRAILS_MODEL.id, fallback_model=DEFAULT_MODEL.id)\n' },
+      status: 'unknown',
+    },
+    { name: 'a rule-based fallback path', files: { 'src/serve.py': 'def score(tx):\n    if not settings.model_enabled:\n        return fallback_decision(tx)\n    return model.predict_proba([tx])[0][1]\n' }, status: 'partial', evidence: 'fallback_decision' },
+    { name: 'a high-risk system nobody can stop: critical', answers: { 'governance.override-control': 'none', 'governance.eu-ai-act-risk': 'high' }, status: 'fail', severity: 'critical' },
+    { name: 'a limited-risk system keeps its own severity', answers: { 'governance.override-control': 'none', 'governance.eu-ai-act-risk': 'limited' }, status: 'fail' },
   ],
   'governance.risk-register': [
     { name: 'reviewed on a schedule', answers: { 'governance.risk-review': 'reviewed' }, status: 'pass' },
@@ -445,6 +460,7 @@ export const cases: RuleCases = {
     { name: 'a risk register file with only a title', files: { 'RISK_REGISTER.md': '# Risk register\n\nTBD\n' }, answers: { 'governance.risk-review': 'none' }, status: 'fail' },
     { name: 'no assessment', answers: { 'governance.risk-review': 'none' }, status: 'fail' },
     { name: 'unanswered, nothing written', status: 'unknown' },
+    { name: 'a high-risk system without a risk assessment: critical', answers: { 'governance.risk-review': 'none', 'governance.eu-ai-act-risk': 'high' }, status: 'fail', severity: 'critical' },
   ],
   'governance.audit-trail': [
     { name: 'full chain with retention in Terraform', files: { ...fullTrail, 'infra/logging.tf': logGroupTerraform }, status: 'pass', evidence: 'retention_in_days = 365' },
@@ -461,6 +477,22 @@ export const cases: RuleCases = {
     { name: 'full chain, retention unknown', files: fullTrail, status: 'unknown', evidence: 'governance.log-retention-months is not answered' },
     { name: 'lineage code only in an example', files: { 'examples/demo/train.py': trainWithLineage }, status: 'fail' },
     { name: 'nothing traceable', files: { 'src/train.py': 'model = fit(X, y)\njoblib.dump(model, "model.pkl")\n' }, status: 'fail' },
+    {
+      name: 'SageMaker data capture declared in a CloudFormation template is a link of the chain',
+      files: { 'assets/deploy-model-prd.yml': 'Resources:\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      DataCaptureConfig:\n        EnableCapture: true\n        InitialSamplingPercentage: 100\n' },
+      status: 'partial',
+      evidence: 'assets/deploy-model-prd.yml:5',
+    },
+    { name: 'logging where a model was uploaded traces no prediction', files: { 'src/pipeline/components.py': 'logging.info(f"Model uploaded to Vertex AI: {model_uri}")\n' }, status: 'fail' },
+    {
+      name: 'retention answered as a year, while Terraform keeps a log group for a month',
+      files: { ...fullTrail, 'infra/logging.tf': shortRetentionTerraform },
+      answers: { 'governance.log-retention-months': 12 },
+      status: 'pass',
+      conflict: 'answer',
+      evidence: 'retention_in_days = 30',
+    },
+    { name: 'a high-risk system without a trail: critical', files: { 'src/train.py': 'model = fit(X, y)\n' }, answers: { 'governance.eu-ai-act-risk': 'high' }, status: 'fail', severity: 'critical' },
   ],
   'governance.regulatory-obligations': [
     { name: 'provider with every obligation', answers: { 'governance.eu-ai-act-risk': 'high', 'governance.ai-act-role': 'provider', 'governance.ai-act-obligations': providerObligations }, status: 'pass' },

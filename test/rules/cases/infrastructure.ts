@@ -1,4 +1,4 @@
-import { deployment, inferenceService, pushToMain, requirements, s3Bucket, sagemakerEndpoint, testWorkflow, trainScript, workflow } from '../../helpers/repo-snippets.js';
+import { deployment, inferenceService, notebook, pushToMain, requirements, s3Bucket, sagemakerEndpoint, testWorkflow, trainScript, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 const hardenedDockerfile = `FROM python:3.11.9-slim AS build
@@ -209,6 +209,19 @@ export default function () {
 `;
 
 const argoRollout = deployment({ replicas: 4, canarySteps: ['setWeight: 10', 'pause: { duration: 10m }', 'setWeight: 50'] });
+const analysisTemplate = `apiVersion: argoproj.io/v1alpha1
+kind: AnalysisTemplate
+metadata:
+  name: success-rate
+spec:
+  metrics:
+    - name: success-rate
+      successCondition: result[0] >= 0.95
+      provider:
+        prometheus:
+          address: http://prometheus.monitoring:9090
+          query: sum(rate(http_requests_total{app="churn-api",code!~"5.."}[5m])) / sum(rate(http_requests_total{app="churn-api"}[5m]))
+`;
 
 const sagemakerBlueGreen = `import boto3
 
@@ -344,8 +357,10 @@ export const cases: RuleCases = {
     { name: 'SageMaker endpoint in Terraform', files: { 'infra/endpoint.tf': sagemakerEndpointTf }, status: 'pass', evidence: 'aws_sagemaker_endpoint' },
     { name: 'Azure ML web service deployed by the CD pipeline', files: { '.pipelines/cd.yml': 'steps:\n  - script: |\n      az ml model deploy --name churn-aks --model churn:3 --ic inference_config.yml --dc deployment_config_aks.yml\n' }, status: 'pass', evidence: 'az ml model deploy' },
     { name: 'a Flask route that takes any JSON', files: { 'app.py': flaskService }, answers: online, status: 'partial', evidence: 'app.py:8' },
+    { name: 'a Vertex AI endpoint created by hand in a notebook chapter', files: { '19_training_and_deploying_at_scale.ipynb': notebook('endpoint = aiplatform.Endpoint.create(display_name="mnist-endpoint")\nendpoint.deploy(mnist_model, min_replica_count=1, max_replica_count=5, machine_type="n1-standard-4")') }, answers: online, status: 'partial', evidence: 'cell 1' },
     { name: 'FastAPI declared but never used', files: { 'requirements.txt': requirements('fastapi==0.111.0', 'scikit-learn==1.4.2'), 'train.py': trainScript }, answers: online, status: 'partial', evidence: 'declares fastapi' },
     { name: 'a model file handed over, online serving planned', files: { 'train.py': trainScript }, answers: online, status: 'fail' },
+    { name: 'an endpoint helper that nothing calls creates no endpoint', files: { 'build/utils.py': 'def create_endpoint(project, region, display_name):\n    raise NotImplementedError\n', 'train.py': trainScript }, answers: online, status: 'fail' },
     { name: 'a FastAPI service only in the examples', files: { 'examples/serve.py': fastapiService, 'train.py': trainScript }, answers: online, status: 'fail' },
     { name: 'no API and the serving mode unanswered', files: { 'train.py': trainScript }, status: 'unknown', evidence: 'infrastructure.serving-mode is not answered' },
     { name: 'batch scoring needs no API', files: { 'train.py': trainScript }, answers: batch, status: 'not_applicable' },
@@ -400,6 +415,7 @@ export const cases: RuleCases = {
     { name: 'SageMaker endpoint autoscaling in Terraform', files: { 'infra/scaling.tf': 'resource "aws_appautoscaling_target" "churn" {\n  service_namespace  = "sagemaker"\n  resource_id        = "endpoint/churn/variant/primary"\n  scalable_dimension = "sagemaker:variant:DesiredInstanceCount"\n  min_capacity       = 1\n  max_capacity       = 4\n}\n' }, status: 'pass', evidence: 'aws_appautoscaling_target' },
     { name: 'Cloud Run deployment', files: { '.github/workflows/deploy.yml': workflow({ on: pushToMain, job: 'deploy', steps: ['run: gcloud run deploy churn-api --image "$IMAGE" --region europe-west1 --max-instances 10'] }) }, status: 'pass', evidence: 'gcloud run deploy' },
     { name: 'three fixed replicas', files: { 'k8s/deployment.yaml': deployment({ replicas: 3, container: limitsAndProbe }) }, answers: online, status: 'partial', evidence: 'Deployment churn-api' },
+    { name: 'replica bounds set by hand in a notebook', files: { '19_training_and_deploying_at_scale.ipynb': notebook('endpoint = aiplatform.Endpoint.create(display_name="mnist-endpoint")\nendpoint.deploy(mnist_model, min_replica_count=1, max_replica_count=5, machine_type="n1-standard-4")') }, answers: online, status: 'partial', evidence: 'max_replica_count=5' },
     { name: 'one fixed replica, online', files: { 'k8s/deployment.yaml': deployment({ container: limitsAndProbe }) }, answers: online, status: 'fail' },
     { name: 'one fixed replica, serving mode unanswered', files: { 'k8s/deployment.yaml': deployment({ container: limitsAndProbe }) }, status: 'unknown' },
     { name: 'batch scoring', files: { 'k8s/scoring.yaml': scoringCronJob }, answers: batch, status: 'not_applicable', evidence: 'infrastructure.serving-mode: "batch"' },
@@ -425,6 +441,8 @@ export const cases: RuleCases = {
     { name: 'a runbook named rollback.md with no procedure in it', files: { 'docs/runbooks/rollback.md': '# Rollback\n\nTODO: ask Priya how she did it last time.\n' }, answers: { 'infrastructure.rollback-practice': 'none' }, status: 'fail' },
     { name: 'no way back', files: { 'train.py': trainScript }, answers: { 'infrastructure.rollback-practice': 'none' }, status: 'fail' },
     { name: 'unanswered and nothing in the repository', files: { 'train.py': trainScript }, status: 'unknown', evidence: 'infrastructure.rollback-practice is not answered' },
+    { name: 'answered automatic, but the Kubernetes Deployment cannot roll back by itself', files: { 'deploy/api.yaml': deployment() }, answers: { 'infrastructure.rollback-practice': 'automated' }, status: 'fail', conflict: 'evidence', evidence: 'not believed' },
+    { name: 'answered automatic, with an Argo Rollouts analysis', files: { 'deploy/rollout.yaml': argoRollout, 'deploy/analysis.yaml': analysisTemplate }, answers: { 'infrastructure.rollback-practice': 'automated' }, status: 'pass' },
   ],
   'infra.environment-parity': [
     {

@@ -1,4 +1,4 @@
-import { notebook, pushToMain, requirements, schedule, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
+import { llmAssistant, llmAssistantCase, notebook, pushToMain, requirements, schedule, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 // With a linter step, so that one CI pipeline serves the code-quality cases as well.
@@ -43,6 +43,13 @@ export const cases: RuleCases = {
     { name: 'tests run by CI', files: { '.github/workflows/ci.yml': ciOnPush, 'tests/test_features.py': 'def test_x():\n    assert True\n' }, status: 'pass', evidence: 'pytest' },
     { name: 'tests that CI does not run', files: { 'tests/test_features.py': 'def test_x():\n    assert True\n' }, status: 'partial' },
     { name: 'tests only in an example project', files: { 'examples/demo/tests/test_demo.py': 'def test_x():\n    pass\n' }, status: 'fail' },
+    { name: 'a script named like a test tests nothing', files: { 'local_flow/src/test_gantry.py': 'import gantry\n\nif __name__ == "__main__":\n    gantry.init(logs_location="firehose://demo-stream")\n' }, status: 'fail', evidence: 'tests.count = 0' },
+    {
+      name: 'tests named *_tests.py that CI runs by path',
+      files: { 'src/tests/model_tests.py': 'def test_model_output_shape():\n    assert model(batch).shape == (3, 1)\n', '.github/workflows/ci.yml': workflow({ on: 'push', steps: ['run: pytest src/tests/model_tests.py'] }) },
+      status: 'pass',
+      evidence: 'pytest src/tests/model_tests.py',
+    },
   ],
   'mlops.code-quality': [
     { name: 'ruff in CI', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'pass', evidence: 'ruff' },
@@ -61,6 +68,13 @@ export const cases: RuleCases = {
     { name: 'a notebook-only PoC', files: { 'poc.ipynb': notebook('import pandas as pd\ndf = pd.read_csv("data.csv")\nmodel = fit(df)'), 'util.py': 'x = 1\n' }, status: 'fail', evidence: 'notebookShare' },
   ],
   'mlops.experiment-tracking': [
+    {
+      name: 'SageMaker training step tracked in SageMaker Experiments',
+      files: { 'model/run_pipeline.py': 'training_step = steps.TrainingStep(\n    "Training Job",\n    estimator=xgb,\n    experiment_config={"ExperimentName": execution_input["ExperimentName"], "TrialName": execution_input["TrialName"]},\n)\n' },
+      status: 'pass',
+      evidence: 'model/run_pipeline.py:4',
+    },
+    { name: 'Vertex AI Experiments from a notebook', files: { '02-experimentation.ipynb': notebook('vertex_ai.init(project=PROJECT, location=REGION, experiment=EXPERIMENT_NAME)\nvertex_ai.start_run(run_id)\nvertex_ai.log_params(hyperparams)') }, status: 'partial', evidence: 'cell 1' },
     { name: 'training module logs to MLflow', files: { 'src/train.py': trainModule }, status: 'pass', evidence: 'src/train.py:6' },
     { name: 'tracking only from a notebook', files: { 'exp.ipynb': notebook('import wandb\nwandb.init(project="x")') }, status: 'partial', evidence: 'cell 1' },
     { name: 'tracker declared but never called', files: { 'requirements.txt': requirements('mlflow==2.9.0') }, status: 'partial', evidence: 'declares mlflow' },
@@ -73,8 +87,23 @@ export const cases: RuleCases = {
     },
     { name: 'Hugging Face Trainer reports to W&B', files: { 'src/finetune.py': 'args = TrainingArguments(output_dir="out", report_to="wandb", num_train_epochs=3)\n' }, status: 'pass' },
     { name: 'Azure ML run logging', files: { 'src/train.py': 'from azureml.core import Run\nrun = Run.get_context()\nrun.log("mse", mse)\n' }, status: 'pass', evidence: 'src/train.py:2' },
+    llmAssistantCase,
   ],
   'mlops.model-registry': [
+    {
+      name: 'Azure ML Model imported under another name',
+      files: { 'src/register/register_model.py': 'from azureml.core import Model as AMLModel\n\nmodel = AMLModel.register(workspace=ws, model_path=path, model_name=name, tags=tags)\n' },
+      status: 'pass',
+      evidence: 'src/register/register_model.py:3',
+    },
+    { name: 'model declared as a DVC artifact', files: { 'dvc.yaml': 'artifacts:\n  text-classification:\n    path: model.pkl\n    type: model\nstages:\n  train:\n    cmd: python src/train.py\n' }, status: 'pass', evidence: 'dvc.yaml:4' },
+    {
+      name: 'an LLM application pulls its prompts by tag from a prompt registry',
+      files: { ...llmAssistant, 'src/assistant/prompts.py': 'from langsmith import Client\n\nSYSTEM_PROMPT = Client().pull_prompt("acme/docs-assistant:prod")\n' },
+      status: 'pass',
+      evidence: 'src/assistant/prompts.py:3',
+    },
+    { name: 'a dataset declared in dvc.yaml is no model registry', files: { 'dvc.yaml': 'artifacts:\n  raw-data:\n    path: data/data.xml\n    type: dataset\n' }, status: 'fail' },
     { name: 'registered from the training module', files: { 'src/train.py': trainModule }, status: 'pass', evidence: 'registered_model_name' },
     { name: 'registered by hand in a notebook', files: { 'deploy.ipynb': notebook('mlflow.register_model("runs:/1/model", "churn")') }, status: 'partial' },
     { name: 'register_model.py that registers nothing', files: { 'src/register_model.py': 'import joblib\njoblib.dump(model, "model.pkl")\n' }, status: 'fail' },
@@ -88,12 +117,23 @@ export const cases: RuleCases = {
     },
     { name: 'seeds only', files: { 'src/train.py': 'import torch\ntorch.manual_seed(1)\n' }, status: 'partial', evidence: 'torch.manual_seed' },
     { name: 'nothing fixed', files: { 'src/train.py': 'model.fit(X, y)\n' }, status: 'fail' },
+    llmAssistantCase,
   ],
   'mlops.training-pipeline': [
+    { name: 'a TFX pipeline run on Vertex AI Pipelines', files: { 'src/tfx_pipelines/training_pipeline.py': 'from tfx.orchestration import pipeline, data_types\n\ndef create_pipeline(root, components):\n    return pipeline.Pipeline(pipeline_name="churn-train", pipeline_root=root, components=components)\n' }, status: 'pass', evidence: 'src/tfx_pipelines/training_pipeline.py:1' },
+    { name: 'a Step Functions workflow of SageMaker jobs', files: { 'model/run_pipeline.py': 'from stepfunctions import steps\nfrom stepfunctions.workflow import Workflow\n\nworkflow = Workflow(model_name, steps.states.Chain([training_step, model_step]), role_arn)\n' }, status: 'pass', evidence: 'model/run_pipeline.py:2' },
+    { name: 'an Azure ML pipeline of script steps', files: { 'ml_service/pipelines/build_train_pipeline.py': 'train_step = PythonScriptStep(name="Train Model", script_name="train_aml.py", compute_target=aml_compute)\npipeline = Pipeline(workspace=aml_workspace, steps=[train_step])\n' }, status: 'pass', evidence: 'PythonScriptStep' },
     { name: 'DVC pipeline', files: { 'dvc.yaml': 'stages:\n  train:\n    cmd: python train.py\n' }, status: 'pass' },
     { name: 'Kubeflow pipeline', files: { 'pipelines/train.py': 'from kfp import dsl\n\n@dsl.pipeline(name="train")\ndef pipeline():\n    pass\n' }, status: 'pass', evidence: 'pipelines/train.py:3' },
     { name: 'a training script', files: { 'src/train_model.py': 'print("training")\n' }, status: 'partial' },
     { name: 'training only in a notebook', files: { 'Model.ipynb': notebook('model.fit(X, y)') }, status: 'fail' },
+    {
+      name: 'an LLM application that fine-tunes its own model is judged like any training project',
+      files: { ...llmAssistant, 'src/assistant/train_adapter.py': 'trainer = SFTTrainer(model=base_model, train_dataset=dataset, args=config)\ntrainer.train()\n' },
+      status: 'partial',
+      evidence: 'train_adapter.py',
+    },
+    llmAssistantCase,
   ],
   'mlops.model-unit-tests': [
     {
@@ -103,9 +143,28 @@ export const cases: RuleCases = {
     },
     { name: 'NaN test that CI does not run', files: { 'tests/test_model.py': 'import numpy as np\ndef test_outputs():\n    assert not np.isnan(out).any()\n' }, status: 'partial' },
     { name: 'tests that never look at the model', files: { 'tests/test_io.py': 'def test_read():\n    assert read("x") == "x"\n' }, status: 'fail' },
+    {
+      name: '"nan" inside a word of a test name is no NaN test',
+      files: { '.github/workflows/ci.yml': ciOnPush, 'tests/unit/test_trace.py': 'def test_trace_metadata_includes_provenance_and_version(monkeypatch):\n    assert metadata["prompt_commit"] == "abc123"\n' },
+      status: 'fail',
+    },
+    { name: 'a NaN test named for it', files: { 'tests/test_model.py': 'def test_no_nan_in_predictions(model, batch):\n    check(model(batch))\n' }, status: 'partial', evidence: 'test_no_nan_in_predictions' },
+    llmAssistantCase,
   ],
   'mlops.model-validation-gate': [
-    { name: 'CML comparison in CI', files: { '.github/workflows/eval.yml': workflow({ on: 'pull_request', job: 'eval', steps: ['run: dvc metrics diff main --md >> report.md'] }) }, status: 'pass' },
+    {
+      name: 'evaluation step that compares the candidate with the production model',
+      files: { 'src/evaluate/evaluate_model.py': 'if new_model_mse < production_model_mse:\n    print("New trained model performs better, registering it")\nelse:\n    run.parent.cancel()\n' },
+      status: 'pass',
+      evidence: 'src/evaluate/evaluate_model.py:1',
+    },
+    { name: 'evaluation script run by CI', files: { '.github/workflows/eval.yml': workflow({ on: 'pull_request', job: 'eval', steps: ['run: python src/evaluate.py --candidate models/candidate.pkl --fail-below 0.82'] }) }, status: 'pass', evidence: 'model-evaluation step' },
+    {
+      name: 'a CML report of metric and plot diffs on the pull request blocks nothing',
+      files: { '.github/workflows/cml.yaml': workflow({ on: 'pull_request', job: 'report', steps: ['uses: iterative/setup-cml@v2', 'run: dvc plots diff main workspace --show-vega --targets ROC > vega.json', 'run: cml comment create --publish report.md'] }) },
+      status: 'partial',
+      evidence: 'model-report step: dvc plots diff',
+    },
     { name: 'SageMaker ConditionStep', files: { 'pipeline/build.py': 'step = ConditionStep(name="CheckAUC", conditions=[cond], if_steps=[register])\n' }, status: 'pass' },
     { name: 'a metric assertion in tests only', files: { 'tests/test_quality.py': 'def test_quality():\n    assert accuracy >= 0.8\n' }, status: 'partial' },
     { name: 'no gate', files: { 'src/train.py': 'model.fit(X, y)\n' }, status: 'fail' },
@@ -120,10 +179,12 @@ export const cases: RuleCases = {
     { name: 'nightly retraining', files: { '.github/workflows/retrain.yml': nightlyTraining }, status: 'pass', evidence: 'python -m src.train' },
     { name: 'training on demand only', files: { '.github/workflows/train.yml': manualTraining }, status: 'partial' },
     { name: 'no training in CI', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
+    llmAssistantCase,
   ],
   'mlops.pipeline-integration-test': [
     { name: 'dvc repro on pull requests', files: { '.github/workflows/ci.yml': workflow({ on: 'pull_request', job: 'e2e', steps: ['run: dvc repro'] }) }, status: 'pass' },
     { name: 'integration tests not run by CI', files: { 'tests/integration/test_pipeline.py': 'def test_pipeline():\n    run_pipeline(sample=True)\n' }, status: 'partial' },
     { name: 'nothing end to end', files: { 'tests/test_unit.py': 'def test_x():\n    pass\n' }, status: 'fail' },
+    llmAssistantCase,
   ],
 };

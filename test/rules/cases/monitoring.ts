@@ -1,4 +1,4 @@
-import { dependabot, inferenceService, notebook, requirements, sagemakerEndpoint, schedule, workflow } from '../../helpers/repo-snippets.js';
+import { dependabot, inferenceService, llmAssistant, llmAssistantCase, notebook, requirements, sagemakerEndpoint, schedule, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 const online = { 'infrastructure.serving-mode': 'online' };
@@ -148,6 +148,8 @@ export const cases: RuleCases = {
   ],
 
   'monitoring.prediction-logging': [
+    { name: 'LLM calls traced to LangSmith', files: { ...llmAssistant, '.env.example': '# LangSmith tracing of every run\nLANGSMITH_TRACING=true\nLANGSMITH_PROJECT=docs-assistant\n' }, status: 'pass', evidence: '.env.example:2' },
+    { name: 'LangSmith tracing left switched off', files: { ...llmAssistant, '.env.example': 'LANGSMITH_TRACING=false\n# LANGSMITH_TRACING=true\n' }, status: 'fail' },
     {
       name: 'structured log with the model version',
       files: { 'src/fraud/serve.py': 'import structlog\n\nlog = structlog.get_logger()\n\n\ndef score(tx, request_id):\n    p = float(model.predict_proba([tx])[0][1])\n    log.info("prediction", request_id=request_id, model_version=MODEL_VERSION, features=tx, fraud_probability=p)\n    return p\n' },
@@ -174,6 +176,11 @@ export const cases: RuleCases = {
     },
     { name: 'predictions logged without a version', files: { 'src/fraud/serve.py': 'import logging\n\nlogger = logging.getLogger(__name__)\n\n\ndef score(tx):\n    p = model.predict_proba([tx])[0][1]\n    logger.info("prediction=%s", p)\n    return p\n' }, status: 'partial', evidence: 'src/fraud/serve.py:8' },
     { name: 'the version is returned, but nothing is logged', files: { 'src/fraud/api.py': plainApi }, status: 'fail' },
+    {
+      name: 'a log line about uploading a model is not a prediction log',
+      files: { 'src/tfx_pipelines/components.py': 'model_uri = vertex_model.gca_resource.name\nlogging.info(f"Model uploaded to Vertex AI: {model_uri}")\n' },
+      status: 'fail',
+    },
   ],
 
   'monitoring.data-drift': [
@@ -198,6 +205,14 @@ export const cases: RuleCases = {
       status: 'partial',
     },
     { name: 'drift checked in a notebook', files: { 'notebooks/drift.ipynb': notebook('from scipy.stats import ks_2samp\nks_2samp(train["amount"], last_week["amount"])') }, status: 'partial', evidence: 'cell 1' },
+    { name: 'a PSI function by name', files: { 'notebooks/drift.ipynb': notebook('def compute_psi(expected, actual, buckets=10):\n    return psi') }, status: 'partial', evidence: 'def compute_psi' },
+    {
+      name: 'a Vertex AI monitoring job created by hand in a notebook',
+      files: { '08-model-monitoring.ipynb': notebook('job = vertex_ai_beta.ModelDeploymentMonitoringJob(\n    display_name=JOB_NAME,\n    endpoint=endpoint_uri,\n    model_deployment_monitoring_schedule_config=schedule_config,\n)\nclient.create_model_deployment_monitoring_job(parent=PARENT, model_deployment_monitoring_job=job)') },
+      status: 'partial',
+      evidence: 'cell 1',
+    },
+    { name: '"epsilon" contains "psi" but computes no drift', files: { '18_reinforcement_learning.ipynb': notebook('def epsilon_greedy_policy(state, epsilon=0):\n    return np.argmax(Q_values[state])') }, status: 'fail' },
     { name: 'evidently declared, never used', files: { 'requirements.txt': requirements('evidently==0.4.40') }, status: 'partial', evidence: 'declares evidently' },
     { name: 'no drift monitoring', files: { 'src/fraud/serve.py': 'def score(tx):\n    return model.predict([tx])\n' }, status: 'fail' },
   ],
@@ -223,6 +238,14 @@ export const cases: RuleCases = {
     { name: 'classification report in a notebook, unanswered', files: { 'notebooks/live-quality.ipynb': notebook('from evidently.metric_preset import ClassificationPreset\nreport = Report(metrics=[ClassificationPreset()])') }, status: 'partial', evidence: 'cell 1' },
     { name: 'not measured', answers: { 'monitoring.live-quality': 'none' }, status: 'fail' },
     { name: 'unanswered, nothing in the repository', files: { 'src/fraud/serve.py': 'x = 1\n' }, status: 'unknown', evidence: 'monitoring.live-quality is not answered' },
+    {
+      name: 'answered automated, but the API that serves the model logs no predictions and computes no quality',
+      files: { 'src/fraud/api.py': plainApi },
+      answers: { 'monitoring.live-quality': 'automated' },
+      status: 'fail',
+      conflict: 'evidence',
+      evidence: 'not believed',
+    },
   ],
 
   'monitoring.business-kpis': [
@@ -289,6 +312,7 @@ export const cases: RuleCases = {
     { name: 'finite outputs asserted only in tests', files: { 'tests/test_model.py': 'import numpy as np\n\n\ndef test_scores_are_finite(model, sample):\n    assert np.isfinite(model.predict_proba(sample)).all()\n', 'src/fraud/serve.py': 'def score(tx):\n    return model.predict_proba([tx])[0][1]\n' }, status: 'partial', evidence: 'tests/test_model.py:5' },
     { name: 'NaN handling in feature cleaning is not an output guard', files: { 'src/fraud/features.py': 'import numpy as np\n\n\ndef clean(df):\n    df.loc[np.isnan(df.amount), "amount"] = 0\n    return df\n', 'src/fraud/serve.py': 'def score(tx):\n    return model.predict_proba([tx])[0][1]\n' }, status: 'partial' },
     { name: 'no guard', files: { 'src/fraud/serve.py': 'def score(tx):\n    return model.predict_proba([tx])[0][1]\n' }, status: 'fail' },
+    llmAssistantCase,
   ],
 
   'monitoring.dependency-change-notification': [
@@ -336,5 +360,6 @@ export const cases: RuleCases = {
       evidence: 'infra/drift.tf:3',
     },
     { name: 'a pipeline launcher outside monitoring is not a trigger', files: { 'src/fraud/launch.py': 'sm.start_pipeline_execution(PipelineName="fraud-training")\n' }, status: 'fail' },
+    llmAssistantCase,
   ],
 };

@@ -278,6 +278,11 @@ export const cases: RuleCases = {
     { name: 'default tags without a cost key', files: { 'infra/providers.tf': environmentOnlyTags }, status: 'partial', evidence: 'default_tags' },
     { name: 'Terraform without tags', files: { 'infra/main.tf': untaggedTerraform }, status: 'fail' },
     {
+      name: 'an S3 object key named project.zip is no cost tag',
+      files: { 'pipeline.yml': 'Resources:\n  Repository:\n    Type: AWS::CodeCommit::Repository\n    Properties:\n      Code:\n        S3:\n          Bucket: "S3_BUCKET_NAME"\n          Key: "project.zip"\n' },
+      status: 'fail',
+    },
+    {
       name: "untagged Terraform; the answer cannot supply the repository's missing tags",
       files: { 'infra/main.tf': untaggedTerraform },
       answers: { 'roi.cost-visibility': 'tagged-budget' },

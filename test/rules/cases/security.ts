@@ -1,4 +1,4 @@
-import { dependabot, deployment, notebook, requirements, s3Bucket, sagemakerEndpoint, schedule, testWorkflow, trainScript, workflow } from '../../helpers/repo-snippets.js';
+import { dependabot, deployment, llmAssistantCase, notebook, requirements, s3Bucket, sagemakerEndpoint, schedule, testWorkflow, trainScript, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 /*
@@ -325,6 +325,7 @@ export const cases: RuleCases = {
     { name: 'authentication in place, but a wildcard grant', files: { 'src/serve.py': fastapiApiKey, 'infra/main.tf': wildcardIam }, status: 'partial', evidence: 'infra/main.tf:8' },
     { name: 'an IAM-protected SageMaker endpoint, but a FullAccess policy', files: { 'infra/main.tf': `${sagemakerEndpoint('churn')}\nresource "aws_iam_role_policy_attachment" "pipeline" {\n  role       = aws_iam_role.pipeline.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"\n}\n` }, status: 'partial', evidence: 'infra/main.tf:8' },
     { name: 'an open API with no infrastructure code', files: { 'src/serve.py': fastapiNoAuth }, status: 'fail' },
+    { name: 'a Vertex AI endpoint (IAM-protected) created by hand in a notebook', files: { 'notebooks/deploy.ipynb': notebook('endpoint = aiplatform.Endpoint.create(display_name="mnist-endpoint")\nendpoint.deploy(mnist_model, min_replica_count=1, max_replica_count=5, machine_type="n1-standard-4")') }, status: 'partial', evidence: 'cell 1' },
     { name: 'a wildcard policy in the examples is not counted', files: { 'examples/iam/main.tf': wildcardIam, 'src/serve.py': fastapiApiKey }, status: 'pass' },
     { name: 'a training-only project', files: { 'src/train.py': trainScript }, status: 'not_applicable' },
   ],
@@ -343,6 +344,7 @@ export const cases: RuleCases = {
     { name: 'restricted writes, no checks', files: { 'src/train.py': trainScript }, answers: { 'security.training-data-integrity': 'restricted' }, status: 'partial' },
     { name: 'anyone can write', files: { 'src/train.py': trainScript }, answers: { 'security.training-data-integrity': 'open' }, status: 'fail' },
     { name: 'unanswered and nothing in the repository', files: { 'src/train.py': trainScript }, status: 'unknown' },
+    llmAssistantCase,
   ],
   'security.llm-guardrails': [
     { name: 'NeMo Guardrails and a promptfoo red team in CI', files: { 'requirements.txt': requirements('openai==1.30.1', 'nemoguardrails==0.9.0'), 'src/assistant.py': nemoGuardrails, '.github/workflows/evals.yml': promptfooWorkflow }, status: 'pass', evidence: 'promptfoo' },

@@ -1,0 +1,16 @@
+import { loadReport } from '../../report/load.js';
+import { useColor, type CliIO } from '../io.js';
+import { emit, type OutputFlags } from '../outputs.js';
+import { renderReport, reportDestinations } from '../report-outputs.js';
+
+export interface RenderFlags extends OutputFlags {
+  color: boolean;
+}
+
+/** Renders a saved JSON report again, in any format: audit once in CI, read it many ways. */
+export async function renderCommand(file: string, flags: RenderFlags, io: CliIO): Promise<number> {
+  const targets = reportDestinations(flags);
+  const report = await loadReport(file);
+  await emit(await renderReport(report, targets, useColor(io, flags.color)), io);
+  return 0;
+}

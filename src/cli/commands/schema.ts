@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { answersSchema } from '../../answers/schema.js';
+import { loadRuleSet } from '../../rules/load.js';
+import { InputError } from '../../util/errors.js';
+import { PACKAGE_ROOT } from '../../util/package-root.js';
+import { didYouMean } from '../../util/suggest.js';
+import type { CliIO } from '../io.js';
+
+export interface SchemaFlags {
+  rules: string[];
+}
+
+/** A schema is either generated from the loaded packs or a file published in schemas/. */
+type SchemaSource = { description: string; generate: (flags: SchemaFlags) => Promise<object> };
+
+const published = (name: string, description: string): SchemaSource => ({
+  description,
+  generate: async () => JSON.parse(await readFile(join(PACKAGE_ROOT, 'schemas', `${name}.schema.json`), 'utf8')) as object,
+});
+
+/** Every schema `scale-audit schema <name>` prints; a new file format adds its entry here. */
+export const SCHEMAS: Record<string, SchemaSource> = {
+  answers: {
+    description: 'an answers file, for the questions of the built-in packs and any --rules packs',
+    generate: async (flags) => {
+      const ruleSet = await loadRuleSet(flags.rules);
+      return answersSchema(ruleSet.questions, ruleSet.categories);
+    },
+  },
+  assumptions: published('assumptions', 'a file of business assumptions for --assumptions'),
+  report: published('report', 'the JSON report (--format json)'),
+  'rule-pack': published('rule-pack', 'a rule pack for --rules'),
+};
+
+/** Prints the named schema; without a name, the names and what each describes. */
+export async function schemaCommand(name: string | undefined, flags: SchemaFlags, io: CliIO): Promise<number> {
+  if (name === undefined) {
+    for (const [id, entry] of Object.entries(SCHEMAS)) io.stdout.write(`${id.padEnd(12)} ${entry.description}\n`);
+    return 0;
+  }
+  const source = SCHEMAS[name];
+  if (!source) {
+    const names = Object.keys(SCHEMAS);
+    throw new InputError(`unknown schema "${name}"${didYouMean(name, names)}; schemas: ${names.join(', ')}`);
+  }
+  io.stdout.write(`${JSON.stringify(await source.generate(flags), null, 2)}\n`);
+  return 0;
+}

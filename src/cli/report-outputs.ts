@@ -1,0 +1,13 @@
+import { EXTENSIONS, FORMATS, renderer, type Format } from '../render/index.js';
+import type { Report } from '../report/types.js';
+import { destinations, parseFormats, type Destination, type OutputFlags, type Output } from './outputs.js';
+
+/** Where each report format goes, for `audit` and `render`: `<out-dir>/report.<ext>`. */
+export function reportDestinations(flags: OutputFlags): Array<Destination<Format>> {
+  return destinations(parseFormats(flags.format, FORMATS), flags, (format) => `report.${EXTENSIONS[format]}`);
+}
+
+/** The report in each format; colour only for text on a terminal. */
+export function renderReport(report: Report, targets: ReadonlyArray<Destination<Format>>, color: boolean): Promise<Output[]> {
+  return Promise.all(targets.map(async ({ format, path }) => ({ path, content: (await renderer(format))(report, { color: path === null && color }) })));
+}

@@ -1,0 +1,74 @@
+import { access, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { RuleSet } from '../rules/types.js';
+import { InputError } from '../util/errors.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
+import { compileSchema, validateSource } from '../util/schema-errors.js';
+import { didYouMean } from '../util/suggest.js';
+import { inputErrorAt, parseYamlSource, positionOf, type YamlSource } from '../util/yaml-source.js';
+import { EMPTY_CONFIG, type Config, type Gates } from './types.js';
+
+export const CONFIG_NAMES = ['.scale-audit.yaml', '.scale-audit.yml', '.scale-audit.json'];
+
+interface ConfigDocument {
+  version: 1;
+  rules?: Record<string, { enabled?: boolean; reason?: string; severity?: Config['rules'][string]['severity']; weight?: number }>;
+  categories?: Record<string, { weight: number }>;
+  gates?: Gates;
+  packs?: string[];
+  waivers?: Array<Omit<Config['waivers'][number], 'source'>>;
+  report?: Config['report'];
+}
+
+/** The configuration a run uses: the nearest `.scale-audit.*` from the audited directory upward. */
+export async function findConfig(target: string): Promise<string | null> {
+  for (let directory = resolve(target); ; directory = dirname(directory)) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(directory, name);
+      if (await access(candidate).then(() => true, () => false)) return candidate;
+    }
+    if (dirname(directory) === directory) return null;
+  }
+}
+
+let validator: ReturnType<typeof compileSchema> | undefined;
+
+export async function loadConfig(file: string): Promise<{ config: Config; source: YamlSource }> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`cannot read configuration: ${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}`, file);
+  });
+  const source = parseYamlSource(file, text);
+  validator ??= compileSchema(JSON.parse(await readFile(join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as object);
+  validateSource(source, validator);
+  const document = source.value as ConfigDocument;
+  // The line of the setting's key: where a reader looks for it.
+  const at = (...path: Array<string | number>) => ({ file, line: positionOf(source, path, true).line });
+  const config: Config = {
+    ...EMPTY_CONFIG,
+    file,
+    rules: Object.fromEntries(Object.entries(document.rules ?? {}).map(([id, setting]) => [id, { ...setting, source: at('rules', id) }])),
+    categories: Object.fromEntries(Object.entries(document.categories ?? {}).map(([id, setting]) => [id, { ...setting, source: at('categories', id) }])),
+    gates: document.gates ?? {},
+    gateSources: Object.fromEntries(Object.keys(document.gates ?? {}).map((gate) => [gate, at('gates', gate)])),
+    packs: (document.packs ?? []).map((pack) => resolve(dirname(file), pack)),
+    waivers: (document.waivers ?? []).map((waiver, i) => ({ ...waiver, source: at('waivers', i) })),
+    report: document.report ?? {},
+  };
+  return { config, source };
+}
+
+/**
+ * A setting for a rule or category that does not exist would silently do nothing: an error, with
+ * the line and the closest name, as for every other mistake in a file the user wrote.
+ */
+export function checkConfigAgainst(ruleSet: RuleSet, source: YamlSource, config: Config): void {
+  const ruleIds = ruleSet.rules.map((rule) => rule.id);
+  const categoryIds = ruleSet.categories.map((category) => category.id);
+  const unknown = (id: string, known: string[], path: Array<string | number>, noun: string, key = true) => {
+    if (!known.includes(id)) throw inputErrorAt(source, path, `unknown ${noun} "${id}"${didYouMean(id, known)}`, key);
+  };
+  for (const id of Object.keys(config.rules)) unknown(id, ruleIds, ['rules', id], 'rule');
+  for (const id of Object.keys(config.categories)) unknown(id, categoryIds, ['categories', id], 'category');
+  for (const id of Object.keys(config.gates.failUnderCategory ?? {})) unknown(id, categoryIds, ['gates', 'failUnderCategory', id], 'category');
+  config.waivers.forEach((waiver, i) => unknown(waiver.rule, ruleIds, ['waivers', i, 'rule'], 'rule', false));
+}

@@ -1,0 +1,70 @@
+import { scoreBand } from '../render/format.js';
+import type { Portfolio } from './portfolio.js';
+
+/*
+ * The words and numbers of a portfolio, once, for the text, Markdown and HTML renderers alike:
+ * they only lay this out and escape it.
+ */
+
+/** The renderers list this many of the most common gaps; the JSON has them all. */
+export const GAPS_SHOWN = 20;
+
+export type Band = ReturnType<typeof scoreBand>;
+
+export interface Cell {
+  text: string;
+  band: Band;
+}
+
+export interface PortfolioView {
+  title: string;
+  stats: string;
+  notes: string[];
+  categories: Array<{ id: string; title: string; short: string; average: Cell }>;
+  rows: Array<{ rank: number; name: string; url: string; file: string; score: Cell; level: string; confidence: string; gaps: number; cells: Cell[] }>;
+  levels: Array<{ label: string; repositories: number; share: number }>;
+  gaps: Array<{ ruleId: string; title: string; severity: string; category: string; repositories: number; share: string; detail: string }>;
+  moreGaps: number;
+}
+
+function cell(score: number | null): Cell {
+  return { text: score === null ? '?' : String(score), band: scoreBand(score) };
+}
+
+function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((100 * part) / whole);
+}
+
+export function portfolioView(portfolio: Portfolio): PortfolioView {
+  const { scores, repositories } = portfolio;
+  const range = scores.min === null ? 'no scores' : `average ${scores.average}, median ${scores.median}, range ${scores.min}–${scores.max}`;
+  return {
+    title: `Readiness portfolio: ${repositories} repositor${repositories === 1 ? 'y' : 'ies'}`,
+    stats: `${portfolio.reports} report${portfolio.reports === 1 ? '' : 's'} read; readiness ${range}`,
+    notes: portfolio.notes,
+    categories: portfolio.categories.map((category) => ({ id: category.id, title: category.title, short: category.title.slice(0, 5), average: cell(category.average) })),
+    rows: portfolio.ranking.map((repository) => ({
+      rank: repository.rank,
+      name: repository.name,
+      // A saved report is a file anyone can edit: link only to a web address, never to a script.
+      url: repository.url?.startsWith('https://') ? repository.url : '',
+      file: repository.file,
+      score: cell(repository.score),
+      level: `L${repository.level}${repository.levelProvisional ? '?' : ''}`,
+      confidence: `${repository.confidence}%`,
+      gaps: repository.gaps,
+      cells: portfolio.categories.map((category) => cell(repository.categories[category.id] ?? null)),
+    })),
+    levels: portfolio.levels.map((level) => ({ label: `L${level.level} ${level.name}`, repositories: level.repositories, share: percent(level.repositories, repositories) })),
+    gaps: portfolio.commonGaps.slice(0, GAPS_SHOWN).map((gap) => ({
+      ruleId: gap.ruleId,
+      title: gap.title,
+      severity: gap.severity,
+      category: gap.category,
+      repositories: gap.repositories,
+      share: `${percent(gap.repositories, repositories)}%`,
+      detail: [gap.fail ? `${gap.fail} fail` : '', gap.partial ? `${gap.partial} partial` : ''].filter(Boolean).join(', '),
+    })),
+    moreGaps: Math.max(0, portfolio.commonGaps.length - GAPS_SHOWN),
+  };
+}

@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ciCollector } from '../../src/scan/collectors/ci.js';
+import type { Report } from '../../src/report/types.js';
+import { collect } from '../helpers/collect.js';
+import { fixture } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+/*
+ * The GitHub Action and the CI snippets cannot run here, but what can be checked is: the YAML
+ * parses, workflows pass only inputs the action declares, scale-audit's own CI collector reads each
+ * snippet as an enabled pipeline, and the action's audit script does its job when bash runs it.
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const read = (path: string) => readFile(join(ROOT, path), 'utf8');
+
+interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+  with?: Record<string, unknown>;
+}
+const action = parse(await read('action.yml')) as { inputs: Record<string, { default: string }>; outputs: Record<string, { value: string }>; runs: { using: string; steps: Step[] } };
+
+describe('action.yml', () => {
+  it('is a composite action with inputs for the path, answers, gates, formats and SARIF', () => {
+    expect(action.runs.using).toBe('composite');
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['path', 'answers', 'fail-under', 'args', 'formats', 'upload-sarif']));
+  });
+
+  it('refers only to inputs it declares, and passes them to scripts through the environment', async () => {
+    const text = await read('action.yml');
+    for (const [, name] of text.matchAll(/\binputs\.([\w-]+)/g)) expect(Object.keys(action.inputs), name).toContain(name);
+    for (const step of action.runs.steps) expect(step.run ?? '', step.name).not.toMatch(/\$\{\{/);
+  });
+
+  it('builds and runs the CLI from its own checkout and uploads SARIF with the CodeQL action', () => {
+    const [build, , upload] = action.runs.steps;
+    expect(build!.run).toMatch(/npm ci .*&& npm run build/);
+    expect(upload!.uses).toMatch(/^github\/codeql-action\/upload-sarif@v\d+$/);
+  });
+});
+
+/** Runs one step of the action with bash as the runner does, in a scratch workspace. */
+async function runStep(step: Step, env: Record<string, string>, cwd: string): Promise<number> {
+  return new Promise((resolve) => {
+    execFile('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } }, (error) =>
+      resolve(error ? Number(error.code ?? 1) : 0),
+    );
+  });
+}
+
+describe("the action's audit and gate steps", () => {
+  it('write the reports, the outputs and the job summary, and fail the job below the bar', async () => {
+    const workspace = await tempDir({ 'outputs.txt': '', 'summary.md': '' });
+    const repository = await fixture('notebook-poc');
+    const [, audit, , gate] = action.runs.steps;
+    const inputs = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])), path: repository, 'fail-under': '60', 'upload-sarif': 'true', args: '--min-level 0' };
+    const env = Object.fromEntries(Object.entries(audit!.env!).map(([name, value]) => [name, value.replace(/\$\{\{ inputs\.([\w-]+) \}\}/, (_, input: string) => inputs[input as keyof typeof inputs] ?? '')]));
+    const runner = { GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: join(workspace, 'outputs.txt'), GITHUB_STEP_SUMMARY: join(workspace, 'summary.md'), SOURCE_DATE_EPOCH: '1795000000' };
+
+    expect(await runStep(audit!, { ...env, ...runner }, workspace)).toBe(0);
+    const outputs = Object.fromEntries((await readFile(runner.GITHUB_OUTPUT, 'utf8')).trim().split('\n').map((line) => line.split('=') as [string, string]));
+    const report = JSON.parse(await readFile(join(workspace, 'scale-audit-report', 'report.json'), 'utf8')) as Report;
+    expect(outputs).toEqual({ 'exit-code': '1', score: String(report.summary.score), level: String(report.summary.level), sarif: 'scale-audit-report/report.sarif' });
+    expect(await readFile(runner.GITHUB_STEP_SUMMARY, 'utf8')).toMatch(/^### ✗ Production readiness of notebook-poc/);
+    expect(JSON.parse(await readFile(join(workspace, 'scale-audit-report', 'report.sarif'), 'utf8')).version).toBe('2.1.0');
+    await readFile(join(workspace, 'scale-audit-report', 'report.html'), 'utf8');
+
+    expect(await runStep(gate!, { CODE: outputs['exit-code']! }, workspace)).toBe(1);
+  });
+});
+
+describe('the CI examples', () => {
+  const examples: Array<[string, string, string[]]> = [
+    ['github-actions.yml', '.github/workflows/readiness.yml', ['pull_request', 'push']],
+    ['github-actions-organisation.yml', '.github/workflows/readiness-portfolio.yml', ['manual', 'schedule']],
+    ['gitlab-ci.yml', '.gitlab-ci.yml', ['pull_request', 'push']],
+    ['azure-pipelines.yml', 'azure-pipelines.yml', ['pull_request', 'push']],
+    ['Jenkinsfile', 'Jenkinsfile', []],
+  ];
+
+  it.each(examples)('reads %s as an enabled pipeline that runs scale-audit', async (example, path, triggers) => {
+    const text = await read(join('examples', 'ci', example));
+    expect(text).toMatch(/scale-audit/);
+    const { facts, warnings } = collect(ciCollector(), { [path]: text });
+    expect(warnings).toEqual([]);
+    const [pipeline] = facts.pipelines;
+    expect(pipeline).toMatchObject({ path, disabled: false });
+    expect(pipeline!.triggers).toEqual(expect.arrayContaining(triggers));
+  });
+
+  it.each(['github-actions.yml', 'github-actions-organisation.yml'])('%s gives the action only the inputs it declares', async (example) => {
+    const workflow = parse(await read(join('examples', 'ci', example))) as { jobs: Record<string, { steps: Step[] }> };
+    const uses = Object.values(workflow.jobs).flatMap((job) => job.steps).filter((step) => step.uses?.startsWith('your-org/scale-audit@'));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const step of uses) for (const input of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
+  });
+});
