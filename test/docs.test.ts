@@ -14,7 +14,7 @@ describe('docs/rules.md', () => {
   });
 
   it.each(builtinRules.rules.map((rule) => [rule.id, rule] as const))('says about %s what `explain` says', (_id, rule) => {
-    const explained = explainText(describeRule(rule, builtinRules.questions));
+    const explained = explainText(describeRule(rule, builtinRules));
     for (const text of [rule.title, rule.why, rule.detection, rule.remediation.summary, ...rule.remediation.steps]) {
       expect(explained).toContain(text);
       expect(reference).toContain(text);

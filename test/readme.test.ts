@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAnswers } from '../src/answers/load.js';
+import { loadBusinessData } from '../src/business/data.js';
 import { checkConfigAgainst, loadConfig } from '../src/config/load.js';
 import { cli } from './helpers/cli.js';
 import { builtinRules } from './helpers/rule-tester.js';
@@ -37,6 +38,13 @@ describe('README', () => {
     expect(readme).toContain('answers.yaml:5:3: unknown question "team.ownrs" (did you mean "team.owners"?)');
   });
 
+  it('shows an assumptions file that the loader accepts', async () => {
+    const dir = await tempDir({ 'assumptions.yaml': block('## Numbers for a steering committee', 'yaml') });
+    const { assumptions } = await loadBusinessData(join(dir, 'assumptions.yaml'));
+    expect(assumptions['production-budget-multiplier']).toMatchObject({ min: 2, max: 4, source: 'Our last three projects' });
+    expect(assumptions['target-level'].value).toBe(3);
+  });
+
   it('counts the rules the packs really have', () => {
     const total = builtinRules.rules.length;
     expect(readme).toContain(`| **all** | ${total} |`);
@@ -46,7 +54,7 @@ describe('README', () => {
     }
   });
 
-  it.each(['audit', 'rules', 'explain', 'scan', 'render', 'compare', 'portfolio'])('documents every option of %s that the CLI offers', async (command) => {
+  it.each(['audit', 'rules', 'explain', 'scan', 'render', 'compare', 'portfolio', 'init', 'schema'])('documents every option of %s that the CLI offers', async (command) => {
     const help = await cli([command, '--help']);
     const options = [...new Set(help.stdout.match(/--[a-z][a-z-]+/g))].filter((option) => option !== '--help');
     expect(options.length).toBeGreaterThan(0);

@@ -14,8 +14,10 @@ export function answerFormat(question: Question): string {
     }
     case 'choice':
       return 'one of the values below';
-    case 'multi':
-      return 'a list of the values below, e.g. [a, b]; [] for none of them';
+    case 'multi': {
+      const [first = 'a', second = 'b'] = question.choices?.map((choice) => choice.value) ?? [];
+      return `a list of the values below, e.g. [${first}, ${second}]; [] for none of them`;
+    }
     case 'text':
       return 'text, in quotes';
   }

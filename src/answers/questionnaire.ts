@@ -1,6 +1,6 @@
-import { evaluateExpr } from '../rules/evaluate.js';
+import { conditionMap, evaluateExpr, questionsOf } from '../rules/evaluate.js';
 import type { EvalContext } from '../rules/predicates.js';
-import type { Category, Question } from '../rules/types.js';
+import type { Category, Question, RuleSet } from '../rules/types.js';
 import type { OpenQuestion } from '../roadmap/questions.js';
 import { compareStrings } from '../util/compare.js';
 import type { AnswerValue } from './types.js';
@@ -8,10 +8,29 @@ import type { AnswerValue } from './types.js';
 /*
  * The order of `init`'s questions. Only questions that can still change a finding are asked: those
  * read by unknown or partial findings, or deciding whether a rule applies (roadmap/questions.ts).
- * They come grouped by category, the category with the most at stake first, and within it the
- * question with the most at stake first. Each answer can open or settle others, so the next
- * question is chosen again after every answer.
+ * Questions that decide whether rules apply come first (is serving online? is there personal
+ * data? the EU AI Act risk class?), because their answers settle or remove others. The rest come
+ * grouped by category, the category with the most at stake first, and within it the question with
+ * the most at stake first, ties in the packs' order. Each answer can open or settle others, so the
+ * next question is chosen again after every answer.
  */
+
+export interface QuestionOrder {
+  /** Category ids, the one with the most at stake first. */
+  ranking: readonly string[];
+  /** Questions that decide whether rules apply. */
+  scope: ReadonlySet<string>;
+  /** Each question's position in the packs. */
+  packOrder: ReadonlyMap<string, number>;
+}
+
+/** Questions read by some rule's applicability: their answers decide which rules apply at all. */
+export function scopeQuestions(ruleSet: Pick<RuleSet, 'rules' | 'conditions'>): Set<string> {
+  const scope = new Set<string>();
+  const conditions = conditionMap(ruleSet);
+  for (const rule of ruleSet.rules) questionsOf(rule.appliesWhen, scope, conditions);
+  return scope;
+}
 
 /** Categories by the total impact of their open questions, highest first; ties in the packs' order. */
 export function rankCategories(open: readonly OpenQuestion[], categories: readonly Category[]): string[] {
@@ -21,15 +40,17 @@ export function rankCategories(open: readonly OpenQuestion[], categories: readon
   return [...impact.keys()].sort((a, b) => impact.get(b)! - impact.get(a)! || order.indexOf(a) - order.indexOf(b) || compareStrings(a, b));
 }
 
-/**
- * The next question: in the first category of the ranking that still has one (a category that
- * appears only later goes last), its most consequential question not yet asked in this session.
- */
-export function nextQuestion(open: readonly OpenQuestion[], asked: ReadonlySet<string>, ranking: readonly string[]): OpenQuestion | null {
-  const rank = (category: string) => (ranking.includes(category) ? ranking.indexOf(category) : ranking.length);
+/** The next question not yet asked in this session, in the order described above. */
+export function nextQuestion(open: readonly OpenQuestion[], asked: ReadonlySet<string>, order: QuestionOrder): OpenQuestion | null {
+  // A category that appears only later (opened by an answer) goes after those ranked at the start.
+  const rank = (category: string) => (order.ranking.includes(category) ? order.ranking.indexOf(category) : order.ranking.length);
+  const key = (question: OpenQuestion) => [order.scope.has(question.id) ? 0 : 1, rank(question.category), -question.impact, order.packOrder.get(question.id) ?? 0];
   const candidates = open.filter((question) => !asked.has(question.id));
-  // `open` is most consequential first, and the sort is stable: within a category that order stays.
-  return [...candidates].sort((a, b) => rank(a.category) - rank(b.category))[0] ?? null;
+  const before = (a: OpenQuestion, b: OpenQuestion) => {
+    const [ka, kb] = [key(a), key(b)];
+    return ka.map((value, i) => value - kb[i]!).find((difference) => difference !== 0) ?? 0;
+  };
+  return candidates.reduce<OpenQuestion | null>((best, question) => (best === null || before(question, best) < 0 ? question : best), null);
 }
 
 /** The default the scan suggests for a question: its first suggestion whose condition holds. */

@@ -44,9 +44,9 @@ export function inquirerPrompter(terminal: Terminal, color: boolean): Prompter {
   const width = () => Math.max(40, Math.min(100, (terminal.output.columns ?? 80) - 4));
   const say = (text: string) => terminal.output.write(`${text}\n`);
 
-  const ask = async ({ question, categoryTitle, position, total, suggestion, ruleIds }: QuestionPrompt): Promise<Reply> => {
+  const ask = async ({ question, categoryTitle, position, total, suggestion, ruleIds, decidesScope }: QuestionPrompt): Promise<Reply> => {
     say('');
-    say(chalk.bold.cyan(`${position}/${total} · ${categoryTitle}`) + chalk.gray(`  ${question.id} · can settle ${ruleIds.join(', ')}`));
+    say(chalk.bold.cyan(`${position}/${total} · ${categoryTitle}`) + chalk.gray(`  ${question.id} · ${decidesScope ? 'decides which rules apply' : `can settle ${ruleIds.join(', ')}`}`));
     for (const line of wrap(question.help, width())) say(chalk.gray(`  ${line}`));
     if (suggestion) say(chalk.green(`  Suggested from the scan: ${Array.isArray(suggestion.value) ? suggestion.value.join(', ') : String(suggestion.value)} (${suggestion.because})`));
     switch (question.type) {

@@ -16,6 +16,8 @@ export interface QuestionPrompt {
   suggestion?: { value: AnswerValue; because: string };
   /** The rules whose findings the answer can change. */
   ruleIds: string[];
+  /** The answer decides whether rules apply at all, so it comes early. */
+  decidesScope: boolean;
 }
 
 /**

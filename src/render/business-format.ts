@@ -71,10 +71,15 @@ export function riskText(business: Business): string {
   return `${riskClass}${role ? `, ${role}` : ''}`;
 }
 
+/** The side a finding believed, in words. */
+export function believedSide(believed: 'answer' | 'evidence'): string {
+  return believed === 'evidence' ? 'the repository' : 'the answer';
+}
+
 /** A conflict in one line: what the answer says, what the repository shows, and which was believed. */
 export function conflictLine(conflict: FindingConflict): string {
   const shown = conflict.evidence.map((item) => item.detail).join('; ');
-  return `answer ${conflict.answer.detail}, but the repository shows: ${shown}. Believed ${conflict.believed === 'evidence' ? 'the repository' : 'the answer'}: ${conflict.why}`;
+  return `answer ${conflict.answer.detail}, but the repository shows: ${shown}. Believed ${believedSide(conflict.believed)}: ${conflict.why}`;
 }
 
 export function severityChangeText(finding: { severity: string; severityChange?: { from: string; because: Array<{ detail: string }> } }): string | null {

@@ -1,6 +1,7 @@
 import type { Report, ReportFinding } from '../report/types.js';
 import {
   assumptionsUsed,
+  believedSide,
   busFactorText,
   figureInputs,
   figureValue,
@@ -12,13 +13,11 @@ import {
   targetText,
 } from './business-format.js';
 
-const believedText = (believed: 'answer' | 'evidence') => (believed === 'evidence' ? 'the repository' : 'the answer');
-
 function conflictView(conflict: NonNullable<ReportFinding['conflicts']>[number]) {
   return {
     answer: conflict.answer.detail,
     shows: conflict.evidence.map((item) => ({ where: item.path ? `${item.path}${item.line ? `:${item.line}` : ''}` : '', detail: item.detail })),
-    believed: believedText(conflict.believed),
+    believed: believedSide(conflict.believed),
     why: conflict.why,
   };
 }

@@ -2,6 +2,7 @@ import type { Evidence } from '../rules/finding.js';
 import type { Report, ReportFinding } from '../report/types.js';
 import {
   assumptionsUsed,
+  believedSide,
   busFactorText,
   figureInputs,
   figureValue,
@@ -13,8 +14,6 @@ import {
   targetText,
 } from './business-format.js';
 import { mdCode, mdText } from './markdown-escape.js';
-
-const believedText = (believed: 'answer' | 'evidence') => (believed === 'evidence' ? 'the repository' : 'the answer');
 
 /** Every disagreement between the answers and the repository, and the side each finding believed. */
 export function conflictsSection(report: Report): string[] {
@@ -29,7 +28,7 @@ export function conflictsSection(report: Report): string[] {
   ];
   for (const conflict of report.conflicts) {
     const shown = conflict.evidence.map((item) => `${item.path ? `${mdCode(`${item.path}${item.line ? `:${item.line}` : ''}`, true)} ` : ''}${mdText(item.detail)}`).join('<br>');
-    lines.push(`| ${mdCode(conflict.ruleId, true)} | ${mdText(conflict.answer.detail)} | ${shown} | ${believedText(conflict.believed)} | ${mdText(conflict.why)} |`);
+    lines.push(`| ${mdCode(conflict.ruleId, true)} | ${mdText(conflict.answer.detail)} | ${shown} | ${believedSide(conflict.believed)} | ${mdText(conflict.why)} |`);
   }
   return [...lines, ''];
 }
@@ -41,7 +40,7 @@ export function findingNotes(finding: ReportFinding, evidenceLine: (evidence: Ev
   if (severity) lines.push(`**Severity:** ${mdText(severity)}`, '');
   for (const conflict of finding.conflicts ?? []) {
     lines.push(
-      `**Conflict:** the answer says ${mdText(conflict.answer.detail)}; the repository shows otherwise. Believed ${believedText(conflict.believed)}: ${mdText(conflict.why)}`,
+      `**Conflict:** the answer says ${mdText(conflict.answer.detail)}; the repository shows otherwise. Believed ${believedSide(conflict.believed)}: ${mdText(conflict.why)}`,
       '',
       ...conflict.evidence.map((item) => `- ${evidenceLine(item)}`),
       '',

@@ -27,12 +27,14 @@ function countsTable(ruleSet: RuleSet): string[] {
   return [`| ${header.join(' | ')} |`, `|---|${header.slice(1).map(() => '---:').join('|')}|`, ...rows.map((values) => `| ${values.join(' | ')} |`)];
 }
 
-function ruleSection({ rule, questions }: RuleDescription): string[] {
+function ruleSection({ rule, questions, severityWhen, conflicts }: RuleDescription): string[] {
   const facts = [`severity **${rule.severity}**`, `level **L${rule.level}**`, `effort **${rule.remediation.effort}**`];
   // The heading is the id alone, so that its anchor is stable and predictable on GitHub and GitLab.
   const lines = [`### ${rule.id}`, '', `**${rule.title}**`, '', facts.join(' · '), '', `**Why it matters.** ${rule.why}`, '', `**How it is detected.** ${rule.detection}`, ''];
   if (rule.notApplicableMessage) lines.push(`**Not applicable when.** ${rule.notApplicableMessage}`, '');
   if (questions.length > 0) lines.push('**Questions it reads.**', '', ...questions.map((question) => `- \`${question.id}\`: ${question.text}`), '');
+  if (severityWhen.length > 0) lines.push(`**Severity set by the answers.** ${severityWhen.join('; ')}.`, '');
+  if (conflicts.length > 0) lines.push('**Answers the repository can contradict.**', '', ...conflicts.map((line) => `- ${line}`), '');
   lines.push(`**How to fix it.** ${rule.remediation.summary}`, '', ...rule.remediation.steps.map((step, i) => `${i + 1}. ${step}`), '');
   if (rule.remediation.links?.length) lines.push(`Links: ${rule.remediation.links.map((link) => `<${link}>`).join(' · ')}`, '');
   if (rule.requires.length > 0) lines.push(`**Requires first.** ${rule.requires.map((id) => `[\`${id}\`](#${anchor(id)})`).join(', ')}`, '');
@@ -76,7 +78,7 @@ export function renderRuleReference(ruleSet: RuleSet, mlTestScore: MlTestScoreMo
   for (const category of ruleSet.categories) {
     const rules = ruleSet.rules.filter((rule) => rule.category === category.id);
     out.push(`## ${category.title}`, '', category.description, '');
-    for (const rule of rules) out.push(...ruleSection(describeRule(rule, ruleSet.questions)));
+    for (const rule of rules) out.push(...ruleSection(describeRule(rule, ruleSet)));
   }
   out.push('## Questions', '', '| Id | Question | Answer |', '|---|---|---|', ...ruleSet.questions.map(questionLine), '');
   return out.join('\n');

@@ -1,15 +1,25 @@
-import { questionsOf } from './evaluate.js';
-import type { Question, Rule } from './types.js';
+import { conflictInWords, severityConditionInWords } from './condition-words.js';
+import { conditionMap, ruleQuestions } from './evaluate.js';
+import type { Question, Rule, RuleSet } from './types.js';
 
 /** Everything a reader needs about one rule, shared by `explain` and the generated rule reference. */
 export interface RuleDescription {
   rule: Rule;
   /** The questions the rule reads, with their wording. */
   questions: Array<{ id: string; text: string }>;
+  /** Severities that answers give the rule instead of its own, in words. */
+  severityWhen: string[];
+  /** Answers the repository can contradict, in words, with the side the rule believes. */
+  conflicts: string[];
 }
 
-export function describeRule(rule: Rule, questions: readonly Question[]): RuleDescription {
-  const byId = new Map(questions.map((question) => [question.id, question]));
-  const asked = [...questionsOf(rule.check.partial, questionsOf(rule.check.pass, questionsOf(rule.appliesWhen)))];
-  return { rule, questions: asked.map((id) => ({ id, text: byId.get(id)?.text ?? '' })) };
+export function describeRule(rule: Rule, ruleSet: Pick<RuleSet, 'questions' | 'conditions'>): RuleDescription {
+  const byId = new Map(ruleSet.questions.map((question: Question) => [question.id, question]));
+  const asked = ruleQuestions(rule, conditionMap(ruleSet));
+  return {
+    rule,
+    questions: asked.map((id) => ({ id, text: byId.get(id)?.text ?? '' })),
+    severityWhen: (rule.severityWhen ?? []).map(severityConditionInWords),
+    conflicts: (rule.conflicts ?? []).map(conflictInWords),
+  };
 }

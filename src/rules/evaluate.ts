@@ -22,7 +22,7 @@ const LEAVES: Record<string, Leaf> = {
   answer: predicates.answer,
 };
 
-export const PREDICATE_NAMES = [...Object.keys(LEAVES), 'all', 'any', 'not'];
+export const PREDICATE_NAMES = [...Object.keys(LEAVES), 'all', 'any', 'not', 'condition'];
 
 /**
  * Kleene logic: `all` is false as soon as one part is false, `any` true as soon as one is true;
@@ -43,19 +43,36 @@ export function evaluateExpr(expr: Expr, ctx: EvalContext): Outcome {
     const inner = evaluateExpr(arg as Expr, ctx);
     return { value: inner.value === null ? null : !inner.value, evidence: inner.evidence };
   }
+  if (key === 'condition') {
+    const condition = ctx.conditions.get(arg as string);
+    if (!condition) throw new Error(`unknown condition "${String(arg)}"`);
+    return evaluateExpr(condition, ctx);
+  }
   const leaf = LEAVES[key];
   if (!leaf) throw new Error(`unknown predicate "${key}"`);
   return leaf(arg as never, ctx);
 }
 
-/** Every question id an expression reads, in order of appearance. */
-export function questionsOf(expr: Expr | undefined, into: Set<string> = new Set()): Set<string> {
+/** Every question id an expression reads, in order of appearance, through the named conditions it uses. */
+export function questionsOf(expr: Expr | undefined, into: Set<string> = new Set(), conditions: ReadonlyMap<string, Expr> = new Map()): Set<string> {
   if (!expr) return into;
   const [key, arg] = Object.entries(expr)[0] as [string, unknown];
-  if (key === 'all' || key === 'any') for (const part of arg as Expr[]) questionsOf(part, into);
-  else if (key === 'not') questionsOf(arg as Expr, into);
+  if (key === 'all' || key === 'any') for (const part of arg as Expr[]) questionsOf(part, into, conditions);
+  else if (key === 'not') questionsOf(arg as Expr, into, conditions);
+  else if (key === 'condition') questionsOf(conditions.get(arg as string), into, conditions);
   else if (key === 'answer') into.add((arg as { id: string }).id);
   return into;
+}
+
+/** The questions a rule reads: in its applicability, its pass and its partial checks. */
+export function ruleQuestions(rule: Rule, conditions: ReadonlyMap<string, Expr> = new Map()): string[] {
+  const into = new Set<string>();
+  for (const expr of [rule.appliesWhen, rule.check.pass, rule.check.partial]) questionsOf(expr, into, conditions);
+  return [...into];
+}
+
+export function conditionMap(ruleSet: Pick<RuleSet, 'conditions'>): Map<string, Expr> {
+  return new Map(ruleSet.conditions.map((condition) => [condition.id, condition.when]));
 }
 
 function dedupe(evidence: Evidence[]): Evidence[] {
@@ -112,7 +129,7 @@ function severityOf(rule: Rule, ctx: EvalContext): Pick<Finding, 'severity' | 's
 }
 
 export function evaluateRule(rule: Rule, context: EvalContext): Finding {
-  const questions = [...questionsOf(rule.check.partial, questionsOf(rule.check.pass, questionsOf(rule.appliesWhen)))];
+  const questions = ruleQuestions(rule, context.conditions);
   const conflicts = conflictsOf(rule, context);
   const overruled = conflicts.filter((conflict) => conflict.believed === 'evidence').map((conflict) => conflict.questionId);
   const ctx: EvalContext = overruled.length > 0 ? { ...context, overruled: new Set(overruled) } : context;
@@ -152,7 +169,13 @@ export function evaluateRule(rule: Rule, context: EvalContext): Finding {
 
 /** What expressions are evaluated against: the scan, the answers, and the packs' signals. */
 export function evalContext(ruleSet: RuleSet, facts: Facts, answers: Answers): EvalContext {
-  return { facts, answers, files: new FileIndex(facts.files.paths), signals: new Map(ruleSet.signals.map((signal) => [signal.id, signal])) };
+  return {
+    facts,
+    answers,
+    files: new FileIndex(facts.files.paths),
+    signals: new Map(ruleSet.signals.map((signal) => [signal.id, signal])),
+    conditions: conditionMap(ruleSet),
+  };
 }
 
 export function evaluate(ruleSet: RuleSet, facts: Facts, answers: Answers): Finding[] {

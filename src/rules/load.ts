@@ -7,8 +7,8 @@ import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, type YamlSource } from '../util/yaml-source.js';
-import { questionsOf } from './evaluate.js';
-import type { AnswerPredicate, Category, Expr, Question, Rule, RuleSet, SignalDefinition } from './types.js';
+import { conditionMap, ruleQuestions } from './evaluate.js';
+import type { AnswerPredicate, Category, ConditionDefinition, Expr, Question, Rule, RuleSet, SignalDefinition } from './types.js';
 
 /** The built-in packs, one per category, in the order reports show the categories. */
 export const BUILTIN_PACKS = ['data', 'mlops', 'monitoring', 'infrastructure', 'security', 'governance', 'team', 'roi'] as const;
@@ -52,6 +52,7 @@ interface PackDocument {
   category?: Category;
   questions?: RawQuestion[];
   signals?: Array<Omit<SignalDefinition, 'source'>>;
+  conditions?: Array<Omit<ConditionDefinition, 'source'>>;
   rules: RawRule[];
 }
 
@@ -155,6 +156,7 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
   const categoryList: Array<Located<Category>> = [];
   const questionList: Array<Located<RawQuestion> & { fallback?: Category }> = [];
   const signalList: Array<Located<Omit<SignalDefinition, 'source'>>> = [];
+  const conditionList: Array<Located<Omit<ConditionDefinition, 'source'>>> = [];
   const ruleList: Array<Located<RawRule> & { fallback?: Category }> = [];
   const packNames = new Map<string, string>();
 
@@ -167,6 +169,7 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
     if (pack.category) categoryList.push({ item: pack.category, pack: file, path: ['category'] });
     pack.questions?.forEach((item, i) => questionList.push({ item, pack: file, path: ['questions', i], fallback: pack.category }));
     pack.signals?.forEach((item, i) => signalList.push({ item, pack: file, path: ['signals', i] }));
+    pack.conditions?.forEach((item, i) => conditionList.push({ item, pack: file, path: ['conditions', i] }));
     pack.rules.forEach((item, i) => ruleList.push({ item, pack: file, path: ['rules', i], fallback: pack.category }));
   }
 
@@ -191,6 +194,9 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
     signals.set(id, { ...located.item, source: located.pack.file });
   }
 
+  const conditionById = uniqueIds(conditionList, 'condition');
+  const conditions = new Map([...conditionById].map(([id, located]) => [id, { ...located.item, source: located.pack.file }]));
+  const known: KnownNames = { signals, conditions };
 
   const questions = new Map<string, Question>();
   for (const [id, located] of uniqueIds(questionList, 'question')) {
@@ -208,13 +214,16 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
     };
     (item.suggest ?? []).forEach((suggestion, i) => {
       const at = [...located.path, 'suggest', i];
-      checkReferences(suggestion.when, [...at, 'when'], located.pack, { scanOnly: 'a suggestion is made from the scan' }, signals);
+      checkReferences(suggestion.when, [...at, 'when'], located.pack, { scanOnly: 'a suggestion is made from the scan' }, known);
       if (!fitsQuestion(suggestion.value, question)) {
         throw errorAt(located, [...at, 'value'], `suggested value ${JSON.stringify(suggestion.value)} is not a valid answer to question ${id}, whose answer is ${expectedAnswer(question)}`);
       }
     });
     questions.set(id, question);
   }
+
+  for (const located of conditionById.values()) checkReferences(located.item.when, [...located.path, 'when'], located.pack, questions, known);
+  checkConditionCycles(conditionById);
 
   const ruleIds = uniqueIds(ruleList, 'rule');
   const rules: Rule[] = [];
@@ -231,16 +240,16 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
       [item.check.pass, [...path, 'check', 'pass']],
       [item.check.partial, [...path, 'check', 'partial']],
     ];
-    for (const [expr, at] of exprs) if (expr) checkReferences(expr, at, located.pack, questions, signals);
-    (item.severityWhen ?? []).forEach((condition, i) => checkReferences(condition.when, [...path, 'severityWhen', i, 'when'], located.pack, questions, signals));
-    const reads = questionsOf(item.check.partial, questionsOf(item.check.pass, questionsOf(item.appliesWhen)));
+    for (const [expr, at] of exprs) if (expr) checkReferences(expr, at, located.pack, questions, known);
+    (item.severityWhen ?? []).forEach((condition, i) => checkReferences(condition.when, [...path, 'severityWhen', i, 'when'], located.pack, questions, known));
+    const reads = new Set(ruleQuestions(item as Rule, conditionMap({ conditions: [...conditions.values()] })));
     (item.conflicts ?? []).forEach((conflict, i) => {
       const at = [...path, 'conflicts', i];
       checkAnswerPredicate(conflict.answer, [...at, 'answer'], located.pack, questions);
       if (!reads.has(conflict.answer.id)) {
         throw errorAt(located, [...at, 'answer', 'id'], `rule ${item.id} does not read question ${conflict.answer.id}, so no answer to it can conflict with its evidence`);
       }
-      checkReferences(conflict.evidence, [...at, 'evidence'], located.pack, { scanOnly: 'the evidence of a conflict comes from the repository' }, signals);
+      checkReferences(conflict.evidence, [...at, 'evidence'], located.pack, { scanOnly: 'the evidence of a conflict comes from the repository' }, known);
     });
     rules.push({ ...item, category, requires: item.requires ?? [], references: item.references ?? [], source: located.pack.file });
   }
@@ -251,6 +260,7 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
     rules,
     questions: [...questions.values()],
     signals: [...signals.values()],
+    conditions: [...conditions.values()],
     sources: parsed.map((file) => file.file),
     digest: digest.digest('hex').slice(0, 12),
   };
@@ -260,20 +270,29 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
 type QuestionScope = Map<string, Question> | { scanOnly: string };
 
 /** References inside a check must resolve, or the rule would silently never pass. */
-function checkReferences(expr: Expr, path: Path, pack: PackFile, questions: QuestionScope, signals: Map<string, SignalDefinition>): void {
+interface KnownNames {
+  signals: Map<string, SignalDefinition>;
+  conditions: Map<string, ConditionDefinition>;
+}
+
+function checkReferences(expr: Expr, path: Path, pack: PackFile, questions: QuestionScope, known: KnownNames): void {
   const [key, arg] = Object.entries(expr)[0] as [string, unknown];
   const here = [...path, key];
   if (key === 'all' || key === 'any') {
-    (arg as Expr[]).forEach((part, i) => checkReferences(part, [...here, i], pack, questions, signals));
+    (arg as Expr[]).forEach((part, i) => checkReferences(part, [...here, i], pack, questions, known));
   } else if (key === 'not') {
-    checkReferences(arg as Expr, here, pack, questions, signals);
+    checkReferences(arg as Expr, here, pack, questions, known);
+  } else if (key === 'condition') {
+    if (!known.conditions.has(arg as string)) {
+      throw errorAt({ pack, path }, here, `unknown condition "${String(arg)}"${didYouMean(String(arg), known.conditions.keys())}`);
+    }
   } else if (key === 'answer') {
     if (!(questions instanceof Map)) throw errorAt({ pack, path }, here, `${questions.scanOnly}: it cannot read answers (question ${(arg as AnswerPredicate).id})`, true);
     checkAnswerPredicate(arg as AnswerPredicate, here, pack, questions);
   } else if (key === 'signal') {
     const ids = typeof arg === 'string' ? [arg] : Array.isArray(arg) ? arg : [(arg as { ids: string | string[] }).ids].flat();
     for (const id of ids as string[]) {
-      if (!signals.has(id)) throw errorAt({ pack, path }, here, `unknown signal "${id}"${didYouMean(id, signals.keys())}`);
+      if (!known.signals.has(id)) throw errorAt({ pack, path }, here, `unknown signal "${id}"${didYouMean(id, known.signals.keys())}`);
     }
   } else if (key === 'fact') {
     const root = (arg as { path: string }).path.split('.')[0]!;
@@ -315,6 +334,30 @@ function fitsQuestion(value: unknown, question: Question): boolean {
 function expectedAnswer(question: Question): string {
   const choices = question.choices?.map((choice) => choice.value);
   return choices ? `${question.type === 'multi' ? 'a list of' : 'one of'} ${choices.join(', ')}` : `a ${question.type}`;
+}
+
+/** A condition that uses itself, directly or through others, could never be evaluated. */
+function checkConditionCycles(conditions: Map<string, Located<Omit<ConditionDefinition, 'source'>>>): void {
+  const uses = (expr: Expr, into: string[] = []): string[] => {
+    const [key, arg] = Object.entries(expr)[0] as [string, unknown];
+    if (key === 'all' || key === 'any') for (const part of arg as Expr[]) uses(part, into);
+    else if (key === 'not') uses(arg as Expr, into);
+    else if (key === 'condition') into.push(arg as string);
+    return into;
+  };
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string, trail: string[]): void => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(id)), id];
+      const at = conditions.get(cycle[0]!)!;
+      throw errorAt(at, [...at.path, 'when'], `conditions use each other in a cycle: ${cycle.join(' → ')}`);
+    }
+    state.set(id, 'visiting');
+    for (const next of uses(conditions.get(id)!.item.when)) visit(next, [...trail, id]);
+    state.set(id, 'done');
+  };
+  for (const id of conditions.keys()) visit(id, []);
 }
 
 function checkNoCycles(rules: readonly Rule[], located: Map<string, Located<RawRule>>): void {

@@ -7,6 +7,7 @@ import type { Evidence } from './finding.js';
 import type { FileIndex } from './file-index.js';
 import type {
   AnswerPredicate,
+  Expr,
   CiPredicate,
   DependencyPredicate,
   DockerfilePredicate,
@@ -34,6 +35,8 @@ export interface EvalContext {
   answers: Answers;
   files: FileIndex;
   signals: ReadonlyMap<string, SignalDefinition>;
+  /** The packs' named conditions, by id. */
+  conditions: ReadonlyMap<string, Expr>;
   /** Questions whose answers the repository contradicts, for the rule being evaluated: they hold no value. */
   overruled?: ReadonlySet<string>;
 }

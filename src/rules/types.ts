@@ -26,7 +26,9 @@ export type Expr =
   | { iac: IacPredicate }
   | { secret: SecretPredicate }
   | { fact: FactPredicate }
-  | { answer: AnswerPredicate };
+  | { answer: AnswerPredicate }
+  /** A named condition declared by a pack (`conditions:`), shared by rules of any pack. */
+  | { condition: string };
 
 type OneOrMany<T> = T | T[];
 
@@ -187,6 +189,14 @@ export interface SignalDefinition {
   source: string;
 }
 
+/** An expression with a name, so that rules in several packs can share it. */
+export interface ConditionDefinition {
+  id: string;
+  description: string;
+  when: Expr;
+  source: string;
+}
+
 export interface Category {
   id: string;
   title: string;
@@ -198,6 +208,7 @@ export interface RuleSet {
   rules: Rule[];
   questions: Question[];
   signals: SignalDefinition[];
+  conditions: ConditionDefinition[];
   /** The pack files loaded, in load order. */
   sources: string[];
 }

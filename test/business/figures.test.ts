@@ -5,6 +5,7 @@ import { businessFigures, targetLevelFor } from '../../src/business/figures.js';
 import type { Figure, FigureId } from '../../src/business/types.js';
 import type { Finding } from '../../src/rules/finding.js';
 import type { Roadmap } from '../../src/roadmap/plan.js';
+import { churnEconomics } from '../helpers/business.js';
 
 const { assumptions } = await loadBusinessData();
 
@@ -26,16 +27,7 @@ function figures(values: Record<string, AnswerValue>, options: { findings?: Find
   return { ...result, byId };
 }
 
-/** The case of the README: a churn model whose PoC cost 50,000, with a team of two. */
-const churn = {
-  'roi.poc-cost': 50000,
-  'roi.one-off-cost': 300000,
-  'roi.annual-benefit': 420000,
-  'roi.annual-run-cost': 120000,
-  'roi.team-fte': 2,
-  'roi.predictions-per-day': 1000,
-  'roi.predictions-per-day-12m': 50000,
-};
+const churn = churnEconomics;
 
 describe('the business figures, against hand-worked examples', () => {
   it('budgets production at 3–5 times the PoC cost, and reserves 20–30% of it for governance', () => {

@@ -3,6 +3,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { REPORT_SCHEMA_VERSION } from '../../src/report/types.js';
+import { churnEconomics } from '../helpers/business.js';
 import { reportFromFiles } from '../helpers/report.js';
 import { gitFacts } from '../helpers/rule-tester.js';
 
@@ -38,12 +39,7 @@ describe('the published report schema', () => {
           'governance.eu-ai-act-risk': 'high',
           'governance.ai-act-role': 'provider',
           'roi.currency': 'EUR',
-          'roi.poc-cost': 50000,
-          'roi.one-off-cost': 300000,
-          'roi.annual-benefit': 420000,
-          'roi.annual-run-cost': 120000,
-          'roi.team-fte': 2,
-          'roi.predictions-per-day': 1000,
+          ...churnEconomics,
           'team.roles': ['modelling'],
         },
       },

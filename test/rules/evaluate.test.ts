@@ -13,7 +13,7 @@ const facts = await scanFiles(
 
 function context(values: Record<string, boolean>): EvalContext {
   const answers: Answers = { path: 'answers.yaml', values: Object.fromEntries(Object.entries(values).map(([id, value], i) => [id, { value, line: i + 1 }])) };
-  return { facts, answers, files: new FileIndex(facts.files.paths), signals: new Map() };
+  return { facts, answers, files: new FileIndex(facts.files.paths), signals: new Map(), conditions: new Map() };
 }
 
 const T: Expr = { file: 'Dockerfile' };
@@ -55,8 +55,9 @@ describe('three-valued logic', () => {
   });
 });
 
-describe('evaluateRule', () => {
-  const rule = (check: Rule['check'], appliesWhen?: Expr): Rule => ({
+/** A rule of category x, high severity, level 1, with the given parts. */
+function sampleRule(parts: Partial<Rule>): Rule {
+  return {
     id: 'x.rule',
     title: 'A thing is in place',
     category: 'x',
@@ -68,9 +69,13 @@ describe('evaluateRule', () => {
     requires: [],
     references: [],
     source: 'test',
-    check,
-    ...(appliesWhen ? { appliesWhen } : {}),
-  });
+    check: { pass: T },
+    ...parts,
+  };
+}
+
+describe('evaluateRule', () => {
+  const rule = (check: Rule['check'], appliesWhen?: Expr): Rule => sampleRule({ check, ...(appliesWhen ? { appliesWhen } : {}) });
 
   it.each([
     ['pass', { pass: T }, {}, 'pass', 1],
@@ -104,24 +109,11 @@ describe('evaluateRule', () => {
 
 describe('answers the repository contradicts', () => {
   const claimed: Expr = { answer: { id: 'q.automated', equals: true } };
-  const base: Rule = {
-    id: 'x.monitored',
-    title: 'Monitored automatically',
-    category: 'x',
-    severity: 'high',
-    level: 2,
-    why: 'because',
-    detection: 'looks',
-    remediation: { summary: 'do it', steps: ['step'], effort: 'S' },
-    requires: [],
-    references: [],
-    source: 'test',
-    check: { pass: { any: [claimed, F] }, partial: { not: claimed } },
-  };
-  const withConflict = (believe: 'answer' | 'evidence', evidence: Expr = T): Rule => ({
-    ...base,
-    conflicts: [{ answer: { id: 'q.automated', equals: true }, evidence, believe, why: 'the repository shows it' }],
-  });
+  const withConflict = (believe: 'answer' | 'evidence', evidence: Expr = T): Rule =>
+    sampleRule({
+      check: { pass: { any: [claimed, F] }, partial: { not: claimed } },
+      conflicts: [{ answer: { id: 'q.automated', equals: true }, evidence, believe, why: 'the repository shows it' }],
+    });
 
   it('overrules the answer when the repository wins: every predicate on it is false, so its negation holds', () => {
     const finding = evaluateRule(withConflict('evidence'), context({ 'q.automated': true }));
@@ -152,24 +144,13 @@ describe('answers the repository contradicts', () => {
 });
 
 describe('severity set by an answer', () => {
-  const rule: Rule = {
-    id: 'x.oversight',
-    title: 'People can stop the model',
-    category: 'x',
-    severity: 'high',
-    level: 2,
-    why: 'because',
-    detection: 'looks',
-    remediation: { summary: 'do it', steps: ['step'], effort: 'S' },
-    requires: [],
-    references: [],
-    source: 'test',
+  const rule = sampleRule({
     check: { pass: F },
     severityWhen: [
       { when: { answer: { id: 'q.high-risk', equals: true } }, severity: 'critical' },
       { when: T, severity: 'high' },
     ],
-  };
+  });
 
   it('takes the first condition that holds, and says why', () => {
     const finding = evaluateRule(rule, context({ 'q.high-risk': true }));
@@ -178,11 +159,20 @@ describe('severity set by an answer', () => {
   });
 
   it('keeps the rule severity while the condition is unknown or false, or names the same severity', () => {
-    for (const answers of [{}, { 'q.high-risk': false }]) {
+    for (const answers of [{}, { 'q.high-risk': false }] as Array<Record<string, boolean>>) {
       const finding = evaluateRule(rule, context(answers));
       expect(finding.severity).toBe('high');
       expect(finding.severityChange).toBeUndefined();
     }
+  });
+});
+
+describe('named conditions', () => {
+  it('evaluate the expression they name, and their questions count as the rule’s', () => {
+    const conditions = new Map<string, Expr>([['online', { not: { answer: { id: 'q.batch', equals: true } } }]]);
+    const ctx = { ...context({ 'q.batch': true }), conditions };
+    expect(evaluateExpr({ condition: 'online' }, ctx).value).toBe(false);
+    expect([...questionsOf({ all: [T, { condition: 'online' }] }, new Set(), conditions)]).toEqual(['q.batch']);
   });
 });
 

@@ -103,6 +103,19 @@ describe('an extra pack', () => {
     expect(ruleSet.questions.find((q) => q.id === 'extra.deploys')?.suggest?.[0]?.value).toBe('weekly');
   });
 
+  it('shares a named condition across packs, and names an unknown one', async () => {
+    const pack = `pack: extra\nconditions:\n  - id: serves-online\n    description: The model answers requests online\n    when: { not: { answer: { id: infrastructure.serving-mode, in: [batch, embedded] } } }\nrules:\n${rule().replace('file: SAMPLE.md', 'condition: serves-online')}`;
+    const dir = await tempDir({ 'extra.yaml': pack });
+    const ruleSet = await loadRuleSet([dir]);
+    expect(ruleSet.conditions.map((condition) => condition.id)).toContain('serves-online');
+    expect((await loadExtra(pack.replace('condition: serves-online', 'condition: serves-onlin'))).describe()).toMatch(/unknown condition "serves-onlin" \(did you mean "serves-online"\?\)/);
+  });
+
+  it('rejects conditions that use each other in a cycle', async () => {
+    const pack = 'pack: extra\nconditions:\n  - { id: a-cond, description: a, when: { condition: b-cond } }\n  - { id: b-cond, description: b, when: { not: { condition: a-cond } } }\nrules: []\n';
+    expect((await loadExtra(pack)).message).toMatch(/conditions use each other in a cycle: a-cond → b-cond → a-cond/);
+  });
+
   it('rejects requirement cycles and names the cycle', async () => {
     const two = `pack: extra\nrules:\n${rule('    requires: [extra.other]\n')}${rule('    requires: [extra.sample]\n').replace('extra.sample\n', 'extra.other\n')}`;
     const error = await loadExtra(two);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionsOf } from '../../src/rules/evaluate.js';
+import { conditionMap, ruleQuestions } from '../../src/rules/evaluate.js';
 import { builtinRules, evidenceText, runCase, type RuleCases } from '../helpers/rule-tester.js';
 
 /*
@@ -28,8 +28,8 @@ describe('case coverage', () => {
     if (rule.check.partial) expect(statuses, 'a partial case').toContain('partial');
     if (rule.appliesWhen) expect(statuses, 'a not-applicable case').toContain('not_applicable');
     // An unanswered question in the check, or in applicability when nothing is in place, is unknown.
-    const reads = questionsOf(rule.check.partial, questionsOf(rule.check.pass, questionsOf(rule.appliesWhen)));
-    if (reads.size > 0) expect(statuses, 'an unanswered (unknown) case').toContain('unknown');
+    const reads = ruleQuestions(rule, conditionMap(builtinRules));
+    if (reads.length > 0) expect(statuses, 'an unanswered (unknown) case').toContain('unknown');
     const cases = allCases[id] ?? [];
     for (const conflict of rule.conflicts ?? []) expect(cases.map((testCase) => testCase.conflict), `a case where ${conflict.answer.id} conflicts with the repository`).toContain(conflict.believe);
     for (const condition of rule.severityWhen ?? []) expect(cases.map((testCase) => testCase.severity), `a case where the severity is ${condition.severity}`).toContain(condition.severity);

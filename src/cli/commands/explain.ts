@@ -12,7 +12,7 @@ function indent(text: string): string {
 }
 
 /** One rule for the terminal: the same content as its section in docs/rules.md. */
-export function explainText({ rule, questions }: RuleDescription): string {
+export function explainText({ rule, questions, severityWhen, conflicts }: RuleDescription): string {
   const sections = [
     `${rule.id}: ${rule.title}`,
     `Category ${rule.category} · severity ${rule.severity} · level L${rule.level} · effort ${rule.remediation.effort}`,
@@ -31,6 +31,8 @@ export function explainText({ rule, questions }: RuleDescription): string {
   ];
   if (rule.requires.length > 0) sections.push('', `Requires first: ${rule.requires.join(', ')}`);
   if (questions.length > 0) sections.push('', 'Questions it reads', ...questions.map((question) => `  ${question.id}: ${question.text}`));
+  if (severityWhen.length > 0) sections.push('', 'Severity set by the answers', ...severityWhen.map((line) => `  ${line}`));
+  if (conflicts.length > 0) sections.push('', 'Answers the repository can contradict', ...conflicts.map((line) => indent(line)));
   if (rule.references.length > 0) sections.push('', `References: ${rule.references.join(' · ')}`);
   sections.push('', `Defined in ${rule.source}`);
   return `${sections.join('\n')}\n`;
@@ -40,6 +42,6 @@ export async function explainCommand(id: string, flags: { rules: string[] }, io:
   const ruleSet = await loadRuleSet(flags.rules);
   const rule = ruleSet.rules.find((candidate) => candidate.id === id);
   if (!rule) throw new InputError(`unknown rule "${id}"${didYouMean(id, ruleSet.rules.map((r) => r.id))}; \`scale-audit rules\` lists them`);
-  io.stdout.write(explainText(describeRule(rule, ruleSet.questions)));
+  io.stdout.write(explainText(describeRule(rule, ruleSet)));
   return 0;
 }

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openAnswersDocument, newAnswersDocument, type AnswersDocument } from '../../answers/document.js';
 import { loadAnswers } from '../../answers/load.js';
-import { nextQuestion, rankCategories, suggestionFor } from '../../answers/questionnaire.js';
+import { nextQuestion, rankCategories, scopeQuestions, suggestionFor, type QuestionOrder } from '../../answers/questionnaire.js';
 import { answersTemplate, type TemplateTarget } from '../../answers/template.js';
 import type { Answers } from '../../answers/types.js';
 import { evalContext, evaluate } from '../../rules/evaluate.js';
@@ -76,12 +76,14 @@ async function interview({ ruleSet, facts, target, document, prompter }: Session
   const titles = new Map(ruleSet.categories.map((category) => [category.id, category.title]));
   const questions = new Map(ruleSet.questions.map((question) => [question.id, question]));
   const asked = new Set<string>();
+  const scope = scopeQuestions(ruleSet);
+  const packOrder = new Map(ruleSet.questions.map((question, i) => [question.id, i]));
   let answers = start;
-  let ranking: string[] | null = null;
+  let order: QuestionOrder | null = null;
   for (;;) {
     const open = openQuestions(evaluate(ruleSet, facts, answers), ruleSet.questions, answers);
-    ranking ??= rankCategories(open, ruleSet.categories);
-    const next = nextQuestion(open, asked, ranking);
+    order ??= { ranking: rankCategories(open, ruleSet.categories), scope, packOrder };
+    const next = nextQuestion(open, asked, order);
     if (!next) return answers;
     const question = questions.get(next.id)!;
     const reply = await prompter.ask({
@@ -91,6 +93,7 @@ async function interview({ ruleSet, facts, target, document, prompter }: Session
       total: asked.size + open.filter((candidate) => !asked.has(candidate.id)).length,
       suggestion: suggestionFor(question, evalContext(ruleSet, facts, answers)),
       ruleIds: next.ruleIds,
+      decidesScope: scope.has(question.id),
     });
     asked.add(question.id);
     document.set(question, reply === SKIP ? null : reply);
