@@ -1,6 +1,6 @@
 import type { Category, Question } from '../rules/types.js';
 import { wrap } from '../util/wrap.js';
-import { answerFormat } from './describe.js';
+import { answerFormat } from './answer-format.js';
 import { ANSWERS_SCHEMA_URL } from './schema.js';
 import { ANSWERS_FORMAT_VERSION } from './types.js';
 
@@ -47,7 +47,7 @@ export function commentBlock(lines: readonly string[], indent: string): string {
 }
 
 /** The heading of a category's questions in the template. */
-export function categoryHeading(category: Category): string {
+function categoryHeading(category: Category): string {
   return `── ${category.title} ${'─'.repeat(Math.max(3, WIDTH - category.title.length - 4))}`;
 }
 

@@ -33,7 +33,7 @@ function months(min: number, max: number): string {
 }
 
 /** An assumption in words, with its numbers put in. */
-export function useOf(assumptions: Assumptions, id: AssumptionId): AssumptionUse {
+function useOf(assumptions: Assumptions, id: AssumptionId): AssumptionUse {
   const { text, source } = assumptions[id];
   const numbers: Partial<Record<'min' | 'max' | 'value', number>> = assumptions[id];
   const show = (value: number | undefined) => (value === undefined ? '?' : id === 'governance-share' ? formatShare(value) : formatQuantity(value));

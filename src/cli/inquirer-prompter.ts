@@ -1,6 +1,6 @@
 import { checkbox, input, select, Separator } from '@inquirer/prompts';
 import { Chalk } from 'chalk';
-import { answerFormat } from '../answers/describe.js';
+import { answerFormat } from '../answers/answer-format.js';
 import type { AnswerValue } from '../answers/types.js';
 import type { Question } from '../rules/types.js';
 import { wrap } from '../util/wrap.js';
@@ -48,7 +48,10 @@ export function inquirerPrompter(terminal: Terminal, color: boolean): Prompter {
     say('');
     say(chalk.bold.cyan(`${position}/${total} · ${categoryTitle}`) + chalk.gray(`  ${question.id} · ${decidesScope ? 'decides which rules apply' : `can settle ${ruleIds.join(', ')}`}`));
     for (const line of wrap(question.help, width())) say(chalk.gray(`  ${line}`));
-    if (suggestion) say(chalk.green(`  Suggested from the scan: ${Array.isArray(suggestion.value) ? suggestion.value.join(', ') : String(suggestion.value)} (${suggestion.because})`));
+    if (suggestion) {
+      const value = Array.isArray(suggestion.value) ? suggestion.value.join(', ') : String(suggestion.value);
+      for (const line of wrap(`Suggested from the scan: ${value} (${suggestion.because})`, width())) say(chalk.green(`  ${line}`));
+    }
     switch (question.type) {
       case 'choice':
       case 'boolean': {

@@ -1,5 +1,4 @@
 import type { Business, Figure, ObligationView, RoleView, TeamView } from '../business/types.js';
-import type { FindingConflict } from '../rules/finding.js';
 import type { OpenQuestion } from '../roadmap/questions.js';
 import type { Report } from '../report/types.js';
 import { formatAmount, formatQuantity, formatShare } from '../util/numbers.js';
@@ -40,8 +39,9 @@ export function assumptionsUsed(business: Business): Array<{ id: string; text: s
   return [...seen.values()];
 }
 
-export function missingFigures(business: Business): string {
-  return business.missing.map((missing) => `${missing.label.toLowerCase()} (${missing.questions.join(', ')})`).join('; ');
+/** The questions whose answers would bring the missing figures, each once. */
+export function missingQuestions(business: Business): string[] {
+  return [...new Set(business.missing.flatMap((missing) => missing.questions))];
 }
 
 export function targetText(team: TeamView): string {
@@ -74,12 +74,6 @@ export function riskText(business: Business): string {
 /** The side a finding believed, in words. */
 export function believedSide(believed: 'answer' | 'evidence'): string {
   return believed === 'evidence' ? 'the repository' : 'the answer';
-}
-
-/** A conflict in one line: what the answer says, what the repository shows, and which was believed. */
-export function conflictLine(conflict: FindingConflict): string {
-  const shown = conflict.evidence.map((item) => item.detail).join('; ');
-  return `answer ${conflict.answer.detail}, but the repository shows: ${shown}. Believed ${believedSide(conflict.believed)}: ${conflict.why}`;
 }
 
 export function severityChangeText(finding: { severity: string; severityChange?: { from: string; because: Array<{ detail: string }> } }): string | null {

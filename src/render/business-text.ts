@@ -1,13 +1,17 @@
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../report/types.js';
-import { busFactorText, conflictLine, figureValue, missingFigures, obligationWhen, riskText, targetText } from './business-format.js';
+import { believedSide, busFactorText, figureValue, missingQuestions, obligationWhen, riskText, targetText } from './business-format.js';
 import { printable } from './format.js';
 
 /** Conflicts between the answers and the repository, one line each. */
 export function conflictLines(report: Report, chalk: ChalkInstance): string[] {
   if (report.conflicts.length === 0) return [];
   const lines = [chalk.bold(`  ${report.conflicts.length} conflict${report.conflicts.length === 1 ? '' : 's'} between the answers and the repository`)];
-  for (const conflict of report.conflicts) lines.push(`    ${chalk.yellow('!')} ${conflict.ruleId}: ${printable(conflictLine(conflict))}`);
+  for (const conflict of report.conflicts) {
+    lines.push(`    ${chalk.yellow('!')} ${conflict.ruleId}: the answer ${printable(conflict.answer.detail)} disagrees with the repository; believed ${believedSide(conflict.believed)}`);
+    // The reason's first clause is enough on a terminal; the full reports give it whole, with the evidence.
+    lines.push(chalk.gray(`      ${printable(conflict.why.split(/[;:.]\s/)[0]!)}`));
+  }
   return [...lines, ''];
 }
 
@@ -20,7 +24,7 @@ export function businessLines(report: Report, chalk: ChalkInstance): string[] {
     lines.push(`    ${printable(figure.label).padEnd(width)}  ${chalk.bold(figureValue(figure, business.currency))}  ${chalk.gray(printable(figure.formula))}`);
     if (figure.flag) lines.push(`    ${chalk.yellow(`! ${printable(figure.flag)}`)}`);
   }
-  if (business.missing.length > 0) lines.push(chalk.gray(`    To see the rest, answer: ${missingFigures(business)}`));
+  if (business.missing.length > 0) lines.push(chalk.gray(`    For ${business.missing.map((missing) => missing.label.toLowerCase()).join(', ')}, answer ${missingQuestions(business).join(', ')}`));
   const { team, regulation } = business;
   const gaps = team.roles.filter((role) => team.gaps.includes(role.id)).map((role) => role.title);
   const unanswered = team.roles.some((role) => role.named === null);

@@ -128,7 +128,7 @@ export function renderText(report: Report, options: TextOptions): string {
   if (report.questions.length > 0) {
     out.push(chalk.bold(`  ${report.questions.length} unanswered question${report.questions.length === 1 ? '' : 's'} leave ${summary.counts.unknown} rule${summary.counts.unknown === 1 ? '' : 's'} unknown. Most consequential:`));
     for (const question of report.questions.slice(0, 3)) out.push(`    ${chalk.magenta('?')} ${printable(question.text)} ${chalk.gray(`(${question.id})`)}`);
-    out.push(chalk.gray('    Answer them in a file and pass it with --answers <file> (see the README, "Answering the questionnaire").'));
+    out.push(chalk.gray('    Answer them with `scale-audit init` in a terminal, or in a file passed with --answers <file> (see the README, "Answering the questionnaire").'));
     out.push('');
   }
   const waived = waivedFindings(report);

@@ -1,7 +1,7 @@
 import type { AnswerConflict, AnswerPredicate, Expr, SeverityCondition } from './types.js';
 
 /** An answer condition as a reader says it: "governance.eu-ai-act-risk is high". */
-export function answerInWords(predicate: AnswerPredicate): string {
+function answerInWords(predicate: AnswerPredicate): string {
   const { id } = predicate;
   if (predicate.equals !== undefined) return `${id} is ${String(predicate.equals)}`;
   if (predicate.in !== undefined) return `${id} is one of ${predicate.in.join(', ')}`;

@@ -286,6 +286,8 @@ function checkReferences(expr: Expr, path: Path, pack: PackFile, questions: Ques
     if (!known.conditions.has(arg as string)) {
       throw errorAt({ pack, path }, here, `unknown condition "${String(arg)}"${didYouMean(String(arg), known.conditions.keys())}`);
     }
+    const read = questions instanceof Map ? null : questionThrough(arg as string, known.conditions);
+    if (read !== null) throw errorAt({ pack, path }, here, `${(questions as { scanOnly: string }).scanOnly}: it cannot read answers (condition ${String(arg)} reads question ${read})`);
   } else if (key === 'answer') {
     if (!(questions instanceof Map)) throw errorAt({ pack, path }, here, `${questions.scanOnly}: it cannot read answers (question ${(arg as AnswerPredicate).id})`, true);
     checkAnswerPredicate(arg as AnswerPredicate, here, pack, questions);
@@ -300,6 +302,22 @@ function checkReferences(expr: Expr, path: Path, pack: PackFile, questions: Ques
       throw errorAt({ pack, path }, [...here, 'path'], `unknown fact "${root}"${didYouMean(root, FACT_ROOTS)}; facts start with one of: ${FACT_ROOTS.join(', ')}`);
     }
   }
+}
+
+/** The first question a named condition reads, directly or through the conditions it names (each visited once). */
+function questionThrough(id: string, conditions: Map<string, ConditionDefinition>, seen = new Set<string>()): string | null {
+  if (seen.has(id)) return null;
+  seen.add(id);
+  const walk = (expr: Expr | undefined): string | null => {
+    if (!expr) return null;
+    const [key, arg] = Object.entries(expr)[0] as [string, unknown];
+    if (key === 'answer') return (arg as AnswerPredicate).id;
+    if (key === 'condition') return questionThrough(arg as string, conditions, seen);
+    if (key === 'not') return walk(arg as Expr);
+    if (key === 'all' || key === 'any') return (arg as Expr[]).map(walk).find((found) => found !== null) ?? null;
+    return null;
+  };
+  return walk(conditions.get(id)?.when);
 }
 
 function checkAnswerPredicate(arg: AnswerPredicate, path: Path, pack: PackFile, questions: Map<string, Question>): void {

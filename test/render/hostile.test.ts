@@ -23,9 +23,13 @@ const report = await reportFromFiles(
     '.github/workflows/ci.yml': `on: [push]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest "${IMG}" ${MARKDOWN.replace(/\|/g, '')}\n`,
     'config/prod.yaml': 'aws_access_key_id: AKIAIOSFODNN7EXAMPLE\n',
     'src/\u001b[2J\u001b]8;;http://evil.example\u0007clear.py': 'import wandb\nwandb.init(project="\u001b[31mred")\n',
+    // A served model that logs nothing contradicts the answer below: the conflict quotes this file.
+    [`src/${IMG}api.py`]: `from fastapi import FastAPI\napp = FastAPI()\n\n@app.post("/${SCRIPT}")\ndef score(x: dict) -> dict:\n    return x\n`,
   },
-  { name: `${SCRIPT}${IMG}`, git: gitFacts({ webUrl: 'https://github.com/acme/churn' }) },
+  { name: `${SCRIPT}${IMG}`, git: gitFacts({ webUrl: 'https://github.com/acme/churn' }), answers: { 'monitoring.live-quality': 'automated' } },
 );
+// The hostile file must reach the new sections too, or the checks below would not cover them.
+if (!report.conflicts[0]?.evidence.some((evidence) => evidence.path?.includes('<img'))) throw new Error('no conflict quoting the hostile file');
 report.warnings.push({ path: `bad/${IMG}.yaml`, line: 3, message: `could not parse ${SCRIPT} ${MARKDOWN}` });
 
 function unescapedPipes(line: string): number {

@@ -80,6 +80,11 @@ describe('an extra pack', () => {
     ['an unknown fact', `pack: extra\nrules:\n${rule().replace('file: SAMPLE.md', 'fact: { path: note.count, gte: 1 }')}`, /unknown fact "note" \(did you mean "code"\?\)/],
     ['a conflict on a question the rule does not read', `pack: extra\nrules:\n${rule(answerConflict('answer: { id: team.owners, equals: both }', 'file: CODEOWNERS'))}`, /extra\.yaml:\d+:\d+: rule extra\.sample does not read question team\.owners/],
     ['a conflict whose evidence reads an answer', `pack: extra\nrules:\n${rule(answerConflict('answer: { id: monitoring.live-quality, equals: automated }', 'answer: { id: team.owners, equals: none }')).replace('file: SAMPLE.md', readsLiveQuality)}`, /the evidence of a conflict comes from the repository: it cannot read answers \(question team\.owners\)/],
+    [
+      'a conflict whose evidence names a condition that reads an answer',
+      `pack: extra\nconditions:\n  - id: claims-online\n    description: The answers say online\n    when: { answer: { id: infrastructure.serving-mode, equals: online } }\nrules:\n${rule(answerConflict(readsLiveQuality, 'condition: claims-online')).replace('file: SAMPLE.md', readsLiveQuality)}`,
+      /the evidence of a conflict comes from the repository: it cannot read answers \(condition claims-online reads question infrastructure\.serving-mode\)/,
+    ],
     ['a conflict on an answer the question cannot have', `pack: extra\nrules:\n${rule(answerConflict('answer: { id: monitoring.live-quality, equals: always }', 'file: CODEOWNERS')).replace('file: SAMPLE.md', readsLiveQuality)}`, /"always" can never match question monitoring\.live-quality/],
     ['a conflict that believes neither side', `pack: extra\nrules:\n${rule(answerConflict('answer: { id: monitoring.live-quality, equals: automated }', 'file: CODEOWNERS').replace('believe: evidence', 'believe: both')).replace('file: SAMPLE.md', readsLiveQuality)}`, /conflicts\[0\]\.believe: must be one of: "answer", "evidence"/],
     ['a severity condition on an unknown question', `pack: extra\nrules:\n${rule('    severityWhen:\n      - when: { answer: { id: governance.eu-ai-act-rsk, equals: high } }\n        severity: critical\n')}`, /unknown question "governance\.eu-ai-act-rsk" \(did you mean "governance\.eu-ai-act-risk"\?\)/],

@@ -20,7 +20,7 @@ const published = (name: string, description: string): SchemaSource => ({
 });
 
 /** Every schema `scale-audit schema <name>` prints; a new file format adds its entry here. */
-export const SCHEMAS: Record<string, SchemaSource> = {
+const SCHEMAS: Record<string, SchemaSource> = {
   answers: {
     description: 'an answers file, for the questions of the built-in packs and any --rules packs',
     generate: async (flags) => {
