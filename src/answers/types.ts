@@ -16,3 +16,6 @@ export interface Answers {
 }
 
 export const NO_ANSWERS: Answers = { path: null, values: {} };
+
+/** Where `init` writes answers, and where `audit` looks for them, in the audited directory. */
+export const DEFAULT_ANSWERS_FILE = 'scale-audit.answers.yaml';

@@ -36,7 +36,8 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .command('audit', { isDefault: true })
     .description('scan a repository, score its readiness and plan its roadmap (the default command)')
     .argument('[path]', 'repository to audit', '.')
-    .option('-a, --answers <file>', 'questionnaire answers (YAML or JSON)')
+    .option('-a, --answers <file>', 'questionnaire answers, YAML or JSON (default: <path>/scale-audit.answers.yaml when it exists)')
+    .option('--no-answers', 'ignore scale-audit.answers.yaml in the audited directory')
     .option('--assumptions <file>', 'business assumptions replacing the defaults (budget multiplier, governance share, timeline, target level)')
     .option('-f, --format <formats>', `output formats, comma-separated: ${FORMATS.join(', ')}`, 'text')
     .option('-o, --output <file>', 'write the (single) format to this file')
@@ -66,7 +67,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
 
   root
     .command('schema')
-    .description('print the JSON Schema of a file format: answers, assumptions, report, rule-pack (none: list them)')
+    .description('print the JSON Schema of a file format: answers, assumptions, config, report, rule-pack (none: list them)')
     .argument('[name]', 'which schema')
     .addOption(rulesOption())
     .action(async (name: string | undefined, options) => setExit(await (await import('./commands/schema.js')).schemaCommand(name, options, io)));

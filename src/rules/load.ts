@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Facts } from '../scan/facts.js';
 import { compareStrings } from '../util/compare.js';
+import { findCycle } from '../util/cycle.js';
 import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { didYouMean } from '../util/suggest.js';
@@ -354,43 +355,27 @@ function expectedAnswer(question: Question): string {
   return choices ? `${question.type === 'multi' ? 'a list of' : 'one of'} ${choices.join(', ')}` : `a ${question.type}`;
 }
 
+/** The names of the conditions an expression uses directly. */
+function conditionsUsed(expr: Expr, into: string[] = []): string[] {
+  const [key, arg] = Object.entries(expr)[0] as [string, unknown];
+  if (key === 'all' || key === 'any') for (const part of arg as Expr[]) conditionsUsed(part, into);
+  else if (key === 'not') conditionsUsed(arg as Expr, into);
+  else if (key === 'condition') into.push(arg as string);
+  return into;
+}
+
 /** A condition that uses itself, directly or through others, could never be evaluated. */
 function checkConditionCycles(conditions: Map<string, Located<Omit<ConditionDefinition, 'source'>>>): void {
-  const uses = (expr: Expr, into: string[] = []): string[] => {
-    const [key, arg] = Object.entries(expr)[0] as [string, unknown];
-    if (key === 'all' || key === 'any') for (const part of arg as Expr[]) uses(part, into);
-    else if (key === 'not') uses(arg as Expr, into);
-    else if (key === 'condition') into.push(arg as string);
-    return into;
-  };
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (id: string, trail: string[]): void => {
-    if (state.get(id) === 'done') return;
-    if (state.get(id) === 'visiting') {
-      const cycle = [...trail.slice(trail.indexOf(id)), id];
-      const at = conditions.get(cycle[0]!)!;
-      throw errorAt(at, [...at.path, 'when'], `conditions use each other in a cycle: ${cycle.join(' → ')}`);
-    }
-    state.set(id, 'visiting');
-    for (const next of uses(conditions.get(id)!.item.when)) visit(next, [...trail, id]);
-    state.set(id, 'done');
-  };
-  for (const id of conditions.keys()) visit(id, []);
+  const cycle = findCycle(conditions.keys(), (id) => conditionsUsed(conditions.get(id)!.item.when));
+  if (!cycle) return;
+  const at = conditions.get(cycle[0]!)!;
+  throw errorAt(at, [...at.path, 'when'], `conditions use each other in a cycle: ${cycle.join(' → ')}`);
 }
 
 function checkNoCycles(rules: readonly Rule[], located: Map<string, Located<RawRule>>): void {
   const requires = new Map(rules.map((rule) => [rule.id, rule.requires]));
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (id: string, trail: string[]): void => {
-    if (state.get(id) === 'done') return;
-    if (state.get(id) === 'visiting') {
-      const cycle = [...trail.slice(trail.indexOf(id)), id];
-      const at = located.get(cycle[0]!)!;
-      throw errorAt(at, [...at.path, 'requires'], `rules require each other in a cycle: ${cycle.join(' → ')}`);
-    }
-    state.set(id, 'visiting');
-    for (const next of requires.get(id) ?? []) visit(next, [...trail, id]);
-    state.set(id, 'done');
-  };
-  for (const rule of rules) visit(rule.id, []);
+  const cycle = findCycle(requires.keys(), (id) => requires.get(id) ?? []);
+  if (!cycle) return;
+  const at = located.get(cycle[0]!)!;
+  throw errorAt(at, [...at.path, 'requires'], `rules require each other in a cycle: ${cycle.join(' → ')}`);
 }

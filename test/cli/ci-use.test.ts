@@ -82,6 +82,12 @@ describe('configuration', () => {
     expect(result.stderr).toBe(`scale-audit: ${join(dir, '.scale-audit.yaml')}:3:23: rules.mlops.code-quality: missing required property "reason"\n`);
   });
 
+  it('has a published schema that `scale-audit schema config` prints', async () => {
+    const printed = await cli(['schema', 'config']);
+    expect(printed.code).toBe(0);
+    expect(JSON.parse(printed.stdout)).toEqual(JSON.parse(await readFile(new URL('../../schemas/config.schema.json', import.meta.url), 'utf8')));
+  });
+
   it('prints the effective configuration and where each value came from', async () => {
     const dir = await withConfig('version: 1\ngates:\n  failUnder: 60\n  failOn: critical\n');
     const result = await cli(['config', dir, '--print', '--fail-under', '70']);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +45,17 @@ describe('audit', () => {
     const owner = withAnswers.findings.find((finding) => finding.ruleId === 'team.named-owner')!;
     expect(owner.status).toBe('pass');
     expect(owner.evidence).toContainEqual(expect.objectContaining({ kind: 'answer', path: answers, line: expect.any(Number) }));
+  });
+
+  it('uses the answers init wrote in the audited directory, unless told not to', async () => {
+    const dir = join(await tempDir(), 'repo');
+    await cp(service, dir, { recursive: true });
+    await writeFile(join(dir, 'scale-audit.answers.yaml'), 'version: 1\nanswers:\n  team.owners: both\n');
+    const found = await cli([dir, '--format', 'json']);
+    expect(found.stderr).toContain(`using the answers in ${join(dir, 'scale-audit.answers.yaml')}`);
+    expect((JSON.parse(found.stdout) as Report).answers).toMatchObject({ path: join(dir, 'scale-audit.answers.yaml'), answered: 1 });
+    const ignored = await cli([dir, '--format', 'json', '--no-answers']);
+    expect((JSON.parse(ignored.stdout) as Report).answers.path).toBeNull();
   });
 
   it('starts the PoC roadmap with the foundations', async () => {

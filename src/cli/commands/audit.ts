@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEFAULT_ANSWERS_FILE } from '../../answers/types.js';
 import { runAudit } from '../../audit.js';
 import type { Report } from '../../report/types.js';
 import { InputError } from '../../util/errors.js';
@@ -9,7 +11,8 @@ import { emit, type OutputFlags } from '../outputs.js';
 import { renderReport, reportDestinations } from '../report-outputs.js';
 
 export interface AuditFlags extends GateFlags, OutputFlags {
-  answers?: string;
+  /** A file, or false for --no-answers. */
+  answers?: string | false;
   /** Business assumptions replacing some of the defaults. */
   assumptions?: string;
   rules: string[];
@@ -18,6 +21,18 @@ export interface AuditFlags extends GateFlags, OutputFlags {
   config?: string | false;
   baseline?: string;
   writeBaseline?: string;
+}
+
+/**
+ * The answers to use: the file named with --answers, or else the one `init` writes in the audited
+ * directory, when it exists (said on stderr, so nobody wonders where the answers came from).
+ */
+async function answersFor(path: string, flag: string | false | undefined, io: CliIO): Promise<string | undefined> {
+  if (flag !== undefined) return flag === false ? undefined : flag;
+  const found = join(path, DEFAULT_ANSWERS_FILE);
+  if (!(await access(found).then(() => true, () => false))) return undefined;
+  io.stderr.write(`scale-audit: using the answers in ${found} (--no-answers to ignore them)\n`);
+  return found;
 }
 
 /** Each gate's verdict on stderr (results stay on stdout); exit 1 when any failed. */
@@ -49,10 +64,11 @@ export async function auditCommand(path: string, flags: AuditFlags, io: CliIO): 
   const gates = parseGateFlags(flags);
   const now = auditDate(io);
   const baseline = flags.baseline ? { file: flags.baseline, baseline: await readBaseline(flags.baseline) } : undefined;
+  const answersFile = await answersFor(path, flags.answers, io);
 
   const { report } = await runAudit({
     path,
-    answersFile: flags.answers,
+    answersFile,
     assumptionsFile: flags.assumptions,
     rules: flags.rules,
     now,

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openAnswersDocument, newAnswersDocument, type AnswersDocument } from '../../answers/document.js';
 import { loadAnswers } from '../../answers/load.js';
+import { DEFAULT_ANSWERS_FILE } from '../../answers/types.js';
 import { nextQuestion, rankCategories, scopeQuestions, suggestionFor, type QuestionOrder } from '../../answers/questionnaire.js';
 import { answersTemplate, type TemplateTarget } from '../../answers/template.js';
 import type { Answers } from '../../answers/types.js';
@@ -17,7 +18,6 @@ import { PromptInterrupted, SKIP, type Prompter } from '../prompter.js';
 import { writeOutputs } from '../write-outputs.js';
 
 /** Where `init` keeps the answers unless told otherwise: in the audited directory. */
-export const DEFAULT_ANSWERS_FILE = 'scale-audit.answers.yaml';
 
 /** The shell's code for a run stopped with Ctrl+C; the answers given so far are saved. */
 export const EXIT_INTERRUPTED = 130;

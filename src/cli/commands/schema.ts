@@ -29,6 +29,7 @@ const SCHEMAS: Record<string, SchemaSource> = {
     },
   },
   assumptions: published('assumptions', 'a file of business assumptions for --assumptions'),
+  config: published('config', 'a configuration file (.scale-audit.yaml, or --config)'),
   report: published('report', 'the JSON report (--format json)'),
   'rule-pack': published('rule-pack', 'a rule pack for --rules'),
 };
