@@ -7,7 +7,7 @@ import { applyWaivers } from './config/waivers.js';
 import { compareWithBaseline, type Baseline } from './gates/baseline.js';
 import { evaluateGates } from './gates/gates.js';
 import { buildReport } from './report/build.js';
-import type { Report } from './report/types.js';
+import type { Cover, Report } from './report/types.js';
 import { evaluate } from './rules/evaluate.js';
 import { loadRuleSet } from './rules/load.js';
 import { loadMlTestScoreModel } from './score/ml-test-score-model.js';
@@ -31,6 +31,8 @@ export interface AuditOptions {
   gates?: { values: Gates; sources: Partial<Record<keyof Gates, Source>> };
   /** A baseline to compare with: the run then also fails on any regression from it. */
   baseline?: { file: string; baseline: Baseline };
+  /** The cover set on the command line; each field overrides the configuration's. */
+  cover?: Partial<Cover>;
 }
 
 export interface AuditResult {
@@ -80,6 +82,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     mlTestScoreModel,
     businessData,
     generatedAt: options.now,
+    cover: {
+      title: options.cover?.title ?? config.report.title ?? null,
+      client: options.cover?.client ?? config.report.client ?? null,
+      author: options.cover?.author ?? config.report.author ?? null,
+    },
     config: { file: config.file, expiredWaivers: waived.expired, unusedWaivers: waived.unused },
   });
   const baseline = options.baseline ? { file: options.baseline.file, ...compareWithBaseline(report, options.baseline.baseline) } : null;

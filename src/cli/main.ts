@@ -31,8 +31,16 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
       .option('-o, --output <file>', 'write the (single) format to this file')
       .option('--out-dir <dir>', `write each format to <dir>/${name}.<ext>`)
       .option('--no-color', 'plain text even on a terminal');
+  /** A consultant's branding, for `audit` and `render`; also settable in the configuration's `report` section. */
+  const brandingOptions = (command: Command) =>
+    command
+      .option('--title <text>', 'the report title (default: "Production readiness: <repository>")')
+      .option('--client <name>', 'who the report is for, shown on its first screen')
+      .option('--author <name>', 'who prepared it, shown on its first screen')
+      .option('--logo <file>', 'a PNG, JPEG, GIF, WebP or SVG logo, embedded in the HTML report')
+      .option('--template-dir <dir>', 'templates replacing the built-in HTML ones (see docs/templates.md)');
 
-  root
+  brandingOptions(root
     .command('audit', { isDefault: true })
     .description('scan a repository, score its readiness and plan its roadmap (the default command)')
     .argument('[path]', 'repository to audit', '.')
@@ -52,7 +60,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .option('-c, --config <file>', 'configuration file (default: the nearest .scale-audit.yaml/.yml/.json)')
     .option('--no-config', 'use no configuration file')
     .addOption(rulesOption())
-    .option('--no-color', 'plain text even on a terminal')
+    .option('--no-color', 'plain text even on a terminal'))
     .action(async (path: string, options) => setExit(await (await import('./commands/audit.js')).auditCommand(path, options, io)));
 
   root
@@ -102,14 +110,14 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(rulesOption())
     .action(async (path: string, options) => setExit(await (await import('./commands/config.js')).configCommand(path, options, io)));
 
-  outputOptions(
+  brandingOptions(outputOptions(
     root
       .command('render')
       .description('render a saved JSON report again, in any format')
       .argument('<report>', 'a report written with --format json'),
     FORMATS,
     'report',
-  ).action(async (file: string, options) => setExit(await (await import('./commands/render.js')).renderCommand(file, options, io)));
+  )).action(async (file: string, options) => setExit(await (await import('./commands/render.js')).renderCommand(file, options, io)));
 
   outputOptions(
     root

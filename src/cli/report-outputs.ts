@@ -1,5 +1,6 @@
 import { EXTENSIONS, FORMATS, renderer, type Format } from '../render/index.js';
 import type { Report } from '../report/types.js';
+import type { Branding } from './branding.js';
 import { destinations, parseFormats, type Destination, type OutputFlags, type Output } from './outputs.js';
 
 /** Where each report format goes, for `audit` and `render`: `<out-dir>/report.<ext>`. */
@@ -8,6 +9,11 @@ export function reportDestinations(flags: OutputFlags): Array<Destination<Format
 }
 
 /** The report in each format; colour only for text on a terminal. */
-export function renderReport(report: Report, targets: ReadonlyArray<Destination<Format>>, color: boolean): Promise<Output[]> {
-  return Promise.all(targets.map(async ({ format, path }) => ({ path, content: (await renderer(format))(report, { color: path === null && color }) })));
+export function renderReport(report: Report, targets: ReadonlyArray<Destination<Format>>, color: boolean, branding: Branding): Promise<Output[]> {
+  return Promise.all(
+    targets.map(async ({ format, path }) => ({
+      path,
+      content: (await renderer(format, { templateDir: branding.templateDir }))(report, { color: path === null && color, logo: branding.logo }),
+    })),
+  );
 }

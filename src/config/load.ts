@@ -33,6 +33,16 @@ export async function findConfig(target: string): Promise<string | null> {
 
 let validator: ReturnType<typeof compileSchema> | undefined;
 
+/** Files named in a configuration are relative to it, as `packs` are, wherever the audit runs from. */
+function relativeTo(file: string, report: Config['report']): Config['report'] {
+  const { logo, templateDir, ...text } = report;
+  return {
+    ...text,
+    ...(logo ? { logo: resolve(dirname(file), logo) } : {}),
+    ...(templateDir ? { templateDir: resolve(dirname(file), templateDir) } : {}),
+  };
+}
+
 export async function loadConfig(file: string): Promise<{ config: Config; source: YamlSource }> {
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`cannot read configuration: ${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}`, file);
@@ -52,7 +62,7 @@ export async function loadConfig(file: string): Promise<{ config: Config; source
     gateSources: Object.fromEntries(Object.keys(document.gates ?? {}).map((gate) => [gate, at('gates', gate)])),
     packs: (document.packs ?? []).map((pack) => resolve(dirname(file), pack)),
     waivers: (document.waivers ?? []).map((waiver, i) => ({ ...waiver, source: at('waivers', i) })),
-    report: document.report ?? {},
+    report: relativeTo(file, document.report ?? {}),
   };
   return { config, source };
 }

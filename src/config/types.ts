@@ -40,7 +40,8 @@ export interface Config {
   /** Extra rule packs, as absolute paths. */
   packs: string[];
   waivers: Waiver[];
-  report: { title?: string; client?: string; author?: string };
+  /** Branding; `logo` and `templateDir` as absolute paths. */
+  report: { title?: string; client?: string; author?: string; logo?: string; templateDir?: string };
 }
 
 export const EMPTY_CONFIG: Config = { file: null, rules: {}, categories: {}, gates: {}, gateSources: {}, packs: [], waivers: [], report: {} };

@@ -18,6 +18,8 @@ import {
   STATUS_LABELS,
   STATUS_SYMBOLS,
 } from './format.js';
+import type { Renderer, RenderOptions } from './index.js';
+import type { Logo } from './logo.js';
 import { pageTemplate } from './page-template.js';
 
 /*
@@ -25,7 +27,7 @@ import { pageTemplate } from './page-template.js';
  * renderer alike. Every value reaches the page through Handlebars' `{{ }}`, which escapes HTML:
  * the template must never use the unescaped `{{{ }}}` form.
  */
-const template = await pageTemplate('report.html.hbs');
+const builtIn = await pageTemplate('report.html.hbs');
 
 function evidenceView(report: Report, evidence: Evidence) {
   return { kind: evidence.kind, where: location(evidence), url: evidenceUrl(report, evidence) ?? '', detail: evidence.detail };
@@ -52,7 +54,7 @@ function findingView(report: Report, finding: ReportFinding) {
   };
 }
 
-export function htmlView(report: Report) {
+export function htmlView(report: Report, logo: Logo | null = null) {
   const { summary } = report;
   return {
     title: `Production readiness: ${report.target.name}`,
@@ -117,6 +119,12 @@ export function htmlView(report: Report) {
 }
 
 /** One self-contained HTML file: inline CSS, no script, and a policy that forbids any request. */
-export function renderHtml(report: Report): string {
-  return template(htmlView(report));
+export function renderHtml(report: Report, options: Pick<RenderOptions, 'logo'> = { logo: null }): string {
+  return builtIn(htmlView(report, options.logo));
+}
+
+/** The HTML renderer, with the built-in templates or those of `--template-dir`. */
+export async function htmlRenderer(templateDir: string | null): Promise<Renderer> {
+  const template = templateDir ? await pageTemplate('report.html.hbs', templateDir) : builtIn;
+  return (report, options) => template(htmlView(report, options.logo));
 }

@@ -1,4 +1,5 @@
 import type { Report } from '../report/types.js';
+import type { Logo } from './logo.js';
 
 export const FORMATS = ['text', 'md', 'md-summary', 'html', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -8,6 +9,14 @@ export const EXTENSIONS: Record<Format, string> = { text: 'txt', md: 'md', 'md-s
 export interface RenderOptions {
   /** Terminal colour, for `text` only. */
   color: boolean;
+  /** The consultant's logo, for `html` only. */
+  logo: Logo | null;
+}
+
+/** What a renderer is built with, once, before it renders. */
+export interface RendererSetup {
+  /** A directory whose templates replace the built-in HTML ones (`--template-dir`). */
+  templateDir: string | null;
 }
 
 export type Renderer = (report: Report, options: RenderOptions) => string;
@@ -16,7 +25,7 @@ export type Renderer = (report: Report, options: RenderOptions) => string;
  * The renderer of a format. Renderers are pure; they are loaded on demand because the HTML one
  * brings a template engine that a terminal run never needs.
  */
-export async function renderer(format: Format): Promise<Renderer> {
+export async function renderer(format: Format, setup: RendererSetup = { templateDir: null }): Promise<Renderer> {
   switch (format) {
     case 'text': {
       const { renderText } = await import('./text.js');
@@ -31,8 +40,8 @@ export async function renderer(format: Format): Promise<Renderer> {
       return (report) => renderMarkdownSummary(report);
     }
     case 'html': {
-      const { renderHtml } = await import('./html.js');
-      return (report) => renderHtml(report);
+      const { htmlRenderer } = await import('./html.js');
+      return htmlRenderer(setup.templateDir);
     }
     case 'json': {
       const { renderJson } = await import('./json.js');

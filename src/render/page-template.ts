@@ -1,17 +1,89 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 
 /*
- * The HTML pages (report, comparison, portfolio) share one stylesheet, `templates/styles.css`,
- * placed inside each page's `<style>` with `{{> styles}}`: one look, and each page stays a single
- * file that loads nothing. Values reach a page only through `{{ }}`, which escapes HTML; a
- * template must never use the unescaped `{{{ }}}` form.
+ * The HTML pages (report, comparison, portfolio) are Handlebars templates in `templates/`, with
+ * partials in `templates/partials/` and one stylesheet, `templates/styles.css`, placed inside each
+ * page's `<style>` with `{{> styles}}`: one look, and each page stays a single file that loads
+ * nothing. Values reach a page only through `{{ }}`, which escapes HTML; a built-in template must
+ * never use the unescaped `{{{ }}}` form.
+ *
+ * `--template-dir` replaces any of them: a directory laid out like `templates/` (the page, then
+ * `styles.css`, then `partials/*.hbs`) whose files win over the built-in ones of the same name.
  */
-const handlebars = Handlebars.create();
-handlebars.registerPartial('styles', await readFile(join(PACKAGE_ROOT, 'templates', 'styles.css'), 'utf8'));
+const BUILT_IN = join(PACKAGE_ROOT, 'templates');
 
-export async function pageTemplate(name: string): Promise<Handlebars.TemplateDelegate> {
-  return handlebars.compile(await readFile(join(PACKAGE_ROOT, 'templates', name), 'utf8'), { strict: true });
+export type PageTemplate = (view: object) => string;
+
+interface Source {
+  file: string;
+  text: string;
+}
+
+/** The few helpers a replaced template may want; documented in docs/templates.md. */
+function registerHelpers(handlebars: typeof Handlebars): void {
+  handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  handlebars.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''));
+  handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value, null, 2));
+}
+
+async function readSource(file: string): Promise<Source | null> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw new InputError(`cannot read template: ${error.code ?? error.message}`, file);
+  });
+  return text === null ? null : { file, text };
+}
+
+/** The page, the stylesheet and the partials a directory holds (any of them may be absent). */
+async function templatesIn(dir: string, page: string): Promise<{ page: Source | null; partials: Map<string, Source> }> {
+  const partials = new Map<string, Source>();
+  const styles = await readSource(join(dir, 'styles.css'));
+  if (styles) partials.set('styles', styles);
+  const names = await readdir(join(dir, 'partials')).catch(() => [] as string[]);
+  for (const name of names.filter((entry) => entry.endsWith('.hbs')).sort()) {
+    partials.set(name.slice(0, -'.hbs'.length), (await readSource(join(dir, 'partials', name)))!);
+  }
+  return { page: await readSource(join(dir, page)), partials };
+}
+
+/** A syntax error in a user's template is their mistake: one line naming the file and line. */
+function parsed(source: Source): Source {
+  try {
+    Handlebars.parse(source.text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const line = /line (\d+)/.exec(message)?.[1];
+    const expected = message.split('\n').at(-1) ?? message;
+    throw new InputError(`template syntax error: ${expected}`, source.file, line ? Number(line) : undefined);
+  }
+  return source;
+}
+
+/** The page `name` (e.g. `report.html.hbs`), with the built-in templates or a directory's replacements. */
+export async function pageTemplate(name: string, overrides: string | null = null): Promise<PageTemplate> {
+  const builtIn = await templatesIn(BUILT_IN, name);
+  const replaced = overrides ? await templatesIn(overrides, name) : null;
+  if (replaced && !replaced.page && replaced.partials.size === 0) {
+    throw new InputError(`--template-dir: no templates here (expected ${name}, styles.css or partials/*.hbs; see docs/templates.md)`, overrides!);
+  }
+  const handlebars = Handlebars.create();
+  registerHelpers(handlebars);
+  for (const [partial, source] of new Map([...builtIn.partials, ...(replaced?.partials ?? [])])) {
+    handlebars.registerPartial(partial, parsed(source).text);
+  }
+  const page = parsed(replaced?.page ?? builtIn.page!);
+  const template = handlebars.compile(page.text, { strict: true });
+  if (!overrides) return template;
+  // A replaced template can ask for a field that does not exist: say which, not a stack trace.
+  return (view) => {
+    try {
+      return template(view);
+    } catch (error) {
+      throw new InputError(`template error: ${(error as Error).message.split('\n')[0]}`, overrides);
+    }
+  };
 }

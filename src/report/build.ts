@@ -13,7 +13,7 @@ import type { Facts } from '../scan/facts.js';
 import { compareStrings } from '../util/compare.js';
 import { PACKAGE_VERSION } from '../util/package-root.js';
 import { reportConflicts } from './conflicts.js';
-import { REPORT_SCHEMA_VERSION, type Report, type ReportFinding } from './types.js';
+import { NO_COVER, REPORT_SCHEMA_VERSION, type Cover, type Report, type ReportFinding } from './types.js';
 
 export interface ReportInputs {
   targetPath: string;
@@ -25,6 +25,7 @@ export interface ReportInputs {
   /** The assumptions, roles and regulatory dates behind the business view. */
   businessData: BusinessData;
   generatedAt: Date;
+  cover?: Cover;
   config?: { file: string | null; expiredWaivers: readonly Waiver[]; unusedWaivers: readonly Waiver[] };
 }
 
@@ -45,7 +46,7 @@ function findingOrder(categoryIds: readonly string[]) {
  * The Report, without gates and baseline: those depend on the run's thresholds, and the audit adds
  * them once the scores are known.
  */
-export function buildReport({ targetPath, facts, ruleSet, answers, findings, mlTestScoreModel, businessData, generatedAt, config }: ReportInputs): Report {
+export function buildReport({ targetPath, facts, ruleSet, answers, findings, mlTestScoreModel, businessData, generatedAt, cover, config }: ReportInputs): Report {
   const rules = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
   const { categories, summary } = scoreFindings(findings, ruleSet.categories);
   const categoryIds = ruleSet.categories.map((category) => category.id);
@@ -68,6 +69,7 @@ export function buildReport({ targetPath, facts, ruleSet, answers, findings, mlT
     ruleset: { digest: ruleSet.digest, packs: ruleSet.sources, rules: ruleSet.rules.length },
     scoringVersion: SCORING_VERSION,
     generatedAt: generatedAt.toISOString(),
+    cover: cover ?? NO_COVER,
     target: {
       name: facts.root.name,
       path: targetPath,

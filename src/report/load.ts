@@ -5,7 +5,7 @@ import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { compileSchema, validateSource } from '../util/schema-errors.js';
 import { parseYamlSource } from '../util/yaml-source.js';
-import { REPORT_SCHEMA_VERSION, type Report } from './types.js';
+import { NO_COVER, REPORT_SCHEMA_VERSION, type Report } from './types.js';
 
 let validator: ValidateFunction | undefined;
 
@@ -45,5 +45,7 @@ export async function loadReport(file: string): Promise<Report> {
     validateSource(parseYamlSource(file, text), check);
     throw new InputError('not a valid scale-audit report', file);
   }
-  return value as Report;
+  // A 1.0 report has no cover: it was made before reports could carry one.
+  const report = value as Report;
+  return report.cover ? report : { ...report, cover: NO_COVER };
 }

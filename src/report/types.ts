@@ -13,7 +13,7 @@ import type { GateResult } from '../gates/gates.js';
  * The one object every renderer, `compare` and any CI step consume. Its JSON Schema is
  * `schemas/report.schema.json`; bump the major version on any change that breaks a reader.
  */
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 export interface WaiverSummary {
   rule: string;
@@ -23,6 +23,16 @@ export interface WaiverSummary {
   file: string;
   line: number;
 }
+
+/** Who the report is for and by: the cover of a consultant's deliverable. Null where not given. */
+export interface Cover {
+  /** Replaces the default title, "Production readiness: <repository>". */
+  title: string | null;
+  client: string | null;
+  author: string | null;
+}
+
+export const NO_COVER: Cover = { title: null, client: null, author: null };
 
 export interface ReportFinding extends Finding {
   why: string;
@@ -38,6 +48,7 @@ export interface Report {
   ruleset: { digest: string; packs: string[]; rules: number };
   scoringVersion: number;
   generatedAt: string;
+  cover: Cover;
   target: {
     name: string;
     /** The path as given on the command line. */

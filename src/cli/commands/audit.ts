@@ -5,12 +5,13 @@ import { runAudit } from '../../audit.js';
 import type { Report } from '../../report/types.js';
 import { InputError } from '../../util/errors.js';
 import { createBaseline, type Baseline } from '../../gates/baseline.js';
+import { loadBranding, withConfigured, type BrandingFlags } from '../branding.js';
 import { parseGateFlags, type GateFlags } from '../gate-flags.js';
 import { auditDate, useColor, type CliIO } from '../io.js';
 import { emit, type OutputFlags } from '../outputs.js';
 import { renderReport, reportDestinations } from '../report-outputs.js';
 
-export interface AuditFlags extends GateFlags, OutputFlags {
+export interface AuditFlags extends GateFlags, OutputFlags, BrandingFlags {
   /** A file, or false for --no-answers. */
   answers?: string | false;
   /** Business assumptions replacing some of the defaults. */
@@ -65,8 +66,9 @@ export async function auditCommand(path: string, flags: AuditFlags, io: CliIO): 
   const now = auditDate(io);
   const baseline = flags.baseline ? { file: flags.baseline, baseline: await readBaseline(flags.baseline) } : undefined;
   const answersFile = await answersFor(path, flags.answers, io);
+  const flagged = await loadBranding(flags);
 
-  const { report } = await runAudit({
+  const { report, config } = await runAudit({
     path,
     answersFile,
     assumptionsFile: flags.assumptions,
@@ -74,10 +76,11 @@ export async function auditCommand(path: string, flags: AuditFlags, io: CliIO): 
     now,
     gates,
     ...(flags.config === false ? { config: null } : flags.config ? { config: flags.config } : {}),
+    cover: flagged.cover,
     ...(baseline ? { baseline } : {}),
   });
 
-  const outputs = await renderReport(report, targets, useColor(io, flags.color));
+  const outputs = await renderReport(report, targets, useColor(io, flags.color), await withConfigured(flagged, config.report));
   if (flags.writeBaseline) outputs.push({ path: flags.writeBaseline, content: `${JSON.stringify(createBaseline(report), null, 2)}\n` });
   await emit(outputs, io);
   return reportGates(report, io);

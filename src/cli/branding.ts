@@ -1,0 +1,66 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { Config } from '../config/types.js';
+import { logoFromBytes, type Logo } from '../render/logo.js';
+import type { Cover } from '../report/types.js';
+import { InputError } from '../util/errors.js';
+
+/** `--title`, `--client`, `--author`, `--logo` and `--template-dir`, on `audit` and `render`. */
+export interface BrandingFlags {
+  title?: string;
+  client?: string;
+  author?: string;
+  logo?: string;
+  templateDir?: string;
+}
+
+export interface Branding {
+  /** The fields set here; each replaces the report's (or the configuration's). */
+  cover: Partial<Cover>;
+  logo: Logo | null;
+  templateDir: string | null;
+}
+
+function coverFlags(flags: BrandingFlags): Partial<Cover> {
+  const cover: Partial<Cover> = {};
+  for (const field of ['title', 'client', 'author'] as const) {
+    const value = flags[field];
+    if (value === undefined) continue;
+    if (value.trim() === '') throw new InputError(`--${field}: expected some text, got nothing`);
+    cover[field] = value.trim();
+  }
+  return cover;
+}
+
+async function loadLogo(file: string): Promise<Logo> {
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`--logo: cannot read the image: ${error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'is a directory' : (error.code ?? error.message)}`, file);
+  });
+  return logoFromBytes(bytes, file);
+}
+
+async function checkTemplateDir(dir: string): Promise<string> {
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new InputError(`--template-dir: ${info ? 'not a directory' : 'no such directory'}`, dir);
+  return dir;
+}
+
+/** The branding the flags set, their files read and checked: a typo fails before a long scan. */
+export async function loadBranding(flags: BrandingFlags): Promise<Branding> {
+  return {
+    cover: coverFlags(flags),
+    logo: flags.logo ? await loadLogo(flags.logo) : null,
+    templateDir: flags.templateDir ? await checkTemplateDir(flags.templateDir) : null,
+  };
+}
+
+/**
+ * The configuration's logo and templates, where the flags named none. (Its title, client and
+ * author are already in the report's cover: the audit put them there.)
+ */
+export async function withConfigured(branding: Branding, configured: Config['report']): Promise<Branding> {
+  return {
+    ...branding,
+    logo: branding.logo ?? (configured.logo ? await loadLogo(configured.logo) : null),
+    templateDir: branding.templateDir ?? (configured.templateDir ? await checkTemplateDir(configured.templateDir) : null),
+  };
+}
