@@ -1,4 +1,7 @@
-import type { Evidence } from '../rules/finding.js';
+import type { Evidence, Status } from '../rules/finding.js';
+import { schedule } from '../roadmap/schedule.js';
+import { LEVEL_NAMES, SEVERITY_WEIGHTS } from '../score/score.js';
+import { compareStrings } from '../util/compare.js';
 import type { Report, ReportFinding } from '../report/types.js';
 import { businessHtmlView, findingNotesView } from './business-html.js';
 import {
@@ -19,7 +22,10 @@ import {
   STATUS_SYMBOLS,
 } from './format.js';
 import type { Renderer, RenderOptions } from './index.js';
+import { categoryBars, roadmapGantt, statusMix } from './html-charts.js';
 import type { Logo } from './logo.js';
+import { METHODOLOGY, SCORING_MODEL, SOURCES } from './methodology.js';
+import { headlineFigures, reportTitle, topRisks } from './overview.js';
 import { pageTemplate } from './page-template.js';
 
 /*
@@ -54,10 +60,107 @@ function findingView(report: Report, finding: ReportFinding) {
   };
 }
 
+const UNFOLDED: ReadonlySet<Status> = new Set(['fail', 'partial', 'unknown', 'waived']);
+const STATUS_ORDER: Status[] = ['fail', 'partial', 'unknown', 'waived', 'pass', 'not_applicable'];
+
+function byUrgency(a: ReportFinding, b: ReportFinding): number {
+  return STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || SEVERITY_WEIGHTS[b.severity] - SEVERITY_WEIGHTS[a.severity];
+}
+
+function countsText(findings: readonly ReportFinding[]): string {
+  const passed = findings.filter((finding) => finding.status === 'pass').length;
+  const notApplicable = findings.length - passed;
+  return [passed ? `${passed} passed` : '', notApplicable ? `${notApplicable} not applicable` : ''].filter(Boolean).join(', ');
+}
+
+function categoriesView(report: Report) {
+  return report.categories.map((category) => {
+    const findings = report.findings.filter((finding) => finding.category === category.id).sort(byUrgency);
+    const folded = findings.filter((finding) => !UNFOLDED.has(finding.status));
+    return {
+      ...category,
+      scoreText: category.score === null ? 'n/a' : String(category.score),
+      band: scoreBand(category.score),
+      open: findings.filter((finding) => UNFOLDED.has(finding.status)).map((finding) => findingView(report, finding)),
+      folded: folded.map((finding) => findingView(report, finding)),
+      foldedText: countsText(folded),
+    };
+  });
+}
+
+/** The band in words, so that colour is never the only signal. */
+const BAND_TEXT: Record<ReturnType<typeof scoreBand>, string> = { good: 'good: 80 or more', fair: 'fair: 50 to 79', poor: 'poor: below 50', none: 'nothing known to score' };
+
+function overviewView(report: Report) {
+  const { summary } = report;
+  const { budget, timeline } = headlineFigures(report);
+  const weakest = report.categories.find((category) => category.id === summary.weakestCategory);
+  return {
+    score: scoreText(summary.score),
+    scoreBand: scoreBand(summary.score),
+    bandText: BAND_TEXT[scoreBand(summary.score)],
+    level: levelText(report),
+    levelNumber: summary.level,
+    ladder: LEVEL_NAMES.map((name, level) => ({ level, name, reached: level <= summary.level, current: level === summary.level })),
+    provisionalNote: provisionalNote(report) ?? '',
+    confidence: summary.confidence,
+    weakest: categoryTitle(report, summary.weakestCategory),
+    weakestScore: weakest ? scoreText(weakest.score) : '',
+    budget: { value: budget.value ?? '', missing: budget.missing },
+    timeline: { value: timeline.value ?? '', missing: timeline.missing },
+    risks: topRisks(report).map(({ finding, phase }) => ({
+      id: finding.ruleId,
+      title: finding.title,
+      severity: finding.severity,
+      status: finding.status,
+      statusLabel: STATUS_LABELS[finding.status],
+      symbol: STATUS_SYMBOLS[finding.status],
+      message: finding.message,
+      phase,
+    })),
+  };
+}
+
+/** Every answer a finding used, once, with the rules it settled. */
+function answersUsed(report: Report) {
+  const used = new Map<string, { where: string; line: number; detail: string; rules: string[] }>();
+  for (const finding of report.findings) {
+    for (const evidence of finding.evidence) {
+      if (evidence.kind !== 'answer' || evidence.line === undefined) continue;
+      const entry = used.get(evidence.detail) ?? { where: location(evidence), line: evidence.line, detail: evidence.detail, rules: [] };
+      if (!entry.rules.includes(finding.ruleId)) entry.rules.push(finding.ruleId);
+      used.set(evidence.detail, entry);
+    }
+  }
+  return [...used.values()].sort((a, b) => a.line - b.line || compareStrings(a.detail, b.detail));
+}
+
+function chartsView(report: Report) {
+  const plan = schedule(report.roadmap, report.business.team.fte);
+  const people = `${plan.people} ${plan.people === 1 ? 'person' : 'people'}`;
+  return {
+    categories: categoryBars(report),
+    status: statusMix(report),
+    roadmap: roadmapGantt(plan),
+    roadmapCaption:
+      `About ${Math.ceil(plan.days / 7)} weeks with ${people} ` +
+      `(${plan.peopleSource === 'answers' ? 'from roi.team-fte' : 'assumed; answer roi.team-fte'}), each item at the middle of its effort range; ` +
+      'a phase starts when the one before it ends, and an item waits for its prerequisites (arrows).',
+  };
+}
+
+/**
+ * What the templates see. Besides these prepared fields, `report` is the Report itself
+ * (schemas/report.schema.json) for custom templates that want something the built-in ones do not show.
+ */
 export function htmlView(report: Report, logo: Logo | null = null) {
   const { summary } = report;
   return {
-    title: `Production readiness: ${report.target.name}`,
+    report,
+    title: reportTitle(report),
+    client: report.cover.client ?? '',
+    author: report.cover.author ?? '',
+    logo: logo?.dataUri ?? '',
     target: report.target.name,
     date: reportDate(report),
     version: report.tool.version,
@@ -65,14 +168,8 @@ export function htmlView(report: Report, logo: Logo | null = null) {
     branch: report.target.branch ?? '',
     ruleset: report.ruleset,
     answersLine: report.answers.path ? `${report.answers.path} (${report.answers.answered} of ${report.answers.questions} answered)` : 'none given',
-    score: scoreText(summary.score),
-    scoreBand: scoreBand(summary.score),
-    level: levelText(report),
-    levelNumber: summary.level,
-    ladder: [0, 1, 2, 3, 4].map((level) => ({ level, reached: level <= summary.level, current: level === summary.level })),
-    provisionalNote: provisionalNote(report) ?? '',
-    confidence: summary.confidence,
-    weakest: categoryTitle(report, summary.weakestCategory),
+    overview: overviewView(report),
+    charts: chartsView(report),
     mlTestScore: {
       ...report.mlTestScore,
       text: mlTestScoreText(report),
@@ -83,13 +180,7 @@ export function htmlView(report: Report, logo: Logo | null = null) {
       })),
     },
     counts: summary.counts,
-    categories: report.categories.map((category) => ({
-      ...category,
-      scoreText: category.score === null ? 'n/a' : String(category.score),
-      width: category.score ?? 0,
-      band: scoreBand(category.score),
-      findings: report.findings.filter((finding) => finding.category === category.id).map((finding) => findingView(report, finding)),
-    })),
+    categories: categoriesView(report),
     roadmap: {
       total: effortRange(report.roadmap.effortWeeks),
       itemCount: report.roadmap.phases.reduce((n, phase) => n + phase.items.length, 0),
@@ -113,6 +204,7 @@ export function htmlView(report: Report, logo: Logo | null = null) {
     unusedWaivers: report.config.unusedWaivers,
     hasWaivers: report.findings.some((finding) => finding.status === 'waived') || report.config.expiredWaivers.length + report.config.unusedWaivers.length > 0,
     ...businessHtmlView(report),
+    appendix: { answersUsed: answersUsed(report), scoringModel: SCORING_MODEL, methodology: METHODOLOGY, sources: SOURCES },
     scan: report.scan,
     warnings: report.warnings.map((warning) => ({ where: warning.path ? `${warning.path}${warning.line ? `:${warning.line}` : ''}` : '', message: warning.message })),
   };
