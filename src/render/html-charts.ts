@@ -71,6 +71,7 @@ export function statusMix(report: Report) {
   };
 }
 
+const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 const GANTT_LABEL = 250;
 const GANTT_PLOT = 560;
 const GANTT_ROW = 22;
@@ -113,6 +114,7 @@ export function roadmapGantt(plan: Schedule) {
     width: GANTT_LABEL + GANTT_PLOT + 16,
     height,
     ticks,
+    legend: SEVERITIES.map((severity, i) => ({ severity, x: 4 + i * 62 })),
     tickTop: GANTT_TOP - 8,
     tickBottom: height,
     phases: plan.phases.map((phase, i) => {
