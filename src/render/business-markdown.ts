@@ -104,7 +104,7 @@ export function nextQuestionsSection(report: Report): string[] {
   const questions = nextQuestions(report);
   if (questions.length === 0) return [];
   return [
-    '## Answer next',
+    '### Answer next',
     '',
     `The ${questions.length === 1 ? 'question' : `${questions.length} questions`} whose answers would change the score most (all ${report.questions.length} are listed under "Questions to answer"):`,
     '',

@@ -106,3 +106,11 @@ export function mlTestScoreNote(report: Report): string {
   const unknown = report.mlTestScore.unknownTests;
   return `estimated from the findings${unknown > 0 ? `; ${unknown} of 28 tests unknown and counted 0, so a lower bound` : ''}`;
 }
+
+/** Cuts a label to fit a chart, at a word boundary when one is near the limit, marking the cut with "…". */
+export function fitLabel(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.]+$/, '')}…`;
+}

@@ -2,7 +2,7 @@ import type { Report } from '../report/types.js';
 import type { Status } from '../rules/finding.js';
 import type { Schedule } from '../roadmap/schedule.js';
 import { STATUSES } from '../rules/finding.js';
-import { scoreBand, scoreText, STATUS_LABELS, STATUS_SYMBOLS } from './format.js';
+import { fitLabel, scoreBand, scoreText, STATUS_LABELS, STATUS_SYMBOLS } from './format.js';
 
 /*
  * Geometry for the report's SVG charts, computed here so that the templates only place numbers
@@ -11,11 +11,6 @@ import { scoreBand, scoreText, STATUS_LABELS, STATUS_SYMBOLS } from './format.js
  */
 
 const round = (value: number) => Math.round(value * 10) / 10;
-
-/** Cuts a label to fit a column of fixed width in a chart. */
-export function fitLabel(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
 
 const LABEL_WIDTH = 190;
 const PLOT_WIDTH = 380;

@@ -1,7 +1,6 @@
 import type { Evidence, Status } from '../rules/finding.js';
 import { schedule } from '../roadmap/schedule.js';
 import { LEVEL_NAMES, SEVERITY_WEIGHTS } from '../score/score.js';
-import { compareStrings } from '../util/compare.js';
 import type { Report, ReportFinding } from '../report/types.js';
 import { businessHtmlView, findingNotesView } from './business-html.js';
 import {
@@ -22,6 +21,7 @@ import {
   STATUS_SYMBOLS,
 } from './format.js';
 import type { Renderer, RenderOptions } from './index.js';
+import { answersUsed } from './answers-used.js';
 import { categoryBars, roadmapGantt, statusMix } from './html-charts.js';
 import type { Logo } from './logo.js';
 import { METHODOLOGY, SCORING_MODEL, SOURCES } from './methodology.js';
@@ -119,20 +119,6 @@ function overviewView(report: Report) {
       phase,
     })),
   };
-}
-
-/** Every answer a finding used, once, with the rules it settled. */
-function answersUsed(report: Report) {
-  const used = new Map<string, { where: string; line: number; detail: string; rules: string[] }>();
-  for (const finding of report.findings) {
-    for (const evidence of finding.evidence) {
-      if (evidence.kind !== 'answer' || evidence.line === undefined) continue;
-      const entry = used.get(evidence.detail) ?? { where: location(evidence), line: evidence.line, detail: evidence.detail, rules: [] };
-      if (!entry.rules.includes(finding.ruleId)) entry.rules.push(finding.ruleId);
-      used.set(evidence.detail, entry);
-    }
-  }
-  return [...used.values()].sort((a, b) => a.line - b.line || compareStrings(a.detail, b.detail));
 }
 
 function chartsView(report: Report) {

@@ -31,3 +31,12 @@ export function mdLink(label: string, url: string): string {
   if (!/^https:\/\/[\w.-]+\/[\w.\-/%#:]*$/.test(url)) return label;
   return `[${label}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
 }
+
+/**
+ * Text inside a raw HTML line of the Markdown, such as a `<summary>`: Markdown does not parse
+ * there, so backslash escapes would show and would not stop a tag; HTML entities do both.
+ * Quotes need no escaping outside attributes.
+ */
+export function htmlText(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/[&<>]/g, (char) => `&#${char.charCodeAt(0)};`);
+}

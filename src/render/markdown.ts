@@ -1,12 +1,10 @@
-import type { Evidence } from '../rules/finding.js';
-import type { Report, ReportFinding } from '../report/types.js';
+import type { Report } from '../report/types.js';
 import type { RoadmapItem } from '../roadmap/plan.js';
+import { schedule } from '../roadmap/schedule.js';
 import {
   categoryTitle,
   effortRange,
-  evidenceUrl,
   levelText,
-  location,
   waivedFindings,
   mlTestScoreNote,
   mlTestScoreText,
@@ -17,60 +15,43 @@ import {
   STATUS_LABELS,
   STATUS_SYMBOLS,
 } from './format.js';
-import { businessSections, conflictsSection, findingNotes, nextQuestionsSection } from './business-markdown.js';
+import { businessSections, conflictsSection, nextQuestionsSection } from './business-markdown.js';
 import { mdCode, mdLink, mdText } from './markdown-escape.js';
+import { evidenceList, findingsSection } from './markdown-findings.js';
+import { mermaidGantt } from './mermaid.js';
+import { answersUsed } from './answers-used.js';
+import { METHODOLOGY, SCORING_MODEL, SOURCES } from './methodology.js';
+import { coverLine, headlineFigures, reportTitle, topRisks, type Headline } from './overview.js';
 
-function evidenceLine(report: Report, evidence: Evidence): string {
-  const where = location(evidence);
-  const url = evidenceUrl(report, evidence);
-  const place = where ? `${url ? mdLink(mdCode(where), url) : mdCode(where)} ` : '';
-  return `${place}${mdText(evidence.detail)}`;
+/** Ends a message with a full stop unless it already ends a sentence. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return `${mdText(trimmed)}${/[.!?]$/.test(trimmed) ? '' : '.'}`;
 }
 
-function evidenceList(report: Report, evidence: readonly Evidence[], indent: string): string[] {
-  return evidence.map((item) => `${indent}- ${evidenceLine(report, item)}`);
-}
-
-function roadmapItem(report: Report, item: RoadmapItem, index: number): string[] {
-  const lines = [
-    `${index}. **${mdText(item.action)}** — ${item.severity}, effort ${item.effort}, ${STATUS_LABELS[item.status]} · closes ${item.ruleIds.map((id) => mdCode(id)).join(', ')}`,
-    `   - Why: ${mdText(item.why)}`,
-  ];
-  if (item.neededBy.length > 0) lines.push(`   - Needed first by: ${item.neededBy.map((id) => mdCode(id)).join(', ')}`);
-  if (item.requires.length > 0) {
-    lines.push(`   - After: ${item.requires.map((r) => `${mdCode(r.ruleId)} (${STATUS_LABELS[r.status]})`).join(', ')}`);
-  }
-  lines.push('   - Evidence:', ...evidenceList(report, item.evidence, '     '));
-  lines.push('   - Steps:', ...item.steps.map((step) => `     - ${mdText(step)}`));
-  return lines;
-}
-
-function findingRow(finding: ReportFinding): string {
-  return `| ${STATUS_SYMBOLS[finding.status]} ${STATUS_LABELS[finding.status]} | ${mdText(finding.title)} ${mdCode(finding.ruleId, true)} | ${finding.severity} | L${finding.level} | ${mdText(finding.message)} |`;
-}
-
-function findingDetails(report: Report, finding: ReportFinding): string[] {
+function headerSection(report: Report): string[] {
+  const commit = shortCommit(report.target.commit);
+  const cover = coverLine(report);
   return [
-    '<details>',
-    `<summary>${mdText(finding.ruleId)}: ${mdText(finding.title)}</summary>`,
+    `# ${mdText(reportTitle(report))}`,
     '',
-    `**Result:** ${STATUS_LABELS[finding.status]}. ${mdText(finding.message)}`,
+    ...(cover ? [mdText(cover), ''] : []),
+    `Audited ${reportDate(report)} by scale-audit ${report.tool.version}` +
+      `${commit ? ` at commit ${mdCode(commit)}` : ''} · ruleset ${mdCode(report.ruleset.digest)} (${report.ruleset.rules} rules)` +
+      ` · answers: ${report.answers.path ? `${mdCode(report.answers.path)} (${report.answers.answered} of ${report.answers.questions})` : 'none'}`,
     '',
-    `**Why it matters:** ${mdText(finding.why)}`,
+  ];
+}
+
+function summarySection(report: Report): string[] {
+  const { summary } = report;
+  const note = provisionalNote(report);
+  return [
+    '| Readiness | Maturity level | Confidence | Weakest area | ML Test Score (estimate) |',
+    '|---|---|---|---|---|',
+    `| **${scoreText(summary.score)}** | ${mdText(levelText(report))} | ${summary.confidence}% | ${mdText(categoryTitle(report, summary.weakestCategory))} | ${mlTestScoreText(report)} |`,
     '',
-    `**How it is detected:** ${mdText(finding.detection)}`,
-    '',
-    '**Evidence:**',
-    '',
-    ...evidenceList(report, finding.evidence, ''),
-    '',
-    ...findingNotes(finding, (evidence) => evidenceLine(report, evidence)),
-    ...(finding.status === 'pass' || finding.status === 'not_applicable' || finding.status === 'waived'
-      ? []
-      : [`**Fix (effort ${finding.remediation.effort}):** ${mdText(finding.remediation.summary)}`, '', ...finding.remediation.steps.map((step) => `- ${mdText(step)}`), '']),
-    ...(finding.references.length > 0 ? [`**References:** ${finding.references.map(mdText).join(' · ')}`, ''] : []),
-    '</details>',
-    '',
+    ...(note ? [`> ${mdText(note)}`, ''] : []),
   ];
 }
 
@@ -91,6 +72,127 @@ function gatesSection(report: Report): string[] {
   return lines;
 }
 
+/** The open gaps that matter most, each with the roadmap phase that closes it. */
+function topRisksSection(report: Report): string[] {
+  const risks = topRisks(report);
+  if (risks.length === 0) return ['## Top risks', '', 'No rule fails. Answer the open questions to confirm the result.', ''];
+  return [
+    '## Top risks',
+    '',
+    ...risks.map(({ finding, phase }, i) => {
+      const fixedIn = phase ? ` Fixed in: ${mdText(phase)}.` : '';
+      return `${i + 1}. **${finding.severity}** · ${STATUS_SYMBOLS[finding.status]} ${STATUS_LABELS[finding.status]} · ${mdText(finding.title)} ${mdCode(finding.ruleId)}: ${sentence(finding.message)}${fixedIn}`;
+    }),
+    '',
+  ];
+}
+
+function headlineLine({ label, value, missing }: Headline): string {
+  if (value) return `- **${mdText(`${label}: ${value}`)}**`;
+  const answer = missing.length > 0 ? `: answer ${missing.map((id) => mdCode(id)).join(', ')}` : '';
+  return `- ${label}: not estimated yet${answer}`;
+}
+
+function budgetSection(report: Report): string[] {
+  const { budget, timeline } = headlineFigures(report);
+  return ['## Budget and timeline', '', headlineLine(budget), headlineLine(timeline), '', 'How they are computed, and from which answers: [Business case](#business-case).', ''];
+}
+
+function scoresSection(report: Report): string[] {
+  // A waived column only when something is waived: most reports have none.
+  const waivedColumn = report.summary.counts.waived > 0;
+  return [
+    '## Scores by category',
+    '',
+    `| Category | Score | Fail | Partial | Unknown | Pass | N/A |${waivedColumn ? ' Waived |' : ''} Confidence |`,
+    `|---|---:|---:|---:|---:|---:|---:|${waivedColumn ? '---:|' : ''}---:|`,
+    ...report.categories.map(({ title, score, counts: c, confidence }) =>
+      `| ${mdText(title)} | ${scoreText(score)} | ${c.fail} | ${c.partial} | ${c.unknown} | ${c.pass} | ${c.not_applicable} |${waivedColumn ? ` ${c.waived} |` : ''} ${confidence}% |`,
+    ),
+    '',
+  ];
+}
+
+function mlTestScoreSection(report: Report): string[] {
+  const { mlTestScore } = report;
+  return [
+    '## ML Test Score (estimate)',
+    '',
+    `**${mlTestScoreText(report)}**: ${mdText(mlTestScore.meaning)}. The score of Breck et al. (2017): each of 28 tests scores 1 when automated and repeated, 0.5 when done by hand, 0 otherwise; the final score is the lowest of the four section sums. Here it is ${mdText(mlTestScoreNote(report))}.`,
+    '',
+    '| Section | Score | Tests |',
+    '|---|---:|---|',
+    ...mlTestScore.sections.map((section) => {
+      const tests = section.tests.map((test) => `${test.id} ${test.score === null ? '?' : test.score}`).join(' · ');
+      return `| ${mdText(section.title)} | ${section.score} of 7 | ${tests} |`;
+    }),
+    '',
+  ];
+}
+
+function roadmapItem(report: Report, item: RoadmapItem, index: number): string[] {
+  const lines = [
+    `${index}. **${mdText(item.action)}** — ${item.severity}, effort ${item.effort}, ${STATUS_LABELS[item.status]} · closes ${item.ruleIds.map((id) => mdCode(id)).join(', ')}`,
+    `   - Why: ${mdText(item.why)}`,
+  ];
+  if (item.neededBy.length > 0) lines.push(`   - Needed first by: ${item.neededBy.map((id) => mdCode(id)).join(', ')}`);
+  if (item.requires.length > 0) {
+    lines.push(`   - After: ${item.requires.map((r) => `${mdCode(r.ruleId)} (${STATUS_LABELS[r.status]})`).join(', ')}`);
+  }
+  lines.push('   - Evidence:', ...evidenceList(report, item.evidence, '     '));
+  lines.push('   - Steps:', ...item.steps.map((step) => `     - ${mdText(step)}`));
+  return lines;
+}
+
+/** The Gantt chart and what it assumes: how many people, how long each item takes. */
+function roadmapChart(report: Report): string[] {
+  const plan = schedule(report.roadmap, report.business.team.fte);
+  const people = `${plan.people} ${plan.people === 1 ? 'person' : 'people'}`;
+  const source = plan.peopleSource === 'answers' ? 'from `roi.team-fte`' : 'assumed: answer `roi.team-fte`';
+  return [
+    ...mermaidGantt(plan, `Roadmap for ${report.target.name}`, reportDate(report)),
+    '',
+    `Planned with ${people} (${source}), each item at the middle of its effort range; phases run one after another, ` +
+      `and an item starts once its prerequisites (listed under it below) are done. About ${Math.ceil(plan.days / 7)} weeks in total; critical items are highlighted.`,
+    '',
+  ];
+}
+
+function roadmapSection(report: Report): string[] {
+  const { phases, effortWeeks } = report.roadmap;
+  if (phases.length === 0) return ['## Roadmap', '', 'Nothing is failing. Answer the open questions below to confirm the result.', ''];
+  const count = phases.reduce((n, phase) => n + phase.items.length, 0);
+  return [
+    '## Roadmap',
+    '',
+    `${count} items, ${effortRange(effortWeeks)} in total. Within each phase, prerequisites come first, then the most impact for the effort.`,
+    '',
+    ...roadmapChart(report),
+    ...phases.flatMap((phase) => [
+      `### ${mdText(phase.title)} (${effortRange(phase.effortWeeks)})`,
+      '',
+      `_${mdText(phase.goal)}_`,
+      '',
+      ...phase.items.flatMap((item, i) => roadmapItem(report, item, i + 1)),
+      '',
+    ]),
+  ];
+}
+
+function questionsSection(report: Report): string[] {
+  if (report.questions.length === 0) return [];
+  return [
+    '## Questions to answer',
+    '',
+    'These rules stay unknown until the questionnaire is answered. Most consequential first.',
+    '',
+    '| Question | Id | Settles |',
+    '|---|---|---|',
+    ...report.questions.map((question) => `| ${mdText(question.text)} | ${mdCode(question.id, true)} | ${question.ruleIds.map((id) => mdCode(id, true)).join(' ')} |`),
+    '',
+  ];
+}
+
 function waiversSection(report: Report): string[] {
   const waived = waivedFindings(report);
   const { expiredWaivers, unusedWaivers } = report.config;
@@ -109,100 +211,77 @@ function waiversSection(report: Report): string[] {
   return [...lines, ''];
 }
 
-function mlTestScoreSection(report: Report): string[] {
-  const { mlTestScore } = report;
-  const lines = [
-    '## ML Test Score (estimate)',
-    '',
-    `**${mlTestScoreText(report)}**: ${mdText(mlTestScore.meaning)}. The score of Breck et al. (2017): each of 28 tests scores 1 when automated and repeated, 0.5 when done by hand, 0 otherwise; the final score is the lowest of the four section sums. Here it is ${mdText(mlTestScoreNote(report))}.`,
-    '',
-    '| Section | Score | Tests |',
-    '|---|---:|---|',
+function scanLines(report: Report): string[] {
+  const { scan } = report;
+  return [
+    `- Scanned ${scan.files} files${scan.notebooks ? ` (${scan.notebooks} notebooks)` : ''}; ${scan.skippedDirectories} directories skipped (dependencies, virtualenvs, caches, .gitignore); ${scan.skippedSymlinks} symbolic links not followed; ${scan.unreadFiles} files too large or binary to read.${scan.truncated ? ' **The file limit was reached: the scan is incomplete.**' : ''}`,
+    `- Git history: ${scan.git ? 'read' : 'not available'}.`,
   ];
-  for (const section of mlTestScore.sections) {
-    const tests = section.tests.map((test) => `${test.id} ${test.score === null ? '?' : test.score}`).join(' · ');
-    lines.push(`| ${mdText(section.title)} | ${section.score} of 7 | ${tests} |`);
-  }
-  return [...lines, ''];
 }
 
-/** The full report in GitHub-flavoured Markdown: summary first, then the roadmap, then every finding. */
+function warningsSection(report: Report): string[] {
+  if (report.warnings.length === 0) return [];
+  const where = (path: string, line?: number) => `${mdCode(`${path}${line ? `:${line}` : ''}`)} `;
+  return ['### Scan warnings', '', ...report.warnings.map((warning) => `- ${warning.path ? where(warning.path, warning.line) : ''}${mdText(warning.message)}`), ''];
+}
+
+function answersUsedSection(report: Report): string[] {
+  const used = answersUsed(report);
+  if (used.length === 0) return ['### Answers used', '', report.answers.path ? 'No answer was used.' : 'No answers file was given: rules that need one are unknown.', ''];
+  return [
+    '### Answers used',
+    '',
+    '| Answer | Where | Used by |',
+    '|---|---|---|',
+    ...used.map((answer) => `| ${mdText(answer.detail)} | ${mdCode(answer.where, true)} | ${answer.rules.map((id) => mdCode(id, true)).join(' ')} |`),
+    '',
+  ];
+}
+
+/** How the audit works and what it rests on: for the reader who wants to check the verdicts. */
+function appendixSection(report: Report): string[] {
+  const bullets = (lines: readonly string[]) => lines.map((line) => `- ${mdText(line)}`);
+  return [
+    '## Appendix',
+    '',
+    ...answersUsedSection(report),
+    '### About this audit',
+    '',
+    ...scanLines(report),
+    '',
+    '### Scoring model',
+    '',
+    ...bullets(SCORING_MODEL),
+    '',
+    '### Methodology',
+    '',
+    ...bullets(METHODOLOGY),
+    '',
+    '### Sources',
+    '',
+    ...SOURCES.map((source) => `- ${mdLink(mdText(source.title), source.url)}, ${mdText(source.by)}.`),
+    '',
+    ...warningsSection(report),
+    ...nextQuestionsSection(report),
+  ];
+}
+
+/** The full report in GitHub-flavoured Markdown: the first screen, the roadmap, every finding, then the appendix. */
 export function renderMarkdown(report: Report): string {
-  const { summary } = report;
-  const commit = shortCommit(report.target.commit);
-  const out: string[] = [];
-  out.push(`# Production readiness: ${mdText(report.target.name)}`, '');
-  out.push(
-    `Audited ${reportDate(report)} by scale-audit ${report.tool.version}` +
-      `${commit ? ` at commit ${mdCode(commit)}` : ''} · ruleset ${mdCode(report.ruleset.digest)} (${report.ruleset.rules} rules)` +
-      ` · answers: ${report.answers.path ? `${mdCode(report.answers.path)} (${report.answers.answered} of ${report.answers.questions})` : 'none'}`,
-    '',
-  );
-  out.push('| Readiness | Maturity level | Confidence | Weakest area | ML Test Score (estimate) |', '|---|---|---|---|---|');
-  out.push(
-    `| **${scoreText(summary.score)}** | ${mdText(levelText(report))} | ${summary.confidence}% | ${mdText(categoryTitle(report, summary.weakestCategory))} | ${mlTestScoreText(report)} |`,
-    '',
-  );
-  const note = provisionalNote(report);
-  if (note) out.push(`> ${mdText(note)}`, '');
-  out.push(...gatesSection(report));
-
-  // A waived column only when something is waived: most reports have none.
-  const waivedColumn = summary.counts.waived > 0;
-  out.push(
-    '## Scores by category',
-    '',
-    `| Category | Score | Fail | Partial | Unknown | Pass | N/A |${waivedColumn ? ' Waived |' : ''} Confidence |`,
-    `|---|---:|---:|---:|---:|---:|---:|${waivedColumn ? '---:|' : ''}---:|`,
-  );
-  for (const category of report.categories) {
-    const c = category.counts;
-    out.push(`| ${mdText(category.title)} | ${scoreText(category.score)} | ${c.fail} | ${c.partial} | ${c.unknown} | ${c.pass} | ${c.not_applicable} |${waivedColumn ? ` ${c.waived} |` : ''} ${category.confidence}% |`);
-  }
-  out.push('');
-
-  out.push(...mlTestScoreSection(report));
-
-  out.push('## Roadmap', '');
-  if (report.roadmap.phases.length === 0) out.push('Nothing is failing. Answer the open questions below to confirm the result.', '');
-  else out.push(`${report.roadmap.phases.reduce((n, phase) => n + phase.items.length, 0)} items, ${effortRange(report.roadmap.effortWeeks)} in total. Prerequisites come first; then the most impact for the effort.`, '');
-  for (const phase of report.roadmap.phases) {
-    out.push(`### ${mdText(phase.title)} (${effortRange(phase.effortWeeks)})`, '', `_${mdText(phase.goal)}_`, '');
-    phase.items.forEach((item, i) => out.push(...roadmapItem(report, item, i + 1)));
-    out.push('');
-  }
-
-  out.push(...conflictsSection(report), ...businessSections(report));
-
-  if (report.questions.length > 0) {
-    out.push('## Questions to answer', '', 'These rules stay unknown until the questionnaire is answered. Most consequential first.', '');
-    out.push('| Question | Id | Settles |', '|---|---|---|');
-    for (const question of report.questions) {
-      out.push(`| ${mdText(question.text)} | ${mdCode(question.id, true)} | ${question.ruleIds.map((id) => mdCode(id, true)).join(' ')} |`);
-    }
-    out.push('');
-  }
-
-  out.push('## Findings', '');
-  for (const category of report.categories) {
-    const findings = report.findings.filter((finding) => finding.category === category.id);
-    if (findings.length === 0) continue;
-    out.push(`### ${mdText(category.title)}: ${scoreText(category.score)}`, '', `${mdText(category.description)}`, '');
-    out.push('| Result | Rule | Severity | Level | Message |', '|---|---|---|---|---|', ...findings.map(findingRow), '');
-    for (const finding of findings) out.push(...findingDetails(report, finding));
-  }
-
-  out.push(...waiversSection(report));
-
-  out.push('## About this audit', '');
-  out.push(
-    `- Scanned ${report.scan.files} files${report.scan.notebooks ? ` (${report.scan.notebooks} notebooks)` : ''}; ${report.scan.skippedDirectories} directories skipped (dependencies, virtualenvs, caches, .gitignore); ${report.scan.skippedSymlinks} symbolic links not followed; ${report.scan.unreadFiles} files too large or binary to read.${report.scan.truncated ? ' **The file limit was reached: the scan is incomplete.**' : ''}`,
-    `- Git history: ${report.scan.git ? 'read' : 'not available'}.`,
-    '- Scoring: pass 1, partial 0.5, fail 0, weighted by severity (critical 4, high 3, medium 2, low 1); unknown and not-applicable rules are left out of scores and shown as confidence. The overall score is the mean of the category scores.',
-  );
-  if (report.warnings.length > 0) {
-    out.push('', '### Scan warnings', '', ...report.warnings.map((warning) => `- ${warning.path ? `${mdCode(`${warning.path}${warning.line ? `:${warning.line}` : ''}`)} ` : ''}${mdText(warning.message)}`));
-  }
-  out.push('', ...nextQuestionsSection(report));
-  return out.join('\n');
+  return [
+    ...headerSection(report),
+    ...summarySection(report),
+    ...gatesSection(report),
+    ...topRisksSection(report),
+    ...budgetSection(report),
+    ...scoresSection(report),
+    ...mlTestScoreSection(report),
+    ...roadmapSection(report),
+    ...conflictsSection(report),
+    ...businessSections(report),
+    ...questionsSection(report),
+    ...findingsSection(report),
+    ...waiversSection(report),
+    ...appendixSection(report),
+  ].join('\n');
 }

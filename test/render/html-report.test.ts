@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { htmlRenderer, renderHtml } from '../../src/render/html.js';
-import { categoryBars, fitLabel, roadmapGantt, statusMix } from '../../src/render/html-charts.js';
+import { fitLabel } from '../../src/render/format.js';
+import { categoryBars, roadmapGantt, statusMix } from '../../src/render/html-charts.js';
 import { logoFromBytes } from '../../src/render/logo.js';
 import { schedule } from '../../src/roadmap/schedule.js';
 import { inputError } from '../helpers/input-error.js';
@@ -136,9 +137,10 @@ describe('charts', () => {
     if (last.start > first.start) expect(gantt.bars.at(-1)!.x).toBeGreaterThan(gantt.bars[0]!.x);
   });
 
-  it('cuts long labels with an ellipsis', () => {
+  it('cuts long labels at a word with an ellipsis', () => {
     expect(fitLabel('short', 10)).toBe('short');
-    expect(fitLabel('a rather long label indeed', 10)).toBe('a rather…');
+    expect(fitLabel('a rather long label indeed', 12)).toBe('a rather…');
+    expect(fitLabel('unbreakablewordhere', 10)).toBe('unbreakab…');
   });
 });
 
