@@ -4,34 +4,9 @@ import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { SOURCES } from '../../src/render/methodology.js';
 import { renderText } from '../../src/render/text.js';
-import { reportFromFiles } from '../helpers/report.js';
-import { gitFacts } from '../helpers/rule-tester.js';
+import { hostileReport, IMG, MARKDOWN, SCRIPT } from '../helpers/hostile-report.js';
 
-/*
- * The audited repository is untrusted: its file names, code and the answers flow into reports
- * that a consultant opens in a browser or GitHub renders in a pull request. Nothing in them may
- * become markup, a link, a mention or a script.
- */
-const SCRIPT = '<script>alert(1)</script>';
-const IMG = '<img src=x onerror=alert(2)>';
-const MARKDOWN = '| cell | [click](javascript:alert(3)) **bold** @everyone $x^2$ ![i](http://evil.example/p.png)';
-
-const report = await reportFromFiles(
-  {
-    [`src/${SCRIPT}.py`]: `import mlflow\nmlflow.log_param("${IMG}", "${MARKDOWN}")\n`,
-    [`notebooks/"><img src=y onerror=alert(4)>.ipynb`]: JSON.stringify({ nbformat: 4, cells: [{ cell_type: 'code', source: [`wandb.init(project="${SCRIPT}")`], outputs: [] }] }),
-    'requirements.txt': `pandas\n`,
-    '.github/workflows/ci.yml': `on: [push]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest "${IMG}" ${MARKDOWN.replace(/\|/g, '')}\n`,
-    'config/prod.yaml': 'aws_access_key_id: AKIAIOSFODNN7EXAMPLE\n',
-    'src/\u001b[2J\u001b]8;;http://evil.example\u0007clear.py': 'import wandb\nwandb.init(project="\u001b[31mred")\n',
-    // A served model that logs nothing contradicts the answer below: the conflict quotes this file.
-    [`src/${IMG}api.py`]: `from fastapi import FastAPI\napp = FastAPI()\n\n@app.post("/${SCRIPT}")\ndef score(x: dict) -> dict:\n    return x\n`,
-  },
-  { name: `${SCRIPT}${IMG}`, git: gitFacts({ webUrl: 'https://github.com/acme/churn' }), answers: { 'monitoring.live-quality': 'automated' } },
-);
-// The hostile file must reach the new sections too, or the checks below would not cover them.
-if (!report.conflicts[0]?.evidence.some((evidence) => evidence.path?.includes('<img'))) throw new Error('no conflict quoting the hostile file');
-report.warnings.push({ path: `bad/${IMG}.yaml`, line: 3, message: `could not parse ${SCRIPT} ${MARKDOWN}` });
+const report = await hostileReport();
 
 function unescapedPipes(line: string): number {
   return (line.match(/(?<!\\)\|/g) ?? []).length;

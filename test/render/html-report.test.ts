@@ -50,8 +50,8 @@ describe('the first screen', () => {
   });
 
   it('marks the current level on a ladder from L0 to L4 in words, not only colour', () => {
-    const ladder = /<ol id="level-ladder"[^>]*role="img"[^>]*>([\s\S]*?)<\/ol>/.exec(html)![1]!;
-    expect(ladder.match(/<li/g)).toHaveLength(5);
+    const ladder = /<div id="level-ladder"[^>]*role="img"[^>]*>([\s\S]*?)\n\s*<\/div>/.exec(html)![1]!;
+    expect(ladder.match(/class="rung[ "]/g)).toHaveLength(5);
     expect(ladder).toContain(`L${poc.summary.level}</span><span class="rung-name">${poc.summary.levelName}</span><span class="here">◆ here</span>`);
   });
 

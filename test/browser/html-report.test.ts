@@ -1,0 +1,93 @@
+/// <reference lib="dom" />
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContextOptions } from 'playwright-core';
+import { artifactPath, DESKTOP, expectQuiet, inContext, MOBILE, noBrowser, openReport, useBrowser, writeArtifact, type OpenedReport } from '../helpers/browser.js';
+import { richHtml } from './reports.js';
+import { where } from './where.js';
+
+/** What a reader must see without scrolling on a laptop: the answer to "where do we stand, what does it cost". */
+const FIRST_SCREEN = [
+  ...['score', 'level', 'confidence', 'weakest', 'ml-test-score', 'budget', 'timeline'].map((field) => `#overview [data-field="${field}"]`),
+  '[data-field="client"]',
+  '[data-field="author"]',
+  '#level-ladder',
+  '#top-risks',
+  '.logo img',
+];
+const CHARTS = ['#chart-categories', '#chart-roadmap', '#chart-status'];
+const FURTHER_DOWN = [...CHARTS, '#findings', '#roadmap', '#appendix', ...['answers-used', 'scoring-model', 'methodology', 'sources'].map((id) => `#appendix #${id}`)];
+/** The body of a finding folded away with the passed ones. */
+const PASSED_BODY = 'details.passed details.finding > dl';
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const SCREENSHOTS: ReadonlyArray<{ file: string; context: BrowserContextOptions; fullPage: boolean; print?: boolean }> = [
+  { file: 'report-desktop.png', context: DESKTOP, fullPage: false },
+  { file: 'report-desktop-full.png', context: DESKTOP, fullPage: true },
+  { file: 'report-mobile.png', context: MOBILE, fullPage: false },
+  { file: 'report-print.png', context: DESKTOP, fullPage: false, print: true },
+  { file: 'report-dark.png', context: { ...DESKTOP, colorScheme: 'dark' }, fullPage: false },
+];
+
+describe.skipIf(noBrowser)('the HTML report in Chromium', () => {
+  const browser = useBrowser();
+  const open = <T>(options: BrowserContextOptions, work: (opened: OpenedReport) => Promise<T>) =>
+    inContext(browser(), options, async (context) => work(await openReport(context, richHtml)));
+
+  it('requests nothing but itself and reports no error, so its own styles and images obey its policy', () => open(DESKTOP, async (opened) => expectQuiet(opened)));
+
+  it('shows the overview, the level ladder, the top risks, the cover and the logo in the first screen', () =>
+    open(DESKTOP, async ({ page }) => {
+      expect(['whole', 'partly'], '#overview').toContain(await where(page, '#overview'));
+      expect(await page.locator('#level-ladder').getAttribute('role')).toBe('img');
+      expect(await page.locator('#top-risks li').count()).toBeGreaterThanOrEqual(1);
+      expect(await page.locator('#top-risks li').count()).toBeLessThanOrEqual(5);
+      for (const selector of FIRST_SCREEN) expect(await where(page, selector), selector).toBe('whole');
+    }));
+
+  it('has the charts, findings, roadmap and appendix further down', () =>
+    open(DESKTOP, async ({ page }) => {
+      for (const selector of FURTHER_DOWN) {
+        await page.locator(selector).first().scrollIntoViewIfNeeded();
+        expect(['whole', 'partly'], selector).toContain(await where(page, selector));
+      }
+      for (const selector of CHARTS) {
+        const chart = page.locator(selector);
+        expect(await chart.evaluate((element) => element.tagName), selector).toBe('svg');
+        expect(await chart.getAttribute('role'), selector).toBe('img');
+        expect((await chart.locator(':scope > title').textContent())?.trim(), `${selector} title`).toBeTruthy();
+      }
+    }));
+
+  it('folds the passed findings on screen and unfolds them on paper', () =>
+    open(DESKTOP, async ({ page }) => {
+      const folds = page.locator('details.passed');
+      expect(await folds.count()).toBeGreaterThan(0);
+      expect(await folds.evaluateAll((details) => details.filter((fold) => (fold as HTMLDetailsElement).open).length)).toBe(0);
+      expect(await where(page, PASSED_BODY)).toBe('hidden');
+      await page.emulateMedia({ media: 'print' });
+      expect(['whole', 'partly', 'elsewhere']).toContain(await where(page, PASSED_BODY));
+    }));
+
+  it('prints to an A4 PDF', () =>
+    open(DESKTOP, async ({ page }) => {
+      const pdf = await page.pdf({ format: 'A4' });
+      await writeArtifact('report.pdf', pdf);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdf.length).toBeGreaterThan(10 * 1024);
+    }));
+
+  it.each(SCREENSHOTS)('writes the screenshot $file', ({ file, context, fullPage, print }) =>
+    open(context, async ({ page }) => {
+      if (print) await page.emulateMedia({ media: 'print' });
+      const path = await artifactPath(file);
+      await page.screenshot({ path, fullPage });
+      expect((await readFile(path)).subarray(0, PNG.length)).toEqual(PNG);
+    }));
+
+  it('does not scroll sideways on a phone', () =>
+    open(MOBILE, async ({ page }) => {
+      const { scrollWidth, viewportWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewportWidth: innerWidth }));
+      expect(scrollWidth).toBeLessThanOrEqual(viewportWidth + 1);
+    }));
+});
