@@ -106,8 +106,8 @@ function overviewView(report: Report) {
     confidence: summary.confidence,
     weakest: categoryTitle(report, summary.weakestCategory),
     weakestScore: weakest ? scoreText(weakest.score) : '',
-    budget: { value: budget.value ?? '', missing: budget.missing },
-    timeline: { value: timeline.value ?? '', missing: timeline.missing },
+    budget: { ...budget, value: budget.value ?? '' },
+    timeline: { ...timeline, value: timeline.value ?? '' },
     risks: topRisks(report).map(({ finding, phase }) => ({
       id: finding.ruleId,
       title: finding.title,
@@ -131,7 +131,8 @@ function chartsView(report: Report) {
     roadmapCaption:
       `About ${Math.ceil(plan.days / 7)} weeks with ${people} ` +
       `(${plan.peopleSource === 'answers' ? 'from roi.team-fte' : 'assumed; answer roi.team-fte'}), each item at the middle of its effort range; ` +
-      'a phase starts when the one before it ends, and an item waits for its prerequisites (arrows).',
+      'a phase starts when the one before it ends, and an item waits for its prerequisites (arrows). ' +
+      'The chart runs to the last phase; the timeline figure counts only the work up to the target level.',
   };
 }
 

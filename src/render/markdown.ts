@@ -87,8 +87,8 @@ function topRisksSection(report: Report): string[] {
   ];
 }
 
-function headlineLine({ label, value, missing }: Headline): string {
-  if (value) return `- **${mdText(`${label}: ${value}`)}**`;
+function headlineLine({ label, value, missing, flag }: Headline): string {
+  if (value) return `- **${mdText(`${label}: ${value}`)}**${flag ? ` (${mdText(flag)})` : ''}`;
   const answer = missing.length > 0 ? `: answer ${missing.map((id) => mdCode(id)).join(', ')}` : '';
   return `- ${label}: not estimated yet${answer}`;
 }

@@ -41,18 +41,21 @@ export function topRisks(report: Report, count = TOP_RISKS): TopRisk[] {
 }
 
 export interface Headline {
+  /** The figure's own label when it exists ("Time to L2 Repeatable"), else a generic one. */
   label: string;
   /** The value with its unit, or null when the answers do not allow it yet. */
   value: string | null;
   /** What would bring it, when missing: the questions to answer. */
   missing: string[];
+  /** What the reader must not miss about the value (e.g. far from the playbooks' range), or "". */
+  flag: string;
 }
 
 function headline(report: Report, id: Figure['id'], label: string): Headline {
   const { business } = report;
   const figure = business.figures.find((candidate) => candidate.id === id);
-  if (figure) return { label, value: figureValue(figure, business.currency), missing: [] };
-  return { label, value: null, missing: business.missing.find((missing) => missing.id === id)?.questions ?? [] };
+  if (figure) return { label: figure.label, value: figureValue(figure, business.currency), missing: [], flag: figure.flag ?? '' };
+  return { label, value: null, missing: business.missing.find((missing) => missing.id === id)?.questions ?? [], flag: '' };
 }
 
 /** The production budget and the timeline, as the business case estimates them. */

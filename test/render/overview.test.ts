@@ -19,11 +19,12 @@ describe('topRisks', () => {
 });
 
 describe('headlineFigures', () => {
-  it('names the questions that would bring the budget and timeline when they are unanswered', () => {
+  it('names the questions that would bring the budget when they are unanswered', () => {
     const { budget, timeline } = headlineFigures(notebookPoc);
     expect(budget.value).toBeNull();
     expect(budget.missing).toContain('roi.poc-cost');
-    expect(timeline.label).toBe('Timeline to target');
+    // Without answers the timeline is the playbooks' range, named for the level it leads to.
+    expect(timeline).toMatchObject({ label: 'Time to L2 Repeatable', value: '6–18 months' });
   });
 
   it('gives the budget range with its currency from the answers', async () => {
