@@ -137,6 +137,14 @@ describe('charts', () => {
     if (last.start > first.start) expect(gantt.bars.at(-1)!.x).toBeGreaterThan(gantt.bars[0]!.x);
   });
 
+  it('draws no Gantt for an empty roadmap, and says nothing is failing', () => {
+    const done = { ...poc, roadmap: { phases: [], effortWeeks: { min: 0, max: 0 } } };
+    expect(roadmapGantt(schedule(done.roadmap, null))).toMatchObject({ bars: [], arrows: [], phases: [] });
+    const html = renderHtml(done);
+    expect(html).not.toContain('id="chart-roadmap"');
+    expect(section(html, 'roadmap')).toContain('Nothing is failing.');
+  });
+
   it('cuts long labels at a word with an ellipsis', () => {
     expect(fitLabel('short', 10)).toBe('short');
     expect(fitLabel('a rather long label indeed', 12)).toBe('a rather…');
