@@ -80,7 +80,7 @@ export async function auditCommand(path: string, flags: AuditFlags, io: CliIO): 
     ...(baseline ? { baseline } : {}),
   });
 
-  const outputs = await renderReport(report, targets, useColor(io, flags.color), await withConfigured(flagged, config.report));
+  const outputs = await renderReport(report, targets, useColor(io, flags.color), await withConfigured(flagged, config, path, (message) => io.stderr.write(`scale-audit: ${message}\n`)));
   if (flags.writeBaseline) outputs.push({ path: flags.writeBaseline, content: `${JSON.stringify(createBaseline(report), null, 2)}\n` });
   await emit(outputs, io);
   return reportGates(report, io);
