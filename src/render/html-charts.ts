@@ -67,8 +67,8 @@ export function statusMix(report: Report) {
 }
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
-const GANTT_LABEL = 250;
-const GANTT_PLOT = 560;
+const GANTT_LABEL = 300;
+const GANTT_PLOT = 520;
 const GANTT_ROW = 22;
 const GANTT_TOP = 40;
 /** Tick spacing in weeks, the smallest that keeps the axis to about a dozen labels. */
@@ -84,7 +84,7 @@ export function roadmapGantt(plan: Schedule) {
   const step = TICK_WEEKS.find((weeks) => days / (weeks * 7) <= 12) ?? 52;
   const ticks = Array.from({ length: Math.floor(days / (step * 7)) + 1 }, (_, i) => ({ x: x(i * step * 7), label: `wk ${i * step}` }));
   const bars = plan.items.map((entry, index) => ({
-    label: fitLabel(entry.item.title, 34),
+    label: fitLabel(entry.item.title, 44),
     fullLabel: `${entry.item.title} (${entry.ruleId}): ${entry.item.severity}${entry.item.status === 'partial' ? ', partly done' : ''}, effort ${entry.item.effort}, weeks ${round(entry.start / 7)} to ${round(entry.end / 7)}`,
     y: rowY(rowOfItem[index]!) + 5,
     textY: rowY(rowOfItem[index]!) + 15,
@@ -93,8 +93,9 @@ export function roadmapGantt(plan: Schedule) {
     severity: entry.item.severity,
     partial: entry.item.status === 'partial',
   }));
+  // Phases already wait for each other: arrows only for prerequisites within a phase, or they cross the chart.
   const arrows = plan.items.flatMap((entry, index) =>
-    entry.after.map((from) => {
+    entry.after.filter((from) => plan.items[from]!.phaseIndex === entry.phaseIndex).map((from) => {
       const startX = x(plan.items[from]!.end);
       const endX = x(entry.start);
       // An elbow: out of the prerequisite's end, down to the dependent's row, into its start.
@@ -114,7 +115,7 @@ export function roadmapGantt(plan: Schedule) {
     tickBottom: height,
     phases: plan.phases.map((phase, i) => {
       const row = rowOfItem[plan.items.findIndex((entry) => entry.phaseIndex === i)]! - 1;
-      return { title: fitLabel(phase.title, 34), x: x(phase.start), width: Math.max(round(x(phase.end) - x(phase.start)), 2), y: rowY(row) + 9, textY: rowY(row) + 15 };
+      return { title: fitLabel(phase.title, 44), x: x(phase.start), width: Math.max(round(x(phase.end) - x(phase.start)), 2), y: rowY(row) + 9, textY: rowY(row) + 15 };
     }),
     bars,
     arrows,

@@ -131,7 +131,7 @@ function chartsView(report: Report) {
     roadmapCaption:
       `About ${Math.ceil(plan.days / 7)} weeks with ${people} ` +
       `(${plan.peopleSource === 'answers' ? 'from roi.team-fte' : 'assumed; answer roi.team-fte'}), each item at the middle of its effort range; ` +
-      'a phase starts when the one before it ends, and an item waits for its prerequisites (arrows). ' +
+      'a phase starts when the one before it ends, and an item waits for its prerequisites (arrows, within a phase). ' +
       'The chart runs to the last phase; the timeline figure counts only the work up to the target level.',
   };
 }
