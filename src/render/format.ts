@@ -1,5 +1,6 @@
 import type { Evidence, Status } from '../rules/finding.js';
 import type { Report } from '../report/types.js';
+import type { Schedule } from '../roadmap/schedule.js';
 
 /** Shared wording for every renderer, so that text, Markdown and HTML say the same things. */
 export const STATUS_LABELS: Record<Status, string> = {
@@ -105,6 +106,12 @@ export function mlTestScoreText(report: Report): string {
 export function mlTestScoreNote(report: Report): string {
   const unknown = report.mlTestScore.unknownTests;
   return `estimated from the findings${unknown > 0 ? `; ${unknown} of 28 tests unknown and counted 0, so a lower bound` : ''}`;
+}
+
+/** Who a roadmap schedule plans with: "4 people (from roi.team-fte)"; `code` formats the question id. */
+export function staffing(plan: Pick<Schedule, 'people' | 'peopleSource'>, code: (text: string) => string = (text) => text): string {
+  const people = `${plan.people} ${plan.people === 1 ? 'person' : 'people'}`;
+  return `${people} (${plan.peopleSource === 'answers' ? 'from' : 'assumed: answer'} ${code('roi.team-fte')})`;
 }
 
 /** Cuts a label to fit a chart, at a word boundary when one is near the limit, marking the cut with "…". */

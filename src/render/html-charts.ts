@@ -1,6 +1,5 @@
 import type { Report } from '../report/types.js';
-import type { Status } from '../rules/finding.js';
-import type { Schedule } from '../roadmap/schedule.js';
+import { scheduleWeeks, type Schedule } from '../roadmap/schedule.js';
 import { STATUSES } from '../rules/finding.js';
 import { fitLabel, scoreBand, scoreText, STATUS_LABELS, STATUS_SYMBOLS } from './format.js';
 
@@ -55,7 +54,7 @@ export function statusMix(report: Report) {
       let offset = LABEL_WIDTH;
       const segments = shown
         .filter((status) => category.counts[status] > 0)
-        .map((status: Status) => {
+        .map((status) => {
           const width = round((PLOT_WIDTH * category.counts[status]) / total);
           const segment = { status, x: offset, width, count: category.counts[status], textX: round(offset + width / 2), labelled: width >= 16, title: `${category.title}: ${category.counts[status]} ${STATUS_LABELS[status]}` };
           offset = round(offset + width);
@@ -79,7 +78,7 @@ export function roadmapGantt(plan: Schedule) {
   const days = Math.max(plan.days, 7);
   const x = (day: number) => round(GANTT_LABEL + (GANTT_PLOT * day) / days);
   // Each phase takes a heading row, then a row per item.
-  const rowOfItem = plan.items.map((entry) => entry.phaseIndex + 1 + plan.items.indexOf(entry));
+  const rowOfItem = plan.items.map((entry, index) => entry.phaseIndex + 1 + index);
   const rowY = (row: number) => GANTT_TOP + row * GANTT_ROW;
   const step = TICK_WEEKS.find((weeks) => days / (weeks * 7) <= 12) ?? 52;
   const ticks = Array.from({ length: Math.floor(days / (step * 7)) + 1 }, (_, i) => ({ x: x(i * step * 7), label: `wk ${i * step}` }));
@@ -119,6 +118,6 @@ export function roadmapGantt(plan: Schedule) {
     }),
     bars,
     arrows,
-    weeks: round(plan.days / 7),
+    weeks: scheduleWeeks(plan),
   };
 }

@@ -1,5 +1,5 @@
 import type { Evidence, Status } from '../rules/finding.js';
-import { schedule } from '../roadmap/schedule.js';
+import { schedule, scheduleWeeks } from '../roadmap/schedule.js';
 import { LEVEL_NAMES, SEVERITY_WEIGHTS } from '../score/score.js';
 import type { Report, ReportFinding } from '../report/types.js';
 import { businessHtmlView, findingNotesView } from './business-html.js';
@@ -17,6 +17,7 @@ import {
   scoreBand,
   scoreText,
   shortCommit,
+  staffing,
   STATUS_LABELS,
   STATUS_SYMBOLS,
 } from './format.js';
@@ -52,10 +53,10 @@ function findingView(report: Report, finding: ReportFinding) {
     why: finding.why,
     detection: finding.detection,
     evidence: finding.evidence.map((evidence) => evidenceView(report, evidence)),
+    /** A gap: shown unfolded, with its fix. */
     showFix: finding.status === 'fail' || finding.status === 'partial',
     fix: finding.remediation,
     references: finding.references,
-    open: finding.status === 'fail' || finding.status === 'partial',
     notes: findingNotesView(finding),
   };
 }
@@ -108,29 +109,18 @@ function overviewView(report: Report) {
     weakestScore: weakest ? scoreText(weakest.score) : '',
     budget: { ...budget, value: budget.value ?? '' },
     timeline: { ...timeline, value: timeline.value ?? '' },
-    risks: topRisks(report).map(({ finding, phase }) => ({
-      id: finding.ruleId,
-      title: finding.title,
-      severity: finding.severity,
-      status: finding.status,
-      statusLabel: STATUS_LABELS[finding.status],
-      symbol: STATUS_SYMBOLS[finding.status],
-      message: finding.message,
-      phase,
-    })),
+    risks: topRisks(report).map(({ finding, phase }) => ({ ...findingView(report, finding), phase })),
   };
 }
 
 function chartsView(report: Report) {
   const plan = schedule(report.roadmap, report.business.team.fte);
-  const people = `${plan.people} ${plan.people === 1 ? 'person' : 'people'}`;
   return {
     categories: categoryBars(report),
     status: statusMix(report),
     roadmap: roadmapGantt(plan),
     roadmapCaption:
-      `About ${Math.ceil(plan.days / 7)} weeks with ${people} ` +
-      `(${plan.peopleSource === 'answers' ? 'from roi.team-fte' : 'assumed; answer roi.team-fte'}), each item at the middle of its effort range; ` +
+      `About ${scheduleWeeks(plan)} weeks with ${staffing(plan)}, each item at the middle of its effort range; ` +
       'a phase starts when the one before it ends, and an item waits for its prerequisites (arrows, within a phase). ' +
       'The chart runs to the last phase; the timeline figure counts only the work up to the target level.',
   };

@@ -1,6 +1,6 @@
 import type { Report } from '../report/types.js';
 import type { RoadmapItem } from '../roadmap/plan.js';
-import { schedule } from '../roadmap/schedule.js';
+import { schedule, scheduleWeeks } from '../roadmap/schedule.js';
 import {
   categoryTitle,
   effortRange,
@@ -12,6 +12,7 @@ import {
   reportDate,
   scoreText,
   shortCommit,
+  staffing,
   STATUS_LABELS,
   STATUS_SYMBOLS,
 } from './format.js';
@@ -147,13 +148,11 @@ function roadmapItem(report: Report, item: RoadmapItem, index: number): string[]
 /** The Gantt chart and what it assumes: how many people, how long each item takes. */
 function roadmapChart(report: Report): string[] {
   const plan = schedule(report.roadmap, report.business.team.fte);
-  const people = `${plan.people} ${plan.people === 1 ? 'person' : 'people'}`;
-  const source = plan.peopleSource === 'answers' ? 'from `roi.team-fte`' : 'assumed: answer `roi.team-fte`';
   return [
     ...mermaidGantt(plan, `Roadmap for ${report.target.name}`, reportDate(report)),
     '',
-    `Planned with ${people} (${source}), each item at the middle of its effort range; phases run one after another, ` +
-      `and an item starts once its prerequisites (listed under it below) are done. About ${Math.ceil(plan.days / 7)} weeks in total; critical items are highlighted.`,
+    `Planned with ${staffing(plan, mdCode)}, each item at the middle of its effort range; phases run one after another, ` +
+      `and an item starts once its prerequisites (listed under it below) are done. About ${scheduleWeeks(plan)} weeks in total; critical items are highlighted.`,
     '',
   ];
 }

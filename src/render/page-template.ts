@@ -63,9 +63,17 @@ function parsed(source: Source): Source {
   return source;
 }
 
+/** The built-in files, read once however many pages a run compiles (the report, and again with `--template-dir`). */
+const builtInSources = new Map<string, ReturnType<typeof templatesIn>>();
+
+function builtInTemplates(page: string): ReturnType<typeof templatesIn> {
+  if (!builtInSources.has(page)) builtInSources.set(page, templatesIn(BUILT_IN, page));
+  return builtInSources.get(page)!;
+}
+
 /** The page `name` (e.g. `report.html.hbs`), with the built-in templates or a directory's replacements. */
 export async function pageTemplate(name: string, overrides: string | null = null): Promise<PageTemplate> {
-  const builtIn = await templatesIn(BUILT_IN, name);
+  const builtIn = await builtInTemplates(name);
   const replaced = overrides ? await templatesIn(overrides, name) : null;
   if (replaced && !replaced.page && replaced.partials.size === 0) {
     throw new InputError(`--template-dir: no templates here (expected ${name}, styles.css or partials/*.hbs; see docs/templates.md)`, overrides!);

@@ -1,5 +1,5 @@
 import type { Effort } from '../rules/types.js';
-import type { Roadmap, RoadmapItem } from './plan.js';
+import { EFFORT_WEEKS, type Roadmap, type RoadmapItem } from './plan.js';
 
 /*
  * The roadmap as a calendar: what a Gantt chart draws. Effort sizes are person-week ranges
@@ -9,11 +9,13 @@ import type { Roadmap, RoadmapItem } from './plan.js';
  * free person; people take items in roadmap order.
  */
 
-/** Calendar days for one person to do an item of each size: the middle of EFFORT_WEEKS. */
-export const EFFORT_DAYS: Record<Effort, number> = { S: 5, M: 18, L: 56 };
+/** Calendar days for one person to do an item of each size: the middle of its person-week range. */
+export const EFFORT_DAYS = Object.fromEntries(
+  Object.entries(EFFORT_WEEKS).map(([effort, { min, max }]) => [effort, Math.round(((min + max) / 2) * 7)]),
+) as Record<Effort, number>;
 
 /** People working on the roadmap when the answers do not say (roi.team-fte). */
-export const ASSUMED_PEOPLE = 2;
+const ASSUMED_PEOPLE = 2;
 
 export interface ScheduledItem {
   item: RoadmapItem;
@@ -38,8 +40,13 @@ export interface Schedule {
 }
 
 /** The number of people from the answered FTE, at least one. */
-export function peopleFor(fte: number | null): { people: number; peopleSource: Schedule['peopleSource'] } {
+function peopleFor(fte: number | null): { people: number; peopleSource: Schedule['peopleSource'] } {
   return fte === null ? { people: ASSUMED_PEOPLE, peopleSource: 'assumed' } : { people: Math.max(1, Math.round(fte)), peopleSource: 'answers' };
+}
+
+/** Whole weeks from the start to the end of the schedule. */
+export function scheduleWeeks(plan: Schedule): number {
+  return Math.ceil(plan.days / 7);
 }
 
 export function schedule(roadmap: Roadmap, fte: number | null): Schedule {
