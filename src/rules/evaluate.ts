@@ -22,8 +22,6 @@ const LEAVES: Record<string, Leaf> = {
   answer: predicates.answer,
 };
 
-export const PREDICATE_NAMES = [...Object.keys(LEAVES), 'all', 'any', 'not', 'condition'];
-
 /**
  * Kleene logic: `all` is false as soon as one part is false, `any` true as soon as one is true;
  * otherwise an unknown part makes the whole unknown. The evidence kept is what decided the value.
