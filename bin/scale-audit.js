@@ -9,10 +9,12 @@ try {
   process.exit(2);
 }
 // A reader that stops early (`scale-audit . | head`) is not an error: stop quietly, as Unix tools do.
+// Any other failure to write the results (a full disk, `> /dev/full`) is said in one line, exit 2.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (stream === process.stdout) process.stderr.write(`scale-audit: cannot write to stdout: ${error.code ?? error.message}\n`);
+    process.exit(2);
   });
 }
 const { run } = cli;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { InputError } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import type { CliIO } from './io.js';
-import { writeOutputs } from './write-outputs.js';
+import { checkDistinct, outputTarget, standardStream, writeOutputs } from './write-outputs.js';
 
 /*
  * Where a command's results go, the same for every command that writes documents (`audit`,
@@ -40,8 +40,16 @@ export function parseFormats<F extends string>(value: string, allowed: readonly 
   return formats;
 }
 
-/** Decides where each format goes before anything runs, so a bad combination fails fast. */
-export function destinations<F extends string>(formats: readonly F[], flags: OutputFlags, fileName: (format: F) => string): Array<Destination<F>> {
+/** Decides where each format goes before anything runs, so a bad combination or target fails fast. */
+export function destinations<F extends string>(formats: readonly F[], flags: OutputFlags, fileName: (format: F) => string, others: readonly string[] = []): Array<Destination<F>> {
+  const chosen = chooseDestinations(formats, flags, fileName);
+  const paths = [...chosen.flatMap((destination) => (destination.path === null ? [] : [destination.path])), ...others];
+  checkDistinct(paths);
+  for (const path of paths) if (!standardStream(path)) outputTarget(path);
+  return chosen;
+}
+
+function chooseDestinations<F extends string>(formats: readonly F[], flags: OutputFlags, fileName: (format: F) => string): Array<Destination<F>> {
   if (flags.output && flags.outDir) throw new InputError('--output and --out-dir cannot be used together');
   if (flags.output) {
     if (formats.length > 1) throw new InputError('--output takes one format; use --out-dir to write several');
@@ -52,10 +60,14 @@ export function destinations<F extends string>(formats: readonly F[], flags: Out
   return [{ format: formats[0]!, path: null }];
 }
 
-/** Writes the files (all or none, see `writeOutputs`), then prints what goes to stdout. */
+/** Writes the files (all or none, see `writeOutputs`), then prints what goes to stdout or stderr. */
 export async function emit(outputs: readonly Output[], io: CliIO): Promise<void> {
-  const files = outputs.filter((output): output is { path: string; content: string } => output.path !== null);
+  const stream = (output: Output) => (output.path === null ? 'stdout' : standardStream(output.path));
+  const files = outputs.filter((output): output is { path: string; content: string } => stream(output) === null);
   await writeOutputs(files);
-  for (const output of outputs) if (output.path === null) io.stdout.write(output.content);
+  for (const output of outputs) {
+    const name = stream(output);
+    if (name) io[name].write(output.content);
+  }
   if (files.length > 0) io.stderr.write(`scale-audit: wrote ${files.map((output) => output.path).join(', ')}\n`);
 }

@@ -3,9 +3,9 @@ import type { Report } from '../report/types.js';
 import type { Branding } from './branding.js';
 import { destinations, parseFormats, type Destination, type OutputFlags, type Output } from './outputs.js';
 
-/** Where each report format goes, for `audit` and `render`: `<out-dir>/report.<ext>`. */
-export function reportDestinations(flags: OutputFlags): Array<Destination<Format>> {
-  return destinations(parseFormats(flags.format, FORMATS), flags, (format) => `report.${EXTENSIONS[format]}`);
+/** Where each report format goes, for `audit` and `render`: `<out-dir>/report.<ext>`; `others` are further files the command writes. */
+export function reportDestinations(flags: OutputFlags, others: readonly string[] = []): Array<Destination<Format>> {
+  return destinations(parseFormats(flags.format, FORMATS), flags, (format) => `report.${EXTENSIONS[format]}`, others);
 }
 
 /** The report in each format; colour only for text on a terminal. */

@@ -61,7 +61,7 @@ async function readBaseline(file: string): Promise<Baseline> {
 }
 
 export async function auditCommand(path: string, flags: AuditFlags, io: CliIO): Promise<number> {
-  const targets = reportDestinations(flags);
+  const targets = reportDestinations(flags, flags.writeBaseline ? [flags.writeBaseline] : []);
   const gates = parseGateFlags(flags);
   const now = auditDate(io);
   const baseline = flags.baseline ? { file: flags.baseline, baseline: await readBaseline(flags.baseline) } : undefined;
