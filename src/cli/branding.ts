@@ -1,5 +1,5 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { isInsideRepository } from '../config/trust.js';
 import type { Config } from '../config/types.js';
 import { logoFromBytes, type Logo } from '../render/logo.js';
 import type { Cover } from '../report/types.js';
@@ -54,31 +54,25 @@ export async function loadBranding(flags: BrandingFlags): Promise<Branding> {
   };
 }
 
-/** True when `file` lies inside `dir`, links resolved: the audited repository's own files. */
-async function isInside(file: string, dir: string): Promise<boolean> {
-  const real = async (path: string) => realpath(path).catch(() => resolve(path));
-  const from = relative(await real(dir), await real(file));
-  return from === '' || (!from.startsWith('..') && !isAbsolute(from));
-}
-
 /**
  * The configuration's logo and templates, where the flags named none. (Its title, client and
  * author are already in the report's cover: the audit put them there.)
  *
- * A configuration inside the audited repository is the repository's, so untrusted: templates
+ * A configuration inside the repository that contains the audited directory (a parent directory of
+ * a monorepo included) is the repository's, so untrusted: templates
  * decide what the HTML report contains and may drop its Content-Security-Policy, so such a
  * configuration cannot set them, nor embed a file from outside the repository as the logo.
  * Both are skipped with a warning; the person running the audit passes them as flags.
  */
 export async function withConfigured(branding: Branding, config: Pick<Config, 'file' | 'report'>, audited: string, warn: (message: string) => void): Promise<Branding> {
   const { logo, templateDir } = config.report;
-  const untrusted = config.file !== null && (await isInside(config.file, audited));
+  const untrusted = config.file !== null && (await isInsideRepository(config.file, audited));
   const skipped = (key: string, why: string) => {
     warn(`${config.file}: report.${key} ignored: ${why}; pass --${key === 'templateDir' ? 'template-dir' : key} instead`);
     return null;
   };
   const configuredLogo = async (file: string) =>
-    untrusted && !(await isInside(file, audited)) ? skipped('logo', 'a configuration inside the audited repository cannot embed a file from outside it') : loadLogo(file);
+    untrusted && !(await isInsideRepository(file, audited)) ? skipped('logo', 'a configuration inside the audited repository cannot embed a file from outside it') : loadLogo(file);
   const configuredTemplates = async (dir: string) =>
     untrusted ? skipped('templateDir', 'templates from the audited repository could make the HTML report load or run anything') : checkTemplateDir(dir);
   return {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
+import { withContentSecurityPolicy } from './content-security.js';
 
 /*
  * The HTML pages (report, comparison, portfolio) are Handlebars templates in `templates/`, with
@@ -85,11 +86,11 @@ export async function pageTemplate(name: string, overrides: string | null = null
   }
   const page = parsed(replaced?.page ?? builtIn.page!);
   const template = handlebars.compile(page.text, { strict: true });
-  if (!overrides) return template;
+  if (!overrides) return (view) => withContentSecurityPolicy(template(view));
   // A replaced template can ask for a field that does not exist: say which, not a stack trace.
   return (view) => {
     try {
-      return template(view);
+      return withContentSecurityPolicy(template(view));
     } catch (error) {
       throw new InputError(`template error: ${(error as Error).message.split('\n')[0]}`, overrides);
     }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, expectUsageError, fixture } from '../helpers/cli.js';
@@ -68,6 +68,30 @@ describe('branding flags', () => {
     expect(html).not.toContain('data:image');
     // Tuning and naming stay the repository's to set.
     expect(html).toContain('<span data-field="client">Repo Client</span>');
+  });
+
+  it('from a configuration in a parent directory of the same repository are the repository\'s too', async () => {
+    const monorepo = await tempDir({ '.git/HEAD': 'ref: refs/heads/main\n', 'brand/partials/cover.hbs': '<header><script>alert(1)</script></header>' });
+    await writeFile(join(monorepo, '.scale-audit.yaml'), 'version: 1\nreport:\n  templateDir: brand\n');
+    await cp(await fixture('notebook-poc'), join(monorepo, 'services', 'churn'), { recursive: true });
+    const out = await tempDir();
+    const result = await cli([join(monorepo, 'services', 'churn'), '--format', 'html', '--out-dir', out], { env: EPOCH });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/report\.templateDir ignored: templates from the audited repository/);
+    expect(await report(out)).not.toContain('<script');
+  });
+
+  it('replaced by the person running the audit still cannot drop the Content-Security-Policy', async () => {
+    const repo = await fixture('notebook-poc');
+    const page = '<!doctype html><html><head><script>alert(1)</script><title>{{title}}</title></head><body>{{title}}</body></html>';
+    const templates = await tempDir({ 'report.html.hbs': page });
+    const out = await tempDir();
+    const result = await cli([repo, '--format', 'html', '--out-dir', out, '--template-dir', templates], { env: EPOCH });
+    expect(result.code, result.stderr).toBe(0);
+    const html = await report(out);
+    // The policy comes first, so nothing the template wrote runs before it applies.
+    expect(html).toMatch(/^<!DOCTYPE html>\n<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*">/);
+    expect(html.match(/<!doctype/gi)).toHaveLength(1);
   });
 
   it('from a configuration inside the repository may embed the repository\'s own logo', async () => {
