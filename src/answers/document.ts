@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Question } from '../rules/types.js';
 import { commentBlock, headerLines, questionComment, type TemplateTarget } from './template.js';
 import { ANSWERS_FORMAT_VERSION, type AnswerValue } from './types.js';
@@ -10,10 +10,34 @@ import { ANSWERS_FORMAT_VERSION, type AnswerValue } from './types.js';
  * with its keys in their order.
  */
 export interface AnswersDocument {
-  /** Sets an answer; null writes a blank (skipped) answer, with the question's help as a comment. */
+  /** Sets an answer; null writes a blank answer marked as skipped, with the question's help as a comment. */
   set(question: Question, value: AnswerValue | null): void;
+  /**
+   * The questions `init` showed and the person skipped: blank answers marked `# skipped` in YAML,
+   * null in JSON. A template's blank answers were never shown, so `init` still asks them.
+   */
+  skipped(): Set<string>;
   toString(): string;
 }
+
+/** The comment that marks a blank YAML answer as shown and skipped; the loader ignores comments. */
+const SKIPPED = 'skipped';
+const SKIPPED_SUFFIX = ` · ${SKIPPED}`;
+
+/** A comment on an answer's line without the skip mark: the user's own words, if any. */
+function ownComment(comment: string | null | undefined): string | undefined {
+  if (!comment || comment.trim() === SKIPPED) return undefined;
+  return comment.endsWith(SKIPPED_SUFFIX) ? comment.slice(0, -SKIPPED_SUFFIX.length) : comment;
+}
+
+/** The comment on an answer's line once it is skipped (marked) or answered (unmarked). */
+function skipMark(comment: string | null | undefined, skipped: boolean): string | undefined {
+  const own = ownComment(comment);
+  if (!skipped) return own;
+  return own ? `${own}${SKIPPED_SUFFIX}` : ` ${SKIPPED}`;
+}
+
+const isSkippedComment = (comment: string | null | undefined) => Boolean(comment) && ownComment(comment) !== comment;
 
 const YAML_OUTPUT = { nullStr: '', flowCollectionPadding: false, lineWidth: 0 } as const;
 
@@ -32,7 +56,7 @@ class YamlAnswers implements AnswersDocument {
 
   set(question: Question, value: AnswerValue | null): void {
     const map = this.answersMap();
-    const node = this.document.createNode(value, { flow: true });
+    const node = this.document.createNode(value, { flow: true }) as { comment?: string };
     const pair = map.items.find((item) => isScalar(item.key) && item.key.value === question.id) as Pair<unknown, unknown> | undefined;
     if (!pair) {
       const added = this.document.createPair(question.id, node);
@@ -40,14 +64,23 @@ class YamlAnswers implements AnswersDocument {
       // The yaml package puts `#` before each line of a comment; the space after it is the text's.
       key.commentBefore = questionComment(question, value === null).map((line) => (line ? ` ${line}` : '')).join('\n');
       key.spaceBefore = map.items.length > 0;
+      node.comment = skipMark(undefined, value === null);
       map.items.push(added);
     } else if (isScalar(pair.value) && isScalar(node)) {
       // The scalar itself is updated, so a comment on its line stays where it was.
       pair.value.value = node.value;
+      pair.value.comment = skipMark(pair.value.comment, value === null);
     } else {
-      if (isScalar(pair.value) && pair.value.comment) (node as { comment?: string }).comment = pair.value.comment;
+      node.comment = skipMark(isScalar(pair.value) ? pair.value.comment : undefined, value === null);
       pair.value = node;
     }
+  }
+
+  skipped(): Set<string> {
+    const current = this.document.get('answers', true);
+    const items = isMap(current) ? current.items : [];
+    const skipped = items.filter((item) => isScalar(item.key) && isScalar(item.value) && item.value.value === null && isSkippedComment(item.value.comment));
+    return new Set(skipped.map((item) => String((item.key as Scalar).value)));
   }
 
   toString(): string {
@@ -60,6 +93,10 @@ class JsonAnswers implements AnswersDocument {
 
   set(question: Question, value: AnswerValue | null): void {
     this.content.answers = { ...this.content.answers, [question.id]: value };
+  }
+
+  skipped(): Set<string> {
+    return new Set(Object.entries(this.content.answers ?? {}).filter(([, value]) => value === null).map(([id]) => id));
   }
 
   toString(): string {

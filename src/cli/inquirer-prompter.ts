@@ -12,8 +12,22 @@ interface Terminal {
 }
 
 const SKIP_LABEL = 'Skip for now (it stays unanswered)';
-/** A list answer that includes this is a skip; no choice value can collide with it (ids are slugs). */
-const SKIP_VALUE = '\u0000skip';
+/** The explicit "none" of a multi-choice; no choice value can collide with it (ids are slugs). */
+const NONE_VALUE = '\u0000none';
+const NONE_LABEL = 'None of these';
+
+/** What a person picks from for a yes/no, choice or multi-choice question, in the words they read. */
+function optionsOf(question: Question): Array<{ value: string | boolean; name: string }> {
+  if (question.type === 'boolean') return [{ value: true, name: 'Yes' }, { value: false, name: 'No' }];
+  return (question.choices ?? []).map((choice) => ({ value: choice.value, name: choice.label }));
+}
+
+/** An answer as the person reads it: a choice's label rather than its id, "Yes" rather than true. */
+export function answerText(question: Question, value: AnswerValue): string {
+  const names = new Map<AnswerValue, string>(optionsOf(question).map((option) => [option.value, option.name]));
+  if (Array.isArray(value)) return value.length === 0 ? NONE_LABEL : value.map((item) => names.get(item) ?? item).join('; ');
+  return names.get(value) ?? `${value}${question.type === 'number' && question.unit ? ` ${question.unit}` : ''}`;
+}
 
 /** A typed number: digits with an optional decimal point; spaces and underscores group digits. */
 export function parseNumber(text: string, question: Question): number | string {
@@ -37,7 +51,11 @@ async function guard<T>(prompt: Promise<T>): Promise<T> {
   }
 }
 
-/** Questions in a terminal, with inquirer: a list to pick from, boxes to tick, or a line to type. */
+/**
+ * Questions in a terminal, with inquirer: a list to pick from, boxes to tick, or a line to type.
+ * Enter alone never answers: a list starts on "Skip", Enter with nothing ticked or typed skips,
+ * and a suggestion from the scan is shown and marked, never preselected.
+ */
 export function inquirerPrompter(terminal: Terminal, color: boolean): Prompter {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const context = { input: terminal.input, output: terminal.output };
@@ -49,37 +67,35 @@ export function inquirerPrompter(terminal: Terminal, color: boolean): Prompter {
     say(chalk.bold.cyan(`${position}/${total} · ${categoryTitle}`) + chalk.gray(`  ${question.id} · ${decidesScope ? 'decides which rules apply' : `can settle ${ruleIds.join(', ')}`}`));
     for (const line of wrap(question.help, width())) say(chalk.gray(`  ${line}`));
     if (suggestion) {
-      const value = Array.isArray(suggestion.value) ? suggestion.value.join(', ') : String(suggestion.value);
-      for (const line of wrap(`Suggested from the scan: ${value} (${suggestion.because})`, width())) say(chalk.green(`  ${line}`));
+      for (const line of wrap(`Suggested from the scan: ${answerText(question, suggestion.value)} (${suggestion.because})`, width())) say(chalk.green(`  ${line}`));
     }
+    const suggested = new Set<AnswerValue>(suggestion ? (Array.isArray(suggestion.value) ? suggestion.value : [suggestion.value]) : []);
+    const options = optionsOf(question).map((option) => ({ ...option, name: suggested.has(option.value) ? `${option.name} (suggested)` : option.name }));
     switch (question.type) {
       case 'choice':
-      case 'boolean': {
-        const choices = question.type === 'boolean' ? [{ value: true, name: 'Yes' }, { value: false, name: 'No' }] : question.choices!.map((choice) => ({ value: choice.value as AnswerValue, name: choice.label }));
-        return guard(select<Reply>({ message: question.text, choices: [...choices, new Separator(), { value: SKIP, name: SKIP_LABEL }], default: suggestion?.value, pageSize: 12, loop: false }, context));
-      }
+      case 'boolean':
+        return guard(select<Reply>({ message: question.text, choices: [{ value: SKIP, name: SKIP_LABEL }, new Separator(), ...options], default: SKIP, pageSize: 12, loop: true }, context));
       case 'multi': {
-        const chosen = new Set(Array.isArray(suggestion?.value) ? suggestion.value : []);
         const picked = await guard(
           checkbox<string>(
             {
-              message: `${question.text} (space ticks, enter confirms; none ticked means none of them)`,
-              choices: [...question.choices!.map((choice) => ({ value: choice.value, name: choice.label, checked: chosen.has(choice.value) })), new Separator(), { value: SKIP_VALUE, name: SKIP_LABEL }],
-              validate: (items) => (items.some((item) => item.value === SKIP_VALUE) && items.length > 1 ? 'Either skip, or tick answers: not both' : true),
+              message: `${question.text} (space ticks, enter confirms; enter with nothing ticked skips)`,
+              choices: [...(options as Array<{ value: string; name: string }>), new Separator(), { value: NONE_VALUE, name: NONE_LABEL }],
+              validate: (items) => (items.some((item) => item.value === NONE_VALUE) && items.length > 1 ? `Either "${NONE_LABEL}", or tick answers: not both` : true),
               pageSize: 12,
-              loop: false,
+              loop: true,
             },
             context,
           ),
         );
-        return picked.includes(SKIP_VALUE) ? SKIP : picked;
+        if (picked.length === 0) return SKIP;
+        return picked.includes(NONE_VALUE) ? [] : picked;
       }
       case 'number': {
         const typed = await guard(
           input(
             {
-              message: `${question.text}${question.unit ? ` (${question.unit})` : ''}`,
-              default: suggestion ? String(suggestion.value) : undefined,
+              message: `${question.text}${question.unit ? ` (${question.unit})` : ''} (enter on an empty line skips)`,
               validate: (text) => text.trim() === '' || typeof parseNumber(text, question) === 'number' || (parseNumber(text, question) as string),
             },
             context,
@@ -88,7 +104,7 @@ export function inquirerPrompter(terminal: Terminal, color: boolean): Prompter {
         return typed.trim() === '' ? SKIP : (parseNumber(typed, question) as number);
       }
       case 'text': {
-        const typed = await guard(input({ message: `${question.text} (enter on an empty line skips)`, default: suggestion ? String(suggestion.value) : undefined }, context));
+        const typed = await guard(input({ message: `${question.text} (enter on an empty line skips)` }, context));
         return typed.trim() === '' ? SKIP : typed.trim();
       }
     }
@@ -96,7 +112,7 @@ export function inquirerPrompter(terminal: Terminal, color: boolean): Prompter {
 
   return {
     ask,
-    choose: (message, choices) => guard(select({ message, choices: [...choices] }, context)),
+    choose: (message, choices) => guard(select({ message, choices: [...choices], loop: true }, context)),
     say,
   };
 }

@@ -79,4 +79,35 @@ describe('an answers file edited in place', () => {
     document.set(question('infrastructure.serving-mode'), 'batch');
     expect(document.toString()).toContain('  infrastructure.serving-mode: batch # the API\n');
   });
+
+  it('marks a skipped answer as shown; a blank left by hand or by a template was never shown', () => {
+    const document = openAnswersDocument('a.yaml', text);
+    expect(document.skipped()).toEqual(new Set());
+    document.set(question('roi.currency'), null);
+    document.set(question('infrastructure.serving-mode'), null);
+    document.set(question('roi.kpi'), null);
+    const written = document.toString();
+    expect(written).toContain('  roi.currency: # skipped\n');
+    expect(written).toContain('  infrastructure.serving-mode: # the API · skipped\n');
+    expect(written).toMatch(/# {3}Answer: one of the values below\.\n(.*\n)*  roi\.kpi: # skipped\n$/);
+    const reopened = openAnswersDocument('a.yaml', written);
+    expect(reopened.skipped()).toEqual(new Set(['roi.currency', 'infrastructure.serving-mode', 'roi.kpi']));
+    expect(openAnswersDocument('a.yaml', answersTemplate(builtinRules.questions, builtinRules.categories, { path: '.', file: 'a.yaml' })).skipped()).toEqual(new Set());
+  });
+
+  it('drops the mark once a skipped question is answered, keeping the comment that was there', () => {
+    const document = openAnswersDocument('a.yaml', text.replace('online # the API', '# the API · skipped').replace('  roi.currency:', '  roi.currency: # skipped'));
+    document.set(question('infrastructure.serving-mode'), 'batch');
+    document.set(question('roi.currency'), 'EUR');
+    expect(document.toString()).toContain('  infrastructure.serving-mode: batch # the API\n');
+    expect(document.toString()).toContain('  roi.currency: EUR\n');
+    expect(document.skipped()).toEqual(new Set());
+  });
+
+  it('in JSON, which has no comments, a null answer is a skipped one', () => {
+    const document = openAnswersDocument('a.json', '{ "version": 1, "answers": { "roi.currency": "EUR" } }');
+    document.set(question('roi.kpi'), null);
+    expect(document.skipped()).toEqual(new Set(['roi.kpi']));
+    expect(JSON.parse(document.toString())).toEqual({ version: 1, answers: { 'roi.currency': 'EUR', 'roi.kpi': null } });
+  });
 });

@@ -90,11 +90,13 @@ describe('init in a terminal', () => {
     // Progress: 1/n, 2/n... (skipping opens and settles nothing, so n holds still).
     expect(asked.map((prompt) => prompt.position)).toEqual(asked.map((_, i) => i + 1));
     expect(new Set(asked.map((prompt) => prompt.total))).toEqual(new Set([asked.length]));
-    // Skipped questions are written blank, with their help, to fill in later.
+    // Skipped questions are written blank and marked, with their help, to fill in later.
     const text = await readFile(join(dir, DEFAULT_ANSWERS_FILE), 'utf8');
     expect(text).toMatch(/^# yaml-language-server: \$schema=https:\/\/scale-audit\.dev\/schemas\/answers\.schema\.json\n/);
-    expect(text).toMatch(/\n {2}infrastructure\.serving-mode:\n/);
+    expect(text).toMatch(/\n {2}infrastructure\.serving-mode: # skipped\n/);
     expect(Object.keys((await load(join(dir, DEFAULT_ANSWERS_FILE))).values)).toEqual([]);
+    // Nothing was answered, and the summary says so.
+    expect(person.said).toContain(`Saved 0 answers in ${join(dir, DEFAULT_ANSWERS_FILE)}; skipped ${asked.length} (left blank).`);
   });
 
   it('chooses the next question again after each answer: an answer can settle others', async () => {
@@ -123,7 +125,7 @@ describe('init in a terminal', () => {
     const first = new ScriptedPerson(replies, { interruptAt: 3 });
     const stopped = io(first);
     expect(await initCommand(dir, flags(), stopped)).toBe(EXIT_INTERRUPTED);
-    expect(first.said.at(-1)).toMatch(/3 answers saved in .*scale-audit\.answers\.yaml.*run the same command again/);
+    expect(first.said.at(-1)).toMatch(/^\nStopped\. Saved 3 answers in .*scale-audit\.answers\.yaml; not asked \d+\. Run the same command again/);
     expect(Object.keys((await load(file)).values).sort()).toEqual(Object.keys(replies).sort());
 
     const second = new ScriptedPerson({}, { choose: ['resume'] });
@@ -132,6 +134,35 @@ describe('init in a terminal', () => {
     for (const id of Object.keys(replies)) expect(second.asked).not.toContain(id);
     expect(second.asked.length).toBeGreaterThan(0);
     expect((await load(file)).values['data.arrival']?.value).toBe('periodic');
+  });
+
+  it('after Ctrl+C counts what was saved, skipped and not asked, never a skip as an answer', async () => {
+    const { dir, file } = await repository();
+    const person = new ScriptedPerson({ 'governance.eu-ai-act-risk': 'limited' }, { interruptAt: 3 });
+    expect(await initCommand(dir, flags(), io(person))).toBe(EXIT_INTERRUPTED);
+    const total = person.prompts[2]!.total;
+    expect(person.said.at(-1)).toBe(`\nStopped. Saved 1 answer in ${file}; skipped 2 (left blank); not asked ${total - 3}. Run the same command again and choose Continue to go on where you left off.`);
+    expect(Object.keys((await load(file)).values)).toEqual(['governance.eu-ai-act-risk']);
+  });
+
+  it('continues with questions never shown; skipped ones are asked again only on request', async () => {
+    const { dir, file } = await repository();
+    const first = new ScriptedPerson({ 'governance.eu-ai-act-risk': 'limited' }, { interruptAt: 4 });
+    await initCommand(dir, flags(), io(first));
+    const skipped = first.asked.slice(1);
+    expect(skipped).toHaveLength(3);
+
+    const resume = new ScriptedPerson({}, { choose: ['resume'], interruptAt: 2 });
+    await initCommand(dir, flags(), io(resume));
+    expect(resume.choices[0]).toBe(`${file} already holds 1 answer and 3 skipped questions. What now?`);
+    expect(resume.asked).toHaveLength(2);
+    for (const id of [...skipped, 'governance.eu-ai-act-risk']) expect(resume.asked).not.toContain(id);
+    expect(resume.prompts.map((prompt) => prompt.position)).toEqual([1, 2]);
+
+    const review = new ScriptedPerson({}, { choose: ['review'], interruptAt: 1 });
+    await initCommand(dir, flags(), io(review));
+    expect(review.choices[0]).toMatch(/already holds 1 answer and 5 skipped questions/);
+    expect(skipped).toContain(review.asked[0]);
   });
 
   it("keeps the user's comments and order when it continues a file", async () => {
@@ -230,7 +261,7 @@ describe('init without a terminal, or with --template', () => {
     expect(text).toContain('#   Answer: a number ≥ 0, in currency per year.');
     expect(text).toMatch(/# {5}limited +Limited risk/);
     expect(Object.keys((await load(file)).values)).toEqual([]);
-    expect(out.errors.join('')).toMatch(/a template of \d+ questions \(no terminal to ask in, so init wrote a template\)/);
+    expect(out.errors.join('')).toMatch(/a template of \d+ questions to fill in \(no terminal to ask in\)/);
   });
 
   it('writes the template with --template even in a terminal, asking nothing', async () => {
@@ -244,7 +275,9 @@ describe('init without a terminal, or with --template', () => {
     const dir = await tempDir({ 'answers.yaml': 'version: 1\nanswers:\n  roi.currency: EUR\n' });
     const file = join(dir, 'answers.yaml');
     const error = await inputError(initCommand(service, flags({ answers: file }), io()));
-    expect(error.message).toMatch(/already exists \(no terminal to ask in, so init wrote a template\); pass --force to replace it/);
+    expect(error.message).toBe(
+      `${file} already exists, so nothing was written; without a terminal init can only write a blank template: run init in a terminal to continue answering, fill the file in an editor, or pass --force to replace it with a blank template`,
+    );
     expect(await readFile(file, 'utf8')).toBe('version: 1\nanswers:\n  roi.currency: EUR\n');
     expect(await initCommand(service, flags({ answers: file, force: true }), io())).toBe(0);
     expect(await readFile(file, 'utf8')).toMatch(/roi\.currency:\n/);
@@ -281,11 +314,12 @@ describe('the built CLI', () => {
     const { dir, file } = await repository();
     const first = await cli(['init', dir]);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stderr).toMatch(/wrote .*scale-audit\.answers\.yaml, a template of \d+ questions \(no terminal to ask in/);
+    expect(first.stderr).toMatch(/wrote .*scale-audit\.answers\.yaml, a template of \d+ questions to fill in \(no terminal to ask in\)/);
     const again = await cli(['init', dir]);
     expect(again.code).toBe(2);
     expect(again.stderr.trim().split('\n')).toHaveLength(1);
-    expect(again.stderr).toMatch(/already exists .*pass --force/);
+    expect(again.stderr).toMatch(/already exists, so nothing was written; without a terminal .*pass --force/);
+    expect(again.stderr).not.toMatch(/wrote/);
     // Filled in by hand, the template is an answers file like any other.
     await writeFile(file, (await readFile(file, 'utf8')).replace('\n  roi.currency:\n', '\n  roi.currency: EUR\n').replace('\n  roi.poc-cost:\n', '\n  roi.poc-cost: 40000\n'));
     const audit = await cli([dir, '--answers', file, '--format', 'json']);

@@ -35,6 +35,7 @@ class Terminal extends Writable {
 
 const ENTER = '\r';
 const DOWN = '\u001b[B';
+const UP = '\u001b[A';
 const SPACE = ' ';
 const CTRL_C = '\u0003';
 const BACKSPACE = '\u007f';
@@ -77,27 +78,46 @@ function setUp() {
 }
 
 describe('the terminal prompts', () => {
-  it('shows progress, the help and the suggestion, and picks a choice with the arrow keys', async () => {
+  it('shows progress, the help and the suggestion in words, and picks a choice with the arrow keys', async () => {
     const { terminal, prompter } = setUp();
     const reply = prompter.ask(prompt(serving, { decidesScope: true, suggestion: { value: 'online', because: 'the repository serves an API' } }));
-    await terminal.type('Skip for now', DOWN, ENTER);
+    await terminal.type('Skip for now', DOWN, DOWN, ENTER);
     expect(await reply).toBe('batch');
     expect(terminal.text).toContain('2/31 · Infrastructure  infrastructure.serving-mode · decides which rules apply');
     expect(terminal.text).toContain('Decides which rules apply.');
-    expect(terminal.text).toContain('Suggested from the scan: online (the repository serves an API)');
+    // The label a person reads, not the value the file stores.
+    expect(terminal.text).toContain('Suggested from the scan: Online: an API (the repository serves an API)');
+    expect(terminal.text).toContain('Online: an API (suggested)');
   });
 
-  it('skips a choice', async () => {
+  it('answers nothing when Enter is pressed at once, even with a suggestion', async () => {
     const { terminal, prompter } = setUp();
-    const reply = prompter.ask(prompt(serving));
-    await terminal.type('Skip for now', DOWN, DOWN, ENTER);
-    expect(await reply).toBe(SKIP);
+    const choice = prompter.ask(prompt(serving, { suggestion: { value: 'online', because: 'the repository serves an API' } }));
+    await terminal.type('Skip for now', ENTER);
+    expect(await choice).toBe(SKIP);
+    const yesNo = prompter.ask(prompt(reviewed));
+    await terminal.type('Were groups compared?', ENTER);
+    expect(await yesNo).toBe(SKIP);
+    const several = prompter.ask(prompt(roles, { suggestion: { value: ['modelling'], because: 'a training script' } }));
+    await terminal.type('Which responsibilities', ENTER);
+    expect(await several).toBe(SKIP);
+    expect(terminal.text).toContain('Suggested from the scan: Modelling (a training script)');
+  });
+
+  it('wraps around at both ends of a list', async () => {
+    const { terminal, prompter } = setUp();
+    const last = prompter.ask(prompt(serving));
+    await terminal.type('Skip for now', UP, ENTER);
+    expect(await last).toBe('batch');
+    const back = prompter.ask(prompt(serving));
+    await terminal.type('Skip for now', UP, DOWN, ENTER);
+    expect(await back).toBe(SKIP);
   });
 
   it('asks yes or no for a boolean', async () => {
     const { terminal, prompter } = setUp();
     const reply = prompter.ask(prompt(reviewed));
-    await terminal.type('Skip for now', DOWN, ENTER);
+    await terminal.type('Skip for now', DOWN, DOWN, ENTER);
     expect(await reply).toBe(false);
   });
 
@@ -111,9 +131,10 @@ describe('the terminal prompts', () => {
 
   it('skips a number or a text left empty', async () => {
     const { terminal, prompter } = setUp();
-    const number = prompter.ask(prompt(fte));
+    const number = prompter.ask(prompt(fte, { suggestion: { value: 3, because: 'three committers' } }));
     await terminal.type('(FTE)', ENTER);
     expect(await number).toBe(SKIP);
+    expect(terminal.text).toContain('Suggested from the scan: 3 FTE (three committers)');
     const text = prompter.ask(prompt(owner));
     await terminal.type('empty line skips', ENTER);
     expect(await text).toBe(SKIP);
@@ -126,19 +147,20 @@ describe('the terminal prompts', () => {
     expect(await reply).toBe('Ana Silva: Head of Retention');
   });
 
-  it('ticks several choices, or none, and skips only on its own', async () => {
+  it('ticks several choices, or "None of these" on its own', async () => {
     const { terminal, prompter } = setUp();
     const both = prompter.ask(prompt(roles));
-    await terminal.type('Skip for now', SPACE, DOWN, SPACE, ENTER);
+    await terminal.type('None of these', SPACE, DOWN, SPACE, ENTER);
     expect(await both).toEqual(['modelling', 'product']);
     const none = prompter.ask(prompt(roles));
-    await terminal.type('Skip for now', ENTER);
+    // Up from the first choice wraps around to "None of these".
+    await terminal.type('None of these', UP, SPACE, ENTER);
     expect(await none).toEqual([]);
-    const skip = prompter.ask(prompt(roles));
-    await terminal.type('Skip for now', SPACE, DOWN, DOWN, SPACE, ENTER);
-    await terminal.type('Either skip, or tick answers', SPACE, ENTER);
-    // Un-ticking the skip leaves Modelling: the person must choose one or the other.
-    expect(await skip).toEqual(['modelling']);
+    const mixed = prompter.ask(prompt(roles));
+    await terminal.type('None of these', SPACE, UP, SPACE, ENTER);
+    await terminal.type('Either "None of these", or tick answers', SPACE, ENTER);
+    // Un-ticking "None of these" leaves Modelling: the person must choose one or the other.
+    expect(await mixed).toEqual(['modelling']);
   });
 
   it('turns Ctrl+C into an interruption', async () => {

@@ -17,8 +17,6 @@ import { auditDate, type CliIO } from '../io.js';
 import { PromptInterrupted, SKIP, type Prompter } from '../prompter.js';
 import { writeOutputs } from '../write-outputs.js';
 
-/** Where `init` keeps the answers unless told otherwise: in the audited directory. */
-
 /** The shell's code for a run stopped with Ctrl+C; the answers given so far are saved. */
 export const EXIT_INTERRUPTED = 130;
 
@@ -45,12 +43,15 @@ async function readIfExists(file: string): Promise<string | null> {
 /** Without a person to ask (no terminal) or with --template: every question, commented, for an editor. */
 async function writeTemplate(ruleSet: LoadedRuleSet, target: TemplateTarget, existing: string | null, flags: InitFlags, io: CliIO): Promise<number> {
   if (target.file.toLowerCase().endsWith('.json')) throw new InputError('a template explains each question in comments, which JSON cannot hold: name a .yaml file', target.file);
-  const why = flags.template ? '' : ' (no terminal to ask in, so init wrote a template)';
   if (existing !== null && !flags.force) {
-    throw new InputError(`${target.file} already exists${why}; pass --force to replace it with a blank template, or run init in a terminal to answer what is still open`);
+    const ways = flags.template
+      ? 'pass --force to replace it with a blank template, or name another file with --answers'
+      : 'without a terminal init can only write a blank template: run init in a terminal to continue answering, fill the file in an editor, or pass --force to replace it with a blank template';
+    throw new InputError(`${target.file} already exists, so nothing was written; ${ways}`);
   }
   await writeOutputs([{ path: target.file, content: answersTemplate(ruleSet.questions, ruleSet.categories, target) }]);
-  io.stderr.write(`scale-audit: wrote ${target.file}, a template of ${ruleSet.questions.length} questions${why}. Fill it in, then run: scale-audit ${target.path} --answers ${target.file}\n`);
+  const why = flags.template ? '' : ' (no terminal to ask in)';
+  io.stderr.write(`scale-audit: wrote ${target.file}, a template of ${ruleSet.questions.length} questions to fill in${why}. Then run: scale-audit ${target.path} --answers ${target.file}\n`);
   return 0;
 }
 
@@ -60,46 +61,51 @@ interface Session {
   target: TemplateTarget;
   document: AnswersDocument;
   prompter: Prompter;
+  /** Questions shown in an earlier session and skipped there: "Continue" does not ask them again. */
+  shownBefore: ReadonlySet<string>;
 }
 
-/** How far the questionnaire got: kept up to date as it goes, so that an interruption can say. */
+/** What the questionnaire did so far: kept up to date as it goes, so that an interruption can say. */
 interface Progress {
-  asked: number;
+  answered: number;
   skipped: number;
+  /** Open questions not shown yet, as of the last one asked. */
+  notAsked: number;
 }
 
 /**
- * Asks, one at a time, the open questions that can still change a finding, and saves the file after
- * every answer, so that stopping loses nothing. Returns the answers as saved.
+ * Asks, one at a time, the open questions that can still change a finding and were never shown,
+ * and saves the file after every reply, so that stopping loses nothing. Returns the answers as saved.
  */
-async function interview({ ruleSet, facts, target, document, prompter }: Session, start: Answers, progress: Progress): Promise<Answers> {
+async function interview({ ruleSet, facts, target, document, prompter, shownBefore }: Session, start: Answers, progress: Progress): Promise<Answers> {
   const titles = new Map(ruleSet.categories.map((category) => [category.id, category.title]));
   const questions = new Map(ruleSet.questions.map((question) => [question.id, question]));
-  const asked = new Set<string>();
+  const shown = new Set(shownBefore);
   const scope = scopeQuestions(ruleSet);
   const packOrder = new Map(ruleSet.questions.map((question, i) => [question.id, i]));
   let answers = start;
   let order: QuestionOrder | null = null;
-  for (;;) {
+  for (let position = 1; ; position += 1) {
     const open = openQuestions(evaluate(ruleSet, facts, answers), ruleSet.questions, answers);
     order ??= { ranking: rankCategories(open, ruleSet.categories), scope, packOrder };
-    const next = nextQuestion(open, asked, order);
+    progress.notAsked = open.filter((candidate) => !shown.has(candidate.id)).length;
+    const next = nextQuestion(open, shown, order);
     if (!next) return answers;
     const question = questions.get(next.id)!;
     const reply = await prompter.ask({
       question,
       categoryTitle: titles.get(question.category) ?? question.category,
-      position: asked.size + 1,
-      total: asked.size + open.filter((candidate) => !asked.has(candidate.id)).length,
+      position,
+      total: position - 1 + progress.notAsked,
       suggestion: suggestionFor(question, evalContext(ruleSet, facts, answers)),
       ruleIds: next.ruleIds,
       decidesScope: scope.has(question.id),
     });
-    asked.add(question.id);
+    shown.add(question.id);
     document.set(question, reply === SKIP ? null : reply);
     await writeOutputs([{ path: target.file, content: document.toString() }]);
-    progress.asked += 1;
     if (reply === SKIP) progress.skipped += 1;
+    else progress.answered += 1;
     // Read back what was written: the loader checks it, and gives each answer its line.
     answers = await loadAnswers(target.file, ruleSet.questions);
   }
@@ -112,15 +118,26 @@ function summaryOf(ruleSet: LoadedRuleSet, facts: Facts, answers: Answers): Summ
 const scoreText = (summary: Summary) => (summary.score === null ? 'n/a' : String(summary.score));
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-/** What to do with an answers file that exists: continue it, replace it, or leave it. */
-async function decide(prompter: Prompter, file: string, previous: Answers | null, force: boolean): Promise<'new' | 'resume' | 'replace' | 'cancel'> {
+/** What this session saved, skipped and left unasked, in one sentence. */
+function tally(progress: Progress, file: string): string {
+  const skipped = progress.skipped ? `; skipped ${progress.skipped} (left blank)` : '';
+  const notAsked = progress.notAsked ? `; not asked ${progress.notAsked}` : '';
+  return `Saved ${plural(progress.answered, 'answer')} in ${file}${skipped}${notAsked}.`;
+}
+
+type Choice = 'new' | 'resume' | 'review' | 'replace' | 'cancel';
+
+/** What to do with an answers file that exists: continue it (with or without the skipped questions), replace it, or leave it. */
+async function decide(prompter: Prompter, file: string, previous: Answers | null, skipped: number, force: boolean): Promise<Choice> {
   if (!previous) return 'new';
   if (force) return 'replace';
-  return prompter.choose(`${file} already holds ${plural(Object.keys(previous.values).length, 'answer')}. What now?`, [
-    { value: 'resume', name: 'Continue: ask only what is still unanswered, keeping the file, its comments and order' },
+  const held = `${plural(Object.keys(previous.values).length, 'answer')}${skipped ? ` and ${skipped} skipped question${skipped === 1 ? '' : 's'}` : ''}`;
+  return prompter.choose<Choice>(`${file} already holds ${held}. What now?`, [
+    { value: 'resume', name: `Continue: ask only questions never shown before, keeping the file, its comments and order${skipped ? ' (skipped ones stay blank)' : ''}` },
+    ...(skipped ? [{ value: 'review' as const, name: `Continue, and ask again the ${plural(skipped, 'skipped question')}` }] : []),
     { value: 'replace', name: 'Start over: replace the file' },
     { value: 'cancel', name: 'Cancel: change nothing' },
-  ] as const);
+  ]);
 }
 
 export async function initCommand(path: string, flags: InitFlags, io: CliIO): Promise<number> {
@@ -132,36 +149,43 @@ export async function initCommand(path: string, flags: InitFlags, io: CliIO): Pr
 
   // An existing file must be valid before anything is asked: its mistakes are reported with their line.
   const previous = existing === null ? null : await loadAnswers(target.file, ruleSet.questions);
+  const opened = existing === null ? null : openAnswersDocument(target.file, existing);
+  const skippedBefore = opened?.skipped() ?? new Set<string>();
   const prompter = await io.prompter();
-  const progress: Progress = { asked: 0, skipped: 0 };
+  const progress: Progress = { answered: 0, skipped: 0, notAsked: 0 };
   try {
-    const choice = await decide(prompter, target.file, previous, flags.force === true);
+    const choice = await decide(prompter, target.file, previous, skippedBefore.size, flags.force === true);
     if (choice === 'cancel') {
       prompter.say('Nothing changed.');
       return 0;
     }
-    const resume = choice === 'resume' && previous !== null && existing !== null;
-    const start: Answers = resume ? previous : { path: target.file, values: {} };
-    const document = resume ? openAnswersDocument(target.file, existing) : newAnswersDocument(target);
+    const continued = (choice === 'resume' || choice === 'review') && previous !== null && opened !== null;
+    const start: Answers = continued ? previous : { path: target.file, values: {} };
+    const document = continued ? opened : newAnswersDocument(target);
+    const shownBefore = choice === 'resume' ? skippedBefore : new Set<string>();
 
     prompter.say(`Scanning ${path} to ask only what the repository cannot show…`);
     const facts = await scan(path, { signals: ruleSet.signals, now: auditDate(io) });
-    const answers = await interview({ ruleSet, facts, target, document, prompter }, start, progress);
-    if (progress.asked === 0) {
-      prompter.say('Nothing to ask: the repository and the answers already settle every rule an answer could change.');
+    const answers = await interview({ ruleSet, facts, target, document, prompter, shownBefore }, start, progress);
+    if (progress.answered + progress.skipped === 0) {
+      prompter.say(
+        shownBefore.size > 0
+          ? 'Nothing new to ask: every open question was shown before. To answer the ones skipped then, run init again and choose to ask them again.'
+          : 'Nothing to ask: the repository and the answers already settle every rule an answer could change.',
+      );
       return 0;
     }
     const [before, after] = [summaryOf(ruleSet, facts, start), summaryOf(ruleSet, facts, answers)];
     prompter.say('');
-    prompter.say(`Saved ${plural(progress.asked - progress.skipped, 'answer')}${progress.skipped ? ` (${progress.skipped} skipped, left blank)` : ''} in ${target.file}.`);
+    prompter.say(tally(progress, target.file));
     prompter.say(`Readiness ${scoreText(before)} → ${scoreText(after)}, confidence ${before.confidence}% → ${after.confidence}%.`);
     prompter.say(`Next: scale-audit ${path} --answers ${target.file}`);
     return 0;
   } catch (error) {
     if (!(error instanceof PromptInterrupted)) throw error;
     prompter.say(
-      progress.asked > 0
-        ? `\nStopped. ${plural(progress.asked, 'answer')} saved in ${target.file} (skipped ones left blank); run the same command again to continue where you left off.`
+      progress.answered + progress.skipped > 0
+        ? `\nStopped. ${tally(progress, target.file)} Run the same command again and choose Continue to go on where you left off.`
         : '\nStopped. Nothing changed.',
     );
     return EXIT_INTERRUPTED;
