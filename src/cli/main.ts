@@ -38,9 +38,9 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
       .option('--client <name>', 'who the report is for, shown on its first screen')
       .option('--author <name>', 'who prepared it, shown on its first screen')
       .option('--logo <file>', 'a PNG, JPEG, GIF, WebP or SVG logo, embedded in the HTML report')
-      .option('--template-dir <dir>', 'templates replacing the built-in HTML ones (see docs/templates.md)');
+      .option('--template-dir <dir>', 'templates replacing the built-in HTML ones (see "Branding and templates" in the README)');
 
-  brandingOptions(root
+  const audit = brandingOptions(root
     .command('audit', { isDefault: true })
     .description('scan a repository, score its readiness and plan its roadmap (the default command)')
     .argument('[path]', 'repository to audit', '.')
@@ -62,6 +62,8 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(rulesOption())
     .option('--no-color', 'plain text even on a terminal'))
     .action(async (path: string, options) => setExit(await (await import('./commands/audit.js')).auditCommand(path, options, io)));
+  // `scale-audit .` runs audit, so the top-level help shows audit's options too, not only the command list.
+  root.addHelpText('after', () => `\n\`scale-audit [path]\` runs the default command, audit:\n\n${audit.helpInformation()}`);
 
   root
     .command('init')

@@ -17,6 +17,12 @@ export function describeSource(source: Source | undefined): string {
   return 'flag' in source ? source.flag : `${source.file}:${source.line}`;
 }
 
+/** The gate and where its threshold came from, said once: `--fail-under`, or `--fail-under, from .scale-audit.yaml:3`. */
+export function gateOrigin(result: Pick<GateResult, 'gate' | 'source'>): string {
+  const fromItsFlag = result.gate === result.source || result.gate.startsWith(`${result.source} `);
+  return fromItsFlag ? result.gate : `${result.gate}, from ${result.source}`;
+}
+
 /**
  * Checks the report against each gate that is set. A gate that cannot be checked (no score at all,
  * no known rule in a category) fails: a gate must never pass silently.

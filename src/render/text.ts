@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { gateOrigin } from '../gates/gates.js';
 import type { Status } from '../rules/finding.js';
 import type { Report } from '../report/types.js';
 import type { RoadmapItem } from '../roadmap/plan.js';
@@ -94,7 +95,7 @@ export function renderText(report: Report, options: TextOptions): string {
   if (note) out.push(chalk.gray(`  ${note}`));
   report.gates.forEach((result, i) => {
     const mark = result.passed ? chalk.green('✓') : chalk.red('✗');
-    out.push(`  ${i === 0 ? 'Gates      ' : '           '} ${mark} ${printable(result.message)} ${chalk.gray(`(${result.gate}, from ${printable(result.source)})`)}`);
+    out.push(`  ${i === 0 ? 'Gates      ' : '           '} ${mark} ${printable(result.message)} ${chalk.gray(`(${printable(gateOrigin(result))})`)}`);
   });
   if (report.baseline?.improvements.length) {
     out.push(chalk.gray(`  Better than the baseline: ${report.baseline.improvements.join('; ')}. Tighten it with --write-baseline.`));

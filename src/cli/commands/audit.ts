@@ -5,6 +5,7 @@ import { runAudit } from '../../audit.js';
 import type { Report } from '../../report/types.js';
 import { InputError } from '../../util/errors.js';
 import { createBaseline, type Baseline } from '../../gates/baseline.js';
+import { gateOrigin } from '../../gates/gates.js';
 import { loadBranding, withConfigured, type BrandingFlags } from '../branding.js';
 import { parseGateFlags, type GateFlags } from '../gate-flags.js';
 import { auditDate, useColor, type CliIO } from '../io.js';
@@ -39,7 +40,7 @@ async function answersFor(path: string, flag: string | false | undefined, io: Cl
 /** Each gate's verdict on stderr (results stay on stdout); exit 1 when any failed. */
 function reportGates(report: Report, io: CliIO): number {
   for (const result of report.gates) {
-    io.stderr.write(`scale-audit: gate ${result.passed ? 'passed' : 'failed'}: ${result.message} (${result.gate}, from ${result.source})\n`);
+    io.stderr.write(`scale-audit: gate ${result.passed ? 'passed' : 'failed'}: ${result.message} (${gateOrigin(result)})\n`);
   }
   return report.gates.every((result) => result.passed) ? 0 : 1;
 }
