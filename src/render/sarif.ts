@@ -9,7 +9,9 @@ import { mdCode, mdText } from './markdown-escape.js';
  * SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, GitLab, IDE viewers). One result per rule
  * that is failing or partial, in the terms GitHub documents for third-party tools: rule metadata
  * in `tool.driver.rules`, `security-severity` on OpenSSF Scorecard's scale, and fingerprints that
- * follow a finding from run to run.
+ * follow a finding from run to run. It also keeps to the SARIF Multitool's validation rules
+ * (test/render/sarif.test.ts checks them): a line for every result, the tool's information URI,
+ * and paths tied to the repository root through `versionControlProvenance[].mappedTo`.
  */
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -39,15 +41,26 @@ function uri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
-function physicalLocation(path: string, evidence?: Evidence) {
-  // A notebook's line counts within its cell, not the file, so it cannot be a region of the file.
-  const region = evidence?.line && !evidence.cell ? { region: { startLine: evidence.line } } : {};
-  return { artifactLocation: { uri: uri(path), uriBaseId: '%SRCROOT%' }, ...region };
+/** The base every location is relative to: the root of the audited repository. */
+const SRCROOT = '%SRCROOT%';
+
+/** The evidence's line in the file, if it has one: a notebook's line counts within its cell, not the file. */
+const fileLine = (evidence: Evidence | undefined) => (evidence?.line && !evidence.cell ? evidence.line : undefined);
+
+/**
+ * Code scanning (and the Multitool's GH1003) wants a line for every result. A finding about a whole
+ * file or the whole repository is anchored at line 1, as OpenSSF Scorecard does; its message says
+ * what it is about. Related locations keep no region when there is no line: the whole file.
+ */
+const ANCHOR_LINE = 1;
+
+function physicalLocation(path: string, line: number | undefined) {
+  return { artifactLocation: { uri: uri(path), uriBaseId: SRCROOT }, ...(line ? { region: { startLine: line } } : {}) };
 }
 
-function evidenceLocation(evidence: Evidence & { path: string }) {
+function evidenceLocation(evidence: Evidence & { path: string }, line: number | undefined) {
   const cell = evidence.cell ? `cell ${evidence.cell}${evidence.line ? `, line ${evidence.line}` : ''}: ` : '';
-  return { physicalLocation: physicalLocation(evidence.path, evidence), message: { text: `${cell}${evidence.detail}` } };
+  return { physicalLocation: physicalLocation(evidence.path, line), message: { text: `${cell}${evidence.detail}` } };
 }
 
 /**
@@ -87,6 +100,7 @@ function helpText(finding: ReportFinding): string {
     `Fix (effort ${remediation.effort}): ${remediation.summary}`,
     ...remediation.steps.map((step) => `- ${step}`),
     ...(finding.references.length > 0 ? [`References: ${finding.references.join('; ')}`] : []),
+    ...(remediation.links?.length ? [`Links: ${remediation.links.join(' ')}`] : []),
     `\`scale-audit explain ${finding.ruleId}\` shows the rule in full.`,
   ].join('\n');
 }
@@ -98,6 +112,7 @@ function helpMarkdown(finding: ReportFinding): string {
     `**How it is detected:** ${mdText(finding.detection)}`,
     `**Fix (effort ${remediation.effort}):** ${mdText(remediation.summary)}\n\n${remediation.steps.map((step) => `- ${mdText(step)}`).join('\n')}`,
     ...(finding.references.length > 0 ? [`**References:** ${finding.references.map(mdText).join(' · ')}`] : []),
+    ...(remediation.links?.length ? [`**Links:** ${remediation.links.map((link) => `<${link}>`).join(' · ')}`] : []),
     `${mdCode(`scale-audit explain ${finding.ruleId}`)} shows the rule in full.`,
   ].join('\n\n');
 }
@@ -138,8 +153,12 @@ function result(finding: ReportFinding, status: Status, ruleIndex: number) {
     ruleIndex,
     level: LEVELS[finding.severity],
     message: { text: `${verdict}: ${finding.message.replace(/\.$/, '')}. Fix: ${finding.remediation.summary}` },
-    locations: [primary ? evidenceLocation(primary) : { physicalLocation: physicalLocation(REPOSITORY_ROOT), message: { text: 'the whole repository: no single file shows this gap' } }],
-    ...(related.length > 0 ? { relatedLocations: related.map((evidence, id) => ({ id, ...evidenceLocation(evidence) })) } : {}),
+    locations: [
+      primary
+        ? evidenceLocation(primary, fileLine(primary) ?? ANCHOR_LINE)
+        : { physicalLocation: physicalLocation(REPOSITORY_ROOT, ANCHOR_LINE), message: { text: 'the whole repository: no single file shows this gap' } },
+    ],
+    ...(related.length > 0 ? { relatedLocations: related.map((evidence, id) => ({ id, ...evidenceLocation(evidence, fileLine(evidence)) })) } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: digest },
     correlationGuid: correlationGuid(digest),
     ...(waiver
@@ -147,6 +166,14 @@ function result(finding: ReportFinding, status: Status, ruleIndex: number) {
       : {}),
     properties: { status, severity: finding.severity, maturityLevel: finding.level, category: finding.category, effort: finding.remediation.effort },
   };
+}
+
+/**
+ * Where to learn about this version of the tool: its page on npm, where the README of each release
+ * is published. (No project website is known; the page follows the package's name and version.)
+ */
+function informationUri(tool: Report['tool']): string {
+  return `https://www.npmjs.com/package/${encodeURIComponent(tool.name)}/v/${encodeURIComponent(tool.version)}`;
 }
 
 /** The report as a SARIF 2.1.0 log with one run. */
@@ -166,11 +193,12 @@ export function renderSarif(report: Report): string {
             name: report.tool.name,
             version: report.tool.version,
             semanticVersion: report.tool.version,
+            informationUri: informationUri(report.tool),
             rules: gaps.map(({ finding }) => rule(finding)),
           },
         },
         ...(target.url && target.commit
-          ? { versionControlProvenance: [{ repositoryUri: target.url, revisionId: target.commit, ...(target.branch ? { branch: target.branch } : {}) }] }
+          ? { versionControlProvenance: [{ repositoryUri: target.url, revisionId: target.commit, ...(target.branch ? { branch: target.branch } : {}), mappedTo: { uriBaseId: SRCROOT } }] }
           : {}),
         results: gaps.map(({ finding, status }, index) => result(finding, status, index)),
         properties: {

@@ -31,10 +31,77 @@ interface SarifLog {
   }>;
 }
 
+
+/**
+ * The rules of the SARIF Multitool's `validate` (microsoft/sarif-sdk) that can fire on what
+ * scale-audit writes, as the Multitool states them: its warnings, and GitHub code scanning's rules
+ * (GH10xx). The Multitool itself (5.7.0, a 104 MB .NET binary on npm) is too large to be a
+ * devDependency; run by hand on the fixtures' SARIF it reports no error and no warning, and these
+ * checks keep it so. Each broken rule is returned as "RULE: where".
+ */
+function multitoolIssues(log: any): string[] {
+  const issues: string[] = [];
+  const flag = (rule: string, where: string) => issues.push(`${rule}: ${where}`);
+  const isAbsolute = (value: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value) && URL.canParse(value);
+  // SARIF2008 / SARIF1011: the $schema of the final OASIS 2.1.0 schema.
+  if (!/^https:\/\/docs\.oasis-open\.org\/sarif\/sarif\/v2\.1\.0\/.*sarif-schema-2\.1\.0\.json$/.test(log.$schema ?? '')) flag('SARIF2008', '$schema');
+  log.runs.forEach((run: any, r: number) => {
+    const driver = run.tool.driver;
+    // SARIF2005: a short name, a numeric version, an absolute informationUri.
+    if (driver.name.split(' ').length > 3) flag('SARIF2005', `runs[${r}].tool.driver.name`);
+    if (!/^\d/.test(driver.version ?? '') && !driver.semanticVersion) flag('SARIF2005', `runs[${r}].tool.driver.version`);
+    if (!driver.informationUri || !isAbsolute(driver.informationUri)) flag('SARIF2005', `runs[${r}].tool.driver.informationUri`);
+    driver.rules.forEach((rule: any, i: number) => {
+      // SARIF1001: a name distinct from the id; SARIF2012: the name is one Pascal identifier.
+      if (rule.name === rule.id) flag('SARIF1001', `rules[${i}]`);
+      if (!/^(\p{Lu}[\p{Ll}\p{Nd}]+)+$/u.test(rule.name ?? '')) flag('SARIF2012', `rules[${i}].name`);
+      // SARIF1005: help links are absolute; SARIF2001: message strings end with a period.
+      if (rule.helpUri !== undefined && !isAbsolute(rule.helpUri)) flag('SARIF1005', `rules[${i}].helpUri`);
+      for (const [id, message] of Object.entries<any>(rule.messageStrings ?? {})) if (!message.text.endsWith('.')) flag('SARIF2001', `rules[${i}].messageStrings.${id}`);
+      // GitHub requires both descriptions and help text.
+      if (!rule.shortDescription?.text || !rule.fullDescription?.text || !rule.help?.text) flag('GH2012', `rules[${i}]`);
+    });
+    // SARIF2004: a rules array that says more than the ids.
+    if (driver.rules.length > 0 && driver.rules.every((rule: any) => Object.keys(rule).length === 1)) flag('SARIF2004', `runs[${r}].tool.driver.rules`);
+    // SARIF2007: each repository says where its root is mapped, and every result is relative to it.
+    const mapped = new Set<string>();
+    (run.versionControlProvenance ?? []).forEach((details: any, i: number) => {
+      if (!details.mappedTo?.uriBaseId) flag('SARIF2007', `versionControlProvenance[${i}].mappedTo`);
+      else mapped.add(details.mappedTo.uriBaseId);
+    });
+    run.results.forEach((result: any, i: number) => {
+      const where = `results[${i}] (${result.ruleId})`;
+      // SARIF1010 / SARIF1009: a rule id, and a rule index within the rules.
+      if (!result.ruleId || driver.rules[result.ruleIndex]?.id !== result.ruleId) flag('SARIF1009', where);
+      // SARIF2004: no `rule` object beside ruleId, no analysisTarget repeating the location.
+      if (result.rule || result.analysisTarget) flag('SARIF2004', where);
+      // GH1001: a location with an artifact URI; SARIF2017 (GH1003): a region with a start line.
+      if (!result.locations?.length) flag('GH1001', where);
+      for (const location of result.locations ?? []) {
+        const physical = location.physicalLocation;
+        if (!physical?.artifactLocation?.uri) flag('GH1001', where);
+        if (!(physical?.region?.startLine >= 1)) flag('SARIF2017', where);
+        if (mapped.size > 0 && !mapped.has(physical?.artifactLocation?.uriBaseId)) flag('SARIF2007', where);
+      }
+      for (const location of [...(result.locations ?? []), ...(result.relatedLocations ?? [])]) {
+        const artifact = location.physicalLocation?.artifactLocation ?? {};
+        // GH1005 / SARIF1004: a relative URI reference under its uriBaseId, with no '..' segment.
+        if (/^[a-z][a-z0-9+.-]*:/i.test(artifact.uri) || artifact.uri.split('/').includes('..') || !URL.canParse(artifact.uri, 'file:///repo/')) flag('GH1005', where);
+        // SARIF1007: a region starts with a line.
+        if (location.physicalLocation?.region && !(location.physicalLocation.region.startLine >= 1)) flag('SARIF1007', where);
+      }
+      // GH1007: related locations carry a message.
+      for (const location of result.relatedLocations ?? []) if (location.message?.text === undefined) flag('GH1007', where);
+    });
+  });
+  return issues;
+}
+
 function sarif(report: Report): SarifLog {
   const text = renderSarif(report);
   const log = JSON.parse(text) as SarifLog;
   expect(validate(log), ajv.errorsText(validate.errors)).toBe(true);
+  expect(multitoolIssues(log)).toEqual([]);
   return log;
 }
 
@@ -52,8 +119,21 @@ const run = log.runs[0]!;
 const resultOf = (ruleId: string) => run.results.find((result) => result.ruleId === ruleId)!;
 
 describe('SARIF output', () => {
-  it('is valid against the official SARIF 2.1.0 schema, for a bare repository too', async () => {
+  it("is valid against the official SARIF 2.1.0 schema and the Multitool's rules, for a bare repository too", async () => {
     sarif(await reportFromFiles({}));
+  });
+
+  it("finds what the Multitool's rules report, so that their silence means something", () => {
+    const broken = structuredClone(log) as any;
+    delete broken.runs[0].tool.driver.informationUri;
+    delete broken.runs[0].versionControlProvenance[0].mappedTo;
+    delete broken.runs[0].results[0].locations[0].physicalLocation.region;
+    broken.runs[0].tool.driver.rules[0].name = 'not Pascal';
+    expect(multitoolIssues(broken)).toEqual(['SARIF2005: runs[0].tool.driver.informationUri', 'SARIF2012: rules[0].name', 'SARIF2007: versionControlProvenance[0].mappedTo', `SARIF2017: results[0] (${broken.runs[0].results[0].ruleId})`]);
+  });
+
+  it('says where to learn about the tool: its npm page, at the version that wrote the log', () => {
+    expect((run.tool.driver as { informationUri?: string }).informationUri).toBe(`https://www.npmjs.com/package/scale-audit/v/${report.tool.version}`);
   });
 
   it('has one result per failing or partial finding, and nothing else', () => {
@@ -85,11 +165,16 @@ describe('SARIF output', () => {
     }
   });
 
-  it('locates a finding at its evidence file and line, and a repository-wide one at the root', () => {
+  it('locates a finding at its evidence file and line; one about a whole file or the repository at line 1', () => {
     const secret = resultOf('security.no-committed-secrets');
     expect(secret.locations[0]!.physicalLocation).toMatchObject({ artifactLocation: { uri: 'config/prod.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } });
+    const tracking = resultOf('governance.audit-trail');
+    expect(tracking.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'src/train.py', uriBaseId: '%SRCROOT%' }, region: { startLine: 2 } });
+    const wholeFile = resultOf('mlops.training-pipeline');
+    expect(report.findings.find((finding) => finding.ruleId === 'mlops.training-pipeline')!.evidence.find((evidence) => evidence.path === 'src/train.py')!.line).toBeUndefined();
+    expect(wholeFile.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'src/train.py', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } });
     const noFile = run.results.find((result) => !report.findings.find((finding) => finding.ruleId === result.ruleId)!.evidence.some((evidence) => evidence.path))!;
-    expect(noFile.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: '.', uriBaseId: '%SRCROOT%' } });
+    expect(noFile.locations[0]).toEqual({ physicalLocation: { artifactLocation: { uri: '.', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } }, message: { text: 'the whole repository: no single file shows this gap' } });
   });
 
   it('never contains a credential in full', () => {
@@ -112,7 +197,7 @@ describe('SARIF output', () => {
   });
 
   it('records the audited commit for code scanning', () => {
-    expect(run.versionControlProvenance).toEqual([{ repositoryUri: 'https://github.com/acme/churn', revisionId: gitFacts().head, branch: 'main' }]);
+    expect(run.versionControlProvenance).toEqual([{ repositoryUri: 'https://github.com/acme/churn', revisionId: gitFacts().head, branch: 'main', mappedTo: { uriBaseId: '%SRCROOT%' } }]);
   });
 
   it('reports a waived gap as a suppressed result with the waiver as justification', () => {
