@@ -131,10 +131,10 @@ type Choice = 'new' | 'resume' | 'review' | 'replace' | 'cancel';
 async function decide(prompter: Prompter, file: string, previous: Answers | null, skipped: number, force: boolean): Promise<Choice> {
   if (!previous) return 'new';
   if (force) return 'replace';
-  const held = `${plural(Object.keys(previous.values).length, 'answer')}${skipped ? ` and ${skipped} skipped question${skipped === 1 ? '' : 's'}` : ''}`;
+  const held = `${plural(Object.keys(previous.values).length, 'answer')}${skipped ? ` and ${plural(skipped, 'skipped question')}` : ''}`;
   return prompter.choose<Choice>(`${file} already holds ${held}. What now?`, [
     { value: 'resume', name: `Continue: ask only questions never shown before, keeping the file, its comments and order${skipped ? ' (skipped ones stay blank)' : ''}` },
-    ...(skipped ? [{ value: 'review' as const, name: `Continue, and ask again the ${plural(skipped, 'skipped question')}` }] : []),
+    ...(skipped ? [{ value: 'review' as const, name: `Continue, and ask the ${plural(skipped, 'skipped question')} again as well` }] : []),
     { value: 'replace', name: 'Start over: replace the file' },
     { value: 'cancel', name: 'Cancel: change nothing' },
   ]);
