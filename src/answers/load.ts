@@ -4,7 +4,8 @@ import type { Question } from '../rules/types.js';
 import { InputError } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, positionOf } from '../util/yaml-source.js';
-import { ANSWERS_FORMAT_VERSION, type Answer, type Answers, type AnswerValue } from './types.js';
+import { ANSWER_TYPES } from './answer-types.js';
+import { ANSWERS_FORMAT_VERSION, type Answer, type Answers } from './types.js';
 
 const answersFile = z
   .object({
@@ -13,28 +14,6 @@ const answersFile = z
     answers: z.record(z.string(), z.unknown(), { error: 'must be a mapping of question ids to answers' }).nullable(),
   })
   .strict();
-
-function schemaFor(question: Question): z.ZodType<AnswerValue> {
-  const choices = question.choices?.map((choice) => choice.value) ?? [];
-  switch (question.type) {
-    case 'boolean':
-      return z.boolean({ error: 'expected true or false' });
-    case 'number': {
-      let number = z.number({ error: 'expected a number' });
-      if (question.min !== undefined) number = number.min(question.min, { error: `must be at least ${question.min}` });
-      if (question.max !== undefined) number = number.max(question.max, { error: `must be at most ${question.max}` });
-      return number;
-    }
-    case 'choice':
-      return z.enum(choices as [string, ...string[]], { error: `expected one of: ${choices.join(', ')}` });
-    case 'multi':
-      return z.array(z.enum(choices as [string, ...string[]], { error: `each item must be one of: ${choices.join(', ')}` }), {
-        error: `expected a list of: ${choices.join(', ')}`,
-      });
-    case 'text':
-      return z.string({ error: 'expected text' });
-  }
-}
 
 /**
  * Reads a questionnaire answers file (YAML or JSON):
@@ -74,7 +53,7 @@ export async function loadAnswers(file: string, questions: readonly Question[]):
     const question = byId.get(id);
     if (!question) throw inputErrorAt(source, ['answers', id], `unknown question "${id}"${didYouMean(id, byId.keys())}`, true);
     if (raw === null || raw === undefined) continue;
-    const parsed = schemaFor(question).safeParse(raw);
+    const parsed = ANSWER_TYPES[question.type].schema(question).safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw inputErrorAt(source, ['answers', id, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))], `${id}: ${issue.message}, got ${JSON.stringify(raw)}`);

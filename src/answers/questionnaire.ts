@@ -1,5 +1,5 @@
 import { conditionMap, evaluateExpr, questionsOf } from '../rules/evaluate.js';
-import type { EvalContext } from '../rules/predicates.js';
+import type { EvalContext } from '../rules/context.js';
 import type { Category, Question, RuleSet } from '../rules/types.js';
 import type { OpenQuestion } from '../roadmap/questions.js';
 import { compareStrings } from '../util/compare.js';

@@ -1,4 +1,5 @@
 import type { Category, Question } from '../rules/types.js';
+import { answerJsonSchema } from './answer-types.js';
 import { ANSWERS_FORMAT_VERSION } from './types.js';
 
 /** Where the schema of the built-in questions is published; templates point editors at it. */
@@ -11,33 +12,11 @@ function orBlank(schema: JsonSchema): JsonSchema {
   return { anyOf: [schema, { type: 'null' }] };
 }
 
-function choiceSchemas(question: Question): JsonSchema[] {
-  return (question.choices ?? []).map((choice) => ({ const: choice.value, description: choice.label }));
-}
-
-function answerSchema(question: Question): JsonSchema {
-  switch (question.type) {
-    case 'boolean':
-      return { type: 'boolean' };
-    case 'number':
-      return {
-        type: 'number',
-        ...(question.min !== undefined ? { minimum: question.min } : {}),
-        ...(question.max !== undefined ? { maximum: question.max } : {}),
-      };
-    case 'choice':
-      return { oneOf: choiceSchemas(question) };
-    case 'multi':
-      return { type: 'array', items: { oneOf: choiceSchemas(question) } };
-    case 'text':
-      return { type: 'string' };
-  }
-}
-
 /**
  * The JSON Schema of an answers file for these questions (the built-in packs plus any `--rules`),
  * so that an editor completes question ids and allowed values and flags mistakes as you type.
- * The loader checks the same things (src/answers/load.ts) and says where, with file and line.
+ * The answers are those the loader accepts (both come from answer-types.ts); the loader also says
+ * where a mistake is, with file and line.
  */
 export function answersSchema(questions: readonly Question[], categories: readonly Category[]): JsonSchema {
   const categoryTitle = new Map(categories.map((category) => [category.id, category.title]));
@@ -47,7 +26,7 @@ export function answersSchema(questions: readonly Question[], categories: readon
       {
         title: `${categoryTitle.get(question.category) ?? question.category}: ${question.text}`,
         description: question.unit ? `${question.help} (Unit: ${question.unit}.)` : question.help,
-        ...orBlank(answerSchema(question)),
+        ...orBlank(answerJsonSchema(question)),
       },
     ]),
   );

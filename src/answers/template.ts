@@ -1,6 +1,6 @@
 import type { Category, Question } from '../rules/types.js';
 import { wrap } from '../util/wrap.js';
-import { answerFormat } from './answer-format.js';
+import { answerFormat } from './answer-types.js';
 import { ANSWERS_SCHEMA_URL } from './schema.js';
 import { ANSWERS_FORMAT_VERSION } from './types.js';
 

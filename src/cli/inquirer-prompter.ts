@@ -1,6 +1,6 @@
 import { checkbox, input, select, Separator } from '@inquirer/prompts';
 import { Chalk } from 'chalk';
-import { answerFormat } from '../answers/answer-format.js';
+import { answerFormat } from '../answers/answer-types.js';
 import type { AnswerValue } from '../answers/types.js';
 import type { Question } from '../rules/types.js';
 import { wrap } from '../util/wrap.js';

@@ -1,64 +1,22 @@
 import type { Answers } from '../answers/types.js';
 import type { Facts } from '../scan/facts.js';
+import { checkOf } from './checks/index.js';
+import type { EvalContext, Outcome } from './context.js';
 import { FileIndex } from './file-index.js';
 import { scoreOf, type Evidence, type Finding, type FindingConflict, type Status } from './finding.js';
-import * as predicates from './predicates.js';
-import type { EvalContext, Outcome } from './predicates.js';
 import type { Expr, Rule, RuleSet } from './types.js';
+import { checksIn, questionsRead } from './walk.js';
 
-type Leaf = (arg: never, ctx: EvalContext) => Outcome;
-
-const LEAVES: Record<string, Leaf> = {
-  file: predicates.file,
-  dependency: predicates.dependency,
-  import: predicates.importPredicate,
-  signal: predicates.signal,
-  ci: predicates.ci,
-  dockerfile: predicates.dockerfile,
-  k8s: predicates.k8s,
-  iac: predicates.iac,
-  secret: predicates.secret,
-  fact: predicates.fact,
-  answer: predicates.answer,
-};
-
-/**
- * Kleene logic: `all` is false as soon as one part is false, `any` true as soon as one is true;
- * otherwise an unknown part makes the whole unknown. The evidence kept is what decided the value.
- */
+/** An expression's value in three-valued logic, with the evidence that decided it. */
 export function evaluateExpr(expr: Expr, ctx: EvalContext): Outcome {
-  const [key, arg] = Object.entries(expr)[0] as [string, unknown];
-  if (key === 'all' || key === 'any') {
-    const parts = (arg as Expr[]).map((part) => evaluateExpr(part, ctx));
-    const decisive = key === 'all' ? false : true;
-    const deciding = parts.filter((part) => part.value === decisive);
-    if (deciding.length > 0) return { value: decisive, evidence: deciding.flatMap((part) => part.evidence) };
-    const unknown = parts.filter((part) => part.value === null);
-    if (unknown.length > 0) return { value: null, evidence: parts.flatMap((part) => part.evidence) };
-    return { value: !decisive, evidence: parts.flatMap((part) => part.evidence) };
-  }
-  if (key === 'not') {
-    const inner = evaluateExpr(arg as Expr, ctx);
-    return { value: inner.value === null ? null : !inner.value, evidence: inner.evidence };
-  }
-  if (key === 'condition') {
-    const condition = ctx.conditions.get(arg as string);
-    if (!condition) throw new Error(`unknown condition "${String(arg)}"`);
-    return evaluateExpr(condition, ctx);
-  }
-  const leaf = LEAVES[key];
-  if (!leaf) throw new Error(`unknown predicate "${key}"`);
-  return leaf(arg as never, ctx);
+  const { kind, arg } = checkOf(expr);
+  return kind.evaluate(arg, ctx, (part) => evaluateExpr(part, ctx));
 }
 
 /** Every question id an expression reads, in order of appearance, through the named conditions it uses. */
 export function questionsOf(expr: Expr | undefined, into: Set<string> = new Set(), conditions: ReadonlyMap<string, Expr> = new Map()): Set<string> {
   if (!expr) return into;
-  const [key, arg] = Object.entries(expr)[0] as [string, unknown];
-  if (key === 'all' || key === 'any') for (const part of arg as Expr[]) questionsOf(part, into, conditions);
-  else if (key === 'not') questionsOf(arg as Expr, into, conditions);
-  else if (key === 'condition') questionsOf(conditions.get(arg as string), into, conditions);
-  else if (key === 'answer') into.add((arg as { id: string }).id);
+  for (const check of checksIn(expr, conditions)) for (const id of questionsRead(check)) into.add(id);
   return into;
 }
 

@@ -8,8 +8,12 @@ import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, type YamlSource } from '../util/yaml-source.js';
+import { ANSWER_TYPES, expectedAnswer, fitsQuestion } from '../answers/answer-types.js';
 import { conditionMap, ruleQuestions } from './evaluate.js';
-import type { AnswerPredicate, Category, ConditionDefinition, Expr, Question, Rule, RuleSet, SignalDefinition } from './types.js';
+import type { Place } from './expr.js';
+import { rulePackSchema } from './pack-schema.js';
+import { checkReferences, conditionsUsed, type KnownNames, type Refuse } from './references.js';
+import type { Category, ConditionDefinition, Expr, Question, Rule, RuleSet, SignalDefinition } from './types.js';
 
 /** The built-in packs, one per category, in the order reports show the categories. */
 export const BUILTIN_PACKS = ['data', 'mlops', 'monitoring', 'infrastructure', 'security', 'governance', 'team', 'roi'] as const;
@@ -26,7 +30,7 @@ let packValidator: Promise<(source: YamlSource) => void> | undefined;
 function validatePack(source: YamlSource): Promise<void> {
   packValidator ??= (async () => {
     const { compileSchema, validateSource } = await import('../util/schema-errors.js');
-    const validate = compileSchema(JSON.parse(await readFile(join(PACKAGE_ROOT, 'schemas', 'rule-pack.schema.json'), 'utf8')) as object);
+    const validate = compileSchema(rulePackSchema());
     return (parsed: YamlSource) => validateSource(parsed, validate);
   })();
   return packValidator.then((validate) => validate(source));
@@ -36,8 +40,6 @@ function validatePack(source: YamlSource): Promise<void> {
 const FACT_ROOTS: ReadonlyArray<keyof Facts> = [
   'files', 'dependencies', 'notebooks', 'tests', 'ci', 'containers', 'kubernetes', 'iac', 'docs', 'secrets', 'code', 'git',
 ];
-
-type Path = Array<string | number>;
 
 interface RawQuestion extends Omit<Question, 'category' | 'choices' | 'source'> {
   category?: string;
@@ -68,11 +70,17 @@ interface PackFile {
 interface Located<T> {
   item: T;
   pack: PackFile;
-  path: Path;
+  path: Place;
 }
 
-function errorAt(located: { pack: PackFile; path: Path }, path: Path, message: string, key = false): InputError {
+function errorAt(located: { pack: PackFile; path: Place }, path: Place, message: string, key = false): InputError {
   return inputErrorAt(located.pack.source(), path, message, key);
+}
+
+function refuseIn(pack: PackFile): Refuse {
+  return (place, message, key) => {
+    throw inputErrorAt(pack.source(), place, message, key);
+  };
 }
 
 export interface LoadedRuleSet extends RuleSet {
@@ -197,13 +205,14 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
 
   const conditionById = uniqueIds(conditionList, 'condition');
   const conditions = new Map([...conditionById].map(([id, located]) => [id, { ...located.item, source: located.pack.file }]));
-  const known: KnownNames = { signals, conditions };
-
+  // Filled in below: a suggestion is checked before the questions after it are read.
   const questions = new Map<string, Question>();
+  const known: KnownNames = { questions, signals, conditions: conditionMap({ conditions: [...conditions.values()] }), factRoots: FACT_ROOTS };
+
   for (const [id, located] of uniqueIds(questionList, 'question')) {
     const { item } = located;
     const category = categoryOf(located, 'question');
-    if ((item.type === 'choice' || item.type === 'multi') && !item.choices) {
+    if (ANSWER_TYPES[item.type].hasChoices && !item.choices) {
       throw errorAt(located, located.path, `question ${id} of type ${item.type} needs "choices"`);
     }
     const { choices, ...rest } = item;
@@ -215,7 +224,7 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
     };
     (item.suggest ?? []).forEach((suggestion, i) => {
       const at = [...located.path, 'suggest', i];
-      checkReferences(suggestion.when, [...at, 'when'], located.pack, { scanOnly: 'a suggestion is made from the scan' }, known);
+      checkReferences(suggestion.when, [...at, 'when'], known, refuseIn(located.pack), 'a suggestion is made from the scan');
       if (!fitsQuestion(suggestion.value, question)) {
         throw errorAt(located, [...at, 'value'], `suggested value ${JSON.stringify(suggestion.value)} is not a valid answer to question ${id}, whose answer is ${expectedAnswer(question)}`);
       }
@@ -223,7 +232,7 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
     questions.set(id, question);
   }
 
-  for (const located of conditionById.values()) checkReferences(located.item.when, [...located.path, 'when'], located.pack, questions, known);
+  for (const located of conditionById.values()) checkReferences(located.item.when, [...located.path, 'when'], known, refuseIn(located.pack));
   checkConditionCycles(conditionById);
 
   const ruleIds = uniqueIds(ruleList, 'rule');
@@ -236,21 +245,22 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
         throw errorAt(located, [...path, 'requires', i], `rule ${item.id} requires unknown rule "${required}"${didYouMean(required, ruleIds.keys())}`);
       }
     });
-    const exprs: Array<[Expr | undefined, Path]> = [
+    const refuse = refuseIn(located.pack);
+    const exprs: Array<[Expr | undefined, Place]> = [
       [item.appliesWhen, [...path, 'appliesWhen']],
       [item.check.pass, [...path, 'check', 'pass']],
       [item.check.partial, [...path, 'check', 'partial']],
     ];
-    for (const [expr, at] of exprs) if (expr) checkReferences(expr, at, located.pack, questions, known);
-    (item.severityWhen ?? []).forEach((condition, i) => checkReferences(condition.when, [...path, 'severityWhen', i, 'when'], located.pack, questions, known));
-    const reads = new Set(ruleQuestions(item as Rule, conditionMap({ conditions: [...conditions.values()] })));
+    for (const [expr, at] of exprs) if (expr) checkReferences(expr, at, known, refuse);
+    (item.severityWhen ?? []).forEach((condition, i) => checkReferences(condition.when, [...path, 'severityWhen', i, 'when'], known, refuse));
+    const reads = new Set(ruleQuestions(item as Rule, known.conditions));
     (item.conflicts ?? []).forEach((conflict, i) => {
       const at = [...path, 'conflicts', i];
-      checkAnswerPredicate(conflict.answer, [...at, 'answer'], located.pack, questions);
+      checkReferences({ answer: conflict.answer }, at, known, refuse);
       if (!reads.has(conflict.answer.id)) {
         throw errorAt(located, [...at, 'answer', 'id'], `rule ${item.id} does not read question ${conflict.answer.id}, so no answer to it can conflict with its evidence`);
       }
-      checkReferences(conflict.evidence, [...at, 'evidence'], located.pack, { scanOnly: 'the evidence of a conflict comes from the repository' }, known);
+      checkReferences(conflict.evidence, [...at, 'evidence'], known, refuse, 'the evidence of a conflict comes from the repository');
     });
     rules.push({ ...item, category, requires: item.requires ?? [], references: item.references ?? [], source: located.pack.file });
   }
@@ -265,103 +275,6 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
     sources: parsed.map((file) => file.file),
     digest: digest.digest('hex').slice(0, 12),
   };
-}
-
-/** The questions an expression may read, or, for one about the repository alone, why it may read none. */
-type QuestionScope = Map<string, Question> | { scanOnly: string };
-
-/** References inside a check must resolve, or the rule would silently never pass. */
-interface KnownNames {
-  signals: Map<string, SignalDefinition>;
-  conditions: Map<string, ConditionDefinition>;
-}
-
-function checkReferences(expr: Expr, path: Path, pack: PackFile, questions: QuestionScope, known: KnownNames): void {
-  const [key, arg] = Object.entries(expr)[0] as [string, unknown];
-  const here = [...path, key];
-  if (key === 'all' || key === 'any') {
-    (arg as Expr[]).forEach((part, i) => checkReferences(part, [...here, i], pack, questions, known));
-  } else if (key === 'not') {
-    checkReferences(arg as Expr, here, pack, questions, known);
-  } else if (key === 'condition') {
-    if (!known.conditions.has(arg as string)) {
-      throw errorAt({ pack, path }, here, `unknown condition "${String(arg)}"${didYouMean(String(arg), known.conditions.keys())}`);
-    }
-    const read = questions instanceof Map ? null : questionThrough(arg as string, known.conditions);
-    if (read !== null) throw errorAt({ pack, path }, here, `${(questions as { scanOnly: string }).scanOnly}: it cannot read answers (condition ${String(arg)} reads question ${read})`);
-  } else if (key === 'answer') {
-    if (!(questions instanceof Map)) throw errorAt({ pack, path }, here, `${questions.scanOnly}: it cannot read answers (question ${(arg as AnswerPredicate).id})`, true);
-    checkAnswerPredicate(arg as AnswerPredicate, here, pack, questions);
-  } else if (key === 'signal') {
-    const ids = typeof arg === 'string' ? [arg] : Array.isArray(arg) ? arg : [(arg as { ids: string | string[] }).ids].flat();
-    for (const id of ids as string[]) {
-      if (!known.signals.has(id)) throw errorAt({ pack, path }, here, `unknown signal "${id}"${didYouMean(id, known.signals.keys())}`);
-    }
-  } else if (key === 'fact') {
-    const root = (arg as { path: string }).path.split('.')[0]!;
-    if (!FACT_ROOTS.includes(root as keyof Facts)) {
-      throw errorAt({ pack, path }, [...here, 'path'], `unknown fact "${root}"${didYouMean(root, FACT_ROOTS)}; facts start with one of: ${FACT_ROOTS.join(', ')}`);
-    }
-  }
-}
-
-/** The first question a named condition reads, directly or through the conditions it names (each visited once). */
-function questionThrough(id: string, conditions: Map<string, ConditionDefinition>, seen = new Set<string>()): string | null {
-  if (seen.has(id)) return null;
-  seen.add(id);
-  const walk = (expr: Expr | undefined): string | null => {
-    if (!expr) return null;
-    const [key, arg] = Object.entries(expr)[0] as [string, unknown];
-    if (key === 'answer') return (arg as AnswerPredicate).id;
-    if (key === 'condition') return questionThrough(arg as string, conditions, seen);
-    if (key === 'not') return walk(arg as Expr);
-    if (key === 'all' || key === 'any') return (arg as Expr[]).map(walk).find((found) => found !== null) ?? null;
-    return null;
-  };
-  return walk(conditions.get(id)?.when);
-}
-
-function checkAnswerPredicate(arg: AnswerPredicate, path: Path, pack: PackFile, questions: Map<string, Question>): void {
-  const question = questions.get(arg.id);
-  if (!question) throw errorAt({ pack, path }, [...path, 'id'], `unknown question "${arg.id}"${didYouMean(arg.id, questions.keys())}`);
-  const values = [arg.equals, ...(arg.in ?? []), ...[arg.includes ?? []].flat()].filter((v) => v !== undefined);
-  for (const value of values) {
-    if (!fitsValue(value, question)) {
-      throw errorAt({ pack, path }, path, `${JSON.stringify(value)} can never match question ${arg.id}, whose answer is ${expectedAnswer(question)}`);
-    }
-  }
-  if ((arg.gte !== undefined || arg.lte !== undefined) && question.type !== 'number') {
-    throw errorAt({ pack, path }, path, `gte/lte compare numbers, but question ${arg.id} is a ${question.type}`);
-  }
-}
-
-/** One value a question's answer can hold: a list item for `multi` questions. */
-function fitsValue(value: unknown, question: Question): boolean {
-  const choices = question.choices?.map((choice) => choice.value);
-  if (question.type === 'boolean') return typeof value === 'boolean';
-  if (question.type === 'number') return typeof value === 'number';
-  return choices ? choices.includes(String(value)) : typeof value === 'string';
-}
-
-/** A whole answer: a list of choices for `multi`, a number within its bounds, and so on. */
-function fitsQuestion(value: unknown, question: Question): boolean {
-  if (question.type === 'multi') return Array.isArray(value) && value.every((item) => fitsValue(item, question));
-  if (Array.isArray(value) || !fitsValue(value, question)) return false;
-  return typeof value !== 'number' || ((question.min === undefined || value >= question.min) && (question.max === undefined || value <= question.max));
-}
-
-function expectedAnswer(question: Question): string {
-  const choices = question.choices?.map((choice) => choice.value);
-  return choices ? `${question.type === 'multi' ? 'a list of' : 'one of'} ${choices.join(', ')}` : `a ${question.type}`;
-}
-
-/** The names of the conditions an expression uses directly. */
-function conditionsUsed(expr: Expr, into: string[] = []): string[] {
-  const [key, arg] = Object.entries(expr)[0] as [string, unknown];
-  if (key === 'all' || key === 'any') for (const part of arg as Expr[]) conditionsUsed(part, into);
-  else if (key === 'not') conditionsUsed(arg as Expr, into);
-  else if (key === 'condition') into.push(arg as string);
-  return into;
 }
 
 /** A condition that uses itself, directly or through others, could never be evaluated. */

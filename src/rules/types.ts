@@ -1,5 +1,5 @@
 import type { AnswerValue } from '../answers/types.js';
-import type { CiStepKind, CiTrigger, Ecosystem, PathContext } from '../scan/facts.js';
+import type { CheckArguments, Expr } from './expr.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export type Level = 1 | 2 | 3 | 4;
@@ -7,92 +7,10 @@ export type Effort = 'S' | 'M' | 'L';
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
-/**
- * A check is a boolean expression over Facts and answers, evaluated in three-valued logic:
- * a leaf that depends on an unanswered question is `unknown`, never true or false.
- * Each key below is one predicate; an expression object has exactly one of them.
- */
-export type Expr =
-  | { all: Expr[] }
-  | { any: Expr[] }
-  | { not: Expr }
-  | { file: FilePredicate }
-  | { dependency: DependencyPredicate }
-  | { import: ImportPredicate }
-  | { signal: SignalPredicate }
-  | { ci: CiPredicate }
-  | { dockerfile: DockerfilePredicate }
-  | { k8s: K8sPredicate }
-  | { iac: IacPredicate }
-  | { secret: SecretPredicate }
-  | { fact: FactPredicate }
-  | { answer: AnswerPredicate }
-  /** A named condition declared by a pack (`conditions:`), shared by rules of any pack. */
-  | { condition: string };
+export type { Expr } from './expr.js';
 
-type OneOrMany<T> = T | T[];
-
-/**
- * Paths are searched in `project` context unless `in` says otherwise. `description` names what the
- * globs look for, for evidence a person reads ("no datasheet (DATASHEET.md, data cards…)").
- */
-export type FilePredicate = OneOrMany<string> | { glob: OneOrMany<string>; in?: PathContext[]; min?: number; description?: string };
-export type DependencyPredicate = OneOrMany<string> | { names: OneOrMany<string>; ecosystem?: Ecosystem; dev?: boolean; in?: PathContext[] };
-/** `glob` narrows the files that count, e.g. `*.py` to leave out notebooks. */
-export type ImportPredicate = OneOrMany<string> | { modules: OneOrMany<string>; in?: PathContext[]; glob?: OneOrMany<string> };
-export type SignalPredicate = OneOrMany<string> | { ids: OneOrMany<string>; in?: PathContext[]; glob?: OneOrMany<string> };
-export interface CiPredicate {
-  /** Step kinds of which one must run; without it, any enabled pipeline counts. */
-  runs?: OneOrMany<CiStepKind>;
-  /** Only pipelines with one of these triggers count; by default any enabled pipeline counts. */
-  on?: CiTrigger[];
-  /** Only pipelines that deploy to one of these environments (GitHub/GitLab/Azure `environment:`). */
-  environment?: OneOrMany<string>;
-  /** Only pipelines where a person must approve a job (GitLab `when: manual`, Azure ManualValidation...). */
-  manualApproval?: boolean;
-}
-export type DockerfileProperty = 'pinned-base' | 'non-root' | 'healthcheck' | 'multi-stage';
-export interface DockerfilePredicate {
-  require: OneOrMany<DockerfileProperty>;
-  /** `all` (default): every project Dockerfile must have the properties; `any`: one is enough. */
-  match?: 'all' | 'any';
-}
-export interface K8sPredicate {
-  kind?: OneOrMany<string>;
-  /** A feature an object must carry, e.g. `readinessProbe`. */
-  feature?: OneOrMany<string>;
-}
-export interface IacPredicate {
-  /** Resource types, with `*` wildcards: `aws_cloudwatch_metric_alarm`, `pagerduty_*`. */
-  resource?: OneOrMany<string>;
-  tool?: OneOrMany<string>;
-}
-export interface SecretPredicate {
-  in?: PathContext[];
-}
-export interface FactPredicate {
-  /** A dotted path into Facts, e.g. `notebooks.notebookShare` or `git.topAuthorShare12m`. */
-  path: string;
-  exists?: boolean;
-  equals?: unknown;
-  /** The value is one of these. */
-  in?: unknown[];
-  gte?: number;
-  lte?: number;
-  gt?: number;
-  lt?: number;
-}
-export interface AnswerPredicate {
-  id: string;
-  equals?: string | number | boolean;
-  in?: Array<string | number | boolean>;
-  /** For `multi` questions: the answer includes all of these values. */
-  includes?: OneOrMany<string>;
-  gte?: number;
-  lte?: number;
-  /** True: the question has any non-empty answer. */
-  answered?: boolean;
-}
+/** A condition on one answer, as `answer:` writes it in an expression. */
+export type AnswerPredicate = CheckArguments['answer'];
 
 export interface Check {
   pass: Expr;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/answers/types.js';
 import { evaluateExpr, evaluateRule, questionsOf } from '../../src/rules/evaluate.js';
 import { FileIndex } from '../../src/rules/file-index.js';
-import type { EvalContext } from '../../src/rules/predicates.js';
+import type { EvalContext } from '../../src/rules/context.js';
 import type { Expr, Rule } from '../../src/rules/types.js';
 import { scanFiles } from '../../src/scan/scan.js';
 

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { didYouMean } from '../../util/suggest.js';
+import { defineCheck } from './kind.js';
+
+const argument = z.string().min(1).describe('The id of a named condition.');
+
+declare module '../expr.js' {
+  interface CheckArguments {
+    condition: z.infer<typeof argument>;
+  }
+}
+
+export const condition = defineCheck({
+  name: 'condition',
+  argument,
+  doc: {
+    summary:
+      'A named condition holds: an expression a pack declares under `conditions:` (with an id, a description and `when:`), which rules of any pack can share, such as the built-in `trains-own-model` that keeps training rules away from applications that only call a hosted LLM.',
+    examples: ['condition: trains-own-model'],
+  },
+  evaluate(id, ctx, part) {
+    const named = ctx.conditions.get(id);
+    if (!named) throw new Error(`unknown condition "${id}"`);
+    return part(named);
+  },
+  conditions: (id) => [id],
+  references(id, scope) {
+    if (!scope.conditions.has(id)) scope.refuse(`unknown condition "${id}"${didYouMean(id, scope.conditions.keys())}`);
+  },
+});

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { pathContext } from '../../scan/path-context.js';
+import { globMatcher } from '../../util/glob.js';
+import type { Evidence } from '../finding.js';
+import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, list } from './evidence.js';
+import { defineCheck, oneOrMany, text } from './kind.js';
+import { ECOSYSTEMS, pathContexts } from './vocabulary.js';
+
+const argument = z.union([
+  text,
+  z.array(text).min(1),
+  z.strictObject({
+    names: oneOrMany(text).describe('Package names, compared as PEP 503 normalises them (case, `-`, `_` and `.` alike); `*` is a wildcard.'),
+    ecosystem: z.enum(ECOSYSTEMS).optional().describe('Only declarations of this ecosystem count.'),
+    dev: z.boolean().optional().describe('true: only development dependencies count; false: only runtime ones.'),
+    in: pathContexts.optional(),
+  }),
+]);
+
+declare module '../expr.js' {
+  interface CheckArguments {
+    dependency: z.infer<typeof argument>;
+  }
+}
+
+function normaliseDependencyName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+export const dependency = defineCheck({
+  name: 'dependency',
+  argument,
+  doc: {
+    summary: 'A dependency manifest (requirements, pyproject.toml, Pipfile, conda environment, package.json…) declares one of the packages.',
+    examples: ['dependency: [mlflow, wandb]', 'dependency: { names: "pytest*", dev: true }'],
+  },
+  evaluate(arg, ctx) {
+    const spec = typeof arg === 'string' || Array.isArray(arg) ? { names: arg } : arg;
+    const wanted = list(spec.names).map(normaliseDependencyName);
+    const contexts = ('in' in spec ? spec.in : undefined) ?? DEFAULT_CONTEXTS;
+    const matchers = wanted.map((name) => (name.includes('*') ? globMatcher(name) : (candidate: string) => candidate === name));
+    const named = ctx.facts.dependencies.declared.filter(
+      (dep) =>
+        (!spec.ecosystem || dep.ecosystem === spec.ecosystem) &&
+        (spec.dev === undefined || dep.dev === spec.dev) &&
+        matchers.some((matches) => matches(dep.name)),
+    );
+    const found = named.filter((dep) => contexts.includes(pathContext(dep.path)));
+    if (found.length > 0) {
+      return {
+        value: true,
+        evidence: capped(
+          found.map((dep) => ({
+            kind: 'found',
+            path: dep.path,
+            line: dep.line,
+            detail: `declares ${dep.name}${dep.spec ? ` ${dep.spec}` : ''}${dep.dev ? ' (development)' : ''}`,
+          })),
+          'declarations',
+        ),
+      };
+    }
+    const manifests = ctx.facts.dependencies.manifests.map((manifest) => manifest.path).filter((path) => contexts.includes(pathContext(path)));
+    return {
+      value: false,
+      evidence: [
+        {
+          kind: 'missing',
+          detail:
+            manifests.length === 0
+              ? `no dependency manifest${contextWords(contexts)} declares ${alternatives(wanted)} (no manifest found)`
+              : `${alternatives(wanted)} not declared in ${alternatives(manifests.slice(0, 5))}${manifests.length > 5 ? ` and ${manifests.length - 5} more` : ''}`,
+        },
+        ...named.slice(0, 3).map((dep): Evidence => ({
+          kind: 'found',
+          counted: false,
+          path: dep.path,
+          line: dep.line,
+          detail: `not counted: ${dep.name} is declared in ${pathContext(dep.path)} code, not the project's own`,
+        })),
+      ],
+    };
+  },
+});

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { Facts } from '../../scan/facts.js';
+import { didYouMean } from '../../util/suggest.js';
+import { alternatives } from './evidence.js';
+import { defineCheck } from './kind.js';
+
+const argument = z
+  .strictObject({
+    path: z
+      .string()
+      .regex(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)*$/)
+      .describe('A dotted path into the facts (`scale-audit scan . --json` prints them), e.g. notebooks.notebookShare or git.topAuthorShare12m.'),
+    exists: z.boolean().optional().describe('true: the value is present and not empty; false: it is absent or empty.'),
+    equals: z.unknown().optional().describe('The value equals this one.'),
+    in: z.array(z.unknown()).min(1).optional().describe('The value is one of these.'),
+    gte: z.number().optional().describe('The number (a list: its length) is at least this.'),
+    lte: z.number().optional().describe('The number (a list: its length) is at most this.'),
+    gt: z.number().optional().describe('The number (a list: its length) is more than this.'),
+    lt: z.number().optional().describe('The number (a list: its length) is less than this.'),
+  })
+  .meta({ minProperties: 2 });
+
+declare module '../expr.js' {
+  interface CheckArguments {
+    fact: z.infer<typeof argument>;
+  }
+}
+
+/**
+ * The value at a dotted path in Facts. `absent` names the first part of the path that is null
+ * (`git` outside a repository): a fact about something that does not exist is false, not unknown.
+ */
+function factValue(facts: Facts, path: string): { value: unknown; absent: string | null } {
+  let value: unknown = facts;
+  const keys = path.split('.');
+  for (const [i, key] of keys.entries()) {
+    if (value === null && i > 0) return { value: undefined, absent: keys.slice(0, i).join('.') };
+    if (value === null || typeof value !== 'object') return { value: undefined, absent: null };
+    value = (value as Record<string, unknown>)[key];
+  }
+  return { value, absent: null };
+}
+
+/** An item of a fact list by what identifies it to a reader: its path, or its name. */
+function itemName(item: unknown): string {
+  if (item && typeof item === 'object') {
+    const record = item as Record<string, unknown>;
+    const name = record.path ?? record.name ?? record.id;
+    if (typeof name === 'string') return name;
+  }
+  return typeof item === 'string' ? item : JSON.stringify(item);
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'none';
+    const shown = value.slice(0, 5).map(itemName).join(', ');
+    return value.length > 5 ? `${shown} and ${value.length - 5} more` : shown;
+  }
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  const text = JSON.stringify(value) ?? 'undefined';
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+export const fact = defineCheck({
+  name: 'fact',
+  argument,
+  doc: {
+    summary:
+      'A value of the scan compares as given: present or absent, equal to a value or one of several, or within numeric bounds (a list compares by its length). A fact whose parent is absent (`git` outside a repository) is false, a value that is not known is unknown.',
+    examples: ['fact: { path: notebooks.notebookShare, lt: 0.5 }', 'fact: { path: git.contributors, gte: 2 }'],
+  },
+  evaluate(arg, ctx) {
+    const { value, absent } = factValue(ctx.facts, arg.path);
+    if (absent !== null) {
+      const holds = arg.exists === false;
+      return { value: holds, evidence: [{ kind: 'fact', detail: `${absent} is absent${absent === 'git' ? ' (not a git repository)' : ''}` }] };
+    }
+    const comparisons: Array<[string, number | undefined, (a: number, b: number) => boolean]> = [
+      ['≥', arg.gte, (a, b) => a >= b],
+      ['≤', arg.lte, (a, b) => a <= b],
+      ['>', arg.gt, (a, b) => a > b],
+      ['<', arg.lt, (a, b) => a < b],
+    ];
+    const present = value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
+    if (arg.exists !== undefined) {
+      return { value: present === arg.exists, evidence: [{ kind: 'fact', detail: present ? `${arg.path} = ${describe(value)}` : `${arg.path} is empty or absent` }] };
+    }
+    if (arg.equals !== undefined || arg.in !== undefined) {
+      const expected = arg.in ?? [arg.equals];
+      const holds = expected.some((option) => JSON.stringify(value) === JSON.stringify(option));
+      return {
+        value: holds,
+        evidence: [{ kind: 'fact', detail: `${arg.path} = ${describe(value)}${holds ? '' : ` (expected ${alternatives(expected.map(describe))})`}` }],
+      };
+    }
+    const numeric = Array.isArray(value) ? value.length : value;
+    if (typeof numeric !== 'number') {
+      return { value: null, evidence: [{ kind: 'fact', detail: `${arg.path} is not known` }] };
+    }
+    const failed = comparisons.filter(([, bound, holds]) => bound !== undefined && !holds(numeric, bound));
+    const expectations = comparisons.filter(([, bound]) => bound !== undefined).map(([op, bound]) => `${op} ${bound}`);
+    return {
+      value: failed.length === 0,
+      evidence: [{ kind: 'fact', detail: `${arg.path} = ${describe(numeric)}${failed.length === 0 ? '' : ` (expected ${expectations.join(' and ')})`}` }],
+    };
+  },
+  references(arg, scope) {
+    const root = arg.path.split('.')[0]!;
+    if (!scope.factRoots.includes(root)) {
+      scope.refuse(`unknown fact "${root}"${didYouMean(root, scope.factRoots)}; facts start with one of: ${scope.factRoots.join(', ')}`, ['path']);
+    }
+  },
+});

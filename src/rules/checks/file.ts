@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { pathContext } from '../../scan/path-context.js';
+import type { Evidence } from '../finding.js';
+import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, list } from './evidence.js';
+import { defineCheck, oneOrMany, text } from './kind.js';
+import { pathContexts } from './vocabulary.js';
+
+const argument = z.union([
+  text,
+  z.array(text).min(1),
+  z.strictObject({
+    glob: oneOrMany(text).describe('Globs over the repository paths; one match is enough.'),
+    in: pathContexts.optional(),
+    min: z.int().min(1).optional().describe('How many files must match (default 1).'),
+    description: text.optional().describe("What the globs look for, in words: shown in 'no … found' evidence instead of the globs."),
+  }),
+]);
+
+declare module '../expr.js' {
+  interface CheckArguments {
+    file: z.infer<typeof argument>;
+  }
+}
+
+export const file = defineCheck({
+  name: 'file',
+  argument,
+  doc: {
+    summary: 'A file matching one of the globs exists (in the project\'s own paths, unless `in` says otherwise).',
+    examples: ['file: [Dockerfile, Containerfile]', 'file: { glob: "docs/adr/*.md", min: 2, description: architecture decision record }'],
+  },
+  evaluate(arg, ctx) {
+    const spec = typeof arg === 'string' || Array.isArray(arg) ? { glob: arg } : arg;
+    const globs = list(spec.glob);
+    const contexts = spec.in ?? DEFAULT_CONTEXTS;
+    const min = spec.min ?? 1;
+    const matched = [...new Set(globs.flatMap((glob) => ctx.files.find(glob)))].sort();
+    const counted = matched.filter((path) => contexts.includes(pathContext(path)));
+    if (counted.length >= min) {
+      return {
+        value: true,
+        evidence: capped(
+          counted.map((path) => ({ kind: 'found', path, detail: `file ${path}` })),
+          'files',
+        ),
+      };
+    }
+    const wanted = 'description' in spec && spec.description ? spec.description : `file matching ${alternatives(globs)}`;
+    const evidence: Evidence[] = [
+      {
+        kind: 'missing',
+        detail:
+          min > 1 && counted.length > 0
+            ? `${counted.length} ${wanted}${contextWords(contexts)}, fewer than ${min}`
+            : `no ${wanted}${contextWords(contexts)} among ${ctx.files.size} files`,
+      },
+    ];
+    const elsewhere = matched.filter((path) => !contexts.includes(pathContext(path)));
+    for (const path of elsewhere.slice(0, 3)) {
+      evidence.push({ kind: 'found', counted: false, path, detail: `not counted: ${path} is ${pathContext(path)} code, not the project's own` });
+    }
+    return { value: false, evidence };
+  },
+});

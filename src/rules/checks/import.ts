@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { Evidence } from '../finding.js';
+import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, globWords, list, placeFilter, sortEvidence } from './evidence.js';
+import { defineCheck, oneOrMany, text } from './kind.js';
+import { pathContexts } from './vocabulary.js';
+
+const argument = z.union([
+  text,
+  z.array(text).min(1),
+  z.strictObject({
+    modules: oneOrMany(text).describe('Module names; a module counts with its submodules (`sklearn` counts `sklearn.pipeline`).'),
+    in: pathContexts.optional(),
+    glob: oneOrMany(text).optional().describe('Only files matching one of these globs count, e.g. `*.py` to leave out notebooks.'),
+  }),
+]);
+
+declare module '../expr.js' {
+  interface CheckArguments {
+    import: z.infer<typeof argument>;
+  }
+}
+
+export const importCheck = defineCheck({
+  name: 'import',
+  argument,
+  doc: {
+    summary: 'Python code (modules and notebooks) imports one of the modules.',
+    examples: ['import: [mlflow, wandb]', 'import: { modules: pandera, glob: "*.py" }'],
+  },
+  evaluate(arg, ctx) {
+    const spec = typeof arg === 'string' || Array.isArray(arg) ? { modules: arg } : arg;
+    const modules = list(spec.modules);
+    const contexts = spec.in ?? DEFAULT_CONTEXTS;
+    const counts = placeFilter(contexts, 'glob' in spec ? spec.glob : undefined);
+    const evidence: Evidence[] = [];
+    for (const [name, usage] of Object.entries(ctx.facts.code.imports)) {
+      if (!modules.some((module) => name === module || name.startsWith(`${module}.`))) continue;
+      for (const location of usage.locations) {
+        if (counts(location)) {
+          evidence.push({ kind: 'found', path: location.path, line: location.line, cell: location.cell, detail: `imports ${name}` });
+        }
+      }
+    }
+    if (evidence.length > 0) return { value: true, evidence: capped(sortEvidence(evidence), 'imports') };
+    return {
+      value: false,
+      evidence: [
+        {
+          kind: 'missing',
+          detail: `no import of ${alternatives(modules)}${contextWords(contexts)}${globWords('glob' in spec ? spec.glob : undefined)} in ${ctx.facts.code.filesScanned} files searched`,
+        },
+      ],
+    };
+  },
+});

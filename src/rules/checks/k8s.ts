@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { pathContext } from '../../scan/path-context.js';
+import { alternatives, capped, list } from './evidence.js';
+import { defineCheck, oneOrMany, text } from './kind.js';
+
+const argument = z
+  .strictObject({
+    kind: oneOrMany(text).optional().describe('Object kinds, e.g. Deployment, HorizontalPodAutoscaler.'),
+    feature: oneOrMany(text).optional().describe('Features an object must all carry, e.g. readinessProbe, resources.limits.'),
+  })
+  .meta({ minProperties: 1 });
+
+declare module '../expr.js' {
+  interface CheckArguments {
+    k8s: z.infer<typeof argument>;
+  }
+}
+
+export const k8s = defineCheck({
+  name: 'k8s',
+  argument,
+  doc: {
+    summary: "The project's Kubernetes manifests (plain, Helm or Kustomize) hold an object of one of the kinds, with all the features.",
+    examples: ['k8s: { kind: HorizontalPodAutoscaler }', 'k8s: { kind: [Deployment, StatefulSet], feature: readinessProbe }'],
+  },
+  evaluate(arg, ctx) {
+    const kinds = list(arg.kind);
+    const features = list(arg.feature);
+    const found = ctx.facts.kubernetes.objects.filter(
+      (object) =>
+        pathContext(object.path) === 'project' &&
+        (kinds.length === 0 || kinds.includes(object.kind)) &&
+        features.every((feature) => object.features.includes(feature)),
+    );
+    const wanted = [kinds.length > 0 ? `kind ${alternatives(kinds)}` : 'object', ...(features.length > 0 ? [`with ${features.join(' and ')}`] : [])].join(' ');
+    if (found.length > 0) {
+      return {
+        value: true,
+        evidence: capped(
+          found.map((object) => ({ kind: 'found', path: object.path, line: object.line, detail: `${object.kind} ${object.name}`.trim() })),
+          'objects',
+        ),
+      };
+    }
+    return {
+      value: false,
+      evidence: [{ kind: 'missing', detail: `no Kubernetes ${wanted} among ${ctx.facts.kubernetes.objects.length} manifests objects` }],
+    };
+  },
+});

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { EvalContext, Outcome } from '../context.js';
+import type { CheckArguments, CheckName, Expr, Place } from '../expr.js';
+import type { Question, SignalDefinition } from '../types.js';
+
+/** What the reference shows about a check kind (docs/checks.md, generated). */
+export interface CheckDoc {
+  /** What the check holds for, in a sentence or two of Markdown. */
+  summary: string;
+  /** Expressions using the kind, as a pack writes them; each must load with the built-in packs. */
+  examples: string[];
+}
+
+/** The names a check may refer to when its pack loads, and how to refuse the pack. */
+export interface ReferenceScope {
+  questions: ReadonlyMap<string, Question>;
+  signals: ReadonlyMap<string, SignalDefinition>;
+  conditions: ReadonlyMap<string, Expr>;
+  /** The top-level keys of Facts. */
+  factRoots: readonly string[];
+  /** Refuses the pack with file, line and column: at a place inside the check's argument, or at its key. */
+  refuse(message: string, at?: Place, key?: boolean): never;
+}
+
+/**
+ * One kind of check: the unit a rule's expression is built of. (Its methods take the argument of
+ * their own kind; a `CheckKind` without a name parameter is any kind, the registry's element.) Its argument schema is the one
+ * definition of what a pack may write under its key: the argument's type, its part of the pack's
+ * JSON Schema and its documentation all come from it.
+ */
+export interface CheckKind<K extends CheckName = CheckName> {
+  name: K;
+  argument: z.ZodType<CheckArguments[K]>;
+  doc: CheckDoc;
+  /** `part` evaluates a sub-expression, for the kinds that combine others. */
+  evaluate(arg: CheckArguments[K], ctx: EvalContext, part: (expr: Expr) => Outcome): Outcome;
+  /** The sub-expressions of a combining kind, each with its place under the kind's key. */
+  parts?(arg: CheckArguments[K]): Array<{ expr: Expr; at: Place }>;
+  /** The named conditions (a pack's `conditions:`) the check uses. */
+  conditions?(arg: CheckArguments[K]): string[];
+  /** The questions the check reads. */
+  questions?(arg: CheckArguments[K]): string[];
+  /** Checks, when its pack loads, that the names in the argument resolve and its values can occur. */
+  references?(arg: CheckArguments[K], scope: ReferenceScope): void;
+}
+
+export function defineCheck<K extends CheckName>(kind: CheckKind<K>): CheckKind<K> {
+  return kind;
+}
+
+/**
+ * A sub-expression inside a combining kind's argument. Its schema is the pack schema's `expr`
+ * definition (see pack-schema.ts), which the registry builds; here it only carries the type.
+ */
+export const subExpression = z.custom<Expr>(() => true);
+
+/** A value, or a non-empty list of them: `file: Dockerfile` or `file: [Dockerfile, Containerfile]`. */
+export function oneOrMany<T extends z.ZodType>(item: T) {
+  return z.union([item, z.array(item).min(1)]);
+}
+
+export const text = z.string().min(1);

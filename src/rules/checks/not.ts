@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { defineCheck, subExpression } from './kind.js';
+
+const argument = subExpression;
+
+declare module '../expr.js' {
+  interface CheckArguments {
+    not: z.infer<typeof argument>;
+  }
+}
+
+export const not = defineCheck({
+  name: 'not',
+  argument,
+  doc: {
+    summary: 'The expression does not hold; unknown stays unknown.',
+    examples: ['not: { answer: { id: infrastructure.serving-mode, in: [batch, embedded] } }'],
+  },
+  evaluate(expr, _ctx, part) {
+    const inner = part(expr);
+    return { value: inner.value === null ? null : !inner.value, evidence: inner.evidence };
+  },
+  parts: (expr) => [{ expr, at: [] }],
+});

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { byLocation } from '../../util/compare.js';
+import { didYouMean } from '../../util/suggest.js';
+import type { Evidence } from '../finding.js';
+import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, globWords, list, placeFilter, sortEvidence } from './evidence.js';
+import { defineCheck, oneOrMany, text } from './kind.js';
+import { pathContexts } from './vocabulary.js';
+
+const argument = z.union([
+  text,
+  z.array(text).min(1),
+  z.strictObject({
+    ids: oneOrMany(text).describe('Ids of signals a pack declares under `signals:`.'),
+    in: pathContexts.optional(),
+    glob: oneOrMany(text).optional().describe('Only files matching one of these globs count, e.g. `*.py` to leave out notebooks.'),
+  }),
+]);
+
+declare module '../expr.js' {
+  interface CheckArguments {
+    signal: z.infer<typeof argument>;
+  }
+}
+
+function ids(arg: z.infer<typeof argument>): string[] {
+  return typeof arg === 'string' || Array.isArray(arg) ? list(arg) : list(arg.ids);
+}
+
+export const signal = defineCheck({
+  name: 'signal',
+  argument,
+  doc: {
+    summary:
+      'A code signal matched: a pattern a pack declares under `signals:` (an id, a description, the files it reads and a regular expression tested against each code line, comments and notebook outputs excluded).',
+    examples: ['signal: mon-drift-detection-call', 'signal: { ids: [mon-prediction-log, mon-quality-monitor-call], glob: "*.py" }'],
+  },
+  evaluate(arg, ctx) {
+    const spec = typeof arg === 'string' || Array.isArray(arg) ? { ids: arg } : arg;
+    const wanted = ids(arg);
+    const contexts = spec.in ?? DEFAULT_CONTEXTS;
+    const globs = 'glob' in spec ? spec.glob : undefined;
+    const counts = placeFilter(contexts, globs);
+    const evidence: Evidence[] = [];
+    for (const id of wanted) {
+      for (const match of ctx.facts.code.signals[id]?.matches ?? []) {
+        if (counts(match)) {
+          evidence.push({ kind: 'found', path: match.path, line: match.line, cell: match.cell, detail: match.snippet });
+        }
+      }
+    }
+    if (evidence.length > 0) return { value: true, evidence: capped(sortEvidence(evidence), 'matches') };
+    const described = wanted.map((id) => ctx.signals.get(id)?.description ?? id);
+    const elsewhere = wanted
+      .flatMap((id) => ctx.facts.code.signals[id]?.matches ?? [])
+      .filter((match) => !counts(match))
+      .sort(byLocation)
+      .slice(0, 3);
+    return {
+      value: false,
+      evidence: [
+        {
+          kind: 'missing',
+          detail: `no ${alternatives(described)}${contextWords(contexts)}${globWords(globs)} found in ${ctx.facts.code.filesScanned} files searched`,
+        },
+        ...elsewhere.map((match): Evidence => ({
+          kind: 'found',
+          counted: false,
+          path: match.path,
+          line: match.line,
+          cell: match.cell,
+          detail: `not counted (${contexts.includes(match.context) ? 'not in the files this check reads' : `${match.context} code`}): ${match.snippet}`,
+        })),
+      ],
+    };
+  },
+  references(arg, scope) {
+    for (const id of ids(arg)) {
+      if (!scope.signals.has(id)) scope.refuse(`unknown signal "${id}"${didYouMean(id, scope.signals.keys())}`);
+    }
+  },
+});

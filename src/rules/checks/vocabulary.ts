@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { CiStepKind, CiTrigger, Ecosystem, IacTool, PathContext } from '../../scan/facts.js';
+
+/**
+ * The list holds every value of the union `T` and nothing else, checked when compiling: the
+ * values a pack may write stay those the scan produces.
+ */
+function everyValue<T extends string>() {
+  return <const L extends readonly [T, ...T[]]>(values: L & (Exclude<T, L[number]> extends never ? unknown : { missing: Exclude<T, L[number]> })): L => values;
+}
+
+export const PATH_CONTEXTS = everyValue<PathContext>()(['project', 'test', 'example', 'docs', 'vendor', 'fixture']);
+export const ECOSYSTEMS = everyValue<Ecosystem>()(['pypi', 'npm', 'conda']);
+export const CI_TRIGGERS = everyValue<CiTrigger>()(['push', 'pull_request', 'schedule', 'manual', 'tag', 'other']);
+export const CI_STEP_KINDS = everyValue<CiStepKind>()([
+  'test', 'coverage', 'lint', 'typecheck', 'build', 'docker-build', 'docker-push', 'deploy', 'infra', 'data-validation', 'data-pipeline',
+  'train', 'model-evaluation', 'model-report', 'ml-pipeline', 'secret-scan', 'dependency-scan', 'sast', 'image-scan', 'sbom', 'load-test', 'docs',
+]);
+export const IAC_TOOLS = everyValue<IacTool>()(['terraform', 'terragrunt', 'cloudformation', 'sam', 'cdk', 'pulumi', 'bicep', 'arm', 'serverless']);
+
+/** `in:` where the paths that count lie; `project` alone when it is not given. */
+export const pathContexts = z
+  .array(z.enum(PATH_CONTEXTS))
+  .min(1)
+  .meta({ uniqueItems: true, description: `Which paths count: ${PATH_CONTEXTS.join(', ')} (default: project, the project's own code).` });
