@@ -11,7 +11,8 @@ import type { MlTestScoreModel } from '../score/ml-test-score.js';
 
 const LEVELS = [1, 2, 3, 4] as const;
 
-function cell(text: string): string {
+/** Text for a Markdown table cell. */
+export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 

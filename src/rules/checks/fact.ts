@@ -67,7 +67,7 @@ export const fact = defineCheck({
   argument,
   doc: {
     summary:
-      'A value of the scan compares as given: present or absent, equal to a value or one of several, or within numeric bounds (a list compares by its length). A fact whose parent is absent (`git` outside a repository) is false, a value that is not known is unknown.',
+      'A value of the scan compares as given: present or absent, equal to a value or one of several, or within numeric bounds (a list compares by its length). A path through something absent (`git` outside a repository) holds only for `exists: false`; a bound on a value that is not a number is unknown.',
     examples: ['fact: { path: notebooks.notebookShare, lt: 0.5 }', 'fact: { path: git.contributors, gte: 2 }'],
   },
   evaluate(arg, ctx) {
