@@ -76,6 +76,12 @@ describe('the check kinds registry', () => {
     const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
     expect(readme).toBe(withCheckList(readme));
   });
+
+  it('is shown in the README by a module as it is', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const module = await readFile(new URL('../../src/rules/checks/condition.ts', import.meta.url), 'utf8');
+    expect(readme).toContain(`\`\`\`ts\n${module}\`\`\``);
+  });
 });
 
 describe('the examples in the check reference', () => {

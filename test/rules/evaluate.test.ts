@@ -42,17 +42,6 @@ describe('three-valued logic', () => {
     const failed = evaluateExpr({ all: [T, F] }, context({}));
     expect(failed.evidence[0]!.detail).toMatch(/no file matching Jenkinsfile/);
   });
-
-  it('describes what a file check looked for in words when the rule gives them', () => {
-    const outcome = evaluateExpr({ file: { glob: ['[Dd][Aa][Tt][Aa][Ss][Hh]*.md', 'data/README.md'], description: 'datasheet (DATASHEET.md, data/README.md)' } }, context({}));
-    expect(outcome.evidence[0]!.detail).toBe('no datasheet (DATASHEET.md, data/README.md) among 2 files');
-  });
-
-  it('does not count examples as the project, but says it saw them', () => {
-    const outcome = evaluateExpr({ file: { glob: 'Dockerfile', min: 2 } }, context({}));
-    expect(outcome.value).toBe(false);
-    expect(outcome.evidence.map((e) => e.detail).join('\n')).toMatch(/not counted: examples\/demo\/Dockerfile is example code/);
-  });
 });
 
 /** A rule of category x, high severity, level 1, with the given parts. */

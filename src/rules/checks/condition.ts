@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { didYouMean } from '../../util/suggest.js';
 import { defineCheck } from './kind.js';
 
-const argument = z.string().min(1).describe('The id of a named condition.');
+const argument = z.string().min(1);
 
 declare module '../expr.js' {
   interface CheckArguments {
