@@ -1,17 +1,21 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Question, QuestionType } from '../rules/types.js';
 import type { AnswerValue } from './types.js';
+
+type Zod = typeof z;
 
 /**
  * What counts as an answer, defined once per question type. The answers loader validates with
  * `schema` (its messages are the ones a user reads), the answers JSON Schema is generated from it,
- * and the pack loader checks suggested answers and the values rules compare answers with against it.
+ * and the pack loader checks suggested answers and the values rules compare answers with against
+ * it. The schemas are built with the zod passed in, so that this module loads no zod itself: an
+ * audit without answers and with the built-in packs needs none.
  */
 interface AnswerType {
   /** A whole answer to the question. */
-  schema(question: Question): z.ZodType<AnswerValue>;
+  schema(z: Zod, question: Question): z.ZodType<AnswerValue>;
   /** One value a rule compares the answer with (`equals`, `in`, `includes`): an item, for a list answer. */
-  value?(question: Question): z.ZodType<AnswerValue>;
+  value?(z: Zod, question: Question): z.ZodType<AnswerValue>;
   /** What an answer looks like, in words, for the template and the prompts. */
   format(question: Question): string;
   /** The type lists its values under `choices`. */
@@ -23,7 +27,7 @@ function values(question: Question): string[] {
 }
 
 /** One of the question's choices; the JSON Schema lists each with its label, for the editor. */
-function choice(question: Question, error: string): z.ZodType<string> {
+function choice(z: Zod, question: Question, error: string): z.ZodType<string> {
   return z.enum(values(question) as [string, ...string[]], { error }).meta({
     oneOf: (question.choices ?? []).map((item) => ({ const: item.value, description: item.label })),
   });
@@ -31,17 +35,17 @@ function choice(question: Question, error: string): z.ZodType<string> {
 
 export const ANSWER_TYPES: Record<QuestionType, AnswerType> = {
   boolean: {
-    schema: () => z.boolean({ error: 'expected true or false' }),
+    schema: (z) => z.boolean({ error: 'expected true or false' }),
     format: () => 'true or false',
   },
   choice: {
-    schema: (question) => choice(question, `expected one of: ${values(question).join(', ')}`),
+    schema: (z, question) => choice(z, question, `expected one of: ${values(question).join(', ')}`),
     format: () => 'one of the values below',
     hasChoices: true,
   },
   multi: {
-    schema: (question) => z.array(choice(question, `each item must be one of: ${values(question).join(', ')}`), { error: `expected a list of: ${values(question).join(', ')}` }),
-    value: (question) => choice(question, `expected one of: ${values(question).join(', ')}`),
+    schema: (z, question) => z.array(choice(z, question, `each item must be one of: ${values(question).join(', ')}`), { error: `expected a list of: ${values(question).join(', ')}` }),
+    value: (z, question) => choice(z, question, `expected one of: ${values(question).join(', ')}`),
     format(question) {
       const [first = 'a', second = 'b'] = values(question);
       return `a list of the values below, e.g. [${first}, ${second}]; [] for none of them`;
@@ -49,7 +53,7 @@ export const ANSWER_TYPES: Record<QuestionType, AnswerType> = {
     hasChoices: true,
   },
   number: {
-    schema(question) {
+    schema(z, question) {
       let number = z.number({ error: 'expected a number' });
       if (question.min !== undefined) number = number.min(question.min, { error: `must be at least ${question.min}` });
       if (question.max !== undefined) number = number.max(question.max, { error: `must be at most ${question.max}` });
@@ -61,20 +65,20 @@ export const ANSWER_TYPES: Record<QuestionType, AnswerType> = {
     },
   },
   text: {
-    schema: () => z.string({ error: 'expected text' }),
+    schema: (z) => z.string({ error: 'expected text' }),
     format: () => 'text, in quotes',
   },
 };
 
 /** A whole answer to the question: a list of its choices for `multi`, a number within its bounds... */
-export function fitsQuestion(value: unknown, question: Question): boolean {
-  return ANSWER_TYPES[question.type].schema(question).safeParse(value).success;
+export function fitsQuestion(z: Zod, value: unknown, question: Question): boolean {
+  return ANSWER_TYPES[question.type].schema(z, question).safeParse(value).success;
 }
 
 /** One value the question's answer can hold, or hold among others for `multi`. */
-export function fitsValue(value: unknown, question: Question): boolean {
+export function fitsValue(z: Zod, value: unknown, question: Question): boolean {
   const type = ANSWER_TYPES[question.type];
-  return (type.value ?? type.schema)(question).safeParse(value).success;
+  return (type.value ?? type.schema)(z, question).safeParse(value).success;
 }
 
 /** What an answer looks like, in words, for the template and the prompts: "a number ≥ 0, in currency per year". */
@@ -86,19 +90,4 @@ export function answerFormat(question: Question): string {
 export function expectedAnswer(question: Question): string {
   const choices = values(question);
   return choices.length > 0 ? `${question.type === 'multi' ? 'a list of' : 'one of'} ${choices.join(', ')}` : `a ${question.type}`;
-}
-
-/** The JSON Schema of an answer to the question, generated from its definition above. */
-export function answerJsonSchema(question: Question): Record<string, unknown> {
-  const { $schema: _, ...schema } = z.toJSONSchema(ANSWER_TYPES[question.type].schema(question), {
-    target: 'draft-7',
-    // The labelled list of a choice's values says all that `enum` does, and shows the labels.
-    override: ({ jsonSchema }) => {
-      if (jsonSchema.oneOf) {
-        delete jsonSchema.type;
-        delete jsonSchema.enum;
-      }
-    },
-  });
-  return schema;
 }

@@ -53,7 +53,7 @@ export async function loadAnswers(file: string, questions: readonly Question[]):
     const question = byId.get(id);
     if (!question) throw inputErrorAt(source, ['answers', id], `unknown question "${id}"${didYouMean(id, byId.keys())}`, true);
     if (raw === null || raw === undefined) continue;
-    const parsed = ANSWER_TYPES[question.type].schema(question).safeParse(raw);
+    const parsed = ANSWER_TYPES[question.type].schema(z, question).safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw inputErrorAt(source, ['answers', id, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))], `${id}: ${issue.message}, got ${JSON.stringify(raw)}`);

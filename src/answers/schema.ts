@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { Category, Question } from '../rules/types.js';
-import { answerJsonSchema } from './answer-types.js';
+import { ANSWER_TYPES } from './answer-types.js';
 import { ANSWERS_FORMAT_VERSION } from './types.js';
 
 /** Where the schema of the built-in questions is published; templates point editors at it. */
@@ -10,6 +11,21 @@ type JsonSchema = Record<string, unknown>;
 /** A blank answer (`id:` with nothing after it) is allowed everywhere: it means unanswered. */
 function orBlank(schema: JsonSchema): JsonSchema {
   return { anyOf: [schema, { type: 'null' }] };
+}
+
+/** The JSON Schema of an answer to the question, generated from its definition in answer-types.ts. */
+export function answerJsonSchema(question: Question): JsonSchema {
+  const { $schema: _, ...schema } = z.toJSONSchema(ANSWER_TYPES[question.type].schema(z, question), {
+    target: 'draft-7',
+    // The labelled list of a choice's values says all that `enum` does, and shows the labels.
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.oneOf) {
+        delete jsonSchema.type;
+        delete jsonSchema.enum;
+      }
+    },
+  });
+  return schema;
 }
 
 /**

@@ -8,10 +8,9 @@ import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, type YamlSource } from '../util/yaml-source.js';
-import { ANSWER_TYPES, expectedAnswer, fitsQuestion } from '../answers/answer-types.js';
+import { ANSWER_TYPES, expectedAnswer, fitsQuestion, fitsValue } from '../answers/answer-types.js';
 import { conditionMap, ruleQuestions } from './evaluate.js';
 import type { Place } from './expr.js';
-import { rulePackSchema } from './pack-schema.js';
 import { checkReferences, conditionsUsed, type KnownNames, type Refuse } from './references.js';
 import type { Category, ConditionDefinition, Expr, Question, Rule, RuleSet, SignalDefinition } from './types.js';
 
@@ -29,7 +28,7 @@ interface BuiltinCache {
 let packValidator: Promise<(source: YamlSource) => void> | undefined;
 function validatePack(source: YamlSource): Promise<void> {
   packValidator ??= (async () => {
-    const { compileSchema, validateSource } = await import('../util/schema-errors.js');
+    const [{ compileSchema, validateSource }, { rulePackSchema }] = await Promise.all([import('../util/schema-errors.js'), import('./pack-schema.js')]);
     const validate = compileSchema(rulePackSchema());
     return (parsed: YamlSource) => validateSource(parsed, validate);
   })();
@@ -64,6 +63,8 @@ interface PackFile {
   file: string;
   text: string;
   pack: PackDocument;
+  /** From the build cache: checked in full, schema and references, when the cache was built. */
+  cached: boolean;
   source(): YamlSource;
 }
 
@@ -135,9 +136,9 @@ async function parsePack(file: string, cache: BuiltinCache | null): Promise<Pack
   const source = () => (parsed ??= parseYamlSource(name, text));
   const cached = cache?.packs[name];
   // A cached pack is used only while its YAML is byte for byte the one that was validated.
-  if (cached && cached.sha256 === sha256(text)) return { file: name, text, pack: cached.value, source };
+  if (cached && cached.sha256 === sha256(text)) return { file: name, text, pack: cached.value, cached: true, source };
   await validatePack(source());
-  return { file: name, text, pack: source().value as PackDocument, source };
+  return { file: name, text, pack: source().value as PackDocument, cached: false, source };
 }
 
 function uniqueIds<T extends { id: string }>(items: Array<Located<T>>, noun: string): Map<string, Located<T>> {
@@ -207,7 +208,22 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
   const conditions = new Map([...conditionById].map(([id, located]) => [id, { ...located.item, source: located.pack.file }]));
   // Filled in below: a suggestion is checked before the questions after it are read.
   const questions = new Map<string, Question>();
-  const known: KnownNames = { questions, signals, conditions: conditionMap({ conditions: [...conditions.values()] }), factRoots: FACT_ROOTS };
+  // Whether a value fits a question is decided by zod (answer-types.ts), loaded only for a pack the
+  // build did not check: an audit with the built-in packs alone does without it.
+  const zod = parsed.every((file) => file.cached) ? null : (await import('zod')).z;
+  const known: KnownNames = {
+    questions,
+    signals,
+    conditions: conditionMap({ conditions: [...conditions.values()] }),
+    factRoots: FACT_ROOTS,
+    fitsAnswer: (value, question) => fitsValue(zod!, value, question),
+  };
+  /** Checks the references of an expression in the pack, unless the build checked them. */
+  const referencesIn =
+    (pack: PackFile) =>
+    (expr: Expr, place: Place, scanOnly?: string): void => {
+      if (!pack.cached) checkReferences(expr, place, known, refuseIn(pack), scanOnly);
+    };
 
   for (const [id, located] of uniqueIds(questionList, 'question')) {
     const { item } = located;
@@ -224,15 +240,15 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
     };
     (item.suggest ?? []).forEach((suggestion, i) => {
       const at = [...located.path, 'suggest', i];
-      checkReferences(suggestion.when, [...at, 'when'], known, refuseIn(located.pack), 'a suggestion is made from the scan');
-      if (!fitsQuestion(suggestion.value, question)) {
+      referencesIn(located.pack)(suggestion.when, [...at, 'when'], 'a suggestion is made from the scan');
+      if (!located.pack.cached && !fitsQuestion(zod!, suggestion.value, question)) {
         throw errorAt(located, [...at, 'value'], `suggested value ${JSON.stringify(suggestion.value)} is not a valid answer to question ${id}, whose answer is ${expectedAnswer(question)}`);
       }
     });
     questions.set(id, question);
   }
 
-  for (const located of conditionById.values()) checkReferences(located.item.when, [...located.path, 'when'], known, refuseIn(located.pack));
+  for (const located of conditionById.values()) referencesIn(located.pack)(located.item.when, [...located.path, 'when']);
   checkConditionCycles(conditionById);
 
   const ruleIds = uniqueIds(ruleList, 'rule');
@@ -245,22 +261,22 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
         throw errorAt(located, [...path, 'requires', i], `rule ${item.id} requires unknown rule "${required}"${didYouMean(required, ruleIds.keys())}`);
       }
     });
-    const refuse = refuseIn(located.pack);
+    const references = referencesIn(located.pack);
     const exprs: Array<[Expr | undefined, Place]> = [
       [item.appliesWhen, [...path, 'appliesWhen']],
       [item.check.pass, [...path, 'check', 'pass']],
       [item.check.partial, [...path, 'check', 'partial']],
     ];
-    for (const [expr, at] of exprs) if (expr) checkReferences(expr, at, known, refuse);
-    (item.severityWhen ?? []).forEach((condition, i) => checkReferences(condition.when, [...path, 'severityWhen', i, 'when'], known, refuse));
+    for (const [expr, at] of exprs) if (expr) references(expr, at);
+    (item.severityWhen ?? []).forEach((condition, i) => references(condition.when, [...path, 'severityWhen', i, 'when']));
     const reads = new Set(ruleQuestions(item as Rule, known.conditions));
     (item.conflicts ?? []).forEach((conflict, i) => {
       const at = [...path, 'conflicts', i];
-      checkReferences({ answer: conflict.answer }, at, known, refuse);
+      references({ answer: conflict.answer }, at);
       if (!reads.has(conflict.answer.id)) {
         throw errorAt(located, [...at, 'answer', 'id'], `rule ${item.id} does not read question ${conflict.answer.id}, so no answer to it can conflict with its evidence`);
       }
-      checkReferences(conflict.evidence, [...at, 'evidence'], known, refuse, 'the evidence of a conflict comes from the repository');
+      references(conflict.evidence, [...at, 'evidence'], 'the evidence of a conflict comes from the repository');
     });
     rules.push({ ...item, category, requires: item.requires ?? [], references: item.references ?? [], source: located.pack.file });
   }

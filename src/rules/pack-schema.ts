@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ANSWER_TYPES } from '../answers/answer-types.js';
 import { CHECK_KINDS } from './checks/index.js';
-import { subExpression, type CheckKind } from './checks/kind.js';
+import type { CheckKind } from './checks/kind.js';
+import { schemaKit } from './checks/schema-kit.js';
 import { SEVERITIES } from './types.js';
 
 /*
@@ -21,11 +22,11 @@ const SLUG = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
 
 /** What a pack may write under a kind's key, with the kind's summary for the editor's hover. */
 export function argumentSchema(kind: CheckKind): JsonSchema {
-  const { $schema: _, ...schema } = z.toJSONSchema(kind.argument, {
+  const { $schema: _, ...schema } = z.toJSONSchema(kind.argument(schemaKit), {
     target: 'draft-7',
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
-      if (zodSchema === subExpression) Object.assign(jsonSchema, EXPR);
+      if ((zodSchema as unknown) === schemaKit.expression) Object.assign(jsonSchema, EXPR);
       // The values say the type; without it, a wrong value is told the values rather than "must be string".
       if (jsonSchema.enum) delete jsonSchema.type;
     },

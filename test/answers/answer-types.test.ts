@@ -1,6 +1,8 @@
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { ANSWER_TYPES, answerJsonSchema, fitsQuestion } from '../../src/answers/answer-types.js';
+import { z } from 'zod';
+import { ANSWER_TYPES, fitsQuestion } from '../../src/answers/answer-types.js';
+import { answerJsonSchema } from '../../src/answers/schema.js';
 import type { Question } from '../../src/rules/types.js';
 import { builtinRules } from '../helpers/rule-tester.js';
 
@@ -24,8 +26,8 @@ describe('one definition of a valid answer per question type', () => {
 
   it.each(samples.map((question) => [question.type, question] as const))('%s: the JSON Schema accepts exactly what the loader accepts', (_type, question) => {
     const validate = ajv.compile(answerJsonSchema(question));
-    const accepted = candidates(question).filter((value) => fitsQuestion(value, question));
+    const accepted = candidates(question).filter((value) => fitsQuestion(z, value, question));
     expect(accepted.length).toBeGreaterThan(0);
-    for (const value of candidates(question)) expect(validate(value), JSON.stringify(value)).toBe(fitsQuestion(value, question));
+    for (const value of candidates(question)) expect(validate(value), JSON.stringify(value)).toBe(fitsQuestion(z, value, question));
   });
 });

@@ -140,3 +140,11 @@ describe('reference checks', () => {
     expect(error.describe()).toMatch(new RegExp(`can never match question ${bounded.id.replace('.', '\\.')}, whose answer is a number`));
   });
 });
+
+describe('the built-in packs checked in full', () => {
+  it('load without the build cache as they do from it (the cache skips checks the build made)', async () => {
+    const full = await loadRuleSet([], { cache: false });
+    expect(full.rules).toEqual(builtinRules.rules);
+    expect(full.questions).toEqual(builtinRules.questions);
+  });
+});

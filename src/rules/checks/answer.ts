@@ -1,27 +1,27 @@
-import { z } from 'zod';
-import { expectedAnswer, fitsValue } from '../../answers/answer-types.js';
+import { expectedAnswer } from '../../answers/answer-types.js';
 import type { AnswerValue } from '../../answers/types.js';
 import { didYouMean } from '../../util/suggest.js';
 import { list } from './evidence.js';
-import { defineCheck, oneOrMany, text } from './kind.js';
+import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
-
-const argument = z
-  .strictObject({
-    id: z.string().describe('The question id.'),
-    equals: scalar.optional().describe('The answer is this value.'),
-    in: z.array(scalar).min(1).optional().describe('The answer is one of these values.'),
-    includes: oneOrMany(text).optional().describe('For `multi` questions: the answer includes all of these values.'),
-    gte: z.number().optional().describe('For `number` questions: the answer is at least this.'),
-    lte: z.number().optional().describe('For `number` questions: the answer is at most this.'),
-    answered: z.boolean().optional().describe('true: the question has any non-empty answer; false: the answer is empty.'),
-  })
-  .meta({ minProperties: 2 });
+const argument = ({ z, text, oneOrMany }: SchemaKit) => {
+  const scalar = z.union([z.string(), z.number(), z.boolean()]);
+  return z
+    .strictObject({
+      id: z.string().describe('The question id.'),
+      equals: scalar.optional().describe('The answer is this value.'),
+      in: z.array(scalar).min(1).optional().describe('The answer is one of these values.'),
+      includes: oneOrMany(text).optional().describe('For `multi` questions: the answer includes all of these values.'),
+      gte: z.number().optional().describe('For `number` questions: the answer is at least this.'),
+      lte: z.number().optional().describe('For `number` questions: the answer is at most this.'),
+      answered: z.boolean().optional().describe('true: the question has any non-empty answer; false: the answer is empty.'),
+    })
+    .meta({ minProperties: 2 });
+};
 
 declare module '../expr.js' {
   interface CheckArguments {
-    answer: z.infer<typeof argument>;
+    answer: ArgumentOf<typeof argument>;
   }
 }
 
@@ -68,7 +68,7 @@ export const answer = defineCheck({
     if (!question) return scope.refuse(`unknown question "${arg.id}"${didYouMean(arg.id, scope.questions.keys())}`, ['id']);
     const values = [arg.equals, ...(arg.in ?? []), ...list(arg.includes)].filter((value) => value !== undefined);
     for (const value of values) {
-      if (!fitsValue(value, question)) scope.refuse(`${JSON.stringify(value)} can never match question ${arg.id}, whose answer is ${expectedAnswer(question)}`);
+      if (!scope.fitsAnswer(value, question)) scope.refuse(`${JSON.stringify(value)} can never match question ${arg.id}, whose answer is ${expectedAnswer(question)}`);
     }
     if ((arg.gte !== undefined || arg.lte !== undefined) && question.type !== 'number') {
       scope.refuse(`gte/lte compare numbers, but question ${arg.id} is a ${question.type}`);

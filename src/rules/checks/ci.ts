@@ -1,18 +1,18 @@
-import { z } from 'zod';
 import type { CiPipeline } from '../../scan/facts.js';
 import type { Evidence } from '../finding.js';
 import { alternatives, capped, list } from './evidence.js';
-import { defineCheck, oneOrMany, text } from './kind.js';
+import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 import { CI_STEP_KINDS, CI_TRIGGERS } from './vocabulary.js';
 
-const argument = z.strictObject({
-  runs: oneOrMany(z.enum(CI_STEP_KINDS)).optional().describe('Step kinds of which one must run; without it, any enabled pipeline counts.'),
-  on: z.array(z.enum(CI_TRIGGERS)).min(1).optional().describe('Only pipelines with one of these triggers count; by default any enabled pipeline counts.'),
-  environment: oneOrMany(text).optional().describe('Deployment environments (case-insensitive), e.g. production, prod: only pipelines that deploy to one count (GitHub/GitLab/Azure `environment:`).'),
-  manualApproval: z.boolean().optional().describe('Only pipelines where a person must (true) or need not (false) approve a job (GitLab `when: manual`, Azure ManualValidation...).'),
-});
+const argument = ({ z, text, oneOrMany }: SchemaKit) =>
+  z.strictObject({
+    runs: oneOrMany(z.enum(CI_STEP_KINDS)).optional().describe('Step kinds of which one must run; without it, any enabled pipeline counts.'),
+    on: z.array(z.enum(CI_TRIGGERS)).min(1).optional().describe('Only pipelines with one of these triggers count; by default any enabled pipeline counts.'),
+    environment: oneOrMany(text).optional().describe('Deployment environments (case-insensitive), e.g. production, prod: only pipelines that deploy to one count (GitHub/GitLab/Azure `environment:`).'),
+    manualApproval: z.boolean().optional().describe('Only pipelines where a person must (true) or need not (false) approve a job (GitLab `when: manual`, Azure ManualValidation...).'),
+  });
 
-type CiArgument = z.infer<typeof argument>;
+type CiArgument = ArgumentOf<typeof argument>;
 
 declare module '../expr.js' {
   interface CheckArguments {

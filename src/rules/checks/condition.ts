@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import { didYouMean } from '../../util/suggest.js';
-import { defineCheck } from './kind.js';
+import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
-const argument = z.string().min(1);
+const argument = ({ z }: SchemaKit) => z.string().min(1);
 
 declare module '../expr.js' {
   interface CheckArguments {
-    condition: z.infer<typeof argument>;
+    condition: ArgumentOf<typeof argument>;
   }
 }
 

@@ -1,25 +1,25 @@
-import { z } from 'zod';
 import { pathContext } from '../../scan/path-context.js';
 import { globMatcher } from '../../util/glob.js';
 import type { Evidence } from '../finding.js';
 import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, list } from './evidence.js';
-import { defineCheck, oneOrMany, text } from './kind.js';
-import { ECOSYSTEMS, pathContexts } from './vocabulary.js';
+import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
+import { ECOSYSTEMS } from './vocabulary.js';
 
-const argument = z.union([
-  text,
-  z.array(text).min(1),
-  z.strictObject({
-    names: oneOrMany(text).describe('Package names, compared as PEP 503 normalises them (case, `-`, `_` and `.` alike); `*` is a wildcard.'),
-    ecosystem: z.enum(ECOSYSTEMS).optional().describe('Only declarations of this ecosystem count.'),
-    dev: z.boolean().optional().describe('true: only development dependencies count; false: only runtime ones.'),
-    in: pathContexts.optional(),
-  }),
-]);
+const argument = ({ z, text, oneOrMany, pathContexts }: SchemaKit) =>
+  z.union([
+    text,
+    z.array(text).min(1),
+    z.strictObject({
+      names: oneOrMany(text).describe('Package names, compared as PEP 503 normalises them (case, `-`, `_` and `.` alike); `*` is a wildcard.'),
+      ecosystem: z.enum(ECOSYSTEMS).optional().describe('Only declarations of this ecosystem count.'),
+      dev: z.boolean().optional().describe('true: only development dependencies count; false: only runtime ones.'),
+      in: pathContexts.optional(),
+    }),
+  ]);
 
 declare module '../expr.js' {
   interface CheckArguments {
-    dependency: z.infer<typeof argument>;
+    dependency: ArgumentOf<typeof argument>;
   }
 }
 

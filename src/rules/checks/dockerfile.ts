@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import type { Facts } from '../../scan/facts.js';
 import { pathContext } from '../../scan/path-context.js';
 import type { Evidence } from '../finding.js';
 import { alternatives, capped, list } from './evidence.js';
-import { defineCheck, oneOrMany } from './kind.js';
+import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
 type Dockerfile = Facts['containers']['dockerfiles'][number];
 
@@ -15,18 +14,19 @@ const PROPERTIES = {
 };
 type Property = keyof typeof PROPERTIES;
 
-const argument = z.strictObject({
-  require: oneOrMany(z.enum(Object.keys(PROPERTIES) as [Property, ...Property[]])).describe(
-    `What a Dockerfile must have: ${Object.entries(PROPERTIES)
-      .map(([name, property]) => `${name} (${property.words})`)
-      .join(', ')}.`,
-  ),
-  match: z.enum(['all', 'any']).optional().describe('all (default): every project Dockerfile must have them; any: one is enough.'),
-});
+const argument = ({ z, oneOrMany }: SchemaKit) =>
+  z.strictObject({
+    require: oneOrMany(z.enum(Object.keys(PROPERTIES) as [Property, ...Property[]])).describe(
+      `What a Dockerfile must have: ${Object.entries(PROPERTIES)
+        .map(([name, property]) => `${name} (${property.words})`)
+        .join(', ')}.`,
+    ),
+    match: z.enum(['all', 'any']).optional().describe('all (default): every project Dockerfile must have them; any: one is enough.'),
+  });
 
 declare module '../expr.js' {
   interface CheckArguments {
-    dockerfile: z.infer<typeof argument>;
+    dockerfile: ArgumentOf<typeof argument>;
   }
 }
 

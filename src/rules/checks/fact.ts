@@ -1,28 +1,28 @@
-import { z } from 'zod';
 import type { Facts } from '../../scan/facts.js';
 import { didYouMean } from '../../util/suggest.js';
 import { alternatives } from './evidence.js';
-import { defineCheck } from './kind.js';
+import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
-const argument = z
-  .strictObject({
-    path: z
-      .string()
-      .regex(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)*$/)
-      .describe('A dotted path into the facts (`scale-audit scan . --json` prints them), e.g. notebooks.notebookShare or git.topAuthorShare12m.'),
-    exists: z.boolean().optional().describe('true: the value is present and not empty; false: it is absent or empty.'),
-    equals: z.unknown().optional().describe('The value equals this one.'),
-    in: z.array(z.unknown()).min(1).optional().describe('The value is one of these.'),
-    gte: z.number().optional().describe('The number (a list: its length) is at least this.'),
-    lte: z.number().optional().describe('The number (a list: its length) is at most this.'),
-    gt: z.number().optional().describe('The number (a list: its length) is more than this.'),
-    lt: z.number().optional().describe('The number (a list: its length) is less than this.'),
-  })
-  .meta({ minProperties: 2 });
+const argument = ({ z }: SchemaKit) =>
+  z
+    .strictObject({
+      path: z
+        .string()
+        .regex(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)*$/)
+        .describe('A dotted path into the facts (`scale-audit scan . --json` prints them), e.g. notebooks.notebookShare or git.topAuthorShare12m.'),
+      exists: z.boolean().optional().describe('true: the value is present and not empty; false: it is absent or empty.'),
+      equals: z.unknown().optional().describe('The value equals this one.'),
+      in: z.array(z.unknown()).min(1).optional().describe('The value is one of these.'),
+      gte: z.number().optional().describe('The number (a list: its length) is at least this.'),
+      lte: z.number().optional().describe('The number (a list: its length) is at most this.'),
+      gt: z.number().optional().describe('The number (a list: its length) is more than this.'),
+      lt: z.number().optional().describe('The number (a list: its length) is less than this.'),
+    })
+    .meta({ minProperties: 2 });
 
 declare module '../expr.js' {
   interface CheckArguments {
-    fact: z.infer<typeof argument>;
+    fact: ArgumentOf<typeof argument>;
   }
 }
 

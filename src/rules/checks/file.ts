@@ -1,24 +1,23 @@
-import { z } from 'zod';
 import { pathContext } from '../../scan/path-context.js';
 import type { Evidence } from '../finding.js';
 import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, list } from './evidence.js';
-import { defineCheck, oneOrMany, text } from './kind.js';
-import { pathContexts } from './vocabulary.js';
+import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
-const argument = z.union([
-  text,
-  z.array(text).min(1),
-  z.strictObject({
-    glob: oneOrMany(text).describe('Globs over the repository paths; one match is enough.'),
-    in: pathContexts.optional(),
-    min: z.int().min(1).optional().describe('How many files must match (default 1).'),
-    description: text.optional().describe("What the globs look for, in words: shown in 'no … found' evidence instead of the globs."),
-  }),
-]);
+const argument = ({ z, text, oneOrMany, pathContexts }: SchemaKit) =>
+  z.union([
+    text,
+    z.array(text).min(1),
+    z.strictObject({
+      glob: oneOrMany(text).describe('Globs over the repository paths; one match is enough.'),
+      in: pathContexts.optional(),
+      min: z.int().min(1).optional().describe('How many files must match (default 1).'),
+      description: text.optional().describe("What the globs look for, in words: shown in 'no … found' evidence instead of the globs."),
+    }),
+  ]);
 
 declare module '../expr.js' {
   interface CheckArguments {
-    file: z.infer<typeof argument>;
+    file: ArgumentOf<typeof argument>;
   }
 }
 

@@ -1,20 +1,20 @@
-import { z } from 'zod';
 import { pathContext } from '../../scan/path-context.js';
 import { globMatcher } from '../../util/glob.js';
 import { alternatives, capped, list } from './evidence.js';
-import { defineCheck, oneOrMany, text } from './kind.js';
+import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 import { IAC_TOOLS } from './vocabulary.js';
 
-const argument = z
-  .strictObject({
-    resource: oneOrMany(text).optional().describe('Resource types, with `*` wildcards: aws_cloudwatch_metric_alarm, pagerduty_*.'),
-    tool: oneOrMany(z.enum(IAC_TOOLS)).optional().describe('Only files or resources of these tools count.'),
-  })
-  .meta({ minProperties: 1 });
+const argument = ({ z, text, oneOrMany }: SchemaKit) =>
+  z
+    .strictObject({
+      resource: oneOrMany(text).optional().describe('Resource types, with `*` wildcards: aws_cloudwatch_metric_alarm, pagerduty_*.'),
+      tool: oneOrMany(z.enum(IAC_TOOLS)).optional().describe('Only files or resources of these tools count.'),
+    })
+    .meta({ minProperties: 1 });
 
 declare module '../expr.js' {
   interface CheckArguments {
-    iac: z.infer<typeof argument>;
+    iac: ArgumentOf<typeof argument>;
   }
 }
 

@@ -1,22 +1,21 @@
-import { z } from 'zod';
 import type { Evidence } from '../finding.js';
 import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, globWords, list, placeFilter, sortEvidence } from './evidence.js';
-import { defineCheck, oneOrMany, text } from './kind.js';
-import { pathContexts } from './vocabulary.js';
+import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
-const argument = z.union([
-  text,
-  z.array(text).min(1),
-  z.strictObject({
-    modules: oneOrMany(text).describe('Module names; a module counts with its submodules (`sklearn` counts `sklearn.pipeline`).'),
-    in: pathContexts.optional(),
-    glob: oneOrMany(text).optional().describe('Only files matching one of these globs count, e.g. `*.py` to leave out notebooks.'),
-  }),
-]);
+const argument = ({ z, text, oneOrMany, pathContexts }: SchemaKit) =>
+  z.union([
+    text,
+    z.array(text).min(1),
+    z.strictObject({
+      modules: oneOrMany(text).describe('Module names; a module counts with its submodules (`sklearn` counts `sklearn.pipeline`).'),
+      in: pathContexts.optional(),
+      glob: oneOrMany(text).optional().describe('Only files matching one of these globs count, e.g. `*.py` to leave out notebooks.'),
+    }),
+  ]);
 
 declare module '../expr.js' {
   interface CheckArguments {
-    import: z.infer<typeof argument>;
+    import: ArgumentOf<typeof argument>;
   }
 }
 

@@ -1,14 +1,13 @@
-import { z } from 'zod';
 import type { Outcome } from '../context.js';
 import type { Expr } from '../expr.js';
-import { defineCheck, subExpression } from './kind.js';
+import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
-const argument = z.array(subExpression).min(1);
+const argument = ({ z, expression }: SchemaKit) => z.array(expression).min(1);
 
 declare module '../expr.js' {
   interface CheckArguments {
-    all: z.infer<typeof argument>;
-    any: z.infer<typeof argument>;
+    all: ArgumentOf<typeof argument>;
+    any: ArgumentOf<typeof argument>;
   }
 }
 

@@ -1,18 +1,18 @@
-import { z } from 'zod';
 import { pathContext } from '../../scan/path-context.js';
 import { alternatives, capped, list } from './evidence.js';
-import { defineCheck, oneOrMany, text } from './kind.js';
+import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
-const argument = z
-  .strictObject({
-    kind: oneOrMany(text).optional().describe('Object kinds, e.g. Deployment, HorizontalPodAutoscaler.'),
-    feature: oneOrMany(text).optional().describe('Features an object must all carry, e.g. readinessProbe, resources.limits.'),
-  })
-  .meta({ minProperties: 1 });
+const argument = ({ z, text, oneOrMany }: SchemaKit) =>
+  z
+    .strictObject({
+      kind: oneOrMany(text).optional().describe('Object kinds, e.g. Deployment, HorizontalPodAutoscaler.'),
+      feature: oneOrMany(text).optional().describe('Features an object must all carry, e.g. readinessProbe, resources.limits.'),
+    })
+    .meta({ minProperties: 1 });
 
 declare module '../expr.js' {
   interface CheckArguments {
-    k8s: z.infer<typeof argument>;
+    k8s: ArgumentOf<typeof argument>;
   }
 }
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { PathContext } from '../../scan/facts.js';
 import type { EvalContext, Outcome } from '../context.js';
 import type { CheckArguments, CheckName, Expr, Place } from '../expr.js';
 import type { Question, SignalDefinition } from '../types.js';
@@ -11,6 +12,26 @@ export interface CheckDoc {
   examples: string[];
 }
 
+/**
+ * What a kind writes its argument schema with: zod and the pieces kinds share. A kind receives it
+ * rather than importing zod, so that zod loads only when a schema is built (a pack not checked at
+ * build time, the docs), never for an audit with the built-in packs.
+ */
+export interface SchemaKit {
+  z: typeof z;
+  /** Text that is not empty. */
+  text: z.ZodType<string>;
+  /** A value, or a non-empty list of them: `file: Dockerfile` or `file: [Dockerfile, Containerfile]`. */
+  oneOrMany<T extends z.ZodType>(item: T): z.ZodUnion<[T, z.ZodArray<T>]>;
+  /** A sub-expression, for the kinds that combine others: the pack schema's `expr`. */
+  expression: z.ZodType<Expr>;
+  /** `in:`, where the paths that count lie (`project` alone when it is not given). */
+  pathContexts: z.ZodType<PathContext[]>;
+}
+
+/** The type of the argument a kind's schema describes. */
+export type ArgumentOf<Schema extends (kit: SchemaKit) => z.ZodType> = z.infer<ReturnType<Schema>>;
+
 /** The names a check may refer to when its pack loads, and how to refuse the pack. */
 export interface ReferenceScope {
   questions: ReadonlyMap<string, Question>;
@@ -18,19 +39,21 @@ export interface ReferenceScope {
   conditions: ReadonlyMap<string, Expr>;
   /** The top-level keys of Facts. */
   factRoots: readonly string[];
+  /** Whether a value can be the answer to the question, or one item of it for a list answer. */
+  fitsAnswer(value: unknown, question: Question): boolean;
   /** Refuses the pack with file, line and column: at a place inside the check's argument, or at its key. */
   refuse(message: string, at?: Place, key?: boolean): never;
 }
 
 /**
- * One kind of check: the unit a rule's expression is built of. (Its methods take the argument of
- * their own kind; a `CheckKind` without a name parameter is any kind, the registry's element.) Its argument schema is the one
+ * One kind of check: the unit a rule's expression is built of. Its argument schema is the one
  * definition of what a pack may write under its key: the argument's type, its part of the pack's
- * JSON Schema and its documentation all come from it.
+ * JSON Schema and its documentation all come from it. (The methods take the argument of their own
+ * kind; a `CheckKind` without a name parameter is any kind, the registry's element.)
  */
 export interface CheckKind<K extends CheckName = CheckName> {
   name: K;
-  argument: z.ZodType<CheckArguments[K]>;
+  argument(kit: SchemaKit): z.ZodType<CheckArguments[K]>;
   doc: CheckDoc;
   /** `part` evaluates a sub-expression, for the kinds that combine others. */
   evaluate(arg: CheckArguments[K], ctx: EvalContext, part: (expr: Expr) => Outcome): Outcome;
@@ -47,16 +70,3 @@ export interface CheckKind<K extends CheckName = CheckName> {
 export function defineCheck<K extends CheckName>(kind: CheckKind<K>): CheckKind<K> {
   return kind;
 }
-
-/**
- * A sub-expression inside a combining kind's argument. Its schema is the pack schema's `expr`
- * definition (see pack-schema.ts), which the registry builds; here it only carries the type.
- */
-export const subExpression = z.custom<Expr>(() => true);
-
-/** A value, or a non-empty list of them: `file: Dockerfile` or `file: [Dockerfile, Containerfile]`. */
-export function oneOrMany<T extends z.ZodType>(item: T) {
-  return z.union([item, z.array(item).min(1)]);
-}
-
-export const text = z.string().min(1);

@@ -1,11 +1,10 @@
-import type { z } from 'zod';
-import { defineCheck, subExpression } from './kind.js';
+import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
-const argument = subExpression;
+const argument = ({ expression }: SchemaKit) => expression;
 
 declare module '../expr.js' {
   interface CheckArguments {
-    not: z.infer<typeof argument>;
+    not: ArgumentOf<typeof argument>;
   }
 }
 

@@ -1,14 +1,12 @@
-import { z } from 'zod';
 import type { Evidence } from '../finding.js';
 import { capped, contextWords, DEFAULT_CONTEXTS } from './evidence.js';
-import { defineCheck } from './kind.js';
-import { pathContexts } from './vocabulary.js';
+import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
-const argument = z.strictObject({ in: pathContexts.optional() });
+const argument = ({ z, pathContexts }: SchemaKit) => z.strictObject({ in: pathContexts.optional() });
 
 declare module '../expr.js' {
   interface CheckArguments {
-    secret: z.infer<typeof argument>;
+    secret: ArgumentOf<typeof argument>;
   }
 }
 

@@ -1,28 +1,27 @@
-import { z } from 'zod';
 import { byLocation } from '../../util/compare.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { Evidence } from '../finding.js';
 import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, globWords, list, placeFilter, sortEvidence } from './evidence.js';
-import { defineCheck, oneOrMany, text } from './kind.js';
-import { pathContexts } from './vocabulary.js';
+import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
-const argument = z.union([
-  text,
-  z.array(text).min(1),
-  z.strictObject({
-    ids: oneOrMany(text).describe('Ids of signals a pack declares under `signals:`.'),
-    in: pathContexts.optional(),
-    glob: oneOrMany(text).optional().describe('Only files matching one of these globs count, e.g. `*.py` to leave out notebooks.'),
-  }),
-]);
+const argument = ({ z, text, oneOrMany, pathContexts }: SchemaKit) =>
+  z.union([
+    text,
+    z.array(text).min(1),
+    z.strictObject({
+      ids: oneOrMany(text).describe('Ids of signals a pack declares under `signals:`.'),
+      in: pathContexts.optional(),
+      glob: oneOrMany(text).optional().describe('Only files matching one of these globs count, e.g. `*.py` to leave out notebooks.'),
+    }),
+  ]);
 
 declare module '../expr.js' {
   interface CheckArguments {
-    signal: z.infer<typeof argument>;
+    signal: ArgumentOf<typeof argument>;
   }
 }
 
-function ids(arg: z.infer<typeof argument>): string[] {
+function ids(arg: ArgumentOf<typeof argument>): string[] {
   return typeof arg === 'string' || Array.isArray(arg) ? list(arg) : list(arg.ids);
 }
 

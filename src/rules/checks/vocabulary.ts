@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { CiStepKind, CiTrigger, Ecosystem, IacTool, PathContext } from '../../scan/facts.js';
 
 /**
@@ -17,9 +16,3 @@ export const CI_STEP_KINDS = everyValue<CiStepKind>()([
   'train', 'model-evaluation', 'model-report', 'ml-pipeline', 'secret-scan', 'dependency-scan', 'sast', 'image-scan', 'sbom', 'load-test', 'docs',
 ]);
 export const IAC_TOOLS = everyValue<IacTool>()(['terraform', 'terragrunt', 'cloudformation', 'sam', 'cdk', 'pulumi', 'bicep', 'arm', 'serverless']);
-
-/** `in:` where the paths that count lie; `project` alone when it is not given. */
-export const pathContexts = z
-  .array(z.enum(PATH_CONTEXTS))
-  .min(1)
-  .meta({ uniqueItems: true, description: `Which paths count: ${PATH_CONTEXTS.join(', ')} (default: project, the project's own code).` });
