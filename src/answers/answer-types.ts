@@ -33,19 +33,21 @@ function choice(z: Zod, question: Question, error: string): z.ZodType<string> {
   });
 }
 
+const oneChoice = (z: Zod, question: Question) => choice(z, question, `expected one of: ${values(question).join(', ')}`);
+
 export const ANSWER_TYPES: Record<QuestionType, AnswerType> = {
   boolean: {
     schema: (z) => z.boolean({ error: 'expected true or false' }),
     format: () => 'true or false',
   },
   choice: {
-    schema: (z, question) => choice(z, question, `expected one of: ${values(question).join(', ')}`),
+    schema: oneChoice,
     format: () => 'one of the values below',
     hasChoices: true,
   },
   multi: {
     schema: (z, question) => z.array(choice(z, question, `each item must be one of: ${values(question).join(', ')}`), { error: `expected a list of: ${values(question).join(', ')}` }),
-    value: (z, question) => choice(z, question, `expected one of: ${values(question).join(', ')}`),
+    value: oneChoice,
     format(question) {
       const [first = 'a', second = 'b'] = values(question);
       return `a list of the values below, e.g. [${first}, ${second}]; [] for none of them`;

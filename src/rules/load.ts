@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { ANSWER_TYPES, expectedAnswer, fitsQuestion, fitsValue } from '../answers/answer-types.js';
 import type { Facts } from '../scan/facts.js';
 import { compareStrings } from '../util/compare.js';
 import { findCycle } from '../util/cycle.js';
@@ -8,7 +9,6 @@ import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, type YamlSource } from '../util/yaml-source.js';
-import { ANSWER_TYPES, expectedAnswer, fitsQuestion, fitsValue } from '../answers/answer-types.js';
 import { conditionMap, ruleQuestions } from './evaluate.js';
 import type { Place } from './expr.js';
 import { checkReferences, conditionsUsed, type KnownNames, type Refuse } from './references.js';
