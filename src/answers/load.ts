@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Question } from '../rules/types.js';
 import { InputError } from '../util/errors.js';
+import { DOCUMENT_BYTES, readBoundedText } from '../util/read-bounded.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, positionOf } from '../util/yaml-source.js';
 import { ANSWER_TYPES } from './answer-types.js';
@@ -26,9 +26,7 @@ const answersFile = z
  * questions blank.
  */
 export async function loadAnswers(file: string, questions: readonly Question[]): Promise<Answers> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`cannot read answers file: ${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}`, file);
-  });
+  const text = await readBoundedText(file, { what: 'answers file', maxBytes: DOCUMENT_BYTES });
   const source = parseYamlSource(file, text);
   if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
     throw new InputError('expected a mapping with "version" and "answers"', file, 1, 1);

@@ -1,4 +1,5 @@
 import type { Category, Question } from '../rules/types.js';
+import { printable } from '../util/printable.js';
 import { wrap } from '../util/wrap.js';
 import { answerFormat } from './answer-types.js';
 import { ANSWERS_SCHEMA_URL } from './schema.js';
@@ -42,8 +43,9 @@ export function questionComment(question: Question, full: boolean): string[] {
   return lines;
 }
 
+/** Comment lines; a line break inside one (a directory named with one) would end the comment and break the YAML. */
 export function commentBlock(lines: readonly string[], indent: string): string {
-  return lines.map((line) => (line ? `${indent}# ${line}` : `${indent}#`)).join('\n');
+  return lines.map((line) => (line ? `${indent}# ${printable(line)}` : `${indent}#`)).join('\n');
 }
 
 /** The heading of a category's questions in the template. */

@@ -1,9 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isInsideRepository } from '../config/trust.js';
 import type { Config } from '../config/types.js';
-import { logoFromBytes, type Logo } from '../render/logo.js';
+import { logoFromBytes, MAX_LOGO_BYTES, type Logo } from '../render/logo.js';
 import type { Cover } from '../report/types.js';
 import { InputError } from '../util/errors.js';
+import { readBounded } from '../util/read-bounded.js';
 
 /** `--title`, `--client`, `--author`, `--logo` and `--template-dir`, on `audit` and `render`. */
 export interface BrandingFlags {
@@ -32,11 +33,10 @@ function coverFlags(flags: BrandingFlags): Partial<Cover> {
   return cover;
 }
 
-async function loadLogo(file: string): Promise<Logo> {
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`--logo: cannot read the image: ${error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'is a directory' : (error.code ?? error.message)}`, file);
-  });
-  return logoFromBytes(bytes, file);
+/** `setting` says who named the file (`--logo`, or a configuration's `report.logo`), for messages. */
+async function loadLogo(file: string, setting: string): Promise<Logo> {
+  const bytes = await readBounded(file, { what: `the image (${setting})`, maxBytes: MAX_LOGO_BYTES });
+  return logoFromBytes(bytes, file, setting);
 }
 
 async function checkTemplateDir(dir: string): Promise<string> {
@@ -49,7 +49,7 @@ async function checkTemplateDir(dir: string): Promise<string> {
 export async function loadBranding(flags: BrandingFlags): Promise<Branding> {
   return {
     cover: coverFlags(flags),
-    logo: flags.logo ? await loadLogo(flags.logo) : null,
+    logo: flags.logo ? await loadLogo(flags.logo, '--logo') : null,
     templateDir: flags.templateDir ? await checkTemplateDir(flags.templateDir) : null,
   };
 }
@@ -72,7 +72,7 @@ export async function withConfigured(branding: Branding, config: Pick<Config, 'f
     return null;
   };
   const configuredLogo = async (file: string) =>
-    untrusted && !(await isInsideRepository(file, audited)) ? skipped('logo', 'a configuration inside the audited repository cannot embed a file from outside it') : loadLogo(file);
+    untrusted && !(await isInsideRepository(file, audited)) ? skipped('logo', 'a configuration inside the audited repository cannot embed a file from outside it') : loadLogo(file, `report.logo in ${config.file}`);
   const configuredTemplates = async (dir: string) =>
     untrusted ? skipped('templateDir', 'templates from the audited repository could make the HTML report load or run anything') : checkTemplateDir(dir);
   return {

@@ -1,4 +1,5 @@
 import { InputError } from '../util/errors.js';
+import { printable } from '../util/printable.js';
 import type { Prompter } from './prompter.js';
 
 export interface OutputStream {
@@ -27,6 +28,14 @@ export function processIO(): CliIO {
       ? { prompter: async () => (await import('./inquirer-prompter.js')).inquirerPrompter({ input: process.stdin, output: process.stdout }, !process.env.NO_COLOR && process.env.TERM !== 'dumb') }
       : {}),
   };
+}
+
+/**
+ * One line on stderr, `scale-audit: <message>`: every line the tool prints there starts with its
+ * name, and nothing in the message (a file name, a gate's text) can start a line of its own.
+ */
+export function notice(io: CliIO, message: string): void {
+  io.stderr.write(`scale-audit: ${printable(message)}\n`);
 }
 
 /** The report date: `SOURCE_DATE_EPOCH` (seconds) when set, so that builds are reproducible. */

@@ -3,7 +3,7 @@ import { DOCUMENT_FORMATS } from '../render/document.js';
 import { FORMATS } from '../render/index.js';
 import { InputError } from '../util/errors.js';
 import { PACKAGE_VERSION } from '../util/package-root.js';
-import type { CliIO } from './io.js';
+import { notice, type CliIO } from './io.js';
 
 export const EXIT = { ok: 0, gateFailed: 1, usage: 2 } as const;
 
@@ -21,7 +21,8 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`scale-audit: ${text.replace(/^error: /, '')}`),
+      // One line, like every other error: commander puts its suggestion on a second one.
+      outputError: (text) => notice(io, text.trim().replace(/^error: /, '')),
     });
   const rulesOption = () => new Option('--rules <path>', 'extra rule pack file or directory (repeatable)').argParser(collect).default([] as string[]);
   /** Where the documents of `render`, `compare` and `portfolio` go: the same options as `audit`'s. */
@@ -77,7 +78,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
 
   root
     .command('schema')
-    .description('print the JSON Schema of a file format: answers, assumptions, config, report, rule-pack (none: list them)')
+    .description('print the JSON Schema of a file format: answers, assumptions, baseline, config, report, rule-pack (none: list them)')
     .argument('[name]', 'which schema')
     .addOption(rulesOption())
     .action(async (name: string | undefined, options) => setExit(await (await import('./commands/schema.js')).schemaCommand(name, options, io)));
@@ -162,11 +163,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof InputError) {
-      io.stderr.write(`scale-audit: ${error.describe()}\n`);
+      notice(io, error.describe());
       return EXIT.usage;
     }
-    io.stderr.write(`scale-audit: internal error: ${(error as Error).message}\n`);
-    io.stderr.write(io.env.SCALE_AUDIT_DEBUG ? `${(error as Error).stack}\n` : 'Set SCALE_AUDIT_DEBUG=1 for details, and please report it.\n');
+    if (io.env.SCALE_AUDIT_DEBUG) io.stderr.write(`${(error as Error).stack}\n`);
+    notice(io, `internal error: ${(error as Error).message} (${io.env.SCALE_AUDIT_DEBUG ? 'the stack is above' : 'set SCALE_AUDIT_DEBUG=1 for details'}; please report it)`);
     return EXIT.usage;
   }
 }

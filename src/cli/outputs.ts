@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { InputError } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
-import type { CliIO } from './io.js';
+import { notice, type CliIO } from './io.js';
 import { checkDistinct, outputTarget, standardStream, writeOutputs } from './write-outputs.js';
 
 /*
@@ -69,5 +69,5 @@ export async function emit(outputs: readonly Output[], io: CliIO): Promise<void>
     const name = stream(output);
     if (name) io[name].write(output.content);
   }
-  if (files.length > 0) io.stderr.write(`scale-audit: wrote ${files.map((output) => output.path).join(', ')}\n`);
+  if (files.length > 0) notice(io, `wrote ${files.map((output) => output.path).join(', ')}`);
 }

@@ -5,5 +5,5 @@ export const comparisonRenderers: DocumentRenderers<Comparison> = {
   text: async () => (await import('./render-text.js')).renderComparisonText,
   md: async () => (await import('./render-markdown.js')).renderComparisonMarkdown,
   html: async () => (await import('./render-html.js')).renderComparisonHtml,
-  json: async () => (comparison) => `${JSON.stringify(comparison, null, 2)}\n`,
+  json: async () => (await import('../render/json.js')).jsonDocument,
 };

@@ -2,7 +2,9 @@ import { access, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { RuleSet } from '../rules/types.js';
 import { InputError } from '../util/errors.js';
+import { globProblem } from '../util/glob.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
+import { DOCUMENT_BYTES, readBoundedText } from '../util/read-bounded.js';
 import { compileSchema, validateSource } from '../util/schema-errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, positionOf, type YamlSource } from '../util/yaml-source.js';
@@ -43,14 +45,30 @@ function relativeTo(file: string, report: Config['report']): Config['report'] {
   };
 }
 
-export async function loadConfig(file: string): Promise<{ config: Config; source: YamlSource }> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`cannot read configuration: ${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}`, file);
+/** `2099-02-31` has the form of a date but is none: the calendar says which days exist. */
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** What the schema cannot check of a waiver: a real end date, and paths that are valid globs. */
+function checkWaivers(source: YamlSource, waivers: NonNullable<ConfigDocument['waivers']>): void {
+  waivers.forEach((waiver, i) => {
+    if (!isCalendarDate(waiver.expires)) throw inputErrorAt(source, ['waivers', i, 'expires'], `waivers[${i}].expires: ${waiver.expires} is not a date (YYYY-MM-DD)`);
+    waiver.paths?.forEach((glob, j) => {
+      const problem = globProblem(glob);
+      if (problem) throw inputErrorAt(source, ['waivers', i, 'paths', j], `waivers[${i}].paths[${j}]: not a valid glob: ${problem}`);
+    });
   });
+}
+
+export async function loadConfig(file: string): Promise<{ config: Config; source: YamlSource }> {
+  const text = await readBoundedText(file, { what: 'configuration', maxBytes: DOCUMENT_BYTES });
   const source = parseYamlSource(file, text);
   validator ??= compileSchema(JSON.parse(await readFile(join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as object);
   validateSource(source, validator);
   const document = source.value as ConfigDocument;
+  checkWaivers(source, document.waivers ?? []);
   // The line of the setting's key: where a reader looks for it.
   const at = (...path: Array<string | number>) => ({ file, line: positionOf(source, path, true).line });
   const config: Config = {

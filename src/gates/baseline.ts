@@ -1,6 +1,7 @@
 import type { Report } from '../report/types.js';
 import type { Status } from '../rules/finding.js';
 import { compareStrings } from '../util/compare.js';
+import { loadSavedJson } from '../util/saved-json.js';
 
 /**
  * What a later run is compared with: scores, level, and each rule's status with the files of its
@@ -26,6 +27,16 @@ const RANK: Partial<Record<Status, number>> = { fail: 0, partial: 1, pass: 2 };
 /** The files where a problem was found (a committed credential), as opposed to context such as "a Dockerfile exists". */
 function evidencePaths(finding: Report['findings'][number]): string[] {
   return [...new Set(finding.evidence.filter((item) => item.problem && item.path).map((item) => item.path!))].sort(compareStrings);
+}
+
+/** A baseline file, checked against schemas/baseline.schema.json before any comparison reads it. */
+export async function loadBaseline(file: string): Promise<Baseline> {
+  return (await loadSavedJson(file, {
+    what: 'baseline',
+    schema: 'baseline',
+    invalidJson: 'not a baseline: invalid JSON (write one with --write-baseline)',
+    recognise: (value) => ((value as Partial<Baseline> | null)?.baselineVersion === 1 ? null : 'not a baseline written by scale-audit --write-baseline'),
+  })) as Baseline;
 }
 
 export function createBaseline(report: Report): Baseline {
@@ -55,10 +66,10 @@ export function compareWithBaseline(report: Report, baseline: Baseline): Baselin
   };
   move('readiness', baseline.score, report.summary.score);
   move('level', baseline.level, report.summary.level, (level) => `L${level}`);
-  for (const category of report.categories) move(category.id, baseline.categories[category.id] ?? null, category.score);
+  for (const category of report.categories) move(category.id, Object.hasOwn(baseline.categories, category.id) ? baseline.categories[category.id]! : null, category.score);
   for (const finding of report.findings) {
-    const before = baseline.findings[finding.ruleId];
-    if (!before) continue;
+    if (!Object.hasOwn(baseline.findings, finding.ruleId)) continue;
+    const before = baseline.findings[finding.ruleId]!;
     const [was, now] = [RANK[before.status], RANK[finding.status]];
     if (was !== undefined && now !== undefined && was !== now) {
       (now < was ? regressions : improvements).push(`${finding.ruleId} ${before.status} → ${finding.status}`);

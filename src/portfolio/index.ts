@@ -5,5 +5,5 @@ export const portfolioRenderers: DocumentRenderers<Portfolio> = {
   text: async () => (await import('./render-text.js')).renderPortfolioText,
   md: async () => (await import('./render-markdown.js')).renderPortfolioMarkdown,
   html: async () => (await import('./render-html.js')).renderPortfolioHtml,
-  json: async () => (portfolio) => `${JSON.stringify(portfolio, null, 2)}\n`,
+  json: async () => (await import('../render/json.js')).jsonDocument,
 };

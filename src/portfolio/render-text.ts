@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { printable } from '../render/format.js';
+import { cleanStrings, printable } from '../util/printable.js';
 import type { Portfolio } from './portfolio.js';
 import { portfolioView, type Band, type Cell } from './view.js';
 
@@ -17,10 +17,11 @@ function clip(text: string, width: number): string {
 /** The portfolio for a terminal: levels, the ranking as a heat map, the most common gaps. */
 export function renderPortfolioText(portfolio: Portfolio, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const view = portfolioView(portfolio);
+  // Every string the terminal shows, on one line and without control characters.
+  const view = cleanStrings(portfolioView(portfolio), printable);
   const heat = (value: Cell, width: number) => paint(chalk, value.band)(value.text.padStart(width));
   const out = [chalk.bold(`scale-audit portfolio · ${view.title}`), chalk.gray(`  ${view.stats}`), ''];
-  for (const note of view.notes) out.push(chalk.yellow(`  Note: ${printable(note)}`));
+  for (const note of view.notes) out.push(chalk.yellow(`  Note: ${note}`));
   if (view.notes.length > 0) out.push('');
 
   const labelWidth = Math.max(...view.levels.map((level) => level.label.length));
@@ -34,7 +35,7 @@ export function renderPortfolioText(portfolio: Portfolio, options: { color: bool
   out.push(chalk.bold(`  ${'Rank'.padStart(4)}  ${'Repository'.padEnd(NAME_WIDTH)}  Score  Level  Conf  ${columns}`));
   for (const row of view.rows) {
     out.push(
-      `  ${String(row.rank).padStart(4)}  ${printable(clip(row.name, NAME_WIDTH))}  ${heat(row.score, 5)}  ${row.level.padEnd(5)}  ${row.confidence.padStart(4)}  ${row.cells.map((value) => heat(value, 5)).join(' ')}`,
+      `  ${String(row.rank).padStart(4)}  ${clip(row.name, NAME_WIDTH)}  ${heat(row.score, 5)}  ${row.level.padEnd(5)}  ${row.confidence.padStart(4)}  ${row.cells.map((value) => heat(value, 5)).join(' ')}`,
     );
   }
   out.push(`  ${''.padStart(4)}  ${chalk.gray('average'.padEnd(NAME_WIDTH))}  ${''.padStart(5)}  ${''.padEnd(5)}  ${''.padStart(4)}  ${view.categories.map((category) => heat(category.average, 5)).join(' ')}`);
@@ -43,7 +44,7 @@ export function renderPortfolioText(portfolio: Portfolio, options: { color: bool
   if (view.gaps.length > 0) {
     out.push(chalk.bold('  Most common gaps'));
     for (const gap of view.gaps) {
-      out.push(`    ${String(gap.repositories).padStart(5)} ${chalk.gray(`(${gap.share.padStart(4)})`)}  ${printable(gap.ruleId)}  ${chalk.gray(`${gap.severity} · ${printable(gap.title)}`)}`);
+      out.push(`    ${String(gap.repositories).padStart(5)} ${chalk.gray(`(${gap.share.padStart(4)})`)}  ${gap.ruleId}  ${chalk.gray(`${gap.severity} · ${gap.title}`)}`);
     }
     if (view.moreGaps > 0) out.push(chalk.gray(`    … and ${view.moreGaps} more (--format json lists them all)`));
   }

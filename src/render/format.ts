@@ -21,14 +21,6 @@ export const STATUS_SYMBOLS: Record<Status, string> = {
   waived: '≈',
 };
 
-/**
- * Text from the repository without control characters: in a terminal, an escape sequence in a
- * file name could clear the screen, recolour the output or plant a hyperlink.
- */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
-}
-
 export function location(evidence: Evidence): string {
   if (!evidence.path) return '';
   const line = evidence.line ? `:${evidence.line}` : '';

@@ -24,9 +24,10 @@ const FORMATS: ReadonlyArray<{ type: string; matches: (bytes: Uint8Array) => boo
   { type: 'image/svg+xml', matches: (bytes) => /^(\uFEFF)?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/i.test(new TextDecoder().decode(bytes.subarray(0, 4096))) },
 ];
 
-export function logoFromBytes(bytes: Uint8Array, file: string): Logo {
-  if (bytes.length > MAX_LOGO_BYTES) throw new InputError(`--logo: ${Math.ceil(bytes.length / 1024)} KiB is too large for a logo (at most ${MAX_LOGO_BYTES / 1024} KiB)`, file);
+/** `setting` is what named the file (`--logo`, a configuration's `report.logo`), for messages. */
+export function logoFromBytes(bytes: Uint8Array, file: string, setting = '--logo'): Logo {
+  if (bytes.length > MAX_LOGO_BYTES) throw new InputError(`${setting}: ${Math.ceil(bytes.length / 1024)} KiB is too large for a logo (at most ${MAX_LOGO_BYTES / 1024} KiB)`, file);
   const format = FORMATS.find((candidate) => candidate.matches(bytes));
-  if (!format) throw new InputError('--logo: not a PNG, JPEG, GIF, WebP or SVG image', file);
+  if (!format) throw new InputError(`${setting}: not a PNG, JPEG, GIF, WebP or SVG image`, file);
   return { dataUri: `data:${format.type};base64,${Buffer.from(bytes).toString('base64')}` };
 }

@@ -1,14 +1,16 @@
+import { printable } from '../util/printable.js';
+
 /**
  * Escaping for text that comes from the audited repository, the answers or a rule pack.
  * Everything that Markdown (GitHub-flavoured) could turn into markup is backslash-escaped:
  * emphasis, links, images, raw HTML, table pipes, math (`$`), @-mentions, entities, and
- * anything at the start of a line that would make a heading, list or quote.
+ * anything at the start of a line that would make a heading, list or quote. Line breaks become
+ * spaces and control characters visible escapes (`printable`), so no text starts a line of its own.
  */
 const INLINE_SPECIALS = /[\\`*_{}[\]<>|~&$@#!]/g;
 
 export function mdText(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
+  return printable(text)
     .replace(INLINE_SPECIALS, (char) => `\\${char}`)
     .replace(/^(\s*)([-+=]|\d+[.)])/, (_, space: string, marker: string) => `${space}${marker.replace(/[-+=.)]/, (c) => `\\${c}`)}`);
 }
@@ -18,7 +20,7 @@ export function mdText(text: string): string {
  * In a table cell, pipes must still be escaped (GFM splits cells before it parses code spans).
  */
 export function mdCode(text: string, inTable = false): string {
-  const flat = text.replace(/\r?\n/g, ' ');
+  const flat = printable(text);
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const padded = flat.startsWith('`') || flat.endsWith('`') ? ` ${flat} ` : flat;
@@ -38,5 +40,5 @@ export function mdLink(label: string, url: string): string {
  * Quotes need no escaping outside attributes.
  */
 export function htmlText(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/[&<>]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return printable(text).replace(/[&<>]/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -1,8 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
+import { visibleControls } from '../util/printable.js';
+import { DOCUMENT_BYTES, readBoundedTextIfExists } from '../util/read-bounded.js';
 import { withContentSecurityPolicy } from './content-security.js';
 
 /*
@@ -32,10 +34,7 @@ function registerHelpers(handlebars: typeof Handlebars): void {
 }
 
 async function readSource(file: string): Promise<Source | null> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw new InputError(`cannot read template: ${error.code ?? error.message}`, file);
-  });
+  const text = await readBoundedTextIfExists(file, { what: 'template', maxBytes: DOCUMENT_BYTES });
   return text === null ? null : { file, text };
 }
 
@@ -85,7 +84,9 @@ export async function pageTemplate(name: string, overrides: string | null = null
     handlebars.registerPartial(partial, parsed(source).text);
   }
   const page = parsed(replaced?.page ?? builtIn.page!);
-  const template = handlebars.compile(page.text, { strict: true });
+  const compiled = handlebars.compile(page.text, { strict: true });
+  // Handlebars escapes markup, not control characters: a page shows those as visible escapes.
+  const template = (view: object) => visibleControls(compiled(view));
   if (!overrides) return (view) => withContentSecurityPolicy(template(view));
   // A replaced template can ask for a field that does not exist: say which, not a stack trace.
   return (view) => {

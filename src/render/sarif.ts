@@ -3,6 +3,7 @@ import type { Evidence, Status } from '../rules/finding.js';
 import type { Severity } from '../rules/types.js';
 import type { Report, ReportFinding } from '../report/types.js';
 import { compareStrings } from '../util/compare.js';
+import { jsonDocument } from './json.js';
 import { mdCode, mdText } from './markdown-escape.js';
 
 /*
@@ -213,5 +214,5 @@ export function renderSarif(report: Report): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonDocument(log);
 }

@@ -12,13 +12,13 @@ import {
   waivedFindings,
   mlTestScoreNote,
   mlTestScoreText,
-  printable,
   provisionalNote,
   reportDate,
   scoreText,
   shortCommit,
   STATUS_SYMBOLS,
 } from './format.js';
+import { cleanStrings, printable } from '../util/printable.js';
 
 export interface TextOptions {
   color: boolean;
@@ -67,22 +67,25 @@ function countsLine(counts: Record<Status, number>): string {
 
 function itemLines(item: RoadmapItem, index: number, chalk: ChalkInstance): string[] {
   const colour = paint(chalk)[item.status];
-  const lines = [`    ${index}. ${colour(STATUS_SYMBOLS[item.status])} ${printable(item.action)}  ${chalk.gray(`[${item.effort}] ${item.severity} · ${item.ruleIds.join(', ')}`)}`];
+  const lines = [`    ${index}. ${colour(STATUS_SYMBOLS[item.status])} ${item.action}  ${chalk.gray(`[${item.effort}] ${item.severity} · ${item.ruleIds.join(', ')}`)}`];
   if (item.neededBy.length > 0) lines.push(chalk.gray(`         needed first by ${item.neededBy.join(', ')}`));
   const proof = item.evidence.find((evidence) => evidence.kind !== 'answer') ?? item.evidence[0];
-  if (proof) lines.push(chalk.gray(`         ${clip(printable([location(proof), proof.detail].filter(Boolean).join('  ')))}`));
+  if (proof) lines.push(chalk.gray(`         ${clip([location(proof), proof.detail].filter(Boolean).join('  '))}`));
   return lines;
 }
 
 /** The terminal summary: where the project stands and what to do first, on about one screen. */
-export function renderText(report: Report, options: TextOptions): string {
+export function renderText(input: Report, options: TextOptions): string {
+  // Every string the terminal shows, on one line and without control characters: a file name
+  // cannot clear the screen or start a line of its own in a CI log.
+  const report = cleanStrings(input, printable);
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const itemsPerPhase = options.itemsPerPhase ?? 5;
   const { summary } = report;
   const out: string[] = [];
   const commit = shortCommit(report.target.commit);
 
-  out.push(chalk.bold(`scale-audit ${report.tool.version} · ${printable(report.target.name)}`) + chalk.gray(`  ${reportDate(report)}${commit ? ` · ${report.target.branch ?? 'HEAD'} @ ${commit}` : ''}`));
+  out.push(chalk.bold(`scale-audit ${report.tool.version} · ${report.target.name}`) + chalk.gray(`  ${reportDate(report)}${commit ? ` · ${report.target.branch ?? 'HEAD'} @ ${commit}` : ''}`));
   out.push('');
   out.push(
     `  Readiness   ${scoreColour(chalk, summary.score).bold(scoreText(summary.score))}` +
@@ -95,7 +98,7 @@ export function renderText(report: Report, options: TextOptions): string {
   if (note) out.push(chalk.gray(`  ${note}`));
   report.gates.forEach((result, i) => {
     const mark = result.passed ? chalk.green('✓') : chalk.red('✗');
-    out.push(`  ${i === 0 ? 'Gates      ' : '           '} ${mark} ${printable(result.message)} ${chalk.gray(`(${printable(gateOrigin(result))})`)}`);
+    out.push(`  ${i === 0 ? 'Gates      ' : '           '} ${mark} ${result.message} ${chalk.gray(`(${gateOrigin(result)})`)}`);
   });
   if (report.baseline?.improvements.length) {
     out.push(chalk.gray(`  Better than the baseline: ${report.baseline.improvements.join('; ')}. Tighten it with --write-baseline.`));
@@ -106,7 +109,7 @@ export function renderText(report: Report, options: TextOptions): string {
   for (const category of report.categories) {
     const colour = scoreColour(chalk, category.score);
     const score = category.score === null ? '  ?' : String(category.score).padStart(3);
-    out.push(`  ${printable(category.title).padEnd(width)}  ${colour(score)}  ${colour(bar(category.score))}  ${chalk.gray(countsLine(category.counts))}`);
+    out.push(`  ${category.title.padEnd(width)}  ${colour(score)}  ${colour(bar(category.score))}  ${chalk.gray(countsLine(category.counts))}`);
   }
   out.push('');
 
@@ -128,7 +131,7 @@ export function renderText(report: Report, options: TextOptions): string {
 
   if (report.questions.length > 0) {
     out.push(chalk.bold(`  ${report.questions.length} unanswered question${report.questions.length === 1 ? '' : 's'} leave ${summary.counts.unknown} rule${summary.counts.unknown === 1 ? '' : 's'} unknown. Most consequential:`));
-    for (const question of report.questions.slice(0, 3)) out.push(`    ${chalk.magenta('?')} ${printable(question.text)} ${chalk.gray(`(${question.id})`)}`);
+    for (const question of report.questions.slice(0, 3)) out.push(`    ${chalk.magenta('?')} ${question.text} ${chalk.gray(`(${question.id})`)}`);
     out.push(chalk.gray('    Answer them with `scale-audit init` in a terminal, or in a file passed with --answers <file> (see the README, "Answering the questionnaire").'));
     out.push('');
   }
@@ -137,7 +140,7 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push(chalk.cyan(`  ${waived.length} finding${waived.length === 1 ? '' : 's'} waived: ${waived.map((finding) => `${finding.ruleId} (until ${finding.waiver!.expires})`).join(', ')}`));
   }
   for (const waiver of report.config.expiredWaivers) {
-    out.push(chalk.yellow(`  Waiver expired on ${waiver.expires}: ${waiver.rule} (${printable(waiver.file)}:${waiver.line}) no longer counts.`));
+    out.push(chalk.yellow(`  Waiver expired on ${waiver.expires}: ${waiver.rule} (${waiver.file}:${waiver.line}) no longer counts.`));
   }
   if (report.warnings.length > 0) {
     out.push(chalk.yellow(`  ${report.warnings.length} scan warning${report.warnings.length === 1 ? '' : 's'} (files that could not be read or parsed); see the full report.`));

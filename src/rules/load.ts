@@ -7,6 +7,7 @@ import { compareStrings } from '../util/compare.js';
 import { findCycle } from '../util/cycle.js';
 import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
+import { DOCUMENT_BYTES, readBoundedText } from '../util/read-bounded.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, type YamlSource } from '../util/yaml-source.js';
 import { conditionMap, ruleQuestions } from './evaluate.js';
@@ -129,9 +130,7 @@ async function readCache(use: boolean): Promise<BuiltinCache | null> {
 
 async function parsePack(file: string, cache: BuiltinCache | null): Promise<PackFile> {
   const name = displayName(file);
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`cannot read rule pack: ${error.code ?? error.message}`, name);
-  });
+  const text = await readBoundedText(file, { what: 'rule pack', maxBytes: DOCUMENT_BYTES }, name);
   let parsed: YamlSource | undefined;
   const source = () => (parsed ??= parseYamlSource(name, text));
   const cached = cache?.packs[name];

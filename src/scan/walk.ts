@@ -1,7 +1,8 @@
-import { readdir, readFile, lstat } from 'node:fs/promises';
+import { readdir, lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { compareStrings } from '../util/compare.js';
+import { DOCUMENT_BYTES, readBoundedTextIfExists, type ReadLimit } from '../util/read-bounded.js';
 import type { ScanWarning } from './facts.js';
 
 /** Directories that hold installed or generated things, never the project's own work. */
@@ -72,12 +73,15 @@ function isIgnored(chain: readonly Rules[], path: string, directory: boolean): b
   return ignored;
 }
 
+const IGNORE_RULES: ReadLimit = { what: 'ignore rules', maxBytes: DOCUMENT_BYTES };
+
+/** Ignore rules (`.gitignore`, `.git/info/exclude`), or null when there are none or they cannot be read. */
 async function loadRules(root: string, directory: string, file: string, warnings: ScanWarning[]): Promise<Rules | null> {
   try {
-    const text = await readFile(join(root, directory, file), 'utf8');
-    return { base: directory, matcher: ignore({ allowRelativePaths: true }).add(text) };
+    const text = await readBoundedTextIfExists(join(root, directory, file), IGNORE_RULES);
+    return text ? { base: directory, matcher: ignore({ allowRelativePaths: true }).add(text) } : null;
   } catch (error) {
-    warnings.push({ path: directory ? `${directory}/${file}` : file, message: `could not read ignore rules: ${(error as Error).message}` });
+    warnings.push({ path: directory ? `${directory}/${file}` : file, message: (error as Error).message });
     return null;
   }
 }
@@ -94,8 +98,8 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
     truncated: false,
     warnings: [],
   };
-  const exclude = await readFile(join(root, '.git', 'info', 'exclude'), 'utf8').catch(() => '');
-  const rootRules: Rules[] = exclude ? [{ base: '', matcher: ignore({ allowRelativePaths: true }).add(exclude) }] : [];
+  const exclude = await loadRules(root, '', '.git/info/exclude', result.warnings);
+  const rootRules: Rules[] = exclude ? [exclude] : [];
 
   async function visit(directory: string, chain: readonly Rules[]): Promise<void> {
     if (result.truncated) return;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { InputError } from './errors.js';
 import { PACKAGE_ROOT } from './package-root.js';
+import { DOCUMENT_BYTES, readBoundedText } from './read-bounded.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 /**
@@ -40,9 +40,7 @@ function displayName(file: string): string {
  */
 export async function loadDataFile(file: string, schema: string): Promise<YamlSource> {
   const name = displayName(file);
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`cannot read ${error.code === 'ENOENT' ? 'file: no such file' : `file: ${error.code ?? error.message}`}`, name);
-  });
+  const text = await readBoundedText(file, { what: `${schema} file`, maxBytes: DOCUMENT_BYTES }, name);
   const source = parseYamlSource(name, text);
   if ((await validatedDigests()).has(validatedKey(schema, text))) return source;
   const { compileSchema, validateSource } = await import('./schema-errors.js');

@@ -1,3 +1,5 @@
+import { printable } from './printable.js';
+
 /**
  * A mistake in something the user gave us: a path, a flag, an answers file, a rule pack.
  * The CLI prints it as one line (`file:line:column: message`) and exits with code 2.
@@ -13,9 +15,9 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 
-  /** The one line a user sees. */
+  /** The one line a user sees: a file name or a value quoted in the message cannot break it. */
   describe(): string {
     const where = [this.file, this.line, this.column].filter((part) => part !== undefined).join(':');
-    return where ? `${where}: ${this.message}` : this.message;
+    return printable(where ? `${where}: ${this.message}` : this.message);
   }
 }

@@ -112,6 +112,16 @@ export function globMatcher(pattern: string): (path: string) => boolean {
   return matcher;
 }
 
+/** Why a glob cannot be used (a range such as `[z-a]`), or null when it can. */
+export function globProblem(pattern: string): string | null {
+  try {
+    globMatcher(pattern);
+    return null;
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '');
+  }
+}
+
 export function matchesAny(path: string, patterns: readonly string[]): boolean {
   return patterns.some((pattern) => globMatcher(pattern)(path));
 }

@@ -67,14 +67,18 @@ function describe(error: ErrorObject): { message: string; atKey: boolean; extra?
   }
 }
 
-/** Validates a parsed file and turns the first problem into an `InputError` at its line and column. */
-export function validateSource(source: YamlSource, validate: ValidateFunction): void {
-  if (validate(source.value)) return;
+/** The first problem `validate` found, as a message (its path in it) and where it points. */
+export function schemaProblem(validate: ValidateFunction): { message: string; target: Array<string | number>; atKey: boolean } {
   const error = mostSpecific(validate.errors ?? []);
   const path = segments(error.instancePath);
   const { message, atKey, extra } = describe(error);
   const where = readablePath(path);
-  const target = extra !== undefined ? [...path, extra] : path;
-  throw inputErrorAt(source, target, where ? `${where}: ${message}` : message, atKey);
+  return { message: where ? `${where}: ${message}` : message, target: extra !== undefined ? [...path, extra] : path, atKey };
 }
 
+/** Validates a parsed file and turns the first problem into an `InputError` at its line and column. */
+export function validateSource(source: YamlSource, validate: ValidateFunction): void {
+  if (validate(source.value)) return;
+  const { message, target, atKey } = schemaProblem(validate);
+  throw inputErrorAt(source, target, message, atKey);
+}

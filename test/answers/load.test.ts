@@ -59,7 +59,7 @@ describe('loadAnswers', () => {
     ['an unknown top-level key', 'version: 1\nanswer:\n  team.oncall: true\n', /answers\.yaml:2:1: unknown key "answer" \(did you mean "answers"\?\)/],
     ['malformed YAML', 'version: 1\nanswers:\n  team.oncall: [true\n', /answers\.yaml:4:1: invalid YAML/],
     ['a list instead of a mapping', '- team.oncall\n', /answers\.yaml:1:1: expected a mapping with "version" and "answers"/],
-    ['a duplicated question', 'version: 1\nanswers:\n  team.oncall: true\n  team.oncall: false\n', /answers\.yaml:4:3: invalid YAML: Map keys must be unique/],
+    ['a duplicated question', 'version: 1\nanswers:\n  team.oncall: true\n  team.oncall: false\n', /answers\.yaml:4:3: invalid YAML: duplicate key "team\.oncall" \(keys must be unique\)/],
   ])('reports %s with file, line and column', async (_name, text, message) => {
     const error = await failure('answers.yaml', text);
     expect(error.describe()).toMatch(message);

@@ -43,6 +43,6 @@ describe('the business assumptions', () => {
 
   it('name a missing file', async () => {
     const error = await inputError(loadBusinessData('/nonexistent/assumptions.yaml'));
-    expect(error.describe()).toBe('/nonexistent/assumptions.yaml: cannot read file: no such file');
+    expect(error.describe()).toBe('/nonexistent/assumptions.yaml: cannot read assumptions file: no such file');
   });
 });

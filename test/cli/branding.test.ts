@@ -108,7 +108,7 @@ describe('branding flags', () => {
 
 describe('branding mistakes', () => {
   it.each([
-    [['--logo', 'missing.png'], /missing\.png: --logo: cannot read the image: no such file/],
+    [['--logo', 'missing.png'], /missing\.png: cannot read the image \(--logo\): no such file/],
     [['--logo', 'README.md'], /README\.md: --logo: not a PNG, JPEG, GIF, WebP or SVG image/],
     [['--template-dir', 'no-such-dir'], /no-such-dir: --template-dir: no such directory/],
     [['--template-dir', '.'], /--template-dir: no templates here/],

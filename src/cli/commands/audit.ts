@@ -1,14 +1,14 @@
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_ANSWERS_FILE } from '../../answers/types.js';
 import { runAudit } from '../../audit.js';
+import { jsonDocument } from '../../render/json.js';
 import type { Report } from '../../report/types.js';
-import { InputError } from '../../util/errors.js';
-import { createBaseline, type Baseline } from '../../gates/baseline.js';
+import { createBaseline, loadBaseline } from '../../gates/baseline.js';
 import { gateOrigin } from '../../gates/gates.js';
 import { loadBranding, withConfigured, type BrandingFlags } from '../branding.js';
 import { parseGateFlags, type GateFlags } from '../gate-flags.js';
-import { auditDate, useColor, type CliIO } from '../io.js';
+import { auditDate, notice, useColor, type CliIO } from '../io.js';
 import { emit, type OutputFlags } from '../outputs.js';
 import { renderReport, reportDestinations } from '../report-outputs.js';
 
@@ -27,51 +27,33 @@ export interface AuditFlags extends GateFlags, OutputFlags, BrandingFlags {
 
 /**
  * The answers to use: the file named with --answers, or else the one `init` writes in the audited
- * directory, when it exists (said on stderr, so nobody wonders where the answers came from).
+ * directory, when it exists (`found`: said on stderr, so nobody wonders where the answers came from).
  */
-async function answersFor(path: string, flag: string | false | undefined, io: CliIO): Promise<string | undefined> {
-  if (flag !== undefined) return flag === false ? undefined : flag;
+async function answersFor(path: string, flag: string | false | undefined): Promise<{ file?: string; found: boolean }> {
+  if (flag !== undefined) return { ...(flag === false ? {} : { file: flag }), found: false };
   const found = join(path, DEFAULT_ANSWERS_FILE);
-  if (!(await access(found).then(() => true, () => false))) return undefined;
-  io.stderr.write(`scale-audit: using the answers in ${found} (--no-answers to ignore them)\n`);
-  return found;
+  return (await access(found).then(() => true, () => false)) ? { file: found, found: true } : { found: false };
 }
 
 /** Each gate's verdict on stderr (results stay on stdout); exit 1 when any failed. */
 function reportGates(report: Report, io: CliIO): number {
   for (const result of report.gates) {
-    io.stderr.write(`scale-audit: gate ${result.passed ? 'passed' : 'failed'}: ${result.message} (${gateOrigin(result)})\n`);
+    notice(io, `gate ${result.passed ? 'passed' : 'failed'}: ${result.message} (${gateOrigin(result)})`);
   }
   return report.gates.every((result) => result.passed) ? 0 : 1;
-}
-
-async function readBaseline(file: string): Promise<Baseline> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`cannot read baseline: ${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}`, file);
-  });
-  let baseline: Partial<Baseline>;
-  try {
-    baseline = JSON.parse(text) as Partial<Baseline>;
-  } catch {
-    throw new InputError('not a baseline: invalid JSON (write one with --write-baseline)', file);
-  }
-  if (baseline?.baselineVersion !== 1 || typeof baseline.findings !== 'object') {
-    throw new InputError('not a baseline written by scale-audit --write-baseline', file);
-  }
-  return baseline as Baseline;
 }
 
 export async function auditCommand(path: string, flags: AuditFlags, io: CliIO): Promise<number> {
   const targets = reportDestinations(flags, flags.writeBaseline ? [flags.writeBaseline] : []);
   const gates = parseGateFlags(flags);
   const now = auditDate(io);
-  const baseline = flags.baseline ? { file: flags.baseline, baseline: await readBaseline(flags.baseline) } : undefined;
-  const answersFile = await answersFor(path, flags.answers, io);
+  const baseline = flags.baseline ? { file: flags.baseline, baseline: await loadBaseline(flags.baseline) } : undefined;
+  const answers = await answersFor(path, flags.answers);
   const flagged = await loadBranding(flags);
 
   const { report, config } = await runAudit({
     path,
-    answersFile,
+    answersFile: answers.file,
     assumptionsFile: flags.assumptions,
     rules: flags.rules,
     now,
@@ -80,9 +62,11 @@ export async function auditCommand(path: string, flags: AuditFlags, io: CliIO): 
     cover: flagged.cover,
     ...(baseline ? { baseline } : {}),
   });
+  // Said once the answers are read: a file that cannot be read is then the one line of its error.
+  if (answers.found) notice(io, `using the answers in ${answers.file} (--no-answers to ignore them)`);
 
-  const outputs = await renderReport(report, targets, useColor(io, flags.color), await withConfigured(flagged, config, path, (message) => io.stderr.write(`scale-audit: ${message}\n`)));
-  if (flags.writeBaseline) outputs.push({ path: flags.writeBaseline, content: `${JSON.stringify(createBaseline(report), null, 2)}\n` });
+  const outputs = await renderReport(report, targets, useColor(io, flags.color), await withConfigured(flagged, config, path, (message) => notice(io, message)));
+  if (flags.writeBaseline) outputs.push({ path: flags.writeBaseline, content: jsonDocument(createBaseline(report)) });
   await emit(outputs, io);
   return reportGates(report, io);
 }

@@ -2,7 +2,9 @@ import { relative } from 'node:path';
 import { findConfig, loadConfig, checkConfigAgainst } from '../../config/load.js';
 import { EMPTY_CONFIG, type Config, type Gates, type Source } from '../../config/types.js';
 import { describeSource } from '../../gates/gates.js';
+import { jsonDocument } from '../../render/json.js';
 import { loadRuleSet } from '../../rules/load.js';
+import { printable } from '../../util/printable.js';
 import { parseGateFlags, type GateFlags } from '../gate-flags.js';
 import type { CliIO } from '../io.js';
 
@@ -45,13 +47,13 @@ export async function configCommand(path: string, flags: ConfigFlags, io: CliIO)
   if (loaded) checkConfigAgainst(await loadRuleSet([...flags.rules, ...config.packs]), loaded.source, config);
   const effective = settings(config, parseGateFlags(flags));
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify({ file: config.file, settings: effective }, null, 2)}\n`);
+    io.stdout.write(jsonDocument({ file: config.file, settings: effective }));
     return 0;
   }
   const lines = [config.file ? `Configuration: ${relative(process.cwd(), config.file) || config.file}` : 'No configuration file (looked for .scale-audit.yaml, .yml, .json from the audited directory upward).'];
   const width = Math.max(0, ...effective.map((setting) => setting.key.length));
   for (const setting of effective) lines.push(`  ${setting.key.padEnd(width)}  ${JSON.stringify(setting.value)}  (${setting.source})`);
   if (effective.length === 0) lines.push('  Every setting has its default.');
-  io.stdout.write(`${lines.join('\n')}\n`);
+  io.stdout.write(`${lines.map(printable).join('\n')}\n`);
   return 0;
 }

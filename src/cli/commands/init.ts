@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openAnswersDocument, newAnswersDocument, type AnswersDocument } from '../../answers/document.js';
 import { loadAnswers } from '../../answers/load.js';
@@ -13,7 +13,8 @@ import { scoreFindings, type Summary } from '../../score/score.js';
 import type { Facts } from '../../scan/facts.js';
 import { scan } from '../../scan/scan.js';
 import { InputError } from '../../util/errors.js';
-import { auditDate, type CliIO } from '../io.js';
+import { DOCUMENT_BYTES, readBoundedTextIfExists } from '../../util/read-bounded.js';
+import { auditDate, notice, type CliIO } from '../io.js';
 import { PromptInterrupted, SKIP, type Prompter } from '../prompter.js';
 import { writeOutputs } from '../write-outputs.js';
 
@@ -34,10 +35,7 @@ async function requireDirectory(path: string): Promise<void> {
 }
 
 async function readIfExists(file: string): Promise<string | null> {
-  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw new InputError(`cannot read answers file: ${error.code ?? error.message}`, file);
-  });
+  return readBoundedTextIfExists(file, { what: 'answers file', maxBytes: DOCUMENT_BYTES });
 }
 
 /** Without a person to ask (no terminal) or with --template: every question, commented, for an editor. */
@@ -51,7 +49,7 @@ async function writeTemplate(ruleSet: LoadedRuleSet, target: TemplateTarget, exi
   }
   await writeOutputs([{ path: target.file, content: answersTemplate(ruleSet.questions, ruleSet.categories, target) }]);
   const why = flags.template ? '' : ' (no terminal to ask in)';
-  io.stderr.write(`scale-audit: wrote ${target.file}, a template of ${ruleSet.questions.length} questions to fill in${why}. Then run: scale-audit ${target.path} --answers ${target.file}\n`);
+  notice(io, `wrote ${target.file}, a template of ${ruleSet.questions.length} questions to fill in${why}. Then run: scale-audit ${target.path} --answers ${target.file}`);
   return 0;
 }
 

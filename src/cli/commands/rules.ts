@@ -1,10 +1,12 @@
+import { jsonDocument } from '../../render/json.js';
 import { loadRuleSet } from '../../rules/load.js';
+import { printable } from '../../util/printable.js';
 import type { CliIO } from '../io.js';
 
 export async function rulesCommand(flags: { json?: boolean; rules: string[] }, io: CliIO): Promise<number> {
   const ruleSet = await loadRuleSet(flags.rules);
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify(ruleSet.rules, null, 2)}\n`);
+    io.stdout.write(jsonDocument(ruleSet.rules));
     return 0;
   }
   const width = Math.max(...ruleSet.rules.map((rule) => rule.id.length));
@@ -17,6 +19,6 @@ export async function rulesCommand(flags: { json?: boolean; rules: string[] }, i
     out.push('');
   }
   out.push(`${ruleSet.rules.length} rules, ${ruleSet.questions.length} questions. \`scale-audit explain <rule-id>\` shows one in full.`);
-  io.stdout.write(`${out.join('\n')}\n`);
+  io.stdout.write(`${out.map(printable).join('\n')}\n`);
   return 0;
 }

@@ -1,6 +1,8 @@
+import { jsonDocument } from '../../render/json.js';
 import { loadRuleSet } from '../../rules/load.js';
 import type { Facts } from '../../scan/facts.js';
 import { scan } from '../../scan/scan.js';
+import { printable } from '../../util/printable.js';
 import { auditDate, type CliIO } from '../io.js';
 
 function summary(facts: Facts): string {
@@ -21,12 +23,12 @@ function summary(facts: Facts): string {
     '',
     'Use --json for every fact.',
   ];
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 export async function scanCommand(path: string, flags: { json?: boolean; rules: string[] }, io: CliIO): Promise<number> {
   const ruleSet = await loadRuleSet(flags.rules);
   const facts = await scan(path, { signals: ruleSet.signals, now: auditDate(io) });
-  io.stdout.write(flags.json ? `${JSON.stringify(facts, null, 2)}\n` : summary(facts));
+  io.stdout.write(flags.json ? jsonDocument(facts) : summary(facts));
   return 0;
 }

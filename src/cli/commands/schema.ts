@@ -29,6 +29,7 @@ const SCHEMAS: Record<string, SchemaSource> = {
     },
   },
   assumptions: published('assumptions', 'a file of business assumptions for --assumptions'),
+  baseline: published('baseline', 'a baseline (--write-baseline, --baseline)'),
   config: published('config', 'a configuration file (.scale-audit.yaml, or --config)'),
   report: published('report', 'the JSON report (--format json)'),
   'rule-pack': published('rule-pack', 'a rule pack for --rules'),
@@ -40,7 +41,8 @@ export async function schemaCommand(name: string | undefined, flags: SchemaFlags
     for (const [id, entry] of Object.entries(SCHEMAS)) io.stdout.write(`${id.padEnd(12)} ${entry.description}\n`);
     return 0;
   }
-  const source = SCHEMAS[name];
+  // Own names only: `__proto__` or `constructor` is an unknown schema, not a property of every object.
+  const source = Object.hasOwn(SCHEMAS, name) ? SCHEMAS[name] : undefined;
   if (!source) {
     const names = Object.keys(SCHEMAS);
     throw new InputError(`unknown schema "${name}"${didYouMean(name, names)}; schemas: ${names.join(', ')}`);

@@ -1,0 +1,38 @@
+/*
+ * Text from the audited repository, an answers file, a rule pack or a flag reaches terminals, CI
+ * logs, Markdown, HTML and SARIF. A control character there is a command: ESC clears or retitles
+ * a terminal, BEL rings, C1 codes act as ESC sequences, and a line break starts a new log line
+ * that CI systems read as a workflow command (`::error::…` in GitHub Actions). So every output
+ * shows them as visible escapes, and one-line contexts fold line breaks into spaces.
+ */
+
+/** C0 controls other than tab and line breaks, DEL and C1: never meaningful as text. */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** Everything that ends a line somewhere (terminals, JavaScript, log viewers), and tabs. */
+const LINE_BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
+
+function escaped(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** Control characters as visible escapes (`\u001b`); tabs and line breaks kept, for multi-line text. */
+export function visibleControls(text: string): string {
+  return text.replace(CONTROLS, escaped);
+}
+
+/** Text for one line of output: line breaks and tabs become spaces, control characters visible escapes. */
+export function printable(text: string): string {
+  return visibleControls(text.replace(LINE_BREAKS, ' '));
+}
+
+/**
+ * A copy of a plain value (a report, a view) with `clean` applied to every string in it, keys
+ * included: a renderer that takes it cannot write a raw control character, whatever field it shows.
+ */
+export function cleanStrings<T>(value: T, clean: (text: string) => string): T {
+  if (typeof value === 'string') return clean(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => cleanStrings(item, clean)) as T;
+  // Only plain data: anything else (a function, a class instance) is the renderer's own.
+  if (value === null || typeof value !== 'object' || ![Object.prototype, null].includes(Object.getPrototypeOf(value))) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [clean(key), cleanStrings(item, clean)])) as T;
+}

@@ -1,0 +1,106 @@
+import { constants, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { InputError } from './errors.js';
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
+
+/**
+ * How much the tool reads of a file someone names. A file written by a person (answers, a
+ * configuration, assumptions, a rule pack, a template, ignore rules) is a few kilobytes; these
+ * limits are far above that and far below what would exhaust memory or time on parsing.
+ */
+export const DOCUMENT_BYTES = 2 * MIB;
+/** A saved report or baseline: written by the tool, larger, still parsed whole. */
+export const SAVED_DOCUMENT_BYTES = 64 * MIB;
+
+export interface ReadLimit {
+  /** What the file is, for messages: "cannot read <what>: …". */
+  what: string;
+  maxBytes: number;
+}
+
+function size(bytes: number): string {
+  return bytes >= MIB ? `${Math.ceil(bytes / MIB)} MiB` : `${Math.ceil(bytes / KIB)} KiB`;
+}
+
+/** Only a regular file has an end: a FIFO or a device can block a read forever or never stop. */
+function notAFile(info: Stats): string | null {
+  if (info.isFile()) return null;
+  if (info.isDirectory()) return 'is a directory';
+  if (info.isFIFO()) return 'is a named pipe (FIFO), not a file';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'is a device, not a file';
+  if (info.isSocket()) return 'is a socket, not a file';
+  return 'is not a regular file';
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  ENOTDIR: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'file name too long',
+};
+
+/** As `readBounded`, with null for a file that does not exist. */
+export async function readBoundedIfExists(file: string, limit: ReadLimit, shownAs = file): Promise<Buffer | null> {
+  const refuse = (reason: string) => new InputError(`cannot read ${limit.what}: ${reason}`, shownAs);
+  const tooLarge = (bytes?: number) => refuse(`too large: ${bytes === undefined ? 'more than' : `${size(bytes)}, at most`} ${size(limit.maxBytes)} allowed`);
+  try {
+    // Checked before opening, so that opening has no effect on a device; checked again on the
+    // descriptor, in case the file was swapped in between.
+    const named = await stat(file);
+    if (notAFile(named)) throw refuse(notAFile(named)!);
+    if (named.size > limit.maxBytes) throw tooLarge(named.size);
+    const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const info = await handle.stat();
+      if (notAFile(info)) throw refuse(notAFile(info)!);
+      if (info.size > limit.maxBytes) throw tooLarge(info.size);
+      // One byte more than allowed tells a file that fits from one that grew or lied about its size
+      // (a file in /proc says 0).
+      let buffer = Buffer.alloc(Math.min(info.size, limit.maxBytes) + 1);
+      let filled = 0;
+      for (;;) {
+        if (filled === buffer.length) {
+          if (filled > limit.maxBytes) throw tooLarge();
+          const grown = Buffer.alloc(Math.min(buffer.length * 2 + 4096, limit.maxBytes + 1));
+          buffer.copy(grown);
+          buffer = grown;
+        }
+        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+        if (bytesRead === 0) return buffer.subarray(0, filled);
+        filled += bytesRead;
+      }
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw refuse(REASONS[code] ?? (code || (error as Error).message));
+  }
+}
+
+/**
+ * The bytes of a file that a user, a configuration or the tool names: a regular file of at most
+ * `limit.maxBytes`, or an `InputError` naming the file. It never blocks (a FIFO or a device is
+ * refused before it is read) and never reads more than one byte past the limit.
+ */
+export async function readBounded(file: string, limit: ReadLimit, shownAs = file): Promise<Buffer> {
+  const bytes = await readBoundedIfExists(file, limit, shownAs);
+  if (bytes === null) throw new InputError(`cannot read ${limit.what}: no such file`, shownAs);
+  return bytes;
+}
+
+/** A text file (UTF-8), bounded as `readBounded`. */
+export async function readBoundedText(file: string, limit: ReadLimit, shownAs = file): Promise<string> {
+  return (await readBounded(file, limit, shownAs)).toString('utf8');
+}
+
+export async function readBoundedTextIfExists(file: string, limit: ReadLimit): Promise<string | null> {
+  return (await readBoundedIfExists(file, limit))?.toString('utf8') ?? null;
+}

@@ -1,0 +1,107 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { truncate, writeFile } from 'node:fs/promises';
+import { expect } from 'vitest';
+import { BIN } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+/*
+ * The contract every hostile input is held to, whatever its class: the run finishes (a kill after
+ * `TIMEOUT_MS` is a failure, not a pass), in bounded memory (the CLI runs with a small heap, so a
+ * file read or parsed whole crashes it), and bad input is one line on stderr, naming the file, with
+ * exit code 2: no stack trace, no "internal error". Each class of input has its own file here;
+ * the inputs are made at test time (FIFOs, sparse files, generated YAML), never committed.
+ */
+
+/** Generous: a hang is minutes, and CI machines are slow and busy. */
+export const TIMEOUT_MS = 20_000;
+/** For a vitest `it`: several runs, each bounded by TIMEOUT_MS. */
+export const CASE_TIMEOUT_MS = 45_000;
+/** A small audit needs well under this; reading a 100 MB file into a string does not fit. */
+const HEAP_MB = 192;
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** True when the run had to be killed. */
+  hung: boolean;
+}
+
+/** Runs the built CLI the way CI does (no terminal), killed after TIMEOUT_MS. */
+export function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [`--max-old-space-size=${HEAP_MB}`, BIN, ...args],
+      {
+        cwd: options.cwd,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, SOURCE_DATE_EPOCH: '1795000000', ...options.env },
+        timeout: TIMEOUT_MS,
+        killSignal: 'SIGKILL',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const failed = error as (Error & { code?: number | string; killed?: boolean; signal?: string }) | null;
+        resolve({ code: failed ? (typeof failed.code === 'number' ? failed.code : null) : 0, stdout, stderr, hung: failed?.killed === true || failed?.signal === 'SIGKILL' });
+      },
+    );
+  });
+}
+
+/** Bad input: finished, exit 2, one line `scale-audit: <file>…: <message>` naming `file`. */
+export function expectRefused(result: Run, file: string, message?: RegExp): void {
+  expect(result.hung, 'the run must finish').toBe(false);
+  const lines = result.stderr.split('\n').filter(Boolean);
+  expect(lines, result.stderr).toHaveLength(1);
+  const line = lines[0]!;
+  expect(line.startsWith('scale-audit: '), line).toBe(true);
+  expect(line).toContain(file);
+  expect(line).not.toMatch(/internal error|\n\s+at /);
+  if (message) expect(line).toMatch(message);
+  expect(result.code, line).toBe(2);
+}
+
+/** A run that carries on: finished, a report, exit 0 or 1 (a gate), nothing crashed. */
+export function expectCompleted(result: Run): void {
+  expect(result.hung, 'the run must finish').toBe(false);
+  expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+  expect([0, 1], result.stderr).toContain(result.code);
+}
+
+/** A raw control character other than tab and line feed: in a terminal or a log, a command. */
+export const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/**
+ * Printed text that no input can steer: no raw control character, and no line whose text (after
+ * any indentation) is a CI workflow command such as GitHub Actions' `::error::`.
+ */
+export function expectCleanLines(text: string): void {
+  expect(text).not.toMatch(RAW_CONTROL);
+  for (const line of text.split('\n')) expect(line.trimStart(), line).not.toMatch(/^(::|##\[)/);
+}
+
+/** A named pipe: reading it blocks until someone writes, which nobody will. */
+export function fifo(path: string): string {
+  execFileSync('mkfifo', [path]);
+  return path;
+}
+
+/** A file that says it is `bytes` long and takes no disk space. */
+export async function sparse(path: string, bytes: number): Promise<string> {
+  await writeFile(path, '');
+  await truncate(path, bytes);
+  return path;
+}
+
+/** A small repository to audit: a few files, no git history, so each run takes a second or two. */
+export function smallRepository(extra: Record<string, string | Buffer> = {}): Promise<string> {
+  return tempDir({ 'train.py': 'import mlflow\nmlflow.log_metric("auc", 0.9)\n', 'requirements.txt': 'pandas==2.2.0\n', ...extra });
+}
+
+/** YAML whose nine aliases of nine aliases … expand to a billion items ("billion laughs"). */
+export function aliasBomb(prefix = ''): string {
+  const names = 'abcdefghi';
+  let text = `${prefix}a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n`;
+  for (let i = 1; i < names.length; i++) text += `${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]\n`;
+  return text;
+}

@@ -1,0 +1,76 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/types.js';
+import { CASE_TIMEOUT_MS, expectCompleted, expectRefused, fifo, run, smallRepository, sparse } from './contract.js';
+
+/*
+ * Files a user, a configuration or the tool itself names: read only when they are regular files,
+ * never more than a bounded size, and refused in one line naming them otherwise. A FIFO blocks a
+ * read forever; /dev/zero never ends; a sparse file claims gigabytes it does not hold.
+ */
+describe.skipIf(process.platform === 'win32')('files named by the user or a configuration', { timeout: CASE_TIMEOUT_MS }, () => {
+  it('refuses a FIFO found as the configuration, the answers, or named by the configuration', async () => {
+    const config = await smallRepository();
+    fifo(join(config, '.scale-audit.yaml'));
+    const answers = await smallRepository();
+    fifo(join(answers, 'scale-audit.answers.yaml'));
+    const pack = await smallRepository({ '.scale-audit.yaml': 'version: 1\npacks: [extra.yaml]\n' });
+    fifo(join(pack, 'extra.yaml'));
+    const logo = await smallRepository({ '.scale-audit.yaml': 'version: 1\nreport:\n  logo: logo.png\n' });
+    fifo(join(logo, 'logo.png'));
+    const [a, b, c, d] = await Promise.all([run([config]), run([answers]), run([pack]), run([logo, '--format', 'html'])]);
+    expectRefused(a, join(config, '.scale-audit.yaml'), /cannot read configuration: is a named pipe/);
+    expectRefused(b, join(answers, 'scale-audit.answers.yaml'), /cannot read answers file: is a named pipe/);
+    expectRefused(c, join(pack, 'extra.yaml'), /cannot read rule pack: is a named pipe/);
+    // The configuration named the file, so the message says so rather than blaming --logo.
+    expectRefused(d, join(logo, 'logo.png'), new RegExp(`\\(report\\.logo in ${join(logo, '.scale-audit.yaml')}\\): is a named pipe`));
+  });
+
+  it('refuses FIFOs, devices and directories given on the command line', async () => {
+    const repo = await smallRepository();
+    const dir = join(repo, 'named');
+    await mkdir(join(dir, 'templates'), { recursive: true });
+    const pipe = fifo(join(dir, 'pipe'));
+    fifo(join(dir, 'templates', 'report.html.hbs'));
+    const cases: Array<[string[], string, RegExp]> = [
+      [[repo, '--answers', pipe], pipe, /cannot read answers file: is a named pipe/],
+      [[repo, '--assumptions', pipe], pipe, /cannot read assumptions file: is a named pipe/],
+      [[repo, '--baseline', pipe], pipe, /cannot read baseline: is a named pipe/],
+      [[repo, '--config', pipe], pipe, /cannot read configuration: is a named pipe/],
+      [[repo, '--rules', pipe], pipe, /cannot read rule pack: is a named pipe/],
+      [[repo, '--logo', '/dev/zero'], '/dev/zero', /cannot read the image \(--logo\): is a device/],
+      [[repo, '--answers', dir], dir, /cannot read answers file: is a directory/],
+      [[repo, '--format', 'html', '--template-dir', join(dir, 'templates')], join(dir, 'templates', 'report.html.hbs'), /cannot read template: is a named pipe/],
+      [['render', pipe], pipe, /cannot read report: is a named pipe/],
+      [['compare', pipe, pipe], pipe, /cannot read report: is a named pipe/],
+      [['portfolio', pipe], pipe, /cannot read report: is a named pipe/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => run(args)));
+    results.forEach((result, i) => expectRefused(result, cases[i]![1], cases[i]![2]));
+  });
+
+  it('refuses files larger than their kind allows without reading them (nothing of them reaches a report)', async () => {
+    const logo = await smallRepository({ '.scale-audit.yaml': 'version: 1\nreport:\n  logo: huge.png\n' });
+    await sparse(join(logo, 'huge.png'), 1900 * 1024 ** 2);
+    const answers = await smallRepository();
+    await sparse(join(answers, 'scale-audit.answers.yaml'), 100 * 1024 ** 2);
+    const report = await sparse(join(answers, 'report.json'), 3 * 1024 ** 3);
+    const [a, b, c] = await Promise.all([run([logo, '--format', 'html']), run([answers]), run(['render', report])]);
+    expectRefused(a, join(logo, 'huge.png'), /report\.logo in .*: too large: 1900 MiB, at most 512 KiB allowed/);
+    expectRefused(b, join(answers, 'scale-audit.answers.yaml'), /cannot read answers file: too large: 100 MiB, at most 2 MiB allowed/);
+    expectRefused(c, report, /cannot read report: too large/);
+  });
+
+  it('reads the repository on, with a warning, when .git/info/exclude is a FIFO', async () => {
+    const repo = await smallRepository();
+    await mkdir(join(repo, '.git', 'info'), { recursive: true });
+    fifo(join(repo, '.git', 'info', 'exclude'));
+    const out = join(repo, 'report.json');
+    const result = await run([repo, '--format', 'json', '--output', out]);
+    expectCompleted(result);
+    const report = JSON.parse(await readFile(out, 'utf8')) as Report;
+    expect(report.warnings).toContainEqual(expect.objectContaining({ path: '.git/info/exclude', message: expect.stringMatching(/named pipe/) }));
+    expect(report.scan.files).toBeGreaterThan(0);
+  });
+});
