@@ -15,6 +15,12 @@ const answersFile = z
   })
   .strict();
 
+/** The wrong answer as the message quotes it: enough to recognise, never a whole pasted document. */
+function quoted(value: unknown): string {
+  const json = JSON.stringify(value);
+  return json.length <= 80 ? json : `${json.slice(0, 79)}…`;
+}
+
 /**
  * Reads a questionnaire answers file (YAML or JSON):
  *
@@ -54,7 +60,7 @@ export async function loadAnswers(file: string, questions: readonly Question[]):
     const parsed = ANSWER_TYPES[question.type].schema(z, question).safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw inputErrorAt(source, ['answers', id, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))], `${id}: ${issue.message}, got ${JSON.stringify(raw)}`);
+      throw inputErrorAt(source, ['answers', id, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))], `${id}: ${issue.message}, got ${quoted(raw)}`);
     }
     values[id] = { value: parsed.data, line: positionOf(source, ['answers', id]).line };
   }

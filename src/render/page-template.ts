@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
-import { visibleControls } from '../util/printable.js';
+import { cleanStrings, printable } from '../util/printable.js';
 import { DOCUMENT_BYTES, readBoundedTextIfExists } from '../util/read-bounded.js';
 import { withContentSecurityPolicy } from './content-security.js';
 
@@ -85,8 +85,8 @@ export async function pageTemplate(name: string, overrides: string | null = null
   }
   const page = parsed(replaced?.page ?? builtIn.page!);
   const compiled = handlebars.compile(page.text, { strict: true });
-  // Handlebars escapes markup, not control characters: a page shows those as visible escapes.
-  const template = (view: object) => visibleControls(compiled(view));
+  // Handlebars escapes markup, not control characters or line breaks: every value is cleaned of those first.
+  const template = (view: object) => compiled(cleanStrings(view, printable));
   if (!overrides) return (view) => withContentSecurityPolicy(template(view));
   // A replaced template can ask for a field that does not exist: say which, not a stack trace.
   return (view) => {

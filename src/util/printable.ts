@@ -3,13 +3,16 @@
  * logs, Markdown, HTML and SARIF. A control character there is a command: ESC clears or retitles
  * a terminal, BEL rings, C1 codes act as ESC sequences, and a line break starts a new log line
  * that CI systems read as a workflow command (`::error::…` in GitHub Actions). So every output
- * shows them as visible escapes, and one-line contexts fold line breaks into spaces.
+ * shows them as visible escapes, and one-line contexts fold line breaks into spaces and never
+ * begin with a workflow command's marker.
  */
 
 /** C0 controls other than tab and line breaks, DEL and C1: never meaningful as text. */
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 /** Everything that ends a line somewhere (terminals, JavaScript, log viewers), and tabs. */
 const LINE_BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
+/** GitHub Actions reads `::command::` and `##[command]` at the start of a line, after any indentation. */
+const COMMAND_START = /^(\s*)(::|##\[)/;
 
 function escaped(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -20,9 +23,13 @@ export function visibleControls(text: string): string {
   return text.replace(CONTROLS, escaped);
 }
 
-/** Text for one line of output: line breaks and tabs become spaces, control characters visible escapes. */
+/**
+ * Text for one line of output: line breaks and tabs become spaces, control characters visible
+ * escapes, and a leading workflow-command marker gets a backslash (text that starts an output line,
+ * such as a category title, cannot be a command).
+ */
 export function printable(text: string): string {
-  return visibleControls(text.replace(LINE_BREAKS, ' '));
+  return visibleControls(text.replace(LINE_BREAKS, ' ')).replace(COMMAND_START, '$1\\$2');
 }
 
 /**

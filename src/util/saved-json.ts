@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { InputError } from './errors.js';
 import { PACKAGE_ROOT } from './package-root.js';
-import { DOCUMENT_BYTES, readBoundedText, SAVED_DOCUMENT_BYTES } from './read-bounded.js';
+import { readBoundedText, SAVED_DOCUMENT_BYTES } from './read-bounded.js';
 import { compileSchema, schemaProblem, validateSource } from './schema-errors.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
@@ -31,9 +31,12 @@ function validator(schema: string): Promise<ValidateFunction> {
   return compiled;
 }
 
+/** Above this, a second parse for line numbers would cost seconds: the message names the path only. */
+const POSITIONS_BYTES = 512 * 1024;
+
 /** Positions cost a second parse, paid only for a file that is wrong, and only when it is quick. */
 function positions(file: string, text: string): YamlSource | null {
-  if (text.length > DOCUMENT_BYTES) return null;
+  if (text.length > POSITIONS_BYTES) return null;
   try {
     return parseYamlSource(file, text);
   } catch {
