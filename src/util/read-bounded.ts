@@ -21,7 +21,7 @@ export interface ReadLimit {
 }
 
 function size(bytes: number): string {
-  return bytes >= MIB ? `${Math.ceil(bytes / MIB)} MiB` : `${Math.ceil(bytes / KIB)} KiB`;
+  return bytes >= MIB ? `${Math.ceil(bytes / MIB)} MiB` : bytes >= KIB ? `${Math.ceil(bytes / KIB)} KiB` : `${bytes} bytes`;
 }
 
 /** Only a regular file has an end: a FIFO or a device can block a read forever or never stop. */
