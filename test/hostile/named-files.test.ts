@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
-import { CASE_TIMEOUT_MS, expectCompleted, expectRefused, fifo, run, smallRepository, sparse } from './contract.js';
+import { CASE_TIMEOUT_MS, expectCompleted, expectRefused, fifo, run, runAll, smallRepository, sparse } from './contract.js';
 
 /*
  * Files a user, a configuration or the tool itself names: read only when they are regular files,
@@ -19,7 +19,7 @@ describe.skipIf(process.platform === 'win32')('files named by the user or a conf
     fifo(join(pack, 'extra.yaml'));
     const logo = await smallRepository({ '.scale-audit.yaml': 'version: 1\nreport:\n  logo: logo.png\n' });
     fifo(join(logo, 'logo.png'));
-    const [a, b, c, d] = await Promise.all([run([config]), run([answers]), run([pack]), run([logo, '--format', 'html'])]);
+    const [a, b, c, d] = await runAll([[config], [answers], [pack], [logo, '--format', 'html']]);
     expectRefused(a, join(config, '.scale-audit.yaml'), /cannot read configuration: is a named pipe/);
     expectRefused(b, join(answers, 'scale-audit.answers.yaml'), /cannot read answers file: is a named pipe/);
     expectRefused(c, join(pack, 'extra.yaml'), /cannot read rule pack: is a named pipe/);
@@ -46,7 +46,7 @@ describe.skipIf(process.platform === 'win32')('files named by the user or a conf
       [['compare', pipe, pipe], pipe, /cannot read report: is a named pipe/],
       [['portfolio', pipe], pipe, /cannot read report: is a named pipe/],
     ];
-    const results = await Promise.all(cases.map(([args]) => run(args)));
+    const results = await runAll(cases.map(([args]) => args));
     results.forEach((result, i) => expectRefused(result, cases[i]![1], cases[i]![2]));
   });
 
@@ -56,7 +56,7 @@ describe.skipIf(process.platform === 'win32')('files named by the user or a conf
     const answers = await smallRepository();
     await sparse(join(answers, 'scale-audit.answers.yaml'), 100 * 1024 ** 2);
     const report = await sparse(join(answers, 'report.json'), 3 * 1024 ** 3);
-    const [a, b, c] = await Promise.all([run([logo, '--format', 'html']), run([answers]), run(['render', report])]);
+    const [a, b, c] = await runAll([[logo, '--format', 'html'], [answers], ['render', report]]);
     expectRefused(a, join(logo, 'huge.png'), /report\.logo in .*: too large: 1900 MiB, at most 512 KiB allowed/);
     expectRefused(b, join(answers, 'scale-audit.answers.yaml'), /cannot read answers file: too large: 100 MiB, at most 2 MiB allowed/);
     expectRefused(c, report, /cannot read report: too large/);

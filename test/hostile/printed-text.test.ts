@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp.js';
-import { CASE_TIMEOUT_MS, expectCleanLines, expectCompleted, expectRefused, RAW_CONTROL, run } from './contract.js';
+import { CASE_TIMEOUT_MS, expectCleanLines, expectCompleted, expectRefused, RAW_CONTROL, run, runAll } from './contract.js';
 
 /*
  * File names, file contents, answers, rule texts and flag values flow into every output. None may
@@ -54,10 +54,10 @@ describe('printed text', { timeout: CASE_TIMEOUT_MS }, () => {
 
   it('keeps every message on stderr to one line of its own', async () => {
     const missing = join(repo, `answers${COMMAND}.yaml`);
-    const [a, b, c] = await Promise.all([
-      run([repo, '--answers', missing]),
-      run([repo, '--format', `md${COMMAND}`]),
-      run(['scan', repo]),
+    const [a, b, c] = await runAll([
+      [repo, '--answers', missing],
+      [repo, '--format', `md${COMMAND}`],
+      ['scan', repo],
     ]);
     expectRefused(a, 'cannot read answers file: no such file');
     expectCleanLines(a.stderr);

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CASE_TIMEOUT_MS, expectCompleted, expectRefused, run, smallRepository } from './contract.js';
+import { CASE_TIMEOUT_MS, expectCompleted, expectRefused, run, runAll, smallRepository } from './contract.js';
 
 /*
  * Saved reports and baselines are files anyone can edit between the run that wrote them and the
@@ -37,7 +37,7 @@ describe('tampered saved documents', { timeout: CASE_TIMEOUT_MS }, () => {
       ['odd-status.json', { ...baseline, findings: { 'mlops.ci-pipeline': { status: 'great', paths: [] } } }, /findings\.mlops\.ci-pipeline\.status: must be one of/],
     ];
     const files = await Promise.all(cases.map(([name, value]) => tampered(name, value)));
-    const results = await Promise.all(files.map((file) => run([repo, '--baseline', file])));
+    const results = await runAll(files.map((file) => [repo, '--baseline', file]));
     results.forEach((result, i) => expectRefused(result, files[i]!, cases[i]![2]));
   });
 
@@ -52,12 +52,12 @@ describe('tampered saved documents', { timeout: CASE_TIMEOUT_MS }, () => {
     await mkdir(portfolio);
     await writeFile(join(portfolio, 'a-good.json'), JSON.stringify(report));
     await writeFile(join(portfolio, 'b-bad.json'), JSON.stringify({ ...report, categories: 'none' }));
-    const [a, b, c, d, e] = await Promise.all([
-      run(['render', textScore]),
-      run(['compare', reportFile, nullFindings]),
-      run(['render', manyKeys, '--format', 'json']),
-      run(['render', deep]),
-      run(['portfolio', portfolio]),
+    const [a, b, c, d, e] = await runAll([
+      ['render', textScore],
+      ['compare', reportFile, nullFindings],
+      ['render', manyKeys, '--format', 'json'],
+      ['render', deep],
+      ['portfolio', portfolio],
     ]);
     expectRefused(a, textScore, /:\d+:\d+: summary\.score: must be integer or null/);
     expectRefused(b, nullFindings, /findings: must be array/);

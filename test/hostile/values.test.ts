@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp.js';
-import { CASE_TIMEOUT_MS, expectCleanLines, expectCompleted, expectRefused, run, smallRepository } from './contract.js';
+import { CASE_TIMEOUT_MS, expectCleanLines, expectCompleted, expectRefused, run, runAll, smallRepository } from './contract.js';
 
 /*
  * Values that parse but mean nothing: weights that overflow the score, dates that do not exist,
@@ -19,7 +19,7 @@ describe('hostile values', { timeout: CASE_TIMEOUT_MS }, () => {
       ['glob.yaml', 'version: 1\nwaivers:\n  - rule: mlops.ci-pipeline\n    reason: later\n    expires: 2099-02-28\n    paths: ["src/**", "[z-a]"]\n', /:6:\d+: waivers\[0\]\.paths\[1\]: not a valid glob/],
     ];
     const files = await Promise.all(configs.map(([name, text]) => writeFile(join(repo, name), text).then(() => join(repo, name))));
-    const results = await Promise.all(files.map((file) => run([repo, '--config', file])));
+    const results = await runAll(files.map((file) => [repo, '--config', file]));
     results.forEach((result, i) => expectRefused(result, files[i]!, configs[i]![2]));
   });
 

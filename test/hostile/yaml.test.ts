@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
-import { aliasBomb, CASE_TIMEOUT_MS, expectRefused, run, smallRepository } from './contract.js';
+import { aliasBomb, CASE_TIMEOUT_MS, expectRefused, runAll, smallRepository } from './contract.js';
 
 /*
  * YAML written to exhaust the parser: aliases that expand to a billion items, nesting deeper than
@@ -19,13 +19,13 @@ describe('hostile YAML', { timeout: CASE_TIMEOUT_MS }, () => {
       file('pack.yaml', aliasBomb('pack: bomb\n')),
       file('packed.yaml', 'version: 1\npacks: [pack.yaml]\n'),
     ]);
-    const results = await Promise.all([
-      run([repo, '--answers', answers]),
-      run([repo, '--config', config]),
-      run([repo, '--assumptions', assumptions]),
-      run([repo, '--rules', pack]),
-      run([repo, '--config', packed]),
-      run(['render', answers]),
+    const results = await runAll([
+      [repo, '--answers', answers],
+      [repo, '--config', config],
+      [repo, '--assumptions', assumptions],
+      [repo, '--rules', pack],
+      [repo, '--config', packed],
+      ['render', answers],
     ]);
     const bomb = /:3:\d+: invalid YAML: aliases expand too much/;
     expectRefused(results[0]!, answers, bomb);
@@ -43,7 +43,7 @@ describe('hostile YAML', { timeout: CASE_TIMEOUT_MS }, () => {
     await writeFile(flow, `version: 1\nanswers: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
     const block = join(repo, 'block.yaml');
     await writeFile(block, `version: 1\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:\n`).join('')}`);
-    const [a, b] = await Promise.all([run([repo, '--answers', flow]), run([repo, '--config', block])]);
+    const [a, b] = await runAll([[repo, '--answers', flow], [repo, '--config', block]]);
     expectRefused(a, flow, /:2:\d+: invalid YAML: nested more than 100 levels deep/);
     expectRefused(b, block, /:\d+:\d+: invalid YAML: nested more than 100 levels deep/);
   });
@@ -57,7 +57,7 @@ describe('hostile YAML', { timeout: CASE_TIMEOUT_MS }, () => {
     await writeFile(config, `version: 1\nrules:\n${keys(12_000, (i) => `  rule.${i}: { enabled: true }\n`)}`);
     const duplicate = join(repo, 'duplicate.yaml');
     await writeFile(duplicate, `version: 1\nrules:\n${keys(9_000, (i) => `  rule.${i}: { weight: 1 }\n`)}  rule.5: { weight: 2 }\n`);
-    const [a, b, c] = await Promise.all([run([repo, '--answers', answers]), run([repo, '--config', config]), run([repo, '--config', duplicate])]);
+    const [a, b, c] = await runAll([[repo, '--answers', answers], [repo, '--config', config], [repo, '--config', duplicate]]);
     expectRefused(a, answers, /:3:3: invalid YAML: a mapping with more than 10000 keys/);
     expectRefused(b, config, /:3:3: invalid YAML: a mapping with more than 10000 keys/);
     expectRefused(c, duplicate, /:9003:3: invalid YAML: duplicate key "rule\.5"/);
