@@ -98,7 +98,8 @@ export function evaluateRule(rule: Rule, context: EvalContext): Finding {
     ...severity,
     status,
     score: scoreOf(status),
-    message: message(rule, status, questions),
+    // Only what is still open: an answered question cannot settle the rule again.
+    message: message(rule, status, questions.filter((id) => !context.answers.values[id])),
     evidence: dedupe(evidence),
     questions,
     ...(conflicts.length > 0 ? { conflicts } : {}),
