@@ -10,6 +10,7 @@ import { buildReport } from './report/build.js';
 import type { Cover, Report } from './report/types.js';
 import { evaluate } from './rules/evaluate.js';
 import { loadRuleSet } from './rules/load.js';
+import { guardRules } from './score/guards.js';
 import { loadMlTestScoreModel } from './score/ml-test-score-model.js';
 import type { Facts } from './scan/facts.js';
 import { scan } from './scan/scan.js';
@@ -79,6 +80,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     ruleSet,
     answers,
     findings: waived.findings,
+    guards: await guardRules(ruleSet, options.now),
     mlTestScoreModel,
     businessData,
     generatedAt: options.now,

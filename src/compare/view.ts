@@ -1,6 +1,6 @@
-import { STATUS_LABELS } from '../render/format.js';
+import { categoryScoreText, STATUS_LABELS } from '../render/format.js';
 import type { Status } from '../rules/finding.js';
-import type { Comparison, Delta, StatusChange } from './compare.js';
+import type { CategoryDelta, Comparison, Delta, StatusChange } from './compare.js';
 
 /*
  * The words and numbers of a comparison, once, for the text, Markdown and HTML renderers alike:
@@ -59,6 +59,12 @@ function row(label: string, value: Delta, show: (n: number) => string): Row {
   return { label, before: side(value.before), after: side(value.after), change: signed(value), trend: trend(value) };
 }
 
+/** A category's score on each side with how much of it is known: "(72), 30% known". */
+function categoryRow(category: CategoryDelta): Row {
+  const side = (score: number | null, confidence: number | null) => (score === null ? 'n/a' : `${categoryScoreText({ score, confidence: confidence ?? 0 })}, ${confidence}% known`);
+  return { ...row(category.title, category.score, String), before: side(category.score.before, category.confidence.before), after: side(category.score.after, category.confidence.after) };
+}
+
 function statusText(status: Status | null): string {
   return status === null ? 'not in the rule set' : STATUS_LABELS[status];
 }
@@ -98,7 +104,7 @@ export function comparisonView(comparison: Comparison): ComparisonView {
       row('Confidence', comparison.confidence, (n) => `${n}%`),
       row('ML Test Score (estimate)', comparison.mlTestScore, (n) => `${n} of 7`),
     ],
-    categories: comparison.categories.map((category) => row(category.title, category.score, String)),
+    categories: comparison.categories.map(categoryRow),
     sections: [
       { id: 'fixed' as const, title: 'Fixed', rows: comparison.fixed.map(changeRow) },
       { id: 'new-gaps' as const, title: 'New gaps', rows: comparison.newGaps.map(changeRow) },

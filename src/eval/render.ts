@@ -1,4 +1,5 @@
-import { location, printable } from '../render/format.js';
+import { location } from '../render/format.js';
+import { printable } from '../util/printable.js';
 import { mdCode, mdText } from '../render/markdown-escape.js';
 import type { Disagreement, EvalResult, RepositoryResult } from './evaluate.js';
 import type { PrecisionRecall } from './metrics.js';
@@ -9,6 +10,8 @@ import type { PrecisionRecall } from './metrics.js';
  */
 
 const figure = (value: number | null) => (value === null ? '—' : value.toFixed(2));
+/** A correlation, or why there is none: every value the same on one side (all at L0, say). */
+const correlation = (value: number | null) => (value === null ? '— (undefined: no spread on one side)' : value.toFixed(2));
 
 function toolLine(result: EvalResult): string {
   return `scale-audit ${result.tool.version}${result.tool.commit ? ` at ${result.tool.commit}` : ''}, scoring version ${result.scoringVersion}`;
@@ -67,7 +70,7 @@ export function renderEvalText(result: EvalResult): string {
   out.push(
     '',
     `Ranking of the ${ranking.repositories} ML repositories with a score`,
-    `  Spearman(score, grade) ${figure(ranking.spearmanScore)} · Spearman(level, grade) ${figure(ranking.spearmanLevel)}`,
+    `  Spearman(score, grade) ${correlation(ranking.spearmanScore)} · Spearman(level, grade) ${correlation(ranking.spearmanLevel)}`,
     `  Every production repository scores above every PoC: ${printable(orderText(result))}`,
     '',
     'ML repositories, best score first',
@@ -95,7 +98,7 @@ export function renderEvalMarkdown(result: EvalResult): string {
       ` (${result.repositories.length} ML projects, ${result.notMl.length} not).`,
     '',
     `- Precision **${figure(result.overall.precision)}**, recall **${figure(result.overall.recall)}** over all facts.`,
-    `- Spearman(score, grade) **${figure(ranking.spearmanScore)}** over the ${ranking.repositories} ML repositories with a score; Spearman(level, grade) ${figure(ranking.spearmanLevel)}.`,
+    `- Spearman(score, grade) **${correlation(ranking.spearmanScore)}** over the ${ranking.repositories} ML repositories with a score; Spearman(level, grade) ${correlation(ranking.spearmanLevel)}.`,
     `- Every production-grade repository scores above every proof of concept: **${mdText(orderText(result))}**.`,
     '',
     ...table(FACT_HEADER, [...result.facts.map((fact) => factRow(mdCode(fact.id, true), fact)), factRow('**all facts**', result.overall)], FACT_HEADER.map((_, i) => i > 0)),

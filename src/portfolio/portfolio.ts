@@ -27,6 +27,8 @@ export interface PortfolioRepository {
   confidence: number;
   /** Category id → score (null when nothing in it is known). */
   categories: Record<string, number | null>;
+  /** Category id → confidence (0–100): how much of the category the score rests on. */
+  categoryConfidence: Record<string, number>;
   /** Failing and partial rules. */
   gaps: number;
 }
@@ -114,6 +116,7 @@ export class PortfolioBuilder {
         levelProvisional: summary.levelProvisional,
         confidence: summary.confidence,
         categories: Object.fromEntries(report.categories.map((category) => [category.id, category.score])),
+        categoryConfidence: Object.fromEntries(report.categories.map((category) => [category.id, category.confidence])),
         gaps: gaps.length,
       },
     });

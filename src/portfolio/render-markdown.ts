@@ -2,7 +2,7 @@ import { mdCode, mdLink, mdText } from '../render/markdown-escape.js';
 import type { Portfolio } from './portfolio.js';
 import { portfolioView, type Band, type Cell } from './view.js';
 
-const SQUARES: Record<Band, string> = { good: '🟩', fair: '🟨', poor: '🟥', none: '⬜' };
+const SQUARES: Record<Band, string> = { good: '🟩', fair: '🟨', poor: '🟥', none: '⬜', low: '🔲' };
 
 function heat(value: Cell): string {
   return `${SQUARES[value.band]} ${value.text}`;
@@ -18,7 +18,7 @@ export function renderPortfolioMarkdown(portfolio: Portfolio): string {
   for (const level of view.levels) out.push(`| ${mdText(level.label)} | ${level.repositories} | ${level.share}% |`);
   out.push('');
 
-  out.push('## Ranking and heat map', '', `🟩 80 and above · 🟨 50–79 · 🟥 below 50 · ⬜ nothing known. A level marked ? is provisional.`, '');
+  out.push('## Ranking and heat map', '', `🟩 80 and above · 🟨 50–79 · 🟥 below 50 · 🔲 (in parentheses) known from less than half of its rules' weight · ⬜ nothing known. A level marked ? is provisional.`, '');
   out.push(`| # | Repository | Score | Level | Confidence | ${view.categories.map((category) => mdText(category.title)).join(' | ')} |`);
   out.push(`|---:|---|---:|---|---:|${view.categories.map(() => '---:|').join('')}`);
   for (const row of view.rows) {

@@ -39,7 +39,7 @@ export function renderPortfolioText(portfolio: Portfolio, options: { color: bool
     );
   }
   out.push(`  ${''.padStart(4)}  ${chalk.gray('average'.padEnd(NAME_WIDTH))}  ${''.padStart(5)}  ${''.padEnd(5)}  ${''.padStart(4)}  ${view.categories.map((category) => heat(category.average, 5)).join(' ')}`);
-  out.push(chalk.gray('  ? nothing known in the category · L1? a provisional level'), '');
+  out.push(chalk.gray('  ? nothing known in the category · (72) known from less than half of its rules\' weight · L1? a provisional level'), '');
 
   if (view.gaps.length > 0) {
     out.push(chalk.bold('  Most common gaps'));

@@ -1,4 +1,4 @@
-import { scoreBand } from '../render/format.js';
+import { categoryScoreText, scoreBand, type Band } from '../render/format.js';
 import type { Portfolio } from './portfolio.js';
 
 /*
@@ -9,7 +9,7 @@ import type { Portfolio } from './portfolio.js';
 /** The renderers list this many of the most common gaps; the JSON has them all. */
 export const GAPS_SHOWN = 20;
 
-export type Band = ReturnType<typeof scoreBand>;
+export type { Band };
 
 export interface Cell {
   text: string;
@@ -27,8 +27,9 @@ export interface PortfolioView {
   moreGaps: number;
 }
 
-function cell(score: number | null): Cell {
-  return { text: score === null ? '?' : String(score), band: scoreBand(score) };
+/** A heat-map cell: a category known from too little is in parentheses and its own colour. */
+function cell(score: number | null, confidence = 100): Cell {
+  return { text: score === null ? '?' : categoryScoreText({ score, confidence }), band: scoreBand(score, confidence) };
 }
 
 function percent(part: number, whole: number): number {
@@ -53,7 +54,7 @@ export function portfolioView(portfolio: Portfolio): PortfolioView {
       level: `L${repository.level}${repository.levelProvisional ? '?' : ''}`,
       confidence: `${repository.confidence}%`,
       gaps: repository.gaps,
-      cells: portfolio.categories.map((category) => cell(repository.categories[category.id] ?? null)),
+      cells: portfolio.categories.map((category) => cell(repository.categories[category.id] ?? null, repository.categoryConfidence[category.id])),
     })),
     levels: portfolio.levels.map((level) => ({ label: `L${level.level} ${level.name}`, repositories: level.repositories, share: percent(level.repositories, repositories) })),
     gaps: portfolio.commonGaps.slice(0, GAPS_SHOWN).map((gap) => ({

@@ -1,6 +1,7 @@
 import type { Evidence, Status } from '../rules/finding.js';
 import type { Report } from '../report/types.js';
 import type { Schedule } from '../roadmap/schedule.js';
+import { LEVEL_NAMES, lowConfidence, MAX_LEVEL, rulesKnown, type CategoryScore } from '../score/score.js';
 
 /** Shared wording for every renderer, so that text, Markdown and HTML say the same things. */
 export const STATUS_LABELS: Record<Status, string> = {
@@ -37,10 +38,44 @@ export function effortRange(range: { min: number; max: number }): string {
   return `${weeks(range.min)}–${weeks(range.max)} person-weeks`;
 }
 
-/** How a score reads at a glance, the same in every report: good from 80, fair from 50, poor below. */
-export function scoreBand(score: number | null): 'good' | 'fair' | 'poor' | 'none' {
+export type Band = 'good' | 'fair' | 'poor' | 'none' | 'low';
+
+/**
+ * How a score reads at a glance, the same in every report: good from 80, fair from 50, poor below;
+ * `low` when it rests on too little of its rules' weight to be read as good or poor at all.
+ */
+export function scoreBand(score: number | null, confidence = 100): Band {
   if (score === null) return 'none';
+  if (lowConfidence(confidence)) return 'low';
   return score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor';
+}
+
+/** A category's score, in parentheses when too little of the category is known to trust it: `(100)`, `(100/100)`. */
+export function categoryScoreText(category: Pick<CategoryScore, 'score' | 'confidence'>, unit = ''): string {
+  if (category.score === null) return 'n/a';
+  return lowConfidence(category.confidence) ? `(${category.score}${unit})` : `${category.score}${unit}`;
+}
+
+/** What a category's score rests on: "1 of 9 rules known, 4% of their weight". */
+export function knownText(category: Pick<CategoryScore, 'counts' | 'confidence'>): string {
+  const { known, applicable } = rulesKnown(category.counts);
+  return `${known} of ${applicable} rule${applicable === 1 ? '' : 's'} known, ${category.confidence}% of their weight`;
+}
+
+/** Why a passing guard (src/score/guards.ts) adds nothing to the score; empty for any other finding. */
+export function guardNote(report: Report, finding: Pick<Report['findings'][number], 'ruleId' | 'status'>): string {
+  return finding.status === 'pass' && report.summary.guards.includes(finding.ruleId) ? 'No credit in the score: an empty repository passes this rule too; it counts only when it fails.' : '';
+}
+
+/** The legend every format gives for `(100)`. */
+export const LOW_CONFIDENCE_NOTE = 'A score in parentheses rests on less than half of its rules’ weight: too little is known to read it as good or poor.';
+
+/** What stands between the project and the next level, in one sentence. */
+export function nextLevelText(report: Report): string {
+  const { level, nextLevelBlockers } = report.summary;
+  if (level >= MAX_LEVEL) return 'The highest level is reached.';
+  const next = `L${level + 1} ${LEVEL_NAMES[level + 1]}`;
+  return `Next level, ${next}: held back by ${nextLevelBlockers.join(', ')}.`;
 }
 
 export function scoreText(score: number | null): string {

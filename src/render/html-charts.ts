@@ -1,7 +1,7 @@
 import type { Report } from '../report/types.js';
 import { scheduleWeeks, type Schedule } from '../roadmap/schedule.js';
 import { STATUSES } from '../rules/finding.js';
-import { fitLabel, scoreBand, scoreText, STATUS_LABELS, STATUS_SYMBOLS } from './format.js';
+import { categoryScoreText, fitLabel, scoreBand, STATUS_LABELS, STATUS_SYMBOLS } from './format.js';
 
 /*
  * Geometry for the report's SVG charts, computed here so that the templates only place numbers
@@ -33,9 +33,10 @@ export function categoryBars(report: Report) {
         y: y + 5,
         textY: y + 17,
         barWidth: category.score === null ? 0 : round((PLOT_WIDTH * category.score) / 100),
-        band: scoreBand(category.score),
+        band: scoreBand(category.score, category.confidence),
         valueX: x(category.score ?? 0) + 8,
-        value: scoreText(category.score),
+        value: categoryScoreText(category),
+        confidence: category.confidence,
       };
     }),
   };

@@ -4,10 +4,15 @@ import { LEVEL_NAMES, SEVERITY_WEIGHTS } from '../score/score.js';
 import type { Report, ReportFinding } from '../report/types.js';
 import { businessHtmlView, findingNotesView } from './business-html.js';
 import {
+  categoryScoreText,
   categoryTitle,
   effortRange,
   evidenceUrl,
+  guardNote,
+  knownText,
   levelText,
+  LOW_CONFIDENCE_NOTE,
+  nextLevelText,
   location,
   waivedFindings,
   mlTestScoreNote,
@@ -20,6 +25,7 @@ import {
   staffing,
   STATUS_LABELS,
   STATUS_SYMBOLS,
+  type Band,
 } from './format.js';
 import type { Renderer, RenderOptions } from './index.js';
 import { answersUsed } from './answers-used.js';
@@ -50,6 +56,7 @@ function findingView(report: Report, finding: ReportFinding) {
     severity: finding.severity,
     level: finding.level,
     message: finding.message,
+    guardNote: guardNote(report, finding),
     why: finding.why,
     detection: finding.detection,
     evidence: finding.evidence.map((evidence) => evidenceView(report, evidence)),
@@ -80,8 +87,9 @@ function categoriesView(report: Report) {
     const folded = findings.filter((finding) => !UNFOLDED.has(finding.status));
     return {
       ...category,
-      scoreText: category.score === null ? 'n/a' : String(category.score),
-      band: scoreBand(category.score),
+      scoreText: categoryScoreText(category),
+      band: scoreBand(category.score, category.confidence),
+      known: knownText(category),
       open: findings.filter((finding) => UNFOLDED.has(finding.status)).map((finding) => findingView(report, finding)),
       folded: folded.map((finding) => findingView(report, finding)),
       foldedText: countsText(folded),
@@ -90,7 +98,7 @@ function categoriesView(report: Report) {
 }
 
 /** The band in words, so that colour is never the only signal. */
-const BAND_TEXT: Record<ReturnType<typeof scoreBand>, string> = { good: 'good: 80 or more', fair: 'fair: 50 to 79', poor: 'poor: below 50', none: 'nothing known to score' };
+const BAND_TEXT: Record<Band, string> = { good: 'good: 80 or more', fair: 'fair: 50 to 79', poor: 'poor: below 50', none: 'nothing known to score', low: 'too little known to judge' };
 
 function overviewView(report: Report) {
   const { summary } = report;
@@ -104,9 +112,10 @@ function overviewView(report: Report) {
     levelNumber: summary.level,
     ladder: LEVEL_NAMES.map((name, level) => ({ level, name, reached: level <= summary.level, current: level === summary.level })),
     provisionalNote: provisionalNote(report) ?? '',
+    nextLevel: nextLevelText(report),
     confidence: summary.confidence,
     weakest: categoryTitle(report, summary.weakestCategory),
-    weakestScore: weakest ? scoreText(weakest.score) : '',
+    weakestScore: weakest ? `${scoreText(weakest.score)}, ${weakest.confidence}% known` : '',
     budget: { ...budget, value: budget.value ?? '' },
     timeline: { ...timeline, value: timeline.value ?? '' },
     risks: topRisks(report).map(({ finding, phase }) => ({ ...findingView(report, finding), phase })),
@@ -158,6 +167,7 @@ export function htmlView(report: Report, logo: Logo | null = null) {
     },
     counts: summary.counts,
     categories: categoriesView(report),
+    lowConfidenceNote: report.categories.some((category) => scoreBand(category.score, category.confidence) === 'low') ? LOW_CONFIDENCE_NOTE : '',
     roadmap: {
       total: effortRange(report.roadmap.effortWeeks),
       itemCount: report.roadmap.phases.reduce((n, phase) => n + phase.items.length, 0),

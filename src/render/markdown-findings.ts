@@ -1,7 +1,7 @@
 import type { Evidence, Status } from '../rules/finding.js';
 import type { Report, ReportFinding } from '../report/types.js';
 import { SEVERITY_WEIGHTS } from '../score/score.js';
-import { evidenceUrl, location, scoreText, STATUS_LABELS, STATUS_SYMBOLS } from './format.js';
+import { categoryScoreText, evidenceUrl, guardNote, knownText, location, STATUS_LABELS, STATUS_SYMBOLS } from './format.js';
 import { findingNotes } from './business-markdown.js';
 import { htmlText, mdCode, mdLink, mdText } from './markdown-escape.js';
 
@@ -49,6 +49,7 @@ function findingDetails(report: Report, finding: ReportFinding): string[] {
   return folded(`${finding.ruleId}: ${finding.title}`, [
     `**Result:** ${STATUS_LABELS[finding.status]}. ${mdText(finding.message)}`,
     '',
+    ...(guardNote(report, finding) ? [mdText(guardNote(report, finding)), ''] : []),
     `**Why it matters:** ${mdText(finding.why)}`,
     '',
     `**How it is detected:** ${mdText(finding.detection)}`,
@@ -75,7 +76,7 @@ function categorySection(report: Report, category: Report['categories'][number])
   if (findings.length === 0) return [];
   const open = findings.filter((finding) => NEEDS_WORK.has(finding.status));
   const done = findings.filter((finding) => !NEEDS_WORK.has(finding.status));
-  const lines = [`### ${mdText(category.title)}: ${scoreText(category.score)}`, '', mdText(category.description), ''];
+  const lines = [`### ${mdText(category.title)}: ${categoryScoreText(category, '/100')}`, '', `${mdText(category.description)} _Confidence: ${knownText(category)}._`, ''];
   if (open.length > 0) lines.push(...findingsTable(open), ...open.flatMap((finding) => findingDetails(report, finding)));
   if (done.length > 0) lines.push(...folded(foldSummary(done), [...findingsTable(done), ...done.flatMap((finding) => findingDetails(report, finding))]));
   return lines;

@@ -1,6 +1,6 @@
 import type { Report } from '../report/types.js';
 import type { Phase, RoadmapItem } from '../roadmap/plan.js';
-import { categoryTitle, effortRange, levelText, mlTestScoreText, reportDate, scoreText, shortCommit, STATUS_LABELS, STATUS_SYMBOLS } from './format.js';
+import { categoryScoreText, categoryTitle, effortRange, knownText, levelText, LOW_CONFIDENCE_NOTE, mlTestScoreText, nextLevelText, reportDate, scoreBand, scoreText, shortCommit, STATUS_LABELS, STATUS_SYMBOLS } from './format.js';
 import { mdCode, mdText } from './markdown-escape.js';
 
 /** GitHub refuses a pull-request comment or issue body longer than this many characters. */
@@ -57,6 +57,8 @@ function head(report: Report): string[] {
     `Confidence ${summary.confidence}% · weakest area ${md(categoryTitle(report, summary.weakestCategory))} · ML Test Score ${mlTestScoreText(report)} (estimate)` +
       ` · ${md(`scale-audit ${report.tool.version}`)}, ${reportDate(report)}${commit ? `, commit ${mdCode(commit)}` : ''}`,
     '',
+    md(nextLevelText(report)),
+    '',
   ];
   if (report.gates.length > 0) {
     lines.push(`**Gates: ${failedGates.length === 0 ? 'all passed' : `${failedGates.length} of ${report.gates.length} failed`}**`, '');
@@ -76,14 +78,15 @@ function head(report: Report): string[] {
 
 function folds(report: Report): Fold[] {
   const counts = (c: Report['categories'][number]['counts']) => `${c.fail} | ${c.partial} | ${c.unknown} | ${c.pass}`;
+  const lowConfidence = report.categories.some((category) => scoreBand(category.score, category.confidence) === 'low') ? [`_${md(LOW_CONFIDENCE_NOTE)}_`, ''] : [];
   const gaps = report.findings.filter((finding) => finding.status === 'fail' || finding.status === 'partial');
   const items = roadmapItems(report);
   return [
     {
       summary: 'Scores by category',
       noun: 'categories',
-      header: ['| Category | Score | Fail | Partial | Unknown | Pass |', '|---|---:|---:|---:|---:|---:|'],
-      lines: report.categories.map((category) => `| ${md(category.title)} | ${scoreText(category.score)} | ${counts(category.counts)} |`),
+      header: [...lowConfidence, '| Category | Score | Fail | Partial | Unknown | Pass | Known |', '|---|---:|---:|---:|---:|---:|---|'],
+      lines: report.categories.map((category) => `| ${md(category.title)} | ${categoryScoreText(category)} | ${counts(category.counts)} | ${knownText(category)} |`),
     },
     {
       summary: `Roadmap: ${items.length} items`,

@@ -2,14 +2,19 @@ import type { Report } from '../report/types.js';
 import type { RoadmapItem } from '../roadmap/plan.js';
 import { schedule, scheduleWeeks } from '../roadmap/schedule.js';
 import {
+  categoryScoreText,
   categoryTitle,
   effortRange,
+  knownText,
   levelText,
+  LOW_CONFIDENCE_NOTE,
+  nextLevelText,
   waivedFindings,
   mlTestScoreNote,
   mlTestScoreText,
   provisionalNote,
   reportDate,
+  scoreBand,
   scoreText,
   shortCommit,
   staffing,
@@ -51,6 +56,8 @@ function summarySection(report: Report): string[] {
     '| Readiness | Maturity level | Confidence | Weakest area | ML Test Score (estimate) |',
     '|---|---|---|---|---|',
     `| **${scoreText(summary.score)}** | ${mdText(levelText(report))} | ${summary.confidence}% | ${mdText(categoryTitle(report, summary.weakestCategory))} | ${mlTestScoreText(report)} |`,
+    '',
+    mdText(nextLevelText(report)),
     '',
     ...(note ? [`> ${mdText(note)}`, ''] : []),
   ];
@@ -105,12 +112,14 @@ function scoresSection(report: Report): string[] {
   return [
     '## Scores by category',
     '',
-    `| Category | Score | Fail | Partial | Unknown | Pass | N/A |${waivedColumn ? ' Waived |' : ''} Confidence |`,
-    `|---|---:|---:|---:|---:|---:|---:|${waivedColumn ? '---:|' : ''}---:|`,
-    ...report.categories.map(({ title, score, counts: c, confidence }) =>
-      `| ${mdText(title)} | ${scoreText(score)} | ${c.fail} | ${c.partial} | ${c.unknown} | ${c.pass} | ${c.not_applicable} |${waivedColumn ? ` ${c.waived} |` : ''} ${confidence}% |`,
-    ),
+    `| Category | Score | Fail | Partial | Unknown | Pass | N/A |${waivedColumn ? ' Waived |' : ''} Known |`,
+    `|---|---:|---:|---:|---:|---:|---:|${waivedColumn ? '---:|' : ''}---|`,
+    ...report.categories.map((category) => {
+      const c = category.counts;
+      return `| ${mdText(category.title)} | ${categoryScoreText(category, '/100')} | ${c.fail} | ${c.partial} | ${c.unknown} | ${c.pass} | ${c.not_applicable} |${waivedColumn ? ` ${c.waived} |` : ''} ${knownText(category)} |`;
+    }),
     '',
+    ...(report.categories.some((category) => scoreBand(category.score, category.confidence) === 'low') ? [mdText(LOW_CONFIDENCE_NOTE), ''] : []),
   ];
 }
 

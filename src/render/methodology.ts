@@ -6,9 +6,11 @@
 export const SCORING_MODEL = [
   'Each rule scores 1 when it passes, 0.5 when partly done (present but manual, or not automated), 0 when it fails.',
   'Rules are weighted by severity: critical 4, high 3, medium 2, low 1 (the configuration can change a weight).',
-  'A category score is the weighted share of its known rules, out of 100; the overall score is the mean of the category scores.',
-  'Unknown and not-applicable rules are left out of the scores; the share of weight that is known is the confidence.',
-  'The maturity level is the highest level whose critical and high rules, and those of every level below, do not fail.',
+  'Unknown, not-applicable and waived rules are left out of the scores; the share of the applicable weight that is known is the confidence.',
+  'A rule that an empty repository passes too (no committed secrets, no large binaries) guards against a problem: passing it earns nothing, failing it costs its full weight.',
+  'A category score is the weighted mean of its scored rules, out of 100. The overall readiness is the same weighted mean over the scored rules of every category, not a mean of the category scores, so a category known from one rule weighs one rule.',
+  'A category known from less than half of its rules’ weight shows its score in parentheses and is not named the weakest area while a better-known category can be.',
+  'The maturity level is the highest level whose critical and high rules, and those of every level below, do not fail; unknown ones leave it provisional. The report names the rules that hold back the next level.',
   'Scores read good from 80, fair from 50 and poor below.',
 ];
 

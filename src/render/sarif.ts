@@ -210,6 +210,7 @@ export function renderSarif(input: Report): string {
           readiness: summary.score,
           maturityLevel: summary.level,
           levelName: summary.levelName,
+          nextLevelBlockers: summary.nextLevelBlockers,
           confidence: summary.confidence,
           rulesetDigest: report.ruleset.digest,
           scoringVersion: report.scoringVersion,

@@ -5,15 +5,20 @@ import type { Report } from '../report/types.js';
 import type { RoadmapItem } from '../roadmap/plan.js';
 import { businessLines, conflictLines } from './business-text.js';
 import {
+  categoryScoreText,
   categoryTitle,
   effortRange,
+  knownText,
   levelText,
   location,
+  LOW_CONFIDENCE_NOTE,
+  nextLevelText,
   waivedFindings,
   mlTestScoreNote,
   mlTestScoreText,
   provisionalNote,
   reportDate,
+  scoreBand,
   scoreText,
   shortCommit,
   STATUS_SYMBOLS,
@@ -45,9 +50,9 @@ function paint(chalk: ChalkInstance): Record<Status, (text: string) => string> {
   };
 }
 
-function scoreColour(chalk: ChalkInstance, score: number | null): ChalkInstance {
-  if (score === null) return chalk.gray;
-  return score >= 80 ? chalk.green : score >= 50 ? chalk.yellow : chalk.red;
+function scoreColour(chalk: ChalkInstance, score: number | null, confidence?: number): ChalkInstance {
+  const band = scoreBand(score, confidence);
+  return band === 'good' ? chalk.green : band === 'fair' ? chalk.yellow : band === 'poor' ? chalk.red : chalk.gray;
 }
 
 function bar(score: number | null): string {
@@ -93,6 +98,7 @@ export function renderText(input: Report, options: TextOptions): string {
       `    Confidence ${summary.confidence}%`,
   );
   out.push(`  Weakest     ${categoryTitle(report, summary.weakestCategory)}`);
+  out.push(`  ${nextLevelText(report)}`);
   out.push(`  ML Test Score ${chalk.bold(mlTestScoreText(report))} ${chalk.gray(`(${mlTestScoreNote(report)}): ${report.mlTestScore.meaning}`)}`);
   const note = provisionalNote(report);
   if (note) out.push(chalk.gray(`  ${note}`));
@@ -107,10 +113,11 @@ export function renderText(input: Report, options: TextOptions): string {
 
   const width = Math.max(...report.categories.map((category) => category.title.length));
   for (const category of report.categories) {
-    const colour = scoreColour(chalk, category.score);
-    const score = category.score === null ? '  ?' : String(category.score).padStart(3);
-    out.push(`  ${category.title.padEnd(width)}  ${colour(score)}  ${colour(bar(category.score))}  ${chalk.gray(countsLine(category.counts))}`);
+    const colour = scoreColour(chalk, category.score, category.confidence);
+    const score = category.score === null ? '?' : categoryScoreText(category);
+    out.push(`  ${category.title.padEnd(width)}  ${colour(score.padStart(5))}  ${colour(bar(category.score))}  ${chalk.gray(`${knownText(category)} · ${countsLine(category.counts)}`)}`);
   }
+  if (report.categories.some((category) => scoreBand(category.score, category.confidence) === 'low')) out.push(chalk.gray(`  ${LOW_CONFIDENCE_NOTE}`));
   out.push('');
 
   const { roadmap } = report;

@@ -21,6 +21,8 @@ export interface ReportInputs {
   ruleSet: LoadedRuleSet;
   answers: Answers;
   findings: readonly Finding[];
+  /** The rules an empty repository passes (src/score/guards.ts): their passes earn no credit. */
+  guards: ReadonlySet<string>;
   mlTestScoreModel: MlTestScoreModel;
   /** The assumptions, roles and regulatory dates behind the business view. */
   businessData: BusinessData;
@@ -46,9 +48,9 @@ function findingOrder(categoryIds: readonly string[]) {
  * The Report, without gates and baseline: those depend on the run's thresholds, and the audit adds
  * them once the scores are known.
  */
-export function buildReport({ targetPath, facts, ruleSet, answers, findings, mlTestScoreModel, businessData, generatedAt, cover, config }: ReportInputs): Report {
+export function buildReport({ targetPath, facts, ruleSet, answers, findings, guards, mlTestScoreModel, businessData, generatedAt, cover, config }: ReportInputs): Report {
   const rules = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
-  const { categories, summary } = scoreFindings(findings, ruleSet.categories);
+  const { categories, summary } = scoreFindings(findings, ruleSet.categories, guards);
   const categoryIds = ruleSet.categories.map((category) => category.id);
   const reportFindings = [...findings].sort(findingOrder(categoryIds)).map((finding): ReportFinding => {
     const rule = rules.get(finding.ruleId)!;

@@ -23,6 +23,6 @@ export async function loadReport(file: string): Promise<Report> {
     invalidJson: 'not a scale-audit JSON report: invalid JSON (write one with --format json)',
     recognise: recogniseReport,
   })) as Report;
-  // A 1.0 report has no cover: it was made before reports could carry one.
-  return report.cover ? report : { ...report, cover: NO_COVER };
+  // A 1.0 report has no cover, and one before 1.2 names no guards: made before reports carried them.
+  return { ...report, cover: report.cover ?? NO_COVER, summary: { ...report.summary, guards: report.summary.guards ?? [] } };
 }

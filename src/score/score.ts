@@ -2,27 +2,36 @@ import type { Finding, Status } from '../rules/finding.js';
 import type { Category, Severity } from '../rules/types.js';
 
 /**
- * The whole scoring model. It is written out in the README; change both together and bump
+ * The whole scoring model. It is written out in the README ("The scoring model") and in every
+ * report's appendix (src/render/methodology.ts); change all three together and bump
  * SCORING_VERSION, because users compare scores across runs.
  *
- * - A finding scores 1 (pass), 0.5 (partial: present but manual), 0 (fail). Unknown and
- *   not-applicable findings score nothing and weigh nothing: they are never a pass or a fail.
- * - A category's score is the severity-weighted mean of its known findings, on 0–100. The
- *   configuration may set a rule's weight, or scale a category's rules (its weight in the overall).
- * - Waived findings are accepted risks: listed, never scored.
- * - The overall score is the severity-weighted mean of every known finding, the same formula over
- *   all categories: a category with one known rule cannot weigh as much as one fully evidenced.
- * - Confidence is the share of applicable weight whose finding is known.
+ * - A finding scores 1 (pass), 0.5 (partial: present but manual), 0 (fail), weighted by severity
+ *   (critical 4, high 3, medium 2, low 1) or by the configuration. Unknown, not-applicable and
+ *   waived findings score nothing and weigh nothing: they are never a pass or a fail.
+ * - A guard is a rule that an empty repository passes too (no committed secrets, no large
+ *   binaries): its pass is no evidence of readiness, so it earns nothing, while its failure costs
+ *   its full weight. Otherwise an empty directory would score above zero and every missing file
+ *   would raise a proof of concept's score.
+ * - A category's score is the weighted mean of its counted findings, on 0–100.
+ * - The overall score is the same weighted mean over every counted finding of every category, not
+ *   a mean of the category scores: a category known from one rule weighs one rule, never an
+ *   eighth of the total.
+ * - Confidence is the share of applicable weight whose finding is known (answered or evidenced).
+ *   A category below LOW_CONFIDENCE is shown as such wherever its score appears, and is not named
+ *   the weakest area while a better-known category can be.
  * - The maturity level is the highest level L such that no critical or high rule at level L or
  *   below fails. Unknown rules do not block a level, but make it provisional.
  */
-export const SCORING_VERSION = 1;
-
+export const SCORING_VERSION = 2;
 
 export const SEVERITY_WEIGHTS: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 
 export const LEVEL_NAMES = ['PoC', 'Foundations', 'Repeatable', 'Automated delivery', 'Continuous operations'] as const;
 export const MAX_LEVEL = 4;
+
+/** Below this share of its weight known (in %), a category's score rests on too little to read as a verdict. */
+export const LOW_CONFIDENCE = 50;
 
 export type StatusCounts = Record<Status, number>;
 
@@ -49,11 +58,24 @@ export interface Summary {
   nextLevelBlockers: string[];
   confidence: number;
   weakestCategory: string | null;
+  /** Guards among the rules: they count only when they do not pass (an empty repository passes them). */
+  guards: string[];
   counts: StatusCounts;
 }
 
 export function emptyCounts(): StatusCounts {
   return { pass: 0, partial: 0, fail: 0, unknown: 0, not_applicable: 0, waived: 0 };
+}
+
+/** Whether a category's (or the audit's) confidence is too low for its score to read as a verdict. */
+export function lowConfidence(confidence: number): boolean {
+  return confidence < LOW_CONFIDENCE;
+}
+
+/** Rules known and applicable in a category, from its counts: "known from 1 of 10 rules". */
+export function rulesKnown(counts: StatusCounts): { known: number; applicable: number } {
+  const known = counts.pass + counts.partial + counts.fail;
+  return { known, applicable: known + counts.unknown };
 }
 
 function count(findings: readonly Finding[]): StatusCounts {
@@ -62,9 +84,10 @@ function count(findings: readonly Finding[]): StatusCounts {
   return counts;
 }
 
-function weighted(findings: readonly Finding[]): { score: number | null; confidence: number } {
-  let known = 0;
+function weighted(findings: readonly Finding[], guards: ReadonlySet<string>): { score: number | null; confidence: number } {
   let applicable = 0;
+  let known = 0;
+  let scored = 0;
   let earned = 0;
   for (const finding of findings) {
     // A waived finding is an accepted risk, recorded elsewhere: like a rule that does not apply, it weighs nothing.
@@ -73,26 +96,37 @@ function weighted(findings: readonly Finding[]): { score: number | null; confide
     applicable += weight;
     if (finding.score === null) continue;
     known += weight;
+    if (finding.status === 'pass' && guards.has(finding.ruleId)) continue;
+    scored += weight;
     earned += weight * finding.score;
   }
   return {
-    score: known === 0 ? null : Math.round((100 * earned) / known),
+    score: scored === 0 ? null : Math.round((100 * earned) / scored),
     confidence: applicable === 0 ? 100 : Math.round((100 * known) / applicable),
   };
 }
 
 const gating = (finding: Finding) => finding.severity === 'critical' || finding.severity === 'high';
 
-export function scoreFindings(findings: readonly Finding[], categories: readonly Category[]): { categories: CategoryScore[]; summary: Summary } {
+/** The lowest-scoring category, among those known well enough when there are any. */
+function weakestOf(categories: readonly CategoryScore[]): CategoryScore | null {
+  const scored = categories.filter((category) => category.score !== null);
+  const trusted = scored.filter((category) => !lowConfidence(category.confidence));
+  const candidates = trusted.length > 0 ? trusted : scored;
+  return candidates.reduce<CategoryScore | null>((low, category) => (low === null || category.score! < low.score! ? category : low), null);
+}
+
+/**
+ * Scores the findings. `guards` are the rules an empty repository passes (src/score/guards.ts);
+ * their passes earn nothing.
+ */
+export function scoreFindings(findings: readonly Finding[], categories: readonly Category[], guards: ReadonlySet<string> = new Set()): { categories: CategoryScore[]; summary: Summary } {
   const categoryScores = categories.map((category): CategoryScore => {
     const own = findings.filter((finding) => finding.category === category.id);
-    return { id: category.id, title: category.title, description: category.description, ...weighted(own), counts: count(own) };
+    return { id: category.id, title: category.title, description: category.description, ...weighted(own, guards), counts: count(own) };
   });
 
-  const known = categoryScores.filter((category) => category.score !== null);
-  const overall = weighted(findings).score;
-  const weakest = known.reduce<CategoryScore | null>((low, category) => (low === null || category.score! < low.score! ? category : low), null);
-
+  const overall = weighted(findings, guards);
   const failingLevels = findings.filter((finding) => gating(finding) && finding.status === 'fail').map((finding) => finding.level);
   const level = Math.min(MAX_LEVEL, ...failingLevels.map((failing) => failing - 1));
   const levelUnknowns = findings.filter((finding) => gating(finding) && finding.status === 'unknown' && finding.level <= level);
@@ -101,14 +135,15 @@ export function scoreFindings(findings: readonly Finding[], categories: readonly
   return {
     categories: categoryScores,
     summary: {
-      score: overall,
+      score: overall.score,
       level,
       levelName: LEVEL_NAMES[level]!,
       levelProvisional: levelUnknowns.length > 0,
       levelUnknowns: levelUnknowns.map((finding) => finding.ruleId),
       nextLevelBlockers: nextLevelBlockers.map((finding) => finding.ruleId),
-      confidence: weighted(findings).confidence,
-      weakestCategory: weakest?.id ?? null,
+      confidence: overall.confidence,
+      weakestCategory: weakestOf(categoryScores)?.id ?? null,
+      guards: findings.filter((finding) => guards.has(finding.ruleId)).map((finding) => finding.ruleId),
       counts: count(findings),
     },
   };

@@ -89,7 +89,7 @@ describe('compare', () => {
     const result = await cli(['compare', pocFile, await saved('other-rules.json', later)]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Note: The rule sets differ \(\w+ → ffffffffffff; 0 rules added, 1 removed\)/);
-    expect(result.stdout).toMatch(/Note: The scoring models differ \(version 1 → 2\)/);
+    expect(result.stdout).toMatch(new RegExp(`Note: The scoring models differ \\(version ${pocReport.scoringVersion} → ${later.scoringVersion}\\)`));
     expect(result.stdout).toMatch(/mlops\.ci-pipeline {2}fail → not in the rule set/);
   });
 

@@ -5,11 +5,13 @@ import { evaluate } from '../../src/rules/evaluate.js';
 import type { GitFacts } from '../../src/scan/facts.js';
 import { scanFiles } from '../../src/scan/scan.js';
 import { loadBusinessData } from '../../src/business/data.js';
+import { guardRules } from '../../src/score/guards.js';
 import { loadMlTestScoreModel } from '../../src/score/ml-test-score-model.js';
 import { builtinRules } from './rule-tester.js';
 
 const mlTestScoreModel = await loadMlTestScoreModel();
 const businessData = await loadBusinessData();
+const guards = await guardRules(builtinRules, new Date('2026-11-23T12:00:00Z'));
 
 /** A full report from files held in memory, through the real scan, rules, scoring and roadmap. */
 export async function reportFromFiles(
@@ -22,5 +24,5 @@ export async function reportFromFiles(
     values: Object.fromEntries(Object.entries(options.answers ?? {}).map(([id, value], i) => [id, { value, line: i + 3 }])),
   };
   const findings = evaluate(builtinRules, facts, answers);
-  return buildReport({ targetPath: '.', facts, ruleSet: builtinRules, answers, findings, mlTestScoreModel, businessData, generatedAt: new Date('2026-11-23T12:00:00Z') });
+  return buildReport({ targetPath: '.', facts, ruleSet: builtinRules, answers, findings, guards, mlTestScoreModel, businessData, generatedAt: new Date('2026-11-23T12:00:00Z') });
 }

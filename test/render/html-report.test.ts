@@ -110,13 +110,15 @@ describe('the body', () => {
 });
 
 describe('charts', () => {
-  it('sizes category bars by score and says the score in text', () => {
+  it('sizes category bars by score and says the score in text, in parentheses and hatched when little is known', () => {
     const chart = categoryBars(poc);
     for (const [i, row] of chart.rows.entries()) {
-      const score = poc.categories[i]!.score;
+      const { score, confidence } = poc.categories[i]!;
       expect(row.barWidth).toBeCloseTo(((score ?? 0) * 380) / 100, 0);
-      expect(row.value).toBe(score === null ? 'n/a' : `${score}/100`);
+      expect(row.value).toBe(score === null ? 'n/a' : confidence < 50 ? `(${score})` : String(score));
+      if (score !== null) expect(row.band === 'low').toBe(confidence < 50);
     }
+    expect(chart.rows.some((row) => row.band === 'low')).toBe(true);
   });
 
   it('fills each status bar with the category’s rules, a segment per result', () => {

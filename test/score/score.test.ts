@@ -41,6 +41,35 @@ describe('scoreFindings', () => {
     expect(summary.weakestCategory).toBe('mlops');
   });
 
+  it('gives a guard no credit for passing, and charges its full weight when it fails', () => {
+    const guards = new Set(['data.guard']);
+    const passing = scoreFindings([finding('data.a', 'fail'), finding('data.guard', 'pass', 'critical')], categories, guards);
+    // Only data.a counts: 0 of 3, not 4 of 7.
+    expect(passing.categories[0]).toMatchObject({ score: 0, confidence: 100 });
+    expect(passing.summary).toMatchObject({ score: 0, guards: ['data.guard'] });
+    const failing = scoreFindings([finding('data.a', 'pass'), finding('data.guard', 'fail', 'critical')], categories, guards);
+    expect(failing.summary.score).toBe(43); // 3 of 7
+    const partial = scoreFindings([finding('data.a', 'pass'), finding('data.guard', 'partial', 'critical')], categories, guards);
+    expect(partial.summary.score).toBe(71); // (3 + 2) of 7
+  });
+
+  it('has no score where only guards pass, though the category is known', () => {
+    const { categories: scores, summary } = scoreFindings([finding('team.guard', 'pass')], categories, new Set(['team.guard']));
+    expect(scores[2]).toMatchObject({ score: null, confidence: 100 });
+    expect(summary.score).toBeNull();
+  });
+
+  it('does not name a barely known category the weakest while a well-known one can be', () => {
+    // team: one failing rule known of four (25% confidence); mlops: fully known, 50.
+    const { summary } = scoreFindings(
+      [finding('team.a', 'fail'), finding('team.b', 'unknown'), finding('team.c', 'unknown'), finding('team.d', 'unknown'), finding('mlops.a', 'partial')],
+      categories,
+    );
+    expect(summary.weakestCategory).toBe('mlops');
+    // With nothing better known, the barely known one is still the weakest.
+    expect(scoreFindings([finding('team.a', 'fail'), finding('team.b', 'unknown')], categories).summary.weakestCategory).toBe('team');
+  });
+
   it('has no score when nothing is known', () => {
     const { summary } = scoreFindings([finding('team.a', 'unknown')], categories);
     expect(summary.score).toBeNull();

@@ -9,6 +9,7 @@ import type { Answers } from '../../answers/types.js';
 import { evalContext, evaluate } from '../../rules/evaluate.js';
 import { loadRuleSet, type LoadedRuleSet } from '../../rules/load.js';
 import { openQuestions } from '../../roadmap/questions.js';
+import { guardRules } from '../../score/guards.js';
 import { scoreFindings, type Summary } from '../../score/score.js';
 import type { Facts } from '../../scan/facts.js';
 import { scan } from '../../scan/scan.js';
@@ -109,8 +110,8 @@ async function interview({ ruleSet, facts, target, document, prompter, shownBefo
   }
 }
 
-function summaryOf(ruleSet: LoadedRuleSet, facts: Facts, answers: Answers): Summary {
-  return scoreFindings(evaluate(ruleSet, facts, answers), ruleSet.categories).summary;
+function summaryOf(ruleSet: LoadedRuleSet, facts: Facts, answers: Answers, guards: ReadonlySet<string>): Summary {
+  return scoreFindings(evaluate(ruleSet, facts, answers), ruleSet.categories, guards).summary;
 }
 
 const scoreText = (summary: Summary) => (summary.score === null ? 'n/a' : String(summary.score));
@@ -173,7 +174,8 @@ export async function initCommand(path: string, flags: InitFlags, io: CliIO): Pr
       );
       return 0;
     }
-    const [before, after] = [summaryOf(ruleSet, facts, start), summaryOf(ruleSet, facts, answers)];
+    const guards = await guardRules(ruleSet, auditDate(io));
+    const [before, after] = [summaryOf(ruleSet, facts, start, guards), summaryOf(ruleSet, facts, answers, guards)];
     prompter.say('');
     prompter.say(tally(progress, target.file));
     prompter.say(`Readiness ${scoreText(before)} → ${scoreText(after)}, confidence ${before.confidence}% → ${after.confidence}%.`);
