@@ -34,6 +34,13 @@ function repositoryRow(repository: RepositoryResult): string[] {
 
 const FACT_HEADER = ['fact', 'TP', 'FP', 'FN', 'TN', 'null', 'precision', 'recall'];
 const REPOSITORY_HEADER = ['repository', 'grade', 'class', 'score', 'level', 'confidence'];
+/** For a repository labelled not ML: whether the tool took it for one (its ml-project reading). */
+const NOT_ML_HEADER = [...REPOSITORY_HEADER, 'taken for ML'];
+
+function notMlRow(repository: RepositoryResult): string[] {
+  const outcome = repository.facts['ml-project'];
+  return [...repositoryRow(repository), outcome === 'fp' ? 'yes' : outcome === 'tn' ? 'no' : '—'];
+}
 
 /** Columns padded to their widest cell; the first left-aligned, the rest right-aligned. */
 function columns(rows: string[][]): string[] {
@@ -78,7 +85,7 @@ export function renderEvalText(result: EvalResult): string {
   );
   if (result.notMl.length > 0) {
     out.push('', 'Not ML projects (labelled ml-project: false): what the tool says, which should not be an ML readiness score');
-    out.push(...columns([REPOSITORY_HEADER, ...result.notMl.map(repositoryRow)]));
+    out.push(...columns([NOT_ML_HEADER, ...result.notMl.map(notMlRow)]));
   }
   out.push('', `Disagreements: ${result.disagreements.length}`);
   for (const disagreement of result.disagreements) out.push('', ...disagreementLines(disagreement));
@@ -92,7 +99,8 @@ function table(header: string[], rows: string[][], numeric: boolean[]): string[]
 /** The tables docs/accuracy.md keeps: dated, with the corpus size and the tool's commit. */
 export function renderEvalMarkdown(result: EvalResult): string {
   const { ranking } = result;
-  const repositoryRows = (list: RepositoryResult[]) => list.map((repository) => [mdText(repository.repo), ...repositoryRow(repository).slice(1)]);
+  const named = (row: string[]) => [mdText(row[0]!), ...row.slice(1)];
+  const numeric = (header: string[]) => header.map((_, i) => i === 1 || (i >= 3 && i < REPOSITORY_HEADER.length));
   const lines = [
     `Measured on ${result.generatedAt.slice(0, 10)} with ${mdText(toolLine(result))}, over ${result.corpus} labelled repositories` +
       ` (${result.repositories.length} ML projects, ${result.notMl.length} not).`,
@@ -103,11 +111,11 @@ export function renderEvalMarkdown(result: EvalResult): string {
     '',
     ...table(FACT_HEADER, [...result.facts.map((fact) => factRow(mdCode(fact.id, true), fact)), factRow('**all facts**', result.overall)], FACT_HEADER.map((_, i) => i > 0)),
     '',
-    ...table(REPOSITORY_HEADER, repositoryRows(result.repositories), REPOSITORY_HEADER.map((_, i) => i === 1 || i >= 3)),
+    ...table(REPOSITORY_HEADER, result.repositories.map((repository) => named(repositoryRow(repository))), numeric(REPOSITORY_HEADER)),
   ];
   if (result.notMl.length > 0) {
     lines.push('', 'Not ML projects (`ml-project: false`), which should get no ML readiness score:', '');
-    lines.push(...table(REPOSITORY_HEADER, repositoryRows(result.notMl), REPOSITORY_HEADER.map((_, i) => i === 1 || i >= 3)));
+    lines.push(...table(NOT_ML_HEADER, result.notMl.map((repository) => named(notMlRow(repository))), numeric(NOT_ML_HEADER)));
   }
   if (result.warnings.length > 0) lines.push('', 'Warnings:', '', ...result.warnings.map((warning) => `- ${mdText(warning)}`));
   return `${lines.join('\n')}\n`;

@@ -123,7 +123,7 @@ describe('the evaluation, end to end on fixture trees', () => {
     expect(result.repositories.map((repository) => repository.repo)).toEqual(['acme/churn-service', 'acme/churn-poc']);
     expect(result.ranking).toMatchObject({ repositories: 2, spearmanScore: 1, violations: [] });
     expect(result.notMl.map((repository) => repository.repo)).toEqual(['acme/cli-tool']);
-    expect(renderEvalText(result)).toMatch(/Not ML projects[^\n]*\n[^\n]*\n {2}acme\/cli-tool +3 +emerging/);
+    expect(renderEvalText(result)).toMatch(/Not ML projects[^\n]*\n[^\n]*taken for ML\n {2}acme\/cli-tool +3 +emerging +\S+ +L\d +\d+% +(yes|no)\n/);
   });
 
   it('writes the dated Markdown table with the corpus size and the tool', () => {
