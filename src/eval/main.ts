@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { simpleGit } from 'simple-git';
 import { auditDate, processIO } from '../cli/io.js';
@@ -22,12 +22,15 @@ const ACCURACY_FILE = join(PACKAGE_ROOT, 'docs', 'accuracy.md');
 const BEGIN = '<!-- eval:begin -->';
 const END = '<!-- eval:end -->';
 
-/** The commit of the tool being measured, marked when the work tree has uncommitted changes. */
+/**
+ * The commit of the tool being measured, marked when the work tree has uncommitted changes; the
+ * accuracy page itself does not count, or every re-run after a --write would be marked.
+ */
 async function toolCommit(): Promise<string | null> {
   try {
     const git = simpleGit({ baseDir: PACKAGE_ROOT });
     const head = (await git.revparse(['--short=12', 'HEAD'])).trim();
-    const changes = (await git.raw(['status', '--porcelain', '--untracked-files=no'])).trim();
+    const changes = (await git.raw(['status', '--porcelain', '--untracked-files=no', '--', '.', `:(exclude)${relative(PACKAGE_ROOT, ACCURACY_FILE)}`])).trim();
     return changes ? `${head} with uncommitted changes` : head;
   } catch {
     return null;
