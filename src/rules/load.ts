@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ANSWER_TYPES, expectedAnswer, fitsQuestion, fitsValue } from '../answers/answer-types.js';
-import type { Facts } from '../scan/facts.js';
+import { FACT_ROOTS } from '../scan/facts.js';
 import { compareStrings } from '../util/compare.js';
 import { findCycle } from '../util/cycle.js';
 import { InputError } from '../util/errors.js';
@@ -35,11 +35,6 @@ function validatePack(source: YamlSource): Promise<void> {
   })();
   return packValidator.then((validate) => validate(source));
 }
-
-/** The top-level keys of Facts, which `fact` predicates may start from. */
-const FACT_ROOTS: ReadonlyArray<keyof Facts> = [
-  'files', 'dependencies', 'notebooks', 'tests', 'ci', 'containers', 'kubernetes', 'iac', 'docs', 'secrets', 'code', 'git',
-];
 
 interface RawQuestion extends Omit<Question, 'category' | 'choices' | 'source'> {
   category?: string;

@@ -1,4 +1,4 @@
-import type { Facts, PathContext, ScanWarning } from './facts.js';
+import type { PathContext, Warn } from './location.js';
 import type { NotebookView } from './notebook.js';
 import type { WalkedFile } from './walk.js';
 
@@ -18,16 +18,46 @@ export interface ScanIndex {
   files: readonly WalkedFile[];
 }
 
-export type CollectedKey = Exclude<keyof Facts, 'factsVersion' | 'root' | 'files' | 'git' | 'warnings'>;
+/** A named code pattern a rule pack declares (`signals:`): the code collector reports where it matches. */
+export interface CodeSignal {
+  id: string;
+  /** Globs of the files it applies to. */
+  files: readonly string[];
+  pattern: string;
+}
+
+/** What the audit tells every collector it creates. */
+export interface CollectorOptions {
+  signals: readonly CodeSignal[];
+}
 
 /**
- * A collector owns one slice of Facts. The scan asks it which files it must read, hands it
- * each one's text once, then asks for its slice. Collectors never touch the file system, so a
- * test can drive one with in-memory files.
+ * One scan's worth of a collector. The scan asks it which files it must read, hands it each one's
+ * text once (in path order), then asks for its slice of Facts. Collectors never touch the file
+ * system, so a test can drive one with in-memory files.
  */
-export interface Collector<K extends CollectedKey = CollectedKey> {
-  readonly key: K;
+export interface Collector<Slice> {
   wants(path: string): boolean;
-  visit(file: FileContent, warn: (warning: ScanWarning) => void): void;
-  finish(index: ScanIndex): Facts[K];
+  visit(file: FileContent, warn: Warn): void;
+  finish(index: ScanIndex): Slice;
 }
+
+/**
+ * A collector as it is registered: the key of the slice of Facts it fills, and how to make a fresh
+ * one for each scan (it keeps state while files stream past). The slice must be plain JSON, sorted
+ * so that the same tree always gives the same bytes. The type of Facts is derived from these.
+ */
+export interface CollectorDefinition<Key extends string = string, Slice = unknown> {
+  readonly key: Key;
+  create(options: CollectorOptions): Collector<Slice>;
+}
+
+/** Declares a collector, keeping its key as a literal type so that Facts can be derived from it. */
+export function defineCollector<const Key extends string, Slice>(definition: CollectorDefinition<Key, Slice>): CollectorDefinition<Key, Slice> {
+  return definition;
+}
+
+/** The slices a list of collectors fills: each one's key, with what its `finish` returns. */
+export type CollectedFacts<Definitions extends readonly CollectorDefinition[]> = {
+  [Definition in Definitions[number] as Definition['key']]: Definition extends CollectorDefinition<string, infer Slice> ? Slice : never;
+};

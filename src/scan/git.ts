@@ -1,6 +1,32 @@
 import { realpath } from 'node:fs/promises';
 import { simpleGit } from 'simple-git';
-import type { GitFacts, ScanWarning } from './facts.js';
+import type { Warn } from './location.js';
+
+export interface GitFacts {
+  head: string | null;
+  branch: string | null;
+  commits: number;
+  /** Distinct authors over the whole history, bots (Dependabot, Renovate, CI) left out. */
+  contributors: number;
+  /** Distinct authors in the twelve months before the audit date. */
+  activeContributors12m: number;
+  /** Share of the last twelve months' commits made by the most active author, 0..1; null with no commits. */
+  topAuthorShare12m: number | null;
+  firstCommitDate: string | null;
+  lastCommitDate: string | null;
+  tags: number;
+  hasRemote: boolean;
+  /** Web address of the `origin` remote on a known host (GitHub, GitLab, Bitbucket, Azure DevOps), credentials removed. */
+  webUrl: string | null;
+  /** Commits on the current branch that look like merged pull requests (merge commits or `(#123)` squash titles). */
+  mergedPullRequests: number;
+  /**
+   * Merged pull requests per direct commit, 0..1, over the commits read: how much of the history
+   * arrived through review. A merge brings several commits, so 0.2 can already mean most work is
+   * reviewed. Null without commits.
+   */
+  pullRequestShare: number | null;
+}
 
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 /** Enough history for the twelve-month figures on busy repositories, without reading all of a giant's. */
@@ -56,7 +82,7 @@ const NOT_A_REPOSITORY = /not a git repository/i;
  * History facts for the audited directory. It may be a subdirectory of a repository (a package in
  * a monorepo): commits and authors are then those that touched it (`-- .`).
  */
-export async function collectGit(root: string, now: Date, warn: (warning: ScanWarning) => void): Promise<GitFacts | null> {
+export async function collectGit(root: string, now: Date, warn: Warn): Promise<GitFacts | null> {
   const git = simpleGit({
     baseDir: root,
     config: SAFE_CONFIG,

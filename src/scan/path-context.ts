@@ -1,4 +1,4 @@
-import type { PathContext } from './facts.js';
+import type { PathContext } from './location.js';
 
 /*
  * Which part of a project a path belongs to. Examples, fixtures, vendored code and documentation

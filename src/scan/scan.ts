@@ -1,20 +1,22 @@
 import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { SignalDefinition } from '../rules/types.js';
 import { byLocation, compareStrings } from '../util/compare.js';
 import { InputError } from '../util/errors.js';
-import type { Collector } from './collector.js';
-import { defaultCollectors } from './collectors/index.js';
-import type { Facts, FilesFacts, GitFacts, PathContext, ScanWarning } from './facts.js';
+import type { CodeSignal, CollectedFacts, CollectorDefinition } from './collector.js';
+import { BUILTIN_COLLECTORS } from './collectors/index.js';
+import { SCAN_KEYS, type Facts, type ScanFacts } from './facts.js';
 import { fileContent } from './file-content.js';
-import { collectGit } from './git.js';
-import { pathContext } from './path-context.js';
+import { filesFacts, type FilesFacts } from './files.js';
+import { collectGit, type GitFacts } from './git.js';
+import type { ScanWarning } from './location.js';
 import { readText, type ReadResult } from './read.js';
 import { walk, type WalkResult } from './walk.js';
 
-export interface ScanOptions {
+export interface ScanOptions<Extra extends readonly CollectorDefinition[] = readonly []> {
   /** Code patterns declared by the rule packs. */
-  signals: readonly SignalDefinition[];
+  signals: readonly CodeSignal[];
+  /** Collectors to run besides the built-in ones (a plugin's): each fills a slice of Facts of its own. */
+  collectors?: Extra;
   /** The audit date; git activity windows are measured back from it. */
   now: Date;
   maxFiles?: number;
@@ -33,16 +35,30 @@ export const SCAN_DEFAULTS = {
   largeFileBytes: 10 * 1024 * 1024,
 };
 
-
 type Limits = typeof SCAN_DEFAULTS;
 
-function limitsOf(options: ScanOptions): Limits {
+function limitsOf(options: ScanOptions<readonly CollectorDefinition[]>): Limits {
   return {
     maxFiles: options.maxFiles ?? SCAN_DEFAULTS.maxFiles,
     maxFileBytes: options.maxFileBytes ?? SCAN_DEFAULTS.maxFileBytes,
     maxNotebookBytes: options.maxNotebookBytes ?? SCAN_DEFAULTS.maxNotebookBytes,
     largeFileBytes: options.largeFileBytes ?? SCAN_DEFAULTS.largeFileBytes,
   };
+}
+
+/** A collector's key is one word of a fact path (`ci.pipelines`), so rules can reach its slice. */
+const COLLECTOR_KEY = /^[A-Za-z][\w-]*$/;
+
+/** The built-in collectors, then the given ones: each key once, and none of the slices the scan fills itself. */
+function collectorsWith(extra: readonly CollectorDefinition[]): CollectorDefinition[] {
+  const taken = new Set<string>(SCAN_KEYS);
+  const all = [...BUILTIN_COLLECTORS, ...extra];
+  for (const { key } of all) {
+    if (!COLLECTOR_KEY.test(key)) throw new InputError(`collector key "${key}" is not a word (letters, digits, "_" or "-", starting with a letter)`);
+    if (taken.has(key)) throw new InputError(`collector key "${key}" is taken: a collector fills a slice of Facts of its own`);
+    taken.add(key);
+  }
+  return all;
 }
 
 /**
@@ -54,19 +70,20 @@ function collectFacts(
   name: string,
   walked: WalkResult,
   read: (path: string, bytes: number, limit: number) => ReadResult,
-  options: ScanOptions,
+  definitions: readonly CollectorDefinition[],
+  options: ScanOptions<readonly CollectorDefinition[]>,
   git: GitFacts | null,
   gitWarnings: ScanWarning[],
-): Facts {
+): ScanFacts & Record<string, unknown> {
   const limits = limitsOf(options);
   const warnings: ScanWarning[] = [...walked.warnings, ...gitWarnings];
   const warn = (warning: ScanWarning) => warnings.push(warning);
-  const collectors = defaultCollectors({ signals: options.signals });
+  const collectors = definitions.map((definition) => ({ key: definition.key, collector: definition.create({ signals: options.signals }) }));
   const unread: FilesFacts['unread'] = [];
 
   // One read per file, in path order, shared by every collector that wants it.
   for (const file of walked.files) {
-    const readers = collectors.filter((collector) => collector.wants(file.path));
+    const readers = collectors.filter(({ collector }) => collector.wants(file.path));
     if (readers.length === 0) continue;
     const result = read(file.path, file.bytes, file.path.endsWith('.ipynb') ? limits.maxNotebookBytes : limits.maxFileBytes);
     if ('unread' in result) {
@@ -74,44 +91,34 @@ function collectFacts(
       continue;
     }
     const content = fileContent(file.path, result.text, file.bytes);
-    for (const collector of readers) collector.visit(content, warn);
+    for (const { collector } of readers) collector.visit(content, warn);
   }
 
   const index = { files: walked.files };
-  const slices = Object.fromEntries(collectors.map((collector: Collector) => [collector.key, collector.finish(index)]));
-  const byContext: Partial<Record<PathContext, number>> = {};
-  for (const file of walked.files) {
-    const context = pathContext(file.path);
-    byContext[context] = (byContext[context] ?? 0) + 1;
-  }
+  const slices = Object.fromEntries(collectors.map(({ key, collector }) => [key, collector.finish(index)]));
   if (walked.truncated) {
     warnings.push({ message: `stopped listing files at ${limits.maxFiles}; the audit covers only the files found before that` });
   }
 
-  const files: FilesFacts = {
-    count: walked.files.length,
-    totalBytes: walked.files.reduce((sum, file) => sum + file.bytes, 0),
-    paths: walked.files.map((file) => file.path),
-    large: walked.files.filter((file) => file.bytes >= limits.largeFileBytes).map((file) => ({ path: file.path, bytes: file.bytes })),
-    byContext,
-    skippedDirectories: walked.skippedDirectories,
-    skippedSymlinks: walked.skippedSymlinks,
-    unread,
-    truncated: walked.truncated,
-  };
-
   return {
     factsVersion: 1,
     root: { name },
-    files,
-    ...(slices as Omit<Facts, 'factsVersion' | 'root' | 'files' | 'git' | 'warnings'>),
+    files: filesFacts(walked, unread, limits.largeFileBytes),
+    ...slices,
     git,
     warnings: warnings.sort(byLocation),
   };
 }
 
+/** What a scan returns: the built-in slices, and those of the collectors it was given. */
+export type ScannedFacts<Extra extends readonly CollectorDefinition[]> = Facts & CollectedFacts<Extra>;
+
 /** Scans a directory on disk: one walk, bounded reads, git history when it is a repository. */
-export async function scan(rootPath: string, options: ScanOptions): Promise<Facts> {
+export async function scan<const Extra extends readonly CollectorDefinition[] = readonly []>(
+  rootPath: string,
+  options: ScanOptions<Extra>,
+): Promise<ScannedFacts<Extra>> {
+  const definitions = collectorsWith(options.collectors ?? []);
   const root = resolve(rootPath);
   const rootStats = await stat(root).catch(() => null);
   if (!rootStats) throw new InputError('no such directory', rootPath);
@@ -123,14 +130,19 @@ export async function scan(rootPath: string, options: ScanOptions): Promise<Fact
     walk(root, { maxFiles: limits.maxFiles }),
     options.git === false ? Promise.resolve(null) : collectGit(root, options.now, (warning) => gitWarnings.push(warning)),
   ]);
-  return collectFacts(basename(root), walked, (path, bytes, limit) => readText(join(root, path), bytes, limit), options, git, gitWarnings);
+  const read = (path: string, bytes: number, limit: number) => readText(join(root, path), bytes, limit);
+  return collectFacts(basename(root), walked, read, definitions, options, git, gitWarnings) as ScannedFacts<Extra>;
 }
 
 /**
  * Scans files held in memory, as if they were a checkout: for rule tests and fixtures. Paths use
  * `/` and are relative to the root.
  */
-export async function scanFiles(files: Record<string, string>, options: ScanOptions & { name?: string; gitFacts?: GitFacts | null }): Promise<Facts> {
+export async function scanFiles<const Extra extends readonly CollectorDefinition[] = readonly []>(
+  files: Record<string, string>,
+  options: ScanOptions<Extra> & { name?: string; gitFacts?: GitFacts | null },
+): Promise<ScannedFacts<Extra>> {
+  const definitions = collectorsWith(options.collectors ?? []);
   const paths = Object.keys(files).sort(compareStrings);
   const walked: WalkResult = {
     files: paths.map((path) => ({ path, bytes: Buffer.byteLength(files[path]!) })),
@@ -141,5 +153,5 @@ export async function scanFiles(files: Record<string, string>, options: ScanOpti
   };
   const read = (path: string, bytes: number, limit: number): ReadResult =>
     bytes > limit ? { unread: 'too-large' } : files[path]!.includes('\u0000') ? { unread: 'binary' } : { text: files[path]! };
-  return collectFacts(options.name ?? 'memory', walked, read, options, options.gitFacts ?? null, []);
+  return collectFacts(options.name ?? 'memory', walked, read, definitions, options, options.gitFacts ?? null, []) as ScannedFacts<Extra>;
 }

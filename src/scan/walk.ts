@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { compareStrings } from '../util/compare.js';
 import { DOCUMENT_BYTES, readBoundedTextIfExists, type ReadLimit } from '../util/read-bounded.js';
-import type { ScanWarning } from './facts.js';
+import type { ScanWarning } from './location.js';
 
 /** Directories that hold installed or generated things, never the project's own work. */
 const SKIPPED_DIRECTORIES = new Set([

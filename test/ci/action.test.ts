@@ -139,7 +139,7 @@ describe('the CI examples', () => {
   it.each(examples)('reads %s as an enabled pipeline that runs scale-audit', async (example, path, triggers) => {
     const text = await read(join('examples', 'ci', example));
     expect(text).toMatch(/scale-audit/);
-    const { facts, warnings } = collect(ciCollector(), { [path]: text });
+    const { facts, warnings } = collect(ciCollector, { [path]: text });
     expect(warnings).toEqual([]);
     const [pipeline] = facts.pipelines;
     expect(pipeline).toMatchObject({ path, disabled: false });

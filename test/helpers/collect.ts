@@ -1,15 +1,17 @@
-import type { Collector, CollectedKey } from '../../src/scan/collector.js';
-import type { Facts, ScanWarning } from '../../src/scan/facts.js';
+import type { CollectorDefinition, CollectorOptions } from '../../src/scan/collector.js';
+import type { ScanWarning } from '../../src/scan/facts.js';
 import { fileContent } from '../../src/scan/file-content.js';
 
 /**
  * Drives one collector the way the scan does: every path is offered, wanted files are visited in
  * path order with their text, then the slice is finished. Returns the slice and the warnings.
  */
-export function collect<K extends CollectedKey>(
-  collector: Collector<K>,
+export function collect<Slice>(
+  definition: CollectorDefinition<string, Slice>,
   files: Record<string, string>,
-): { facts: Facts[K]; warnings: ScanWarning[]; visited: string[] } {
+  options: CollectorOptions = { signals: [] },
+): { facts: Slice; warnings: ScanWarning[]; visited: string[] } {
+  const collector = definition.create(options);
   const warnings: ScanWarning[] = [];
   const visited: string[] = [];
   const paths = Object.keys(files).sort();

@@ -4,7 +4,7 @@ import type { CiFacts, CiPipeline, CiStepKind } from '../../src/scan/facts.js';
 import { collect } from '../helpers/collect.js';
 
 function run(files: Record<string, string>) {
-  return collect(ciCollector(), files);
+  return collect(ciCollector, files);
 }
 
 function pipelineAt(facts: CiFacts, path: string): CiPipeline {
@@ -1009,7 +1009,7 @@ describe('files and results', () => {
     ['.buildkite/pipeline.deploy.yml', true],
     ['.drone.yml', true],
   ])('wants %s: %s', (path, wanted) => {
-    expect(ciCollector().wants(path)).toBe(wanted);
+    expect(ciCollector.create({ signals: [] }).wants(path)).toBe(wanted);
   });
 
   it('sorts pipelines by path and lists each provider once', () => {

@@ -3,7 +3,7 @@ import { containersCollector } from '../../src/scan/collectors/containers.js';
 import { collect } from '../helpers/collect.js';
 
 function dockerfile(text: string) {
-  const { facts, warnings } = collect(containersCollector(), { Dockerfile: text });
+  const { facts, warnings } = collect(containersCollector, { Dockerfile: text });
   expect(warnings).toEqual([]);
   expect(facts.dockerfiles).toHaveLength(1);
   return facts.dockerfiles[0]!;
@@ -161,11 +161,11 @@ CMD ["supervisord"]
     ['config/train.yaml', false],
     ['src/compose.py', false],
   ])('wants %s: %s', (path, wanted) => {
-    expect(containersCollector().wants(path)).toBe(wanted);
+    expect(containersCollector.create({ signals: [] }).wants(path)).toBe(wanted);
   });
 
   it('warns about a file with no FROM and never throws on garbage', () => {
-    const { facts, warnings } = collect(containersCollector(), {
+    const { facts, warnings } = collect(containersCollector, {
       'docker/Dockerfile.j2': '{{ base_image }}\nRUN pip install -r requirements.txt\n',
       'docker/Dockerfile.weird': 'FROM\nUSER\nEXPOSE\nHEALTHCHECK\n\\\n',
       'Dockerfile': 'RUN <<EOF\nunterminated heredoc\n',
@@ -178,7 +178,7 @@ CMD ["supervisord"]
 
 describe('containersCollector: compose files and .dockerignore', () => {
   it('lists compose services, sorted', () => {
-    const { facts, warnings } = collect(containersCollector(), {
+    const { facts, warnings } = collect(containersCollector, {
       'docker-compose.yml': `services:
   api:
     build: .
@@ -204,7 +204,7 @@ volumes:
   });
 
   it('warns about a compose file that does not parse, and keeps it', () => {
-    const { facts, warnings } = collect(containersCollector(), {
+    const { facts, warnings } = collect(containersCollector, {
       'compose.yaml': 'services:\n  api:\n    image: "unterminated\n  db: [\n',
     });
     expect(facts.compose).toEqual([{ path: 'compose.yaml', services: [] }]);
@@ -220,6 +220,6 @@ volumes:
     ['none', ['README.md'], null],
   ])('dockerignore: %s', (_case, paths, expected) => {
     const files = Object.fromEntries(paths.map((path) => [path, 'data/\n*.ckpt\n']));
-    expect(collect(containersCollector(), files).facts.dockerignore).toBe(expected);
+    expect(collect(containersCollector, files).facts.dockerignore).toBe(expected);
   });
 });

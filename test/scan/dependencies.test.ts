@@ -4,7 +4,7 @@ import type { Dependency } from '../../src/scan/facts.js';
 import { collect } from '../helpers/collect.js';
 
 function run(files: Record<string, string>) {
-  return collect(dependenciesCollector(), files);
+  return collect(dependenciesCollector, files);
 }
 
 /** The declaration of `name` in `path`, failing loudly when absent. */
@@ -619,7 +619,7 @@ package:
   });
 
   it('still lists a Python lock file that was not read (too large), with 0 packages', () => {
-    const facts = dependenciesCollector().finish({ files: [{ path: 'uv.lock', bytes: 50_000_000 }] });
+    const facts = dependenciesCollector.create({ signals: [] }).finish({ files: [{ path: 'uv.lock', bytes: 50_000_000 }] });
     expect(facts.lockFiles).toEqual([{ path: 'uv.lock', ecosystem: 'pypi', kind: 'uv.lock', packages: 0 }]);
     expect(facts.pinning).toBe('locked');
   });

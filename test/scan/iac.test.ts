@@ -55,7 +55,7 @@ module "vpc" {
 
 describe('iacCollector: Terraform', () => {
   it('lists resources and modules at their lines, not data blocks, comments or heredocs', () => {
-    const { facts, warnings } = collect(iacCollector(), {
+    const { facts, warnings } = collect(iacCollector, {
       'infra/main.tf': MAIN_TF,
       'infra/variables.tf': 'variable "region" {\n  default = "eu-west-1"\n}\n',
       'infra/prod.tfvars': 'region = "us-east-1"\n',
@@ -82,7 +82,7 @@ describe('iacCollector: Terraform', () => {
   });
 
   it('reads Terraform JSON', () => {
-    const { facts } = collect(iacCollector(), {
+    const { facts } = collect(iacCollector, {
       'monitoring/alerts.tf.json': `{
   "resource": {
     "google_monitoring_alert_policy": {
@@ -129,7 +129,7 @@ Outputs:
 
 describe('iacCollector: CloudFormation and SAM', () => {
   it('reads a SAM template with intrinsic tags', () => {
-    const { facts, warnings } = collect(iacCollector(), { 'template.yaml': SAM_TEMPLATE });
+    const { facts, warnings } = collect(iacCollector, { 'template.yaml': SAM_TEMPLATE });
     expect(warnings).toEqual([]);
     expect(facts.files).toEqual([{ path: 'template.yaml', tool: 'sam' }]);
     expect(facts.resources).toEqual([
@@ -160,7 +160,7 @@ describe('iacCollector: CloudFormation and SAM', () => {
       ['AWS::CloudWatch::Alarm LatencyAlarm 2'],
     ],
   ])('reads %s as cloudformation', (_case, path, text, resources) => {
-    const { facts } = collect(iacCollector(), { [path]: text });
+    const { facts } = collect(iacCollector, { [path]: text });
     expect(facts.files).toEqual([{ path, tool: 'cloudformation' }]);
     expect(declared(facts.resources)).toEqual(resources);
   });
@@ -168,7 +168,7 @@ describe('iacCollector: CloudFormation and SAM', () => {
 
 describe('iacCollector: Azure', () => {
   it('reads Bicep resources and modules, not existing ones', () => {
-    const { facts } = collect(iacCollector(), {
+    const { facts } = collect(iacCollector, {
       'infra/main.bicep': `param location string = resourceGroup().location
 
 /*
@@ -206,7 +206,7 @@ module monitoring './monitoring.bicep' = {
   });
 
   it('reads an ARM template, nested resources included, at the line of each type', () => {
-    const { facts } = collect(iacCollector(), {
+    const { facts } = collect(iacCollector, {
       'azuredeploy.json': `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
@@ -241,7 +241,7 @@ module monitoring './monitoring.bicep' = {
 
 describe('iacCollector: Serverless, Pulumi, CDK', () => {
   it('reads the CloudFormation block of serverless.yml, Pulumi YAML resources and cdk.json', () => {
-    const { facts, warnings } = collect(iacCollector(), {
+    const { facts, warnings } = collect(iacCollector, {
       'serverless.yml': `service: batch-scoring
 provider:
   name: aws
@@ -295,7 +295,7 @@ describe('iacCollector: files that are not infrastructure as code', () => {
     ['data/labels.json', '[{"label": "AWS::S3::Bucket", "count": 3}]'],
     ['conf/config.yaml', 'model:\n  name: xgboost\n  params: [unclosed\n'],
   ])('%s yields nothing and no warning', (path, text) => {
-    const { facts, warnings } = collect(iacCollector(), { [path]: text });
+    const { facts, warnings } = collect(iacCollector, { [path]: text });
     expect(facts).toEqual({ tools: [], files: [], resources: [] });
     expect(warnings).toEqual([]);
   });
@@ -307,7 +307,7 @@ describe('iacCollector: malformed input', () => {
     ['cfn/stack.json', '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n', 'cloudformation'],
     ['serverless.yml', 'service: api\nresources:\n  Resources: {\n', 'serverless'],
   ])('warns about %s and keeps it as a %s file', (path, text, tool) => {
-    const { facts, warnings } = collect(iacCollector(), { [path]: text });
+    const { facts, warnings } = collect(iacCollector, { [path]: text });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ path, message: expect.stringMatching(/does not parse/) });
     expect(warnings[0]!.line).toBeGreaterThan(0);
@@ -321,7 +321,7 @@ describe('iacCollector: malformed input', () => {
       'odd.tf': 'locals {\n  script = <<EOF\nresource "x" "y" {\n',
       'odd.bicep': "var x = '''\nresource r 'A/b@1' = {\n",
     };
-    expect(() => collect(iacCollector(), files)).not.toThrow();
-    expect(collect(iacCollector(), files).facts.resources).toEqual([]);
+    expect(() => collect(iacCollector, files)).not.toThrow();
+    expect(collect(iacCollector, files).facts.resources).toEqual([]);
   });
 });

@@ -124,13 +124,13 @@ describe('kubernetesCollector: manifests', () => {
       { line: 2, kind: 'HorizontalPodAutoscaler', apiVersion: 'autoscaling/v2', name: 'llm-server', features: ['maxReplicas', 'minReplicas'] },
     ],
   ])('%s', (_case, text, expected) => {
-    const { facts, warnings } = collect(kubernetesCollector(), { 'deploy/k8s/object.yaml': text });
+    const { facts, warnings } = collect(kubernetesCollector, { 'deploy/k8s/object.yaml': text });
     expect(warnings).toEqual([]);
     expect(facts.objects).toEqual([{ path: 'deploy/k8s/object.yaml', ...expected }]);
   });
 
   it('reads every document of a multi-document file, at the line of each kind', () => {
-    const { facts } = collect(kubernetesCollector(), {
+    const { facts } = collect(kubernetesCollector, {
       'k8s/serving.yml': `---
 apiVersion: v1
 kind: Service
@@ -163,7 +163,7 @@ spec:
   });
 
   it('expands the items of a List', () => {
-    const { facts } = collect(kubernetesCollector(), {
+    const { facts } = collect(kubernetesCollector, {
       'cluster-dump.yaml': `apiVersion: v1
 kind: List
 items:
@@ -191,7 +191,7 @@ items:
   });
 
   it('reads no settings into a CustomResourceDefinition, whose keys are schema fields', () => {
-    const { facts } = collect(kubernetesCollector(), {
+    const { facts } = collect(kubernetesCollector, {
       'config/crd/serving.kserve.io_inferenceservices.yaml': `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata:
@@ -223,7 +223,7 @@ spec:
   });
 
   it('reads JSON manifests', () => {
-    const { facts } = collect(kubernetesCollector(), {
+    const { facts } = collect(kubernetesCollector, {
       'deploy/job.json': '{\n  "apiVersion": "batch/v1",\n  "kind": "Job",\n  "metadata": { "name": "nightly-train" },\n  "spec": {}\n}\n',
       'package.json': '{ "name": "ui", "version": "1.0.0" }',
     });
@@ -278,7 +278,7 @@ metadata:
   };
 
   it('reads chart templates line by line, never warning', () => {
-    const { facts, warnings } = collect(kubernetesCollector(), chart);
+    const { facts, warnings } = collect(kubernetesCollector, chart);
     expect(warnings).toEqual([]);
     const templates = facts.objects.filter((object) => object.path.includes('/templates/'));
     expect(templates).toEqual([
@@ -352,7 +352,7 @@ Resources:
     ['conf/broken-params.yaml', 'train:\n  lr: [0.1, 0.01\n  apiVersion: 2\n  kind: "sweep\n'],
     ['notebooks/kind-config.yaml', 'apiVersion: [unclosed\n'],
   ])('%s yields no object and no warning', (path, text) => {
-    const { facts, warnings } = collect(kubernetesCollector(), { [path]: text });
+    const { facts, warnings } = collect(kubernetesCollector, { [path]: text });
     expect(facts.objects).toEqual([]);
     expect(warnings).toEqual([]);
   });
@@ -360,7 +360,7 @@ Resources:
 
 describe('kubernetesCollector: malformed manifests', () => {
   it('warns about a manifest that does not parse and still reads it line by line', () => {
-    const { facts, warnings } = collect(kubernetesCollector(), {
+    const { facts, warnings } = collect(kubernetesCollector, {
       'k8s/worker.yaml': `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -384,7 +384,7 @@ spec:
   });
 
   it('reads a templated manifest outside a chart line by line, without warning', () => {
-    const { facts, warnings } = collect(kubernetesCollector(), {
+    const { facts, warnings } = collect(kubernetesCollector, {
       'charts/kserve/files/deployment-patch.yaml': `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -413,6 +413,6 @@ spec:
       levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${previous}`).join(',')}]`);
     }
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: bomb }\ndata:\n${levels.map((line) => `  ${line}`).join('\n')}\n`;
-    expect(() => collect(kubernetesCollector(), { 'bomb.yaml': text })).not.toThrow();
+    expect(() => collect(kubernetesCollector, { 'bomb.yaml': text })).not.toThrow();
   });
 });

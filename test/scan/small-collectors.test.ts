@@ -15,7 +15,7 @@ const notebook = (cells: Array<{ code: string; outputs?: boolean }>) =>
 
 describe('docs', () => {
   it('finds the root documents, their headings and the licence', () => {
-    const { facts } = collect(docsCollector(), {
+    const { facts } = collect(docsCollector, {
       'README.md': '# Churn\n\n## Getting started\n\n```bash\n# not a heading\n```\n\n## Training\n',
       'LICENSE': 'Apache License\n                           Version 2.0, January 2004\n',
       '.github/CODEOWNERS': '# owners\n* @acme/ml\n/infra/ @acme/sre\n',
@@ -34,14 +34,14 @@ describe('docs', () => {
   });
 
   it('recognises a Hugging Face model card in the README front matter', () => {
-    const { facts } = collect(docsCollector(), { 'README.md': '---\nlicense: mit\nlibrary_name: transformers\n---\n# Model\n' });
+    const { facts } = collect(docsCollector, { 'README.md': '---\nlicense: mit\nlibrary_name: transformers\n---\n# Model\n' });
     expect(facts.modelCard?.path).toBe('README.md');
   });
 });
 
 describe('notebooks', () => {
   it('measures the share of code in notebooks and finds committed outputs', () => {
-    const { facts, warnings } = collect(notebooksCollector(), {
+    const { facts, warnings } = collect(notebooksCollector, {
       'src/features.py': 'import pandas as pd\n\n# a comment\ndef f(df):\n    return df\n',
       'notebooks/eda.ipynb': notebook([{ code: 'import pandas as pd\ndf = pd.read_csv("x")\n# comment\n', outputs: true }, { code: 'df.head()' }]),
       'notebooks/clean.ipynb': notebook([{ code: 'x = 1' }]),
@@ -55,7 +55,7 @@ describe('notebooks', () => {
 
 describe('tests', () => {
   it('finds test files and frameworks, not tests of examples', () => {
-    const { facts } = collect(testsCollector(), {
+    const { facts } = collect(testsCollector, {
       'tests/test_features.py': 'import pytest\n\n\ndef test_scaling():\n    assert scale([2]) == [1]\n',
       'tests/test_props.py': 'from hypothesis import given\n\n\n@given(st.floats())\ndef test_clip(x):\n    assert 0 <= clip(x) <= 1\n',
       'src/model_test.py': 'import unittest\n\n\nclass ModelTest(unittest.TestCase):\n    pass\n',
@@ -93,7 +93,7 @@ describe('secrets', () => {
     expect(found.map((match) => match.kind)).toContain(kind);
     expect(redactSecrets(line)).toContain(redacted);
     // The collector tests whole files first: a pattern must not depend on being on line 1.
-    const { facts } = collect(secretsCollector(), { 'config/settings.txt': `# settings\n\n${line}\n` });
+    const { facts } = collect(secretsCollector, { 'config/settings.txt': `# settings\n\n${line}\n` });
     expect(facts.findings.map((finding) => `${finding.kind}@${finding.line}`)).toContain(`${kind}@3`);
   });
 
@@ -116,7 +116,7 @@ describe('secrets', () => {
   });
 
   it('records where, of what kind, in which context, and never the value', () => {
-    const { facts } = collect(secretsCollector(), {
+    const { facts } = collect(secretsCollector, {
       'config/prod.yaml': 'db:\n  password: "Pr0dPassw0rd!"\n',
       'tests/fixtures/creds.json': '{"aws_access_key_id": "AKIAIOSFODNN7EXAMPLE"}',
       'model.pkl': 'AKIAIOSFODNN7EXAMPLE',
@@ -138,12 +138,16 @@ describe('code', () => {
   ];
 
   it('finds imports and signals with file, line and notebook cell, skipping comments and outputs', () => {
-    const { facts } = collect(codeCollector(signals), {
-      'src/train.py': 'import mlflow, numpy as np\nfrom sklearn.ensemble import RandomForestClassifier\nfrom . import utils\n# mlflow.log_param("x", 1)\nmlflow.log_metric("auc", 0.9)\n',
-      'nb.ipynb': notebook([{ code: 'import wandb\nmlflow.log_param("a", 1)', outputs: true }]),
-      'Makefile': 'train:\n\tpython -m src.train\n',
-      'README.md': 'mlflow.log_param("in docs")',
-    });
+    const { facts } = collect(
+      codeCollector,
+      {
+        'src/train.py': 'import mlflow, numpy as np\nfrom sklearn.ensemble import RandomForestClassifier\nfrom . import utils\n# mlflow.log_param("x", 1)\nmlflow.log_metric("auc", 0.9)\n',
+        'nb.ipynb': notebook([{ code: 'import wandb\nmlflow.log_param("a", 1)', outputs: true }]),
+        'Makefile': 'train:\n\tpython -m src.train\n',
+        'README.md': 'mlflow.log_param("in docs")',
+      },
+      { signals },
+    );
     expect(Object.keys(facts.imports)).toEqual(['mlflow', 'numpy', 'sklearn.ensemble', 'wandb']);
     expect(facts.imports.wandb!.locations).toEqual([{ path: 'nb.ipynb', line: 1, cell: 1, context: 'project' }]);
     expect(facts.signals.tracking!.matches.map((m) => [m.path, m.line, m.cell])).toEqual([
@@ -155,9 +159,8 @@ describe('code', () => {
   });
 
   it('redacts secrets in the snippets it keeps', () => {
-    const { facts } = collect(codeCollector([{ id: 'boto', description: 'boto', files: ['*.py'], pattern: 'boto3\\.client', source: 't' }]), {
-      'upload.py': 's3 = boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE")\n',
-    });
+    const signals = [{ id: 'boto', description: 'boto', files: ['*.py'], pattern: 'boto3\\.client', source: 't' }];
+    const { facts } = collect(codeCollector, { 'upload.py': 's3 = boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE")\n' }, { signals });
     expect(facts.signals.boto!.matches[0]!.snippet).toBe('s3 = boto3.client("s3", aws_access_key_id="AKIA********")');
   });
 });

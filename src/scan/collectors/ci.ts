@@ -1,8 +1,9 @@
 import { posix } from 'node:path';
 import { LineCounter, isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments, type Document, type Scalar } from 'yaml';
 import { compareStrings } from '../../util/compare.js';
-import type { Collector, FileContent } from '../collector.js';
-import type { CiPipeline, CiProvider, CiStep, CiStepKind, CiTrigger, ScanWarning } from '../facts.js';
+import { defineCollector, type Collector, type FileContent } from '../collector.js';
+import type { Warn } from '../location.js';
+import type { CiFacts, CiPipeline, CiProvider, CiStep, CiStepKind, CiTrigger } from './ci/facts.js';
 import { pathContext } from '../path-context.js';
 import { redactSecrets } from '../secret-patterns.js';
 
@@ -1588,7 +1589,7 @@ interface CiFormat {
   anywhere?: boolean;
   /** For paths that many kinds of file share: the text must look like this format. */
   sniff?: RegExp[];
-  read: (file: FileContent, warn: (warning: ScanWarning) => void) => Draft;
+  read: (file: FileContent, warn: Warn) => Draft;
 }
 
 /**
@@ -1734,10 +1735,11 @@ function toPipeline({ path, provider, draft }: PipelineRecord, triggers: Readonl
   };
 }
 
-export function ciCollector(): Collector<'ci'> {
+export const ciCollector = defineCollector({ key: 'ci', create: collectPipelines });
+
+function collectPipelines(): Collector<CiFacts> {
   const records: PipelineRecord[] = [];
   return {
-    key: 'ci',
     wants: (path) => formatsOf(path).length > 0,
     visit(file, warn) {
       const format = formatOf(file);

@@ -1,11 +1,31 @@
-import type { SignalDefinition } from '../../rules/types.js';
 import { compareStrings } from '../../util/compare.js';
 import { GlobSet } from '../../util/glob.js';
 import { LiteralSearch } from '../../util/aho-corasick.js';
 import { requiredLiterals } from '../../util/regex-literals.js';
-import type { Collector, FileContent } from '../collector.js';
-import type { CodeFacts, Location, PathContext } from '../facts.js';
+import { defineCollector, type CodeSignal, type Collector, type CollectorOptions, type FileContent } from '../collector.js';
+import type { Location, PathContext } from '../location.js';
 import { redactSecrets } from '../secret-patterns.js';
+
+export interface SignalMatch extends Location {
+  context: PathContext;
+  /** The matching line, trimmed, shortened and with secrets redacted. */
+  snippet: string;
+}
+
+export interface SignalFacts {
+  /** All matches, counted. */
+  count: number;
+  /** The first matches by path and line (capped), for evidence. */
+  matches: SignalMatch[];
+}
+
+export interface CodeFacts {
+  /** Top-level modules imported by Python code (modules and notebooks), with where. Capped per module. */
+  imports: Record<string, { count: number; locations: Array<Location & { context: PathContext }> }>;
+  /** Named code patterns declared by the rule packs (`signals:`), with where they matched. */
+  signals: Record<string, SignalFacts>;
+  filesScanned: number;
+}
 
 /** Evidence needs a few places, not all of them; counts stay exact. */
 const MAX_LOCATIONS = 20;
@@ -65,7 +85,7 @@ function record<T>(map: Map<string, { count: number; locations: T[] }>, key: str
   if (entry.locations.length < MAX_LOCATIONS) entry.locations.push(location);
 }
 
-interface CompiledSignal extends SignalDefinition {
+interface CompiledSignal extends CodeSignal {
   /** Indexes (in the collector's literal search) of text any match must contain, when the pattern shows it. */
   literals: number[] | null;
   /** The pattern over a whole text: the next test, since most signals match no line of most files. */
@@ -78,7 +98,9 @@ function mayMatch(signal: CompiledSignal, text: string, present: ReadonlySet<num
   return (signal.literals === null || signal.literals.some((index) => present.has(index))) && signal.anywhere.test(text);
 }
 
-export function codeCollector(signals: readonly SignalDefinition[]): Collector<'code'> {
+export const codeCollector = defineCollector({ key: 'code', create: collectCode });
+
+function collectCode({ signals }: CollectorOptions): Collector<CodeFacts> {
   const literals: string[] = [];
   const compiled: CompiledSignal[] = signals.map((signal) => {
     const required = requiredLiterals(signal.pattern);
@@ -104,7 +126,6 @@ export function codeCollector(signals: readonly SignalDefinition[]): Collector<'
   const isPython = (path: string) => path.endsWith('.py') || path.endsWith('.ipynb');
 
   return {
-    key: 'code',
     wants: (path) => isPython(path) || signalsFor(path).length > 0,
     visit(file) {
       filesScanned += 1;

@@ -1,7 +1,31 @@
 import { compareStrings } from '../../util/compare.js';
-import type { Collector, ScanIndex } from '../collector.js';
-import type { BaseImage, ContainerFacts, DockerfileFacts } from '../facts.js';
+import { defineCollector, type Collector, type ScanIndex } from '../collector.js';
 import { mapEntries, mapEntry, parseYamlDocuments } from '../yaml-documents.js';
+
+export interface BaseImage {
+  image: string;
+  line: number;
+  /** True for a specific tag other than `latest`, or a digest. */
+  pinned: boolean;
+  digest: boolean;
+}
+
+export interface DockerfileFacts {
+  path: string;
+  stages: number;
+  baseImages: BaseImage[];
+  /** The last `USER` instruction, if any. */
+  user: { value: string; line: number } | null;
+  runsAsRoot: boolean;
+  healthcheck: number | null;
+  exposes: number[];
+}
+
+export interface ContainerFacts {
+  dockerfiles: DockerfileFacts[];
+  compose: Array<{ path: string; services: string[] }>;
+  dockerignore: string | null;
+}
 
 /** `Dockerfile.gpu`, `Dockerfile_amd`, `Dockerfile-cpu`, `serving.Dockerfile`, `Containerfile`… */
 const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)([._-].+)?$|\.([Dd]ockerfile|[Cc]ontainerfile)$/;
@@ -29,11 +53,12 @@ interface Stage {
   exposes: number[];
 }
 
-export function containersCollector(): Collector<'containers'> {
+export const containersCollector = defineCollector({ key: 'containers', create: collectContainers });
+
+function collectContainers(): Collector<ContainerFacts> {
   const dockerfiles: DockerfileFacts[] = [];
   const compose: ContainerFacts['compose'] = [];
   return {
-    key: 'containers',
     wants: (path) => isDockerfile(path) || COMPOSE_NAME.test(baseName(path)),
     visit(file, warn) {
       if (COMPOSE_NAME.test(baseName(file.path))) {

@@ -1,17 +1,9 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { compareStrings } from '../../util/compare.js';
-import type { Collector, FileContent } from '../collector.js';
-import type {
-  Dependency,
-  DependencyFacts,
-  Ecosystem,
-  LockFileInfo,
-  ManifestInfo,
-  ManifestKind,
-  PathContext,
-  ScanWarning,
-} from '../facts.js';
+import { defineCollector, type Collector, type FileContent } from '../collector.js';
+import type { PathContext, Warn } from '../location.js';
+import type { Dependency, DependencyFacts, Ecosystem, LockFileInfo, ManifestInfo, ManifestKind } from './dependencies/facts.js';
 import { pathContext } from '../path-context.js';
 import { redactSecrets } from '../secret-patterns.js';
 
@@ -20,8 +12,6 @@ import { redactSecrets } from '../secret-patterns.js';
  * scanned for literal lists, never executed. Lock files are recognised by name (so one too large
  * to read still counts) and their packages counted when they were read.
  */
-
-type Warn = (warning: ScanWarning) => void;
 
 /** A requirement as written: the raw name (to find its line), the constraint, and whether it names one version. */
 interface Requirement {
@@ -59,12 +49,13 @@ interface LockFormat {
 // ---------------------------------------------------------------------------------------------
 // The collector
 
-export function dependenciesCollector(): Collector<'dependencies'> {
+export const dependenciesCollector = defineCollector({ key: 'dependencies', create: collectDependencies });
+
+function collectDependencies(): Collector<DependencyFacts> {
   const manifests: Array<{ path: string; read: ManifestRead }> = [];
   const lockPackages = new Map<string, number>();
 
   return {
-    key: 'dependencies',
     wants: (path) => eligible(path) && (manifestFormat(path) !== undefined || lockFormat(path)?.count !== undefined),
     visit(file, warn) {
       // Lock files first: `environment-gpu.conda-lock.yml` also looks like an environment file.

@@ -1,6 +1,21 @@
-import type { Collector } from '../collector.js';
-import type { DocFile, DocsFacts } from '../facts.js';
+import { defineCollector, type Collector } from '../collector.js';
 import { compareStrings } from '../../util/compare.js';
+
+export interface DocFile {
+  path: string;
+  /** Markdown headings (text only), in order; empty for other formats. */
+  headings: string[];
+}
+
+export interface DocsFacts {
+  readme: DocFile | null;
+  license: (DocFile & { spdx: string | null }) | null;
+  modelCard: DocFile | null;
+  codeowners: (DocFile & { rules: number }) | null;
+  security: DocFile | null;
+  contributing: DocFile | null;
+  changelog: DocFile | null;
+}
 
 type DocKind = keyof DocsFacts;
 
@@ -59,14 +74,15 @@ function better(candidate: string, current: string | undefined): boolean {
   return depth(candidate) - depth(current) < 0 || (depth(candidate) === depth(current) && compareStrings(candidate, current) < 0);
 }
 
-export function docsCollector(): Collector<'docs'> {
+export const docsCollector = defineCollector({ key: 'docs', create: collectDocs });
+
+function collectDocs(): Collector<DocsFacts> {
   const found: Partial<Record<DocKind, { path: string; text: string }>> = {};
   const consider = (kind: DocKind, path: string, text: string) => {
     if (better(path, found[kind]?.path)) found[kind] = { path, text };
   };
 
   return {
-    key: 'docs',
     wants: (path) => kindOf(path) !== null,
     visit(file) {
       const kind = kindOf(file.path);

@@ -1,8 +1,34 @@
 import { isScalar, isSeq, type Document } from 'yaml';
 import { byLocation, compareStrings } from '../../util/compare.js';
-import type { Collector, FileContent } from '../collector.js';
-import type { IacFacts, IacResource, IacTool, ScanWarning } from '../facts.js';
+import { defineCollector, type Collector, type FileContent } from '../collector.js';
+import type { Warn } from '../location.js';
 import { mapEntries, mapEntry, parseYamlDocuments, plainValue, type YamlDocuments } from '../yaml-documents.js';
+
+export type IacTool =
+  | 'terraform'
+  | 'terragrunt'
+  | 'cloudformation'
+  | 'sam'
+  | 'cdk'
+  | 'pulumi'
+  | 'bicep'
+  | 'arm'
+  | 'serverless';
+
+export interface IacResource {
+  tool: IacTool;
+  /** Resource type as the tool names it: `aws_s3_bucket`, `AWS::S3::Bucket`, `Microsoft.Storage/storageAccounts`. */
+  type: string;
+  name: string;
+  path: string;
+  line: number;
+}
+
+export interface IacFacts {
+  tools: IacTool[];
+  files: Array<{ path: string; tool: IacTool }>;
+  resources: IacResource[];
+}
 
 interface FileContext {
   path: string;
@@ -172,11 +198,13 @@ function templateTool(root: unknown, document: Document.Parsed): TemplateTool | 
 
 const TEMPLATE_READERS: Record<TemplateTool, StructureReader> = { arm, cloudformation: cloudFormation, sam: cloudFormation };
 
-export function iacCollector(): Collector<'iac'> {
+export const iacCollector = defineCollector({ key: 'iac', create: collectIac });
+
+function collectIac(): Collector<IacFacts> {
   const templates: IacFacts['files'] = [];
   const resources: IacResource[] = [];
 
-  function readNamed(file: FileContent, named: NamedFile, warn: (warning: ScanWarning) => void): void {
+  function readNamed(file: FileContent, named: NamedFile, warn: Warn): void {
     const context = { path: file.path, tool: named.tool };
     if (named.lines) resources.push(...named.lines(file.lines(), context));
     if (!named.structure) return;
@@ -188,7 +216,7 @@ export function iacCollector(): Collector<'iac'> {
     resources.push(...named.structure({ ...context, source, root: source.documents[0]?.contents }));
   }
 
-  function readTemplate(file: FileContent, warn: (warning: ScanWarning) => void): void {
+  function readTemplate(file: FileContent, warn: Warn): void {
     if (!TEMPLATE_MARKERS.test(file.text)) return;
     const source = parseYamlDocuments(file.text);
     if (source.error) {
@@ -207,7 +235,6 @@ export function iacCollector(): Collector<'iac'> {
   }
 
   return {
-    key: 'iac',
     wants: (path) => {
       const named = namedFile(path);
       return named ? Boolean(named.lines ?? named.structure) : TEMPLATE_CANDIDATE.test(path);

@@ -1,5 +1,3 @@
-import type { SignalDefinition } from '../../rules/types.js';
-import type { Collector } from '../collector.js';
 import { ciCollector } from './ci.js';
 import { codeCollector } from './code.js';
 import { containersCollector } from './containers.js';
@@ -11,18 +9,20 @@ import { notebooksCollector } from './notebooks.js';
 import { secretsCollector } from './secrets.js';
 import { testsCollector } from './tests.js';
 
-/** A fresh set of collectors for one scan: each keeps state while files stream past. */
-export function defaultCollectors(options: { signals: readonly SignalDefinition[] }): Collector[] {
-  return [
-    dependenciesCollector(),
-    notebooksCollector(),
-    testsCollector(),
-    ciCollector(),
-    containersCollector(),
-    kubernetesCollector(),
-    iacCollector(),
-    docsCollector(),
-    secretsCollector(),
-    codeCollector(options.signals),
-  ];
-}
+/**
+ * The collectors every scan runs, in the order their slices appear in Facts. Adding one here is
+ * all it takes for its slice to be in Facts, its type in `Facts` and its key among the fact roots
+ * rules may read.
+ */
+export const BUILTIN_COLLECTORS = [
+  dependenciesCollector,
+  notebooksCollector,
+  testsCollector,
+  ciCollector,
+  containersCollector,
+  kubernetesCollector,
+  iacCollector,
+  docsCollector,
+  secretsCollector,
+  codeCollector,
+] as const;

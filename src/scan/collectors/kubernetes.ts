@@ -1,8 +1,25 @@
 import { isSeq, type Document, type Node } from 'yaml';
 import { byLocation, compareStrings } from '../../util/compare.js';
-import type { Collector, ScanIndex } from '../collector.js';
-import type { KubernetesObject } from '../facts.js';
+import { defineCollector, type Collector, type ScanIndex } from '../collector.js';
 import { mapEntry, parseYamlDocuments, plainValue, type YamlDocuments } from '../yaml-documents.js';
+
+export interface KubernetesObject {
+  path: string;
+  line: number;
+  kind: string;
+  apiVersion: string;
+  name: string;
+  /** Notable settings present in the object: `resources.limits`, `readinessProbe`, `livenessProbe`, `nvidia.com/gpu`… */
+  features: string[];
+}
+
+export interface KubernetesFacts {
+  objects: KubernetesObject[];
+  /** Distinct kinds, sorted. */
+  kinds: string[];
+  helmCharts: string[];
+  kustomizations: string[];
+}
 
 const YAML_FILE = /\.ya?ml$/i;
 const JSON_FILE = /\.json$/i;
@@ -82,11 +99,12 @@ const FEATURES: readonly FeatureRule[] = [
   },
 ];
 
-export function kubernetesCollector(): Collector<'kubernetes'> {
+export const kubernetesCollector = defineCollector({ key: 'kubernetes', create: collectKubernetes });
+
+function collectKubernetes(): Collector<KubernetesFacts> {
   const objects: KubernetesObject[] = [];
   const chartDirectories = new Set<string>();
   return {
-    key: 'kubernetes',
     wants: (path) => YAML_FILE.test(path) || JSON_FILE.test(path),
     visit(file, warn) {
       const { path, text } = file;

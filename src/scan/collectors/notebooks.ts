@@ -1,5 +1,16 @@
-import type { Collector } from '../collector.js';
-import type { PathContext } from '../facts.js';
+import { defineCollector, type Collector } from '../collector.js';
+import type { PathContext } from '../location.js';
+
+export interface NotebookFacts {
+  count: number;
+  paths: string[];
+  /** Notebooks committed with cell outputs. */
+  withOutputs: string[];
+  notebookCodeLines: number;
+  moduleCodeLines: number;
+  /** Share of code lines that live in notebooks, 0..1 (0 when there is no code). */
+  notebookShare: number;
+}
 
 /** Vendored code and fixtures are not the team's own code; everything else is weighed. */
 const WEIGHED: ReadonlySet<PathContext> = new Set(['project', 'test', 'example', 'docs']);
@@ -14,14 +25,15 @@ export function codeLineCount(source: string): number {
   return count;
 }
 
-export function notebooksCollector(): Collector<'notebooks'> {
+export const notebooksCollector = defineCollector({ key: 'notebooks', create: collectNotebooks });
+
+function collectNotebooks(): Collector<NotebookFacts> {
   const paths: string[] = [];
   const withOutputs: string[] = [];
   let notebookCodeLines = 0;
   let moduleCodeLines = 0;
 
   return {
-    key: 'notebooks',
     wants: (path) => path.endsWith('.ipynb') || path.endsWith('.py'),
     visit(file, warn) {
       if (!WEIGHED.has(file.context)) return;

@@ -1,6 +1,21 @@
-import type { Collector } from '../collector.js';
-import type { SecretFinding } from '../facts.js';
+import { defineCollector, type Collector } from '../collector.js';
+import type { PathContext } from '../location.js';
 import { findSecrets, patternsIn, redactValue } from '../secret-patterns.js';
+
+export interface SecretFinding {
+  path: string;
+  line: number;
+  /** What kind of credential the pattern recognises, e.g. `aws-access-key-id`. */
+  kind: string;
+  /** The match with all but a short prefix masked. The full value is never stored. */
+  redacted: string;
+  context: PathContext;
+}
+
+export interface SecretFacts {
+  findings: SecretFinding[];
+  filesScanned: number;
+}
 
 /** Formats that cannot hold a pasted credential in text, or are generated with hashes that look like one. */
 const SKIPPED_EXTENSIONS = new Set(
@@ -23,12 +38,13 @@ function extensionOf(path: string): string {
   return dot > 0 ? name.slice(dot + 1) : '';
 }
 
-export function secretsCollector(): Collector<'secrets'> {
+export const secretsCollector = defineCollector({ key: 'secrets', create: collectSecrets });
+
+function collectSecrets(): Collector<SecretFacts> {
   const findings: SecretFinding[] = [];
   let filesScanned = 0;
 
   return {
-    key: 'secrets',
     wants: (path) => !SKIPPED_EXTENSIONS.has(extensionOf(path)) && !GENERATED_LOCK_FILES.test(path),
     visit(file) {
       filesScanned += 1;

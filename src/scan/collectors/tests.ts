@@ -1,6 +1,17 @@
-import type { Collector } from '../collector.js';
+import { defineCollector, type Collector } from '../collector.js';
 import { compareStrings } from '../../util/compare.js';
 import { pathContext } from '../path-context.js';
+
+export interface TestFacts {
+  /** Test files in the project (not fixtures), sorted. */
+  files: string[];
+  count: number;
+  /** Test frameworks detected from config files, dependencies or imports: pytest, unittest, hypothesis, jest, vitest… */
+  frameworks: string[];
+  configs: Array<{ path: string; framework: string }>;
+  /** Non-test source modules in the project, for the test-to-code ratio. */
+  sourceFiles: number;
+}
 
 /**
  * File names test runners collect by default (pytest, unittest discovery, Jest, Vitest, Mocha), and
@@ -38,13 +49,14 @@ const FRAMEWORK_IMPORTS: Array<[string, RegExp]> = [
   ['hypothesis', /^\s*(import|from)\s+hypothesis\b/m],
 ];
 
-export function testsCollector(): Collector<'tests'> {
+export const testsCollector = defineCollector({ key: 'tests', create: collectTests });
+
+function collectTests(): Collector<TestFacts> {
   const files: string[] = [];
   const frameworks = new Set<string>();
   const configs: Array<{ path: string; framework: string }> = [];
 
   return {
-    key: 'tests',
     wants: (path) => TEST_FILE.test(path) || CONFIG_FILES.some((config) => config.name.test(path)),
     visit(file) {
       // Tests in examples, fixtures or vendored code test someone else's work.

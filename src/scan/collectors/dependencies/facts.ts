@@ -1,0 +1,57 @@
+/** The dependencies slice of Facts: manifests, lock files and the direct dependencies they declare. */
+
+export type Ecosystem = 'pypi' | 'npm' | 'conda';
+
+export interface Dependency {
+  ecosystem: Ecosystem;
+  /** Normalised name: PEP 503 for Python (lower case, runs of `-_.` become `-`). */
+  name: string;
+  /** The version constraint as written, or '' when none. */
+  spec: string;
+  /** True when the constraint names one exact version (`==1.2.3`, `===`, a hash, a conda `=x.y.z`). */
+  pinned: boolean;
+  /** True for development, test or docs dependencies. */
+  dev: boolean;
+  path: string;
+  line: number;
+}
+
+export interface ManifestInfo {
+  path: string;
+  ecosystem: Ecosystem;
+  kind: ManifestKind;
+  declared: number;
+  pinned: number;
+}
+
+export type ManifestKind =
+  | 'requirements'
+  | 'pyproject'
+  | 'poetry'
+  | 'pipfile'
+  | 'setup.py'
+  | 'setup.cfg'
+  | 'conda'
+  | 'package.json';
+
+export interface LockFileInfo {
+  path: string;
+  ecosystem: Ecosystem;
+  kind: 'poetry.lock' | 'uv.lock' | 'Pipfile.lock' | 'pdm.lock' | 'conda-lock' | 'package-lock.json' | 'yarn.lock' | 'pnpm-lock.yaml';
+  packages: number;
+}
+
+export interface DependencyFacts {
+  manifests: ManifestInfo[];
+  lockFiles: LockFileInfo[];
+  /** Direct dependencies declared in manifests (not the transitive contents of lock files). */
+  declared: Dependency[];
+  /** Package managers in use, e.g. `pip`, `poetry`, `uv`, `pipenv`, `pdm`, `conda`, `setuptools`, `npm`. */
+  managers: string[];
+  /**
+   * How reproducible the Python environment is:
+   * `locked` a lock file exists; `pinned` every declared requirement is exact; `partial` some are;
+   * `unpinned` none are; `none` no Python dependencies are declared.
+   */
+  pinning: 'locked' | 'pinned' | 'partial' | 'unpinned' | 'none';
+}

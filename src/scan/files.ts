@@ -1,0 +1,41 @@
+import type { PathContext } from './location.js';
+import { pathContext } from './path-context.js';
+import type { WalkResult } from './walk.js';
+
+/** The files slice of Facts: the file index the walk built, which the scan fills itself. */
+export interface FilesFacts {
+  count: number;
+  totalBytes: number;
+  /** Every file the walk kept, relative to the root with `/` separators, sorted. */
+  paths: string[];
+  /** Files at or above the large-file threshold, with their size in bytes. */
+  large: Array<{ path: string; bytes: number }>;
+  /** Number of files per path context (only non-zero contexts). */
+  byContext: Partial<Record<PathContext, number>>;
+  /** Directories left out by name (`node_modules`, virtualenvs…) or by `.gitignore`, counted. */
+  skippedDirectories: number;
+  skippedSymlinks: number;
+  /** Files whose contents were needed but not read: over the size cap, binary or unreadable. */
+  unread: Array<{ path: string; reason: 'too-large' | 'binary' | 'unreadable' }>;
+  /** True when the walk stopped at the file limit. */
+  truncated: boolean;
+}
+
+export function filesFacts(walked: WalkResult, unread: FilesFacts['unread'], largeFileBytes: number): FilesFacts {
+  const byContext: Partial<Record<PathContext, number>> = {};
+  for (const file of walked.files) {
+    const context = pathContext(file.path);
+    byContext[context] = (byContext[context] ?? 0) + 1;
+  }
+  return {
+    count: walked.files.length,
+    totalBytes: walked.files.reduce((sum, file) => sum + file.bytes, 0),
+    paths: walked.files.map((file) => file.path),
+    large: walked.files.filter((file) => file.bytes >= largeFileBytes).map((file) => ({ path: file.path, bytes: file.bytes })),
+    byContext,
+    skippedDirectories: walked.skippedDirectories,
+    skippedSymlinks: walked.skippedSymlinks,
+    unread,
+    truncated: walked.truncated,
+  };
+}
