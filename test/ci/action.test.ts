@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ciCollector } from '../../src/scan/collectors/ci.js';
+import { ciCollector } from '../../src/scan/collectors/ci/index.js';
 import type { Report } from '../../src/report/types.js';
 import { collect } from '../helpers/collect.js';
 import { fixture } from '../helpers/cli.js';

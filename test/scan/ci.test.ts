@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ciCollector } from '../../src/scan/collectors/ci.js';
+import { ciCollector } from '../../src/scan/collectors/ci/index.js';
 import type { CiFacts, CiPipeline, CiStepKind } from '../../src/scan/facts.js';
 import { collect } from '../helpers/collect.js';
 

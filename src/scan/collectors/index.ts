@@ -1,4 +1,4 @@
-import { ciCollector } from './ci.js';
+import { ciCollector } from './ci/index.js';
 import { codeCollector } from './code.js';
 import { containersCollector } from './containers.js';
 import { dependenciesCollector } from './dependencies.js';

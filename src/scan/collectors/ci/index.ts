@@ -1,0 +1,35 @@
+import { defineCollector } from '../../collector.js';
+import { collectPipelines } from './collector.js';
+import { awsCodeBuild } from './providers/aws-codebuild.js';
+import { awsCodePipeline } from './providers/aws-codepipeline.js';
+import { azurePipelines } from './providers/azure-pipelines.js';
+import { bitbucketPipelines } from './providers/bitbucket-pipelines.js';
+import { buildkite } from './providers/buildkite.js';
+import { circleci } from './providers/circleci.js';
+import { cloudBuild } from './providers/cloud-build.js';
+import { drone } from './providers/drone.js';
+import { githubActions } from './providers/github-actions.js';
+import { gitlabCi } from './providers/gitlab-ci.js';
+import { jenkins } from './providers/jenkins.js';
+import { travis } from './providers/travis.js';
+
+/**
+ * The CI providers, in the order their files are tried: where two providers recognise the same
+ * file by name, the first listed reads it.
+ */
+const PROVIDERS = [
+  githubActions,
+  gitlabCi,
+  azurePipelines,
+  jenkins,
+  circleci,
+  bitbucketPipelines,
+  travis,
+  cloudBuild,
+  awsCodeBuild,
+  buildkite,
+  drone,
+  awsCodePipeline,
+];
+
+export const ciCollector = defineCollector({ key: 'ci', create: () => collectPipelines(PROVIDERS) });

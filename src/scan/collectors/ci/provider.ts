@@ -1,0 +1,58 @@
+import type { FileContent } from '../../collector.js';
+import type { Warn } from '../../location.js';
+import { pathContext } from '../../path-context.js';
+import type { Draft } from './draft.js';
+import type { CiProvider } from './facts.js';
+
+/** Files a provider reads: by path, and where many kinds of file share the path, by what they hold. */
+export interface CiFiles {
+  path: RegExp;
+  /** Files found by name at any depth count only in project code (not examples, fixtures, vendored code). */
+  anywhere?: boolean;
+  /** The text must look like this format: every pattern matches. */
+  sniff?: readonly RegExp[];
+  /** Recognised by what the file holds, wherever the team keeps it: tried after every provider's files recognised by name. */
+  byContent?: boolean;
+}
+
+/**
+ * A CI provider: which files it recognises, and how it reads one file into a draft pipeline. A
+ * provider says what the pipeline runs and uses, each with its line; the collector decides what
+ * that counts as, so a provider never needs to know what `pytest` is.
+ */
+export interface CiProviderDefinition {
+  readonly provider: CiProvider;
+  readonly files: readonly CiFiles[];
+  /** Other providers whose files this one's pipelines may call (their own provider's always): a CodePipeline runs CodeBuild buildspecs. */
+  readonly runs?: readonly CiProvider[];
+  read(file: FileContent, warn: Warn): Draft;
+}
+
+interface Recognised {
+  files: CiFiles;
+  definition: CiProviderDefinition;
+}
+
+/**
+ * Which provider reads which file. Files recognised by name are tried first, in the order the
+ * providers are listed, then those recognised by content: a `.drone.yml` is Drone's even though
+ * its steps look like Cloud Build's.
+ */
+export class CiFileTable {
+  private readonly entries: readonly Recognised[];
+
+  constructor(providers: readonly CiProviderDefinition[]) {
+    const all = providers.flatMap((definition) => definition.files.map((files) => ({ files, definition })));
+    this.entries = [...all.filter(({ files }) => !files.byContent), ...all.filter(({ files }) => files.byContent)];
+  }
+
+  /** The providers whose files the path may be, before its text is read. */
+  candidates(path: string): Recognised[] {
+    return this.entries.filter(({ files }) => files.path.test(path) && (!files.anywhere || pathContext(path) === 'project'));
+  }
+
+  /** The first provider the file is named for whose content, where it needs to, matches. */
+  providerOf(file: FileContent): CiProviderDefinition | undefined {
+    return this.candidates(file.path).find(({ files }) => !files.sniff || files.sniff.every((pattern) => pattern.test(file.text)))?.definition;
+  }
+}

@@ -1,0 +1,97 @@
+import { emptyDraft, type Draft } from '../draft.js';
+import type { CiTrigger } from '../facts.js';
+import type { CiProviderDefinition } from '../provider.js';
+import { NO_INPUTS } from '../reference-patterns.js';
+import { scriptLine, type ScriptLine } from '../shell.js';
+
+/** `sh '…'`, `sh "…"`, `sh """…"""`, `bat`, `powershell`, also as `sh(script: '…', returnStdout: true)`. */
+const JENKINS_SHELL_STEP =
+  /(?<![\w.$/-])(?:sh|bat|powershell|pwsh)\s*\(?\s*(?:(?:label|encoding|returnStdout|returnStatus)\s*:\s*(?:'[^'\n]*'|"[^"\n]*"|\w+)\s*,\s*)*(?:script\s*:\s*)?('''|"""|'|")/g;
+/** Calls such as `docker.build(…)`, `app.push()`, `.push()` after a call, `recordCoverage(…)`, classified by the reference table. */
+const JENKINS_CALL = /(?<![\w$])(\.?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*\(/g;
+const JENKINS_STAGE = /(?<![\w.])stage\s*(?:\(|['"])/g;
+const JENKINS_INPUT = /(?<![\w.])input\s*(?:\(|\{|message\s*:|id\s*:)/;
+const JENKINS_TRIGGERS: Array<{ trigger: CiTrigger; regex: RegExp }> = [
+  { trigger: 'schedule', regex: /(?<![\w.])cron\s*\(/ },
+  // Polling builds when the repository changes: a push trigger that checks on a timer.
+  { trigger: 'push', regex: /(?<![\w.])(?:pollSCM|githubPush|gitlab|bitbucketPush|GenericTrigger)\s*\(/ },
+  { trigger: 'other', regex: /(?<![\w.])upstream\s*\(/ },
+];
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineAtOffset(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
+}
+
+/** Where a Groovy string that opened with `quote` at `start` closes, or -1. */
+function groovyStringEnd(text: string, start: number, quote: string): number {
+  if (quote.length === 3) return text.indexOf(quote, start);
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === quote) return i;
+    else if (c === '\n') return -1;
+  }
+  return -1;
+}
+
+function inLineComment(text: string, starts: readonly number[], offset: number): boolean {
+  return /^\s*\/\//.test(text.slice(starts[lineAtOffset(starts, offset) - 1], offset));
+}
+
+/** The script of every shell step, line by line. */
+function jenkinsShellScripts(text: string, starts: readonly number[]): ScriptLine[][] {
+  const scripts: ScriptLine[][] = [];
+  const regex = new RegExp(JENKINS_SHELL_STEP);
+  for (let match = regex.exec(text); match; match = regex.exec(text)) {
+    const quote = match[1]!;
+    const start = match.index + match[0].length;
+    const end = groovyStringEnd(text, start, quote);
+    if (end < 0) continue;
+    regex.lastIndex = end + quote.length;
+    if (inLineComment(text, starts, match.index)) continue;
+    const first = lineAtOffset(starts, start);
+    scripts.push(text.slice(start, end).split(/\r?\n/).map((part, i) => scriptLine(part, first + i)));
+  }
+  return scripts;
+}
+
+function jenkinsPipeline(text: string): Draft {
+  const draft = emptyDraft();
+  const starts = lineStarts(text);
+  const scripts = jenkinsShellScripts(text, starts);
+  draft.scripts.push(...scripts);
+  for (const match of text.matchAll(JENKINS_CALL)) {
+    if (inLineComment(text, starts, match.index)) continue;
+    const line = lineAtOffset(starts, match.index);
+    const source = text.slice(starts[line - 1], starts[line] ?? text.length);
+    // Jenkins steps are calls, shown with their whole line; approval is read from `input` below.
+    draft.uses.push({ reference: match[1]!, line, inputs: NO_INPUTS, shown: source });
+  }
+  const stages = [...text.matchAll(JENKINS_STAGE)].length;
+  const triggers = JENKINS_TRIGGERS.filter(({ regex }) => regex.test(text)).map(({ trigger }) => trigger);
+  draft.triggers = triggers.length > 0 ? triggers : ['push'];
+  draft.manualApproval = JENKINS_INPUT.test(text);
+  draft.jobs = stages || (scripts.length > 0 ? 1 : 0);
+  draft.disabled = draft.jobs === 0;
+  return draft;
+}
+
+/** Jenkins: declarative and scripted Jenkinsfiles, read as text (Groovy is not parsed). */
+export const jenkins: CiProviderDefinition = {
+  provider: 'jenkins',
+  files: [{ path: /(?:^|\/)(?:Jenkinsfile(?:\.[^/]+)?|[^/]+\.Jenkinsfile)$/i, anywhere: true }],
+  read: (file) => jenkinsPipeline(file.text),
+};

@@ -1,0 +1,106 @@
+/*
+ * The shell lexer: a script's lines → logical lines (`\` continuations, folded YAML) → simple
+ * commands → words, each word with the line it starts on.
+ */
+
+export interface ScriptLine {
+  text: string;
+  line: number;
+  /** The command goes on on the next line (`\` at the end, or a folded YAML block). */
+  joinsNext: boolean;
+}
+
+export interface Word {
+  text: string;
+  line: number;
+}
+
+/** One line of a script; a trailing `\` continues its command on the next line. */
+export function scriptLine(raw: string, line: number, continued = false): ScriptLine {
+  const text = raw.trim();
+  return { text: text.replace(/\\$/, ''), line, joinsNext: continued || text.endsWith('\\') };
+}
+
+const SEPARATORS = new Set([';', '&', '|', '(', ')']);
+
+/**
+ * Splits a logical line into simple commands (on `&&`, `||`, `;`, `|`, `&` and subshell
+ * parentheses) made of words, keeping quotes inside words and dropping comments. Each word keeps
+ * the line it starts on.
+ */
+export function simpleCommands(pieces: readonly ScriptLine[]): Word[][] {
+  const commands: Word[][] = [];
+  let words: Word[] = [];
+  let word = '';
+  let wordLine = 0;
+  let quote = '';
+  const endWord = () => {
+    if (word) words.push({ text: word, line: wordLine });
+    word = '';
+  };
+  const endCommand = () => {
+    endWord();
+    if (words.length > 0) commands.push(words);
+    words = [];
+  };
+  for (const piece of pieces) {
+    const text = piece.text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (!word) wordLine = piece.line;
+      if (quote) {
+        word += c;
+        if (c === quote) quote = '';
+        else if (c === '\\' && quote === '"' && i + 1 < text.length) word += text[++i];
+      } else if (c === '"' || c === "'") {
+        quote = c;
+        word += c;
+      } else if (c === '\\' && i + 1 < text.length) {
+        word += c + text[++i];
+      } else if (c === '#' && !word) {
+        break;
+      } else if (/\s/.test(c)) {
+        endWord();
+      } else if (SEPARATORS.has(c)) {
+        endCommand();
+      } else {
+        word += c;
+      }
+    }
+    if (quote) word += ' ';
+    else endWord();
+  }
+  endCommand();
+  return commands;
+}
+
+/** Groups lines that continue one another into logical lines. */
+export function logicalLines(lines: readonly ScriptLine[]): ScriptLine[][] {
+  const groups: ScriptLine[][] = [];
+  let current: ScriptLine[] = [];
+  for (const line of lines) {
+    current.push(line);
+    if (line.joinsNext) continue;
+    groups.push(current);
+    current = [];
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** Shell keywords before a command, as in `if …; then pytest; fi`: not part of the command. */
+const SHELL_KEYWORDS = new Set(['if', 'then', 'do', 'else', 'elif', 'while', 'until', '!', '{']);
+
+export function withoutKeywords(words: readonly Word[]): readonly Word[] {
+  const first = words.findIndex((word) => !SHELL_KEYWORDS.has(word.text));
+  return first < 0 ? [] : words.slice(first);
+}
+
+export function unquote(text: string): string {
+  const first = text[0];
+  return text.length >= 2 && (first === '"' || first === "'") && text.endsWith(first) ? text.slice(1, -1) : text;
+}
+
+export function wordsText(words: readonly Word[]): string {
+  return words.map((word) => word.text).join(' ');
+}

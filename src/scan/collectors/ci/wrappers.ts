@@ -1,0 +1,96 @@
+import { unquote, type Word } from './shell.js';
+
+/*
+ * Commands that run other commands: `sudo` and `env` prefixes, environment runners (`poetry run`,
+ * `npx`), containers (`docker run image command`) and shells (`bash -c "…"`). Each gives the
+ * command it runs, so that what finally runs is what gets classified.
+ */
+
+/** Words that run the command after them: `sudo`, `time`, `npx`… (value: how many arguments they take). */
+const PREFIX_COMMANDS = new Map<string, number>([
+  ...['sudo', 'time', 'exec', 'env', 'nohup', 'nice', 'command', 'xvfb-run', 'npx', 'bunx', 'uvx'].map((word) => [word, 0] as const),
+  ['timeout', 1],
+]);
+
+/** Environment and package runners whose arguments are the command itself. */
+const RUNNERS = [
+  'poetry run', 'uv run', 'uv tool run', 'pipenv run', 'pdm run', 'rye run', 'hatch run', 'pixi run', 'conda run', 'mamba run',
+  'micromamba run', 'pipx run', 'npm exec', 'pnpm exec', 'pnpm dlx', 'yarn dlx', 'yarn exec', 'bundle exec',
+].map((runner) => runner.split(' '));
+
+const RUNNER_OPTIONS_WITH_VALUE = new Set(['-n', '--name', '-p', '--prefix', '-e', '--env', '--environment', '--with', '--extra', '--group', '--python', '--directory', '--project', '--package', '--from', '--spec']);
+
+const CONTAINER_TOOLS = new Set(['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose']);
+const CONTAINER_OPTIONS_WITH_VALUE = new Set([
+  '-v', '--volume', '-e', '--env', '--env-file', '-w', '--workdir', '-u', '--user', '--name', '-p', '--publish', '--entrypoint', '--network', '--net',
+  '--mount', '--platform', '--gpus', '-l', '--label', '-m', '--memory', '--shm-size', '--ipc', '--cpus', '--add-host', '-h', '--hostname', '--device',
+  '--runtime', '--pull', '-f', '--file', '--project-name', '--profile',
+]);
+
+export const SHELL = /^(?:\/(?:usr\/)?bin\/)?(?:ba|z|da)?sh$/;
+export const SHELL_COMMAND_FLAG = /^-[a-z]*c[a-z]*$/;
+const ENV_ASSIGNMENT = /^[A-Za-z_]\w*=/;
+const NO_OPTIONS_WITH_VALUE = new Set<string>();
+
+function skipOptions(words: readonly Word[], from: number, withValue: ReadonlySet<string>): number {
+  let i = from;
+  while (i < words.length && words[i]!.text.startsWith('-')) {
+    const option = words[i]!.text;
+    i += !option.includes('=') && withValue.has(option) ? 2 : 1;
+  }
+  return i;
+}
+
+function skipPrefixes(words: readonly Word[]): readonly Word[] {
+  let i = 0;
+  while (i < words.length) {
+    const word = words[i]!.text;
+    if (ENV_ASSIGNMENT.test(word)) {
+      i++;
+      continue;
+    }
+    const argumentCount = PREFIX_COMMANDS.get(word);
+    if (argumentCount === undefined) break;
+    i = skipOptions(words, i + 1, NO_OPTIONS_WITH_VALUE) + argumentCount;
+  }
+  return words.slice(i);
+}
+
+function skipRunner(words: readonly Word[]): readonly Word[] {
+  const runner = RUNNERS.find((parts) => parts.every((part, k) => words[k]?.text === part));
+  if (!runner) return words;
+  const rest = words.slice(skipOptions(words, runner.length, RUNNER_OPTIONS_WITH_VALUE));
+  // `hatch run test:pytest` names the environment before the command.
+  const first = rest[0];
+  if (first && /^[\w.-]+:\S/.test(first.text)) rest[0] = { ...first, text: first.text.replace(/^[\w.-]+:/, '') };
+  return rest;
+}
+
+/**
+ * The ways to read one command: as written (minus `sudo`, variables…), and, for `poetry run
+ * pytest` or `npx eslint`, as the command the runner runs. `pdm run test` is only meaningful as
+ * written (a project script), `uv run pytest` only as run.
+ */
+export function commandForms(words: readonly Word[]): Array<readonly Word[]> {
+  const direct = skipPrefixes(words);
+  const run = skipPrefixes(skipRunner(direct));
+  return run.length === direct.length ? [direct] : [direct, run];
+}
+
+/** `docker run [options] image command…`, `docker compose run service command…`. */
+export function containerCommand(words: readonly Word[]): { image: Word; command: readonly Word[] } | null {
+  if (!CONTAINER_TOOLS.has(words[0]?.text ?? '')) return null;
+  const verb = words.findIndex((word, i) => i > 0 && i <= 4 && (word.text === 'run' || word.text === 'exec'));
+  if (verb < 0) return null;
+  const at = skipOptions(words, verb + 1, CONTAINER_OPTIONS_WITH_VALUE);
+  const image = words[at];
+  return image ? { image, command: words.slice(at + 1) } : null;
+}
+
+/** The script of `bash -c "…"` / `sh -ec '…'`. */
+export function shellArgument(words: readonly Word[]): Word | null {
+  if (!SHELL.test(words[0]?.text ?? '')) return null;
+  const flag = words.findIndex((word, i) => i > 0 && SHELL_COMMAND_FLAG.test(word.text));
+  const script = flag > 0 ? words[flag + 1] : undefined;
+  return script ? { text: unquote(script.text), line: script.line } : null;
+}
