@@ -1,13 +1,10 @@
 import picomatch from 'picomatch';
+import { baseName } from './repo-path.js';
 
 const cache = new Map<string, (path: string) => boolean>();
 const WILDCARDS = /[*?[\]{}()!+@]/;
 /** Extended globs (`!(x)`, `+(x)`, `@(x)`, `*(x)`, `?(x)`) are left to picomatch. */
 const EXTGLOB = /[!+@*?]\(/;
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
 
 /** `a.{md,rst}` → `a.md`, `a.rst`: one level of braces at a time, as often as they occur. */
 export function expandBraces(pattern: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dependenciesCollector } from '../../src/scan/collectors/dependencies.js';
+import { dependenciesCollector } from '../../src/scan/collectors/dependencies/index.js';
 import type { Dependency } from '../../src/scan/facts.js';
 import { collect } from '../helpers/collect.js';
 

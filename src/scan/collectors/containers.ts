@@ -1,4 +1,5 @@
 import { compareStrings } from '../../util/compare.js';
+import { baseName } from '../../util/repo-path.js';
 import { defineCollector, type Collector, type ScanIndex } from '../collector.js';
 import { mapEntries, mapEntry, parseYamlDocuments } from '../yaml-documents.js';
 
@@ -77,10 +78,6 @@ function collectContainers(): Collector<ContainerFacts> {
       dockerignore: findDockerignore(index),
     }),
   };
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 function isDockerfile(path: string): boolean {

@@ -1,5 +1,6 @@
 import { isScalar, isSeq, type Document } from 'yaml';
 import { byLocation, compareStrings } from '../../util/compare.js';
+import { baseName } from '../../util/repo-path.js';
 import { defineCollector, type Collector, type FileContent } from '../collector.js';
 import type { Warn } from '../location.js';
 import { mapEntries, mapEntry, parseYamlDocuments, plainValue, type YamlDocuments } from '../yaml-documents.js';
@@ -175,10 +176,6 @@ const BROKEN_TEMPLATE_MARKERS: Array<{ marker: RegExp; tool: TemplateTool }> = [
 const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
 type TemplateTool = Extract<IacTool, 'cloudformation' | 'sam' | 'arm'>;
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
 
 function namedFile(path: string): NamedFile | undefined {
   const name = baseName(path);

@@ -1,7 +1,7 @@
 import { ciCollector } from './ci/index.js';
 import { codeCollector } from './code.js';
 import { containersCollector } from './containers.js';
-import { dependenciesCollector } from './dependencies.js';
+import { dependenciesCollector } from './dependencies/index.js';
 import { docsCollector } from './docs.js';
 import { iacCollector } from './iac.js';
 import { kubernetesCollector } from './kubernetes.js';

@@ -1,5 +1,6 @@
 import { isSeq, type Document, type Node } from 'yaml';
 import { byLocation, compareStrings } from '../../util/compare.js';
+import { baseName, directoryOf } from '../../util/repo-path.js';
 import { defineCollector, type Collector, type ScanIndex } from '../collector.js';
 import { mapEntry, parseYamlDocuments, plainValue, type YamlDocuments } from '../yaml-documents.js';
 
@@ -127,14 +128,6 @@ function collectKubernetes(): Collector<KubernetesFacts> {
       };
     },
   };
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
-function directoryOf(path: string): string {
-  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
 }
 
 function pathsNamed(index: ScanIndex, matches: (name: string) => boolean): string[] {

@@ -1,0 +1,62 @@
+import { baseName, directoryOf } from '../../../util/repo-path.js';
+import { defineCollector, type Collector } from '../../collector.js';
+import { pathContext } from '../../path-context.js';
+import type { DependencyFacts } from './facts.js';
+import { lockFormat } from './lock-files.js';
+import type { ManifestFormat, ManifestRead } from './manifest.js';
+import { condaEnvironment } from './manifests/conda.js';
+import { packageJson } from './manifests/package-json.js';
+import { pipfile } from './manifests/pipfile.js';
+import { pyproject } from './manifests/pyproject.js';
+import { requirementsFile } from './manifests/requirements-txt.js';
+import { setupCfg } from './manifests/setup-cfg.js';
+import { setupPy } from './manifests/setup-py.js';
+import { summarise } from './summary.js';
+
+/*
+ * Reads the manifests of Python, conda and npm projects without running anything: setup.py is
+ * scanned for literal lists, never executed. Lock files are recognised by name (so one too large
+ * to read still counts) and their packages counted when they were read.
+ */
+
+/** The manifest kinds, in the order they are tried on a file name. */
+const MANIFEST_FORMATS: readonly ManifestFormat[] = [requirementsFile, pyproject, pipfile, setupPy, setupCfg, condaEnvironment, packageJson];
+
+export const dependenciesCollector = defineCollector({ key: 'dependencies', create: collectDependencies });
+
+function collectDependencies(): Collector<DependencyFacts> {
+  const manifests: Array<{ path: string; read: ManifestRead }> = [];
+  const lockPackages = new Map<string, number>();
+
+  return {
+    wants: (path) => eligible(path) && (manifestFormat(path) !== undefined || lockFormat(path)?.count !== undefined),
+    visit(file, warn) {
+      // Lock files first: `environment-gpu.conda-lock.yml` also looks like an environment file.
+      const lock = lockFormat(file.path);
+      if (lock) {
+        if (lock.count) lockPackages.set(file.path, lock.count(file, warn));
+        return;
+      }
+      const read = manifestFormat(file.path)?.read(file, warn);
+      if (read) manifests.push({ path: file.path, read });
+    },
+    finish(index) {
+      return summarise(
+        manifests,
+        lockPackages,
+        index.files.map((file) => file.path).filter(eligible),
+      );
+    },
+  };
+}
+
+/** Vendored code declares someone else's dependencies; installed packages are not the project's manifests. */
+function eligible(path: string): boolean {
+  return pathContext(path) !== 'vendor' && !path.split('/').includes('node_modules');
+}
+
+function manifestFormat(path: string): ManifestFormat | undefined {
+  const name = baseName(path);
+  const parent = baseName(directoryOf(path));
+  return MANIFEST_FORMATS.find((format) => format.matches(name, parent));
+}

@@ -1,0 +1,37 @@
+import { isSeq } from 'yaml';
+import { baseName } from '../../../util/repo-path.js';
+import type { FileContent } from '../../collector.js';
+import type { Warn } from '../../location.js';
+import type { LockFormat } from './manifest.js';
+import { entriesOf, parseJsonObject, parseYamlFile } from './parse.js';
+
+// `dvc.lock` is a DVC pipeline lock, not a dependency lock: it is deliberately absent.
+const LOCK_FORMATS: LockFormat[] = [
+  { kind: 'poetry.lock', ecosystem: 'pypi', manager: 'poetry', name: /^poetry\.lock$/, count: countPackageTables },
+  { kind: 'uv.lock', ecosystem: 'pypi', manager: 'uv', name: /^uv\.lock$/, count: countPackageTables },
+  { kind: 'pdm.lock', ecosystem: 'pypi', manager: 'pdm', name: /^pdm\.lock$/, count: countPackageTables },
+  { kind: 'Pipfile.lock', ecosystem: 'pypi', manager: 'pipenv', name: /^Pipfile\.lock$/, count: countPipfileLock },
+  { kind: 'conda-lock', ecosystem: 'conda', manager: 'conda', name: /^(?:[\w.-]+\.)?conda-lock\.ya?ml$/, count: countCondaLock },
+  { kind: 'package-lock.json', ecosystem: 'npm', manager: 'npm', name: /^package-lock\.json$/ },
+  { kind: 'yarn.lock', ecosystem: 'npm', manager: 'yarn', name: /^yarn\.lock$/ },
+  { kind: 'pnpm-lock.yaml', ecosystem: 'npm', manager: 'pnpm', name: /^pnpm-lock\.yaml$/ },
+];
+
+export function lockFormat(path: string): LockFormat | undefined {
+  const name = baseName(path);
+  return LOCK_FORMATS.find((format) => format.name.test(name));
+}
+
+function countPackageTables(file: FileContent): number {
+  return file.text.match(/^\[\[package\]\]/gm)?.length ?? 0;
+}
+
+function countPipfileLock(file: FileContent, warn: Warn): number {
+  const doc = parseJsonObject(file, warn);
+  return doc ? entriesOf(doc.default).length + entriesOf(doc.develop).length : 0;
+}
+
+function countCondaLock(file: FileContent, warn: Warn): number {
+  const packages = parseYamlFile(file, warn)?.doc.get('package');
+  return isSeq(packages) ? packages.items.length : 0;
+}

@@ -1,0 +1,79 @@
+import { compareStrings } from '../../../util/compare.js';
+import { baseName, directoryOf } from '../../../util/repo-path.js';
+import type { PathContext } from '../../location.js';
+import { pathContext } from '../../path-context.js';
+import type { Dependency, DependencyFacts, LockFileInfo, ManifestInfo } from './facts.js';
+import { lockFormat } from './lock-files.js';
+import type { LockFormat, ManifestRead } from './manifest.js';
+
+/** Contexts that show the team's own tooling; examples and fixtures show someone else's. */
+const OWN_CONTEXTS: ReadonlySet<PathContext> = new Set(['project', 'test', 'docs']);
+
+export function summarise(
+  visited: ReadonlyArray<{ path: string; read: ManifestRead }>,
+  lockPackages: ReadonlyMap<string, number>,
+  paths: readonly string[],
+): DependencyFacts {
+  // MLflow writes a requirements.txt and conda.yaml next to each logged model: artefacts, not the team's manifests.
+  const modelDirectories = new Set(paths.filter((path) => baseName(path) === 'MLmodel').map(directoryOf));
+  const manifests = visited
+    .filter(({ path }) => !modelDirectories.has(directoryOf(path)))
+    .sort((a, b) => compareStrings(a.path, b.path));
+  const locks = paths.flatMap((path) => {
+    const format = lockFormat(path);
+    return format ? [{ path, format, packages: lockPackages.get(path) ?? 0 }] : [];
+  });
+
+  return {
+    manifests: manifests.map(({ path, read }): ManifestInfo => ({
+      path,
+      ecosystem: read.ecosystem,
+      kind: read.kind,
+      declared: read.declarations.length,
+      pinned: read.declarations.filter((declaration) => declaration.pinned).length,
+    })),
+    lockFiles: locks
+      .map(({ path, format, packages }): LockFileInfo => ({ path, ecosystem: format.ecosystem, kind: format.kind, packages }))
+      .sort((a, b) => compareStrings(a.path, b.path)),
+    declared: manifests
+      .flatMap(({ path, read }) => read.declarations.map((declaration): Dependency => ({ ...declaration, path })))
+      .sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.path, b.path) || a.line - b.line),
+    managers: managersOf(manifests, locks),
+    pinning: pinningOf(manifests, locks, new Set(paths)),
+  };
+}
+
+function managersOf(
+  manifests: ReadonlyArray<{ path: string; read: ManifestRead }>,
+  locks: ReadonlyArray<{ path: string; format: LockFormat }>,
+): string[] {
+  const own = <T extends { path: string }>(items: readonly T[]) => items.filter(({ path }) => OWN_CONTEXTS.has(pathContext(path)));
+  const ownManifests = own(manifests);
+  const ownLocks = own(locks);
+  const managers = new Set([...ownManifests.flatMap(({ read }) => read.managers), ...ownLocks.map(({ format }) => format.manager)]);
+  // A package.json says npm only when no lock file names another client.
+  const jsLocked = ownLocks.some(({ format }) => format.ecosystem === 'npm');
+  if (!jsLocked && ownManifests.some(({ read }) => read.kind === 'package.json')) managers.add('npm');
+  return [...managers].sort(compareStrings);
+}
+
+function pinningOf(
+  manifests: ReadonlyArray<{ path: string; read: ManifestRead }>,
+  locks: ReadonlyArray<{ path: string; format: LockFormat }>,
+  paths: ReadonlySet<string>,
+): DependencyFacts['pinning'] {
+  const inProject = (path: string) => pathContext(path) === 'project';
+  if (locks.some(({ path, format }) => format.ecosystem !== 'npm' && inProject(path))) return 'locked';
+  const runtime = manifests
+    .filter(({ path }) => inProject(path) && !isCompiledInput(path, paths))
+    .flatMap(({ read }) => read.declarations)
+    .filter((declaration) => declaration.ecosystem !== 'npm' && !declaration.dev);
+  if (runtime.length === 0) return 'none';
+  const pinned = runtime.filter((declaration) => declaration.pinned).length;
+  return pinned === runtime.length ? 'pinned' : pinned > 0 ? 'partial' : 'unpinned';
+}
+
+/** A pip-tools `.in` file is compiled into the sibling `.txt`, which is what gets installed. */
+function isCompiledInput(path: string, paths: ReadonlySet<string>): boolean {
+  return path.endsWith('.in') && paths.has(`${path.slice(0, -'.in'.length)}.txt`);
+}
