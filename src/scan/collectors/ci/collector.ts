@@ -6,6 +6,11 @@ import { brokenDraft, type Draft } from './draft.js';
 import type { CiFacts, CiPipeline, CiProvider, CiStep, CiTrigger } from './facts.js';
 import { CiFileTable, type CiProviderDefinition } from './provider.js';
 
+/*
+ * From CI files to the CI slice: each file is read by the provider that recognises it, its steps
+ * classified, and its triggers completed with those of the pipelines that call it.
+ */
+
 const MAX_COMMAND_LENGTH = 120;
 
 /** Redacted before shortening, so a secret cut in half is still recognised. */
