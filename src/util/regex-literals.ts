@@ -7,7 +7,20 @@
  * Returns null whenever that cannot be established with certainty (character classes, groups
  * whose content is optional, flags, anything unusual): the caller then always runs the regex.
  */
-export function requiredLiterals(pattern: string, minLength = 3): string[] | null {
+export function requiredLiterals(pattern: string, minLength = 3): readonly string[] | null {
+  const key = `${minLength}\u0000${pattern}`;
+  if (!known.has(key)) {
+    if (known.size >= KEPT) known.clear();
+    known.set(key, findLiterals(pattern, minLength));
+  }
+  return known.get(key)!;
+}
+
+/** Every scan asks again for the same signals' literals: the answers are kept (they never change). */
+const known = new Map<string, readonly string[] | null>();
+const KEPT = 4_096;
+
+function findLiterals(pattern: string, minLength: number): string[] | null {
   const alternatives = topLevelAlternatives(pattern);
   if (!alternatives) return null;
   const literals: string[] = [];
@@ -56,7 +69,7 @@ function alternativeLiterals(alternative: string, minLength: number): string[] |
   const close = closingParen(after, 0);
   const plainGroup = /^\((\?:)?(?!\?)/.exec(after);
   if (close < 0 || !plainGroup || OPTIONAL.test(after.slice(close + 1))) return null;
-  return requiredLiterals(after.slice(plainGroup[0].length, close), minLength);
+  return findLiterals(after.slice(plainGroup[0].length, close), minLength);
 }
 
 /** How many characters of the pattern the leading literal spans (escapes count two). */

@@ -22,3 +22,14 @@ describe('LiteralSearch', () => {
     }
   });
 });
+
+describe('LiteralSearch built again for the same literals', () => {
+  it('finds the same, whatever other searches were built in between', () => {
+    const literals = ['mlflow', 'wandb.init', 'dvc'];
+    const first = new LiteralSearch(literals);
+    for (let i = 0; i < 10; i++) new LiteralSearch([`other${i}`, 'mlflow']);
+    const again = new LiteralSearch(literals);
+    for (const text of ['import mlflow', 'dvc push; wandb.init()', 'nothing']) expect(again.foundIn(text)).toEqual(first.foundIn(text));
+    expect(new LiteralSearch(['other3', 'mlflow']).foundIn('other3 mlflow')).toEqual(new Set([0, 1]));
+  });
+});
