@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
-import { BIN, cli, expectUsageError, fixture } from '../helpers/cli.js';
+import { BIN, cli, cliProcess, expectUsageError, fixture } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1795000000' };
@@ -207,5 +207,24 @@ describe('rules, explain and scan', () => {
     const facts = JSON.parse(result.stdout);
     expect(facts.ci.pipelines.map((p: { path: string }) => p.path)).toContain('.github/workflows/ci.yml');
     expect(facts.git.commits).toBe(1);
+  });
+});
+
+/* Most tests run the CLI in-process; these run the installed command as a user's shell does. */
+describe('the command, as a process', () => {
+  it('exits 0 on success, 1 when a gate fails and 2 on a usage error', async () => {
+    const [version, gate, usage] = await Promise.all([cliProcess(['--version']), cliProcess([poc, '--fail-under', '60']), cliProcess([poc, '--format', 'pdf'])]);
+    expect(version).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+    expect(gate.code, gate.stderr).toBe(1);
+    expect(gate.stdout).toMatch(/Readiness/);
+    expectUsageError(usage, /--format: unknown format "pdf"/);
+  });
+
+  it('says how to build it when run from a checkout that was not built', async () => {
+    const checkout = await tempDir({ 'package.json': '{"type": "module"}' });
+    await mkdir(join(checkout, 'bin'));
+    await copyFile(BIN, join(checkout, 'bin', 'scale-audit.js'));
+    const { status, stdout, stderr } = spawnSync(process.execPath, [join(checkout, 'bin', 'scale-audit.js'), '--version'], { encoding: 'utf8' });
+    expect({ status, stdout, stderr }).toEqual({ status: 2, stdout: '', stderr: 'scale-audit: not built yet; run `npm run build` first\n' });
   });
 });

@@ -1,9 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli, expectUsageError, fixture } from '../helpers/cli.js';
+import { BIN, cli, cliProcess, expectUsageError, fixture } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 /* Where `--output`, `--out-dir` and `--write-baseline` may write, and what happens to what is there. */
@@ -35,7 +37,7 @@ describe('output targets', () => {
 
   it('/dev/stdout prints the report to standard output', async () => {
     const repo = await fixture('notebook-poc');
-    const result = await cli([repo, '--format', 'json', '--output', '/dev/stdout']);
+    const result = await cliProcess([repo, '--format', 'json', '--output', '/dev/stdout']);
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).target.name).toBe('notebook-poc');
   });
@@ -86,6 +88,24 @@ describe('output targets', () => {
     const result = await cli([repo, '--format', 'json', '--output', join(dir, 'x.json'), '--write-baseline', join(dir, '.', 'x.json')]);
     expectUsageError(result, /x\.json: cannot write output: named twice/);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a run interrupted while writing leaves no temporary file behind', async () => {
+    const repo = await fixture('notebook-poc');
+    const out = await tempDir();
+    // A pipe is written through after the files are staged, and opening it waits for a reader:
+    // the run stops there with the Markdown staged beside its target.
+    execFileSync('mkfifo', [join(out, 'report.json')]);
+    const child = spawn(process.execPath, [BIN, repo, '--format', 'md,json', '--out-dir', out], { stdio: 'ignore' });
+    try {
+      while (!(await readdir(out)).some((name) => name.endsWith('.tmp'))) await sleep(20);
+      child.kill('SIGTERM');
+      const [, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+      expect(signal).toBe('SIGTERM');
+      expect(await readdir(out)).toEqual(['report.json']);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 
   it.skipIf(!existsSync('/dev/full'))('a full disk is one line naming stdout and exit 2', async () => {

@@ -4,6 +4,8 @@ import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import type { CliIO, OutputStream } from '../../src/cli/io.js';
+import { run } from '../../src/cli/main.js';
 import { tempDir } from './temp.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,16 +17,67 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI in a child process, the way a user or CI does. */
-export function cli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+export interface CliOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+}
+
+/** What a child process would be given: only PATH and HOME from ours, plus the test's variables. */
+const environment = (options: CliOptions) => ({ PATH: process.env.PATH, HOME: process.env.HOME, ...options.env });
+
+/**
+ * Runs the built CLI in a child process, the way a user or CI does: for what only a process shows
+ * (the bin script, exit statuses, a closed pipe, a full disk, signals, its own stdout by name).
+ */
+export function cliProcess(args: string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: options.cwd ?? ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    execFile(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: environment(options), maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
+}
+
+function capture(): OutputStream & { text: string } {
+  return {
+    text: '',
+    isTTY: false,
+    write(chunk: string) {
+      this.text += chunk;
+      return true;
+    },
+  };
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const processState = () => ({ exitCode: process.exitCode, listeners: SIGNALS.map((signal) => process.listenerCount(signal)) });
+
+/** The working directory is the process's: runs take turns, each in its own directory. */
+let turn: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the CLI in this process, through the `run(argv, io)` seam the bin script uses, with what a
+ * child process would have: the working directory, only the given environment, no terminal.
+ * A run that left the process changed (its exit code, a signal handler) fails the test: the CLI
+ * must be embeddable.
+ */
+export function cli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  const result = turn.then(async () => {
+    const before = processState();
+    const stdout = capture();
+    const stderr = capture();
+    const io: CliIO = { stdout, stderr, env: environment(options), now: () => new Date() };
+    const home = process.cwd();
+    process.chdir(options.cwd ?? ROOT);
+    try {
+      const code = await run(args, io);
+      expect(processState(), 'the process as the run found it').toEqual(before);
+      return { code, stdout: stdout.text, stderr: stderr.text };
+    } finally {
+      process.chdir(home);
+    }
+  });
+  turn = result.catch(() => undefined);
+  return result;
 }
 
 /**
