@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { tempDir } from './temp.js';
 
@@ -25,14 +25,17 @@ async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
 }
 
-/** One browser for the enclosing `describe`, started before its tests and closed after them. */
+/**
+ * One browser per test process, shared by every browser test file the process runs: starting
+ * Chromium costs more than most of their tests. Playwright closes it when the process exits.
+ */
+let started: Promise<Browser> | undefined;
+
+/** The browser, for the enclosing `describe`: started before its first test. */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
+    browser = await (started ??= launch());
   });
   return () => {
     if (!browser) throw new Error('the browser did not start');
@@ -47,6 +50,9 @@ export const MOBILE: BrowserContextOptions = { viewport: { width: 390, height: 8
 /** Runs `work` in a fresh context (its own viewport, colour scheme, cookies) and closes it after. */
 export async function inContext<T>(browser: Browser, options: BrowserContextOptions, work: (context: BrowserContext) => Promise<T>): Promise<T> {
   const context = await browser.newContext(options);
+  // The test's own timeout bounds it; Playwright's 30 s default would fire first on a busy machine
+  // (a full-page screenshot of the long report takes seconds even on an idle one).
+  context.setDefaultTimeout(0);
   try {
     return await work(context);
   } finally {
