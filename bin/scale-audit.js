@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// The compiled CLI lives in dist/; a checkout needs `npm run build` first.
+// The built CLI lives in dist/bundle/ (scripts/bundle.mjs); a checkout needs `npm run build` first.
 let cli;
 try {
-  cli = await import('../dist/cli/main.js');
+  cli = await import('../dist/bundle/main.js');
 } catch (error) {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/cli/main.js')) throw error;
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/bundle/main.js')) throw error;
   process.stderr.write('scale-audit: not built yet; run `npm run build` first\n');
   process.exit(2);
 }
@@ -18,5 +18,5 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 const { run } = cli;
-const { processIO } = await import('../dist/cli/io.js');
+const { processIO } = await import('../dist/bundle/io.js');
 process.exitCode = await run(process.argv.slice(2), processIO());

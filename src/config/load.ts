@@ -5,7 +5,6 @@ import { InputError } from '../util/errors.js';
 import { globProblem } from '../util/glob.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { DOCUMENT_BYTES, readBoundedText } from '../util/read-bounded.js';
-import { compileSchema, validateSource } from '../util/schema-errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, positionOf, type YamlSource } from '../util/yaml-source.js';
 import { EMPTY_CONFIG, type Config, type Gates } from './types.js';
@@ -33,7 +32,16 @@ export async function findConfig(target: string): Promise<string | null> {
   }
 }
 
-let validator: ReturnType<typeof compileSchema> | undefined;
+/** The schema validator is loaded only when there is a configuration to check: most audits have none. */
+let validator: Promise<(source: YamlSource) => void> | undefined;
+function validateConfig(source: YamlSource): Promise<void> {
+  validator ??= (async () => {
+    const { compileSchema, validateSource } = await import('../util/schema-errors.js');
+    const validate = compileSchema(JSON.parse(await readFile(join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as object);
+    return (parsed: YamlSource) => validateSource(parsed, validate);
+  })();
+  return validator.then((validate) => validate(source));
+}
 
 /** Files named in a configuration are relative to it, as `packs` are, wherever the audit runs from. */
 function relativeTo(file: string, report: Config['report']): Config['report'] {
@@ -65,8 +73,7 @@ function checkWaivers(source: YamlSource, waivers: NonNullable<ConfigDocument['w
 export async function loadConfig(file: string): Promise<{ config: Config; source: YamlSource }> {
   const text = await readBoundedText(file, { what: 'configuration', maxBytes: DOCUMENT_BYTES });
   const source = parseYamlSource(file, text);
-  validator ??= compileSchema(JSON.parse(await readFile(join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as object);
-  validateSource(source, validator);
+  await validateConfig(source);
   const document = source.value as ConfigDocument;
   checkWaivers(source, document.waivers ?? []);
   // The line of the setting's key: where a reader looks for it.
