@@ -13,7 +13,7 @@ import { loadRuleSet } from './rules/load.js';
 import { guardRules } from './score/guards.js';
 import { loadMlTestScoreModel } from './score/ml-test-score-model.js';
 import type { Facts } from './scan/facts.js';
-import { scan } from './scan/scan.js';
+import { scan, type ScanOptions } from './scan/scan.js';
 import { InputError } from './util/errors.js';
 
 export interface AuditOptions {
@@ -34,6 +34,8 @@ export interface AuditOptions {
   baseline?: { file: string; baseline: Baseline };
   /** The cover set on the command line; each field overrides the configuration's. */
   cover?: Partial<Cover>;
+  /** Told how the scan advances, for a progress display. */
+  onProgress?: ScanOptions['onProgress'];
 }
 
 export interface AuditResult {
@@ -71,7 +73,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   // The answers loader brings the validation library: load it only for an answers file.
   const answers = options.answersFile ? await (await import('./answers/load.js')).loadAnswers(options.answersFile, ruleSet.questions) : NO_ANSWERS;
   const businessData = await loadBusinessData(options.assumptionsFile);
-  const facts = await scan(options.path, { signals: ruleSet.signals, now: options.now });
+  const facts = await scan(options.path, { signals: ruleSet.signals, now: options.now, onProgress: options.onProgress });
   const waived = applyWaivers(evaluate(ruleSet, facts, answers), config.waivers, options.now);
   const mlTestScoreModel = await loadMlTestScoreModel();
   const report = buildReport({

@@ -61,7 +61,8 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .option('-c, --config <file>', 'configuration file (default: the nearest .scale-audit.yaml/.yml/.json)')
     .option('--no-config', 'use no configuration file')
     .addOption(rulesOption())
-    .option('--no-color', 'plain text even on a terminal'))
+    .option('--no-color', 'plain text even on a terminal')
+    .option('-q, --quiet', 'no progress display on a terminal (it is never shown in CI or when stderr is not a terminal)'))
     .action(async (path: string, options) => setExit(await (await import('./commands/audit.js')).auditCommand(path, options, io)));
   // `scale-audit .` runs audit, so the top-level help shows audit's options too, not only the command list.
   root.addHelpText('after', () => `\n\`scale-audit [path]\` runs the default command, audit:\n\n${audit.helpInformation()}`);

@@ -26,7 +26,12 @@ export interface ScanOptions<Extra extends readonly CollectorDefinition[] = read
   /** Files at or above this size are listed as large. */
   largeFileBytes?: number;
   git?: boolean;
+  /** Told how the scan advances, for a progress display; called often, so it must be cheap. */
+  onProgress?: (progress: ScanProgress) => void;
 }
+
+/** Listing the files, then going through them (`files` of `total` so far). */
+export type ScanProgress = { phase: 'listing' } | { phase: 'reading'; files: number; total: number };
 
 export const SCAN_DEFAULTS = {
   maxFiles: 200_000,
@@ -82,7 +87,9 @@ function collectFacts(
   const unread: FilesFacts['unread'] = [];
 
   // One read per file, in path order, shared by every collector that wants it.
+  let seen = 0;
   for (const file of walked.files) {
+    options.onProgress?.({ phase: 'reading', files: ++seen, total: walked.files.length });
     const readers = collectors.filter(({ collector }) => collector.wants(file.path));
     if (readers.length === 0) continue;
     const result = read(file.path, file.bytes, file.path.endsWith('.ipynb') ? limits.maxNotebookBytes : limits.maxFileBytes);
@@ -126,6 +133,7 @@ export async function scan<const Extra extends readonly CollectorDefinition[] = 
 
   const limits = limitsOf(options);
   const gitWarnings: ScanWarning[] = [];
+  options.onProgress?.({ phase: 'listing' });
   const [walked, git] = await Promise.all([
     walk(root, { maxFiles: limits.maxFiles }),
     options.git === false ? Promise.resolve(null) : collectGit(root, options.now, (warning) => gitWarnings.push(warning)),

@@ -10,6 +10,7 @@ import { loadBranding, withConfigured, type BrandingFlags } from '../branding.js
 import { parseGateFlags, type GateFlags } from '../gate-flags.js';
 import { auditDate, notice, useColor, type CliIO } from '../io.js';
 import { emit, type OutputFlags } from '../outputs.js';
+import { progressLine } from '../progress.js';
 import { renderReport, reportDestinations } from '../report-outputs.js';
 
 export interface AuditFlags extends GateFlags, OutputFlags, BrandingFlags {
@@ -23,6 +24,8 @@ export interface AuditFlags extends GateFlags, OutputFlags, BrandingFlags {
   config?: string | false;
   baseline?: string;
   writeBaseline?: string;
+  /** No progress display. */
+  quiet?: boolean;
 }
 
 /**
@@ -51,6 +54,7 @@ export async function auditCommand(path: string, flags: AuditFlags, io: CliIO): 
   const answers = await answersFor(path, flags.answers);
   const flagged = await loadBranding(flags);
 
+  const progress = progressLine(io, flags.quiet === true);
   const { report, config } = await runAudit({
     path,
     answersFile: answers.file,
@@ -61,7 +65,8 @@ export async function auditCommand(path: string, flags: AuditFlags, io: CliIO): 
     ...(flags.config === false ? { config: null } : flags.config ? { config: flags.config } : {}),
     cover: flagged.cover,
     ...(baseline ? { baseline } : {}),
-  });
+    onProgress: progress.onProgress,
+  }).finally(() => progress.done());
   // Said once the answers are read: a file that cannot be read is then the one line of its error.
   if (answers.found) notice(io, `using the answers in ${answers.file} (--no-answers to ignore them)`);
 
