@@ -1,9 +1,9 @@
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { RuleSet } from '../rules/types.js';
 import { InputError } from '../util/errors.js';
 import { globProblem } from '../util/glob.js';
-import { PACKAGE_ROOT } from '../util/package-root.js';
+import { lazySchemaCheck } from '../util/lazy-schema.js';
 import { DOCUMENT_BYTES, readBoundedText } from '../util/read-bounded.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, positionOf, type YamlSource } from '../util/yaml-source.js';
@@ -32,16 +32,7 @@ export async function findConfig(target: string): Promise<string | null> {
   }
 }
 
-/** The schema validator is loaded only when there is a configuration to check: most audits have none. */
-let validator: Promise<(source: YamlSource) => void> | undefined;
-function validateConfig(source: YamlSource): Promise<void> {
-  validator ??= (async () => {
-    const { compileSchema, validateSource } = await import('../util/schema-errors.js');
-    const validate = compileSchema(JSON.parse(await readFile(join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as object);
-    return (parsed: YamlSource) => validateSource(parsed, validate);
-  })();
-  return validator.then((validate) => validate(source));
-}
+const checkConfig = lazySchemaCheck('config');
 
 /** Files named in a configuration are relative to it, as `packs` are, wherever the audit runs from. */
 function relativeTo(file: string, report: Config['report']): Config['report'] {
@@ -73,7 +64,7 @@ function checkWaivers(source: YamlSource, waivers: NonNullable<ConfigDocument['w
 export async function loadConfig(file: string): Promise<{ config: Config; source: YamlSource }> {
   const text = await readBoundedText(file, { what: 'configuration', maxBytes: DOCUMENT_BYTES });
   const source = parseYamlSource(file, text);
-  await validateConfig(source);
+  await checkConfig(source);
   const document = source.value as ConfigDocument;
   checkWaivers(source, document.waivers ?? []);
   // The line of the setting's key: where a reader looks for it.
