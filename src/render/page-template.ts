@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
+import { pathToFileURL } from 'node:url';
+import type Handlebars from 'handlebars';
 import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { cleanStrings, printable } from '../util/printable.js';
@@ -19,6 +21,12 @@ import { withContentSecurityPolicy } from './content-security.js';
  */
 const BUILT_IN = join(PACKAGE_ROOT, 'templates');
 
+/** The built-in pages compiled to JavaScript at build time (scripts/precompile-templates.mjs). */
+export const PRECOMPILED = join(PACKAGE_ROOT, 'dist', 'render', 'builtin-templates.js');
+
+/** The compiler's options for every template: a missing field is an error, never an empty string. */
+export const COMPILE_OPTIONS = { strict: true } as const;
+
 export type PageTemplate = (view: object) => string;
 
 interface Source {
@@ -27,7 +35,7 @@ interface Source {
 }
 
 /** The few helpers a replaced template may want; documented in docs/templates.md. */
-function registerHelpers(handlebars: typeof Handlebars): void {
+function registerHelpers(handlebars: Pick<typeof Handlebars, 'registerHelper'>): void {
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   handlebars.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''));
   handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value, null, 2));
@@ -50,10 +58,44 @@ async function templatesIn(dir: string, page: string): Promise<{ page: Source | 
   return { page: await readSource(join(dir, page)), partials };
 }
 
+/**
+ * What a page is compiled from: its text and its partials' (styles included), by name. A
+ * precompiled page is used only while this digest is the one it was compiled from, so an edited
+ * template is never served stale.
+ */
+export function templatesDigest(templates: { page: Source | null; partials: ReadonlyMap<string, Source> }): string {
+  const hash = createHash('sha256').update(templates.page?.text ?? '');
+  for (const [name, source] of [...templates.partials].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`\u0000${name}\u0000${source.text}`);
+  return hash.digest('hex');
+}
+
+interface Precompiled {
+  digest: string;
+  page: TemplateSpecification;
+  partials: Record<string, TemplateSpecification>;
+}
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+/** The built-in page from the build's compiled templates, when they are there and current; else null. */
+export async function precompiledPage(name: string, sources: Awaited<ReturnType<typeof templatesIn>>): Promise<PageTemplate | null> {
+  const built = await import(pathToFileURL(PRECOMPILED).href).then(
+    (module: { pages: Record<string, Precompiled> }) => module.pages[name],
+    () => undefined,
+  );
+  if (!built || built.digest !== templatesDigest(sources)) return null;
+  // The runtime alone: the compiler, several times its size, is not loaded at all.
+  const runtime = ((await import('handlebars/runtime.js')) as unknown as { default: typeof Handlebars }).default.create();
+  registerHelpers(runtime);
+  for (const [partial, spec] of Object.entries(built.partials)) runtime.registerPartial(partial, runtime.template(spec));
+  const template = runtime.template(built.page);
+  // As for a compiled page (below): values are cleaned of control characters and line breaks first.
+  return (view) => withContentSecurityPolicy(template(cleanStrings(view, printable)));
+}
+
 /** A syntax error in a user's template is their mistake: one line naming the file and line. */
-function parsed(source: Source): Source {
+function parsed(compiler: typeof Handlebars, source: Source): Source {
   try {
-    Handlebars.parse(source.text);
+    compiler.parse(source.text);
   } catch (error) {
     const message = (error as Error).message;
     const line = /line (\d+)/.exec(message)?.[1];
@@ -66,7 +108,7 @@ function parsed(source: Source): Source {
 /** The built-in files, read once however many pages a run compiles (the report, and again with `--template-dir`). */
 const builtInSources = new Map<string, ReturnType<typeof templatesIn>>();
 
-function builtInTemplates(page: string): ReturnType<typeof templatesIn> {
+export function builtInTemplates(page: string): ReturnType<typeof templatesIn> {
   if (!builtInSources.has(page)) builtInSources.set(page, templatesIn(BUILT_IN, page));
   return builtInSources.get(page)!;
 }
@@ -78,13 +120,18 @@ export async function pageTemplate(name: string, overrides: string | null = null
   if (replaced && !replaced.page && replaced.partials.size === 0) {
     throw new InputError(`--template-dir: no templates here (expected ${name}, styles.css or partials/*.hbs; see docs/templates.md)`, overrides!);
   }
-  const handlebars = Handlebars.create();
+  if (!replaced) {
+    const precompiled = await precompiledPage(name, builtIn);
+    if (precompiled) return precompiled;
+  }
+  const { default: compiler } = await import('handlebars');
+  const handlebars = compiler.create();
   registerHelpers(handlebars);
   for (const [partial, source] of new Map([...builtIn.partials, ...(replaced?.partials ?? [])])) {
-    handlebars.registerPartial(partial, parsed(source).text);
+    handlebars.registerPartial(partial, parsed(compiler, source).text);
   }
-  const page = parsed(replaced?.page ?? builtIn.page!);
-  const compiled = handlebars.compile(page.text, { strict: true });
+  const page = parsed(compiler, replaced?.page ?? builtIn.page!);
+  const compiled = handlebars.compile(page.text, COMPILE_OPTIONS);
   // Handlebars escapes markup, not control characters or line breaks: every value is cleaned of those first.
   const template = (view: object) => compiled(cleanStrings(view, printable));
   if (!overrides) return (view) => withContentSecurityPolicy(template(view));
