@@ -1,0 +1,32 @@
+import { expect } from 'vitest';
+
+/*
+ * Cost that grows with the input, measured as a ratio rather than a time: a unit test runs on slow,
+ * noisy machines, where any absolute bound is either flaky or meaningless. The work is timed in
+ * CPU time (another process's load does not count), best of a few runs, at a small and a large
+ * size; a linear cost grows like the size, a quadratic one like its square. The bound allows
+ * several times the linear growth and still fails long before a quadratic one.
+ */
+
+function cpuMilliseconds(work: () => void): number {
+  const start = process.cpuUsage();
+  work();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+function best(work: () => void, runs: number): number {
+  return Math.min(...Array.from({ length: runs }, () => cpuMilliseconds(work)));
+}
+
+/** `make(size)` builds the work for an input of that size; large = factor × small. */
+export function expectRoughlyLinear(make: (size: number) => () => void, small: number, factor = 10): void {
+  const runs = 3;
+  const smallWork = make(small);
+  const largeWork = make(small * factor);
+  smallWork(); // warm the code paths, so the first measure is not a compile
+  // Below a few milliseconds, timer resolution and GC noise dominate: count that as the floor.
+  const smallTime = Math.max(best(smallWork, runs), 2);
+  const largeTime = best(largeWork, runs);
+  expect(largeTime / smallTime, `cost grew ${(largeTime / smallTime).toFixed(1)}× for ${factor}× the input`).toBeLessThan(factor * 4);
+}
