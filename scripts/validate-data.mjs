@@ -1,21 +1,26 @@
 #!/usr/bin/env node
-// Build step: check the data files the business side ships (data/*.yaml) against their schemas, and
-// record the digests of the texts that passed, so that an audit does not load the schema validator
-// for them. The loader validates any file whose text is not recorded (src/util/data-file.ts).
+// Build step: check the data files the business side ships (data/*.yaml) and the built-in profiles
+// (profiles/*.yaml) against their schemas, and record the digests of the texts that passed, so that an
+// audit does not load the schema validator for them. The loader validates any file whose text is not recorded (src/util/data-file.ts).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { BUSINESS_DATA_FILES } from '../dist/business/data.js';
+import { BUILTIN_PROFILES, builtinProfileFile } from '../dist/config/profiles.js';
 import { VALIDATED_DATA, validatedKey } from '../dist/util/data-file.js';
 import { PACKAGE_ROOT } from '../dist/util/package-root.js';
-import { compileSchema, validateSource } from '../dist/util/schema-errors.js';
+import { compilePublishedSchema } from '../dist/util/published-schema.js';
+import { validateSource } from '../dist/util/schema-errors.js';
 import { parseYamlSource } from '../dist/util/yaml-source.js';
 
 const keys = [];
+const files = [...Object.values(BUSINESS_DATA_FILES), ...BUILTIN_PROFILES.map((name) => ({ file: relative(PACKAGE_ROOT, builtinProfileFile(name)), schema: 'profile' }))];
 try {
-  for (const { file, schema } of Object.values(BUSINESS_DATA_FILES)) {
+  for (const { file, schema } of files) {
     const text = await readFile(join(PACKAGE_ROOT, file), 'utf8');
-    const validate = compileSchema(JSON.parse(await readFile(join(PACKAGE_ROOT, 'schemas', `${schema}.schema.json`), 'utf8')));
-    validateSource(parseYamlSource(file, text), validate);
+    const validate = await compilePublishedSchema(schema);
+    const source = parseYamlSource(file, text);
+    validateSource(source, validate);
+    if (schema === 'profile' && source.value.name !== basename(file, '.yaml')) throw new Error(`${file}: its name must be the file's, ${basename(file, '.yaml')}`);
     keys.push(validatedKey(schema, text));
   }
 } catch (error) {

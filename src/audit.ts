@@ -1,15 +1,14 @@
 import { NO_ANSWERS } from './answers/types.js';
 import { loadBusinessData } from './business/data.js';
-import { applyRuleSettings } from './config/apply.js';
-import { checkConfigAgainst, findConfig, loadConfig } from './config/load.js';
-import { EMPTY_CONFIG, type Config, type Gates, type Source } from './config/types.js';
+import { applyRuleSettings, layeredGates } from './config/apply.js';
+import { loadSettings } from './config/settings.js';
+import type { Config, Gates, Source } from './config/types.js';
 import { applyWaivers } from './config/waivers.js';
 import { compareWithBaseline, type Baseline } from './gates/baseline.js';
 import { evaluateGates } from './gates/gates.js';
 import { buildReport } from './report/build.js';
 import type { Cover, Report } from './report/types.js';
 import { evaluate } from './rules/evaluate.js';
-import { loadRuleSet } from './rules/load.js';
 import { guardRules } from './score/guards.js';
 import { loadMlTestScoreModel } from './score/ml-test-score-model.js';
 import type { Facts } from './scan/facts.js';
@@ -28,6 +27,8 @@ export interface AuditOptions {
   now: Date;
   /** A configuration file; when absent, the nearest `.scale-audit.*` from the path upward; null for none. */
   config?: string | null;
+  /** `--profile`: a profile's name or a profile file; it overrides the configuration's `profile:`. */
+  profile?: string;
   /** Gates set on the command line, with the flag each came from; they override the configuration's. */
   gates?: { values: Gates; sources: Partial<Record<keyof Gates, Source>> };
   /** A baseline to compare with: the run then also fails on any regression from it. */
@@ -44,31 +45,19 @@ export interface AuditResult {
   config: Config;
 }
 
-/** The configuration's gates, overridden one by one by the command line's. */
-function effectiveGates(config: Config, options: AuditOptions): { values: Gates; sources: Partial<Record<keyof Gates, Source>> } {
-  return {
-    values: { ...config.gates, ...options.gates?.values },
-    sources: { ...config.gateSources, ...options.gates?.sources },
-  };
-}
-
 /**
- * The whole flow: configuration and rules, answers, scan, evaluation, waivers, score, plan, gates.
- * Everything the user supplies is loaded and checked before the (slower) scan, so a typo fails fast.
+ * The whole flow: configuration, profile and rules, answers, scan, evaluation, waivers, score, plan,
+ * gates. Everything the user supplies is loaded and checked before the (slower) scan, so a typo fails fast.
  */
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
-  const configFile = options.config === undefined ? await findConfig(options.path) : options.config;
-  const loaded = configFile ? await loadConfig(configFile) : null;
-  const config = loaded?.config ?? EMPTY_CONFIG;
-  const baseRules = await loadRuleSet([...(options.rules ?? []), ...config.packs]);
-  if (loaded) checkConfigAgainst(baseRules, loaded.source, config);
-  const gates = effectiveGates(config, options);
+  const { config, profile, ruleSet: baseRules, layers } = await loadSettings(options);
+  const gates = layeredGates([...layers, { gates: options.gates?.values ?? {}, gateSources: options.gates?.sources ?? {} }]);
   for (const id of Object.keys(gates.values.failUnderCategory ?? {})) {
     if (!baseRules.categories.some((category) => category.id === id)) {
       throw new InputError(`--fail-under-category: unknown category "${id}"; categories: ${baseRules.categories.map((category) => category.id).join(', ')}`);
     }
   }
-  const ruleSet = applyRuleSettings(baseRules, config);
+  const ruleSet = applyRuleSettings(baseRules, layers, profile?.conditions);
 
   // The answers loader brings the validation library: load it only for an answers file.
   const answers = options.answersFile ? await (await import('./answers/load.js')).loadAnswers(options.answersFile, ruleSet.questions) : NO_ANSWERS;
@@ -91,6 +80,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       client: options.cover?.client ?? config.report.client ?? null,
       author: options.cover?.author ?? config.report.author ?? null,
     },
+    profile,
     config: { file: config.file, expiredWaivers: waived.expired, unusedWaivers: waived.unused },
   });
   const baseline = options.baseline ? { file: options.baseline.file, ...compareWithBaseline(report, options.baseline.baseline) } : null;

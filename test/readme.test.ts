@@ -32,6 +32,13 @@ describe('README', () => {
     expect(config.waivers).toHaveLength(1);
   });
 
+  it('shows a custom profile that the loader accepts', async () => {
+    const dir = await tempDir({ '.scale-audit.yaml': block('### Profiles', 'yaml') });
+    const { config, source } = await loadConfig(join(dir, '.scale-audit.yaml'));
+    expect(() => checkConfigAgainst(builtinRules, source, config)).not.toThrow();
+    expect(config.profiles[config.profile!.name]!.document.extends).toBe('batch-scoring');
+  });
+
   it('shows the misspelling message the loader really gives', async () => {
     const dir = await tempDir({ 'answers.yaml': 'version: 1\nanswers:\n  security.personal-data: none\n  governance.eu-ai-act-risk: minimal\n  team.ownrs: both\n' });
     await expect(loadAnswers(join(dir, 'answers.yaml'), builtinRules.questions)).rejects.toThrow(/unknown question "team\.ownrs" \(did you mean "team\.owners"\?\)/);

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { BUILTIN_PROFILES } from '../config/profiles.js';
 import { DOCUMENT_FORMATS } from '../render/document.js';
 import { FORMATS } from '../render/index.js';
 import { InputError } from '../util/errors.js';
@@ -24,6 +25,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
       // One line, like every other error: commander puts its suggestion on a second one.
       outputError: (text) => notice(io, text.trim().replace(/^error: /, '')),
     });
+  const profileOption = () => new Option('--profile <name>', `the kind of project: ${BUILTIN_PROFILES.join(', ')}, a profile the configuration declares, or a profile file`);
   const rulesOption = () => new Option('--rules <path>', 'extra rule pack file or directory (repeatable)').argParser(collect).default([] as string[]);
   /** Where the documents of `render`, `compare` and `portfolio` go: the same options as `audit`'s. */
   const outputOptions = (command: Command, formats: readonly string[], name: string) =>
@@ -60,6 +62,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .option('--write-baseline <file>', 'save this run as a baseline')
     .option('-c, --config <file>', 'configuration file (default: the nearest .scale-audit.yaml/.yml/.json)')
     .option('--no-config', 'use no configuration file')
+    .addOption(profileOption())
     .addOption(rulesOption())
     .option('--no-color', 'plain text even on a terminal')
     .option('-q, --quiet', 'no progress display on a terminal (it is never shown in CI or when stderr is not a terminal)'))
@@ -79,7 +82,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
 
   root
     .command('schema')
-    .description('print the JSON Schema of a file format: answers, assumptions, baseline, config, report, rule-pack (none: list them)')
+    .description('print the JSON Schema of a file format: answers, assumptions, baseline, config, profile, report, rule-pack (none: list them)')
     .argument('[name]', 'which schema')
     .addOption(rulesOption())
     .action(async (name: string | undefined, options) => setExit(await (await import('./commands/schema.js')).schemaCommand(name, options, io)));
@@ -106,6 +109,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .option('--json', 'as JSON')
     .option('-c, --config <file>', 'configuration file (default: the nearest .scale-audit.yaml/.yml/.json)')
     .option('--no-config', 'use no configuration file')
+    .addOption(profileOption())
     .option('--fail-under <score>', 'as for audit: shows how flags override the file')
     .option('--fail-under-category <minimums>', 'as for audit')
     .option('--fail-on <severity>', 'as for audit')

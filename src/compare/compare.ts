@@ -24,6 +24,8 @@ export interface ReportRef {
   toolVersion: string;
   rulesetDigest: string;
   scoringVersion: number;
+  /** The profile the audit ran under, null for none. */
+  profile: string | null;
 }
 
 export interface CategoryDelta {
@@ -79,6 +81,7 @@ function ref(report: Report): ReportRef {
     toolVersion: report.tool.version,
     rulesetDigest: report.ruleset.digest,
     scoringVersion: report.scoringVersion,
+    profile: report.profile?.name ?? null,
   };
 }
 
@@ -96,6 +99,13 @@ function notes(before: Report, after: Report, added: number, removed: number): s
     out.push(
       `The rule sets differ (${before.ruleset.digest} → ${after.ruleset.digest}; ${added} rule${added === 1 ? '' : 's'} added, ${removed} removed): ` +
         'part of any change may come from the rules rather than the repository.',
+    );
+  }
+  const [from, to] = [before.profile?.name ?? null, after.profile?.name ?? null];
+  if (from !== to) {
+    out.push(
+      `The reports used different profiles (${from ?? 'none'} → ${to ?? 'none'}): rules that apply, severities, weights and gates may differ, ` +
+        'so part of any change may come from the profile rather than the repository.',
     );
   }
   if (before.scoringVersion !== after.scoringVersion) {

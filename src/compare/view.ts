@@ -83,7 +83,7 @@ function changeRow(change: StatusChange): ChangeRow {
 }
 
 function side(ref: Comparison['before']): string {
-  return `${ref.generatedAt.slice(0, 10)}${ref.commit ? ` at commit ${ref.commit.slice(0, 12)}` : ''} (scale-audit ${ref.toolVersion}, ruleset ${ref.rulesetDigest})`;
+  return `${ref.generatedAt.slice(0, 10)}${ref.commit ? ` at commit ${ref.commit.slice(0, 12)}` : ''} (scale-audit ${ref.toolVersion}, ruleset ${ref.rulesetDigest}${ref.profile ? `, profile ${ref.profile}` : ''})`;
 }
 
 export function comparisonView(comparison: Comparison): ComparisonView {

@@ -1,18 +1,20 @@
 import { access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { RuleSet } from '../rules/types.js';
-import { InputError } from '../util/errors.js';
 import { globProblem } from '../util/glob.js';
 import { lazySchemaCheck } from '../util/lazy-schema.js';
 import { DOCUMENT_BYTES, readBoundedText } from '../util/read-bounded.js';
-import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, positionOf, type YamlSource } from '../util/yaml-source.js';
-import { EMPTY_CONFIG, type Config, type Gates } from './types.js';
+import { checkKnown, checkLayer } from './check.js';
+import { checkProfile } from './profiles.js';
+import { EMPTY_CONFIG, type Config, type Gates, type ProfileDocument } from './types.js';
 
 export const CONFIG_NAMES = ['.scale-audit.yaml', '.scale-audit.yml', '.scale-audit.json'];
 
 interface ConfigDocument {
   version: 1;
+  profile?: string;
+  profiles?: Record<string, ProfileDocument>;
   rules?: Record<string, { enabled?: boolean; reason?: string; severity?: Config['rules'][string]['severity']; weight?: number }>;
   categories?: Record<string, { weight: number }>;
   gates?: Gates;
@@ -72,6 +74,8 @@ export async function loadConfig(file: string): Promise<{ config: Config; source
   const config: Config = {
     ...EMPTY_CONFIG,
     file,
+    profile: document.profile === undefined ? null : { name: document.profile, source: at('profile') },
+    profiles: Object.fromEntries(Object.entries(document.profiles ?? {}).map(([name, profile]) => [name, { document: profile, source: at('profiles', name) }])),
     rules: Object.fromEntries(Object.entries(document.rules ?? {}).map(([id, setting]) => [id, { ...setting, source: at('rules', id) }])),
     categories: Object.fromEntries(Object.entries(document.categories ?? {}).map(([id, setting]) => [id, { ...setting, source: at('categories', id) }])),
     gates: document.gates ?? {},
@@ -84,17 +88,12 @@ export async function loadConfig(file: string): Promise<{ config: Config; source
 }
 
 /**
- * A setting for a rule or category that does not exist would silently do nothing: an error, with
- * the line and the closest name, as for every other mistake in a file the user wrote.
+ * What the schema cannot see in a configuration: every rule, category and condition it names exists,
+ * in its own settings, its waivers and the profiles it declares.
  */
 export function checkConfigAgainst(ruleSet: RuleSet, source: YamlSource, config: Config): void {
+  checkLayer(ruleSet, source, [], config);
   const ruleIds = ruleSet.rules.map((rule) => rule.id);
-  const categoryIds = ruleSet.categories.map((category) => category.id);
-  const unknown = (id: string, known: string[], path: Array<string | number>, noun: string, key = true) => {
-    if (!known.includes(id)) throw inputErrorAt(source, path, `unknown ${noun} "${id}"${didYouMean(id, known)}`, key);
-  };
-  for (const id of Object.keys(config.rules)) unknown(id, ruleIds, ['rules', id], 'rule');
-  for (const id of Object.keys(config.categories)) unknown(id, categoryIds, ['categories', id], 'category');
-  for (const id of Object.keys(config.gates.failUnderCategory ?? {})) unknown(id, categoryIds, ['gates', 'failUnderCategory', id], 'category');
-  config.waivers.forEach((waiver, i) => unknown(waiver.rule, ruleIds, ['waivers', i, 'rule'], 'rule', false));
+  config.waivers.forEach((waiver, i) => checkKnown(source, waiver.rule, ruleIds, ['waivers', i, 'rule'], 'rule', false));
+  for (const [name, profile] of Object.entries(config.profiles)) checkProfile(ruleSet, { name, document: profile.document, source, at: ['profiles', name] });
 }

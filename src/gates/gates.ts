@@ -12,9 +12,13 @@ export interface GateResult {
   source: string;
 }
 
+/** `--fail-under`, `.scale-audit.yaml:3`, `profile genai-app` or `profile bank (.scale-audit.yaml:12)`. */
 export function describeSource(source: Source | undefined): string {
   if (!source || source === 'default') return 'default';
-  return 'flag' in source ? source.flag : `${source.file}:${source.line}`;
+  if ('flag' in source) return source.flag;
+  const place = source.file === undefined ? '' : `${source.file}:${source.line}`;
+  if (!('profile' in source)) return place;
+  return place ? `profile ${source.profile} (${place})` : `profile ${source.profile}`;
 }
 
 /** The gate and where its threshold came from, said once: `--fail-under`, or `--fail-under, from .scale-audit.yaml:3`. */

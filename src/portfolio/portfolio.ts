@@ -20,6 +20,8 @@ export interface PortfolioRepository {
   file: string;
   generatedAt: string;
   commit: string | null;
+  /** The profile the audit ran under, null for none. */
+  profile: string | null;
   score: number | null;
   level: number;
   levelName: string;
@@ -110,6 +112,7 @@ export class PortfolioBuilder {
         file,
         generatedAt: report.generatedAt,
         commit: target.commit,
+        profile: report.profile?.name ?? null,
         score: summary.score,
         level: summary.level,
         levelName: summary.levelName,
@@ -179,6 +182,8 @@ function notes(kept: readonly Entry[], older: readonly Entry[]): string[] {
   const digests = new Set(kept.map((entry) => entry.rulesetDigest));
   if (digests.size > 1) out.push(`The reports come from ${digests.size} different rule sets (${[...digests].sort(compareStrings).join(', ')}): a gap missing from one repository may be a rule its audit did not have.`);
   const versions = new Set(kept.map((entry) => entry.scoringVersion));
+  const profiles = new Set(kept.map((entry) => entry.repository.profile ?? 'none'));
+  if (profiles.size > 1) out.push(`The reports were made under ${profiles.size} profiles (${[...profiles].sort(compareStrings).join(', ')}): which rules apply and how much each weighs differ between them, so compare scores within a profile.`);
   if (versions.size > 1) out.push(`The reports were scored with ${versions.size} scoring versions (${[...versions].sort((a, b) => a - b).join(', ')}): their scores are not directly comparable.`);
   if (older.length > 0) {
     const files = older.map((entry) => entry.repository.file);

@@ -22,7 +22,7 @@ export function renderPortfolioMarkdown(portfolio: Portfolio): string {
   out.push(`| # | Repository | Score | Level | Confidence | ${view.categories.map((category) => mdText(category.title)).join(' | ')} |`);
   out.push(`|---:|---|---:|---|---:|${view.categories.map(() => '---:|').join('')}`);
   for (const row of view.rows) {
-    const name = row.url ? mdLink(mdText(row.name), row.url) : mdText(row.name);
+    const name = `${row.url ? mdLink(mdText(row.name), row.url) : mdText(row.name)}${row.profile ? ` (${mdText(row.profile)})` : ''}`;
     out.push(`| ${row.rank} | ${name} | ${heat(row.score)} | ${row.level} | ${row.confidence} | ${row.cells.map(heat).join(' | ')} |`);
   }
   out.push(`| | **Average** | | | | ${view.categories.map((category) => heat(category.average)).join(' | ')} |`, '');

@@ -1,4 +1,5 @@
 import { categoryScoreText, scoreBand, type Band } from '../render/format.js';
+import { compareStrings } from '../util/compare.js';
 import type { Portfolio } from './portfolio.js';
 
 /*
@@ -21,7 +22,7 @@ export interface PortfolioView {
   stats: string;
   notes: string[];
   categories: Array<{ id: string; title: string; short: string; average: Cell }>;
-  rows: Array<{ rank: number; name: string; url: string; file: string; score: Cell; level: string; confidence: string; gaps: number; cells: Cell[] }>;
+  rows: Array<{ rank: number; name: string; url: string; file: string; profile: string; score: Cell; level: string; confidence: string; gaps: number; cells: Cell[] }>;
   levels: Array<{ label: string; repositories: number; share: number }>;
   gaps: Array<{ ruleId: string; title: string; severity: string; category: string; repositories: number; share: string; detail: string }>;
   moreGaps: number;
@@ -36,12 +37,20 @@ function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((100 * part) / whole);
 }
 
+/** "; profiles: genai-app 12, none 3", when any repository was audited under a profile. */
+function profileCounts(portfolio: Portfolio): string {
+  if (portfolio.ranking.every((repository) => repository.profile === null)) return '';
+  const counts = new Map<string, number>();
+  for (const { profile } of portfolio.ranking) counts.set(profile ?? 'none', (counts.get(profile ?? 'none') ?? 0) + 1);
+  return `; profiles: ${[...counts].sort(([a], [b]) => compareStrings(a, b)).map(([name, count]) => `${name} ${count}`).join(', ')}`;
+}
+
 export function portfolioView(portfolio: Portfolio): PortfolioView {
   const { scores, repositories } = portfolio;
   const range = scores.min === null ? 'no scores' : `average ${scores.average}, median ${scores.median}, range ${scores.min}–${scores.max}`;
   return {
     title: `Readiness portfolio: ${repositories} repositor${repositories === 1 ? 'y' : 'ies'}`,
-    stats: `${portfolio.reports} report${portfolio.reports === 1 ? '' : 's'} read; readiness ${range}`,
+    stats: `${portfolio.reports} report${portfolio.reports === 1 ? '' : 's'} read; readiness ${range}${profileCounts(portfolio)}`,
     notes: portfolio.notes,
     categories: portfolio.categories.map((category) => ({ id: category.id, title: category.title, short: category.title.slice(0, 5), average: cell(category.average) })),
     rows: portfolio.ranking.map((repository) => ({
@@ -50,6 +59,7 @@ export function portfolioView(portfolio: Portfolio): PortfolioView {
       // A saved report is a file anyone can edit: link only to a web address, never to a script.
       url: repository.url?.startsWith('https://') ? repository.url : '',
       file: repository.file,
+      profile: repository.profile ?? '',
       score: cell(repository.score),
       level: `L${repository.level}${repository.levelProvisional ? '?' : ''}`,
       confidence: `${repository.confidence}%`,

@@ -32,7 +32,7 @@ import { answersUsed } from './answers-used.js';
 import { categoryBars, roadmapGantt, statusMix } from './html-charts.js';
 import type { Logo } from './logo.js';
 import { METHODOLOGY, SCORING_MODEL, SOURCES } from './methodology.js';
-import { headlineFigures, reportTitle, topRisks } from './overview.js';
+import { headlineFigures, profileText, reportTitle, topRisks } from './overview.js';
 import { pageTemplate } from './page-template.js';
 
 /*
@@ -146,6 +146,7 @@ export function htmlView(report: Report, logo: Logo | null = null) {
     title: reportTitle(report),
     client: report.cover.client ?? '',
     author: report.cover.author ?? '',
+    profile: profileText(report),
     logo: logo?.dataUri ?? '',
     target: report.target.name,
     date: reportDate(report),

@@ -2,6 +2,7 @@ import type { Report } from '../report/types.js';
 import type { Phase, RoadmapItem } from '../roadmap/plan.js';
 import { categoryScoreText, categoryTitle, effortRange, knownText, levelText, LOW_CONFIDENCE_NOTE, mlTestScoreText, nextLevelText, reportDate, scoreBand, scoreText, shortCommit, STATUS_LABELS, STATUS_SYMBOLS } from './format.js';
 import { mdCode, mdText } from './markdown-escape.js';
+import { profileText } from './overview.js';
 
 /** GitHub refuses a pull-request comment or issue body longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -55,7 +56,8 @@ function head(report: Report): string[] {
     `### ${verdict}Production readiness of ${md(report.target.name)}: ${scoreText(summary.score)}, ${md(levelText(report))}`,
     '',
     `Confidence ${summary.confidence}% · weakest area ${md(categoryTitle(report, summary.weakestCategory))} · ML Test Score ${mlTestScoreText(report)} (estimate)` +
-      ` · ${md(`scale-audit ${report.tool.version}`)}, ${reportDate(report)}${commit ? `, commit ${mdCode(commit)}` : ''}`,
+      ` · ${md(`scale-audit ${report.tool.version}`)}, ${reportDate(report)}${commit ? `, commit ${mdCode(commit)}` : ''}` +
+      `${report.profile ? ` · profile ${md(profileText(report))}` : ''}`,
     '',
     md(nextLevelText(report)),
     '',

@@ -27,7 +27,7 @@ import { evidenceList, findingsSection } from './markdown-findings.js';
 import { mermaidGantt } from './mermaid.js';
 import { answersUsed } from './answers-used.js';
 import { METHODOLOGY, SCORING_MODEL, SOURCES } from './methodology.js';
-import { coverLine, headlineFigures, reportTitle, topRisks, type Headline } from './overview.js';
+import { coverLine, headlineFigures, profileLine, reportTitle, topRisks, type Headline } from './overview.js';
 
 /** Ends a message with a full stop unless it already ends a sentence. */
 function sentence(text: string): string {
@@ -38,10 +38,12 @@ function sentence(text: string): string {
 function headerSection(report: Report): string[] {
   const commit = shortCommit(report.target.commit);
   const cover = coverLine(report);
+  const profile = profileLine(report);
   return [
     `# ${mdText(reportTitle(report))}`,
     '',
     ...(cover ? [mdText(cover), ''] : []),
+    ...(profile ? [mdText(profile), ''] : []),
     `Audited ${reportDate(report)} by scale-audit ${report.tool.version}` +
       `${commit ? ` at commit ${mdCode(commit)}` : ''} · ruleset ${mdCode(report.ruleset.digest)} (${report.ruleset.rules} rules)` +
       ` · answers: ${report.answers.path ? `${mdCode(report.answers.path)} (${report.answers.answered} of ${report.answers.questions})` : 'none'}`,

@@ -69,6 +69,20 @@ export function coverLine(report: Report): string {
   return [client ? `Client: ${client}` : '', author ? `Prepared by ${author}` : ''].filter(Boolean).join(' · ');
 }
 
+/** "genai-app (GenAI application)": which kind of project the audit judged, empty without a profile. */
+export function profileText(report: Report): string {
+  const { profile } = report;
+  if (!profile) return '';
+  const title = profile.title === profile.name ? '' : ` (${profile.title})`;
+  return `${profile.name}${title}${profile.source === 'built-in' ? '' : `, custom${profile.extends ? `, extends ${profile.extends}` : ''}`}`;
+}
+
+/** "Profile: genai-app (GenAI application)", the line under the title; empty without a profile. */
+export function profileLine(report: Report): string {
+  const text = profileText(report);
+  return text ? `Profile: ${text}` : '';
+}
+
 /** The report's title: the cover's when given, otherwise the repository's name. */
 export function reportTitle(report: Report): string {
   return report.cover.title ?? `Production readiness: ${report.target.name}`;

@@ -23,6 +23,7 @@ import {
   shortCommit,
   STATUS_SYMBOLS,
 } from './format.js';
+import { profileLine } from './overview.js';
 import { cleanStrings, printable } from '../util/printable.js';
 
 export interface TextOptions {
@@ -91,6 +92,8 @@ export function renderText(input: Report, options: TextOptions): string {
   const commit = shortCommit(report.target.commit);
 
   out.push(chalk.bold(`scale-audit ${report.tool.version} · ${report.target.name}`) + chalk.gray(`  ${reportDate(report)}${commit ? ` · ${report.target.branch ?? 'HEAD'} @ ${commit}` : ''}`));
+  const profile = profileLine(report);
+  if (profile) out.push(chalk.gray(profile));
   out.push('');
   out.push(
     `  Readiness   ${scoreColour(chalk, summary.score).bold(scoreText(summary.score))}` +

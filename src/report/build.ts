@@ -1,6 +1,7 @@
 import type { Answers } from '../answers/types.js';
 import { buildBusiness } from '../business/build.js';
 import type { BusinessData } from '../business/types.js';
+import { profileOrigin, type Profile } from '../config/profiles.js';
 import type { Waiver } from '../config/types.js';
 import { STATUSES, type Finding } from '../rules/finding.js';
 import type { LoadedRuleSet } from '../rules/load.js';
@@ -13,7 +14,7 @@ import type { Facts } from '../scan/facts.js';
 import { compareStrings } from '../util/compare.js';
 import { PACKAGE_VERSION } from '../util/package-root.js';
 import { reportConflicts } from './conflicts.js';
-import { NO_COVER, REPORT_SCHEMA_VERSION, type Cover, type Report, type ReportFinding } from './types.js';
+import { NO_COVER, REPORT_SCHEMA_VERSION, type Cover, type Report, type ReportFinding, type ReportProfile } from './types.js';
 
 export interface ReportInputs {
   targetPath: string;
@@ -28,11 +29,17 @@ export interface ReportInputs {
   businessData: BusinessData;
   generatedAt: Date;
   cover?: Cover;
+  profile?: Profile | null;
   config?: { file: string | null; expiredWaivers: readonly Waiver[]; unusedWaivers: readonly Waiver[] };
 }
 
 function waiverSummary(waiver: Waiver) {
   return { rule: waiver.rule, reason: waiver.reason, ...(waiver.owner ? { owner: waiver.owner } : {}), expires: waiver.expires, file: waiver.source.file, line: waiver.source.line };
+}
+
+function profileSummary(profile: Profile): ReportProfile {
+  const { name, title, description } = profile;
+  return { name, title, description, source: profileOrigin(profile), extends: profile.extends };
 }
 
 /** Gaps first, then by severity: the order a reader wants inside a category. */
@@ -48,7 +55,7 @@ function findingOrder(categoryIds: readonly string[]) {
  * The Report, without gates and baseline: those depend on the run's thresholds, and the audit adds
  * them once the scores are known.
  */
-export function buildReport({ targetPath, facts, ruleSet, answers, findings, guards, mlTestScoreModel, businessData, generatedAt, cover, config }: ReportInputs): Report {
+export function buildReport({ targetPath, facts, ruleSet, answers, findings, guards, mlTestScoreModel, businessData, generatedAt, cover, profile, config }: ReportInputs): Report {
   const rules = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
   const { categories, summary } = scoreFindings(findings, ruleSet.categories, guards);
   const categoryIds = ruleSet.categories.map((category) => category.id);
@@ -72,6 +79,7 @@ export function buildReport({ targetPath, facts, ruleSet, answers, findings, gua
     scoringVersion: SCORING_VERSION,
     generatedAt: generatedAt.toISOString(),
     cover: cover ?? NO_COVER,
+    profile: profile ? profileSummary(profile) : null,
     target: {
       name: facts.root.name,
       path: targetPath,

@@ -23,6 +23,6 @@ export async function loadReport(file: string): Promise<Report> {
     invalidJson: 'not a scale-audit JSON report: invalid JSON (write one with --format json)',
     recognise: recogniseReport,
   })) as Report;
-  // A 1.0 report has no cover, and one before 1.2 names no guards: made before reports carried them.
-  return { ...report, cover: report.cover ?? NO_COVER, summary: { ...report.summary, guards: report.summary.guards ?? [] } };
+  // A 1.0 report has no cover, one before 1.2 names no guards and one before 1.3 no profile: made before reports carried them.
+  return { ...report, cover: report.cover ?? NO_COVER, profile: report.profile ?? null, summary: { ...report.summary, guards: report.summary.guards ?? [] } };
 }

@@ -13,7 +13,7 @@ import type { GateResult } from '../gates/gates.js';
  * The one object every renderer, `compare` and any CI step consume. Its JSON Schema is
  * `schemas/report.schema.json`; bump the major version on any change that breaks a reader.
  */
-export const REPORT_SCHEMA_VERSION = '1.2.0';
+export const REPORT_SCHEMA_VERSION = '1.3.0';
 
 export interface WaiverSummary {
   rule: string;
@@ -34,6 +34,17 @@ export interface Cover {
 
 export const NO_COVER: Cover = { title: null, client: null, author: null };
 
+/** The profile an audit ran under: which kind of project it was judged as. */
+export interface ReportProfile {
+  name: string;
+  title: string;
+  description: string;
+  /** "built-in", or the file (and line, for one a configuration declares) that defines it. */
+  source: string;
+  /** The built-in profile it starts from. */
+  extends: string | null;
+}
+
 export interface ReportFinding extends Finding {
   why: string;
   detection: string;
@@ -49,6 +60,8 @@ export interface Report {
   scoringVersion: number;
   generatedAt: string;
   cover: Cover;
+  /** The profile the audit ran under (`--profile`, or the configuration's), or null for none. */
+  profile: ReportProfile | null;
   target: {
     name: string;
     /** The path as given on the command line. */

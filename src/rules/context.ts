@@ -19,8 +19,10 @@ export interface EvalContext {
   answers: Answers;
   files: FileIndex;
   signals: ReadonlyMap<string, SignalDefinition>;
-  /** The packs' named conditions, by id. */
+  /** The packs' named conditions, by id, but for those a profile settles. */
   conditions: ReadonlyMap<string, Expr>;
+  /** The named conditions a profile settles, with their value and why. */
+  settled?: ReadonlyMap<string, Outcome>;
   /** Questions whose answers the repository contradicts, for the rule being evaluated: they hold no value. */
   overruled?: ReadonlySet<string>;
 }

@@ -27,8 +27,16 @@ export function ruleQuestions(rule: Rule, conditions: ReadonlyMap<string, Expr> 
   return [...into];
 }
 
+/**
+ * The named conditions whose value an expression works out. A condition a profile settles is left
+ * out: no rule reads its questions, and it is evaluated from `settledConditions` instead.
+ */
 export function conditionMap(ruleSet: Pick<RuleSet, 'conditions'>): Map<string, Expr> {
-  return new Map(ruleSet.conditions.map((condition) => [condition.id, condition.when]));
+  return new Map(ruleSet.conditions.filter((condition) => !condition.settled).map((condition) => [condition.id, condition.when]));
+}
+
+function settledConditions(ruleSet: Pick<RuleSet, 'conditions'>): Map<string, Outcome> {
+  return new Map(ruleSet.conditions.flatMap(({ id, settled }) => (settled ? [[id, { value: settled.holds, evidence: [settled.evidence] }] as const] : [])));
 }
 
 function dedupe(evidence: Evidence[]): Evidence[] {
@@ -54,7 +62,7 @@ function message(rule: Rule, status: Status, questions: string[]): string {
         ? `Not known yet: answer ${questions.join(', ')} to settle it`
         : 'Not known: the evidence is inconclusive';
     case 'not_applicable':
-      return rule.disabled ? `Switched off by the configuration: ${rule.disabled.reason}` : (rule.notApplicableMessage ?? 'Does not apply to this project');
+      return rule.disabled?.message ?? rule.notApplicableMessage ?? 'Does not apply to this project';
     case 'waived':
       return 'Waived';
   }
@@ -106,10 +114,7 @@ export function evaluateRule(rule: Rule, context: EvalContext): Finding {
     ...(rule.weight === undefined ? {} : { weight: rule.weight }),
   });
 
-  if (rule.disabled) {
-    const { reason, file, line } = rule.disabled;
-    return finding('not_applicable', [{ kind: 'config', path: file, line, detail: `switched off: ${reason}` }]);
-  }
+  if (rule.disabled) return finding('not_applicable', [rule.disabled.evidence]);
   const applies = rule.appliesWhen ? evaluateExpr(rule.appliesWhen, ctx) : null;
   if (applies?.value === false) return finding('not_applicable', applies.evidence);
   const pass = evaluateExpr(rule.check.pass, ctx);
@@ -132,6 +137,7 @@ export function evalContext(ruleSet: RuleSet, facts: Facts, answers: Answers): E
     files: new FileIndex(facts.files.paths),
     signals: new Map(ruleSet.signals.map((signal) => [signal.id, signal])),
     conditions: conditionMap(ruleSet),
+    settled: settledConditions(ruleSet),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AnswerValue } from '../answers/types.js';
 import type { CheckArguments, Expr } from './expr.js';
+import type { Evidence } from './finding.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export type Level = 1 | 2 | 3 | 4;
@@ -67,8 +68,8 @@ export interface Rule {
   references: string[];
   /** The pack file the rule came from. */
   source: string;
-  /** Set by the configuration: the rule is off, for this reason (it is then not applicable). */
-  disabled?: { reason: string; file: string; line: number };
+  /** Set by the configuration or a profile: the rule is off (it is then not applicable), saying why and where. */
+  disabled?: { message: string; evidence: Evidence };
   /** Set by the configuration: the rule's weight in scores instead of its severity's. */
   weight?: number;
 }
@@ -113,6 +114,8 @@ export interface ConditionDefinition {
   description: string;
   when: Expr;
   source: string;
+  /** Set by a profile: the condition's value for every rule that reads it, instead of `when`, and why. */
+  settled?: { holds: boolean; evidence: Evidence };
 }
 
 export interface Category {

@@ -43,8 +43,7 @@ export async function loadDataFile(file: string, schema: string): Promise<YamlSo
   const text = await readBoundedText(file, { what: `${schema} file`, maxBytes: DOCUMENT_BYTES }, name);
   const source = parseYamlSource(name, text);
   if ((await validatedDigests()).has(validatedKey(schema, text))) return source;
-  const { compileSchema, validateSource } = await import('./schema-errors.js');
-  const schemaText = await readFile(join(PACKAGE_ROOT, 'schemas', `${schema}.schema.json`), 'utf8');
-  validateSource(source, compileSchema(JSON.parse(schemaText) as object));
+  const [{ validateSource }, { compilePublishedSchema }] = await Promise.all([import('./schema-errors.js'), import('./published-schema.js')]);
+  validateSource(source, await compilePublishedSchema(schema));
   return source;
 }

@@ -5,10 +5,13 @@ import { inputErrorAt, type YamlSource } from './yaml-source.js';
 /**
  * `formats: false` skips `format` keywords, for a schema that uses them to document values rather
  * than to check them (the report's `date-time`): checking them needs a library the CLI does not ship.
+ * `references` are the schemas it refers to by `$id`.
  */
-export function compileSchema(schema: object, options: { formats?: boolean } = {}): ValidateFunction {
+export function compileSchema(schema: object, options: { formats?: boolean; references?: readonly object[] } = {}): ValidateFunction {
   // `verbose` attaches each error's schema, so messages can list the properties that are allowed.
-  return new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, validateFormats: options.formats ?? true }).compile(schema);
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, validateFormats: options.formats ?? true });
+  for (const referenced of options.references ?? []) ajv.addSchema(referenced);
+  return ajv.compile(schema);
 }
 
 function segments(instancePath: string): Array<string | number> {

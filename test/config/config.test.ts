@@ -61,7 +61,7 @@ describe('loading it', () => {
 describe('rule settings', () => {
   it('turns a rule off, with its reason and line as evidence, and out of the scores', async () => {
     const { config: loaded } = await config('version: 1\nrules:\n  mlops.code-quality: { enabled: false, reason: Linted upstream }\n  mlops.ci-pipeline: { severity: low }\n');
-    const ruleSet = applyRuleSettings(builtinRules, loaded);
+    const ruleSet = applyRuleSettings(builtinRules, [loaded]);
     const facts = await scanFiles({ 'train.py': 'x = 1\n' }, { signals: ruleSet.signals, now: new Date('2026-11-23') });
     const findings = evaluate(ruleSet, facts, { path: null, values: {} });
     const off = findings.find((f) => f.ruleId === 'mlops.code-quality')!;

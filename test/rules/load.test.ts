@@ -109,11 +109,11 @@ describe('an extra pack', () => {
   });
 
   it('shares a named condition across packs, and names an unknown one', async () => {
-    const pack = `pack: extra\nconditions:\n  - id: serves-online\n    description: The model answers requests online\n    when: { not: { answer: { id: infrastructure.serving-mode, in: [batch, embedded] } } }\nrules:\n${rule().replace('file: SAMPLE.md', 'condition: serves-online')}`;
+    const pack = `pack: extra\nconditions:\n  - id: streams-online\n    description: The model answers requests online\n    when: { not: { answer: { id: infrastructure.serving-mode, in: [batch, embedded] } } }\nrules:\n${rule().replace('file: SAMPLE.md', 'condition: streams-online')}`;
     const dir = await tempDir({ 'extra.yaml': pack });
     const ruleSet = await loadRuleSet([dir]);
-    expect(ruleSet.conditions.map((condition) => condition.id)).toContain('serves-online');
-    expect((await loadExtra(pack.replace('condition: serves-online', 'condition: serves-onlin'))).describe()).toMatch(/unknown condition "serves-onlin" \(did you mean "serves-online"\?\)/);
+    expect(ruleSet.conditions.map((condition) => condition.id)).toContain('streams-online');
+    expect((await loadExtra(pack.replace('condition: streams-online', 'condition: streams-onlin'))).describe()).toMatch(/unknown condition "streams-onlin" \(did you mean "streams-online"\?\)/);
   });
 
   it('rejects conditions that use each other in a cycle', async () => {

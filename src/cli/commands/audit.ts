@@ -22,6 +22,7 @@ export interface AuditFlags extends GateFlags, OutputFlags, BrandingFlags {
   color: boolean;
   /** A file, or false for --no-config. */
   config?: string | false;
+  profile?: string;
   baseline?: string;
   writeBaseline?: string;
   /** No progress display. */
@@ -63,6 +64,7 @@ export async function auditCommand(path: string, flags: AuditFlags, io: CliIO): 
     now,
     gates,
     ...(flags.config === false ? { config: null } : flags.config ? { config: flags.config } : {}),
+    profile: flags.profile,
     cover: flagged.cover,
     ...(baseline ? { baseline } : {}),
     onProgress: progress.onProgress,

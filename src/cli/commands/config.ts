@@ -1,15 +1,16 @@
 import { relative } from 'node:path';
-import { findConfig, loadConfig, checkConfigAgainst } from '../../config/load.js';
-import { EMPTY_CONFIG, type Config, type Gates, type Source } from '../../config/types.js';
+import { profileOrigin, type Profile } from '../../config/profiles.js';
+import { loadSettings, type Settings } from '../../config/settings.js';
+import type { Gates, Layer } from '../../config/types.js';
 import { describeSource } from '../../gates/gates.js';
 import { jsonDocument } from '../../render/json.js';
-import { loadRuleSet } from '../../rules/load.js';
 import { printable } from '../../util/printable.js';
 import { parseGateFlags, type GateFlags } from '../gate-flags.js';
 import type { CliIO } from '../io.js';
 
 export interface ConfigFlags extends GateFlags {
   config?: string | false;
+  profile?: string;
   rules: string[];
   json?: boolean;
 }
@@ -20,37 +21,54 @@ interface Setting {
   source: string;
 }
 
-/** Every effective setting with its origin, flags over the file over the defaults. */
-function settings(config: Config, gates: { values: Gates; sources: Partial<Record<keyof Gates, Source>> }): Setting[] {
-  const at = (source: { file: string; line: number }) => `${source.file}:${source.line}`;
+/** A layer's settings, one entry per thing it sets, so that a later layer replaces exactly what it sets again. */
+function layerSettings(layer: Layer): Setting[] {
   const out: Setting[] = [];
-  for (const [id, rule] of Object.entries(config.rules)) {
-    const { source, ...value } = rule;
-    out.push({ key: `rules.${id}`, value, source: at(source) });
+  for (const [id, rule] of Object.entries(layer.rules)) {
+    const { source, enabled, reason, ...values } = rule;
+    if (enabled !== undefined) out.push({ key: `rules.${id}.enabled`, value: reason === undefined ? enabled : { enabled, reason }, source: describeSource(source) });
+    for (const [field, value] of Object.entries(values)) out.push({ key: `rules.${id}.${field}`, value, source: describeSource(source) });
   }
-  for (const [id, category] of Object.entries(config.categories)) out.push({ key: `categories.${id}.weight`, value: category.weight, source: at(category.source) });
-  const merged = { values: { ...config.gates, ...gates.values }, sources: { ...config.gateSources, ...gates.sources } };
-  for (const [gate, value] of Object.entries(merged.values)) out.push({ key: `gates.${gate}`, value, source: describeSource(merged.sources[gate as keyof Gates]) });
+  for (const [id, category] of Object.entries(layer.categories)) out.push({ key: `categories.${id}.weight`, value: category.weight, source: describeSource(category.source) });
+  for (const [gate, value] of Object.entries(layer.gates)) out.push({ key: `gates.${gate}`, value, source: describeSource(layer.gateSources[gate as keyof Gates]) });
+  return out;
+}
+
+/** Every effective setting with its origin: flags over the file over the profile over the defaults. */
+function settings({ config, profile, layers }: Settings, flags: Layer): Setting[] {
+  const byKey = new Map<string, Setting>();
+  for (const [id, condition] of Object.entries(profile?.conditions ?? {})) {
+    byKey.set(`conditions.${id}`, { key: `conditions.${id}`, value: { holds: condition.holds, reason: condition.reason }, source: describeSource(condition.source) });
+  }
+  for (const setting of [...layers, flags].flatMap(layerSettings)) byKey.set(setting.key, setting);
+  const out = [...byKey.values()];
   for (const pack of config.packs) out.push({ key: 'packs', value: pack, source: config.file! });
   for (const waiver of config.waivers) {
     const { source, ...value } = waiver;
-    out.push({ key: `waivers.${waiver.rule}`, value, source: at(source) });
+    out.push({ key: `waivers.${waiver.rule}`, value, source: describeSource(source) });
   }
   for (const [key, value] of Object.entries(config.report)) out.push({ key: `report.${key}`, value, source: config.file! });
   return out;
 }
 
+function profileLine(profile: Profile | null): string {
+  if (!profile) return 'No profile (--profile, or profile: in the configuration, selects one).';
+  return `Profile: ${profile.name}, ${profile.title} (${profileOrigin(profile)}${profile.extends ? `, extends ${profile.extends}` : ''})`;
+}
+
 export async function configCommand(path: string, flags: ConfigFlags, io: CliIO): Promise<number> {
-  const file = flags.config === false ? null : (flags.config ?? (await findConfig(path)));
-  const loaded = file ? await loadConfig(file) : null;
-  const config = loaded?.config ?? EMPTY_CONFIG;
-  if (loaded) checkConfigAgainst(await loadRuleSet([...flags.rules, ...config.packs]), loaded.source, config);
-  const effective = settings(config, parseGateFlags(flags));
+  const loaded = await loadSettings({ path, ...(flags.config === false ? { config: null } : flags.config ? { config: flags.config } : {}), profile: flags.profile, rules: flags.rules });
+  const gates = parseGateFlags(flags);
+  const effective = settings(loaded, { rules: {}, categories: {}, gates: gates.values, gateSources: gates.sources });
+  const { config, profile } = loaded;
   if (flags.json) {
-    io.stdout.write(jsonDocument({ file: config.file, settings: effective }));
+    io.stdout.write(jsonDocument({ file: config.file, profile: profile?.name ?? null, settings: effective }));
     return 0;
   }
-  const lines = [config.file ? `Configuration: ${relative(process.cwd(), config.file) || config.file}` : 'No configuration file (looked for .scale-audit.yaml, .yml, .json from the audited directory upward).'];
+  const lines = [
+    config.file ? `Configuration: ${relative(process.cwd(), config.file) || config.file}` : 'No configuration file (looked for .scale-audit.yaml, .yml, .json from the audited directory upward).',
+    profileLine(profile),
+  ];
   const width = Math.max(0, ...effective.map((setting) => setting.key.length));
   for (const setting of effective) lines.push(`  ${setting.key.padEnd(width)}  ${JSON.stringify(setting.value)}  (${setting.source})`);
   if (effective.length === 0) lines.push('  Every setting has its default.');

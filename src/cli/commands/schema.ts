@@ -31,6 +31,7 @@ const SCHEMAS: Record<string, SchemaSource> = {
   assumptions: published('assumptions', 'a file of business assumptions for --assumptions'),
   baseline: published('baseline', 'a baseline (--write-baseline, --baseline)'),
   config: published('config', 'a configuration file (.scale-audit.yaml, or --config)'),
+  profile: published('profile', 'a profile file for --profile (an entry of profiles: in a configuration is the same without version and name)'),
   report: published('report', 'the JSON report (--format json)'),
   'rule-pack': published('rule-pack', 'a rule pack for --rules'),
 };

@@ -14,10 +14,12 @@ export const condition = defineCheck({
   argument,
   doc: {
     summary:
-      'A named condition holds: an expression a pack declares under `conditions:` (with an id, a description and `when:`), which rules of any pack can share, such as the built-in `trains-own-model` that keeps training rules away from applications that only call a hosted LLM.',
+      'A named condition holds: an expression a pack declares under `conditions:` (with an id, a description and `when:`), which rules of any pack can share, such as the built-in `trains-own-model` that keeps training rules away from applications that only call a hosted LLM. A profile can settle a condition: it then holds or not for every rule, with the profile\'s reason as the evidence.',
     examples: ['condition: trains-own-model'],
   },
   evaluate(id, ctx, part) {
+    const settled = ctx.settled?.get(id);
+    if (settled) return settled;
     const named = ctx.conditions.get(id);
     if (!named) throw new Error(`unknown condition "${id}"`);
     return part(named);
