@@ -141,7 +141,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     root
       .command('portfolio')
       .description('aggregate many saved JSON reports: ranking, heat map, common gaps, levels')
-      .argument('<reports...>', 'report files, or directories searched for *.json'),
+      .argument('<reports...>', 'report files, directories searched for *.json, or glob patterns (quoted)'),
     DOCUMENT_FORMATS,
     'portfolio',
   ).action(async (paths: string[], options) => setExit(await (await import('./commands/portfolio.js')).portfolioCommand(paths, options, io)));

@@ -134,6 +134,14 @@ describe('portfolio', () => {
     expect(await readFile(join(out, 'portfolio.html'), 'utf8')).toMatch(/<td class="heat heat-(good|fair|poor)"><strong>\d+<\/strong><\/td>/);
   });
 
+  it('expands a glob the shell left alone, as a shell would', async () => {
+    const reports = await tempDir({ 'acme/churn/report.json': JSON.stringify(serviceReport), 'acme/poc/report.json': JSON.stringify(pocReport), 'acme/poc/extra.json': '{}' });
+    const result = await cli(['portfolio', 'acme/*/report.json', '--format', 'json'], { cwd: reports });
+    expect(result.code, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as Portfolio).ranking.map((repository) => repository.file)).toEqual(['acme/churn/report.json', 'acme/poc/report.json']);
+    expectUsageError(await cli(['portfolio', 'acme/*/summary.json'], { cwd: reports }), /^scale-audit: acme\/\*\/summary\.json: no file matches this pattern\n$/);
+  });
+
   it('stops at the first file that is not a report, naming it', async () => {
     const reports = await tempDir({ 'a/report.json': JSON.stringify(pocReport), 'b/report.json': '{"not": "a report"}' });
     expectUsageError(await cli(['portfolio', reports]), /b\/report\.json: not a scale-audit JSON report/);
