@@ -214,6 +214,8 @@ export function renderSarif(input: Report): string {
           confidence: summary.confidence,
           rulesetDigest: report.ruleset.digest,
           scoringVersion: report.scoringVersion,
+          // A code-scanning page shows no report cover: the profile the findings were judged under travels here.
+          ...(report.profile ? { profile: report.profile.name } : {}),
         },
       },
     ],

@@ -244,6 +244,13 @@ describe('reports record the profile', () => {
     );
   });
 
+  it('in the SARIF run’s properties, where a code-scanning page finds it', async () => {
+    const [withProfile, without] = await Promise.all([cli(['render', genai, '--format', 'sarif']), cli(['render', plain, '--format', 'sarif'])]);
+    type Sarif = { runs: Array<{ properties: Record<string, unknown> }> };
+    expect((JSON.parse(withProfile.stdout) as Sarif).runs[0]!.properties.profile).toBe('genai-app');
+    expect((JSON.parse(without.stdout) as Sarif).runs[0]!.properties).not.toHaveProperty('profile');
+  });
+
   it('`compare` says first that the profiles differ', async () => {
     const differ = await cli(['compare', plain, genai]);
     expect(differ.stdout).toMatch(/Note: The reports used different profiles \(none → genai-app\)/);
