@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run examples`: regenerates examples/report/ (a consultant's branded report of the ml-service
-// fixture) and, when Chromium is installed, the README's screenshots. With `--out-dir <dir>` it
+// fixture, executive and full) and, when Chromium is installed, the README's screenshots. With `--out-dir <dir>` it
 // writes the reports there instead and takes no screenshots: test/examples.test.ts does that and
 // fails when the committed reports no longer match what the code renders.
 import { execFileSync } from 'node:child_process';
@@ -42,6 +42,14 @@ try {
     ],
     { cwd: work, env, stdio: ['ignore', 'inherit', 'inherit'] },
   );
+  // The full report beside the executive one: every finding and the appendix (`--detail full`).
+  for (const format of ['md', 'html']) {
+    execFileSync(
+      process.execPath,
+      [join(root, 'bin/scale-audit.js'), 'render', join(out, 'report.json'), '--format', format, '--detail', 'full', '-o', join(out, `report-full.${format}`), '--logo', join(root, 'examples/branding/logo.svg')],
+      { cwd: work, env, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+  }
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -18,7 +18,7 @@ describe('examples/report', () => {
     await promisify(execFile)(process.execPath, [join(root, 'scripts/examples.mjs'), '--out-dir', generated]);
   });
 
-  it.each(['report.md', 'report.html', 'report.json'])('%s is what `npm run examples` generates (run it after changing rules or renderers)', async (file) => {
+  it.each(['report.md', 'report.html', 'report-full.md', 'report-full.html', 'report.json'])('%s is what `npm run examples` generates (run it after changing rules or renderers)', async (file) => {
     expect(await readFile(join(generated, file), 'utf8')).toBe(await readFile(join(root, 'examples/report', file), 'utf8'));
   });
 });

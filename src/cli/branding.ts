@@ -1,13 +1,16 @@
 import { stat } from 'node:fs/promises';
 import { isInsideRepository } from '../config/trust.js';
 import type { Config } from '../config/types.js';
+import { DETAILS, type Detail } from '../render/index.js';
 import { logoFromBytes, MAX_LOGO_BYTES, type Logo } from '../render/logo.js';
 import type { Cover } from '../report/types.js';
 import { InputError } from '../util/errors.js';
 import { readBounded } from '../util/read-bounded.js';
+import { didYouMean } from '../util/suggest.js';
 
-/** `--title`, `--client`, `--author`, `--logo` and `--template-dir`, on `audit` and `render`. */
+/** `--title`, `--client`, `--author`, `--logo`, `--template-dir` and `--detail`, on `audit` and `render`. */
 export interface BrandingFlags {
+  detail?: string;
   title?: string;
   client?: string;
   author?: string;
@@ -20,6 +23,15 @@ export interface Branding {
   cover: Partial<Cover>;
   logo: Logo | null;
   templateDir: string | null;
+  /** How much the HTML and Markdown reports hold. */
+  detail: Detail;
+}
+
+function detailFlag(value: string | undefined): Detail {
+  if (value === undefined) return 'executive';
+  const detail = value.trim().toLowerCase();
+  if (!DETAILS.includes(detail as Detail)) throw new InputError(`--detail: unknown level "${value}"${didYouMean(detail, DETAILS)}; expected ${DETAILS.join(' or ')}`);
+  return detail as Detail;
 }
 
 function coverFlags(flags: BrandingFlags): Partial<Cover> {
@@ -51,6 +63,7 @@ export async function loadBranding(flags: BrandingFlags): Promise<Branding> {
     cover: coverFlags(flags),
     logo: flags.logo ? await loadLogo(flags.logo, '--logo') : null,
     templateDir: flags.templateDir ? await checkTemplateDir(flags.templateDir) : null,
+    detail: detailFlag(flags.detail),
   };
 }
 

@@ -41,7 +41,8 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
       .option('--client <name>', 'who the report is for, shown on its first screen')
       .option('--author <name>', 'who prepared it, shown on its first screen')
       .option('--logo <file>', 'a PNG, JPEG, GIF, WebP or SVG logo, embedded in the HTML report')
-      .option('--template-dir <dir>', 'templates replacing the built-in HTML ones (see "Branding and templates" in the README)');
+      .option('--template-dir <dir>', 'templates replacing the built-in HTML ones (see "Branding and templates" in the README)')
+      .option('--detail <level>', 'what the HTML and Markdown reports hold: executive (verdict, top risks, roadmap, business case, questions) or full (also every finding and the appendix)', 'executive');
 
   const audit = brandingOptions(root
     .command('audit', { isDefault: true })

@@ -13,7 +13,7 @@ export function renderReport(report: Report, targets: ReadonlyArray<Destination<
   return Promise.all(
     targets.map(async ({ format, path }) => ({
       path,
-      content: (await renderer(format, { templateDir: branding.templateDir }))(report, { color: path === null && color, logo: branding.logo }),
+      content: (await renderer(format, { templateDir: branding.templateDir }))(report, { color: path === null && color, logo: branding.logo, detail: branding.detail }),
     })),
   );
 }

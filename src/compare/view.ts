@@ -24,6 +24,8 @@ export interface ChangeRow {
   before: string;
   after: string;
   symbol: string;
+  /** The symbol in words, for whoever cannot see it or its colour. */
+  trendText: string;
   trend: Trend;
 }
 
@@ -78,6 +80,7 @@ function changeRow(change: StatusChange): ChangeRow {
     before: statusText(change.before),
     after: statusText(change.after),
     symbol: trend === 'up' ? '↑' : trend === 'down' ? '↓' : '·',
+    trendText: trend === 'up' ? 'better' : trend === 'down' ? 'worse' : 'changed',
     trend,
   };
 }

@@ -22,7 +22,8 @@ export interface PortfolioView {
   stats: string;
   notes: string[];
   categories: Array<{ id: string; title: string; short: string; average: Cell }>;
-  rows: Array<{ rank: number; name: string; url: string; file: string; profile: string; score: Cell; level: string; confidence: string; gaps: number; cells: Cell[] }>;
+  /** `cells` in the order of `categories`, each with its category's title (a phone shows it beside the value). */
+  rows: Array<{ rank: number; name: string; url: string; file: string; profile: string; score: Cell; level: string; confidence: string; gaps: number; cells: Array<Cell & { title: string }> }>;
   levels: Array<{ label: string; repositories: number; share: number }>;
   gaps: Array<{ ruleId: string; title: string; severity: string; category: string; repositories: number; share: string; detail: string }>;
   moreGaps: number;
@@ -64,7 +65,7 @@ export function portfolioView(portfolio: Portfolio): PortfolioView {
       level: `L${repository.level}${repository.levelProvisional ? '?' : ''}`,
       confidence: `${repository.confidence}%`,
       gaps: repository.gaps,
-      cells: portfolio.categories.map((category) => cell(repository.categories[category.id] ?? null, repository.categoryConfidence[category.id])),
+      cells: portfolio.categories.map((category) => ({ ...cell(repository.categories[category.id] ?? null, repository.categoryConfidence[category.id]), title: category.title })),
     })),
     levels: portfolio.levels.map((level) => ({ label: `L${level.level} ${level.name}`, repositories: level.repositories, share: percent(level.repositories, repositories) })),
     gaps: portfolio.commonGaps.slice(0, GAPS_SHOWN).map((gap) => ({

@@ -68,8 +68,7 @@ function figuresTable(report: Report): string[] {
 export function businessSections(report: Report): string[] {
   const { business } = report;
   const { team, regulation } = business;
-  const lines = ['## Business case', ''];
-  lines.push(...figuresTable(report));
+  const lines = [...figuresTable(report)];
   if (business.missing.length > 0) {
     lines.push('Not computed yet, for want of answers:', '', ...business.missing.map((missing) => `- ${mdText(missing.label)}: ${missing.questions.map((id) => mdCode(id)).join(', ')}`), '');
   }
@@ -78,13 +77,13 @@ export function businessSections(report: Report): string[] {
     lines.push('**Assumptions** (rules of thumb; replace them with `--assumptions <file>`):', '', ...assumptions.map((use) => `- ${mdText(use.text)} _Source: ${mdText(use.source)}_`), '');
   }
 
-  lines.push(`## Team and skills for ${targetText(team)}`, '', '| Responsibility | Needed | For | Someone named |', '|---|---|---|---|');
+  lines.push(`### Team and skills for ${targetText(team)}`, '', '| Responsibility | Needed | For | Someone named |', '|---|---|---|---|');
   for (const role of team.roles) {
     lines.push(`| ${mdText(role.title)} | ${role.needed ? 'yes' : 'not yet'} | ${mdText(role.neededFor.join('; ') || role.why)} | ${roleNamed(role)} |`);
   }
   lines.push('', `Team: ${team.fte === null ? 'size not answered (`roi.team-fte`)' : `${team.fte} FTE`}. Bus factor: ${mdText(busFactorText(team))}`, '');
 
-  lines.push('## Regulation (EU AI Act)', '', `Risk class: **${mdText(riskText(business))}**.`, '');
+  lines.push('### Regulation (EU AI Act)', '', `Risk class: **${mdText(riskText(business))}**.`, '');
   if (regulation.obligations.length > 0) {
     lines.push('| Obligation | Articles | When |', '|---|---|---|');
     for (const obligation of regulation.obligations) {

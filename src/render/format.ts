@@ -148,3 +148,9 @@ export function fitLabel(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.]+$/, '')}…`;
 }
+
+/** "weeks 3–5": whole weeks, rounded alike at both ends so that one phase ends where the next starts. */
+export function weeksText(start: number, end: number): string {
+  const from = Math.round(start / 7);
+  return `weeks ${from}–${Math.max(Math.round(end / 7), from + 1)}`;
+}

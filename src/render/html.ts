@@ -1,5 +1,5 @@
 import type { Evidence, Status } from '../rules/finding.js';
-import { schedule, scheduleWeeks } from '../roadmap/schedule.js';
+import { schedule, scheduleWeeks, type Schedule } from '../roadmap/schedule.js';
 import { LEVEL_NAMES, SEVERITY_WEIGHTS } from '../score/score.js';
 import type { Report, ReportFinding } from '../report/types.js';
 import { businessHtmlView, findingNotesView } from './business-html.js';
@@ -15,6 +15,7 @@ import {
   nextLevelText,
   location,
   waivedFindings,
+  weeksText,
   mlTestScoreNote,
   mlTestScoreText,
   provisionalNote,
@@ -27,13 +28,14 @@ import {
   STATUS_SYMBOLS,
   type Band,
 } from './format.js';
-import type { Renderer, RenderOptions } from './index.js';
+import type { Detail, Renderer, RenderOptions } from './index.js';
 import { answersUsed } from './answers-used.js';
-import { categoryBars, roadmapGantt, statusMix } from './html-charts.js';
+import { categoryChart, roadmapTimeline } from './html-charts.js';
 import type { Logo } from './logo.js';
 import { METHODOLOGY, SCORING_MODEL, SOURCES } from './methodology.js';
 import { headlineFigures, profileText, reportTitle, topRisks } from './overview.js';
 import { pageTemplate } from './page-template.js';
+import { scanSummary } from './scan-summary.js';
 
 /*
  * The template only places values; all wording and arithmetic happen here, once, for every
@@ -122,16 +124,46 @@ function overviewView(report: Report) {
   };
 }
 
-function chartsView(report: Report) {
-  const plan = schedule(report.roadmap, report.business.team.fte);
+function chartsView(report: Report, plan: Schedule, full: boolean) {
   return {
-    categories: categoryBars(report),
-    status: statusMix(report),
-    roadmap: roadmapGantt(plan),
+    categories: categoryChart(report),
+    roadmap: roadmapTimeline(plan, full),
     roadmapCaption:
       `About ${scheduleWeeks(plan)} weeks with ${staffing(plan)}, each item at the middle of its effort range; ` +
-      'a phase starts when the one before it ends, and an item waits for its prerequisites (arrows, within a phase). ' +
+      `a phase starts when the one before it ends${full ? ', and an item waits for the items it comes after' : ''}. ` +
       'The chart runs to the last phase; the timeline figure counts only the work up to the target level.',
+  };
+}
+
+/** The executive report lists this many items of each phase, and this many questions; the full report all of them. */
+export const EXECUTIVE_ITEMS_PER_PHASE = 6;
+export const EXECUTIVE_QUESTIONS = 8;
+
+function roadmapView(report: Report, plan: Schedule, full: boolean) {
+  let number = 0;
+  const numbers = new Map<string, number>();
+  for (const phase of report.roadmap.phases) for (const item of phase.items) numbers.set(item.ruleIds[0]!, ++number);
+  return {
+    total: effortRange(report.roadmap.effortWeeks),
+    itemCount: number,
+    phases: report.roadmap.phases.map((phase, phaseIndex) => {
+      const shown = full ? phase.items : phase.items.slice(0, EXECUTIVE_ITEMS_PER_PHASE);
+      const span = plan.phases[phaseIndex]!;
+      return {
+        ...phase,
+        effort: effortRange(phase.effortWeeks),
+        when: weeksText(span.start, span.end),
+        count: phase.items.length,
+        more: phase.items.length - shown.length,
+        items: shown.map((item) => ({
+          ...item,
+          number: numbers.get(item.ruleIds[0]!)!,
+          statusLabel: STATUS_LABELS[item.status],
+          requiresText: item.requires.map((r) => `${r.ruleId} (${STATUS_LABELS[r.status]})`).join(', '),
+          evidence: item.evidence.map((evidence) => evidenceView(report, evidence)),
+        })),
+      };
+    }),
   };
 }
 
@@ -139,10 +171,14 @@ function chartsView(report: Report) {
  * What the templates see. Besides these prepared fields, `report` is the Report itself
  * (schemas/report.schema.json) for custom templates that want something the built-in ones do not show.
  */
-export function htmlView(report: Report, logo: Logo | null = null) {
+export function htmlView(report: Report, logo: Logo | null = null, detail: Detail = 'executive') {
   const { summary } = report;
+  const full = detail === 'full';
+  const plan = schedule(report.roadmap, report.business.team.fte);
   return {
     report,
+    detail,
+    full,
     title: reportTitle(report),
     client: report.cover.client ?? '',
     author: report.cover.author ?? '',
@@ -156,7 +192,7 @@ export function htmlView(report: Report, logo: Logo | null = null) {
     ruleset: report.ruleset,
     answersLine: report.answers.path ? `${report.answers.path} (${report.answers.answered} of ${report.answers.questions} answered)` : 'none given',
     overview: overviewView(report),
-    charts: chartsView(report),
+    charts: chartsView(report, plan, full),
     mlTestScore: {
       ...report.mlTestScore,
       text: mlTestScoreText(report),
@@ -169,21 +205,10 @@ export function htmlView(report: Report, logo: Logo | null = null) {
     counts: summary.counts,
     categories: categoriesView(report),
     lowConfidenceNote: report.categories.some((category) => scoreBand(category.score, category.confidence) === 'low') ? LOW_CONFIDENCE_NOTE : '',
-    roadmap: {
-      total: effortRange(report.roadmap.effortWeeks),
-      itemCount: report.roadmap.phases.reduce((n, phase) => n + phase.items.length, 0),
-      phases: report.roadmap.phases.map((phase) => ({
-        ...phase,
-        effort: effortRange(phase.effortWeeks),
-        items: phase.items.map((item) => ({
-          ...item,
-          statusLabel: STATUS_LABELS[item.status],
-          requiresText: item.requires.map((r) => `${r.ruleId} (${STATUS_LABELS[r.status]})`).join(', '),
-          evidence: item.evidence.map((evidence) => evidenceView(report, evidence)),
-        })),
-      })),
-    },
-    questions: report.questions,
+    roadmap: roadmapView(report, plan, full),
+    questions: full ? report.questions : report.questions.slice(0, EXECUTIVE_QUESTIONS),
+    moreQuestions: full ? 0 : Math.max(0, report.questions.length - EXECUTIVE_QUESTIONS),
+    questionCount: report.questions.length,
     gates: report.gates,
     gatesFailed: report.gates.filter((result) => !result.passed).length,
     baselineImprovements: report.baseline?.improvements.join('; ') ?? '',
@@ -193,18 +218,18 @@ export function htmlView(report: Report, logo: Logo | null = null) {
     hasWaivers: report.findings.some((finding) => finding.status === 'waived') || report.config.expiredWaivers.length + report.config.unusedWaivers.length > 0,
     ...businessHtmlView(report),
     appendix: { answersUsed: answersUsed(report), scoringModel: SCORING_MODEL, methodology: METHODOLOGY, sources: SOURCES },
-    scan: report.scan,
+    scan: { ...report.scan, summary: scanSummary(report.scan) },
     warnings: report.warnings.map((warning) => ({ where: warning.path ? `${warning.path}${warning.line ? `:${warning.line}` : ''}` : '', message: warning.message })),
   };
 }
 
 /** One self-contained HTML file: inline CSS, no script, and a policy that forbids any request. */
-export function renderHtml(report: Report, options: Pick<RenderOptions, 'logo'> = { logo: null }): string {
-  return builtIn(htmlView(report, options.logo));
+export function renderHtml(report: Report, options: Pick<RenderOptions, 'logo' | 'detail'> = { logo: null }): string {
+  return builtIn(htmlView(report, options.logo, options.detail));
 }
 
 /** The HTML renderer, with the built-in templates or those of `--template-dir`. */
 export async function htmlRenderer(templateDir: string | null): Promise<Renderer> {
   const template = templateDir ? await pageTemplate('report.html.hbs', templateDir) : builtIn;
-  return (report, options) => template(htmlView(report, options.logo));
+  return (report, options) => template(htmlView(report, options.logo, options.detail));
 }

@@ -6,11 +6,21 @@ export type Format = (typeof FORMATS)[number];
 
 export const EXTENSIONS: Record<Format, string> = { text: 'txt', md: 'md', 'md-summary': 'summary.md', html: 'html', json: 'json', sarif: 'sarif' };
 
+/**
+ * How much an HTML or Markdown report holds: `executive` is what a steering committee reads (the
+ * verdict, top risks, roadmap, business case, questions); `full` adds every finding with its
+ * evidence, the waivers and the appendix. The other formats are always complete.
+ */
+export const DETAILS = ['executive', 'full'] as const;
+export type Detail = (typeof DETAILS)[number];
+
 export interface RenderOptions {
   /** Terminal colour, for `text` only. */
   color: boolean;
   /** The consultant's logo, for `html` only. */
   logo: Logo | null;
+  /** For `html` and `md`; `executive` when not given. */
+  detail?: Detail;
 }
 
 /** What a renderer is built with, once, before it renders. */
@@ -33,7 +43,7 @@ export async function renderer(format: Format, setup: RendererSetup = { template
     }
     case 'md': {
       const { renderMarkdown } = await import('./markdown.js');
-      return (report) => renderMarkdown(report);
+      return (report, options) => renderMarkdown(report, { detail: options.detail ?? 'executive' });
     }
     case 'md-summary': {
       const { renderMarkdownSummary } = await import('./markdown-summary.js');

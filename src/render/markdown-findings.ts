@@ -3,7 +3,8 @@ import type { Report, ReportFinding } from '../report/types.js';
 import { SEVERITY_WEIGHTS } from '../score/score.js';
 import { categoryScoreText, evidenceUrl, guardNote, knownText, location, STATUS_LABELS, STATUS_SYMBOLS } from './format.js';
 import { findingNotes } from './business-markdown.js';
-import { htmlText, mdCode, mdLink, mdText } from './markdown-escape.js';
+import { mdCode, mdLink, mdText } from './markdown-escape.js';
+import { folded, mdInline } from './markdown-fold.js';
 
 /*
  * The findings of the full Markdown report: by category, what needs work in plain view, what
@@ -19,11 +20,6 @@ export function evidenceLine(report: Report, evidence: Evidence): string {
 
 export function evidenceList(report: Report, evidence: readonly Evidence[], indent: string): string[] {
   return evidence.map((item) => `${indent}- ${evidenceLine(report, item)}`);
-}
-
-/** A `<details>` block; the blank line after the summary lets GitHub render the Markdown inside. */
-function folded(summary: string, body: string[]): string[] {
-  return ['<details>', `<summary>${htmlText(summary)}</summary>`, '', ...body, '</details>', ''];
 }
 
 const NEEDS_WORK: ReadonlySet<Status> = new Set(['fail', 'partial', 'unknown', 'waived']);
@@ -42,7 +38,7 @@ function findingsTable(findings: readonly ReportFinding[]): string[] {
 
 function fixLines(finding: ReportFinding): string[] {
   if (!HAS_FIX.has(finding.status)) return [];
-  return [`**Fix (effort ${finding.remediation.effort}):** ${mdText(finding.remediation.summary)}`, '', ...finding.remediation.steps.map((step) => `- ${mdText(step)}`), ''];
+  return [`**Fix (effort ${finding.remediation.effort}):** ${mdInline(finding.remediation.summary)}`, '', ...finding.remediation.steps.map((step) => `- ${mdInline(step)}`), ''];
 }
 
 function findingDetails(report: Report, finding: ReportFinding): string[] {

@@ -1,6 +1,6 @@
 import type { Report } from '../report/types.js';
 import type { RoadmapItem } from '../roadmap/plan.js';
-import { schedule, scheduleWeeks } from '../roadmap/schedule.js';
+import { schedule, scheduleWeeks, type Schedule } from '../roadmap/schedule.js';
 import {
   categoryScoreText,
   categoryTitle,
@@ -10,6 +10,7 @@ import {
   LOW_CONFIDENCE_NOTE,
   nextLevelText,
   waivedFindings,
+  weeksText,
   mlTestScoreNote,
   mlTestScoreText,
   provisionalNote,
@@ -22,11 +23,15 @@ import {
   STATUS_SYMBOLS,
 } from './format.js';
 import { businessSections, conflictsSection, nextQuestionsSection } from './business-markdown.js';
+import { counted } from '../util/plural.js';
 import { mdCode, mdLink, mdText } from './markdown-escape.js';
+import { folded, mdInline } from './markdown-fold.js';
+import type { Detail } from './index.js';
 import { evidenceList, findingsSection } from './markdown-findings.js';
 import { mermaidGantt } from './mermaid.js';
 import { answersUsed } from './answers-used.js';
 import { METHODOLOGY, SCORING_MODEL, SOURCES } from './methodology.js';
+import { scanSummary } from './scan-summary.js';
 import { coverLine, headlineFigures, profileLine, reportTitle, topRisks, type Headline } from './overview.js';
 
 /** Ends a message with a full stop unless it already ends a sentence. */
@@ -105,15 +110,13 @@ function headlineLine({ label, value, missing, flag }: Headline): string {
 
 function budgetSection(report: Report): string[] {
   const { budget, timeline } = headlineFigures(report);
-  return ['## Budget and timeline', '', headlineLine(budget), headlineLine(timeline), '', 'How they are computed, and from which answers: [Business case](#business-case).', ''];
+  return ['## Budget and timeline', '', headlineLine(budget), headlineLine(timeline), '', 'How they are computed, and from which answers: under Business case below.', ''];
 }
 
-function scoresSection(report: Report): string[] {
+function scoresTable(report: Report): string[] {
   // A waived column only when something is waived: most reports have none.
   const waivedColumn = report.summary.counts.waived > 0;
   return [
-    '## Scores by category',
-    '',
     `| Category | Score | Fail | Partial | Unknown | Pass | N/A |${waivedColumn ? ' Waived |' : ''} Known |`,
     `|---|---:|---:|---:|---:|---:|---:|${waivedColumn ? '---:|' : ''}---|`,
     ...report.categories.map((category) => {
@@ -121,14 +124,20 @@ function scoresSection(report: Report): string[] {
       return `| ${mdText(category.title)} | ${categoryScoreText(category, '/100')} | ${c.fail} | ${c.partial} | ${c.unknown} | ${c.pass} | ${c.not_applicable} |${waivedColumn ? ` ${c.waived} |` : ''} ${knownText(category)} |`;
     }),
     '',
-    ...(report.categories.some((category) => scoreBand(category.score, category.confidence) === 'low') ? [mdText(LOW_CONFIDENCE_NOTE), ''] : []),
   ];
+}
+
+/** Each category's score in one line, the table of results folded below it. */
+function scoresSection(report: Report, full: boolean): string[] {
+  const scores = report.categories.map((category) => `${mdText(category.title)} ${categoryScoreText(category, '/100')}`).join(' · ');
+  const note = report.categories.some((category) => scoreBand(category.score, category.confidence) === 'low') ? [mdText(LOW_CONFIDENCE_NOTE), ''] : [];
+  return ['## Scores by category', '', `${scores}.`, '', ...note, ...folded('Results by category', [...scoresTable(report), ...(full ? mlTestScoreSection(report) : [])])];
 }
 
 function mlTestScoreSection(report: Report): string[] {
   const { mlTestScore } = report;
   return [
-    '## ML Test Score (estimate)',
+    '### ML Test Score (estimate)',
     '',
     `**${mlTestScoreText(report)}**: ${mdText(mlTestScore.meaning)}. The score of Breck et al. (2017): each of 28 tests scores 1 when automated and repeated, 0.5 when done by hand, 0 otherwise; the final score is the lowest of the four section sums. Here it is ${mdText(mlTestScoreNote(report))}.`,
     '',
@@ -142,64 +151,74 @@ function mlTestScoreSection(report: Report): string[] {
   ];
 }
 
-function roadmapItem(report: Report, item: RoadmapItem, index: number): string[] {
-  const lines = [
-    `${index}. **${mdText(item.action)}** — ${item.severity}, effort ${item.effort}, ${STATUS_LABELS[item.status]} · closes ${item.ruleIds.map((id) => mdCode(id)).join(', ')}`,
-    `   - Why: ${mdText(item.why)}`,
-  ];
+function roadmapItem(report: Report, item: RoadmapItem, index: number, full: boolean): string[] {
+  const head = `${index}. **${mdInline(item.action)}** — ${item.severity}, effort ${item.effort}, ${STATUS_LABELS[item.status]}`;
+  if (!full) return [head];
+  const lines = [`${head} · closes ${item.ruleIds.map((id) => mdCode(id)).join(', ')}`, `   - Why: ${mdText(item.why)}`];
   if (item.neededBy.length > 0) lines.push(`   - Needed first by: ${item.neededBy.map((id) => mdCode(id)).join(', ')}`);
   if (item.requires.length > 0) {
     lines.push(`   - After: ${item.requires.map((r) => `${mdCode(r.ruleId)} (${STATUS_LABELS[r.status]})`).join(', ')}`);
   }
   lines.push('   - Evidence:', ...evidenceList(report, item.evidence, '     '));
-  lines.push('   - Steps:', ...item.steps.map((step) => `     - ${mdText(step)}`));
+  lines.push('   - Steps:', ...item.steps.map((step) => `     - ${mdInline(step)}`));
   return lines;
 }
 
 /** The Gantt chart and what it assumes: how many people, how long each item takes. */
-function roadmapChart(report: Report): string[] {
-  const plan = schedule(report.roadmap, report.business.team.fte);
+function roadmapChart(report: Report, plan: Schedule): string[] {
   return [
     ...mermaidGantt(plan, `Roadmap for ${report.target.name}`, reportDate(report)),
     '',
     `Planned with ${staffing(plan, mdCode)}, each item at the middle of its effort range; phases run one after another, ` +
-      `and an item starts once its prerequisites (listed under it below) are done. About ${scheduleWeeks(plan)} weeks in total; critical items are highlighted.`,
+      `and an item starts once its prerequisites are done. About ${scheduleWeeks(plan)} weeks in total; critical items are highlighted.`,
     '',
   ];
 }
 
-function roadmapSection(report: Report): string[] {
+/** The phases in plain view, one line each; the chart and the items folded below. */
+function roadmapSection(report: Report, full: boolean): string[] {
   const { phases, effortWeeks } = report.roadmap;
   if (phases.length === 0) return ['## Roadmap', '', 'Nothing is failing. Answer the open questions below to confirm the result.', ''];
+  const plan = schedule(report.roadmap, report.business.team.fte);
   const count = phases.reduce((n, phase) => n + phase.items.length, 0);
+  let number = 0;
   return [
     '## Roadmap',
     '',
-    `${count} items, ${effortRange(effortWeeks)} in total. Within each phase, prerequisites come first, then the most impact for the effort.`,
+    `${counted(count, 'item')}, ${effortRange(effortWeeks)} in total, about ${scheduleWeeks(plan)} weeks with ${staffing(plan, mdCode)}:`,
     '',
-    ...roadmapChart(report),
-    ...phases.flatMap((phase) => [
-      `### ${mdText(phase.title)} (${effortRange(phase.effortWeeks)})`,
+    ...phases.map((phase, i) => {
+      const span = plan.phases[i]!;
+      return `- **${mdText(phase.title)}**, ${weeksText(span.start, span.end)}: ${counted(phase.items.length, 'item')}, ${effortRange(phase.effortWeeks)}`;
+    }),
+    '',
+    ...folded(`The ${counted(count, 'item')}, phase by phase`, [
+      'Within each phase, prerequisites come first, then the most impact for the effort.',
       '',
-      `_${mdText(phase.goal)}_`,
-      '',
-      ...phase.items.flatMap((item, i) => roadmapItem(report, item, i + 1)),
-      '',
+      ...roadmapChart(report, plan),
+      ...phases.flatMap((phase) => [
+        `### ${mdText(phase.title)} (${effortRange(phase.effortWeeks)})`,
+        '',
+        `_${mdText(phase.goal)}_`,
+        '',
+        ...phase.items.flatMap((item) => roadmapItem(report, item, ++number, full)),
+        '',
+      ]),
     ]),
   ];
 }
 
-function questionsSection(report: Report): string[] {
+function questionsSection(report: Report, full: boolean): string[] {
   if (report.questions.length === 0) return [];
+  const table = full
+    ? ['| Question | Id | Settles |', '|---|---|---|', ...report.questions.map((question) => `| ${mdText(question.text)} | ${mdCode(question.id, true)} | ${question.ruleIds.map((id) => mdCode(id, true)).join(' ')} |`)]
+    : ['| Question | Id |', '|---|---|', ...report.questions.map((question) => `| ${mdText(question.text)} | ${mdCode(question.id, true)} |`)];
   return [
     '## Questions to answer',
     '',
-    'These rules stay unknown until the questionnaire is answered. Most consequential first.',
+    `${counted(report.questions.length, 'unanswered question')} leave rules unknown or partly done; \`scale-audit init\` asks them in a terminal. Most consequential first.`,
     '',
-    '| Question | Id | Settles |',
-    '|---|---|---|',
-    ...report.questions.map((question) => `| ${mdText(question.text)} | ${mdCode(question.id, true)} | ${question.ruleIds.map((id) => mdCode(id, true)).join(' ')} |`),
-    '',
+    ...folded(`The ${counted(report.questions.length, 'question')}`, [...table, '']),
   ];
 }
 
@@ -222,11 +241,7 @@ function waiversSection(report: Report): string[] {
 }
 
 function scanLines(report: Report): string[] {
-  const { scan } = report;
-  return [
-    `- Scanned ${scan.files} files${scan.notebooks ? ` (${scan.notebooks} notebooks)` : ''}; ${scan.skippedDirectories} directories skipped (dependencies, virtualenvs, caches, .gitignore); ${scan.skippedSymlinks} symbolic links not followed; ${scan.unreadFiles} files too large or binary to read.${scan.truncated ? ' **The file limit was reached: the scan is incomplete.**' : ''}`,
-    `- Git history: ${scan.git ? 'read' : 'not available'}.`,
-  ];
+  return [`- ${mdText(scanSummary(report.scan))}${report.scan.truncated ? ' **The file limit was reached: the scan is incomplete.**' : ''}`];
 }
 
 function warningsSection(report: Report): string[] {
@@ -254,6 +269,7 @@ function appendixSection(report: Report): string[] {
   return [
     '## Appendix',
     '',
+    ...folded('Answers used, scoring model, methodology, sources', [
     ...answersUsedSection(report),
     '### About this audit',
     '',
@@ -272,26 +288,34 @@ function appendixSection(report: Report): string[] {
     ...SOURCES.map((source) => `- ${mdLink(mdText(source.title), source.url)}, ${mdText(source.by)}.`),
     '',
     ...warningsSection(report),
+    ]),
     ...nextQuestionsSection(report),
   ];
 }
 
-/** The full report in GitHub-flavoured Markdown: the first screen, the roadmap, every finding, then the appendix. */
-export function renderMarkdown(report: Report): string {
+const FULL_REPORT_NOTE =
+  '_This is the executive report. The full report adds every finding with its evidence and fix, the ML Test Score by test, the waivers and the appendix: ' +
+  '`scale-audit render report.json --format md --detail full`, or audit with `--detail full`._';
+
+/**
+ * The report in GitHub-flavoured Markdown: what a reader takes in within a minute in plain view
+ * (verdict, top risks, budget, the roadmap's phases), the rest folded in `<details>`. `full` adds
+ * every finding, the conflicts, waivers and the appendix.
+ */
+export function renderMarkdown(report: Report, options: { detail: Detail } = { detail: 'executive' }): string {
+  const full = options.detail === 'full';
   return [
     ...headerSection(report),
     ...summarySection(report),
     ...gatesSection(report),
     ...topRisksSection(report),
     ...budgetSection(report),
-    ...scoresSection(report),
-    ...mlTestScoreSection(report),
-    ...roadmapSection(report),
-    ...conflictsSection(report),
-    ...businessSections(report),
-    ...questionsSection(report),
-    ...findingsSection(report),
-    ...waiversSection(report),
-    ...appendixSection(report),
+    ...roadmapSection(report, full),
+    ...scoresSection(report, full),
+    '## Business case',
+    '',
+    ...folded('Budget, payback, team and skills, regulation', businessSections(report)),
+    ...questionsSection(report, full),
+    ...(full ? [...conflictsSection(report), ...findingsSection(report), ...waiversSection(report), ...appendixSection(report)] : [FULL_REPORT_NOTE, '']),
   ].join('\n');
 }

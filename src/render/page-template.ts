@@ -8,6 +8,7 @@ import { PACKAGE_ROOT } from '../util/package-root.js';
 import { cleanStrings, printable } from '../util/printable.js';
 import { DOCUMENT_BYTES, readBoundedTextIfExists } from '../util/read-bounded.js';
 import { withContentSecurityPolicy } from './content-security.js';
+import { codeSpans } from './inline-code.js';
 
 /*
  * The HTML pages (report, comparison, portfolio) are Handlebars templates in `templates/`, with
@@ -35,10 +36,18 @@ interface Source {
 }
 
 /** The few helpers a replaced template may want; documented in docs/templates.md. */
-function registerHelpers(handlebars: Pick<typeof Handlebars, 'registerHelper'>): void {
+function registerHelpers(handlebars: Pick<typeof Handlebars, 'registerHelper' | 'SafeString' | 'escapeExpression'>): void {
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   handlebars.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''));
   handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value, null, 2));
+  // Text with `code spans` shown as code: every piece is escaped before it is wrapped.
+  handlebars.registerHelper('inlineCode', (value: unknown) =>
+    new handlebars.SafeString(
+      codeSpans(typeof value === 'string' ? value : '')
+        .map((piece) => (piece.code ? `<code>${handlebars.escapeExpression(piece.text)}</code>` : handlebars.escapeExpression(piece.text)))
+        .join(''),
+    ),
+  );
 }
 
 async function readSource(file: string): Promise<Source | null> {

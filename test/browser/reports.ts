@@ -41,6 +41,11 @@ const rich = await reportFromFiles(
 
 const logo = logoFromBytes(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="#1f6feb"/></svg>'), 'logo.svg');
 
-export const richHtml = renderHtml({ ...rich, cover: { title: 'Churn model: readiness review', client: 'Acme Insurance', author: 'Jo Smith' } }, { logo });
+const branded = { ...rich, cover: { title: 'Churn model: readiness review', client: 'Acme Insurance', author: 'Jo Smith' } };
 
-export const hostileHtml = renderHtml(await hostileReport());
+/** The executive report, the default: what a steering committee reads. */
+export const richHtml = renderHtml(branded, { logo });
+/** The same with every finding and the appendix (`--detail full`). */
+export const richFullHtml = renderHtml(branded, { logo, detail: 'full' });
+
+export const hostileHtml = renderHtml(await hostileReport(), { logo: null, detail: 'full' });

@@ -53,7 +53,8 @@ describe('audit', () => {
     expect(withAnswers.questions).toEqual([]);
     const owner = withAnswers.findings.find((finding) => finding.ruleId === 'team.named-owner')!;
     expect(owner.status).toBe('pass');
-    expect(owner.evidence).toContainEqual(expect.objectContaining({ kind: 'answer', path: answers, line: expect.any(Number) }));
+    // Named as from the working directory (the project's root here), not by its absolute path.
+    expect(owner.evidence).toContainEqual(expect.objectContaining({ kind: 'answer', path: 'examples/answers.yaml', line: expect.any(Number) }));
   });
 
   it('uses the answers init wrote in the audited directory, unless told not to', async () => {
@@ -62,7 +63,8 @@ describe('audit', () => {
     await writeFile(join(dir, 'scale-audit.answers.yaml'), 'version: 1\nanswers:\n  team.owners: both\n');
     const found = await cli([dir, '--format', 'json']);
     expect(found.stderr).toContain(`using the answers in ${join(dir, 'scale-audit.answers.yaml')}`);
-    expect((JSON.parse(found.stdout) as Report).answers).toMatchObject({ path: join(dir, 'scale-audit.answers.yaml'), answered: 1 });
+    // Outside the working directory: named from the audited repository's own name.
+    expect((JSON.parse(found.stdout) as Report).answers).toMatchObject({ path: 'repo/scale-audit.answers.yaml', answered: 1 });
     const ignored = await cli([dir, '--format', 'json', '--no-answers']);
     expect((JSON.parse(ignored.stdout) as Report).answers.path).toBeNull();
   });

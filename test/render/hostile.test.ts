@@ -12,8 +12,9 @@ function unescapedPipes(line: string): number {
   return (line.match(/(?<!\\)\|/g) ?? []).length;
 }
 
+// The full reports: everything the executive ones show, and every finding and the appendix besides.
 describe('HTML report with hostile content', () => {
-  const html = renderHtml(report);
+  const html = renderHtml(report, { logo: null, detail: 'full' });
 
   it('contains no script, image or event handler from the repository', () => {
     expect(html).not.toMatch(/<script/i);
@@ -40,7 +41,7 @@ describe('HTML report with hostile content', () => {
 });
 
 describe('Markdown report with hostile content', () => {
-  const markdown = renderMarkdown(report);
+  const markdown = renderMarkdown(report, { detail: 'full' });
   const rendered = marked.parse(markdown, { gfm: true, async: false }) as string;
 
   it('renders to HTML with no script, image, or javascript link', () => {

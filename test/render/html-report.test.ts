@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { htmlRenderer, renderHtml } from '../../src/render/html.js';
+import { EXECUTIVE_ITEMS_PER_PHASE, EXECUTIVE_QUESTIONS, htmlRenderer, renderHtml } from '../../src/render/html.js';
 import { fitLabel } from '../../src/render/format.js';
-import { categoryBars, roadmapGantt, statusMix } from '../../src/render/html-charts.js';
+import { categoryChart, roadmapTimeline } from '../../src/render/html-charts.js';
 import { logoFromBytes } from '../../src/render/logo.js';
 import { schedule } from '../../src/roadmap/schedule.js';
 import { inputError } from '../helpers/input-error.js';
@@ -55,12 +55,17 @@ describe('the first screen', () => {
     expect(ladder).toContain(`L${poc.summary.level}</span><span class="rung-name">${poc.summary.levelName}</span><span class="here">◆ here</span>`);
   });
 
-  it('lists at most five top risks, each linking to its finding', () => {
-    const risks = /<ol id="top-risks"[\s\S]*?<\/ol>/.exec(html)![0];
-    const links = [...risks.matchAll(/href="#rule-([^"]+)"/g)].map((match) => match[1]!);
-    expect(links.length).toBeGreaterThan(0);
-    expect(links.length).toBeLessThanOrEqual(5);
-    for (const id of links) expect(html).toContain(`id="rule-${id}"`);
+  it('lists at most five top risks; the full report links each to its finding', () => {
+    const risks = (page: string) => /<ol id="top-risks"[\s\S]*?<\/ol>/.exec(page)![0];
+    const count = (risks(html).match(/<li>/g) ?? []).length;
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThanOrEqual(5);
+    // The executive report has no findings to link to.
+    expect(risks(html)).not.toContain('href=');
+    const full = renderHtml(branded, { logo, detail: 'full' });
+    const links = [...risks(full).matchAll(/href="#rule-([^"]+)"/g)].map((match) => match[1]!);
+    expect(links).toHaveLength(count);
+    for (const id of links) expect(full).toContain(`id="rule-${id}"`);
   });
 
   it('says which answers would bring a budget that cannot be estimated yet', async () => {
@@ -70,8 +75,47 @@ describe('the first screen', () => {
   });
 });
 
+describe('executive and full', () => {
+  const executive = renderHtml(poc);
+  const full = renderHtml(poc, { logo: null, detail: 'full' });
+
+  it('gives a steering committee the verdict, roadmap, business case and questions, and leaves the findings and appendix to the full report', () => {
+    for (const id of ['overview', 'scores', 'roadmap', 'business', 'questions']) expect(executive).toContain(`<section id="${id}"`);
+    for (const id of ['findings', 'appendix', 'ml-test-score']) expect(executive).not.toContain(`<section id="${id}"`);
+    expect(section(executive, 'questions')).toContain('scale-audit init');
+    expect(executive).toMatch(/<p class="more" id="full-report">[^<]*<code>scale-audit render report.json --format html --detail full<\/code>/);
+    for (const id of ['overview', 'scores', 'ml-test-score', 'roadmap', 'business', 'questions', 'findings', 'appendix']) expect(full).toContain(`<section id="${id}"`);
+    expect(full).not.toContain('id="full-report"');
+  });
+
+  it('lists a few items per phase and the first questions, and counts the rest', () => {
+    // Every phase three times over, each copy with its own rule ids: longer phases than the executive report lists.
+    const long = structuredClone(poc);
+    for (const phase of long.roadmap.phases) phase.items = [0, 1, 2].flatMap((copy) => phase.items.map((item) => ({ ...item, ruleIds: item.ruleIds.map((id) => `${id}-${copy}`) })));
+    expect(Math.max(...long.roadmap.phases.map((phase) => phase.items.length))).toBeGreaterThan(EXECUTIVE_ITEMS_PER_PHASE);
+    const page = renderHtml(long);
+    // Phases are sections of their own: the roadmap runs to the business case.
+    const roadmap = page.slice(page.indexOf('<section id="roadmap"'), page.indexOf('<section id="business"'));
+    expect(roadmap).toMatch(/… and \d+ more in this phase, in the full report\./);
+    const shown = (roadmap.match(/<li value="/g) ?? []).length;
+    expect(shown).toBe(long.roadmap.phases.reduce((n, phase) => n + Math.min(phase.items.length, EXECUTIVE_ITEMS_PER_PHASE), 0));
+    expect(poc.questions.length).toBeGreaterThan(EXECUTIVE_QUESTIONS);
+    expect((section(executive, 'questions').match(/<li>/g) ?? []).length).toBe(EXECUTIVE_QUESTIONS);
+    expect(section(executive, 'questions')).toContain(`… and ${poc.questions.length - EXECUTIVE_QUESTIONS} more, in the full report.`);
+  });
+
+  it('shows the commands of fix steps as code, escaped inside', () => {
+    const withCode = structuredClone(poc);
+    withCode.findings[0]!.remediation = { ...withCode.findings[0]!.remediation, steps: ['Run `dvc add data/<raw>` & `git init`, not `rm -rf /`` alone'] };
+    withCode.findings[0]!.status = 'fail';
+    const page = renderHtml(withCode, { logo: null, detail: 'full' });
+    expect(page).toContain('<li>Run <code>dvc add data/&lt;raw&gt;</code> &amp; <code>git init</code>, not <code>rm -rf /</code>&#x60; alone</li>');
+    expect(page).not.toContain('&#x60;dvc');
+  });
+});
+
 describe('the body', () => {
-  const html = renderHtml(poc);
+  const html = renderHtml(poc, { logo: null, detail: 'full' });
 
   it('puts failing findings first and folds passed and not-applicable ones', () => {
     const findings = section(html, 'findings');
@@ -87,10 +131,10 @@ describe('the body', () => {
     expect(html.slice(fold, html.indexOf(`id="rule-${passing.ruleId}"`))).not.toContain('</section>');
   });
 
-  it('draws the three charts as inline SVG with a text alternative', () => {
-    for (const id of ['chart-categories', 'chart-status', 'chart-roadmap']) {
-      expect(html).toMatch(new RegExp(`<svg id="${id}" role="img" aria-labelledby="${id}-title"[^>]*>\\s*<title id="${id}-title">[^<]+</title>`));
-    }
+  it('draws the charts as text with bars, nothing left to a tooltip', () => {
+    for (const id of ['chart-categories', 'chart-roadmap']) expect(html).toContain(`<figure class="chart${id === 'chart-roadmap' ? ' gantt' : ''}" id="${id}"`);
+    const body = html.slice(html.indexOf('<body>'));
+    expect(body).not.toMatch(/<svg|<title>|\stitle="|[Hh]over/);
   });
 
   it('has the appendix: answers used, conflicts, scoring model, methodology and sources', () => {
@@ -105,46 +149,44 @@ describe('the body', () => {
   });
 
   it('is the same bytes every time', () => {
-    expect(renderHtml(poc)).toBe(html);
+    expect(renderHtml(poc, { logo: null, detail: 'full' })).toBe(html);
   });
 });
 
 describe('charts', () => {
-  it('sizes category bars by score and says the score in text, in parentheses and hatched when little is known', () => {
-    const chart = categoryBars(poc);
-    for (const [i, row] of chart.rows.entries()) {
-      const { score, confidence } = poc.categories[i]!;
-      expect(row.barWidth).toBeCloseTo(((score ?? 0) * 380) / 100, 0);
-      expect(row.value).toBe(score === null ? 'n/a' : confidence < 50 ? `(${score})` : String(score));
+  it('sizes category bars by score and says the score and the results in text, in parentheses and hatched when little is known', () => {
+    const chart = categoryChart(poc);
+    for (const [i, row] of chart.entries()) {
+      const category = poc.categories[i]!;
+      const { score, confidence } = category;
+      expect(row.width).toBe(score ?? 0);
+      expect(row.value).toBe(score === null ? 'n/a' : confidence < 50 ? `(${score}/100)` : `${score}/100`);
       if (score !== null) expect(row.band === 'low').toBe(confidence < 50);
+      const counted = [...row.results.matchAll(/(\d+) /g)].reduce((sum, match) => sum + Number(match[1]), 0);
+      expect(counted).toBe(Object.values(category.counts).reduce((sum, n) => sum + n, 0));
     }
-    expect(chart.rows.some((row) => row.band === 'low')).toBe(true);
+    expect(chart.some((row) => row.band === 'low')).toBe(true);
+    expect(chart[0]!.results).toMatch(/^\d+ (fail|partial|unknown|pass|waived|n\/a)( · \d+ (fail|partial|unknown|pass|waived|n\/a))*$/);
   });
 
-  it('fills each status bar with the category’s rules, a segment per result', () => {
-    for (const row of statusMix(poc).rows) {
-      expect(row.segments.reduce((sum, segment) => sum + segment.width, 0)).toBeCloseTo(380, 0);
-      expect(row.segments.reduce((sum, segment) => sum + segment.count, 0)).toBe(row.total);
-    }
-  });
-
-  it('draws a Gantt bar per roadmap item and an arrow per open prerequisite', () => {
+  it('puts the phases on a calendar, and the items too in the full report, each saying what it waits for', () => {
     const plan = schedule(poc.roadmap, 2);
-    const gantt = roadmapGantt(plan);
-    expect(gantt.bars).toHaveLength(plan.items.length);
-    // Phases wait for each other anyway: only prerequisites within a phase get an arrow.
-    const withinPhase = plan.items.reduce((sum, entry) => sum + entry.after.filter((from) => plan.items[from]!.phaseIndex === entry.phaseIndex).length, 0);
-    expect(withinPhase).toBeGreaterThan(0);
-    expect(gantt.arrows).toHaveLength(withinPhase);
-    expect(gantt.phases.map((phase) => phase.title)).toEqual(poc.roadmap.phases.map((phase) => phase.title));
-    // Bars run left to right in time: a later start is further right.
-    const [first, last] = [plan.items[0]!, plan.items.at(-1)!];
-    if (last.start > first.start) expect(gantt.bars.at(-1)!.x).toBeGreaterThan(gantt.bars[0]!.x);
+    expect(roadmapTimeline(plan, false).phases.flatMap((phase) => phase.items)).toEqual([]);
+    const timeline = roadmapTimeline(plan, true);
+    expect(timeline.phases.map((phase) => phase.title)).toEqual(poc.roadmap.phases.map((phase) => phase.title));
+    const items = timeline.phases.flatMap((phase) => phase.items);
+    expect(items.map((item) => item.number)).toEqual(plan.items.map((_, i) => i + 1));
+    const waiting = plan.items.findIndex((entry) => entry.after.length > 0);
+    expect(waiting).toBeGreaterThanOrEqual(0);
+    expect(items[waiting]!.when).toContain(`after ${plan.items[waiting]!.after.map((i) => `#${i + 1}`).join(', ')}`);
+    // Bars run left to right in time, in percent of the whole schedule.
+    for (const [i, entry] of plan.items.entries()) expect(items[i]!.left).toBeCloseTo((100 * entry.start) / plan.days, 0);
+    expect(Math.max(...items.map((item) => item.left + item.width))).toBeLessThanOrEqual(100.5);
   });
 
-  it('draws no Gantt for an empty roadmap, and says nothing is failing', () => {
+  it('draws no timeline for an empty roadmap, and says nothing is failing', () => {
     const done = { ...poc, roadmap: { phases: [], effortWeeks: { min: 0, max: 0 } } };
-    expect(roadmapGantt(schedule(done.roadmap, null))).toMatchObject({ bars: [], arrows: [], phases: [] });
+    expect(roadmapTimeline(schedule(done.roadmap, null), true).phases).toEqual([]);
     const html = renderHtml(done);
     expect(html).not.toContain('id="chart-roadmap"');
     expect(section(html, 'roadmap')).toContain('Nothing is failing.');
@@ -162,7 +204,7 @@ describe('--template-dir', () => {
     const dir = await tempDir({ 'partials/cover.hbs': '<header class="cover"><h1>{{title}}</h1><p class="house">By {{author}} for {{client}} · {{report.target.name}}</p></header>' });
     const html = (await htmlRenderer(dir))(branded, { color: false, logo: null });
     expect(html).toContain('<p class="house">By Jo Smith for Acme Insurance · demo</p>');
-    expect(html).toContain('<section id="findings"');
+    expect(html).toContain('<section id="roadmap"');
   });
 
   it('replaces the stylesheet', async () => {

@@ -9,8 +9,8 @@ import { deployment, notebook, requirements, testWorkflow, trainScript } from '.
 import { gitFacts } from '../helpers/rule-tester.js';
 
 /*
- * The full Markdown report is a deliverable: golden files show it whole, for review and to catch
- * any change; the checks below hold what a reader relies on whatever the wording.
+ * The Markdown report is a deliverable: golden files show it whole, executive and full, for review
+ * and to catch any change; the checks below hold what a reader relies on whatever the wording.
  */
 
 /** Reports carry the tool's version; a fixed one keeps the golden files from changing with every release. */
@@ -71,6 +71,10 @@ describe('golden files', () => {
   it('renders a small service with answers, a cover and links to GitHub', async () => {
     await expectGolden('report-service.md', renderMarkdown(service));
   });
+
+  it('renders every finding and the appendix with --detail full', async () => {
+    await expectGolden('report-service-full.md', renderMarkdown(service, { detail: 'full' }));
+  });
 });
 
 /** The lines of a section, from its heading to the next heading of the same level. */
@@ -120,8 +124,48 @@ describe('the first screen', () => {
   });
 });
 
+describe('executive and full', () => {
+  /** The words a reader sees before unfolding anything. */
+  const plainView = (markdown: string) =>
+    folds(markdown.split('\n'))
+      .filter(({ line, depth }) => depth === 0 && line !== '</details>')
+      .map(({ line }) => line)
+      .join(' ')
+      .split(/\s+/)
+      .filter(Boolean).length;
+
+  it('keeps what a reader sees unfolded to a minute’s reading, however long the roadmap or the questions', () => {
+    for (const report of [largeRoadmap(service, 12), notebookPoc]) {
+      const markdown = renderMarkdown(report);
+      expect(plainView(markdown)).toBeLessThan(400);
+      expect(markdown).toMatch(/^## (Top risks|Roadmap|Business case)$/m);
+    }
+    expect(notebookPoc.questions.length).toBeGreaterThan(40);
+  });
+
+  it('leaves every finding and the appendix to the full report, and says how to get it', () => {
+    const executive = renderMarkdown(service);
+    expect(executive).not.toMatch(/^## (Findings|Appendix)$/m);
+    expect(executive).toContain('`--detail full`');
+    const full = renderMarkdown(service, { detail: 'full' });
+    for (const heading of ['## Findings', '## Appendix']) expect(full).toContain(`\n${heading}\n`);
+    for (const finding of service.findings) expect(full).toContain(`<summary>${finding.ruleId}: `);
+  });
+
+  it('shows the commands of fix steps as code, in both', () => {
+    const withCode = structuredClone(service);
+    const item = withCode.roadmap.phases[0]!.items[0]!;
+    item.steps = ['Run `git init`, then `dvc add data/` and commit `*.dvc`.'];
+    for (const detail of ['executive', 'full'] as const) {
+      const html = marked.parse(renderMarkdown(withCode, { detail }), { gfm: true, async: false }) as string;
+      if (detail === 'full') expect(html).toContain('Run <code>git init</code>, then <code>dvc add data/</code> and commit <code>*.dvc</code>.');
+      expect(html).not.toContain('\\`');
+    }
+  });
+});
+
 describe('findings', () => {
-  const lines = section(renderMarkdown(service), '## Findings');
+  const lines = section(renderMarkdown(service, { detail: 'full' }), '## Findings');
 
   it('shows what needs work in plain view and folds what passed, one fold per category', () => {
     const rows = folds(lines).filter(({ line }) => line.startsWith('| '));
@@ -151,7 +195,7 @@ describe('findings', () => {
   });
 
   it('leaves a blank line after every summary, so that GitHub renders the Markdown inside', () => {
-    const markdown = renderMarkdown(service).split('\n');
+    const markdown = renderMarkdown(service, { detail: 'full' }).split('\n');
     markdown.forEach((line, i) => {
       if (line.startsWith('<summary>')) expect(markdown[i + 1], line).toBe('');
     });

@@ -1,0 +1,70 @@
+/// <reference lib="dom" />
+import { describe, expect, it } from 'vitest';
+import { compareReports } from '../../src/compare/compare.js';
+import { renderComparisonHtml } from '../../src/compare/render-html.js';
+import { PortfolioBuilder } from '../../src/portfolio/portfolio.js';
+import { renderPortfolioHtml } from '../../src/portfolio/render-html.js';
+import { inContext, noBrowser, openReport, useBrowser } from '../helpers/browser.js';
+import { reportFromFiles } from '../helpers/report.js';
+import { notebook, requirements, testWorkflow, trainScript } from '../helpers/repo-snippets.js';
+import { hostileHtml, richFullHtml, richHtml } from './reports.js';
+
+/*
+ * A client opens the report on a phone as often as on a laptop. At 360 px, the narrowest common
+ * phone, nothing may scroll sideways (not the page, not a table in a scrolling box) and the text
+ * of the charts keeps a size a person reads without zooming.
+ */
+const PHONE = { viewport: { width: 360, height: 780 }, isMobile: true, deviceScaleFactor: 2 };
+/** The smallest chart text, in CSS pixels, that stays legible on a phone. */
+const LEGIBLE = 12;
+
+const before = await reportFromFiles({ 'notebooks/train.ipynb': notebook('import pandas as pd', '1'), 'requirements.txt': requirements('pandas') }, { name: 'churn-model-for-the-retail-bank' });
+const after = await reportFromFiles(
+  { 'src/churn/train.py': trainScript, 'requirements.txt': requirements('pandas==2.2.3', 'scikit-learn==1.5.2'), '.github/workflows/ci.yml': testWorkflow(), 'tests/test_train.py': 'def test_fit():\n    assert True\n' },
+  { name: 'churn-model-for-the-retail-bank' },
+);
+const portfolio = new PortfolioBuilder();
+portfolio.add(before, 'reports/retail/churn-model-for-the-retail-bank.json');
+portfolio.add({ ...after, target: { ...after.target, name: 'fraud-detection-realtime-scoring' } }, 'reports/payments/fraud-detection-realtime-scoring.json');
+
+const PAGES: Array<[string, string]> = [
+  ['the executive report', richHtml],
+  ['the full report', richFullHtml],
+  ['the report with hostile content', hostileHtml],
+  ['the comparison', renderComparisonHtml(compareReports(before, after))],
+  ['the portfolio', renderPortfolioHtml(portfolio.finish())],
+];
+
+describe.skipIf(noBrowser)('on a 360 px phone', () => {
+  const browser = useBrowser();
+
+  it.each(PAGES)('%s does not scroll sideways, nor does anything in it', (_, html) =>
+    inContext(browser(), PHONE, async (context) => {
+      const { page } = await openReport(context, html);
+      // Unfold everything: what a reader opens must fit too.
+      await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+      const wide = await page.evaluate(() => {
+        const root = document.documentElement;
+        const found = root.scrollWidth > root.clientWidth ? [`the page: ${root.scrollWidth} px`] : [];
+        for (const element of document.querySelectorAll('body *')) {
+          const box = element.getBoundingClientRect();
+          if (box.width > 0 && box.right > root.clientWidth + 0.5) found.push(`${element.tagName.toLowerCase()}.${element.className} ends at ${Math.round(box.right)} px`);
+          if (element.scrollWidth > element.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(element).overflowX)) found.push(`${element.tagName.toLowerCase()}.${element.className} scrolls`);
+        }
+        return found.slice(0, 5);
+      });
+      expect(wide).toEqual([]);
+    }));
+
+  it.each([PAGES[0]!, PAGES[1]!])('%s keeps every chart label at a legible size', (_, html) =>
+    inContext(browser(), PHONE, async (context) => {
+      const { page } = await openReport(context, html);
+      const sizes = await page.evaluate(() =>
+        [...document.querySelectorAll('figure.chart *')]
+          .filter((element) => [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '') && element.getBoundingClientRect().height > 0)
+          .map((element) => ({ text: element.textContent!.trim().slice(0, 30), size: parseFloat(getComputedStyle(element).fontSize) })),
+      );
+      expect(sizes.length).toBeGreaterThan(10);
+      expect(sizes.filter(({ size }) => size < LEGIBLE)).toEqual([]);
+    }));
+});
