@@ -212,7 +212,7 @@ export function htmlView(report: Report, logo: Logo | null = null, detail: Detai
     gates: report.gates,
     gatesFailed: report.gates.filter((result) => !result.passed).length,
     baselineImprovements: report.baseline?.improvements.join('; ') ?? '',
-    waived: waivedFindings(report).map((finding) => ({ id: finding.ruleId, ...finding.waiver!, wouldBe: STATUS_LABELS[finding.waiver!.status] })),
+    waived: waivedFindings(report).map((finding) => ({ id: finding.ruleId, ...finding.waiver!, owner: finding.waiver!.owner ?? '', wouldBe: STATUS_LABELS[finding.waiver!.status] })),
     expiredWaivers: report.config.expiredWaivers,
     unusedWaivers: report.config.unusedWaivers,
     hasWaivers: report.findings.some((finding) => finding.status === 'waived') || report.config.expiredWaivers.length + report.config.unusedWaivers.length > 0,
