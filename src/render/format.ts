@@ -70,12 +70,17 @@ export function guardNote(report: Report, finding: Pick<Report['findings'][numbe
 /** The legend every format gives for `(100)`. */
 export const LOW_CONFIDENCE_NOTE = 'A score in parentheses rests on less than half of its rules’ weight: too little is known to read it as good or poor.';
 
-/** What stands between the project and the next level, in one sentence. */
+/** Blockers named in the summary; the rest are counted, since the roadmap lists them all. */
+const NAMED_BLOCKERS = 3;
+
+/** What stands between the project and the next level, in one short sentence for the first page. */
 export function nextLevelText(report: Report): string {
   const { level, nextLevelBlockers } = report.summary;
   if (level >= MAX_LEVEL) return 'The highest level is reached.';
   const next = `L${level + 1} ${LEVEL_NAMES[level + 1]}`;
-  return `Next level, ${next}: held back by ${nextLevelBlockers.join(', ')}.`;
+  const named = nextLevelBlockers.slice(0, NAMED_BLOCKERS).join(', ');
+  const more = nextLevelBlockers.length - NAMED_BLOCKERS;
+  return `Next level, ${next}: held back by ${more > 0 ? `${nextLevelBlockers.length} rules, among them ${named}; the roadmap lists them all` : named}.`;
 }
 
 export function scoreText(score: number | null): string {
