@@ -1,6 +1,7 @@
 import { NO_ANSWERS } from './answers/types.js';
 import { loadBusinessData } from './business/data.js';
 import { applyRuleSettings, layeredGates } from './config/apply.js';
+import type { Profile } from './config/profiles.js';
 import { loadSettings } from './config/settings.js';
 import type { Config, Gates, Layer, Source } from './config/types.js';
 import { applyWaivers } from './config/waivers.js';
@@ -61,6 +62,16 @@ function layerWithShownFiles<T extends Layer>(layer: T, shown: (file: string) =>
   return { ...layer, rules: mapValues(layer.rules, at), categories: mapValues(layer.categories, at), gateSources: mapValues(layer.gateSources, (source) => source && shownSource(source, shown)) };
 }
 
+/** A profile with every file it names as the report shows it. */
+function profileWithShownFiles(profile: Profile, layers: Layer[], shown: (file: string) => string): Profile {
+  return {
+    ...profile,
+    origin: profile.origin === 'built-in' ? profile.origin : { ...profile.origin, file: shown(profile.origin.file) },
+    layers,
+    conditions: mapValues(profile.conditions, (condition) => ({ ...condition, source: shownSource(condition.source, shown) })),
+  };
+}
+
 /** The configuration with every file it names as the report shows it. */
 function configWithShownFiles(config: Config, shown: (file: string) => string): Config {
   return {
@@ -78,9 +89,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   // Files the auditor named are shown relative to the working directory or the audited repository, never absolute.
   const shown = (file: string) => shownPath(file, { cwd: options.cwd ?? process.cwd(), anchors: [options.path] });
   const settings = await loadSettings(options);
-  const { profile, ruleSet: baseRules } = settings;
+  const { ruleSet: baseRules } = settings;
   const config = configWithShownFiles(settings.config, shown);
   const layers = settings.layers.map((layer) => (layer === settings.config ? config : layerWithShownFiles(layer, shown)));
+  const profile = settings.profile && profileWithShownFiles(settings.profile, layers.slice(0, settings.profile.layers.length), shown);
   const gates = layeredGates([...layers, { gates: options.gates?.values ?? {}, gateSources: options.gates?.sources ?? {} }]);
   for (const id of Object.keys(gates.values.failUnderCategory ?? {})) {
     if (!baseRules.categories.some((category) => category.id === id)) {

@@ -7,8 +7,8 @@ import { tempDir } from '../helpers/temp.js';
 /*
  * A report is handed to a client: nothing in it may show the auditor's machine. Here every file
  * the audit reads is named by its absolute path in a temporary folder outside the working
- * directory (the repository, its answers, a configuration with a waiver, a gate and a switched-off
- * rule, a baseline), and every document written from them, in every format, is searched for that
+ * directory (the repository, its answers, a configuration with a waiver, a gate, a switched-off
+ * rule and a custom profile, a baseline), and every document written from them, in every format, is searched for that
  * folder: the audit's reports, a comparison and a portfolio of them.
  */
 const FORMATS = 'text,md,md-summary,html,json,sarif';
@@ -20,7 +20,7 @@ describe('paths of the auditor’s machine', () => {
     await writeFile(join(work, 'answers.yaml'), 'version: 1\nanswers:\n  team.owners: both\n  roi.poc-cost: 60000\n  roi.currency: EUR\n');
     await writeFile(
       join(work, 'audit.yaml'),
-      'version: 1\nrules:\n  mlops.code-quality: { enabled: false, reason: Linted upstream }\ngates:\n  failUnder: 1\nwaivers:\n  - { rule: security.sast, reason: Accepted for the pilot, expires: 2099-01-01 }\n',
+      'version: 1\nrules:\n  mlops.code-quality: { enabled: false, reason: Linted upstream }\ngates:\n  failUnder: 1\nprofile: house\nprofiles:\n  house:\n    description: Our batch jobs\n    extends: batch-scoring\n    conditions:\n      serves-online: { holds: false, reason: Scored nightly }\nwaivers:\n  - { rule: security.sast, reason: Accepted for the pilot, expires: 2099-01-01 }\n',
     );
     const audit = (...args: string[]) => cli([repo, '--answers', join(work, 'answers.yaml'), '--config', join(work, 'audit.yaml'), ...args]);
     const written = [
@@ -43,5 +43,6 @@ describe('paths of the auditor’s machine', () => {
     expect(report.answers.path).toBe('answers.yaml');
     expect(report.config.file).toBe('audit.yaml');
     expect(report.target.path).toBe('ml-service');
+    expect(report.profile.source).toMatch(/^audit\.yaml:\d+$/);
   }, 300_000);
 });
