@@ -1,5 +1,5 @@
 import { realpath } from 'node:fs/promises';
-import { simpleGit } from 'simple-git';
+import { simpleGit, type SimpleGit } from 'simple-git';
 import type { Warn } from './location.js';
 
 export interface GitFacts {
@@ -75,6 +75,24 @@ export function webUrlOf(remote: string): string | null {
   return `https://${host}/${path}`;
 }
 
+/** Where the audited directory sits in its repository, and what is checked out. */
+interface Place {
+  toplevel: string;
+  head: string | null;
+  branch: string | null;
+}
+
+/** One process answers all three, except in a repository with no commit yet, where HEAD names nothing. */
+async function locate(git: SimpleGit): Promise<Place> {
+  try {
+    const [toplevel = '', head = '', branch = ''] = (await git.raw(['rev-parse', '--show-toplevel', 'HEAD', '--abbrev-ref', 'HEAD'])).split('\n');
+    return { toplevel, head: head || null, branch: branch && branch !== 'HEAD' ? branch : null };
+  } catch (error) {
+    if (NOT_A_REPOSITORY.test((error as Error).message)) throw error;
+    return { toplevel: (await git.raw(['rev-parse', '--show-toplevel'])).trim(), head: null, branch: null };
+  }
+}
+
 /** Git's answer when the directory is simply not in a repository: not a problem worth a warning. */
 const NOT_A_REPOSITORY = /not a git repository/i;
 
@@ -90,41 +108,47 @@ export async function collectGit(root: string, now: Date, warn: Warn): Promise<G
     // simple-git refuses any write to these keys; ours only switch the dangerous behaviour off.
     unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true, allowUnsafePager: true, allowUnsafeProtocolOverride: true },
   });
-  let toplevel: string;
+  let place: Place;
   try {
-    toplevel = (await git.raw(['rev-parse', '--show-toplevel'])).trim();
+    place = await locate(git);
   } catch (error) {
     if (!NOT_A_REPOSITORY.test((error as Error).message)) warn({ message: `git history not read: ${firstLine(error)}` });
     return null;
   }
   try {
-    const head = (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim() || null;
-    const branchName = head ? (await git.raw(['rev-parse', '--abbrev-ref', 'HEAD'])).trim() : null;
-    const remotes = (await git.raw(['remote'])).split('\n').filter(Boolean);
-    const origin = remotes.includes('origin') ? (await git.raw(['remote', 'get-url', 'origin']).catch(() => '')).trim() : '';
-    const tags = (await git.raw(['tag', '--list'])).split('\n').filter(Boolean).length;
+    const { toplevel, head, branch } = place;
+    // Limit history to the audited directory only when it is a subdirectory: a path limit also
+    // drops merge commits, which the pull-request count needs.
+    const scope = (await realpath(toplevel)) === (await realpath(root)) ? [] : ['--', '.'];
+    // Each git process costs a start-up: the questions that do not depend on one another go at once.
+    const [remoteUrls, tagList, log] = await Promise.all([
+      // Exit status 1 means no remote at all.
+      git.raw(['config', '--get-regexp', '^remote\\..*\\.url$']).catch(() => ''),
+      git.raw(['tag', '--list']),
+      head ? git.raw(['log', `--max-count=${MAX_LOG_COMMITS}`, '--format=%aE%x09%aI%x09%s', 'HEAD', ...scope]) : Promise.resolve(''),
+    ]);
+    const remotes = new Map(remoteUrls.split('\n').flatMap((line) => {
+      const match = /^remote\.(.+)\.url (.*)$/.exec(line);
+      return match ? [[match[1]!, match[2]!] as const] : [];
+    }));
+    const origin = remotes.get('origin') ?? '';
     const facts: GitFacts = {
       head,
-      branch: branchName && branchName !== 'HEAD' ? branchName : null,
+      branch,
       commits: 0,
       contributors: 0,
       activeContributors12m: 0,
       topAuthorShare12m: null,
       firstCommitDate: null,
       lastCommitDate: null,
-      tags,
-      hasRemote: remotes.length > 0,
+      tags: tagList.split('\n').filter(Boolean).length,
+      hasRemote: remotes.size > 0,
       webUrl: origin ? webUrlOf(origin) : null,
       mergedPullRequests: 0,
       pullRequestShare: null,
     };
     if (!head) return facts;
 
-    // Limit history to the audited directory only when it is a subdirectory: a path limit also
-    // drops merge commits, which the pull-request count needs.
-    const scope = (await realpath(toplevel)) === (await realpath(root)) ? [] : ['--', '.'];
-    facts.commits = Number((await git.raw(['rev-list', '--count', 'HEAD', ...scope])).trim()) || 0;
-    const log = await git.raw(['log', `--max-count=${MAX_LOG_COMMITS}`, '--format=%aE%x09%aI%x09%s', 'HEAD', ...scope]);
     const since = now.getTime() - YEAR_MS;
     const authors = new Set<string>();
     const recent = new Map<string, number>();
@@ -146,6 +170,8 @@ export async function collectGit(root: string, now: Date, warn: Warn): Promise<G
         recentCommits += 1;
       }
     }
+    // The log stops at MAX_LOG_COMMITS; only a longer history needs counting apart.
+    facts.commits = read < MAX_LOG_COMMITS ? read : Number((await git.raw(['rev-list', '--count', 'HEAD', ...scope])).trim()) || read;
     facts.pullRequestShare = read === 0 ? null : Math.round((facts.mergedPullRequests / read) * 1000) / 1000;
     facts.contributors = authors.size;
     facts.activeContributors12m = recent.size;

@@ -63,6 +63,22 @@ describe('collectGit', () => {
     expect(facts).toMatchObject({ commits: 1, contributors: 1, topAuthorShare12m: 1, lastCommitDate: '2026-02-01T00:00:00.000Z' });
   });
 
+  it('reads a repository with no commit yet, and a detached head with remotes other than origin', async () => {
+    const root = await tempDir({ 'a.txt': 'a' });
+    git(root, 'init', '-q', '-b', 'main');
+    const warnings: unknown[] = [];
+    expect(await collectGit(root, now, (w) => warnings.push(w))).toMatchObject({ head: null, branch: null, commits: 0, tags: 0, hasRemote: false, webUrl: null });
+    expect(warnings).toEqual([]);
+
+    commit(root, 'a@acme.example', '2026-01-01T00:00:00Z', 'one');
+    commit(root, 'a@acme.example', '2026-01-02T00:00:00Z', 'two');
+    git(root, 'checkout', '-q', '--detach', 'HEAD~1');
+    git(root, 'remote', 'add', 'my.fork', 'https://github.com/someone/churn.git');
+    const detached = await collectGit(root, now, () => {});
+    expect(detached).toMatchObject({ branch: null, commits: 1, hasRemote: true, webUrl: null });
+    expect(detached!.head).toMatch(/^[0-9a-f]{40}$/);
+  });
+
   it('is null outside a repository, without a warning', async () => {
     const root = await tempDir({ 'a.txt': 'a' });
     const warnings: unknown[] = [];
