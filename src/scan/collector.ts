@@ -16,6 +16,13 @@ export interface FileContent {
 export interface ScanIndex {
   /** Every walked file, sorted by path. */
   files: readonly WalkedFile[];
+  /**
+   * Reads one walked file when `finish` needs it, bounded like every read: for collectors that
+   * follow a reference from one file to another (a CI step to the Makefile target it runs). Only
+   * paths the walk listed can be read, so nothing outside the repository or behind a link is
+   * reached; null when the path was not walked or its text cannot be read.
+   */
+  read(path: string): FileContent | null;
 }
 
 /** A named code pattern a rule pack declares (`signals:`): the code collector reports where it matches. */
@@ -33,13 +40,13 @@ export interface CollectorOptions {
 
 /**
  * One scan's worth of a collector. The scan asks it which files it must read, hands it each one's
- * text once (in path order), then asks for its slice of Facts. Collectors never touch the file
- * system, so a test can drive one with in-memory files.
+ * text once (in path order), then asks for its slice of Facts (warning, like `visit`, about what
+ * it reads then). Collectors never touch the file system, so a test can drive one with in-memory files.
  */
 export interface Collector<Slice> {
   wants(path: string): boolean;
   visit(file: FileContent, warn: Warn): void;
-  finish(index: ScanIndex): Slice;
+  finish(index: ScanIndex, warn: Warn): Slice;
 }
 
 /**

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { byLocation, compareStrings } from '../util/compare.js';
 import { InputError } from '../util/errors.js';
-import type { CodeSignal, CollectedFacts, CollectorDefinition } from './collector.js';
+import type { CodeSignal, CollectedFacts, CollectorDefinition, ScanIndex } from './collector.js';
 import { BUILTIN_COLLECTORS } from './collectors/index.js';
 import { SCAN_KEYS, type Facts, type ScanFacts } from './facts.js';
 import { fileContent } from './file-content.js';
@@ -101,8 +101,8 @@ function collectFacts(
     for (const { collector } of readers) collector.visit(content, warn);
   }
 
-  const index = { files: walked.files };
-  const slices = Object.fromEntries(collectors.map(({ key, collector }) => [key, collector.finish(index)]));
+  const index: ScanIndex = { files: walked.files, read: readerAfterVisits(walked, read, limits, unread) };
+  const slices = Object.fromEntries(collectors.map(({ key, collector }) => [key, collector.finish(index, warn)]));
   if (walked.truncated) {
     warnings.push({ message: `stopped listing files at ${limits.maxFiles}; the audit covers only the files found before that` });
   }
@@ -110,10 +110,34 @@ function collectFacts(
   return {
     factsVersion: 1,
     root: { name },
-    files: filesFacts(walked, unread, limits.largeFileBytes),
+    files: filesFacts(walked, unread.sort((a, b) => compareStrings(a.path, b.path)), limits.largeFileBytes),
     ...slices,
     git,
     warnings: warnings.sort(byLocation),
+  };
+}
+
+/**
+ * Reads for `finish`: only walked paths, with the same limits as the streaming reads; a file that
+ * cannot be read is listed in `files.unread` once, like one that a collector wanted while streaming.
+ */
+function readerAfterVisits(
+  walked: WalkResult,
+  read: (path: string, bytes: number, limit: number) => ReadResult,
+  limits: Limits,
+  unread: FilesFacts['unread'],
+): ScanIndex['read'] {
+  let sizes: Map<string, number> | undefined;
+  return (path) => {
+    sizes ??= new Map(walked.files.map((file) => [file.path, file.bytes]));
+    const bytes = sizes.get(path);
+    if (bytes === undefined) return null;
+    const result = read(path, bytes, limits.maxFileBytes);
+    if ('unread' in result) {
+      if (!unread.some((entry) => entry.path === path)) unread.push({ path, reason: result.unread });
+      return null;
+    }
+    return fileContent(path, result.text, bytes);
   };
 }
 

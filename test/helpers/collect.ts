@@ -20,6 +20,9 @@ export function collect<Slice>(
     visited.push(path);
     collector.visit(fileContent(path, files[path]!), (warning) => warnings.push(warning));
   }
-  const facts = collector.finish({ files: paths.map((path) => ({ path, bytes: Buffer.byteLength(files[path]!) })) });
+  const facts = collector.finish({
+    files: paths.map((path) => ({ path, bytes: Buffer.byteLength(files[path]!) })),
+    read: (path) => (Object.hasOwn(files, path) ? fileContent(path, files[path]!) : null),
+  }, (warning) => warnings.push(warning));
   return { facts, warnings, visited };
 }

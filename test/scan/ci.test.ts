@@ -859,8 +859,8 @@ describe('other providers', () => {
     ['.circleci/config.yml', CIRCLECI, 'circleci', ['push', 'pull_request', 'schedule'], 2, ['coverage@15', 'test@15', 'coverage@16', 'lint@22']],
     ['bitbucket-pipelines.yml', BITBUCKET, 'bitbucket-pipelines', ['push', 'pull_request', 'manual'], 3, ['test@9', 'deploy@22', 'train@29']],
     ['.travis.yml', TRAVIS, 'travis', ['push', 'pull_request'], 1, ['lint@6', 'coverage@7', 'test@7', 'coverage@9', 'deploy@11']],
-    ['cloudbuild.yaml', CLOUD_BUILD, 'cloud-build', ['other'], 3, ['test@8', 'docker-build@9', 'deploy@11', 'docker-push@15']],
-    ['buildspec.yml', CODEBUILD, 'aws-codebuild', ['other'], 3, ['test@10', 'docker-build@11', 'docker-push@14']],
+    ['cloudbuild.yaml', CLOUD_BUILD, 'cloud-build', ['external'], 3, ['test@8', 'docker-build@9', 'deploy@11', 'docker-push@15']],
+    ['buildspec.yml', CODEBUILD, 'aws-codebuild', ['external'], 3, ['test@10', 'docker-build@11', 'docker-push@14']],
     ['.buildkite/pipeline.yml', BUILDKITE, 'buildkite', ['push', 'pull_request'], 3, ['test@5', 'docker-build@12', 'docker-push@12', 'deploy@15']],
     ['.drone.yml', DRONE, 'drone', ['push', 'pull_request', 'schedule'], 3, ['test@13', 'docker-build@15', 'train@29']],
   ])('%s', (path, text, provider, triggers, jobs, steps) => {
@@ -975,7 +975,7 @@ describe('pipelines recognised by what a file holds', () => {
 
   it('reads a Cloud Build config kept under build/, next to where Azure DevOps pipelines are looked for', () => {
     const pipeline = only('build/model-deployment.yaml', cloudBuild);
-    expect(pipeline).toMatchObject({ provider: 'cloud-build', triggers: ['other'], jobs: 3 });
+    expect(pipeline).toMatchObject({ provider: 'cloud-build', triggers: ['external'], jobs: 3 });
     expect(stepsOf(pipeline)).toEqual(['test@5']);
   });
 
@@ -1032,7 +1032,7 @@ describe('files and results', () => {
     expect(warnings[0]).toMatchObject({ path: '.github/workflows/ci.yml' });
     expect(warnings[0]!.message).toMatch(/^invalid YAML in CI file: /);
     expect(facts.pipelines).toEqual([
-      { path: '.github/workflows/ci.yml', provider: 'github-actions', triggers: [], disabled: true, jobs: 0, steps: [], environments: [], manualApproval: false },
+      { path: '.github/workflows/ci.yml', provider: 'github-actions', triggers: [], disabled: true, jobs: 0, steps: [], environments: [], manualApproval: false, inert: false },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import type { CiPipeline } from '../../scan/facts.js';
+import type { CiPipeline, CiStep, CiTrigger } from '../../scan/facts.js';
 import type { Evidence } from '../finding.js';
 import { alternatives, capped, list } from './evidence.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
@@ -10,6 +10,10 @@ const argument = ({ z, text, oneOrMany }: SchemaKit) =>
     on: z.array(z.enum(CI_TRIGGERS)).min(1).optional().describe('Only pipelines with one of these triggers count; by default any enabled pipeline counts.'),
     environment: oneOrMany(text).optional().describe('Deployment environments (case-insensitive), e.g. production, prod: only pipelines that deploy to one count (GitHub/GitLab/Azure `environment:`).'),
     manualApproval: z.boolean().optional().describe('Only pipelines where a person must (true) or need not (false) approve a job (GitLab `when: manual`, Azure ManualValidation...).'),
+    inert: z
+      .boolean()
+      .optional()
+      .describe('Pipelines whose every command only prints, sleeps or exits (`echo ok`) check nothing and never count, unless `inert: true` asks for exactly those.'),
   });
 
 type CiArgument = ArgumentOf<typeof argument>;
@@ -20,10 +24,31 @@ declare module '../expr.js' {
   }
 }
 
+/** How a trigger reads in evidence. */
+const TRIGGER_WORDS: Record<CiTrigger, string> = {
+  push: 'push',
+  pull_request: 'pull_request',
+  tag: 'tag',
+  schedule: 'schedule',
+  manual: 'manual',
+  other: 'other',
+  external: 'a trigger set outside the repository',
+};
+
+function triggerWords(triggers: readonly CiTrigger[]): string {
+  return alternatives(triggers.map((trigger) => TRIGGER_WORDS[trigger]));
+}
+
+/** A step and, when it runs something kept elsewhere, the chain to what counts: `mise run test → mise.toml:107 uv run pytest`. */
+export function stepChain(step: CiStep): string {
+  return [step.command, ...(step.via ?? []).map((hop) => `${hop.path}:${hop.line} ${hop.command}`)].join(' → ');
+}
+
 function pipelineCounts(pipeline: CiPipeline, arg: CiArgument): boolean {
   const environments = list(arg.environment).map((name) => name.toLowerCase());
   return (
     !pipeline.disabled &&
+    pipeline.inert === (arg.inert ?? false) &&
     (!arg.on || pipeline.triggers.some((trigger) => arg.on!.includes(trigger))) &&
     (environments.length === 0 || pipeline.environments.some((name) => environments.includes(name.toLowerCase()))) &&
     (arg.manualApproval === undefined || pipeline.manualApproval === arg.manualApproval)
@@ -31,11 +56,13 @@ function pipelineCounts(pipeline: CiPipeline, arg: CiArgument): boolean {
 }
 
 /** "on push, in environment production, with a manual approval": the conditions a pipeline had to meet. */
-function pipelineConditions(arg: CiArgument): string {
+function pipelineConditions(arg: CiArgument, anyStep: boolean): string {
   const parts: string[] = [];
-  if (arg.on) parts.push(`on ${alternatives(arg.on)}`);
+  if (arg.on) parts.push(`on ${triggerWords(arg.on)}`);
   if (arg.environment) parts.push(`deploying to ${alternatives(list(arg.environment))}`);
   if (arg.manualApproval !== undefined) parts.push(arg.manualApproval ? 'with a manual approval' : 'without a manual approval');
+  // Steps of a kind are never no-ops: only "any pipeline" needs saying which ones count.
+  if (anyStep) parts.push(arg.inert ? 'that only prints, sleeps or exits' : 'that runs more than no-ops');
   return parts.length > 0 ? ` ${parts.join(', ')}` : '';
 }
 
@@ -54,12 +81,13 @@ export const ci = defineCheck({
       if (!pipelineCounts(pipeline, arg)) continue;
       if (kinds.length === 0) {
         const environments = pipeline.environments.length > 0 ? `, environments ${pipeline.environments.join(', ')}` : '';
-        evidence.push({ kind: 'found', path: pipeline.path, detail: `${pipeline.provider} pipeline on ${alternatives(pipeline.triggers)}${environments}${pipeline.manualApproval ? ', with a manual approval' : ''}` });
+        const inert = pipeline.inert ? ', whose every command only prints, sleeps or exits' : '';
+        evidence.push({ kind: 'found', path: pipeline.path, detail: `${pipeline.provider} pipeline on ${triggerWords(pipeline.triggers)}${environments}${pipeline.manualApproval ? ', with a manual approval' : ''}${inert}` });
         continue;
       }
       for (const step of pipeline.steps) {
         if (kinds.includes(step.kind)) {
-          evidence.push({ kind: 'found', path: pipeline.path, line: step.line, detail: `${step.kind} step: ${step.command}` });
+          evidence.push({ kind: 'found', path: pipeline.path, line: step.line, detail: `${step.kind} step: ${stepChain(step)}` });
         }
       }
     }
@@ -67,16 +95,16 @@ export const ci = defineCheck({
     if (pipelines.length === 0) {
       return {
         value: false,
-        evidence: [{ kind: 'missing', detail: 'no CI pipeline found (GitHub Actions, GitLab CI, Azure Pipelines, Jenkins, CircleCI, Bitbucket, Travis, Cloud Build, CodeBuild, CodePipeline, Buildkite, Drone)' }],
+        evidence: [{ kind: 'missing', detail: 'no CI pipeline found (GitHub Actions, GitLab CI, Azure Pipelines, Jenkins, CircleCI, Bitbucket, Travis, Cloud Build, CodeBuild, CodePipeline, Buildkite, Drone, Taskcluster)' }],
       };
     }
-    const triggerWords = pipelineConditions(arg);
+    const conditions = pipelineConditions(arg, kinds.length === 0);
     const skipped = pipelines.filter((pipeline) => !pipelineCounts(pipeline, arg));
     const searched = alternatives(pipelines.map((p) => p.path).slice(0, 5));
     const out: Evidence[] = [
       {
         kind: 'missing',
-        detail: kinds.length === 0 ? `no enabled CI pipeline${triggerWords} among ${searched}` : `no CI step${triggerWords} runs ${alternatives(kinds)} in ${searched}`,
+        detail: kinds.length === 0 ? `no enabled CI pipeline${conditions} among ${searched}` : `no CI step${conditions} runs ${alternatives(kinds)} in ${searched}`,
       },
     ];
     for (const pipeline of skipped.slice(0, 3)) {
@@ -86,7 +114,9 @@ export const ci = defineCheck({
         path: pipeline.path,
         detail: pipeline.disabled
           ? 'not counted: the pipeline is disabled'
-          : `not counted: runs on ${alternatives(pipeline.triggers) || 'no trigger'}${pipeline.environments.length > 0 ? `, environments ${pipeline.environments.join(', ')}` : ''}${pipeline.manualApproval ? ', with a manual approval' : ''}`,
+          : pipeline.inert !== (arg.inert ?? false)
+            ? `not counted: ${pipeline.inert ? 'every command it runs only prints, sleeps or exits' : 'it runs more than no-ops'}`
+            : `not counted: runs on ${triggerWords(pipeline.triggers) || 'no trigger'}${pipeline.environments.length > 0 ? `, environments ${pipeline.environments.join(', ')}` : ''}${pipeline.manualApproval ? ', with a manual approval' : ''}`,
       });
     }
     return { value: false, evidence: out };

@@ -1,44 +1,81 @@
+import { posix } from 'node:path';
 import { COMMAND_PATTERNS } from './command-patterns.js';
-import type { Draft } from './draft.js';
-import type { CiStep, CiStepKind } from './facts.js';
-import { NO_INPUTS, normalizeReference, REFERENCE_PATTERNS, type Inputs } from './reference-patterns.js';
-import { logicalLines, scriptLine, simpleCommands, withoutKeywords, wordsText, type ScriptLine, type Word } from './shell.js';
-import { commandForms, containerCommand, shellArgument } from './wrappers.js';
+import type { Draft, Link, Place, Use } from './draft.js';
+import type { CiHop, CiStep, CiStepKind } from './facts.js';
+import type { Follower, Target } from './follow/follower.js';
+import { repoPath, type RepoFiles } from './follow/repo-files.js';
+import { isNoop } from './noop.js';
+import { NO_INPUTS, normalizeReference, REFERENCE_PATTERNS, SETUP_REFERENCE, type Inputs } from './reference-patterns.js';
+import { logicalLines, scriptLine, simpleCommands, withoutHereDocuments, withoutKeywords, wordsText, type ScriptLine, type Word } from './shell.js';
+import { commandForms, containerCommand, programName, shellArgument } from './wrappers.js';
 
 /*
  * What a pipeline's steps do: each command it runs and each reference it uses, classified by the
- * pattern tables, with the line that proves it. Commands that run other commands are looked through.
+ * pattern tables, with the line that proves it. Commands that run other commands are looked
+ * through (`bash -c "…"`, `docker run … pytest`), and commands that run a definition kept in the
+ * repository (a script, a Makefile target, a task) are followed into it, the chain kept as evidence.
  */
 
 /** `sh -c "…"` inside `docker run … sh -c "…"` inside a script is as deep as real scripts go. */
 const MAX_NESTING = 3;
+/** `ci.yml → scripts/ci.sh → make test → tox → pytest` is four; past eight a chain explains nothing. */
+const MAX_FOLLOW_DEPTH = 8;
+/** Definitions read per scan: each is read once whatever calls it, so this bounds the work on a hostile repository. */
+const MAX_TARGETS = 2000;
 
-function referenceSteps(reference: string, line: number, inputs: Inputs = NO_INPUTS, shown = reference): CiStep[] {
+/** A kind of step found, with the chain of places that shows it: the first in the pipeline file, the last the command that counts. */
+interface Found {
+  kind: CiStepKind;
+  links: Link[];
+}
+
+/** What a command, script or definition does: the steps it shows, and whether it does anything at all (not only `echo ok`). */
+interface Outcome {
+  found: Found[];
+  active: boolean;
+}
+
+const NOTHING: Outcome = { found: [], active: false };
+/** A definition that cannot be read (a cycle, past the limits): it may do anything, it shows nothing. */
+const OPAQUE: Outcome = { found: [], active: true };
+
+/** Where words are read: in which file (null: the pipeline's own), from which directory, reached through which links. */
+interface Where {
+  path: string | null;
+  cwd: string;
+  trail: Link[];
+  depth: number;
+}
+
+function whereOf(place: Place): Where {
+  return { path: place.source?.path ?? null, cwd: place.cwd, trail: place.source?.trail ?? [], depth: 0 };
+}
+
+/** Each kind once (the first place that shows it): what a definition does, whatever calls it, stays small. */
+function firstOfEachKind(found: readonly Found[]): Found[] {
+  const byKind = new Map<CiStepKind, Found>();
+  for (const item of found) if (!byKind.has(item.kind)) byKind.set(item.kind, item);
+  return [...byKind.values()];
+}
+
+function merged(outcomes: readonly Outcome[]): Outcome {
+  return { found: outcomes.flatMap((outcome) => outcome.found), active: outcomes.some((outcome) => outcome.active) };
+}
+
+function referenceKinds(reference: string, inputs: Inputs): CiStepKind[] {
   const key = normalizeReference(reference);
-  return REFERENCE_PATTERNS.filter(({ regex, when }) => regex.test(key) && (when?.(inputs) ?? true)).map(({ kind }) => ({
-    kind,
-    command: shown,
-    line,
-  }));
+  return REFERENCE_PATTERNS.filter(({ regex, when }) => regex.test(key) && (when?.(inputs) ?? true)).map(({ kind }) => kind);
 }
 
-/** `shown`: the command to show as evidence when the script is nested in another command (`bash -c "…"`). */
-function scriptSteps(lines: readonly ScriptLine[], shown?: string, depth = 0): CiStep[] {
-  return logicalLines(lines).flatMap((group) =>
-    simpleCommands(group).flatMap((words) => {
-      const command = withoutKeywords(words);
-      return commandSteps(command, shown ?? wordsText(command), depth);
-    }),
-  );
-}
-
-function matchCommand(words: readonly Word[], shown: string): CiStep[] {
+/** The kinds one command's words match, each with the line of the word that shows it. */
+function matchCommand(words: readonly Word[]): Array<{ kind: CiStepKind; line: number }> {
   const starts: number[] = [];
   let text = '';
-  for (const word of words) {
+  words.forEach((word, i) => {
     starts.push(text ? text.length + 1 : 0);
-    text = text ? `${text} ${word.text}` : word.text;
-  }
+    const shown = i === 0 ? programName(word.text) : word.text;
+    text = text ? `${text} ${shown}` : shown;
+  });
   const lineAt = (offset: number) => {
     let i = 0;
     while (i + 1 < starts.length && starts[i + 1]! <= offset) i++;
@@ -47,37 +84,137 @@ function matchCommand(words: readonly Word[], shown: string): CiStep[] {
   return COMMAND_PATTERNS.flatMap(({ kind, regex }) => {
     const match = regex.exec(text);
     if (!match) return [];
-    const offset = match.indices?.[1]?.[0] ?? match.index;
-    return [{ kind, command: shown, line: lineAt(offset) }];
+    return [{ kind, line: lineAt(match.indices?.[1]?.[0] ?? match.index) }];
   });
 }
 
-/** Every kind one simple command runs, each once, with the line of the word that shows it. */
-function commandSteps(words: readonly Word[], shown = wordsText(words), depth = 0): CiStep[] {
-  if (depth > MAX_NESTING || words.length === 0) return [];
-  const found = new Map<CiStepKind, CiStep>();
-  const add = (steps: CiStep[]) => {
-    for (const step of steps) if (!found.has(step.kind)) found.set(step.kind, step);
-  };
-  for (const form of commandForms(words)) {
-    add(matchCommand(form, shown));
-    const script = shellArgument(form);
-    if (script) add(scriptSteps([scriptLine(script.text, script.line)], shown, depth + 1));
-    const container = containerCommand(form);
-    if (container) {
-      add(referenceSteps(container.image.text, container.image.line, NO_INPUTS, shown));
-      add(commandSteps(container.command, shown, depth + 1));
-    }
-  }
-  return [...found.values()];
+/** `cd "$(dirname "$0")"`, `cd "${BASH_SOURCE%/*}"/..`: the directory of the script being read. */
+const SCRIPT_DIRECTORY = /^"?\$(?:\(\s*dirname\s+"?\$(?:0|\{?BASH_SOURCE(?:\[0\])?\}?)"?\s*\)|\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\})"?/;
+
+function changedDirectory(file: string | null, cwd: string, written: string): string {
+  const own = file ? SCRIPT_DIRECTORY.exec(written) : null;
+  if (own) return repoPath(posix.dirname(file!), written.slice(own[0].length).replace(/^\//, '') || '.') ?? cwd;
+  return repoPath(cwd, written) ?? cwd;
 }
 
-/** Every step a draft shows: those its format declares, and what its scripts, commands and references count as. */
-export function draftSteps(draft: Draft): CiStep[] {
-  return [
-    ...draft.steps,
-    ...draft.scripts.flatMap((lines) => scriptSteps(lines)),
-    ...draft.commands.flatMap((words) => commandSteps(words)),
-    ...draft.uses.flatMap((use) => referenceSteps(use.reference, use.line, use.inputs, use.shown)),
-  ];
+function toHop(link: Link): CiHop {
+  return { path: link.path ?? '', line: link.line, command: link.command };
+}
+
+/**
+ * Classifies the drafts of one scan. Definitions in the repository are read once each (whatever
+ * calls them and however often), and what they do is kept for the next caller.
+ */
+export class Classifier {
+  private readonly outcomes = new Map<string, Outcome | 'reading'>();
+
+  constructor(
+    private readonly repo: RepoFiles,
+    private readonly followers: readonly Follower[],
+  ) {}
+
+  /** Every step a draft shows, and whether it runs anything that is not a no-op. */
+  draft(draft: Draft): { steps: CiStep[]; active: boolean } {
+    const outcomes = [
+      ...draft.scripts.map((script) => this.script(script.lines, whereOf(script))),
+      ...draft.commands.map((command) => this.command(command.words, whereOf(command))),
+      ...draft.uses.map((use) => this.reference(use)),
+    ];
+    const all = merged(outcomes);
+    const steps = [
+      ...draft.steps,
+      ...all.found.map(({ kind, links }) => {
+        const [first, ...rest] = links;
+        return { kind, command: first!.command, line: first!.line, ...(rest.length > 0 ? { via: rest.map(toHop) } : {}) };
+      }),
+    ];
+    return { steps, active: all.active || draft.steps.length > 0 };
+  }
+
+  private reference(use: Use): Outcome {
+    const kinds = referenceKinds(use.reference, use.inputs);
+    const link: Link = { path: use.source?.path ?? null, line: use.line, command: use.shown ?? use.reference };
+    const links = [...(use.source?.trail ?? []), link];
+    const active = kinds.length > 0 || !(use.passive || SETUP_REFERENCE.test(normalizeReference(use.reference)));
+    return { found: kinds.map((kind) => ({ kind, links })), active };
+  }
+
+  /** `shown`: the command to show as evidence when the script is nested in another command (`bash -c "…"`). */
+  private script(lines: readonly ScriptLine[], where: Where, shown?: string, nesting = 0): Outcome {
+    let cwd = where.cwd;
+    const outcomes: Outcome[] = [];
+    for (const group of logicalLines(withoutHereDocuments(lines))) {
+      for (const words of simpleCommands(group)) {
+        const command = withoutKeywords(words);
+        // `cd dir && ./run_tests.sh`: what follows runs in dir.
+        if (command[0]?.text === 'cd' && command[1]) cwd = changedDirectory(where.path, cwd, command[1].text);
+        outcomes.push(this.command(command, { ...where, cwd }, shown ?? wordsText(command), nesting));
+      }
+    }
+    return merged(outcomes);
+  }
+
+  /** Every kind one simple command runs, each once, with the chain that shows it. */
+  private command(words: readonly Word[], where: Where, shown = wordsText(words), nesting = 0): Outcome {
+    if (nesting > MAX_NESTING || words.length === 0) return NOTHING;
+    const forms = commandForms(words);
+    if (isNoop(forms[0]!)) return NOTHING;
+    const found = new Map<CiStepKind, Found>();
+    const add = (kind: CiStepKind, links: Link[]) => {
+      if (!found.has(kind)) found.set(kind, { kind, links });
+    };
+    const linkAt = (line: number): Link[] => [...where.trail, { path: where.path, line, command: shown }];
+    let active = true;
+    for (const form of forms) {
+      const followed = this.follow(form, where);
+      if (followed && followed.found.length > 0) {
+        for (const item of followed.found) add(item.kind, [...linkAt(words[0]!.line), ...item.links]);
+      } else if (followed && !followed.active) {
+        // A target or script that only echoes checks nothing, whatever its name says.
+        active = false;
+      } else {
+        for (const { kind, line } of matchCommand(form)) add(kind, linkAt(line));
+      }
+      const script = shellArgument(form);
+      if (script) {
+        const nested = this.script([scriptLine(script.text, script.line)], where, shown, nesting + 1);
+        for (const item of nested.found) add(item.kind, item.links);
+        active = nested.active;
+      }
+      const container = containerCommand(form);
+      if (container) {
+        for (const kind of referenceKinds(container.image.text, NO_INPUTS)) add(kind, linkAt(container.image.line));
+        for (const item of this.command(container.command, where, shown, nesting + 1).found) add(item.kind, item.links);
+      }
+    }
+    return { found: [...found.values()], active };
+  }
+
+  /** What the definitions a command runs do, when a follower finds them in the repository. */
+  private follow(words: readonly Word[], where: Where): Outcome | null {
+    if (where.depth >= MAX_FOLLOW_DEPTH) return null;
+    for (const follower of this.followers) {
+      const targets = follower.follow(words, where.cwd, this.repo);
+      if (targets === null) continue;
+      if (targets.length === 0) return null;
+      return merged(targets.map((target) => this.target(target, where.depth + 1)));
+    }
+    return null;
+  }
+
+  private target(target: Target, depth: number): Outcome {
+    const known = this.outcomes.get(target.key);
+    if (known === 'reading') return OPAQUE;
+    if (known) return known;
+    if (this.outcomes.size >= MAX_TARGETS) return OPAQUE;
+    this.outcomes.set(target.key, 'reading');
+    const inside = (place: Place): Where => ({ path: target.path, cwd: place.cwd, trail: [], depth });
+    const outcome = merged([
+      ...target.scripts.map((script) => this.script(script.lines, inside(script))),
+      ...target.commands.map((command) => this.command(command.words, inside(command))),
+    ]);
+    const result = { found: firstOfEachKind(outcome.found), active: outcome.active };
+    this.outcomes.set(target.key, result);
+    return result;
+  }
 }

@@ -1,9 +1,12 @@
 import { compareStrings } from '../../../util/compare.js';
-import type { Collector } from '../../collector.js';
 import { redactSecrets } from '../../secret-patterns.js';
-import { draftSteps } from './classify.js';
+import type { Collector, FileContent } from '../../collector.js';
+import type { Warn } from '../../location.js';
+import { Classifier } from './classify.js';
 import { brokenDraft, type Draft } from './draft.js';
 import type { CiFacts, CiPipeline, CiProvider, CiStep, CiTrigger } from './facts.js';
+import type { Follower } from './follow/follower.js';
+import { RepoFiles } from './follow/repo-files.js';
 import { CiFileTable, type CiProviderDefinition } from './provider.js';
 
 /*
@@ -12,6 +15,8 @@ import { CiFileTable, type CiProviderDefinition } from './provider.js';
  */
 
 const MAX_COMMAND_LENGTH = 120;
+/** Files a pipeline calls that are read although no provider recognised them by name (Azure templates kept anywhere). */
+const MAX_CALLED_FILES = 100;
 
 /** Redacted before shortening, so a secret cut in half is still recognised. */
 function shownCommand(command: string): string {
@@ -22,13 +27,21 @@ function shownCommand(command: string): string {
 function finalSteps(steps: readonly CiStep[]): CiStep[] {
   const unique = new Map<string, CiStep>();
   for (const step of steps) {
-    const shown = { kind: step.kind, command: shownCommand(step.command), line: step.line };
-    unique.set(`${shown.line}\u0000${shown.kind}\u0000${shown.command}`, shown);
+    const via = step.via?.map((hop) => ({ ...hop, command: shownCommand(hop.command) }));
+    const shown: CiStep = { kind: step.kind, command: shownCommand(step.command), line: step.line, ...(via ? { via } : {}) };
+    unique.set(`${shown.line}\u0000${shown.kind}\u0000${shown.command}\u0000${JSON.stringify(via ?? [])}`, shown);
   }
-  return [...unique.values()].sort((a, b) => a.line - b.line || compareStrings(a.kind, b.kind) || compareStrings(a.command, b.command));
+  return [...unique.values()].sort(
+    (a, b) => a.line - b.line || compareStrings(a.kind, b.kind) || compareStrings(a.command, b.command) || compareStrings(JSON.stringify(a.via ?? []), JSON.stringify(b.via ?? [])),
+  );
 }
 
-const TRIGGER_ORDER: CiTrigger[] = ['push', 'pull_request', 'tag', 'schedule', 'manual', 'other'];
+const TRIGGER_ORDER: CiTrigger[] = ['push', 'pull_request', 'tag', 'schedule', 'manual', 'other', 'external'];
+
+interface PipelineFile {
+  file: FileContent;
+  definition: CiProviderDefinition;
+}
 
 interface PipelineRecord {
   path: string;
@@ -36,6 +49,8 @@ interface PipelineRecord {
   draft: Draft;
   /** What the draft's scripts, commands and references count as. */
   steps: CiStep[];
+  /** Whether anything it runs is more than a no-op. */
+  active: boolean;
 }
 
 /** A pipeline calls files of its own provider, and of those its provider says it runs. */
@@ -76,7 +91,27 @@ function effectiveTriggers(records: readonly PipelineRecord[]): Map<string, Set<
   return triggers;
 }
 
-function toPipeline({ path, definition, draft, steps }: PipelineRecord, triggers: ReadonlySet<CiTrigger>): CiPipeline {
+/**
+ * A pipeline whose commands only echo checks nothing; so does one that only calls such pipelines
+ * (a workflow whose one job is a reusable workflow of `echo ok`).
+ */
+function activePipelines(records: readonly PipelineRecord[]): Set<string> {
+  const byPath = new Map(records.map((record) => [record.path, record]));
+  const active = new Set(records.filter((record) => record.steps.length > 0 || record.active).map((record) => record.path));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const record of records) {
+      if (active.has(record.path)) continue;
+      if (record.draft.calls.some((callee) => active.has(callee) || !byPath.has(callee))) {
+        active.add(record.path);
+        changed = true;
+      }
+    }
+  }
+  return active;
+}
+
+function toPipeline({ path, definition, draft, steps }: PipelineRecord, triggers: ReadonlySet<CiTrigger>, active: boolean): CiPipeline {
   return {
     path,
     provider: definition.provider,
@@ -86,41 +121,58 @@ function toPipeline({ path, definition, draft, steps }: PipelineRecord, triggers
     steps: finalSteps(steps),
     environments: [...new Set(draft.environments)].sort(compareStrings),
     manualApproval: draft.manualApproval,
+    inert: !draft.disabled && !active,
   };
+}
+
+/** Reads one pipeline file; untrusted files can be shaped in ways no parser anticipates, and one must not stop the scan. */
+function readDraft(definition: CiProviderDefinition, file: FileContent, warn: Warn, repo: RepoFiles): Draft {
+  try {
+    return definition.read(file, warn, repo);
+  } catch (error) {
+    warn({ path: file.path, message: `could not read CI file: ${error instanceof Error ? error.message : String(error)}` });
+    return brokenDraft();
+  }
 }
 
 /**
  * The CI collector, for the providers given: for every CI configuration file, what its pipeline
- * runs (steps classified by kind, each with the line that proves it), on which triggers, and
- * whether it can run at all. Rules then ask questions such as "does an enabled pipeline triggered
- * on pull requests run the tests?" and show the step's line as evidence.
+ * runs (steps classified by kind, each with the line that proves it, and the chain of files when
+ * it runs a script, a target or a task kept elsewhere), on which triggers, and whether it can run
+ * at all. Files are recognised while the scan streams past; they are read at the end, when the
+ * scripts, Makefiles and templates they name can be read too. Rules then ask questions such as
+ * "does an enabled pipeline triggered on pull requests run the tests?" and show the step's line.
  */
-export function collectPipelines(providers: readonly CiProviderDefinition[]): Collector<CiFacts> {
+export function collectPipelines(providers: readonly CiProviderDefinition[], followers: readonly Follower[]): Collector<CiFacts> {
   const table = new CiFileTable(providers);
-  const records: PipelineRecord[] = [];
+  const files: PipelineFile[] = [];
   return {
     wants: (path) => table.candidates(path).length > 0,
-    visit(file, warn) {
+    visit(file) {
       const definition = table.providerOf(file);
-      if (!definition) return;
-      let draft: Draft;
-      let steps: CiStep[];
-      try {
-        draft = definition.read(file, warn);
-        steps = draftSteps(draft);
-      } catch (error) {
-        // Untrusted files can be shaped in ways no parser anticipates; one must not stop the scan.
-        warn({ path: file.path, message: `could not read CI file: ${error instanceof Error ? error.message : String(error)}` });
-        draft = brokenDraft();
-        steps = [];
-      }
-      records.push({ path: file.path, definition, draft, steps });
+      if (definition) files.push({ file, definition });
     },
-    finish() {
+    finish(index, warn) {
+      const repo = new RepoFiles(index);
+      const classifier = new Classifier(repo, followers);
+      const drafts = files.map(({ file, definition }) => ({ path: file.path, definition, draft: readDraft(definition, file, warn, repo) }));
+      const known = new Set(drafts.map((draft) => draft.path));
+      // Files called by a pipeline are pipelines too, wherever they are kept (an Azure template under `templates/`).
+      for (let i = 0; i < drafts.length && known.size < files.length + MAX_CALLED_FILES; i++) {
+        const caller = drafts[i]!;
+        for (const callee of caller.draft.calls) {
+          const file = known.has(callee) ? null : repo.read(callee);
+          if (!file) continue;
+          known.add(callee);
+          const definition = table.calleeProvider(caller.definition, file);
+          drafts.push({ path: callee, definition, draft: readDraft(definition, file, warn, repo) });
+        }
+      }
+      const records = drafts.map((record) => ({ ...record, ...classifier.draft(record.draft) }));
       const triggers = effectiveTriggers(records);
-      const pipelines = records.map((record) => toPipeline(record, triggers.get(record.path)!)).sort((a, b) => compareStrings(a.path, b.path));
-      const providers = [...new Set(pipelines.map((pipeline) => pipeline.provider))].sort(compareStrings);
-      return { providers, pipelines };
+      const active = activePipelines(records);
+      const pipelines = records.map((record) => toPipeline(record, triggers.get(record.path)!, active.has(record.path))).sort((a, b) => compareStrings(a.path, b.path));
+      return { providers: [...new Set(pipelines.map((pipeline) => pipeline.provider))].sort(compareStrings), pipelines };
     },
   };
 }

@@ -2,6 +2,37 @@ import type { CiStep, CiTrigger } from './facts.js';
 import { MANUAL_APPROVAL, NO_INPUTS, normalizeReference, type Inputs } from './reference-patterns.js';
 import type { ScriptLine, Word } from './shell.js';
 
+/** A link of a chain being followed: a line and what is written there, in `path` (null: the pipeline file itself). */
+export interface Link {
+  path: string | null;
+  line: number;
+  command: string;
+}
+
+/** Where a script or reference comes from when another file holds it (an included GitLab file, a composite action): that file, and the links that reach it. */
+export interface Source {
+  path: string;
+  trail: Link[];
+}
+
+/** Where a script or command runs (the repository directory, '' for the root), and where its text comes from when not from the pipeline file. */
+export interface Place {
+  cwd: string;
+  source?: Source;
+}
+
+export const AT_ROOT: Place = { cwd: '' };
+
+/** A shell script the pipeline runs, line by line. */
+export interface Script extends Place {
+  lines: ScriptLine[];
+}
+
+/** A command given as a program and its arguments rather than as a script (Cloud Build's `entrypoint` and `args`). */
+export interface Command extends Place {
+  words: Word[];
+}
+
 /** A reference a step uses (an action, task, orb, pipe, image or plugin), with its settings. */
 export interface Use {
   reference: string;
@@ -9,6 +40,9 @@ export interface Use {
   inputs: Inputs;
   /** The evidence to show, when it is more than the reference (a Jenkins step's whole line). */
   shown?: string;
+  source?: Source;
+  /** True for an image that commands run in (a Cloud Build builder, a Drone step's image): it does nothing by itself. */
+  passive?: boolean;
 }
 
 /**
@@ -19,10 +53,8 @@ export interface Use {
 export interface Draft {
   triggers: CiTrigger[];
   jobs: number;
-  /** Shell scripts the pipeline runs, line by line. */
-  scripts: ScriptLine[][];
-  /** Commands given as a program and its arguments rather than as a script (Cloud Build's `entrypoint` and `args`). */
-  commands: Word[][];
+  scripts: Script[];
+  commands: Command[];
   uses: Use[];
   /** Steps the format declares with no command behind them: CodePipeline's Test and Deploy actions, Cloud Build's `images:`. */
   steps: CiStep[];
@@ -60,8 +92,13 @@ export function addEnvironment(draft: Draft, name: string | undefined): void {
   if (name) draft.environments.push(name);
 }
 
+/** Scripts read from one place (`scriptsOf` gives them line by line). */
+export function addScripts(draft: Draft, scripts: readonly ScriptLine[][], place: Place = AT_ROOT): void {
+  for (const lines of scripts) if (lines.length > 0) draft.scripts.push({ ...place, lines });
+}
+
 /** A reference a step uses; one that waits for a person (an approval action or task) gates the pipeline. */
-export function addReference(draft: Draft, reference: string, line: number, inputs: Inputs = NO_INPUTS): void {
-  draft.uses.push({ reference, line, inputs });
+export function addReference(draft: Draft, reference: string, line: number, inputs: Inputs = NO_INPUTS, extra: Pick<Use, 'source' | 'passive'> = {}): void {
+  draft.uses.push({ reference, line, inputs, ...extra });
   if (MANUAL_APPROVAL.test(normalizeReference(reference))) draft.manualApproval = true;
 }

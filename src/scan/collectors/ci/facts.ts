@@ -12,9 +12,15 @@ export type CiProvider =
   | 'aws-codebuild'
   | 'aws-codepipeline'
   | 'buildkite'
-  | 'drone';
+  | 'drone'
+  | 'taskcluster';
 
-export type CiTrigger = 'push' | 'pull_request' | 'schedule' | 'manual' | 'tag' | 'other';
+/**
+ * What starts a pipeline. `other` is an event the file names that is none of the rest (another
+ * pipeline finishing, an API call); `external` means the file names none because its triggers are
+ * set up outside the repository (a Cloud Build trigger, a CodeBuild webhook, a Jenkins job).
+ */
+export type CiTrigger = 'push' | 'pull_request' | 'schedule' | 'manual' | 'tag' | 'other' | 'external';
 
 /** What a CI step does, classified from its command or the action it uses. */
 export type CiStepKind =
@@ -42,11 +48,25 @@ export type CiStepKind =
   | 'load-test'
   | 'docs';
 
+/** One link of the chain from a pipeline's step to what it finally runs: a place in another file, and what is written there. */
+export interface CiHop {
+  path: string;
+  line: number;
+  /** The command (or reference) at that line, shortened and with secrets redacted. */
+  command: string;
+}
+
 export interface CiStep {
   kind: CiStepKind;
-  /** The command or action, shortened and with secrets redacted. */
+  /** The command or action as the pipeline file writes it, shortened and with secrets redacted. */
   command: string;
+  /** Its line in the pipeline file. */
   line: number;
+  /**
+   * When the command runs another file (a script, a Makefile target, a task, an included file or
+   * template), the places it was followed through, the last one being the command that counts.
+   */
+  via?: CiHop[];
 }
 
 export interface CiPipeline {
@@ -61,6 +81,8 @@ export interface CiPipeline {
   environments: string[];
   /** True when some job waits for a person (GitLab `when: manual`, an approval stage). */
   manualApproval: boolean;
+  /** True when every command it runs only prints, sleeps or exits (`echo ok`), through whatever it calls: it checks nothing. */
+  inert: boolean;
 }
 
 export interface CiFacts {

@@ -1,5 +1,6 @@
 import { defineCollector } from '../../collector.js';
 import { collectPipelines } from './collector.js';
+import { FOLLOWERS } from './follow/index.js';
 import { awsCodeBuild } from './providers/aws-codebuild.js';
 import { awsCodePipeline } from './providers/aws-codepipeline.js';
 import { azurePipelines } from './providers/azure-pipelines.js';
@@ -32,4 +33,4 @@ const PROVIDERS = [
   awsCodePipeline,
 ];
 
-export const ciCollector = defineCollector({ key: 'ci', create: () => collectPipelines(PROVIDERS) });
+export const ciCollector = defineCollector({ key: 'ci', create: () => collectPipelines(PROVIDERS, FOLLOWERS) });

@@ -3,6 +3,7 @@ import type { Warn } from '../../location.js';
 import { pathContext } from '../../path-context.js';
 import type { Draft } from './draft.js';
 import type { CiProvider } from './facts.js';
+import type { RepoFiles } from './follow/repo-files.js';
 
 /** Files a provider reads: by path, and where many kinds of file share the path, by what they hold. */
 export interface CiFiles {
@@ -25,7 +26,12 @@ export interface CiProviderDefinition {
   readonly files: readonly CiFiles[];
   /** Other providers whose files this one's pipelines may call (their own provider's always): a CodePipeline runs CodeBuild buildspecs. */
   readonly runs?: readonly CiProvider[];
-  read(file: FileContent, warn: Warn): Draft;
+  /** `repo` gives the other files a pipeline brings in (included GitLab files, local actions), read as data. */
+  read(file: FileContent, warn: Warn, repo: RepoFiles): Draft;
+}
+
+function sniffed(files: CiFiles, file: FileContent): boolean {
+  return !files.sniff || files.sniff.every((pattern) => pattern.test(file.text));
 }
 
 interface Recognised {
@@ -53,6 +59,15 @@ export class CiFileTable {
 
   /** The first provider the file is named for whose content, where it needs to, matches. */
   providerOf(file: FileContent): CiProviderDefinition | undefined {
-    return this.candidates(file.path).find(({ files }) => !files.sniff || files.sniff.every((pattern) => pattern.test(file.text)))?.definition;
+    return this.candidates(file.path).find(({ files }) => sniffed(files, file))?.definition;
+  }
+
+  /**
+   * The provider that reads a file a pipeline calls: one that recognises it among those the caller
+   * runs, else the caller's own (an Azure template is Azure's wherever it is kept).
+   */
+  calleeProvider(caller: CiProviderDefinition, file: FileContent): CiProviderDefinition {
+    const runs = new Set([caller.provider, ...(caller.runs ?? [])]);
+    return this.entries.find(({ files, definition }) => runs.has(definition.provider) && files.path.test(file.path) && sniffed(files, file))?.definition ?? caller;
   }
 }

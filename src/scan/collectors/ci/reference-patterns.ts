@@ -208,3 +208,10 @@ export const MANUAL_APPROVAL = /^(?:[\w.-]+\/)?manual-approval(?:@|$)|^manualval
 export function normalizeReference(reference: string): string {
   return reference.trim().toLowerCase().replace(/^docker:\/\//, '');
 }
+
+/**
+ * References that prepare a job and do nothing by themselves: checking out, setting up a
+ * toolchain, caching, moving artifacts (GitHub actions, Azure tasks), and Jenkins' structural steps.
+ */
+export const SETUP_REFERENCE =
+  /^(?:actions\/(?:checkout|cache|upload-artifact|download-artifact|setup-[\w-]+)|[\w-]+\/setup-[\w-]+|(?:usepythonversion|usenode|nodetool|usedotnet|javatoolinstaller|publishbuildartifacts|publishpipelineartifact|downloadpipelineartifact|downloadbuildartifacts|cache)@\d+|stage|node|echo|timeout|dir|script|checkout|git|parallel|retry|sleep|deletedir|cleanws|withenv|timestamps)(?:@|$)/;

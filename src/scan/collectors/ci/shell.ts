@@ -45,6 +45,7 @@ export function simpleCommands(pieces: readonly ScriptLine[]): Word[][] {
   };
   for (const piece of pieces) {
     const text = piece.text;
+    const closing = closingParentheses(text);
     for (let i = 0; i < text.length; i++) {
       const c = text[i]!;
       if (!word) wordLine = piece.line;
@@ -52,6 +53,11 @@ export function simpleCommands(pieces: readonly ScriptLine[]): Word[][] {
         word += c;
         if (c === quote) quote = '';
         else if (c === '\\' && quote === '"' && i + 1 < text.length) word += text[++i];
+      } else if (c === '$' && closing.has(i + 1)) {
+        // `$(…)` is part of its word: `$(Build.SourcesDirectory)/train.py`, `GROUP=$(basename $dir)`.
+        const close = closing.get(i + 1)!;
+        word += text.slice(i, close + 1);
+        i = close;
       } else if (c === '"' || c === "'") {
         quote = c;
         word += c;
@@ -72,6 +78,17 @@ export function simpleCommands(pieces: readonly ScriptLine[]): Word[][] {
   }
   endCommand();
   return commands;
+}
+
+/** For each `(` of a line that is closed on it, the index of its `)`: one pass, whatever the nesting. */
+function closingParentheses(text: string): Map<number, number> {
+  const closing = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') open.push(i);
+    else if (text[i] === ')' && open.length > 0) closing.set(open.pop()!, i);
+  }
+  return closing;
 }
 
 /** Groups lines that continue one another into logical lines. */
@@ -103,4 +120,21 @@ export function unquote(text: string): string {
 
 export function wordsText(words: readonly Word[]): string {
   return words.map((word) => word.text).join(' ');
+}
+
+const HEREDOC = /<<-?\s*(['"]?)([A-Za-z_]\w*)\1/;
+
+/** A script without the bodies of its here-documents (`cat > config.yaml <<EOF … EOF`): text written to a file runs nothing. */
+export function withoutHereDocuments(lines: readonly ScriptLine[]): ScriptLine[] {
+  const kept: ScriptLine[] = [];
+  let delimiter: string | undefined;
+  for (const line of lines) {
+    if (delimiter !== undefined) {
+      if (line.text === delimiter) delimiter = undefined;
+      continue;
+    }
+    kept.push(line);
+    delimiter = HEREDOC.exec(line.text)?.[2];
+  }
+  return kept;
 }

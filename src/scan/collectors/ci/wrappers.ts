@@ -66,6 +66,27 @@ function skipRunner(words: readonly Word[]): readonly Word[] {
   return rest;
 }
 
+/** A variable that holds the Python interpreter: `$PYTHON`, `${PYTHON_BIN}`, `$(PY)`. */
+const PYTHON_VARIABLE = /^"?\$(?:\{|\()?(?:PY|PYTHON\d*(?:_?(?:BIN|EXE|EXEC|CMD|INTERPRETER))?)(?:\}|\))?"?$/i;
+/** Variables before a program's name: `${PREFIX}coverage`, `$(VENV)/bin/pytest`. */
+const LEADING_VARIABLES = /^(?:\$\{\w+\}|\$\(\w+\)|\$\w+)+(?=[\w./-])/;
+
+/**
+ * The program a command word names, for matching: without the variables that locate it
+ * (`${PREFIX}coverage` → `coverage`) or its directory (`.venv/bin/pytest` → `pytest`).
+ */
+export function programName(word: string): string {
+  if (PYTHON_VARIABLE.test(word)) return 'python';
+  const name = word.replace(LEADING_VARIABLES, '');
+  return name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
+}
+
+/** `python -m poetry run …` → `poetry run …`: a tool run as a module is the tool. */
+function skipPythonModule(words: readonly Word[]): readonly Word[] {
+  const program = programName(words[0]?.text ?? '');
+  return /^python[\d.]*$/.test(program) && words[1]?.text === '-m' && /^[A-Za-z][\w-]*$/.test(words[2]?.text ?? '') ? words.slice(2) : words;
+}
+
 /**
  * The ways to read one command: as written (minus `sudo`, variables…), and, for `poetry run
  * pytest` or `npx eslint`, as the command the runner runs. `pdm run test` is only meaningful as
@@ -73,7 +94,8 @@ function skipRunner(words: readonly Word[]): readonly Word[] {
  */
 export function commandForms(words: readonly Word[]): Array<readonly Word[]> {
   const direct = skipPrefixes(words);
-  const run = skipPrefixes(skipRunner(direct));
+  const asTool = skipPythonModule(direct);
+  const run = skipPrefixes(skipRunner(asTool));
   return run.length === direct.length ? [direct] : [direct, run];
 }
 

@@ -2,6 +2,7 @@ import { LineCounter, isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments
 import type { FileContent } from '../../collector.js';
 import type { Warn } from '../../location.js';
 import { brokenDraft, type Draft } from './draft.js';
+import type { RepoFiles } from './follow/repo-files.js';
 import type { Inputs } from './reference-patterns.js';
 import { scriptLine, type ScriptLine } from './shell.js';
 
@@ -144,25 +145,31 @@ export function scriptsOf(y: Yaml, node: unknown, seen = new Set<unknown>()): Sc
 }
 
 /** Reads the documents of one YAML file (several when the file has `---` separators) into a draft. */
-type YamlParser = (docs: Yaml[], path: string) => Draft;
+type YamlParser = (docs: Yaml[], path: string, repo: RepoFiles, warn: Warn) => Draft;
 
 /** Formats read from one document: a second one (after `---`) is ignored, as the CI services do. */
-export function firstDocument(parse: (y: Yaml, path: string) => Draft): YamlParser {
-  return (docs, path) => parse(docs[0]!, path);
+export function firstDocument(parse: (y: Yaml, path: string, repo: RepoFiles, warn: Warn) => Draft): YamlParser {
+  return (docs, path, repo, warn) => parse(docs[0]!, path, repo, warn);
+}
+
+/** The documents of a YAML file, or the first error's line and message. */
+export function yamlDocuments(text: string): Yaml[] | { line: number | undefined; message: string } {
+  const lines = new LineCounter();
+  const docs = Array.from(parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false }));
+  const error = docs.flatMap((doc) => doc.errors)[0];
+  if (error) return { line: error.linePos?.[0].line, message: error.message.split('\n')[0] ?? '' };
+  return docs.map((doc) => ({ doc, lines, text }));
 }
 
 /** A provider's `read` for YAML files: an invalid file is warned about and read as a broken pipeline. */
-export function yamlReader(parse: YamlParser): (file: FileContent, warn: Warn) => Draft {
-  return (file, warn) => {
-    const lines = new LineCounter();
-    const documents = parseAllDocuments(file.text, { lineCounter: lines, uniqueKeys: false });
-    const docs = Array.from(documents);
-    const error = docs.flatMap((doc) => doc.errors)[0];
-    if (error) {
-      warn({ path: file.path, line: error.linePos?.[0].line, message: `invalid YAML in CI file: ${error.message.split('\n')[0]}` });
+export function yamlReader(parse: YamlParser): (file: FileContent, warn: Warn, repo: RepoFiles) => Draft {
+  return (file, warn, repo) => {
+    const docs = yamlDocuments(file.text);
+    if (!Array.isArray(docs)) {
+      warn({ path: file.path, line: docs.line, message: `invalid YAML in CI file: ${docs.message}` });
       return brokenDraft();
     }
     if (docs.length === 0) return brokenDraft();
-    return parse(docs.map((doc) => ({ doc, lines, text: file.text })), file.path);
+    return parse(docs, file.path, repo, warn);
   };
 }

@@ -1,4 +1,4 @@
-import { emptyDraft, type Draft } from '../draft.js';
+import { addScripts, emptyDraft, type Draft } from '../draft.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { child, entries, firstDocument, scriptsOf, yamlReader, type Yaml } from '../yaml.js';
 
@@ -6,9 +6,11 @@ function codeBuildPipeline(y: Yaml): Draft {
   const draft = emptyDraft();
   const phases = entries(y, child(y, y.doc.contents, 'phases'));
   for (const { value } of phases) {
-    for (const key of ['commands', 'finally']) draft.scripts.push(...scriptsOf(y, child(y, value, key)));
+    for (const key of ['commands', 'finally']) addScripts(draft, scriptsOf(y, child(y, value, key)));
   }
-  draft.triggers = ['other'];
+  // A CodeBuild project's webhook or schedule is set up in AWS; a CodePipeline in the repository that runs the buildspec lends it its own.
+  draft.triggers = ['external'];
+  draft.inheritedTriggers = 'replace';
   draft.jobs = phases.length;
   draft.disabled = phases.length === 0;
   return draft;

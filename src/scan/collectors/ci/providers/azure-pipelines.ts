@@ -1,6 +1,8 @@
 import { posix } from 'node:path';
 import { isSeq } from 'yaml';
-import { addEnvironment, addReference, emptyDraft, type Draft } from '../draft.js';
+import { addEnvironment, addReference, addScripts, emptyDraft, type Draft } from '../draft.js';
+import { repoPath } from '../follow/repo-files.js';
+import { scriptLine } from '../shell.js';
 import type { CiTrigger } from '../facts.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { child, entries, environmentName, firstDocument, inputs, isFalse, items, lineOf, resolved, scriptsOf, text, yamlReader, type Yaml } from '../yaml.js';
@@ -17,6 +19,11 @@ const AZURE_SCRIPT_KEYS = ['script', 'bash', 'powershell', 'pwsh'];
 /** Task inputs that hold an inline script (`Bash@3`, `PowerShell@2`, `AzureCLI@2`…). */
 const AZURE_INLINE_SCRIPT_INPUTS = new Set(['script', 'inlinescript']);
 const AZURE_RESOURCE_KINDS = ['pipelines', 'repositories', 'containers', 'packages', 'webhooks'];
+
+/** A step's `workingDirectory:`, as a repository directory (the root when it is computed at run time). */
+function azureDirectory(written: string | undefined): string {
+  return (written && repoPath('', written)) ?? '';
+}
 
 /** Items of a list, with `${{ if … }}:` / `${{ each … }}:` template blocks flattened. */
 function azureItems(y: Yaml, node: unknown, seen = new Set<unknown>()): unknown[] {
@@ -107,14 +114,19 @@ class AzureReader {
     const { y, draft } = this;
     for (const step of azureItems(y, node)) {
       if (isFalse(y, child(y, step, 'enabled')) || isFalse(y, child(y, step, 'condition')) || this.followTemplate(child(y, step, 'template'))) continue;
-      for (const key of AZURE_SCRIPT_KEYS) draft.scripts.push(...scriptsOf(y, child(y, step, key)));
+      const place = { cwd: azureDirectory(text(y, child(y, step, 'workingDirectory'))) };
+      for (const key of AZURE_SCRIPT_KEYS) addScripts(draft, scriptsOf(y, child(y, step, key)), place);
       const task = child(y, step, 'task');
       const name = text(y, task);
       if (!name) continue;
       const settings = child(y, step, 'inputs');
       addReference(draft, name, lineOf(y, task), inputs(y, settings));
+      const taskPlace = { cwd: azureDirectory(text(y, child(y, settings, 'workingDirectory'))) };
       for (const input of entries(y, settings)) {
-        if (AZURE_INLINE_SCRIPT_INPUTS.has(input.key.toLowerCase())) draft.scripts.push(...scriptsOf(y, input.value));
+        const key = input.key.toLowerCase();
+        if (AZURE_INLINE_SCRIPT_INPUTS.has(key)) addScripts(draft, scriptsOf(y, input.value), taskPlace);
+        // `Bash@3` with `filePath: scripts/test.sh` runs that script.
+        else if (key === 'filepath' || key === 'scriptpath') addScripts(draft, [[scriptLine(`bash ${text(y, input.value) ?? ''}`, lineOf(y, input.value))]], taskPlace);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { isMap } from 'yaml';
-import { addEnvironment, addReference, emptyDraft, type Draft } from '../draft.js';
+import { addEnvironment, addReference, addScripts, emptyDraft, type Draft } from '../draft.js';
 import type { CiTrigger } from '../facts.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { child, entries, firstDocument, inputs, items, lineOf, resolved, scriptsOf, text, yamlReader, type Yaml } from '../yaml.js';
@@ -42,7 +42,7 @@ function bitbucketStep(y: Yaml, step: unknown, draft: Draft): void {
       const pipe = child(y, item, 'pipe');
       const name = text(y, pipe);
       if (name) addReference(draft, name, lineOf(y, pipe), inputs(y, child(y, item, 'variables')));
-      else draft.scripts.push(...scriptsOf(y, item));
+      else addScripts(draft, scriptsOf(y, item));
     }
   }
 }

@@ -1,5 +1,5 @@
 import { isMap, isSeq } from 'yaml';
-import { addReference, emptyDraft, type Draft } from '../draft.js';
+import { addReference, addScripts, emptyDraft, type Draft } from '../draft.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { child, entries, firstDocument, inputs, items, lineOf, resolved, scriptsOf, text, yamlReader, type Entry, type Yaml } from '../yaml.js';
 
@@ -23,7 +23,7 @@ function buildkiteSteps(y: Yaml, steps: unknown, draft: Draft, seen = new Set<un
     const plugins = buildkitePlugins(y, child(y, step, 'plugins'));
     if (command === undefined && plugins.length === 0) continue;
     draft.jobs++;
-    draft.scripts.push(...scriptsOf(y, command));
+    addScripts(draft, scriptsOf(y, command));
     for (const plugin of plugins) addReference(draft, plugin.key, plugin.line, inputs(y, plugin.value));
   }
 }

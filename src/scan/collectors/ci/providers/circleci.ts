@@ -1,5 +1,6 @@
 import { isMap } from 'yaml';
-import { addReference, emptyDraft, type Draft } from '../draft.js';
+import { addReference, addScripts, emptyDraft, type Draft } from '../draft.js';
+import { repoPath } from '../follow/repo-files.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { NO_INPUTS, type Inputs } from '../reference-patterns.js';
 import { child, entries, firstDocument, inputs, items, lineOf, scriptsOf, sourceOf, text, yamlReader, type Yaml } from '../yaml.js';
@@ -9,6 +10,12 @@ function addOrb(draft: Draft, name: string, line: number, settings: Inputs = NO_
   if (name.includes('/')) addReference(draft, name, line, settings);
 }
 
+/** A run step's `working_directory`, relative to the checkout (`~/project` by default). */
+function runDirectory(y: Yaml, run: unknown): string {
+  const written = text(y, child(y, run, 'working_directory'));
+  return (written && repoPath('', written.replace(/^~\/project(?=\/|$)/, '$CIRCLE_WORKING_DIRECTORY'))) ?? '';
+}
+
 function circleciStep(y: Yaml, step: unknown, draft: Draft): void {
   const name = text(y, step);
   if (name) {
@@ -16,7 +23,7 @@ function circleciStep(y: Yaml, step: unknown, draft: Draft): void {
     return;
   }
   for (const { key, value, line } of entries(y, step)) {
-    if (key === 'run') draft.scripts.push(...scriptsOf(y, isMap(value) ? child(y, value, 'command') : value));
+    if (key === 'run') addScripts(draft, scriptsOf(y, isMap(value) ? child(y, value, 'command') : value), { cwd: runDirectory(y, value) });
     else addOrb(draft, key, line, inputs(y, value));
   }
 }

@@ -1,4 +1,5 @@
-import { addReference, emptyDraft, type Draft } from '../draft.js';
+import { addReference, addScripts, emptyDraft, type Draft } from '../draft.js';
+import { repoPath } from '../follow/repo-files.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { SHELL, SHELL_COMMAND_FLAG } from '../wrappers.js';
 import { child, firstDocument, items, lineOf, scriptsOf, text, yamlReader, type Yaml } from '../yaml.js';
@@ -11,24 +12,27 @@ function builderCommand(image: string): string {
   return (image.split('/').pop() ?? '').split(/[:@]/)[0] ?? '';
 }
 
+/** A builder image runs the step's command: the image is where it runs, the command what it does. */
 function cloudBuildStep(y: Yaml, step: unknown, draft: Draft): void {
   const name = child(y, step, 'name');
   const image = text(y, name) ?? '';
-  addReference(draft, image, lineOf(y, name));
+  addReference(draft, image, lineOf(y, name), undefined, { passive: true });
+  // `dir:` is relative to /workspace, the checkout.
+  const place = { cwd: repoPath('', text(y, child(y, step, 'dir')) ?? '') ?? '' };
   const script = child(y, step, 'script');
   if (script !== undefined) {
-    draft.scripts.push(...scriptsOf(y, script));
+    addScripts(draft, scriptsOf(y, script), place);
     return;
   }
   const entrypoint = text(y, child(y, step, 'entrypoint')) ?? builderCommand(image);
   const args = items(y, child(y, step, 'args'));
   const flag = SHELL.test(entrypoint) ? args.findIndex((arg) => SHELL_COMMAND_FLAG.test(text(y, arg) ?? '')) : -1;
   if (flag >= 0) {
-    draft.scripts.push(...scriptsOf(y, args[flag + 1]));
+    addScripts(draft, scriptsOf(y, args[flag + 1]), place);
     return;
   }
   const words = [{ text: entrypoint, line: lineOf(y, name) }, ...args.map((arg) => ({ text: text(y, arg) ?? '', line: lineOf(y, arg) }))];
-  draft.commands.push(words.filter((word) => word.text !== ''));
+  draft.commands.push({ ...place, words: words.filter((word) => word.text !== '') });
 }
 
 function cloudBuildPipeline(y: Yaml): Draft {
@@ -41,7 +45,8 @@ function cloudBuildPipeline(y: Yaml): Draft {
     const name = text(y, image);
     if (name) draft.steps.push({ kind: 'docker-push', command: name, line: lineOf(y, image) });
   }
-  draft.triggers = ['other'];
+  // Cloud Build triggers are set up in the Google Cloud project (or its Terraform), not in the build config.
+  draft.triggers = ['external'];
   draft.jobs = steps.length;
   draft.disabled = steps.length === 0;
   return draft;

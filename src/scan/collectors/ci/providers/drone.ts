@@ -1,5 +1,5 @@
 import { isMap } from 'yaml';
-import { addReference, emptyDraft, type Draft } from '../draft.js';
+import { addReference, addScripts, emptyDraft, type Draft } from '../draft.js';
 import type { CiTrigger } from '../facts.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { child, inputs, items, lineOf, resolved, scriptsOf, text, texts, yamlReader, type Yaml } from '../yaml.js';
@@ -33,8 +33,10 @@ function dronePipeline(docs: Yaml[]): Draft {
     for (const step of items(y, child(y, root, 'steps'))) {
       draft.jobs++;
       const image = child(y, step, 'image');
-      addReference(draft, text(y, image) ?? '', lineOf(y, image), inputs(y, child(y, step, 'settings')));
-      draft.scripts.push(...scriptsOf(y, child(y, step, 'commands')));
+      const commands = scriptsOf(y, child(y, step, 'commands'));
+      // A step with commands runs them in its image; one without runs the image, a plugin.
+      addReference(draft, text(y, image) ?? '', lineOf(y, image), inputs(y, child(y, step, 'settings')), { passive: commands.length > 0 });
+      addScripts(draft, commands);
     }
     const events = droneEvents(y, child(y, child(y, root, 'trigger'), 'event'));
     draft.triggers.push(...events.map((event) => DRONE_EVENTS.get(event) ?? 'other'));

@@ -1,9 +1,10 @@
 import { posix } from 'node:path';
 import { isMap } from 'yaml';
-import { addEnvironment, addReference, emptyDraft, type Draft } from '../draft.js';
+import { addEnvironment, addReference, addScripts, AT_ROOT, emptyDraft, type Draft, type Link, type Place } from '../draft.js';
 import type { CiTrigger } from '../facts.js';
+import { repoPath, type RepoFiles } from '../follow/repo-files.js';
 import type { CiProviderDefinition } from '../provider.js';
-import { child, entries, environmentName, firstDocument, inputs, isFalse, items, lineOf, resolved, scriptsOf, text, texts, yamlReader, type Yaml } from '../yaml.js';
+import { child, entries, environmentName, firstDocument, inputs, isFalse, items, lineOf, resolved, scriptsOf, text, texts, yamlDocuments, yamlReader, type Yaml } from '../yaml.js';
 
 const GITHUB_EVENTS = new Map<string, CiTrigger>([
   ['push', 'push'],
@@ -15,6 +16,9 @@ const GITHUB_EVENTS = new Map<string, CiTrigger>([
   ['workflow_dispatch', 'manual'],
   ['repository_dispatch', 'manual'],
 ]);
+
+/** Local actions nest (an action's step uses another local action); real ones stop after two or three. */
+const MAX_ACTION_NESTING = 4;
 
 function githubEventTriggers(y: Yaml, event: string, config: unknown): CiTrigger[] {
   if (event !== 'push') return [GITHUB_EVENTS.get(event) ?? 'other'];
@@ -30,30 +34,73 @@ function githubTriggers(y: Yaml, on: unknown): CiTrigger[] {
   return events.flatMap(({ event, config }) => githubEventTriggers(y, event, config));
 }
 
-function githubWorkflow(y: Yaml): Draft {
+/** `defaults: run: working-directory:` of a workflow or job, or a step's own `working-directory:`. */
+function workingDirectory(y: Yaml, node: unknown, key: 'defaults' | 'step', inherited: string): string {
+  const value = key === 'step' ? child(y, node, 'working-directory') : child(y, child(y, child(y, node, 'defaults'), 'run'), 'working-directory');
+  const written = text(y, value);
+  return written === undefined ? inherited : (repoPath(inherited, written) ?? inherited);
+}
+
+/**
+ * Reads the steps of a job or of a composite action into the draft. A step that uses a local
+ * action (`uses: ./.github/actions/setup`) is followed into its `action.yml`: what the action
+ * runs is shown through the step that uses it.
+ */
+class StepReader {
+  constructor(
+    private readonly draft: Draft,
+    private readonly repo: RepoFiles,
+  ) {}
+
+  steps(y: Yaml, steps: unknown, inherited: Place, nesting = 0): void {
+    for (const step of items(y, steps)) {
+      if (isFalse(y, child(y, step, 'if'))) continue;
+      const place = { ...inherited, cwd: workingDirectory(y, step, 'step', inherited.cwd) };
+      addScripts(this.draft, scriptsOf(y, child(y, step, 'run')), place);
+      const uses = child(y, step, 'uses');
+      const reference = text(y, uses);
+      if (!reference) continue;
+      const local = reference.startsWith('./') ? repoPath('', reference) : null;
+      if (local !== null && nesting < MAX_ACTION_NESTING && this.localAction(local, { path: inherited.source?.path ?? null, line: lineOf(y, uses), command: reference }, inherited, nesting)) continue;
+      addReference(this.draft, reference, lineOf(y, uses), inputs(y, child(y, step, 'with')), inherited.source ? { source: inherited.source } : {});
+    }
+  }
+
+  /** A composite action's steps, reached through `link`; false when there is no such action to read. */
+  private localAction(directory: string, link: Link, from: Place, nesting: number): boolean {
+    const path = this.repo.findIn(directory, ['action.yml', 'action.yaml']);
+    const file = path ? this.repo.read(path) : null;
+    const docs = file ? yamlDocuments(file.text) : null;
+    if (!path || !docs || !Array.isArray(docs) || docs.length === 0) return false;
+    const y = docs[0]!;
+    const runs = child(y, y.doc.contents, 'runs');
+    if (text(y, child(y, runs, 'using')) !== 'composite') return false;
+    const trail = [...(from.source?.trail ?? []), link];
+    this.steps(y, child(y, runs, 'steps'), { cwd: from.cwd, source: { path, trail } }, nesting + 1);
+    return true;
+  }
+}
+
+function githubWorkflow(y: Yaml, _path: string, repo: RepoFiles): Draft {
   const draft = emptyDraft();
   const root = y.doc.contents;
   draft.triggers = githubTriggers(y, child(y, root, 'on'));
   const jobs = entries(y, child(y, root, 'jobs'));
   const running = jobs.filter((job) => !isFalse(y, child(y, job.value, 'if')));
+  const workflowDirectory = workingDirectory(y, root, 'defaults', AT_ROOT.cwd);
+  const reader = new StepReader(draft, repo);
   draft.jobs = jobs.length;
   for (const { value: job } of running) {
     addEnvironment(draft, environmentName(y, child(y, job, 'environment')));
     const called = text(y, child(y, job, 'uses'));
     if (called?.startsWith('./')) draft.calls.push(posix.normalize(called));
-    for (const step of items(y, child(y, job, 'steps'))) {
-      if (isFalse(y, child(y, step, 'if'))) continue;
-      draft.scripts.push(...scriptsOf(y, child(y, step, 'run')));
-      const uses = child(y, step, 'uses');
-      const reference = text(y, uses);
-      if (reference) addReference(draft, reference, lineOf(y, uses), inputs(y, child(y, step, 'with')));
-    }
+    reader.steps(y, child(y, job, 'steps'), { cwd: workingDirectory(y, job, 'defaults', workflowDirectory) });
   }
   draft.disabled = draft.triggers.length === 0 || running.length === 0;
   return draft;
 }
 
-/** GitHub Actions: workflows under `.github/workflows/`. */
+/** GitHub Actions: workflows under `.github/workflows/`, with the local actions their steps use. */
 export const githubActions: CiProviderDefinition = {
   provider: 'github-actions',
   files: [{ path: /^\.github\/workflows\/[^/]+\.ya?ml$/ }],

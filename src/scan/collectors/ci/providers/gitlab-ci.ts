@@ -1,5 +1,5 @@
 import { isMap, isSeq } from 'yaml';
-import { addEnvironment, addReference, emptyDraft, type Draft } from '../draft.js';
+import { addEnvironment, addReference, addScripts, emptyDraft, type Draft } from '../draft.js';
 import type { CiTrigger } from '../facts.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { child, entries, environmentName, isFalse, items, lineOf, resolved, scriptsOf, text, texts, yamlReader, type Yaml } from '../yaml.js';
@@ -101,7 +101,7 @@ function gitlabPipeline(docs: Yaml[]): Draft {
   for (const [, job] of jobs) {
     for (const key of GITLAB_SCRIPT_KEYS) {
       const script = gitlabLookup(file, job, key) ?? (key === 'script' ? undefined : gitlabDefault(file, job, key));
-      draft.scripts.push(...scriptsOf(y, script));
+      addScripts(draft, scriptsOf(y, script));
     }
     const rules = gitlabLookup(file, job, 'rules');
     triggers.push(...gitlabRuleTriggers(y, rules), ...gitlabOnlyTriggers(y, gitlabLookup(file, job, 'only')));

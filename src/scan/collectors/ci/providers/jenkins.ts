@@ -1,4 +1,4 @@
-import { emptyDraft, type Draft } from '../draft.js';
+import { addScripts, emptyDraft, type Draft } from '../draft.js';
 import type { CiTrigger } from '../facts.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { NO_INPUTS } from '../reference-patterns.js';
@@ -72,7 +72,7 @@ function jenkinsPipeline(text: string): Draft {
   const draft = emptyDraft();
   const starts = lineStarts(text);
   const scripts = jenkinsShellScripts(text, starts);
-  draft.scripts.push(...scripts);
+  addScripts(draft, scripts);
   for (const match of text.matchAll(JENKINS_CALL)) {
     if (inLineComment(text, starts, match.index)) continue;
     const line = lineAtOffset(starts, match.index);

@@ -1,5 +1,5 @@
 import { isMap, isSeq } from 'yaml';
-import { addReference, emptyDraft, type Draft } from '../draft.js';
+import { addReference, addScripts, emptyDraft, type Draft } from '../draft.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { child, firstDocument, items, lineOf, resolved, scriptsOf, text, yamlReader, type Yaml } from '../yaml.js';
 
@@ -8,7 +8,7 @@ const TRAVIS_PHASES = ['before_install', 'install', 'before_script', 'script', '
 function travisDeploy(y: Yaml, deploy: unknown, draft: Draft): void {
   const provider = child(y, deploy, 'provider');
   const name = text(y, provider);
-  if (name === 'script') draft.scripts.push(...scriptsOf(y, child(y, deploy, 'script')));
+  if (name === 'script') addScripts(draft, scriptsOf(y, child(y, deploy, 'script')));
   else if (name) addReference(draft, `provider: ${name}`, lineOf(y, provider));
 }
 
@@ -17,7 +17,7 @@ function travisPipeline(y: Yaml): Draft {
   const root = y.doc.contents;
   const included = items(y, child(y, child(y, root, 'jobs') ?? child(y, root, 'matrix'), 'include'));
   for (const job of [root, ...included]) {
-    for (const phase of TRAVIS_PHASES) draft.scripts.push(...scriptsOf(y, child(y, job, phase)));
+    for (const phase of TRAVIS_PHASES) addScripts(draft, scriptsOf(y, child(y, job, phase)));
     const deploy = child(y, job, 'deploy');
     for (const target of isSeq(resolved(y, deploy)) ? items(y, deploy) : [deploy]) travisDeploy(y, target, draft);
   }

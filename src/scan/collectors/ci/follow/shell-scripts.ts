@@ -1,0 +1,47 @@
+import { scriptLine, unquote, type Word } from '../shell.js';
+import { programName, SHELL, SHELL_COMMAND_FLAG } from '../wrappers.js';
+import { scriptTarget, type Follower } from './follower.js';
+import { candidatePaths, type RepoFiles } from './repo-files.js';
+
+/*
+ * Shell scripts kept in the repository and run by path: `./scripts/ci.sh`, `bash scripts/test.sh`,
+ * `sh -e run_tests.sh`, `source ci/env.sh`, `scripts/test` (no extension).
+ */
+
+/** Extensions of files a shell runs; a path without one is a script when its first line says so, or says nothing. */
+const SHELL_EXTENSION = /\.(?:sh|bash|zsh|ksh)$/;
+const OTHER_EXTENSION = /\.[A-Za-z]\w*$/;
+const SHELL_SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+(?:-\S+\s+)*)?(?:ba|z|da|k)?sh\b/;
+
+/** The script a command runs and the words that name it: the program itself, or the first argument of a shell or `source`. */
+function scriptWord(words: readonly Word[]): Word | undefined {
+  const program = unquote(words[0]?.text ?? '');
+  if (program === 'source' || program === '.') return words[1];
+  if (SHELL.test(program) || SHELL.test(programName(program))) {
+    const rest = words.slice(1);
+    const first = rest.findIndex((word) => !word.text.startsWith('-'));
+    // `bash -c "…"` runs the text, not a file.
+    if (rest.slice(0, Math.max(first, 0)).some((word) => SHELL_COMMAND_FLAG.test(word.text)) || first < 0) return undefined;
+    return rest[first];
+  }
+  return program.includes('/') ? words[0] : undefined;
+}
+
+function isShellScript(path: string, firstLine: string): boolean {
+  if (SHELL_EXTENSION.test(path)) return true;
+  if (OTHER_EXTENSION.test(path.slice(path.lastIndexOf('/') + 1))) return false;
+  return !firstLine.startsWith('#!') || SHELL_SHEBANG.test(firstLine);
+}
+
+export const shellScripts: Follower = {
+  follow(words, cwd, repo: RepoFiles) {
+    const word = scriptWord(words);
+    if (!word) return null;
+    const path = candidatePaths(cwd, word.text).find((candidate) => repo.has(candidate));
+    const file = path ? repo.read(path) : null;
+    if (!path || !file || !isShellScript(path, file.lines()[0] ?? '')) return null;
+    const lines = file.lines().map((text, i) => scriptLine(text, i + 1));
+    // A script runs in the directory it is called from, not its own.
+    return [scriptTarget(`sh:${path}@${cwd}`, path, [{ cwd, lines }])];
+  },
+};
