@@ -171,3 +171,166 @@ describe('pipelines that run nothing', () => {
     expect(pipelineAt(collect(ciCollector, { '.github/workflows/x.yml': workflow('uses: acme/release-action@v1') }).facts, '.github/workflows/x.yml').inert).toBe(false);
   });
 });
+
+describe('task runners', () => {
+  it('follows mise tasks, their dependencies, aliases and file tasks', () => {
+    const miseToml = [
+      '[tools]',
+      'python = "3.12"',
+      '',
+      '[tasks.check]',
+      'depends = ["check:*"]',
+      '',
+      '[tasks."check:lint"]',
+      'run = "uv run ruff check ."',
+      '',
+      '[tasks."check:types"]',
+      'run = ["uv run mypy src", "echo typed"]',
+      '',
+      '[tasks.test]',
+      'alias = "t"',
+      'description = "tests"',
+      'run = "uv run pytest"',
+      '',
+    ].join('\n');
+    expect(stepsRunning('mise run test', { 'mise.toml': miseToml })).toEqual(['test@7 mise run test → mise.toml:16 uv run pytest']);
+    expect(stepsRunning('mise r t', { 'mise.toml': miseToml })).toEqual(['test@7 mise r t → mise.toml:16 uv run pytest']);
+    expect(stepsRunning('mise run check', { 'mise.toml': miseToml })).toEqual([
+      'lint@7 mise run check → mise.toml:8 uv run ruff check .',
+      'typecheck@7 mise run check → mise.toml:11 uv run mypy src',
+    ]);
+    expect(stepsRunning('mise run e2e', { 'mise.toml': miseToml, 'mise-tasks/e2e': '#!/usr/bin/env bash\nplaywright test\n' })).toEqual([
+      'test@7 mise run e2e → mise-tasks/e2e:2 playwright test',
+    ]);
+  });
+
+  it('follows just recipes and their dependencies', () => {
+    const justfile = 'default: lint test\n\nlint:\n    ruff check .\n\n# the suite\ntest *args: build\n    uv run pytest {{args}}\n\nbuild:\n    uv build\n';
+    expect(stepsRunning('just test -x', { justfile })).toEqual(['build@7 just test -x → justfile:11 uv build', 'test@7 just test -x → justfile:8 uv run pytest {{args}}']);
+    expect(stepsRunning('just', { justfile }).map((step) => step.split(' ')[0])).toEqual(['build@7', 'lint@7', 'test@7']);
+  });
+
+  it('follows Taskfile tasks, their deps and the tasks their commands call', () => {
+    const taskfile = 'version: "3"\ntasks:\n  lint: ruff check .\n  test:\n    deps: [lint]\n    cmds:\n      - task: types\n      - cmd: pytest -q\n  types:\n    cmds:\n      - mypy src\n';
+    expect(stepsRunning('task test', { 'Taskfile.yml': taskfile })).toEqual([
+      'lint@7 task test → Taskfile.yml:3 ruff check .',
+      'test@7 task test → Taskfile.yml:8 pytest -q',
+      'typecheck@7 task test → Taskfile.yml:11 mypy src',
+    ]);
+  });
+
+  it('follows tox environments in tox.ini, setup.cfg and pyproject.toml', () => {
+    const toxIni = '[tox]\nenvlist = py{311,312}, lint\n\n[testenv]\ndeps = pytest\ncommands =\n    pytest {posargs:tests}\n    py312: coverage report\n\n[testenv:lint]\ncommands = ruff check .\n';
+    expect(stepsRunning('tox -e lint', { 'tox.ini': toxIni })).toEqual(['lint@7 tox -e lint → tox.ini:11 ruff check .']);
+    expect(stepsRunning('tox', { 'tox.ini': toxIni })).toEqual([
+      'coverage@7 tox → tox.ini:8 coverage report',
+      'lint@7 tox → tox.ini:11 ruff check .',
+      'test@7 tox → tox.ini:7 pytest tests',
+    ]);
+    const setupCfg = '[metadata]\nname = x\n\n[tox:tox]\nenvlist = py3\n\n[testenv]\ncommands = python -m pytest\n';
+    expect(stepsRunning('tox', { 'setup.cfg': setupCfg })).toEqual(['test@7 tox → setup.cfg:8 python -m pytest']);
+    const legacy = '[project]\nname = "x"\n\n[tool.tox]\nlegacy_tox_ini = """\n[tox]\nenvlist = py3\n\n[testenv]\ncommands = pytest\n"""\n';
+    expect(stepsRunning('tox', { 'pyproject.toml': legacy })).toEqual(['test@7 tox → pyproject.toml:10 pytest']);
+    const native = '[tool.tox]\nenv_list = ["3.12", "type"]\n\n[tool.tox.env_run_base]\ncommands = [["pytest", "{posargs}"]]\n\n[tool.tox.env.type]\ncommands = [["mypy", "src"]]\n';
+    expect(stepsRunning('tox run -e type', { 'pyproject.toml': native })).toEqual(['typecheck@7 tox run -e type → pyproject.toml:8 mypy src']);
+  });
+
+  it('reads the sessions of a noxfile as text, with the commands their session.run calls pass', () => {
+    const noxfile = [
+      'import nox',
+      '',
+      'nox.options.sessions = ["lint", "tests"]',
+      '',
+      '@nox.session(python=["3.11", "3.12"])',
+      'def tests(session: nox.Session) -> None:',
+      '    session.install(".[test]")',
+      '    session.run(',
+      '        "pytest",',
+      '        "--cov",',
+      '        *session.posargs,',
+      '        env={"PYTHONWARNINGS": "error"},',
+      '    )',
+      '    session.notify("coverage")',
+      '',
+      '@nox.session',
+      'def lint(session):',
+      '    session.run("ruff", "check", ".")',
+      '',
+      '@nox.session(name="coverage")',
+      'def report(session):',
+      '    session.run("coverage", "report")',
+      '',
+      '@nox.session(default=False)',
+      'def docs(session):',
+      '    session.run("mkdocs", "build")',
+      '',
+    ].join('\n');
+    expect(stepsRunning('nox -s tests-3.12', { 'noxfile.py': noxfile })).toEqual([
+      'coverage@7 nox -s tests-3.12 → noxfile.py:10 pytest --cov',
+      'test@7 nox -s tests-3.12 → noxfile.py:9 pytest --cov',
+    ]);
+    expect(stepsRunning('nox', { 'noxfile.py': noxfile }).map((step) => step.split(' → ')[1])).toEqual(['noxfile.py:10 pytest --cov', 'noxfile.py:18 ruff check .', 'noxfile.py:9 pytest --cov']);
+  });
+
+  it('follows invoke tasks, in a tasks package too, with their pre-tasks', () => {
+    const tasks = 'from invoke import task\n\n@task\ndef clean(c):\n    c.run("rm -rf build")\n\n@task(pre=[clean])\ndef lint(c):\n    c.run("flake8 src")\n';
+    expect(stepsRunning('inv lint', { 'tasks.py': tasks })).toEqual(['lint@7 inv lint → tasks.py:9 flake8 src']);
+    const api = 'from invoke import task\n\n@task\ndef init_poetry_env(ctx):\n    ctx.run("poetry install")\n\n@task\ndef test(ctx):\n    """Run the API tests"""\n    with ctx.cd("api"):\n        print("Run tests")\n        ctx.run(f"poetry run pytest --last-failed {path}")\n';
+    expect(stepsRunning('python -m poetry run inv api.test', { 'tasks/__init__.py': 'from tasks import api\n', 'tasks/api.py': api })).toEqual([
+      'test@7 python -m poetry run inv api.test → tasks/api.py:12 poetry run pytest --last-failed {path}',
+    ]);
+  });
+
+  it('follows package.json scripts with their pre and post scripts, and run-s', () => {
+    const pkg = JSON.stringify({ name: 'web', scripts: { lint: 'eslint .', pretest: 'npm run lint', test: 'vitest run', ci: 'run-s lint test', 'test:e2e': 'playwright test' } }, null, 2);
+    expect(stepsRunning('npm test', { 'web/package.json': pkg })).toEqual(['test@7 npm test']);
+    expect(stepsRunning('cd web && npm test', { 'web/package.json': pkg })).toEqual([
+      'lint@7 npm test → web/package.json:5 npm run lint → web/package.json:4 eslint .',
+      'test@7 npm test → web/package.json:6 vitest run',
+    ]);
+    expect(stepsRunning('yarn --cwd web test:e2e', { 'web/package.json': pkg })).toEqual(['test@7 yarn --cwd web test:e2e → web/package.json:8 playwright test']);
+    expect(stepsRunning('npm run ci --prefix web', { 'web/package.json': pkg }).map((step) => step.split(' ')[0])).toEqual(['lint@7', 'test@7']);
+    expect(stepsRunning('npm run ci -- --bail', { 'package.json': pkg }).map((step) => step.split(' → ').pop())).toEqual(['package.json:4 eslint .', 'package.json:6 vitest run']);
+  });
+
+  it('follows poe, PDM, Hatch and Rye scripts and the project\'s own commands', () => {
+    const pyproject = [
+      '[project]',
+      'name = "churn"',
+      '',
+      '[project.scripts]',
+      'churn-train = "churn.training.train:main"',
+      '',
+      '[tool.poe.tasks]',
+      'lint = "ruff check ."',
+      'check = ["lint", "test"]',
+      '',
+      '[tool.poe.tasks.test]',
+      'cmd = "pytest -q"',
+      '',
+      '[tool.pdm.scripts]',
+      'pre_test = "ruff check ."',
+      'test = "pytest"',
+      'all = {composite = ["test", "mypy src"]}',
+      '',
+      '[tool.hatch.envs.default.scripts]',
+      'cov = ["test-cov", "coverage report"]',
+      'test-cov = "coverage run -m pytest"',
+      '',
+      '[tool.rye.scripts]',
+      'check = { chain = ["lint:ruff", "test"] }',
+      '"lint:ruff" = "ruff check ."',
+      'test = { cmd = ["pytest", "-q"] }',
+      '',
+    ].join('\n');
+    const files = { 'pyproject.toml': pyproject };
+    expect(stepsRunning('uv run poe check', files)).toEqual(['lint@7 uv run poe check → pyproject.toml:8 ruff check .', 'test@7 uv run poe check → pyproject.toml:12 pytest -q']);
+    expect(stepsRunning('pdm run all', files).map((step) => step.split(' → ').slice(1).join(' → '))).toEqual(['pyproject.toml:15 ruff check .', 'pyproject.toml:16 pytest', 'pyproject.toml:17 mypy src']);
+    expect(stepsRunning('hatch run cov', files)).toEqual([
+      'coverage@7 hatch run cov → pyproject.toml:21 coverage run -m pytest',
+      'test@7 hatch run cov → pyproject.toml:21 coverage run -m pytest',
+    ]);
+    expect(stepsRunning('rye run check', files)).toEqual(['lint@7 rye run check → pyproject.toml:25 ruff check .', 'test@7 rye run check → pyproject.toml:26 pytest -q']);
+    expect(stepsRunning('uv run churn-train --epochs 1', files)).toEqual(['train@7 uv run churn-train --epochs 1 → pyproject.toml:5 python -m churn.training.train']);
+  });
+});

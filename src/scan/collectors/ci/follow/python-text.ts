@@ -1,0 +1,120 @@
+/*
+ * Python task files (noxfile.py, tasks.py) read as text, never run: decorated functions by
+ * indentation, and the string literals passed to calls such as `session.run("pytest", "-q")`.
+ */
+
+export interface PythonFunction {
+  name: string;
+  /** The decorator's text, arguments included (`@nox.session(python=["3.11"], name="tests")`). */
+  decorator: string;
+  /** The first parameter's name (`session`, `c`, `ctx`), which the body calls methods on. */
+  receiver: string;
+  line: number;
+  /** The body's lines, with their 1-based line numbers. */
+  body: Array<{ text: string; line: number }>;
+}
+
+export interface Literal {
+  value: string;
+  line: number;
+}
+
+/** Decorator arguments and call arguments span a few lines at most. */
+const MAX_HEADER_LINES = 30;
+/** A call's arguments are scanned this far for its closing parenthesis. */
+const MAX_CALL_LENGTH = 4000;
+
+function indentation(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) depth += c === '(' || c === '[' ? 1 : c === ')' || c === ']' ? -1 : 0;
+  return depth <= 0;
+}
+
+/** Functions under a decorator that `decorator` matches (tested on the decorator's first line, from its `@`). */
+export function decoratedFunctions(lines: readonly string[], decorator: RegExp): PythonFunction[] {
+  const functions: PythonFunction[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const trimmed = lines[i]!.trim();
+    if (!trimmed.startsWith('@') || !decorator.test(trimmed)) continue;
+    let text = trimmed;
+    let j = i;
+    while (!balanced(text) && j + 1 < lines.length && j - i < MAX_HEADER_LINES) text += ` ${lines[++j]!.trim()}`;
+    // Other decorators may sit between this one and the function.
+    while (j + 1 < lines.length && lines[j + 1]!.trim().startsWith('@')) j++;
+    const def = /^(\s*)(?:async\s+)?def\s+(\w+)\s*\(\s*(\w*)/.exec(lines[j + 1] ?? '');
+    if (!def) continue;
+    const depth = def[1]!.length;
+    const body: PythonFunction['body'] = [];
+    let k = j + 2;
+    for (; k < lines.length; k++) {
+      const line = lines[k]!;
+      if (line.trim() !== '' && !line.trim().startsWith('#') && indentation(line) <= depth) break;
+      body.push({ text: line, line: k + 1 });
+    }
+    functions.push({ name: def[2]!, decorator: text, receiver: def[3]!, line: j + 2, body });
+    i = k - 1;
+  }
+  return functions;
+}
+
+/** A Python string literal starting at `start` (after any prefix letters): its value and where it ends. */
+function stringAt(text: string, start: number): { value: string; end: number } | null {
+  const quote = text.startsWith('"""', start) || text.startsWith("'''", start) ? text.slice(start, start + 3) : text[start];
+  if (quote !== '"' && quote !== "'" && quote !== '"""' && quote !== "'''") return null;
+  let value = '';
+  for (let i = start + quote.length; i < text.length; i++) {
+    if (text.startsWith(quote, i)) return { value, end: i + quote.length };
+    if (text[i] === '\\' && i + 1 < text.length) value += text[++i];
+    else if (text[i] === '\n' && quote.length === 1) return null;
+    else value += text[i];
+  }
+  return null;
+}
+
+/**
+ * The positional string literals of every call `<receiver>.<method>(…)` in a body, each call's
+ * in order: `session.run("pytest", "--cov", *session.posargs)` gives `pytest`, `--cov`. Keyword
+ * arguments, names and expressions are left out.
+ */
+export function callLiterals(body: PythonFunction['body'], receiver: string, methods: readonly string[]): Literal[][] {
+  if (!/^\w+$/.test(receiver)) return [];
+  const text = body.map((line) => line.text).join('\n');
+  const starts: number[] = [];
+  body.reduce((offset, line) => (starts.push(offset), offset + line.text.length + 1), 0);
+  // Literals are met in text order, so the line only moves forward.
+  let index = 0;
+  const lineAt = (offset: number) => {
+    while (index + 1 < starts.length && starts[index + 1]! <= offset) index++;
+    return body[index]?.line ?? 0;
+  };
+  const call = new RegExp(`(?<![\\w.])${receiver}\\.(?:${methods.join('|')})\\s*\\(`, 'g');
+  const calls: Literal[][] = [];
+  for (const match of text.matchAll(call)) {
+    const literals: Literal[] = [];
+    let depth = 1;
+    let argument = '';
+    const limit = Math.min(text.length, match.index + match[0].length + MAX_CALL_LENGTH);
+    for (let i = match.index + match[0].length; i < limit && depth > 0; i++) {
+      const c = text[i]!;
+      const prefix = /^[rRbBuUfF]{0,2}$/.test(argument.trim());
+      const literal = depth === 1 && prefix && (c === '"' || c === "'") ? stringAt(text, i) : null;
+      if (literal) {
+        literals.push({ value: literal.value, line: lineAt(i) });
+        argument += 'x';
+        i = literal.end - 1;
+      } else if (c === '"' || c === "'") {
+        i = (stringAt(text, i)?.end ?? i + 1) - 1;
+        argument += 'x';
+      } else if ('([{'.includes(c)) depth++;
+      else if (')]}'.includes(c)) depth--;
+      else if (c === ',' && depth === 1) argument = '';
+      else argument += c;
+    }
+    calls.push(literals);
+  }
+  return calls;
+}
