@@ -677,9 +677,9 @@ describe('Jenkins', () => {
     expect(pipeline.steps.find((step) => step.kind === 'deploy')?.command).toBe('helm upgrade --install churn chart/ --set image.tag=${env.BUILD_ID}');
   });
 
-  it('assumes a push trigger and reads `sh(script: …)`', () => {
+  it('leaves the trigger to the Jenkins job when the file names none, and reads `sh(script: …)`', () => {
     const pipeline = only('ci/deploy.Jenkinsfile', "node {\n  stage('lint') {\n    sh(script: 'ruff check .', returnStatus: true)\n  }\n}\n");
-    expect(pipeline).toMatchObject({ triggers: ['push'], jobs: 1 });
+    expect(pipeline).toMatchObject({ triggers: ['external'], jobs: 1 });
     expect(stepsOf(pipeline)).toEqual(['lint@3']);
   });
 

@@ -4,6 +4,14 @@ import type { RuleCases } from '../../helpers/rule-tester.js';
 // With a linter step, so that one CI pipeline serves the code-quality cases as well.
 const ciOnPush = testWorkflow('run: ruff check .');
 
+/** A decoy: many named jobs, each of which only says it passed. */
+const echoOnlyWorkflow = ['on: [push, pull_request]', 'jobs:', ...['build_test', 'coverage', 'lint', 'semgrep', 'deploy'].map((job) => `  ${job}: { runs-on: ubuntu-latest, steps: [ { run: "echo ok" } ] }`), ''].join('\n');
+
+/** A Cloud Build config running the tests through a Makefile target; its trigger lives in the Google Cloud project. */
+const cloudBuildMakeTest = 'steps:\n  - name: python:3.11\n    entrypoint: bash\n    args: ["-c", "make test"]\n';
+const makefileTest = '.PHONY: test\ntest:\n\tpython -m pytest tests/\n';
+const aTest = { 'tests/test_features.py': 'from churn.features import encode\n\ndef test_encode():\n    assert encode("a") == 1\n' };
+
 const nightlyTraining = workflow({ name: 'retrain', on: schedule('0 3 * * *'), job: 'train', steps: ['run: python -m src.train --config params.yaml'] });
 
 const manualTraining = workflow({ name: 'train', on: 'workflow_dispatch', job: 'train', steps: ['run: python src/train.py'] });
@@ -38,6 +46,8 @@ export const cases: RuleCases = {
     { name: 'workflow on push and pull request', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'pass', evidence: '.github/workflows/ci.yml' },
     { name: 'only a scheduled workflow', files: { '.github/workflows/retrain.yml': nightlyTraining }, status: 'partial' },
     { name: 'no CI', files: { 'train.py': 'print(1)\n' }, status: 'fail', evidence: 'no CI pipeline' },
+    { name: 'every job only echoes', files: { '.github/workflows/ci.yml': echoOnlyWorkflow }, status: 'partial', evidence: 'only prints, sleeps or exits' },
+    { name: 'a Cloud Build config, whose trigger is set up in the cloud project', files: { 'cloudbuild.yaml': cloudBuildMakeTest }, status: 'pass', evidence: 'a trigger set outside the repository' },
   ],
   'mlops.automated-tests': [
     { name: 'tests run by CI', files: { '.github/workflows/ci.yml': ciOnPush, 'tests/test_features.py': 'def test_x():\n    assert True\n' }, status: 'pass', evidence: 'pytest' },
@@ -49,6 +59,18 @@ export const cases: RuleCases = {
       files: { 'src/tests/model_tests.py': 'def test_model_output_shape():\n    assert model(batch).shape == (3, 1)\n', '.github/workflows/ci.yml': workflow({ on: 'push', steps: ['run: pytest src/tests/model_tests.py'] }) },
       status: 'pass',
       evidence: 'pytest src/tests/model_tests.py',
+    },
+    { name: 'jobs named for tests that only echo', files: { '.github/workflows/ci.yml': echoOnlyWorkflow, ...aTest }, status: 'partial' },
+    {
+      name: 'tests run through a Makefile target from Cloud Build',
+      files: { 'cloudbuild.yaml': cloudBuildMakeTest, Makefile: makefileTest, ...aTest },
+      status: 'pass',
+      evidence: 'make test → Makefile:3 python -m pytest tests/',
+    },
+    {
+      name: 'a test target that only prints runs no tests',
+      files: { '.github/workflows/ci.yml': workflow({ on: '[push, pull_request]', steps: ['run: make test'] }), Makefile: 'test:\n\t@echo "TODO: add tests"\n', ...aTest },
+      status: 'partial',
     },
   ],
   'mlops.code-quality': [
@@ -142,6 +164,12 @@ export const cases: RuleCases = {
       status: 'pass',
     },
     { name: 'NaN test that CI does not run', files: { 'tests/test_model.py': 'import numpy as np\ndef test_outputs():\n    assert not np.isnan(out).any()\n' }, status: 'partial' },
+    {
+      // mlops.automated-tests says these tests do not run on every change: this rule must not say they run in CI.
+      name: 'loss test run by CI only by hand',
+      files: { '.github/workflows/ci.yml': workflow({ on: 'workflow_dispatch', steps: ['run: pytest'] }), 'tests/test_model.py': 'def test_loss_decreases():\n    assert after < before\n' },
+      status: 'partial',
+    },
     { name: 'tests that never look at the model', files: { 'tests/test_io.py': 'def test_read():\n    assert read("x") == "x"\n' }, status: 'fail' },
     {
       name: '"nan" inside a word of a test name is no NaN test',

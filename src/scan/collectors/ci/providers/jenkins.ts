@@ -82,7 +82,8 @@ function jenkinsPipeline(text: string): Draft {
   }
   const stages = [...text.matchAll(JENKINS_STAGE)].length;
   const triggers = JENKINS_TRIGGERS.filter(({ regex }) => regex.test(text)).map(({ trigger }) => trigger);
-  draft.triggers = triggers.length > 0 ? triggers : ['push'];
+  // Without `triggers {}`, the Jenkins job decides: a multibranch webhook, SCM polling or a person, set up on the server.
+  draft.triggers = triggers.length > 0 ? triggers : ['external'];
   draft.manualApproval = JENKINS_INPUT.test(text);
   draft.jobs = stages || (scripts.length > 0 ? 1 : 0);
   draft.disabled = draft.jobs === 0;
