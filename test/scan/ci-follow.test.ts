@@ -334,3 +334,71 @@ describe('task runners', () => {
     expect(stepsRunning('uv run churn-train --epochs 1', files)).toEqual(['train@7 uv run churn-train --epochs 1 → pyproject.toml:5 python -m churn.training.train']);
   });
 });
+
+describe('files a pipeline brings in', () => {
+  it('reads the local files a GitLab pipeline includes, with jobs extending templates across files', () => {
+    const main = 'include:\n  - local: ci/templates.yml\n  - "/ci/jobs/*.yml"\n  - template: Security/SAST.gitlab-ci.yml\n\nstages: [test]\n\nunit:\n  extends: .python\n  script:\n    - pytest -q\n';
+    const templates = '.python:\n  image: python:3.12\n  before_script:\n    - pip install -e .\n\n.lint:\n  extends: .python\n  script:\n    - ruff check .\n';
+    const lintJob = 'lint:\n  extends: .lint\n  rules:\n    - if: $CI_PIPELINE_SOURCE == "merge_request_event"\n';
+    const { facts } = collect(ciCollector, { '.gitlab-ci.yml': main, 'ci/templates.yml': templates, 'ci/jobs/lint.yml': lintJob });
+    const pipeline = pipelineAt(facts, '.gitlab-ci.yml');
+    expect(pipeline).toMatchObject({ jobs: 2, triggers: ['push', 'pull_request'] });
+    expect(pipeline.steps.map(shown)).toEqual([
+      // The job is in ci/jobs/lint.yml; the script it inherits is written in ci/templates.yml.
+      'lint@2 include: ci/templates.yml → ci/templates.yml:9 ruff check .',
+      'sast@4 Security/SAST.gitlab-ci.yml',
+      'test@11 pytest -q',
+    ]);
+  });
+
+  it('follows a local composite action into the commands it runs', () => {
+    const workflow = 'on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: service\n    steps:\n      - uses: actions/checkout@v4\n      - uses: ./.github/actions/test\n        with:\n          python: "3.12"\n';
+    const action = 'name: test\nruns:\n  using: composite\n  steps:\n    - uses: ./.github/actions/setup\n    - run: make test\n      shell: bash\n';
+    const setup = 'name: setup\nruns:\n  using: composite\n  steps:\n    - uses: actions/setup-python@v5\n    - run: pip install -r requirements.txt\n      shell: bash\n';
+    const { facts } = collect(ciCollector, {
+      '.github/workflows/ci.yml': workflow,
+      '.github/actions/test/action.yml': action,
+      '.github/actions/setup/action.yaml': setup,
+      'service/Makefile': 'test:\n\tpytest\n',
+    });
+    expect(pipelineAt(facts, '.github/workflows/ci.yml').steps.map(shown)).toEqual([
+      'test@10 ./.github/actions/test → .github/actions/test/action.yml:6 make test → service/Makefile:2 pytest',
+    ]);
+  });
+
+  it('reads an Azure template called from a pipeline wherever it is kept, and a Bash task\'s script file', () => {
+    const pipeline = 'trigger: [main]\nsteps:\n  - template: ../shared/checks.yaml\n  - task: Bash@3\n    inputs:\n      filePath: $(System.DefaultWorkingDirectory)/ci/test.sh\n';
+    const { facts } = collect(ciCollector, {
+      'pipelines/ci.yml': pipeline,
+      'shared/checks.yaml': 'parameters:\n  - name: strict\nsteps:\n  - ${{ if parameters.strict }}:\n    - script: mypy src\n',
+      'ci/test.sh': 'pytest\n',
+    });
+    expect(pipelineAt(facts, 'pipelines/ci.yml').steps.map(shown)).toEqual(['test@6 bash $(System.DefaultWorkingDirectory)/ci/test.sh → ci/test.sh:1 pytest']);
+    expect(pipelineAt(facts, 'shared/checks.yaml')).toMatchObject({ triggers: ['push', 'pull_request'], steps: [{ kind: 'typecheck', line: 5 }] });
+  });
+
+  it('reads the tasks of a Taskcluster file, whatever JSON-e template wraps them, and the events it reacts to', () => {
+    const taskcluster = [
+      'version: 1',
+      'tasks:',
+      '  $let:',
+      '    head: ${event.after}',
+      '  in:',
+      '    $if: \'tasks_for == "github-push" || tasks_for[:19] == "github-pull-request"\'',
+      '    then:',
+      '      - $mergeDeep:',
+      '          - { $eval: default_task }',
+      '          - payload:',
+      '              command:',
+      '                - "/bin/bash"',
+      '                - "-cx"',
+      '                - "git clone --quiet ${repository} &&',
+      '                  cd project &&',
+      '                  uv run pytest --cov=./ tests/"',
+      '',
+    ].join('\n');
+    const { facts } = collect(ciCollector, { '.taskcluster.yml': taskcluster });
+    expect(pipelineAt(facts, '.taskcluster.yml')).toMatchObject({ provider: 'taskcluster', triggers: ['push', 'pull_request'], jobs: 1 });
+    expect(pipelineAt(facts, '.taskcluster.yml').steps.map((step) => `${step.kind}@${step.line}`)).toEqual(['coverage@14', 'test@14']);
+  });
+});

@@ -272,6 +272,29 @@ jobs:
     expect(facts.pipelines).toEqual([]);
     expect(warnings).toEqual([]);
   });
+
+  it('recognises a pipeline by its shape in any folder, and the step template it calls', () => {
+    const build = 'pr: none\ntrigger:\n  branches:\n    include: [master]\nstages:\n- stage: Model_CI\n  jobs:\n  - job: build\n    steps:\n    - template: azdo-base-pipeline.yml\n    - task: AzureCLI@1\n';
+    const base = 'parameters:\n  pipelineType: training\nsteps:\n- script: |\n   flake8 src\n  workingDirectory: $(Build.SourcesDirectory)\n- script: |\n   pytest tests/unit\n';
+    const { facts } = run({ 'devops_pipelines/azdo-ci-build-train.yml': build, 'devops_pipelines/azdo-base-pipeline.yml': base, 'azure-pipelines/PIPELINE-1-modeling.yml': pipeline });
+    expect(facts.pipelines.map((p) => [p.path, p.provider, p.triggers.join(',')])).toEqual([
+      ['azure-pipelines/PIPELINE-1-modeling.yml', 'azure-pipelines', 'push,pull_request'],
+      ['devops_pipelines/azdo-base-pipeline.yml', 'azure-pipelines', 'push'],
+      ['devops_pipelines/azdo-ci-build-train.yml', 'azure-pipelines', 'push'],
+    ]);
+    expect(stepsOf(pipelineAt(facts, 'devops_pipelines/azdo-base-pipeline.yml'))).toEqual(['lint@5', 'test@8']);
+  });
+
+  it.each([
+    ['a GitLab CI file kept in a folder', 'ci/jobs.yml', 'stages: [test]\ntests:\n  stage: test\n  needs:\n    - job: build\n  script:\n    - pytest\n'],
+    ['a GitLab file of includes', 'ci/main.yml', 'include:\n  - template: Security/SAST.gitlab-ci.yml\nstages:\n  - test\n'],
+    ['docker-compose', 'docker-compose.yml', 'services:\n  api:\n    build: .\n    command: pytest\n'],
+    ['a Kubernetes Job', 'k8s/job.yaml', 'apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      containers:\n        - name: train\n          command: ["python", "train.py"]\n'],
+    ['a conda environment', 'environment.yml', 'name: churn\ndependencies:\n  - python=3.11\n  - pip:\n    - pytest\n'],
+    ['Helm values', 'chart/values.yaml', 'jobs:\n  cleanup:\n    schedule: "0 3 * * *"\n    script: ./cleanup.sh\n'],
+  ])('does not take %s for a pipeline', (_what, path, text) => {
+    expect(run({ [path]: text }).facts.pipelines).toEqual([]);
+  });
 });
 
 describe('line numbers', () => {
@@ -316,6 +339,10 @@ describe('command classification', () => {
     ['pytest -n auto --cov=src', ['coverage', 'test']],
     ['python -m pytest', ['test']],
     ['python3 -m unittest discover -s tests', ['test']],
+    ['python test.py', ['test']],
+    ['python3 -u tests/test_model.py', ['test']],
+    ['python -m tests.smoke', ['test']],
+    ['python setup.py nosetests', ['test']],
     ['uv run pytest', ['test']],
     ['hatch test', ['test']],
     ['hatch run cov', ['coverage', 'test']],
@@ -415,6 +442,8 @@ describe('command classification', () => {
     'terraform init',
     'docker pull python:3.11',
     'conda env create -f environment.yml',
+    'python testing_utils.py',
+    'python latest.py',
   ])('%j is not a step', (command) => {
     expect(commandKinds(command)).toEqual([]);
   });
@@ -681,6 +710,13 @@ describe('Jenkins', () => {
     const pipeline = only('ci/deploy.Jenkinsfile', "node {\n  stage('lint') {\n    sh(script: 'ruff check .', returnStatus: true)\n  }\n}\n");
     expect(pipeline).toMatchObject({ triggers: ['external'], jobs: 1 });
     expect(stepsOf(pipeline)).toEqual(['lint@3']);
+  });
+
+  it('recognises a pipeline kept in a Groovy file of any name by what it holds, and leaves other Groovy alone', () => {
+    const declarative = "pipeline {\n  agent any\n  stages {\n    stage('train') {\n      steps { sh 'python train.py' }\n    }\n  }\n}\n";
+    const scripted = "node('gpu') {\n  stage('test') {\n    sh 'pytest'\n  }\n}\n";
+    const { facts } = run({ 'ci/train.groovy': declarative, 'jobs/test.gvy': scripted, 'src/main/groovy/App.groovy': 'class App {\n  static void main(String[] args) { println "pipeline" }\n}\n' });
+    expect(facts.pipelines.map((p) => `${p.path} ${p.provider} ${p.steps.map((step) => step.kind).join(',')}`)).toEqual(['ci/train.groovy jenkins train', 'jobs/test.gvy jenkins test']);
   });
 
   it('treats pollSCM as a push trigger', () => {
@@ -1020,6 +1056,14 @@ describe('files and results', () => {
     });
     expect(facts.pipelines.map((pipeline) => pipeline.path)).toEqual(['.github/workflows/a.yml', '.github/workflows/b.yml', 'Jenkinsfile']);
     expect(facts.providers).toEqual(['github-actions', 'jenkins']);
+  });
+
+  it('reads a buildspec named for what it builds', () => {
+    expect(only('terraform/modelbuild_buildspec.yml', 'version: 0.2\nphases:\n  build:\n    commands:\n      - python run_pipeline.py\n')).toMatchObject({ provider: 'aws-codebuild', triggers: ['external'] });
+  });
+
+  it('reads a YAML file of a hundred thousand blank lines without trying its patterns from every line', () => {
+    expect(run({ 'config/big.yml': `${'\n'.repeat(100_000)}steps:\n` }).facts.pipelines).toEqual([]);
   });
 
   it('returns nothing without CI files', () => {

@@ -12,6 +12,7 @@ import { drone } from './providers/drone.js';
 import { githubActions } from './providers/github-actions.js';
 import { gitlabCi } from './providers/gitlab-ci.js';
 import { jenkins } from './providers/jenkins.js';
+import { taskcluster } from './providers/taskcluster.js';
 import { travis } from './providers/travis.js';
 
 /**
@@ -31,6 +32,7 @@ const PROVIDERS = [
   buildkite,
   drone,
   awsCodePipeline,
+  taskcluster,
 ];
 
 export const ciCollector = defineCollector({ key: 'ci', create: () => collectPipelines(PROVIDERS, FOLLOWERS) });

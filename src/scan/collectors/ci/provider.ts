@@ -12,6 +12,8 @@ export interface CiFiles {
   anywhere?: boolean;
   /** The text must look like this format: every pattern matches. */
   sniff?: readonly RegExp[];
+  /** The text must not look like another format of the same shape: no pattern matches. */
+  unlike?: readonly RegExp[];
   /** Recognised by what the file holds, wherever the team keeps it: tried after every provider's files recognised by name. */
   byContent?: boolean;
 }
@@ -31,7 +33,7 @@ export interface CiProviderDefinition {
 }
 
 function sniffed(files: CiFiles, file: FileContent): boolean {
-  return !files.sniff || files.sniff.every((pattern) => pattern.test(file.text));
+  return (files.sniff ?? []).every((pattern) => pattern.test(file.text)) && !(files.unlike ?? []).some((pattern) => pattern.test(file.text));
 }
 
 interface Recognised {

@@ -24,7 +24,8 @@ interface Justfile {
   first: string | undefined;
 }
 
-const RECIPE = /^@?([A-Za-z_][\w-]*)(?:\s+[^:=]*?)?\s*:(?!=)\s*(.*)$/;
+/** `name params: dependencies`; `name := value` is an assignment. */
+const RECIPE = /^@?([A-Za-z_][\w-]*)(?=[\s:])[^:]*:(?!=)(.*)$/;
 const ALIAS = /^alias\s+([\w-]+)\s*:=\s*([\w-]+)/;
 const SHELL_SHEBANG = /^#!\s*\S*\b(?:env\s+)?(?:ba|z|da)?sh\b/;
 

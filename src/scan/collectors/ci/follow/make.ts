@@ -32,7 +32,7 @@ interface Makefile {
 }
 
 const ASSIGNMENT = /^(?:(?:export|override|private)\s+)*([A-Za-z_][\w.-]*)\s*(::?=|:::=|\?=|\+=|!=|=)\s*(.*)$/;
-const RULE = /^([^\s#:=][^:=]*?)\s*::?(?!=)\s*(.*)$/;
+const RULE = /^([^\s#:=][^:=]*)::?(?!=)(.*)$/;
 const INCLUDE = /^-?(?:include|sinclude)\s+(.+)$/;
 const CONDITIONAL = /^(?:ifeq|ifneq|ifdef|ifndef|else|endif)\b/;
 /** A variable that holds the Python interpreter, often set by the environment: `$(PYTHON) -m pytest`. */
@@ -104,7 +104,7 @@ class MakeReader {
       if (include) this.include(file.path, this.expand(include[1]!));
       else if (assignment) this.assign(assignment[1]!, assignment[2]!, assignment[3]!);
       else if (header) {
-        owners = this.addRule(file.path, i + 1, header[1]!, header[2]!);
+        owners = this.addRule(file.path, i + 1, header[1]!.trim(), header[2]!.trim());
         recipe = owners[0]?.recipe.length ? owners[0].recipe : undefined;
       }
     }

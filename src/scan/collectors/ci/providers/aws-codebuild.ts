@@ -19,6 +19,7 @@ function codeBuildPipeline(y: Yaml): Draft {
 /** AWS CodeBuild: buildspec files and their phases. */
 export const awsCodeBuild: CiProviderDefinition = {
   provider: 'aws-codebuild',
-  files: [{ path: /(?:^|\/)buildspec[^/]*\.ya?ml$/, anywhere: true }],
+  // `buildspec.yml`, `buildspec-test.yml`, `modelbuild_buildspec.yml`.
+  files: [{ path: /(?:^|\/)[^/]*buildspec[^/]*\.ya?ml$/i, anywhere: true }],
   read: yamlReader(firstDocument(codeBuildPipeline)),
 };

@@ -7,13 +7,26 @@ import type { CiTrigger } from '../facts.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { child, entries, environmentName, firstDocument, inputs, isFalse, items, lineOf, resolved, scriptsOf, text, yamlReader, type Yaml } from '../yaml.js';
 
-/**
- * Azure DevOps pipelines often live in a folder of the team's choosing (`.pipelines/`, `devops/`),
- * next to other YAML such as Azure ML or Kubeflow pipeline definitions. Both shapes must show: the
- * top-level keys of a pipeline and its step or job syntax.
+/*
+ * The patterns that recognise a file are tried on every YAML file of a repository: line starts
+ * are matched with `[ \t]*`, never `\s*`, which would run over blank lines from every line start.
  */
-const AZURE_DEVOPS_TEXT = [/^(?:trigger|pr|pool|stages|jobs|steps|extends|schedules):/m, /^\s*-\s*(?:task|script|bash|pwsh|powershell|template|checkout|job|stage|deployment):/m];
-const AZURE_DEVOPS_FOLDER = /^(?:\.?pipelines|\.?ado|\.?devops|\.?azure|azure-devops|ci|build)\/(?:.+\/)?[^/]+\.ya?ml$/;
+
+/**
+ * Azure DevOps pipelines live wherever the team keeps them (`.pipelines/`, `devops_pipelines/`,
+ * `azure-pipelines/PIPELINE-1-modeling.yml`), next to other YAML such as Azure ML or Kubeflow
+ * pipeline definitions, so they are recognised by their shape: the top-level keys of a pipeline
+ * and its step, job or stage list items (`- task:`, `- script:`, `- job:`…).
+ */
+const AZURE_DEVOPS_TEXT = [
+  /^(?:trigger|pr|pool|stages|jobs|steps|extends|schedules):/m,
+  /^[ \t]*-[ \t]*(?:task|script|bash|pwsh|powershell|checkout|job|stage|deployment|download|publish|template):/m,
+];
+/**
+ * GitLab CI files share that shape (`stages:`, `- template:` includes, `needs: - job:`), and are
+ * told apart by GitLab's own keywords.
+ */
+const GITLAB_KEYWORDS = [/^(?:include|before_script|after_script|image|services|workflow|default):/m, /^[ \t]+(?:stage|only|except|rules|artifacts|allow_failure|extends|needs|before_script|after_script):/m];
 
 const AZURE_SCRIPT_KEYS = ['script', 'bash', 'powershell', 'pwsh'];
 /** Task inputs that hold an inline script (`Bash@3`, `PowerShell@2`, `AzureCLI@2`…). */
@@ -155,7 +168,7 @@ export const azurePipelines: CiProviderDefinition = {
   files: [
     { path: /(?:^|\/)azure-pipelines[^/]*\.ya?ml$/, anywhere: true },
     { path: /^\.(?:azure-pipelines|azuredevops)\/.+\.ya?ml$/ },
-    { path: AZURE_DEVOPS_FOLDER, sniff: AZURE_DEVOPS_TEXT },
+    { path: /\.ya?ml$/, anywhere: true, sniff: AZURE_DEVOPS_TEXT, unlike: GITLAB_KEYWORDS, byContent: true },
   ],
   read: yamlReader(firstDocument(azurePipeline)),
 };

@@ -5,7 +5,7 @@ import { SHELL, SHELL_COMMAND_FLAG } from '../wrappers.js';
 import { child, firstDocument, items, lineOf, scriptsOf, text, yamlReader, type Yaml } from '../yaml.js';
 
 /** Cloud Build's shape: top-level `steps:` whose items name a builder image and give it `args`, an `entrypoint` or `waitFor`. */
-const CLOUD_BUILD_TEXT = [/^steps:/m, /^\s*-\s*name:\s*\S/m, /^\s+(?:args|entrypoint|waitFor):/m];
+const CLOUD_BUILD_TEXT = [/^steps:/m, /^[ \t]*-[ \t]*name:[ \t]*\S/m, /^[ \t]+(?:args|entrypoint|waitFor):/m];
 
 /** The command a builder image runs by default: `gcr.io/cloud-builders/docker` → `docker`, `python:3.11` → `python`. */
 function builderCommand(image: string): string {

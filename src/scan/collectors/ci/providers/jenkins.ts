@@ -90,9 +90,19 @@ function jenkinsPipeline(text: string): Draft {
   return draft;
 }
 
+/** A declarative pipeline (`pipeline { … stages { … } }`) in a Groovy file of any name. */
+const DECLARATIVE_PIPELINE = [/^[ \t]*pipeline[ \t]*\{/m, /\bstages[ \t]*\{/];
+/** A scripted one (`node('linux') { stage('test') { … } }`). */
+const SCRIPTED_PIPELINE = [/^[ \t]*node\b[^\n{]*\{/m, /\bstage[ \t]*\(/];
+
 /** Jenkins: declarative and scripted Jenkinsfiles, read as text (Groovy is not parsed). */
 export const jenkins: CiProviderDefinition = {
   provider: 'jenkins',
-  files: [{ path: /(?:^|\/)(?:Jenkinsfile(?:\.[^/]+)?|[^/]+\.Jenkinsfile)$/i, anywhere: true }],
+  files: [
+    { path: /(?:^|\/)(?:Jenkinsfile(?:\.[^/]+)?|[^/]+\.Jenkinsfile)$/i, anywhere: true },
+    // `ci/deploy.groovy`, `pipelines/train.groovy`: a pipeline kept under another name and loaded by the job.
+    { path: /\.(?:groovy|gvy)$/, anywhere: true, sniff: DECLARATIVE_PIPELINE, byContent: true },
+    { path: /\.(?:groovy|gvy)$/, anywhere: true, sniff: SCRIPTED_PIPELINE, byContent: true },
+  ],
   read: (file) => jenkinsPipeline(file.text),
 };
