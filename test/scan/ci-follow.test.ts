@@ -402,3 +402,100 @@ describe('files a pipeline brings in', () => {
     expect(pipelineAt(facts, '.taskcluster.yml').steps.map((step) => `${step.kind}@${step.line}`)).toEqual(['coverage@14', 'test@14']);
   });
 });
+
+describe('AWS CodePipeline declared as code', () => {
+  it('reads a Terraform aws_codepipeline, and gives the buildspecs of its module\'s CodeBuild projects its trigger', () => {
+    const pipeline = [
+      'resource "aws_codepipeline" "ci" {',
+      '  name = "modelbuild"',
+      '  stage {',
+      '    name = "Source"',
+      '    action {',
+      '      name     = "Source"',
+      '      category = "Source"',
+      '      provider = "GitHub"',
+      '      configuration = { Repo = "x" }',
+      '    }',
+      '  }',
+      '  stage {',
+      '    name = "DeployStaging"',
+      '    action {',
+      '      name     = "Deploy"',
+      '      category = "Deploy"',
+      '      provider = "CloudFormation"',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const codebuild = [
+      'data "template_file" "buildspec" {',
+      '  template = file("${path.module}/modelbuild_buildspec.yml")',
+      '}',
+      'resource "aws_codebuild_project" "build" {',
+      '  source {',
+      '    type      = "CODEPIPELINE"',
+      '    buildspec = data.template_file.buildspec.rendered',
+      '  }',
+      '}',
+      'resource "aws_codebuild_project" "test" {',
+      '  source {',
+      '    type      = "CODEPIPELINE"',
+      '    buildspec = <<EOF',
+      'version: 0.2',
+      'phases:',
+      '  build:',
+      '    commands:',
+      '      - pytest tests/',
+      'EOF',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const { facts } = collect(ciCollector, {
+      'terraform/pipeline.tf': pipeline,
+      'terraform/codebuild.tf': codebuild,
+      'terraform/modelbuild_buildspec.yml': 'version: 0.2\nphases:\n  build:\n    commands:\n      - python run_pipeline.py\n',
+      'terraform/variables.tf': 'variable "env" {}\n',
+    });
+    expect(pipelineAt(facts, 'terraform/pipeline.tf')).toMatchObject({ provider: 'aws-codepipeline', triggers: ['push'], jobs: 2, environments: ['staging'] });
+    expect(pipelineAt(facts, 'terraform/pipeline.tf').steps.map(shown)).toEqual([
+      'test@1 aws_codepipeline: the CodeBuild projects of its module → terraform/codebuild.tf:18 pytest tests/',
+      'deploy@16 CloudFormation deploy: DeployStaging/Deploy',
+    ]);
+    expect(pipelineAt(facts, 'terraform/modelbuild_buildspec.yml')).toMatchObject({ provider: 'aws-codebuild', triggers: ['push'] });
+    expect(facts.pipelines.map((p) => p.path)).not.toContain('terraform/variables.tf');
+  });
+
+  it('reads a CDK pipeline in TypeScript or Python: its source, the commands of its builds and its deploy actions', () => {
+    const typescript = [
+      'const build = new aws_codebuild.PipelineProject(this, "Build", {',
+      '  buildSpec: aws_codebuild.BuildSpec.fromObject({',
+      '    phases: {',
+      '      install: { commands: ["pip install -r requirements.txt"] },',
+      '      build: { commands: ["cd model", "python train.py", "pytest -q"] },',
+      '    },',
+      '  }),',
+      '});',
+      'new aws_codepipeline.Pipeline(this, "Pipeline", {',
+      '  stages: [',
+      '    { stageName: "Source", actions: [new aws_codepipeline_actions.CodeStarConnectionsSourceAction({ actionName: "GitHub" })] },',
+      '    { stageName: "Deploy", actions: [new aws_codepipeline_actions.CloudFormationCreateUpdateStackAction({ actionName: "Deploy" })] },',
+      '  ],',
+      '});',
+      '',
+    ].join('\n');
+    const ts = pipelineAt(collect(ciCollector, { 'infra/lib/pipeline-stack.ts': typescript }).facts, 'infra/lib/pipeline-stack.ts');
+    expect(ts).toMatchObject({ provider: 'aws-codepipeline', triggers: ['push'] });
+    expect(ts.steps.map((step) => `${step.kind}@${step.line}`)).toEqual(['test@5', 'train@5', 'deploy@12']);
+    const python = 'pipeline = pipelines.CodePipeline(self, "Pipeline",\n    synth=pipelines.ShellStep("Synth",\n        input=pipelines.CodePipelineSource.connection("org/repo", "main", connection_arn=arn),\n        commands=["pip install -r requirements.txt", "pytest", "npx cdk synth"]))\npipeline.add_stage(Prod(self, "Prod"))\n';
+    const py = pipelineAt(collect(ciCollector, { 'app/pipeline_stack.py': python }).facts, 'app/pipeline_stack.py');
+    expect(py).toMatchObject({ triggers: ['push'] });
+    expect(py.steps.map((step) => `${step.kind}@${step.line}`)).toEqual(['test@4', 'deploy@5']);
+  });
+
+  it('does not take code that only mentions a pipeline for one', () => {
+    const { facts } = collect(ciCollector, { 'src/pipeline.py': 'from sklearn.pipeline import Pipeline\nmodel = Pipeline([("clf", clf)])\n', 'docs/cdk.ts': 'new codepipeline.Pipeline(this, "P")\n' });
+    expect(facts.pipelines).toEqual([]);
+  });
+});

@@ -3,6 +3,8 @@ import { collectPipelines } from './collector.js';
 import { FOLLOWERS } from './follow/index.js';
 import { awsCodeBuild } from './providers/aws-codebuild.js';
 import { awsCodePipeline } from './providers/aws-codepipeline.js';
+import { awsCodePipelineCdk } from './providers/aws-codepipeline-cdk.js';
+import { awsCodePipelineTerraform } from './providers/aws-codepipeline-terraform.js';
 import { azurePipelines } from './providers/azure-pipelines.js';
 import { bitbucketPipelines } from './providers/bitbucket-pipelines.js';
 import { buildkite } from './providers/buildkite.js';
@@ -32,6 +34,8 @@ const PROVIDERS = [
   buildkite,
   drone,
   awsCodePipeline,
+  awsCodePipelineTerraform,
+  awsCodePipelineCdk,
   taskcluster,
 ];
 

@@ -1,3 +1,5 @@
+import { lineAtOffset, lineStarts, stringAt, type Literal } from '../source-text.js';
+
 /*
  * Python task files (noxfile.py, tasks.py) read as text, never run: decorated functions by
  * indentation, and the string literals passed to calls such as `session.run("pytest", "-q")`.
@@ -14,10 +16,6 @@ export interface PythonFunction {
   body: Array<{ text: string; line: number }>;
 }
 
-export interface Literal {
-  value: string;
-  line: number;
-}
 
 /** Decorator arguments and call arguments span a few lines at most. */
 const MAX_HEADER_LINES = 30;
@@ -61,20 +59,6 @@ export function decoratedFunctions(lines: readonly string[], decorator: RegExp):
   return functions;
 }
 
-/** A Python string literal starting at `start` (after any prefix letters): its value and where it ends. */
-function stringAt(text: string, start: number): { value: string; end: number } | null {
-  const quote = text.startsWith('"""', start) || text.startsWith("'''", start) ? text.slice(start, start + 3) : text[start];
-  if (quote !== '"' && quote !== "'" && quote !== '"""' && quote !== "'''") return null;
-  let value = '';
-  for (let i = start + quote.length; i < text.length; i++) {
-    if (text.startsWith(quote, i)) return { value, end: i + quote.length };
-    if (text[i] === '\\' && i + 1 < text.length) value += text[++i];
-    else if (text[i] === '\n' && quote.length === 1) return null;
-    else value += text[i];
-  }
-  return null;
-}
-
 /**
  * The positional string literals of every call `<receiver>.<method>(…)` in a body, each call's
  * in order: `session.run("pytest", "--cov", *session.posargs)` gives `pytest`, `--cov`. Keyword
@@ -83,14 +67,9 @@ function stringAt(text: string, start: number): { value: string; end: number } |
 export function callLiterals(body: PythonFunction['body'], receiver: string, methods: readonly string[]): Literal[][] {
   if (!/^\w+$/.test(receiver)) return [];
   const text = body.map((line) => line.text).join('\n');
-  const starts: number[] = [];
-  body.reduce((offset, line) => (starts.push(offset), offset + line.text.length + 1), 0);
-  // Literals are met in text order, so the line only moves forward.
-  let index = 0;
-  const lineAt = (offset: number) => {
-    while (index + 1 < starts.length && starts[index + 1]! <= offset) index++;
-    return body[index]?.line ?? 0;
-  };
+  const starts = lineStarts(text);
+  // The body's lines follow one another in the file.
+  const lineAt = (offset: number) => (body[0]?.line ?? 1) + lineAtOffset(starts, offset) - 1;
   const call = new RegExp(`(?<![\\w.])${receiver}\\.(?:${methods.join('|')})\\s*\\(`, 'g');
   const calls: Literal[][] = [];
   for (const match of text.matchAll(call)) {

@@ -5,12 +5,12 @@ import type { CiProviderDefinition } from '../provider.js';
 import { child, entries, firstDocument, items, lineOf, sourceOf, text, yamlReader, type Entry, type Yaml } from '../yaml.js';
 
 /** Source providers that start a run when the branch changes (CodeCommit through its event rule). */
-const CODEPIPELINE_GIT_SOURCE = /^(?:CodeCommit|GitHub|CodeStarSourceConnection|Bitbucket|GitLab\w*)$/;
+export const CODEPIPELINE_GIT_SOURCE = /^(?:CodeCommit|GitHub|CodeStarSourceConnection|Bitbucket|GitLab\w*)$/;
 
 /** Environment words in a stage or action name: `DeployDev`, `Deploy-Staging`, `DeployPrd`. */
 const ENVIRONMENT_WORD = /\b(dev|development|test|staging|stage|stg|qa|uat|preprod|prod|prd|production)\b/i;
 
-function environmentWord(name: string): string | undefined {
+export function environmentWord(name: string): string | undefined {
   return ENVIRONMENT_WORD.exec(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' '))?.[1]?.toLowerCase();
 }
 

@@ -3,6 +3,7 @@ import type { CiTrigger } from '../facts.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { NO_INPUTS } from '../reference-patterns.js';
 import { scriptLine, type ScriptLine } from '../shell.js';
+import { lineAtOffset, lineStarts } from '../source-text.js';
 
 /** `sh '…'`, `sh "…"`, `sh """…"""`, `bat`, `powershell`, also as `sh(script: '…', returnStdout: true)`. */
 const JENKINS_SHELL_STEP =
@@ -17,23 +18,6 @@ const JENKINS_TRIGGERS: Array<{ trigger: CiTrigger; regex: RegExp }> = [
   { trigger: 'push', regex: /(?<![\w.])(?:pollSCM|githubPush|gitlab|bitbucketPush|GenericTrigger)\s*\(/ },
   { trigger: 'other', regex: /(?<![\w.])upstream\s*\(/ },
 ];
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineAtOffset(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
-}
 
 /** Where a Groovy string that opened with `quote` at `start` closes, or -1. */
 function groovyStringEnd(text: string, start: number, quote: string): number {
