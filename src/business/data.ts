@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadDataFile } from '../util/data-file.js';
+import { loadDataFile, loadShippedData } from '../util/data-file.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { inputErrorAt } from '../util/yaml-source.js';
 import type { Assumptions, BusinessData, ObligationDefinition, RangeAssumption, RoleDefinition, ValueAssumption } from './types.js';
@@ -18,7 +18,7 @@ type Entry = Partial<RangeAssumption & ValueAssumption>;
  * in place of theirs. An entry given without a source is sourced to that file.
  */
 async function loadAssumptions(overrides: string | undefined): Promise<Assumptions> {
-  const defaults = (await loadDataFile(join(PACKAGE_ROOT, BUSINESS_DATA_FILES.assumptions.file), 'assumptions')).value as { assumptions: Assumptions };
+  const defaults = (await loadShippedData(join(PACKAGE_ROOT, BUSINESS_DATA_FILES.assumptions.file), 'assumptions')) as { assumptions: Assumptions };
   if (!overrides) return defaults.assumptions;
   const source = await loadDataFile(overrides, 'assumptions');
   const given = (source.value as { assumptions?: Record<string, Entry> }).assumptions ?? {};
@@ -35,12 +35,12 @@ async function loadAssumptions(overrides: string | undefined): Promise<Assumptio
 export async function loadBusinessData(assumptionsFile?: string): Promise<BusinessData> {
   const [assumptions, roles, regulation] = await Promise.all([
     loadAssumptions(assumptionsFile),
-    loadDataFile(join(PACKAGE_ROOT, BUSINESS_DATA_FILES.roles.file), 'team-roles'),
-    loadDataFile(join(PACKAGE_ROOT, BUSINESS_DATA_FILES.regulation.file), 'eu-ai-act'),
+    loadShippedData(join(PACKAGE_ROOT, BUSINESS_DATA_FILES.roles.file), 'team-roles'),
+    loadShippedData(join(PACKAGE_ROOT, BUSINESS_DATA_FILES.regulation.file), 'eu-ai-act'),
   ]);
   return {
     assumptions,
-    roles: (roles.value as { roles: RoleDefinition[] }).roles,
-    regulation: regulation.value as { source: string; obligations: ObligationDefinition[] },
+    roles: (roles as { roles: RoleDefinition[] }).roles,
+    regulation: regulation as { source: string; obligations: ObligationDefinition[] },
   };
 }

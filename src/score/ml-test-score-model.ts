@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { loadShippedData } from '../util/data-file.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import type { MlTestScoreModel } from './ml-test-score.js';
 
-/** Reads the ML Test Score model shipped in data/; its shape and rule ids are checked by the tests. */
+/** The ML Test Score model shipped in data/; it has no published schema: its shape and rule ids are checked by the tests. */
+export const ML_TEST_SCORE_FILE = 'data/ml-test-score.yaml';
+
 export async function loadMlTestScoreModel(): Promise<MlTestScoreModel> {
-  return parse(await readFile(join(PACKAGE_ROOT, 'data', 'ml-test-score.yaml'), 'utf8')) as MlTestScoreModel;
+  return (await loadShippedData(join(PACKAGE_ROOT, ML_TEST_SCORE_FILE), null)) as MlTestScoreModel;
 }
