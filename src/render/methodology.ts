@@ -2,6 +2,7 @@
  * How the audit reaches its verdicts and what it rests on: the appendix of every full report,
  * written once so that HTML and Markdown say the same.
  */
+import { LEVEL_EARNED_SHARE } from '../score/score.js';
 
 export const SCORING_MODEL = [
   'Each rule scores 1 when it passes, 0.5 when partly done (present but manual, or not automated), 0 when it fails.',
@@ -10,7 +11,7 @@ export const SCORING_MODEL = [
   'A rule that an empty repository passes too (no committed secrets, no large binaries) guards against a problem: passing it earns nothing, failing it costs its full weight.',
   'A category score is the weighted mean of its scored rules, out of 100. The overall readiness is the same weighted mean over the scored rules of every category, not a mean of the category scores, so a category known from one rule weighs one rule.',
   'A category known from less than half of its rules’ weight shows its score in parentheses and is not named the weakest area while a better-known category can be.',
-  'The maturity level is the highest level whose critical and high rules, and those of every level below, do not fail; unknown ones leave it provisional. The report names the rules that hold back the next level.',
+  `The maturity level is the highest level at which, as at every level below, no critical rule fails and the known critical and high rules earn at least ${LEVEL_EARNED_SHARE * 100}% of their weight; unknown ones leave it provisional. The report names the rules that hold back the next level.`,
   'Scores read good from 80, fair from 50 and poor below.',
 ];
 

@@ -20,10 +20,13 @@ import type { Category, Severity } from '../rules/types.js';
  * - Confidence is the share of applicable weight whose finding is known (answered or evidenced).
  *   A category below LOW_CONFIDENCE is shown as such wherever its score appears, and is not named
  *   the weakest area while a better-known category can be.
- * - The maturity level is the highest level L such that no critical or high rule at level L or
- *   below fails. Unknown rules do not block a level, but make it provisional.
+ * - The maturity level is the highest level L such that, at L and at every level below, no
+ *   critical rule fails and the known critical and high rules earn at least LEVEL_EARNED_SHARE of
+ *   their weight. A level is a bar, not perfection: one high-severity gap (a missing secret
+ *   scanner) leaves a well-run project at its level and is named as what holds back the next,
+ *   while a critical gap always blocks. Unknown rules do not block a level, but make it provisional.
  */
-export const SCORING_VERSION = 2;
+export const SCORING_VERSION = 3;
 
 export const SEVERITY_WEIGHTS: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 
@@ -108,6 +111,30 @@ function weighted(findings: readonly Finding[], guards: ReadonlySet<string>): { 
 
 const gating = (finding: Finding) => finding.severity === 'critical' || finding.severity === 'high';
 
+/** Of a level's critical and high rules that are known, the share of their weight that must be earned. */
+export const LEVEL_EARNED_SHARE = 0.75;
+
+/** Whether the project stands at `level`: no critical rule of it fails, and most of its gating weight is earned. */
+function levelMet(findings: readonly Finding[], level: number): boolean {
+  let weight = 0;
+  let earned = 0;
+  for (const finding of findings) {
+    if (finding.level !== level || !gating(finding) || finding.score === null) continue;
+    if (finding.severity === 'critical' && finding.status === 'fail') return false;
+    const own = finding.weight ?? SEVERITY_WEIGHTS[finding.severity];
+    weight += own;
+    earned += own * finding.score;
+  }
+  return weight === 0 || earned >= LEVEL_EARNED_SHARE * weight;
+}
+
+/** The highest level met together with every level below it. */
+function levelReached(findings: readonly Finding[]): number {
+  let level = 0;
+  while (level < MAX_LEVEL && levelMet(findings, level + 1)) level += 1;
+  return level;
+}
+
 /** The lowest-scoring category, among those known well enough when there are any. */
 function weakestOf(categories: readonly CategoryScore[]): CategoryScore | null {
   const scored = categories.filter((category) => category.score !== null);
@@ -127,10 +154,12 @@ export function scoreFindings(findings: readonly Finding[], categories: readonly
   });
 
   const overall = weighted(findings, guards);
-  const failingLevels = findings.filter((finding) => gating(finding) && finding.status === 'fail').map((finding) => finding.level);
-  const level = Math.min(MAX_LEVEL, ...failingLevels.map((failing) => failing - 1));
+  const level = levelReached(findings);
   const levelUnknowns = findings.filter((finding) => gating(finding) && finding.status === 'unknown' && finding.level <= level);
-  const nextLevelBlockers = findings.filter((finding) => gating(finding) && finding.status === 'fail' && finding.level === level + 1);
+  const nextGaps = findings.filter((finding) => gating(finding) && finding.level === level + 1);
+  const failing = nextGaps.filter((finding) => finding.status === 'fail');
+  // With nothing failing, what stands in the way is what is only partly done.
+  const nextLevelBlockers = failing.length > 0 ? failing : nextGaps.filter((finding) => finding.status === 'partial');
 
   return {
     categories: categoryScores,

@@ -78,14 +78,36 @@ describe('scoreFindings', () => {
   });
 
   describe('maturity level', () => {
-    it('is the highest level with no failing critical or high rule at or below it', () => {
+    it('is the highest level at which, as below it, no critical rule fails and critical and high rules earn 75% of their weight', () => {
       const { summary } = scoreFindings(
-        [finding('mlops.l1', 'pass', 'critical', 1), finding('mlops.l2', 'partial', 'high', 2), finding('mlops.l3', 'fail', 'high', 3), finding('mlops.l4', 'pass', 'high', 4)],
+        [
+          finding('mlops.l1', 'pass', 'critical', 1),
+          // 3 of 4 high rules: 9 of 12, exactly the share a level needs.
+          ...['a', 'b', 'c'].map((id) => finding(`mlops.l2${id}`, 'pass', 'high', 2)),
+          finding('mlops.l2d', 'fail', 'high', 2),
+          finding('mlops.l3', 'fail', 'high', 3),
+          finding('mlops.l4', 'pass', 'high', 4),
+        ],
         categories,
       );
       expect(summary.level).toBe(2);
       expect(summary.levelName).toBe('Repeatable');
       expect(summary.nextLevelBlockers).toEqual(['mlops.l3']);
+    });
+
+    it.each([
+      ['a lone partial earns half: short of the bar', [finding('mlops.p', 'partial', 'high', 1)], 0],
+      ['a critical failure blocks, however much else passes', [finding('mlops.c', 'fail', 'critical', 1), ...['a', 'b', 'c', 'd', 'e'].map((id) => finding(`mlops.${id}`, 'pass', 'high', 1))], 0],
+      ['one high failure among passing foundations does not', [finding('mlops.c', 'pass', 'critical', 1), finding('mlops.t', 'pass', 'high', 1), finding('mlops.u', 'pass', 'high', 1), finding('mlops.s', 'fail', 'high', 1)], 4],
+      ['a level above a missed one is not reached', [finding('mlops.l1', 'fail', 'critical', 1), finding('mlops.l2', 'pass', 'critical', 2)], 0],
+    ])('%s', (_, findings, level) => {
+      expect(scoreFindings(findings, categories).summary.level).toBe(level);
+    });
+
+    it('names the partial rules as what holds back the next level when none fails', () => {
+      const { summary } = scoreFindings([finding('mlops.l1', 'pass', 'critical', 1), finding('mlops.l2a', 'partial', 'critical', 2), finding('mlops.l2b', 'pass', 'high', 2)], categories);
+      expect(summary.level).toBe(1);
+      expect(summary.nextLevelBlockers).toEqual(['mlops.l2a']);
     });
 
     it('ignores medium and low failures', () => {
