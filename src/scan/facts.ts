@@ -40,7 +40,7 @@ export type { CodeFacts, SignalFacts, SignalMatch } from './collectors/code.js';
 export type { BaseImage, ContainerFacts, DockerfileFacts } from './collectors/containers.js';
 export type { Dependency, DependencyFacts, Ecosystem, LockFileInfo, ManifestInfo, ManifestKind } from './collectors/dependencies/facts.js';
 export type { DocFile, DocsFacts } from './collectors/docs.js';
-export type { IacFacts, IacResource, IacTool } from './collectors/iac.js';
+export type { GrantKind, IacFacts, IacGrant, IacResource, IacTool, ResourceKind } from './collectors/iac/facts.js';
 export type { KubernetesFacts, KubernetesObject } from './collectors/kubernetes.js';
 export type { NotebookFacts } from './collectors/notebooks.js';
 export type { SecretFacts, SecretFinding } from './collectors/secrets.js';

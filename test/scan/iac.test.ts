@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iacCollector } from '../../src/scan/collectors/iac.js';
+import { iacCollector } from '../../src/scan/collectors/iac/index.js';
 import type { IacResource } from '../../src/scan/facts.js';
 import { collect } from '../helpers/collect.js';
 
@@ -133,7 +133,7 @@ describe('iacCollector: CloudFormation and SAM', () => {
     expect(warnings).toEqual([]);
     expect(facts.files).toEqual([{ path: 'template.yaml', tool: 'sam' }]);
     expect(facts.resources).toEqual([
-      { tool: 'sam', type: 'AWS::Serverless::Function', name: 'ScoreFunction', path: 'template.yaml', line: 10 },
+      { tool: 'sam', type: 'AWS::Serverless::Function', name: 'ScoreFunction', path: 'template.yaml', line: 10, kind: 'container-service' },
       { tool: 'sam', type: 'AWS::S3::Bucket', name: 'ModelBucket', path: 'template.yaml', line: 20 },
     ]);
   });
@@ -296,7 +296,7 @@ describe('iacCollector: files that are not infrastructure as code', () => {
     ['conf/config.yaml', 'model:\n  name: xgboost\n  params: [unclosed\n'],
   ])('%s yields nothing and no warning', (path, text) => {
     const { facts, warnings } = collect(iacCollector, { [path]: text });
-    expect(facts).toEqual({ tools: [], files: [], resources: [] });
+    expect(facts).toEqual({ tools: [], files: [], resources: [], grants: [] });
     expect(warnings).toEqual([]);
   });
 });
@@ -323,5 +323,121 @@ describe('iacCollector: malformed input', () => {
     };
     expect(() => collect(iacCollector, files)).not.toThrow();
     expect(collect(iacCollector, files).facts.resources).toEqual([]);
+  });
+});
+
+describe('iacCollector: what resources are, whichever tool declares them', () => {
+  it('gives resources of every family the same kind, and modules the kind their source names', () => {
+    const { facts } = collect(iacCollector, {
+      'infra/serving.tf': `resource "aws_sagemaker_endpoint" "churn" {
+  name = "churn"
+}
+
+module "api" {
+  source = "terraform-aws-modules/ecs/aws//modules/service"
+}
+
+module "api_alarms" {
+  source = "git::https://github.com/acme/tf-modules.git//modules/observability/ecs-alarms?ref=v2.0.0"
+}
+
+module "network" {
+  source = "./modules/network"
+}
+`,
+      'cfn/monitor.yaml': 'Resources:\n  Drift:\n    Type: AWS::SageMaker::MonitoringSchedule\n  Quality:\n    Type: AWS::SageMaker::ModelQualityJobDefinition\n',
+      'bicep/ml.bicep': "resource deployment 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments@2023-10-01' = {\n  name: 'blue'\n}\n",
+    });
+    expect(facts.resources.map(({ type, name, kind, source }) => `${type} ${name} ${kind ?? '-'}${source ? ` ${source}` : ''}`)).toEqual([
+      'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments deployment model-endpoint',
+      'AWS::SageMaker::MonitoringSchedule Drift model-monitor',
+      'AWS::SageMaker::ModelQualityJobDefinition Quality model-quality-monitor',
+      'aws_sagemaker_endpoint churn model-endpoint',
+      'module api container-service terraform-aws-modules/ecs/aws//modules/service',
+      'module api_alarms alert git::https://github.com/acme/tf-modules.git//modules/observability/ecs-alarms?ref=v2.0.0',
+      'module network - ./modules/network',
+    ]);
+  });
+});
+
+describe('iacCollector: over-broad grants', () => {
+  it('finds admin roles on a whole project, admin and FullAccess policies and wildcard actions in Terraform, heredocs included', () => {
+    const { facts } = collect(iacCollector, {
+      'iam.tf': `resource "google_project_iam_member" "pipeline" {
+  project = var.project
+  role    = "roles/bigquery.admin"
+  member  = "serviceAccount:\${google_service_account.pipeline.email}"
+}
+
+resource "google_storage_bucket_iam_member" "state" {
+  bucket = google_storage_bucket.state.name
+  role   = "roles/storage.admin"
+}
+
+resource "google_project_iam_member" "reader" {
+  role = "roles/storage.objectViewer"
+}
+
+# role = "roles/owner"
+resource "aws_iam_role_policy_attachment" "sagemaker" {
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"
+}
+
+resource "aws_iam_policy" "everything" {
+  policy = <<POLICY
+{
+  "Statement": [{ "Sid": "EKSFullAccess", "Effect": "Allow", "Action": "*", "Resource": "*" }]
+}
+POLICY
+}
+
+resource "azurerm_role_assignment" "ci" {
+  scope                = data.azurerm_subscription.primary.id
+  role_definition_name = "Contributor"
+}
+`,
+    });
+    expect(facts.grants.map(({ grant, detail, line }) => `${line} ${grant} ${detail}`)).toEqual([
+      '3 admin-role roles/bigquery.admin',
+      '18 admin-policy arn:aws:iam::aws:policy/AmazonSageMakerFullAccess',
+      '24 wildcard-action "Statement": [{ "Sid": "EKSFullAccess", "Effect": "Allow", "Action": "*", "Resource": "*" }]',
+      '31 admin-role Contributor',
+    ]);
+  });
+
+  it('finds them in CloudFormation and ARM templates', () => {
+    const { facts } = collect(iacCollector, {
+      'template.yaml': `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  PipelineRole:
+    Type: AWS::IAM::Role
+    Properties:
+      ManagedPolicyArns:
+        - !Sub arn:\${AWS::Partition}:iam::aws:policy/AdministratorAccess
+      Policies:
+        - PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: ['*']
+                Resource: '*'
+              - Effect: Allow
+                Action: s3:GetObject
+                Resource: '*'
+`,
+      'azuredeploy.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "resources": [
+    {
+      "type": "Microsoft.Authorization/roleAssignments",
+      "properties": { "roleDefinitionId": "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '8e3af657-a8ff-443c-a75c-2fe8c4bcb635')]" }
+    }
+  ]
+}`,
+    });
+    expect(facts.grants.map(({ path, grant, line }) => `${path}:${line} ${grant}`)).toEqual([
+      'azuredeploy.json:6 admin-role',
+      'template.yaml:7 admin-policy',
+      'template.yaml:12 wildcard-action',
+    ]);
   });
 });

@@ -14,7 +14,7 @@ function summary(facts: Facts): string {
     `ci            ${facts.ci.pipelines.length} pipelines (${facts.ci.providers.join(', ') || 'none'})`,
     `containers    ${facts.containers.dockerfiles.length} Dockerfiles, ${facts.containers.compose.length} compose files`,
     `kubernetes    ${facts.kubernetes.objects.length} objects (${facts.kubernetes.kinds.join(', ') || 'none'})`,
-    `iac           ${facts.iac.resources.length} resources (${facts.iac.tools.join(', ') || 'none'})`,
+    `iac           ${facts.iac.resources.length} resources, ${facts.iac.grants.length} over-broad grants (${facts.iac.tools.join(', ') || 'none'})`,
     `docs          ${Object.entries(facts.docs).filter(([, doc]) => doc).map(([kind]) => kind).join(', ') || 'none'}`,
     `secrets       ${facts.secrets.findings.length} suspected in ${facts.secrets.filesScanned} files scanned`,
     `code          ${Object.keys(facts.code.imports).length} modules imported; signals matched: ${Object.entries(facts.code.signals).filter(([, s]) => s.count > 0).length}/${Object.keys(facts.code.signals).length}`,

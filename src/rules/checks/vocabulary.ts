@@ -1,4 +1,4 @@
-import type { CiStepKind, CiTrigger, Ecosystem, IacTool, PathContext } from '../../scan/facts.js';
+import type { CiStepKind, CiTrigger, Ecosystem, GrantKind, IacTool, PathContext, ResourceKind } from '../../scan/facts.js';
 
 /**
  * The list holds every value of the union `T` and nothing else, checked when compiling: the
@@ -15,4 +15,8 @@ export const CI_STEP_KINDS = everyValue<CiStepKind>()([
   'test', 'coverage', 'lint', 'typecheck', 'build', 'docker-build', 'docker-push', 'deploy', 'infra', 'data-validation', 'data-pipeline',
   'train', 'model-evaluation', 'model-report', 'ml-pipeline', 'secret-scan', 'dependency-scan', 'sast', 'image-scan', 'sbom', 'load-test', 'docs',
 ]);
-export const IAC_TOOLS = everyValue<IacTool>()(['terraform', 'terragrunt', 'cloudformation', 'sam', 'cdk', 'pulumi', 'bicep', 'arm', 'serverless']);
+export const IAC_TOOLS = everyValue<IacTool>()(['terraform', 'terragrunt', 'cloudformation', 'sam', 'cdk', 'cdktf', 'pulumi', 'bicep', 'arm', 'serverless']);
+export const RESOURCE_KINDS = everyValue<ResourceKind>()([
+  'model-endpoint', 'model-registry', 'model-monitor', 'model-quality-monitor', 'alert', 'container-service', 'kubernetes-workload', 'kubernetes-cluster', 'schedule', 'autoscaling',
+]);
+export const GRANT_KINDS = everyValue<GrantKind>()(['admin-role', 'admin-policy', 'wildcard-action']);

@@ -3,7 +3,7 @@ import { codeCollector } from './code.js';
 import { containersCollector } from './containers.js';
 import { dependenciesCollector } from './dependencies/index.js';
 import { docsCollector } from './docs.js';
-import { iacCollector } from './iac.js';
+import { iacCollector } from './iac/index.js';
 import { kubernetesCollector } from './kubernetes.js';
 import { notebooksCollector } from './notebooks.js';
 import { secretsCollector } from './secrets.js';
