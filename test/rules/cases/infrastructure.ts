@@ -331,6 +331,29 @@ def predict(features: np.ndarray) -> np.ndarray:
     return session.run(None, {"input": features.astype(np.float32)})[0]
 `;
 
+const cdkEndpointStack = `import aws_cdk as cdk
+from aws_cdk import aws_sagemaker as sagemaker
+
+
+class EndpointStack(cdk.Stack):
+    def __init__(self, scope, construct_id, **kwargs):
+        super().__init__(scope, construct_id, **kwargs)
+        config = sagemaker.CfnEndpointConfig(self, "Config", production_variants=[variant])
+        sagemaker.CfnEndpoint(
+            self,
+            "Endpoint",
+            endpoint_config_name=config.attr_endpoint_config_name,
+        )
+`;
+
+const azureMlOnlineDeployment = `$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
+name: blue
+endpoint_name: churn-endpoint
+model: azureml:churn-model:3
+instance_type: Standard_DS3_v2
+instance_count: 1
+`;
+
 const online = { 'infrastructure.serving-mode': 'online' };
 const batch = { 'infrastructure.serving-mode': 'batch' };
 
@@ -355,6 +378,7 @@ export const cases: RuleCases = {
     { name: 'KServe InferenceService', files: { 'deploy/isvc.yaml': canaryInferenceService }, status: 'pass', evidence: 'InferenceService churn' },
     { name: 'SageMaker endpoint deployed from code', files: { 'pipelines/deploy.py': 'from sagemaker.sklearn import SKLearnModel\n\nmodel = SKLearnModel(model_data=ARTIFACT, role=ROLE, entry_point="inference.py")\npredictor = model.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n' }, status: 'pass', evidence: 'pipelines/deploy.py:4' },
     { name: 'SageMaker endpoint in Terraform', files: { 'infra/endpoint.tf': sagemakerEndpointTf }, status: 'pass', evidence: 'aws_sagemaker_endpoint' },
+    { name: 'SageMaker endpoint in CDK', files: { 'infra/endpoint_stack.py': cdkEndpointStack }, status: 'pass', evidence: 'AWS::SageMaker::Endpoint' },
     { name: 'Azure ML web service deployed by the CD pipeline', files: { '.pipelines/cd.yml': 'steps:\n  - script: |\n      az ml model deploy --name churn-aks --model churn:3 --ic inference_config.yml --dc deployment_config_aks.yml\n' }, status: 'pass', evidence: 'az ml model deploy' },
     { name: 'a Flask route that takes any JSON', files: { 'app.py': flaskService }, answers: online, status: 'partial', evidence: 'app.py:8' },
     { name: 'a Vertex AI endpoint created by hand in a notebook chapter', files: { '19_training_and_deploying_at_scale.ipynb': notebook('endpoint = aiplatform.Endpoint.create(display_name="mnist-endpoint")\nendpoint.deploy(mnist_model, min_replica_count=1, max_replica_count=5, machine_type="n1-standard-4")') }, answers: online, status: 'partial', evidence: 'cell 1' },
@@ -376,6 +400,20 @@ export const cases: RuleCases = {
     { name: 'Kubernetes Deployment', files: { 'k8s/deployment.yaml': deployment({ container: limitsAndProbe }) }, status: 'pass', evidence: 'Deployment churn-api' },
     { name: 'Helm chart', files: { 'chart/Chart.yaml': 'apiVersion: v2\nname: churn-api\nversion: 0.3.0\n' }, status: 'pass', evidence: 'chart/Chart.yaml' },
     { name: 'SageMaker endpoint declared in Terraform', files: { 'infra/endpoint.tf': sagemakerEndpointTf }, status: 'pass', evidence: 'aws_sagemaker_endpoint' },
+    { name: 'SageMaker endpoint declared in CDK (Python)', files: { 'infra/endpoint_stack.py': cdkEndpointStack }, status: 'pass', evidence: 'infra/endpoint_stack.py:9' },
+    { name: 'a commented-out CDK endpoint does not count', files: { 'infra/endpoint_stack.py': cdkEndpointStack.replace(/        sagemaker\.CfnEndpoint\(\n[^]*$/, '        # sagemaker.CfnEndpoint(self, "Endpoint")\n') }, status: 'unknown' },
+    { name: 'ECS service declared through a registry module', files: { 'infra/main.tf': 'module "api" {\n  source  = "terraform-aws-modules/ecs/aws//modules/service"\n  version = "5.11.0"\n}\n' }, status: 'pass', evidence: 'from terraform-aws-modules/ecs/aws//modules/service' },
+    { name: 'Pulumi program declaring a Cloud Run service', files: { 'infra/index.ts': 'import * as gcp from "@pulumi/gcp";\n\nnew gcp.cloudrunv2.Service("api", { location: "europe-west1", template: {} });\n' }, status: 'pass', evidence: 'gcp:cloudrunv2:Service' },
+    { name: 'Azure ML managed online deployment YAML', files: { 'deploy/online-deployment.yml': azureMlOnlineDeployment }, status: 'pass', evidence: 'deploy/online-deployment.yml:1' },
+    { name: 'Azure ML v1 AKS deployment configuration', files: { 'scoring/deployment_config_aks.yml': 'computeType: AKS\nautoScaler:\n    autoscaleEnabled: True\nappInsightsEnabled: True\n' }, status: 'pass', evidence: 'computeType: AKS' },
+    { name: 'SageMaker endpoint created by the AWS CLI in a Jenkinsfile, through a variable', files: { Jenkinsfile: "pipeline {\n  stages {\n    stage('Deploy') {\n      steps {\n        sh '${params.AWSCLI} sagemaker create-endpoint --endpoint-name churn --endpoint-config-name churn-v2'\n      }\n    }\n  }\n}\n" }, status: 'pass', evidence: 'Jenkinsfile:5' },
+    { name: 'an endpoint configuration alone is not a deployment', files: { 'scripts/config.sh': 'aws sagemaker create-endpoint-config --endpoint-config-name churn-v2 --production-variants file://variants.json\n' }, status: 'unknown' },
+    { name: 'Vertex AI endpoint created and deployed by a module', files: { 'build/deploy.py': 'from google.cloud import aiplatform as vertex_ai\n\nendpoint = vertex_ai.Endpoint.create(display_name)\nendpoint.deploy(model=model, machine_type="n1-standard-4")\n' }, status: 'pass', evidence: 'build/deploy.py:3' },
+    { name: 'a Vertex AI endpoint created by hand in a notebook does not count', files: { 'deploy.ipynb': notebook('endpoint = aiplatform.Endpoint.create(display_name="churn")') }, status: 'unknown' },
+    { name: 'Cloud Run service updated by CI', files: { '.github/workflows/deploy.yml': workflow({ on: pushToMain, job: 'deploy', steps: ['run: gcloud run services update churn-api --image "$IMAGE" --region europe-west1'] }) }, status: 'pass', evidence: 'gcloud run services update' },
+    { name: 'App Service container set by CI', files: { '.github/workflows/deploy.yml': workflow({ on: pushToMain, job: 'deploy', steps: ['run: az webapp config container set --name churn-api --resource-group ml --docker-custom-image-name "$IMAGE"'] }) }, status: 'pass', evidence: 'az webapp config container set' },
+    { name: 'Anyscale service rolled out by CI', files: { '.github/workflows/serve.yml': workflow({ on: pushToMain, job: 'serve', steps: ['run: anyscale service rollout --service-config-file deploy/services/serve_model.yaml'] }) }, status: 'pass', evidence: 'anyscale service rollout' },
+    { name: 'Dagster+ code location run on Kubernetes', files: { 'dagster_cloud.yaml': 'locations:\n  - location_name: forecasting\n    container_context:\n      k8s:\n        run_k8s_config:\n          container_config:\n            resources:\n              limits:\n                memory: 2G\n' }, status: 'pass', evidence: 'dagster_cloud.yaml:5' },
     { name: 'only docker-compose', files: { 'docker-compose.yml': 'services:\n  api:\n    build: .\n    ports: ["8080:8080"]\n' }, answers: online, status: 'partial', evidence: 'docker-compose.yml' },
     { name: 'a manifest in the docs does not count', files: { 'docs/deploy/deployment.yaml': deployment(), 'train.py': trainScript }, answers: online, status: 'fail' },
     { name: 'nothing, serving mode unanswered', files: { 'train.py': trainScript }, status: 'unknown' },
