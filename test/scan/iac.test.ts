@@ -405,6 +405,61 @@ resource "azurerm_role_assignment" "ci" {
     ]);
   });
 
+  it('follows roles granted for each item of a list to the variable default, tfvars value or local that holds them', () => {
+    const { facts } = collect(iacCollector, {
+      'provision/service-accounts.tf': `resource "google_project_iam_member" "training" {
+  for_each = toset(var.training_roles)
+  member   = "serviceAccount:\${google_service_account.training.email}"
+  role     = "roles/\${each.value}"
+}
+
+resource "google_project_iam_member" "deployer" {
+  for_each = local.deployer_roles
+  role     = each.key
+}
+
+resource "google_storage_bucket_iam_member" "artifacts" {
+  for_each = toset(var.bucket_roles)
+  role     = each.value
+}
+
+resource "google_project_iam_member" "serving" {
+  for_each = toset(var.serving_roles)
+  role     = "roles/\${each.value}"
+}
+`,
+      'provision/variables.tf': `variable "training_roles" {
+  default = [
+    "storage.admin",
+    "aiplatform.user",
+  ]
+}
+
+variable "bucket_roles" {
+  default = ["roles/storage.admin"]
+}
+
+variable "serving_roles" {
+  # "storage.admin" was dropped: the service only reads
+  default = ["storage.objectViewer", "aiplatform.user"]
+}
+
+locals {
+  deployer_roles = toset(["roles/run.developer", "roles/editor"])
+}
+`,
+      'provision/prod.tfvars': 'training_roles = ["bigquery.admin"]\n',
+      // Another module's list of the same name is not this module's.
+      'other/variables.tf': 'variable "serving_roles" {\n  default = ["owner"]\n}\n',
+    });
+    expect(facts.grants.map(({ path, grant, detail, line }) => `${path}:${line} ${grant} ${detail}`)).toEqual([
+      'provision/service-accounts.tf:4 admin-role roles/bigquery.admin, an item of var.training_roles (provision/prod.tfvars:1)',
+      'provision/service-accounts.tf:4 admin-role roles/storage.admin, an item of var.training_roles (provision/variables.tf:3)',
+      'provision/service-accounts.tf:9 admin-role roles/editor, an item of local.deployer_roles (provision/variables.tf:18)',
+      'provision/variables.tf:18 admin-role roles/editor',
+    ]);
+  });
+
   it('finds them in CloudFormation and ARM templates', () => {
     const { facts } = collect(iacCollector, {
       'template.yaml': `AWSTemplateFormatVersion: '2010-09-09'

@@ -330,6 +330,25 @@ export const cases: RuleCases = {
       status: 'partial',
       evidence: 'infra/iam.tf:3',
     },
+    {
+      name: 'authentication in place, but admin roles granted project-wide through a variable list',
+      files: {
+        'src/serve.py': fastapiApiKey,
+        'infra/iam.tf': 'resource "google_project_iam_member" "pipeline" {\n  for_each = toset(var.pipeline_roles)\n  role     = "roles/${each.value}"\n}\n',
+        'infra/variables.tf': 'variable "pipeline_roles" {\n  default = ["aiplatform.user", "bigquery.admin"]\n}\n',
+      },
+      status: 'partial',
+      evidence: 'roles/bigquery.admin, an item of var.pipeline_roles (infra/variables.tf:2)',
+    },
+    {
+      name: 'roles granted through a variable list, none of them admin',
+      files: {
+        'src/serve.py': fastapiApiKey,
+        'infra/iam.tf': 'resource "google_project_iam_member" "pipeline" {\n  for_each = toset(var.pipeline_roles)\n  role     = "roles/${each.value}"\n}\n',
+        'infra/variables.tf': 'variable "pipeline_roles" {\n  default = ["aiplatform.user", "bigquery.dataEditor"]\n}\n',
+      },
+      status: 'pass',
+    },
     { name: 'an admin role on one bucket is scoped', files: { 'src/serve.py': fastapiApiKey, 'infra/iam.tf': 'resource "google_storage_bucket_iam_member" "state" {\n  bucket = google_storage_bucket.state.name\n  role   = "roles/storage.admin"\n}\n' }, status: 'pass' },
     {
       name: 'a CDK role with a FullAccess managed policy, and no access control',

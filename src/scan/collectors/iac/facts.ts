@@ -65,7 +65,10 @@ export type GrantKind = 'admin-role' | 'admin-policy' | 'wildcard-action';
 export interface IacGrant {
   tool: IacTool;
   grant: GrantKind;
-  /** What is granted, as written: `roles/storage.admin`, `arn:aws:iam::aws:policy/AdministratorAccess`, `"Action": "*"`. */
+  /**
+   * What is granted, as written: `roles/storage.admin`, `arn:aws:iam::aws:policy/AdministratorAccess`,
+   * `"Action": "*"`; for a role granted for each item of a list, the role and where the list holds the item.
+   */
   detail: string;
   path: string;
   line: number;

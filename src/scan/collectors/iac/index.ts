@@ -22,6 +22,7 @@ import {
   type StructureReader,
 } from './declarative.js';
 import type { IacFacts, IacGrant, IacResource, IacTool } from './facts.js';
+import { readRoleLists, resolveRoleLists, type TerraformRoleLists } from './terraform-role-lists.js';
 
 /** Files that belong to a tool by name. Those with a reader are read for the resources they declare. */
 interface NamedFile {
@@ -29,12 +30,15 @@ interface NamedFile {
   tool: IacTool;
   lines?: LineReader;
   structure?: StructureReader;
+  /** Terraform files whose string lists may hold the roles a `for_each` binding grants. */
+  roleLists?: boolean;
 }
 
 const NAMED_FILES: readonly NamedFile[] = [
-  { name: /\.tf$/, tool: 'terraform', lines: declarationsByLine([blockComment, heredoc], TERRAFORM_DECLARATIONS, '"') },
+  { name: /\.tf$/, tool: 'terraform', lines: declarationsByLine([blockComment, heredoc], TERRAFORM_DECLARATIONS, '"'), roleLists: true },
   { name: /\.tf\.json$/, tool: 'terraform', structure: terraformJson },
-  { name: /\.tfvars(\.json)?$|^\.terraform\.lock\.hcl$/, tool: 'terraform' },
+  { name: /\.tfvars$/, tool: 'terraform', roleLists: true },
+  { name: /\.tfvars\.json$|^\.terraform\.lock\.hcl$/, tool: 'terraform' },
   { name: /^terragrunt\.hcl$/, tool: 'terragrunt' },
   { name: /^cdk\.json$/, tool: 'cdk' },
   { name: /^cdktf\.json$/, tool: 'cdktf' },
@@ -71,6 +75,7 @@ function collectIac(): Collector<IacFacts> {
   const readFiles: IacFacts['files'] = [];
   const resources: IacResource[] = [];
   const grants: IacGrant[] = [];
+  const roleLists: TerraformRoleLists[] = [];
   const add = (declared: Declared) => {
     resources.push(...declared.resources);
     grants.push(...declared.grants);
@@ -79,6 +84,7 @@ function collectIac(): Collector<IacFacts> {
   function readNamed(file: FileContent, named: NamedFile, warn: Warn): void {
     const context = { path: file.path, tool: named.tool };
     if (named.lines) add(named.lines(file.lines(), context));
+    if (named.roleLists) roleLists.push(readRoleLists(file.path, file.lines(), file.path.endsWith('.tfvars')));
     if (!named.structure) return;
     const source = parseYamlDocuments(file.text);
     if (source.error) {
@@ -117,7 +123,7 @@ function collectIac(): Collector<IacFacts> {
   return {
     wants: (path) => {
       const named = namedFile(path);
-      return named ? Boolean(named.lines ?? named.structure) : TEMPLATE_CANDIDATE.test(path) || codeLanguage(path) !== null;
+      return named ? Boolean(named.lines ?? named.structure ?? named.roleLists) : TEMPLATE_CANDIDATE.test(path) || codeLanguage(path) !== null;
     },
     visit(file, warn) {
       const named = namedFile(file.path);
@@ -137,7 +143,7 @@ function collectIac(): Collector<IacFacts> {
         tools: [...new Set(files.map((file) => file.tool))].sort(compareStrings),
         files,
         resources: [...resources].sort(byLocation),
-        grants: [...grants].sort(byLocation),
+        grants: [...grants, ...resolveRoleLists(roleLists)].sort(byLocation),
       };
     },
   };
