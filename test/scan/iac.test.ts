@@ -344,6 +344,10 @@ module "api_alarms" {
 module "network" {
   source = "./modules/network"
 }
+
+resource "google_billing_budget" "monthly" {
+  amount {}
+}
 `,
       'cfn/monitor.yaml': 'Resources:\n  Drift:\n    Type: AWS::SageMaker::MonitoringSchedule\n  Quality:\n    Type: AWS::SageMaker::ModelQualityJobDefinition\n',
       'bicep/ml.bicep': "resource deployment 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments@2023-10-01' = {\n  name: 'blue'\n}\n",
@@ -356,6 +360,7 @@ module "network" {
       'module api container-service terraform-aws-modules/ecs/aws//modules/service',
       'module api_alarms alert git::https://github.com/acme/tf-modules.git//modules/observability/ecs-alarms?ref=v2.0.0',
       'module network - ./modules/network',
+      'google_billing_budget monthly budget',
     ]);
   });
 });

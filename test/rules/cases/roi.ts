@@ -277,6 +277,28 @@ export const cases: RuleCases = {
     { name: 'tagged in Terraform, no budget', files: { 'infra/providers.tf': taggedTerraform }, status: 'partial', evidence: 'CostCenter' },
     { name: 'default tags without a cost key', files: { 'infra/providers.tf': environmentOnlyTags }, status: 'partial', evidence: 'default_tags' },
     { name: 'Terraform without tags', files: { 'infra/main.tf': untaggedTerraform }, status: 'fail' },
+    { name: 'experiment run tags are not cost tags', files: { 'infra/main.tf': untaggedTerraform, 'src/train.py': 'with mlflow.start_run(tags={"team": "data-science", "project": "churn"}):\n    mlflow.log_metric("auc", auc)\n' }, status: 'fail' },
+    {
+      name: 'CDK tags with a cost centre, and a budget construct',
+      files: {
+        'infra/app.py': 'import aws_cdk as cdk\nfrom aws_cdk import aws_budgets as budgets\n\napp = cdk.App()\ncdk.Tags.of(app).add("CostCenter", "ml-platform")\nbudgets.CfnBudget(stack, "Monthly", budget={"budgetType": "COST", "timeUnit": "MONTHLY"})\n',
+        'cdk.json': '{ "app": "python3 infra/app.py" }',
+      },
+      status: 'pass',
+      evidence: 'AWS::Budgets::Budget',
+    },
+    {
+      name: 'Pulumi tags with a project key, and a budget',
+      files: { 'infra/index.ts': 'import * as aws from "@pulumi/aws";\n\nnew aws.s3.Bucket("data", { tags: { Project: "churn", Environment: "prod" } });\nnew aws.budgets.Budget("monthly", { budgetType: "COST", limitAmount: "500", timeUnit: "MONTHLY" });\n' },
+      status: 'pass',
+      evidence: 'infra/index.ts:3',
+    },
+    {
+      name: 'CDK tags without a cost key',
+      files: { 'infra/app.py': 'import aws_cdk as cdk\n\napp = cdk.App()\ncdk.Tags.of(app).add("Environment", "prod")\n', 'cdk.json': '{ "app": "python3 infra/app.py" }' },
+      status: 'partial',
+      evidence: 'Tags.of',
+    },
     {
       name: 'an S3 object key named project.zip is no cost tag',
       files: { 'pipeline.yml': 'Resources:\n  Repository:\n    Type: AWS::CodeCommit::Repository\n    Properties:\n      Code:\n        S3:\n          Bucket: "S3_BUCKET_NAME"\n          Key: "project.zip"\n' },

@@ -36,7 +36,9 @@ export type ResourceKind =
   /** A time-based or event trigger (EventBridge rules and schedules, Cloud Scheduler). */
   | 'schedule'
   /** Autoscaling of a service or endpoint (Application Auto Scaling targets and policies, a HorizontalPodAutoscaler). */
-  | 'autoscaling';
+  | 'autoscaling'
+  /** A budget or cost-anomaly alert on the cloud bill. */
+  | 'budget';
 
 export interface IacResource {
   tool: IacTool;

@@ -44,6 +44,10 @@ const KINDS: ReadonlyArray<readonly [ResourceKind, RegExp]> = [
     'autoscaling',
     /^(?:aws_appautoscaling_(?:target|policy)|aws::applicationautoscaling::\w+|aws:appautoscaling:(?:target|policy)|kubernetes_horizontal_pod_autoscaler(?:_v\d\w*)?|kubernetes:autoscaling\/v\d\w*:horizontalpodautoscaler)$/,
   ],
+  [
+    'budget',
+    /^(?:aws_budgets_budget|aws::budgets::budget|aws:budgets:budget|aws_ce_anomaly_subscription|aws::ce::anomalysubscription|aws:costexplorer:anomalysubscription|google_billing_budget|gcp:billing:budget|azurerm_consumption_budget_\w+|microsoft\.consumption\/budgets|azure-native:consumption:budget)$/,
+  ],
 ];
 
 /**
