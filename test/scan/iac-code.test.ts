@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { iacCollector } from '../../src/scan/collectors/iac/index.js';
 import type { IacFacts } from '../../src/scan/facts.js';
 import { collect } from '../helpers/collect.js';
+import { expectRoughlyLinear } from '../helpers/growth.js';
 
 /** Resources as `tool type name line kind`, which is what a user checks against the file. */
 function declared(facts: IacFacts): string[] {
@@ -195,5 +196,24 @@ const attachment = new aws.iam.RolePolicyAttachment("s3", { role, policyArn: "ar
       '__main__.py wildcard-action Action: "*"',
       'index.ts admin-policy arn:aws:iam::aws:policy/AmazonS3FullAccess',
     ]);
+  });
+});
+
+describe('iacCollector: hostile programs', () => {
+  const program = (header: string, unit: string) => (size: number) => () => {
+    collect(iacCollector, { 'infra/stack.ts': header + unit.repeat(size) });
+  };
+
+  it('reads template substitutions nested to any depth without overflowing the stack', () => {
+    const { facts } = collect(iacCollector, { 'infra/stack.ts': "import * as aws from '@pulumi/aws';\nconst s = `" + '${`'.repeat(50_000) + "\nnew aws.s3.Bucket('data');\n" });
+    expect(facts.files).toEqual([{ path: 'infra/stack.ts', tool: 'pulumi' }]);
+  });
+
+  it('reads unclosed nested action lists in time linear in their length', () => {
+    expectRoughlyLinear(program("import * as iam from 'aws-cdk-lib/aws-iam';\n", '{ actions: ['), 2_000);
+  });
+
+  it('reads long lines of slashes that never close a regular expression in linear time', () => {
+    expectRoughlyLinear(program("import * as aws from '@pulumi/aws';\nconst x = ", '= /[ '), 2_000);
   });
 });

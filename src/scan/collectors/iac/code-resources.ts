@@ -137,6 +137,19 @@ function closingBrackets(tokens: readonly Token[]): Map<number, number> {
   return closing;
 }
 
+/**
+ * Whether the value at `at` is `"*"` or a list holding it. Only the list's own items are read (strings
+ * and commas up to anything else), so nested or unclosed lists cost no more than their items.
+ */
+function allowsEveryAction(tokens: readonly Token[], at: number): boolean {
+  const isItem = (token: Token | undefined) => token?.type === 'string' || (token?.type === 'punct' && token.value === ',');
+  if (tokens[at]?.type !== 'punct' || tokens[at]!.value !== '[') return tokens[at]?.type === 'string' && tokens[at]!.value === '*';
+  for (let i = at + 1; isItem(tokens[i]); i++) {
+    if (tokens[i]!.type === 'string' && tokens[i]!.value === '*') return true;
+  }
+  return false;
+}
+
 export interface CodeIac {
   tools: IacTool[];
   resources: IacResource[];
@@ -183,10 +196,8 @@ export function readIacCode(path: string, text: string, language: CodeLanguage):
       const kind = grantOfValue(token.value, context);
       if (kind) grant(kind, token.value, i, fileTool);
     }
-    if ((token.type === 'name' || token.type === 'string') && ACTION_KEYS.has(token.value) && ['=', ':'].includes(tokens[i + 1]?.value ?? '')) {
-      const value = tokens[i + 2];
-      const end = value?.value === '[' ? (closing.get(i + 2) ?? i + 2) : i + 2;
-      if (tokens.slice(i + 2, end + 1).some((candidate) => candidate.type === 'string' && candidate.value === '*')) grant('wildcard-action', `${token.value}: "*"`, i, fileTool);
+    if ((token.type === 'name' || token.type === 'string') && ACTION_KEYS.has(token.value) && ['=', ':'].includes(tokens[i + 1]?.value ?? '') && allowsEveryAction(tokens, i + 2)) {
+      grant('wildcard-action', `${token.value}: "*"`, i, fileTool);
     }
     if (token.type === 'name' && PULUMI_POLICY_ENUMS.has(token.value) && tokens[i + 1]?.value === '.' && PULUMI_ADMIN_POLICY.test(tokens[i + 2]?.value ?? '')) {
       grant('admin-policy', `${token.value}.${tokens[i + 2]!.value}`, i, fileTool);

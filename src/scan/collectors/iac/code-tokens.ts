@@ -49,32 +49,38 @@ function skipQuoted(text: string, start: number, quote: string, multiline: boole
 
 /**
  * The index just past a JavaScript template literal whose opening backtick is at `start - 1`:
- * `${ … }` substitutions may hold strings, braces and templates of their own.
+ * `${ … }` substitutions may hold strings, braces and templates of their own, nested to any depth,
+ * so the nesting is kept on a stack (a brace depth for each open substitution, 0 for a template)
+ * rather than in recursion that a hostile file could overflow.
  */
 function skipTemplate(text: string, start: number): number {
+  const open: number[] = [0];
   let i = start;
   while (i < text.length) {
     const char = text[i]!;
-    if (char === '\\') i += 2;
-    else if (char === '`') return i + 1;
-    else if (char === '$' && text[i + 1] === '{') i = skipSubstitution(text, i + 2);
-    else i += 1;
+    const top = open.length - 1;
+    if (open[top] === 0) {
+      if (char === '\\') i += 2;
+      else if (char === '`') {
+        open.pop();
+        i += 1;
+        if (open.length === 0) return i;
+      } else if (char === '$' && text[i + 1] === '{') {
+        open.push(1);
+        i += 2;
+      } else i += 1;
+    } else if (char === '"' || char === "'") {
+      i = skipQuoted(text, i + 1, char, false);
+    } else {
+      const depth = open[top]!;
+      if (char === '`') open.push(0);
+      else if (char === '{') open[top] = depth + 1;
+      else if (char === '}' && depth === 1) open.pop();
+      else if (char === '}') open[top] = depth - 1;
+      i += 1;
+    }
   }
   return text.length;
-}
-
-function skipSubstitution(text: string, start: number): number {
-  let depth = 1;
-  let i = start;
-  while (i < text.length && depth > 0) {
-    const char = text[i]!;
-    if (char === '{') depth += 1;
-    else if (char === '}') depth -= 1;
-    if (char === '"' || char === "'") i = skipQuoted(text, i + 1, char, false);
-    else if (char === '`') i = skipTemplate(text, i + 1);
-    else i += 1;
-  }
-  return i;
 }
 
 /** The index just past a regular-expression literal opening at `start - 1`, or `start - 1` if it is not one. */
@@ -103,6 +109,8 @@ export function tokenize(text: string, language: CodeLanguage): Token[] {
   const tokens: Token[] = [];
   /** Open brackets: a Python line break inside them does not end the logical line. */
   let depth = 0;
+  /** A regular expression that did not close was read to its line's end: no `/` before there opens one, so a long line is read once. */
+  let noRegexBefore = 0;
   let i = 0;
   while (i < text.length) {
     const char = text[i]!;
@@ -140,10 +148,12 @@ export function tokenize(text: string, language: CodeLanguage): Token[] {
       while (end < text.length && (isNamePart(text.charCodeAt(end)) || text[end] === '.')) end += 1;
       tokens.push({ type: 'number', value: text.slice(i, end), start: i });
       i = end;
-    } else if (!python && char === '/' && regexMayStart(tokens[tokens.length - 1])) {
+    } else if (!python && char === '/' && i >= noRegexBefore && regexMayStart(tokens[tokens.length - 1])) {
       const end = skipRegex(text, i + 1);
       if (end > i) i = end;
       else {
+        const lineEnd = text.indexOf('\n', i);
+        noRegexBefore = lineEnd < 0 ? text.length : lineEnd;
         tokens.push({ type: 'punct', value: char, start: i });
         i += 1;
       }
