@@ -1,88 +1,205 @@
 /**
- * Credential patterns, after the public rule sets of gitleaks and detect-secrets, kept to the ones
- * precise enough to trust in a report: a false alarm about a "leaked key" costs the audit its
- * credibility. The generic patterns skip values that are obviously placeholders.
+ * Where credentials sit in text, in three classes of evidence:
+ *
+ * - `format`: a value whose format alone names a provider's credential (`AKIA…`, `ghp_…`,
+ *   `xoxb-…`, a private key header), after the public rule sets of gitleaks and detect-secrets;
+ * - `assignment`: a literal value given to a key named for a secret (`password: …`,
+ *   `OPENAI_API_KEY=…`, `"client_secret": "…"`);
+ * - `url`: the password part of a URL (`postgresql://user:password@host`).
+ *
+ * This module only finds candidates. Whether one is a real credential (not a placeholder, a
+ * reference to a secret store, or a local default) is judged by the secrets collector; redaction
+ * (`redactSecrets`) hides every candidate, real or not, because hiding a placeholder costs nothing.
+ * Every pattern here is linear in the length of the text: each quantifier is bounded or runs over
+ * a class that the next token cannot start.
  */
-export interface SecretPattern {
+export type SecretEvidence = 'format' | 'assignment' | 'url';
+
+export interface SecretCandidate {
+  kind: string;
+  evidence: SecretEvidence;
+  /** Column (0-based) where the value starts in the line. */
+  index: number;
+  value: string;
+  /** For assignments: the key the value is given to. */
+  key?: string;
+  /** For assignments: the value was written between quotes (a literal in any language). */
+  quoted?: boolean;
+  /** For URLs: the user name in front of the password. */
+  user?: string;
+}
+
+interface FormatPattern {
   kind: string;
   regex: RegExp;
-  /** The capture group holding the secret itself (0: the whole match). */
+  /** The capture group holding the credential itself (0: the whole match). */
   group?: number;
 }
 
-const PATTERNS: SecretPattern[] = [
+const FORMATS: readonly FormatPattern[] = [
   { kind: 'private-key', regex: /-----BEGIN ((RSA|EC|DSA|OPENSSH|PGP|ENCRYPTED) )?PRIVATE KEY( BLOCK)?-----/g },
   { kind: 'aws-access-key-id', regex: /\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/g, group: 1 },
-  { kind: 'aws-secret-access-key', regex: /aws_secret_access_key["']?\s*[=:]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi, group: 1 },
+  { kind: 'aws-secret-access-key', regex: /aws_secret_access_key["']?[ \t]{0,8}[=:][ \t]{0,8}["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi, group: 1 },
   { kind: 'anthropic-api-key', regex: /\b(sk-ant-[A-Za-z0-9_-]{32,})/g, group: 1 },
   { kind: 'openai-api-key', regex: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,})/g, group: 1 },
   { kind: 'huggingface-token', regex: /\b(hf_[A-Za-z0-9]{30,})\b/g, group: 1 },
   { kind: 'github-token', regex: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/g, group: 1 },
   { kind: 'gitlab-token', regex: /\b(glpat-[A-Za-z0-9_-]{20,})\b/g, group: 1 },
   { kind: 'slack-token', regex: /\b(xox[baprs]-[A-Za-z0-9-]{10,})/g, group: 1 },
+  { kind: 'slack-webhook', regex: /(hooks\.slack\.com\/services\/T[A-Za-z0-9]{8,}\/B[A-Za-z0-9]{8,}\/[A-Za-z0-9]{20,})/g, group: 1 },
   { kind: 'google-api-key', regex: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g, group: 1 },
-  { kind: 'gcp-service-account-key', regex: /"private_key_id"\s*:\s*"([0-9a-f]{40})"/g, group: 1 },
+  { kind: 'gcp-service-account-key', regex: /"private_key_id"[ \t]{0,8}:[ \t]{0,8}"([0-9a-f]{40})"/g, group: 1 },
   { kind: 'stripe-live-key', regex: /\b((?:sk|rk)_live_[0-9a-zA-Z]{24,})/g, group: 1 },
   { kind: 'azure-storage-key', regex: /AccountKey=([A-Za-z0-9+/=]{80,})/g, group: 1 },
-  { kind: 'wandb-api-key', regex: /WANDB_API_KEY["']?\s*[=:]\s*["']?([0-9a-f]{40})\b/g, group: 1 },
-  {
-    kind: 'database-url-password',
-    regex: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqp|mssql):\/\/[^:\s/@]+:([^@\s/]{4,})@/g,
-    group: 1,
-  },
-  {
-    // Shell and dotenv style, unquoted: `export AWS_SECRET_ACCESS_KEY=...`, `DB_PASSWORD=...` in a .env file.
-    kind: 'env-credential',
-    // `m`: the scan first tests a whole file for each pattern, so a line start must be any line's.
-    regex: /^\s*(?:export\s+)?[A-Z0-9_]*(?:SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)[A-Z0-9_]*\s*=\s*["']?([^\s"'#$]{8,})/gm,
-    group: 1,
-  },
-  {
-    kind: 'hard-coded-credential',
-    regex: /\b(?:password|passwd|pwd|secret|secret_key|api_key|apikey|access_token|auth_token|client_secret)["']?\s*[:=]\s*["']([^"'\s]{8,})["']/gi,
-    group: 1,
-  },
+  { kind: 'wandb-api-key', regex: /WANDB_API_KEY["']?[ \t]{0,8}[=:][ \t]{0,8}["']?([0-9a-f]{40})\b/g, group: 1 },
+  { kind: 'npm-token', regex: /\b(npm_[A-Za-z0-9]{36})\b/g, group: 1 },
+  { kind: 'pypi-token', regex: /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})/g, group: 1 },
+  { kind: 'databricks-token', regex: /\b(dapi[0-9a-f]{32})(?:-\d)?\b/g, group: 1 },
+  { kind: 'sendgrid-api-key', regex: /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})\b/g, group: 1 },
 ];
 
 /**
- * Values that are templates, references or examples rather than credentials: `${VAR}`, Python
- * format fields (`"{}-{}.json".format(...)`), `REPLACE_ME` and `..._here` fillers.
+ * A word that names a secret, then the end of the key and an assignment operator: `password =`,
+ * `"apiKey":`, `DB_PASSWORD=`, `token =>`, `secret: ` (a YAML colon is followed by a space, so a
+ * scope such as `auth:aws-s3:read` is no assignment). The rest of the key is read backwards from the match,
+ * so no unbounded prefix is ever tried at each position.
  */
-const PLACEHOLDER = /\$\{|\{\{|\{\w*\}|<[^>]*>|%\(|%s|^\$|os\.environ|getenv|example|changeme|change_me|placeholder|dummy|sample|your[_-]|replace|[_-]here$|xxxx|\*\*\*|redacted|^(password|secret|token)$|fake|test/i;
-/**
- * An upper-case identifier is the name of a variable that holds the secret, not the secret:
- * `_API_KEY_ENV = "LANGSMITH_API_KEY"`. Case matters here, so it is not part of PLACEHOLDER.
- */
-const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const ASSIGNMENT =
+  /(?:password|passwd|passphrase|pwd|pass|secret|token|key|credentials?|auth)(?:["'\]][ \t]{0,16}(?::=|=>|=(?!=)|:)|[ \t]{0,16}(?::=|=>|=(?!=)|:(?=[ \t])))[ \t]{0,16}/gi;
+const KEY_CHARACTER = /[A-Za-z0-9_.-]/;
+const MAX_KEY_LENGTH = 100;
+const MAX_VALUE_LENGTH = 1000;
 
-export interface SecretMatch {
-  kind: string;
-  /** Column (0-based) where the secret starts in the line. */
-  index: number;
-  value: string;
+/** Words that end a key naming a secret (`db_password`, `clientSecret`, `CODECOV_TOKEN`). */
+const SECRET_WORDS: ReadonlySet<string> = new Set(['password', 'passwd', 'passphrase', 'pwd', 'secret', 'token', 'credential', 'credentials', 'apikey', 'auth']);
+/** `key` alone is a dictionary key or a file; these words in front of it make it a secret. */
+const SECRET_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
+  'api', 'secret', 'access', 'private', 'account', 'auth', 'signing', 'master', 'encryption', 'client', 'app', 'license',
+  'subscription', 'service', 'storage', 'shared', 'admin', 'deploy', 'upload', 'hmac', 'jwt', 'fernet', 'webhook', 'write',
+]);
+
+/** The words of a key: `clientSecret` and `CLIENT_SECRET` both give `client`, `secret`. */
+export function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[_.-]+/)
+    .filter(Boolean);
 }
 
-/** The patterns that occur anywhere in a text: most files contain none, and are then done with. */
-export function patternsIn(text: string): readonly SecretPattern[] {
-  return PATTERNS.filter(({ regex }) => {
-    regex.lastIndex = 0;
-    return regex.test(text);
-  });
+/** True when a key names a credential: its last word is a secret word (`pass` and `key` with a qualifier in front). */
+export function namesSecret(key: string): boolean {
+  const words = keyWords(key);
+  const last = words[words.length - 1];
+  const before = words[words.length - 2];
+  if (last === undefined) return false;
+  if (SECRET_WORDS.has(last)) return true;
+  if (last === 'pass') return before !== undefined;
+  return last === 'key' && before !== undefined && SECRET_KEY_QUALIFIERS.has(before);
 }
 
-export function findSecrets(line: string, patterns: readonly SecretPattern[] = PATTERNS): SecretMatch[] {
-  const found: SecretMatch[] = [];
-  for (const { kind, regex, group = 0 } of patterns) {
+/** The key written just before `end`, read backwards (quotes around it are skipped). */
+function keyBefore(line: string, end: number): { key: string; start: number } {
+  let start = end;
+  while (start > 0 && end - start < MAX_KEY_LENGTH && KEY_CHARACTER.test(line[start - 1]!)) start--;
+  return { key: line.slice(start, end), start };
+}
+
+const QUOTES = new Set(['"', "'", '`']);
+/** What ends an unquoted value: whitespace, and punctuation that closes the expression around it. */
+const UNQUOTED_TAIL = /[,;)\]}"']+$/;
+
+/** The value after an assignment operator: a quoted string, or the next word. */
+function valueAt(line: string, start: number): { value: string; index: number; quoted: boolean } | null {
+  let open = line[start];
+  let index = start + 1;
+  // A quoted value inside a JSON string, as notebooks store code: `"password = \"x\"\n"`.
+  if (open === '\\' && QUOTES.has(line[start + 1] ?? '')) {
+    open = `\\${line[start + 1]}`;
+    index = start + 2;
+  }
+  if (open !== undefined && (QUOTES.has(open) || open.startsWith('\\'))) {
+    const close = line.indexOf(open, index);
+    const end = close < 0 ? Math.min(line.length, index + MAX_VALUE_LENGTH) : Math.min(close, index + MAX_VALUE_LENGTH);
+    return { value: line.slice(index, end), index, quoted: true };
+  }
+  let end = start;
+  while (end < line.length && end - start < MAX_VALUE_LENGTH && !/\s/.test(line[end]!)) end++;
+  const value = line.slice(start, end).replace(UNQUOTED_TAIL, '');
+  return value === '' || value.startsWith('#') ? null : { value, index: start, quoted: false };
+}
+
+function assignmentsIn(line: string): SecretCandidate[] {
+  const found: SecretCandidate[] = [];
+  ASSIGNMENT.lastIndex = 0;
+  for (let match = ASSIGNMENT.exec(line); match; match = ASSIGNMENT.exec(line)) {
+    const wordEnd = match.index + match[0].search(/["'\]]?[ \t]*(?::=|=>|=|:)/);
+    const { key } = keyBefore(line, wordEnd);
+    if (!namesSecret(key)) continue;
+    const value = valueAt(line, match.index + match[0].length);
+    if (value) found.push({ kind: 'assigned-credential', evidence: 'assignment', key, ...value });
+  }
+  return found;
+}
+
+/** `scheme://user:password@host`: bounded parts, so a long line of near-misses stays linear. */
+const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/([^:\s/@"'<>]{1,100}):([^@\s/"'<>]{1,200})@/gi;
+
+function urlPasswordsIn(line: string): SecretCandidate[] {
+  const found: SecretCandidate[] = [];
+  URL_PASSWORD.lastIndex = 0;
+  for (let match = URL_PASSWORD.exec(line); match; match = URL_PASSWORD.exec(line)) {
+    const index = match.index + match[0].length - 1 - match[2]!.length;
+    found.push({ kind: 'url-password', evidence: 'url', index, value: match[2]!, user: match[1]! });
+  }
+  return found;
+}
+
+function formatsIn(line: string, formats: readonly FormatPattern[]): SecretCandidate[] {
+  const found: SecretCandidate[] = [];
+  for (const { kind, regex, group = 0 } of formats) {
     regex.lastIndex = 0;
     for (let match = regex.exec(line); match; match = regex.exec(line)) {
       const value = match[group] ?? match[0];
-      const generic = kind === 'hard-coded-credential' || kind === 'database-url-password' || kind === 'env-credential';
-      if (generic && (PLACEHOLDER.test(value) || VARIABLE_NAME.test(value))) continue;
-      if (found.some((other) => other.value === value || other.value.includes(value) || value.includes(other.value))) continue;
-      found.push({ kind, index: match.index + match[0].indexOf(value), value });
+      found.push({ kind, evidence: 'format', index: match.index + match[0].indexOf(value), value });
     }
   }
   return found;
+}
+
+/** The credential formats, assignments and URL passwords a text may hold: most files hold none, and are then done with. */
+export interface CandidateScan {
+  formats: readonly FormatPattern[];
+  assignments: boolean;
+  urls: boolean;
+}
+
+export function candidatesIn(text: string): CandidateScan | null {
+  const formats = FORMATS.filter(({ regex }) => {
+    regex.lastIndex = 0;
+    return regex.test(text);
+  });
+  ASSIGNMENT.lastIndex = 0;
+  URL_PASSWORD.lastIndex = 0;
+  const assignments = ASSIGNMENT.test(text);
+  const urls = URL_PASSWORD.test(text);
+  return formats.length > 0 || assignments || urls ? { formats, assignments, urls } : null;
+}
+
+/**
+ * The candidates on one line, left to right. A value found by a more specific class is not found
+ * again by a weaker one (a `ghp_…` token assigned to `GITHUB_TOKEN` is a format match).
+ */
+export function findCandidates(line: string, scan: CandidateScan | null = candidatesIn(line)): SecretCandidate[] {
+  if (!scan) return [];
+  const all = [...formatsIn(line, scan.formats), ...(scan.urls ? urlPasswordsIn(line) : []), ...(scan.assignments ? assignmentsIn(line) : [])];
+  const kept: SecretCandidate[] = [];
+  for (const candidate of all) {
+    const end = candidate.index + candidate.value.length;
+    if (candidate.value === '' || kept.some((other) => candidate.index < other.index + other.value.length && other.index < end)) continue;
+    kept.push(candidate);
+  }
+  return kept.sort((a, b) => a.index - b.index);
 }
 
 /** Keeps enough of a secret to recognise which one it is, never enough to use it. */
@@ -92,10 +209,52 @@ export function redactValue(value: string): string {
   return `${value.slice(0, shown)}${'*'.repeat(8)}`;
 }
 
-/** The text with every recognised secret replaced by its redacted form. */
+/** References to where a secret is kept, left readable: `${{ secrets.X }}`, `${VAR}`, `$(var)`, `{{ .Values.x }}`. */
+const REFERENCE = /^(?:\$|\{\{|%\(|\(\(|#\{|<%)/;
+
+function replaceAt(line: string, candidates: readonly SecretCandidate[], replace: (candidate: SecretCandidate) => string): string {
+  let out = '';
+  let at = 0;
+  for (const candidate of candidates) {
+    out += line.slice(at, candidate.index) + replace(candidate);
+    at = candidate.index + candidate.value.length;
+  }
+  return out + line.slice(at);
+}
+
+/**
+ * The text with every candidate value replaced by its redacted form: formats, URL passwords and
+ * values given to secret-named keys, quoted or not, placeholders included. References to a secret
+ * store stay readable, since they hold no secret.
+ */
 export function redactSecrets(text: string): string {
-  if (patternsIn(text).length === 0) return text;
-  let out = text;
-  for (const match of findSecrets(text)) out = out.split(match.value).join(redactValue(match.value));
-  return out;
+  const scan = candidatesIn(text);
+  if (!scan) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      const candidates = findCandidates(line, scan).filter((candidate) => candidate.evidence === 'format' || !REFERENCE.test(candidate.value));
+      return candidates.length === 0 ? line : replaceAt(line, candidates, (candidate) => redactValue(candidate.value));
+    })
+    .join('\n');
+}
+
+/** A short, stable tag of a value: two different secrets in names stay two different names. */
+function tagOf(value: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0').slice(0, 6);
+}
+
+/**
+ * A file or directory name with provider-format credentials redacted (`ghp_********-1a2b3c`). Only
+ * formats count here: a name is not an assignment, and `password.txt` holds no secret in its name.
+ * The tag keeps two names distinct without saying anything usable about the token.
+ */
+export function redactName(name: string): string {
+  const scan = candidatesIn(name);
+  if (!scan || scan.formats.length === 0) return name;
+  const candidates = formatsIn(name, scan.formats).sort((a, b) => a.index - b.index);
+  const kept = candidates.filter((candidate, i) => i === 0 || candidate.index >= candidates[i - 1]!.index + candidates[i - 1]!.value.length);
+  return replaceAt(name, kept, (candidate) => `${redactValue(candidate.value)}-${tagOf(candidate.value)}`);
 }

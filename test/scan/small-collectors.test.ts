@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codeCollector } from '../../src/scan/collectors/code.js';
 import { docsCollector } from '../../src/scan/collectors/docs.js';
 import { notebooksCollector } from '../../src/scan/collectors/notebooks.js';
-import { secretsCollector } from '../../src/scan/collectors/secrets.js';
 import { testsCollector } from '../../src/scan/collectors/tests.js';
-import { findSecrets, redactSecrets } from '../../src/scan/secret-patterns.js';
 import { collect } from '../helpers/collect.js';
 
 const notebook = (cells: Array<{ code: string; outputs?: boolean }>) =>
@@ -74,60 +72,6 @@ describe('tests', () => {
     expect(facts.frameworks).toEqual(['hypothesis', 'pytest', 'tox', 'unittest']);
     expect(facts.configs).toEqual([{ path: 'pyproject.toml', framework: 'pytest' }, { path: 'tox.ini', framework: 'tox' }]);
     expect(facts.sourceFiles).toBe(1);
-  });
-});
-
-describe('secrets', () => {
-  it.each([
-    ['aws-access-key-id', 'key = "AKIAIOSFODNN7EXAMPLE"', 'AKIA********'],
-    ['private-key', '-----BEGIN RSA PRIVATE KEY-----', '-----BEGIN … PRIVATE KEY-----'],
-    ['openai-api-key', 'OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD', 'sk-p********'],
-    ['huggingface-token', 'token: hf_abcdefghijklmnopqrstuvwxyzABCDEFGH', 'hf_a********'],
-    ['github-token', 'ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ', 'ghp_********'],
-    ['database-url-password', 'url = "postgresql://ml:Sup3rS3cret@db.internal:5432/features"', 'Su********'],
-    ['hard-coded-credential', 'password = "hunter2hunter2"', 'hun********'],
-    ['env-credential', 'export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIK7MDENGbPxRfiCY', 'wJal********'],
-    ['env-credential', 'DB_PASSWORD=Sup3rS3cretValue', 'Sup3********'],
-  ])('recognises %s and redacts it, on any line of a file', (kind, line, redacted) => {
-    const found = findSecrets(line);
-    expect(found.map((match) => match.kind)).toContain(kind);
-    expect(redactSecrets(line)).toContain(redacted);
-    // The collector tests whole files first: a pattern must not depend on being on line 1.
-    const { facts } = collect(secretsCollector, { 'config/settings.txt': `# settings\n\n${line}\n` });
-    expect(facts.findings.map((finding) => `${finding.kind}@${finding.line}`)).toContain(`${kind}@3`);
-  });
-
-  it.each([
-    'password = os.environ["DB_PASSWORD"]',
-    'password: "${DB_PASSWORD}"',
-    'api_key = "your-api-key-here"',
-    'url = "postgresql://user:{{ password }}@db/x"',
-    'from sklearn.metrics import roc_auc_score',
-    'COMPOSE_PROJECT_NAME=handson-ml3',
-    'API_KEY=${API_KEY}',
-    'SECRET_KEY=changeme-in-production',
-    // Shapes met in real repositories: a format string, fillers in a README or .env.example, the name of a variable.
-    'TOKEN_MAPPING_FNAME = "{}-{}.json".format(TOKEN_MAPPING_BASENAME, SAGEMAKER_ENDPOINT_NAME)',
-    'AWS_SECRET_ACCESS_KEY=REPLACE_MY_VALUE',
-    'PYLON_API_KEY=pylon_api_key_here',
-    '_PROMPT_API_KEY_ENV = "LANGSMITH_PROMPT_API_KEY"',
-  ])('ignores the placeholder or lookalike %s', (line) => {
-    expect(findSecrets(line)).toEqual([]);
-  });
-
-  it('records where, of what kind, in which context, and never the value', () => {
-    const { facts } = collect(secretsCollector, {
-      'config/prod.yaml': 'db:\n  password: "Pr0dPassw0rd!"\n',
-      'tests/fixtures/creds.json': '{"aws_access_key_id": "AKIAIOSFODNN7EXAMPLE"}',
-      'model.pkl': 'AKIAIOSFODNN7EXAMPLE',
-      'poetry.lock': 'password = "notreallyasecret"',
-    });
-    expect(facts.findings).toEqual([
-      { path: 'config/prod.yaml', line: 2, kind: 'hard-coded-credential', redacted: 'Pr0********', context: 'project' },
-      { path: 'tests/fixtures/creds.json', line: 1, kind: 'aws-access-key-id', redacted: 'AKIA********', context: 'fixture' },
-    ]);
-    expect(JSON.stringify(facts)).not.toContain('Pr0dPassw0rd');
-    expect(facts.filesScanned).toBe(2);
   });
 });
 

@@ -1,19 +1,38 @@
 import { defineCollector, type Collector } from '../collector.js';
 import type { PathContext } from '../location.js';
-import { findSecrets, patternsIn, redactValue } from '../secret-patterns.js';
+import { candidatesIn, findCandidates, redactValue, type SecretEvidence } from '../secret-patterns.js';
+import { verdictOf } from './secrets-verdict.js';
 
 export interface SecretFinding {
   path: string;
   line: number;
-  /** What kind of credential the pattern recognises, e.g. `aws-access-key-id`. */
+  /** What kind of credential, e.g. `aws-access-key-id`, `url-password`, `assigned-credential`. */
   kind: string;
+  /** How it was recognised: its format, the key it is assigned to, or its place in a URL. */
+  evidence: SecretEvidence;
+  /** Why the value is taken for a real credential, or why it was set aside. */
+  why: string;
   /** The match with all but a short prefix masked. The full value is never stored. */
   redacted: string;
   context: PathContext;
 }
 
+/** A credential taken from a secret store by reference (`${{ secrets.PYPI_TOKEN }}`): kept there, not in the files. */
+export interface StoredSecret {
+  path: string;
+  line: number;
+  /** The name of the secret in the store. */
+  name: string;
+  store: string;
+}
+
 export interface SecretFacts {
+  /** Values taken for real credentials. */
   findings: SecretFinding[];
+  /** Values that looked like credentials and were judged not to be (documented defaults, values in docs…), with why. */
+  setAside: SecretFinding[];
+  /** Credentials the project reads from a secret store by reference. */
+  stored: StoredSecret[];
   filesScanned: number;
 }
 
@@ -30,6 +49,19 @@ const GENERATED_LOCK_FILES = /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.ya
 const MAX_LINE_LENGTH = 10_000;
 /** The report needs to show that secrets leak and where, not every occurrence. */
 const MAX_FINDINGS = 200;
+/** Per part of the project, so that a test suite full of fake tokens does not crowd out the project's own. */
+const MAX_SET_ASIDE_PER_CONTEXT = 20;
+const MAX_STORED = 100;
+/** How many lines above a value an `example` heading or key still frames it. */
+const EXAMPLE_REACH = 5;
+
+/** References to secret stores, by the syntax of the tool that resolves them. */
+const STORE_REFERENCES: ReadonlyArray<{ store: string; regex: RegExp }> = [
+  { store: 'GitHub Actions secrets', regex: /\$\{\{[ \t]{0,8}secrets\.([A-Za-z_][A-Za-z0-9_]{0,100})[ \t]{0,8}\}\}/g },
+  { store: 'Jenkins credentials', regex: /\bcredentials(?:Id)?[ \t]{0,8}[(:][ \t]{0,8}['"]([^'"\s]{1,100})['"]/g },
+  { store: 'Google Secret Manager', regex: /\bprojects\/[^/\s"']{1,100}\/secrets\/([^/\s"']{1,200})\/versions\//g },
+  { store: 'Azure Key Vault', regex: /\b(AzureKeyVault)@\d+/g },
+];
 
 function extensionOf(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
@@ -42,23 +74,49 @@ export const secretsCollector = defineCollector({ key: 'secrets', create: collec
 
 function collectSecrets(): Collector<SecretFacts> {
   const findings: SecretFinding[] = [];
+  const setAside: SecretFinding[] = [];
+  const setAsideIn = new Map<PathContext, number>();
+  const stored: StoredSecret[] = [];
   let filesScanned = 0;
 
   return {
     wants: (path) => !SKIPPED_EXTENSIONS.has(extensionOf(path)) && !GENERATED_LOCK_FILES.test(path),
     visit(file) {
       filesScanned += 1;
-      const patterns = patternsIn(file.text);
-      if (patterns.length === 0) return;
-      const lines = file.lines();
-      for (let i = 0; i < lines.length && findings.length < MAX_FINDINGS; i++) {
+      const scan = candidatesIn(file.text);
+      const references = STORE_REFERENCES.some(({ regex }) => {
+        regex.lastIndex = 0;
+        return regex.test(file.text);
+      });
+      const lines = scan || references ? file.lines() : [];
+      for (let i = 0; i < lines.length; i++) {
         const line = lines[i]!;
         if (line.length > MAX_LINE_LENGTH) continue;
-        for (const match of findSecrets(line, patterns)) {
-          findings.push({ path: file.path, line: i + 1, kind: match.kind, redacted: redactValue(match.value), context: file.context });
+        if (references && stored.length < MAX_STORED) stored.push(...storedSecretsIn(line, file.path, i + 1));
+        if (!scan || findings.length >= MAX_FINDINGS) continue;
+        for (const candidate of findCandidates(line, scan)) {
+          const verdict = verdictOf(candidate, file.path, {
+            preceding: `${lines.slice(Math.max(0, i - EXAMPLE_REACH), i).join('\n')}\n${line.slice(0, candidate.index)}`,
+            following: `${line.slice(candidate.index + candidate.value.length)}\n${lines[i + 1] ?? ''}`,
+          });
+          const finding = { path: file.path, line: i + 1, kind: candidate.kind, evidence: candidate.evidence, why: verdict.why, redacted: redactValue(candidate.value), context: file.context };
+          if (verdict.real) findings.push(finding);
+          else if (!verdict.quiet && (setAsideIn.get(file.context) ?? 0) < MAX_SET_ASIDE_PER_CONTEXT) {
+            setAside.push(finding);
+            setAsideIn.set(file.context, (setAsideIn.get(file.context) ?? 0) + 1);
+          }
         }
       }
     },
-    finish: () => ({ findings, filesScanned }),
+    finish: () => ({ findings, setAside, stored: stored.slice(0, MAX_STORED), filesScanned }),
   };
+}
+
+function storedSecretsIn(line: string, path: string, number: number): StoredSecret[] {
+  const found: StoredSecret[] = [];
+  for (const { store, regex } of STORE_REFERENCES) {
+    regex.lastIndex = 0;
+    for (let match = regex.exec(line); match; match = regex.exec(line)) found.push({ path, line: number, name: match[1]!, store });
+  }
+  return found;
 }

@@ -8,6 +8,7 @@ import type { RuleCases } from '../../helpers/rule-tester.js';
 const awsKey = ['AKIA', 'Z3MSJV7WXQ2LPDRT'].join('');
 const openaiKey = ['sk-proj-', 'Xr4mQ9tLw2VbN7kPz1cYh8sDf3gJ5aEu6oTi0nRq'].join('');
 const privateKeyHeader = ['-----BEGIN RSA ', 'PRIVATE KEY-----'].join('');
+const codecovToken = ['66a1f289-b4d9', '-42ec-84bd-d10f7e2a428d'].join('');
 
 const gitleaksWorkflow = workflow({
   name: 'secrets',
@@ -209,7 +210,7 @@ export const cases: RuleCases = {
       name: 'a clean project with a .env.example',
       files: { 'src/settings.py': 'import os\n\nOPENAI_API_KEY = os.environ["OPENAI_API_KEY"]\n', '.env.example': 'OPENAI_API_KEY=\nDATABASE_URL=\n' },
       status: 'pass',
-      evidence: 'no credential pattern',
+      evidence: 'no credential in',
     },
     { name: 'an AWS key in the production config', files: { 'config/prod.yaml': `storage:\n  bucket: acme-churn\n  aws_access_key_id: ${awsKey}\n` }, status: 'fail', evidence: 'config/prod.yaml:3' },
     {
@@ -218,7 +219,7 @@ export const cases: RuleCases = {
       status: 'pass',
       evidence: 'not counted: aws-access-key-id',
     },
-    { name: 'a committed .env file holding a credential', files: { '.env': 'DATABASE_HOST=db.internal\nDATABASE_PASSWORD=Pr0dDbPassw0rd\n', 'src/train.py': trainScript }, status: 'fail', evidence: '.env:2 env-credential: Pr0********' },
+    { name: 'a committed .env file holding a credential', files: { '.env': 'DATABASE_HOST=db.internal\nDATABASE_PASSWORD=Pr0dDbPassw0rd\n', 'src/train.py': trainScript }, status: 'fail', evidence: '.env:2 assigned-credential: Pr0********, a random-looking value' },
     // Settings only (as docker compose's COMPOSE_PROJECT_NAME): a risk, not a leak.
     { name: 'a committed .env file with settings only', files: { '.env': 'DATABASE_HOST=db.internal\nMODEL_BUCKET=acme-models\n', 'src/train.py': trainScript }, status: 'partial', evidence: 'file .env' },
     { name: 'a committed .env.production file with settings only', files: { 'deploy/.env.production': 'LOG_LEVEL=info\n' }, status: 'partial', evidence: 'deploy/.env.production' },
@@ -226,6 +227,24 @@ export const cases: RuleCases = {
       name: '.env.sample, .env.template and a CA bundle are fine',
       files: { '.env.sample': 'OPENAI_API_KEY=\n', 'docker/.env.template': 'DB_PASSWORD=\n', 'frontend/.env.local.example': 'NEXT_PUBLIC_API_URL=\n', 'certs/rds-combined-ca-bundle.pem': '-----BEGIN CERTIFICATE-----\nMIIEBjCCAu6gAwIBAgIJAMc0ZzaSUK51MA0GCSqGSIb3DQEBCwUAMIGPMQswCQYD\n-----END CERTIFICATE-----\n' },
       status: 'pass',
+    },
+    {
+      name: 'local defaults, placeholders and CI secret references are set aside, and say why',
+      files: {
+        '.env': 'POSTGRES_PASSWORD=postgres\n',
+        'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: mlflow123\n',
+        '.github/workflows/release.yml': workflow({ on: 'push', job: 'push', steps: ['uses: docker/login-action@v3\nwith:\n  password: ${{ secrets.REGISTRY_TOKEN }}'] }),
+        'README.md': '```\n"password": "ffffffff-0000-0000-0000-cd226c638d82"\n```\n',
+        'src/train.py': trainScript,
+      },
+      status: 'partial',
+      evidence: 'not counted: po******** is a default or throw-away value',
+    },
+    {
+      name: 'a literal upload token in a CI file counts, whatever its privilege',
+      files: { '.taskcluster.yml': `tasks:\n  - payload:\n      env:\n        CODECOV_TOKEN: ${codecovToken}\n` },
+      status: 'fail',
+      evidence: '.taskcluster.yml:4 assigned-credential: 66a1********, a random-looking value (36 characters',
     },
     { name: 'a service-account credentials file', files: { 'credentials.json': '{\n  "type": "service_account",\n  "project_id": "acme-ml"\n}\n' }, status: 'fail', evidence: 'file credentials.json' },
     { name: 'a private key file', files: { 'deploy/server-key.pem': `${privateKeyHeader}\nMIIEowIBAAKCAQEA\n` }, status: 'fail', evidence: 'deploy/server-key.pem' },
@@ -263,6 +282,12 @@ export const cases: RuleCases = {
       evidence: 'config/database.yaml:3',
     },
     { name: 'a password hard-coded in a config module', files: { 'src/churn/db.py': 'import psycopg2\n\nconn = psycopg2.connect(host="db.internal", user="churn", password="Tr0ub4dor-3-horse")\n' }, status: 'fail', evidence: 'src/churn/db.py:3' },
+    {
+      name: "credentials from the CI's own secret store are kept in a manager, not in files",
+      files: { '.github/workflows/release.yml': workflow({ on: 'push', job: 'push', steps: ['uses: docker/login-action@v3\nwith:\n  username: ${{ github.actor }}\n  password: ${{ secrets.GITHUB_TOKEN }}'] }) },
+      status: 'pass',
+      evidence: 'GITHUB_TOKEN from GitHub Actions secrets',
+    },
     { name: 'no credentials used at all', files: { 'src/train.py': trainScript }, status: 'not_applicable' },
   ],
   'security.dependency-scanning': [

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { secretsCollector } from '../../src/scan/collectors/secrets.js';
+import { redactName, redactSecrets } from '../../src/scan/secret-patterns.js';
+import { collect } from '../helpers/collect.js';
+
+/*
+ * Credentials below are made up: they only have the shape the scanner recognises. They are
+ * assembled from parts so that secret scanners of this repository do not flag them.
+ */
+const awsKey = ['AKIA', 'Z3MSJV7WXQ2LPDRT'].join('');
+const githubToken = ['ghp_', 'k7Qm2Xw9Lp4Rt8Vb1Nc6Hy3Jd5Fg0Sa2Ze7U'].join('');
+const openaiKey = ['sk-proj-', 'Xr4mQ9tLw2VbN7kPz1cYh8sDf3gJ5aEu6oTi0nRq'].join('');
+const slackToken = ['xoxb-', '2048-7781-Kq8Zr3Lm9Tx2Vw5Yp1Bn4C'].join('');
+const uuidToken = ['66a1f289-b4d9', '-42ec-84bd-d10f7e2a428d'].join('');
+const privateKeyHeader = ['-----BEGIN RSA ', 'PRIVATE KEY-----'].join('');
+
+function judged(files: Record<string, string>) {
+  const { facts } = collect(secretsCollector, files);
+  return {
+    real: facts.findings.map((f) => `${f.path}:${f.line} ${f.kind}`),
+    setAside: facts.setAside.map((f) => `${f.path}:${f.line} ${f.why}`),
+    facts,
+  };
+}
+
+describe('secrets: what counts as a credential', () => {
+  const keyBody = 'MIIEowIBAAKCAQEAx3Lm9Tq2Vw5Yp1Bn4Ck8Zr3Lm9Tx2Vw5Yp1Bn4CZ';
+  it.each([
+    ['aws-access-key-id', 'config/prod.yaml', `storage:\n  aws_access_key_id: ${awsKey}\n`, awsKey],
+    ['github-token', 'scripts/release.sh', `curl -H "Authorization: token ${githubToken}" https://api.github.com\n`, githubToken],
+    ['openai-api-key', 'src/llm.py', `client = OpenAI(api_key="${openaiKey}")\n`, openaiKey],
+    ['slack-token', 'notify.js', `const token = "${slackToken}";\n`, slackToken],
+    ['private-key', 'deploy/key.txt', `${privateKeyHeader}\n${keyBody}\n`, keyBody],
+  ])('a provider format (%s) is a credential wherever it is', (kind, path, text, secret) => {
+    const { real, facts } = judged({ [path]: text });
+    expect(real.map((r) => r.split(' ')[1])).toContain(kind);
+    expect(facts.findings[0]!.why).toMatch(/format|key body/);
+    expect(JSON.stringify(facts)).not.toContain(secret.slice(4));
+  });
+
+  it.each([
+    ['a token in a CI file, unquoted YAML', '.taskcluster.yml', `env:\n  CODECOV_TOKEN: ${uuidToken}\n`, /random-looking value \(36 characters/],
+    ['a password in code', 'src/churn/db.py', 'conn = psycopg2.connect(host="db.internal", password="Tr0ub4dor-3-horse")\n', /literal password mixing/],
+    ['a password in a URL in a settings module', 'src/settings.py', 'DB = "postgresql://churn:Xq7!vR2m@db.internal:5432/churn"\n', /password of a URL/],
+    ['a generated key in a production .env file', '.env.production', 'DJANGO_SECRET_KEY=8x$k2!m@p#q9v7w&z3r^t5y1u4i6o0\n', /random-looking/],
+  ])('a literal that looks real counts: %s', (_name, path, text, why) => {
+    const { real, facts } = judged({ [path]: text });
+    expect(real).toHaveLength(1);
+    expect(facts.findings[0]!.why).toMatch(why);
+  });
+
+  it.each([
+    ['a CI secret reference', '.github/workflows/ci.yml', 'password: ${{ secrets.GITHUB_TOKEN }}\n'],
+    ['an environment variable', 'docker-compose.yml', 'POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n'],
+    ['an Azure Pipelines variable', 'azure-pipelines.yml', 'password: $(ACR_PASSWORD)\n'],
+    ['a Helm value', 'chart/templates/secret.yaml', 'password: {{ .Values.db.password }}\n'],
+    ['a read from the environment', 'src/settings.py', 'API_KEY = os.environ["API_KEY"]\n'],
+    ['an expression in code', 'src/settings.py', 'password = settings.db_password\n'],
+    ['a placeholder', '.env.production', 'SECRET_KEY=CHANGE_THIS_IN_PRODUCTION\nOPENAI_API_KEY=<your-key>\nTOKEN=xxxxxxxxxxxx\nAPI_KEY=sk-ant-...\n'],
+    ['a name, not a value', 'src/app.py', 'API_TOKEN_HEADER = "X-Api-Key"\nTOKEN_COUNT = "token_count"\nmax_tokens = 512\nid-token: write\n'],
+    ['a scope, not an assignment', '.taskcluster.yml', 'scopes:\n  - auth:aws-s3:read-write:project-data/*\n'],
+  ])('no credential: %s', (_name, path, text) => {
+    const { real, setAside } = judged({ [path]: text });
+    expect(real).toEqual([]);
+    // Placeholders and references are not even worth listing.
+    expect(setAside).toEqual([]);
+  });
+
+  it.each([
+    ['a local default in .env', '.env', 'POSTGRES_PASSWORD=postgres\nELASTIC_PASSWORD=elastic\n', /default or throw-away/],
+    ['service defaults in a Kubernetes secret', 'k8s/base/minio-secret.yaml', 'stringData:\n  MINIO_ROOT_PASSWORD: minio123\n', /default or throw-away/],
+    ['the throw-away password of a CI database', '.github/workflows/ci.yml', 'services:\n  postgres:\n    env:\n      POSTGRES_PASSWORD: fraud_pass_dev_2024\n', /default or throw-away/],
+    ["LocalStack's test credentials", 'scripts/s3.sh', 'export AWS_ACCESS_KEY_ID=test\nexport AWS_SECRET_ACCESS_KEY=test1234\n', /default or throw-away/],
+    ['a URL whose password is the user name', 'src/db.py', 'URL = "postgresql://aegis:aegis@db:5432/aegis"\n', /default or throw-away/],
+    ['documented Basic credentials', 'settings.yaml', 'auth:\n  secret: "Basic c2VjcmV0OmtleQ=="\n', /HTTP Basic credentials whose password/],
+    ['an example in a README', 'README.md', `\`\`\`json\n{ "password": "${uuidToken}" }\n\`\`\`\n`, /example in documentation/],
+    ['a compose file for local development', 'docker-compose.yml', 'environment:\n  - MLFLOW_DB=postgresql://mlflow:Kq8Zr3Lm9@db/mlflow\n', /local-development/],
+    ['a template env file', '.env.example', 'OPENAI_API_KEY=Kq8Zr3Lm9Tx2Vw5\n', /local-development or template/],
+    ['a sample payload in an API schema', 'src/api/schemas.py', 'json_schema_extra = {\n    "example": {\n        "username": "john",\n        "password": "SecurePass123!",\n    }\n}\n', /example block/],
+    ["the AWS documentation's example key", 'src/upload.py', `key = "${['AKIAIOSFODNN7', 'EXAMPLE'].join('')}"\n`, /published example/],
+    ['a private key header without a key', 'docs/setup.md', `${privateKeyHeader}\n...\n`, /without a key body/],
+  ])('set aside, with the reason shown: %s', (_name, path, text, why) => {
+    const { real, setAside } = judged({ [path]: text });
+    expect(real).toEqual([]);
+    expect(setAside.length).toBeGreaterThan(0);
+    for (const entry of setAside) expect(entry).toMatch(why);
+  });
+
+  it('records credentials taken from a secret store by reference', () => {
+    const { facts } = judged({
+      '.github/workflows/release.yml': 'steps:\n  - uses: docker/login-action@v3\n    with:\n      password: ${{ secrets.REGISTRY_TOKEN }}\n',
+      Jenkinsfile: "withCredentials([string(credentialsId: 'pypi-token', variable: 'TOKEN')]) {\n  sh 'twine upload dist/*'\n}\n",
+    });
+    expect(facts.stored).toEqual([
+      { path: '.github/workflows/release.yml', line: 4, name: 'REGISTRY_TOKEN', store: 'GitHub Actions secrets' },
+      { path: 'Jenkinsfile', line: 1, name: 'pypi-token', store: 'Jenkins credentials' },
+    ]);
+    expect(facts.findings).toEqual([]);
+  });
+
+  it('records where, of what kind, in which context, and never the value', () => {
+    const { facts } = collect(secretsCollector, {
+      'config/prod.yaml': 'db:\n  password: "Pr0dPassw0rd!"\n',
+      'tests/fixtures/creds.json': `{"aws_access_key_id": "${awsKey}"}`,
+      'model.pkl': awsKey,
+      'poetry.lock': 'password = "Pr0dPassw0rd!"',
+    });
+    expect(facts.findings.map(({ why, ...rest }) => rest)).toEqual([
+      { path: 'config/prod.yaml', line: 2, kind: 'assigned-credential', evidence: 'assignment', redacted: 'Pr0********', context: 'project' },
+      { path: 'tests/fixtures/creds.json', line: 1, kind: 'aws-access-key-id', evidence: 'format', redacted: 'AKIA********', context: 'fixture' },
+    ]);
+    expect(JSON.stringify(facts)).not.toContain('Pr0dPassw0rd');
+    expect(facts.filesScanned).toBe(2);
+  });
+});
+
+describe('secrets: redaction', () => {
+  it.each([
+    ['a quoted assignment', 'password = "Tr0ub4dor-3-horse"', 'Tr0ub4dor-3-horse'],
+    ['an unquoted YAML value', 'db:\n  password: Tr0ub4dor-3-horse\n', 'Tr0ub4dor-3-horse'],
+    ['a placeholder too (hiding it costs nothing)', 'DB_PASSWORD=postgres', 'postgres'],
+    ['a URL password', 'postgresql://churn:Xq7vR2mK@db.internal/churn', 'Xq7vR2mK'],
+    ['a token in a command', `curl -H "Authorization: token ${githubToken}"`, githubToken],
+  ])('hides %s', (_name, text, secret) => {
+    expect(redactSecrets(text)).not.toContain(secret);
+  });
+
+  it('leaves references to a secret store readable', () => {
+    expect(redactSecrets('password: ${{ secrets.REGISTRY_TOKEN }}')).toBe('password: ${{ secrets.REGISTRY_TOKEN }}');
+  });
+
+  it('redacts provider formats in file names, keeping two names distinct', () => {
+    const other = githubToken.replace('k7Qm', 'z9Pw');
+    const one = redactName(`keys/${githubToken}.txt`);
+    expect(one).toMatch(/^keys\/ghp_\*{8}-[0-9a-f]{6}\.txt$/);
+    expect(redactName(`keys/${other}.txt`)).not.toBe(one);
+    expect(redactName('src/password_reset.py')).toBe('src/password_reset.py');
+  });
+});
