@@ -34,6 +34,8 @@ describe('containersCollector: Dockerfiles', () => {
   it('reads a multi-stage serving image, where FROM build names a stage and not a base image', () => {
     expect(dockerfile(SERVING_DOCKERFILE)).toEqual({
       path: 'Dockerfile',
+      role: 'workload',
+      roleReason: null,
       stages: 2,
       baseImages: [{ image: 'python:3.11-slim', line: 4, pinned: true, digest: false }],
       user: { value: '1000', line: 15 },
@@ -153,6 +155,12 @@ CMD ["supervisord"]
     ['serving/inference.Dockerfile', true],
     ['training/train.dockerfile', true],
     ['Containerfile', true],
+    ['docker/BaseDockerfile', true],
+    ['infra/dockerfile.spawn_pipeline', true],
+    ['images/Containerfile.cuda', true],
+    ['.devcontainer/devcontainer.json', true],
+    ['.hadolint-dockerfile.yaml', false],
+    ['scripts/build_dockerfile.py', false],
     ['Dockerfile.dockerignore', false],
     ['docker/README.md', false],
     ['docker-compose.yml', true],
@@ -173,6 +181,37 @@ CMD ["supervisord"]
     expect(facts.dockerfiles).toEqual([]);
     expect(warnings.map((warning) => warning.path)).toEqual(['Dockerfile', 'docker/Dockerfile.j2', 'docker/Dockerfile.weird']);
     expect(warnings[0]!.message).toMatch(/no FROM/);
+  });
+});
+
+describe('containersCollector: what each image is for', () => {
+  const roles = (files: Record<string, string>) =>
+    Object.fromEntries(collect(containersCollector, files).facts.dockerfiles.map((d) => [d.path, d.roleReason ?? d.role]));
+
+  it("tells the project's workload images from dev-container and CI images", () => {
+    expect(
+      roles({
+        '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/python:3.11\n',
+        '.devcontainer/docker_taxi/devcontainer.json': '// editor image\n{\n  "name": "taxi",\n  "build": { "dockerfile": "../../mlops/taxi/environment/Dockerfile" }\n}\n',
+        'mlops/taxi/environment/Dockerfile': 'FROM pytorch/pytorch:2.1.0\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n',
+        'environment_setup/Dockerfile': 'FROM conda/miniconda3\nCOPY diabetes/ci_dependencies.yml /setup/\nRUN conda env create -f /setup/ci_dependencies.yml\n',
+        '.github/actions/lint/Dockerfile': 'FROM python:3.11-slim\nENTRYPOINT ["ruff"]\n',
+        'serving/Dockerfile.gpu': 'FROM nvidia/cuda:12.2.0-runtime-ubuntu22.04\nCOPY src/ /app/src\nCMD ["python", "-m", "src.serve"]\n',
+        'docker/BaseDockerfile': 'FROM python:3.11-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n',
+      }),
+    ).toEqual({
+      '.devcontainer/Dockerfile': 'a dev-container image (in .devcontainer/)',
+      '.github/actions/lint/Dockerfile': 'a CI image (in .github/)',
+      'docker/BaseDockerfile': 'workload',
+      'environment_setup/Dockerfile': 'a CI build-agent image (it installs ci_dependencies.yml and runs nothing)',
+      'mlops/taxi/environment/Dockerfile': 'the dev-container image of .devcontainer/docker_taxi/devcontainer.json',
+      'serving/Dockerfile.gpu': 'workload',
+    });
+  });
+
+  it('parses a RUN continued over many lines', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `    && echo ${i} \\`).join('\n');
+    expect(dockerfile(`FROM python:3.11-slim\nRUN true \\\n${lines}\n    && echo done\nUSER app\n`).user).toEqual({ value: 'app', line: 20_004 });
   });
 });
 

@@ -16,11 +16,13 @@ type Property = keyof typeof PROPERTIES;
 
 const argument = ({ z, oneOrMany }: SchemaKit) =>
   z.strictObject({
-    require: oneOrMany(z.enum(Object.keys(PROPERTIES) as [Property, ...Property[]])).describe(
-      `What a Dockerfile must have: ${Object.entries(PROPERTIES)
-        .map(([name, property]) => `${name} (${property.words})`)
-        .join(', ')}.`,
-    ),
+    require: oneOrMany(z.enum(Object.keys(PROPERTIES) as [Property, ...Property[]]))
+      .optional()
+      .describe(
+        `What a Dockerfile must have: ${Object.entries(PROPERTIES)
+          .map(([name, property]) => `${name} (${property.words})`)
+          .join(', ')}. Nothing: the project has one.`,
+      ),
     match: z.enum(['all', 'any']).optional().describe('all (default): every project Dockerfile must have them; any: one is enough.'),
   });
 
@@ -34,15 +36,29 @@ export const dockerfile = defineCheck({
   name: 'dockerfile',
   argument,
   doc: {
-    summary: "The project's Dockerfiles (and Containerfiles) have the required properties; false when there is none.",
-    examples: ['dockerfile: { require: [pinned-base, non-root] }', 'dockerfile: { require: healthcheck, match: any }'],
+    summary:
+      "The project's Dockerfiles (and Containerfiles) of its own workload have the required properties; false when there is none. Dev-container and CI images, and Dockerfiles without a FROM, are not the project's container.",
+    examples: ['dockerfile: {}', 'dockerfile: { require: [pinned-base, non-root] }', 'dockerfile: { require: healthcheck, match: any }'],
   },
   evaluate(arg, ctx) {
     const required = list(arg.require);
     const all = (arg.match ?? 'all') === 'all';
-    const dockerfiles = ctx.facts.containers.dockerfiles.filter((d) => pathContext(d.path) === 'project');
+    const written = ctx.facts.containers.dockerfiles;
+    const dockerfiles = written.filter((d) => pathContext(d.path) === 'project' && d.role === 'workload');
+    const notCounted = written
+      .filter((d) => !dockerfiles.includes(d))
+      .slice(0, 3)
+      .map((d): Evidence => {
+        const context = pathContext(d.path);
+        const reason = context === 'project' ? (d.roleReason ?? d.role) : `in ${context} code`;
+        return { kind: 'found', counted: false, path: d.path, line: d.baseImages[0]?.line, detail: `not counted: ${reason}` };
+      });
     if (dockerfiles.length === 0) {
-      return { value: false, evidence: [{ kind: 'missing', detail: 'no Dockerfile or Containerfile in the project' }] };
+      return { value: false, evidence: [{ kind: 'missing', detail: "no Dockerfile or Containerfile of the project's own workload" }, ...notCounted] };
+    }
+    if (required.length === 0) {
+      const found = dockerfiles.map((d): Evidence => ({ kind: 'found', path: d.path, line: d.baseImages[0]?.line, detail: `FROM ${d.baseImages[0]?.image ?? 'an earlier stage'}` }));
+      return { value: true, evidence: [...capped(found, 'Dockerfiles'), ...notCounted] };
     }
     const verdicts = dockerfiles.map((d) => ({
       d,

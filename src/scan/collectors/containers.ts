@@ -1,5 +1,5 @@
 import { compareStrings } from '../../util/compare.js';
-import { baseName } from '../../util/repo-path.js';
+import { baseName, directoryOf } from '../../util/repo-path.js';
 import { defineCollector, type Collector, type ScanIndex } from '../collector.js';
 import { mapEntries, mapEntry, parseYamlDocuments } from '../yaml-documents.js';
 
@@ -11,8 +11,17 @@ export interface BaseImage {
   digest: boolean;
 }
 
+/**
+ * What an image is for. Only a `workload` image is the project's container (serving, training,
+ * batch); a dev container is an editor's environment and a CI image is a build agent or a CI action.
+ */
+export type DockerfileRole = 'workload' | 'dev-container' | 'ci-image';
+
 export interface DockerfileFacts {
   path: string;
+  role: DockerfileRole;
+  /** Why the image is not a workload image; null for workload images. */
+  roleReason: string | null;
   stages: number;
   baseImages: BaseImage[];
   /** The last `USER` instruction, if any. */
@@ -28,11 +37,19 @@ export interface ContainerFacts {
   dockerignore: string | null;
 }
 
-/** `Dockerfile.gpu`, `Dockerfile_amd`, `Dockerfile-cpu`, `serving.Dockerfile`, `Containerfile`… */
-const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)([._-].+)?$|\.([Dd]ockerfile|[Cc]ontainerfile)$/;
+/** `Dockerfile.gpu`, `Dockerfile_amd`, `dockerfile.base`, `serving.Dockerfile`, `BaseDockerfile`, `Containerfile`… */
+const DOCKERFILE_NAME = /^[\w.-]*?(?:docker|container)file(?:[._-][\w.-]+)?$/i;
 /** BuildKit reads `<Dockerfile>.dockerignore` next to a Dockerfile: an ignore file, not a Dockerfile. */
 const IGNORE_FILE_NAME = /\.dockerignore$/;
-const NOT_DOCKERFILE_NAME = /\.(dockerignore|md|rst)$/;
+/** Files named after Dockerfiles that are not one: ignore files, docs, linter settings, scripts. */
+const NOT_DOCKERFILE_NAME = /\.(dockerignore|md|rst|txt|ya?ml|json|toml|ini|cfg|sh|py|js|ts|lock|log)$/i;
+/** A dev container's definition names the Dockerfile it builds (`"dockerFile"`, or `"dockerfile"` under `"build"`). */
+const DEVCONTAINER_NAME = /(^|\/)\.?devcontainer\.json$/;
+const DEVCONTAINER_DOCKERFILE = /"docker[Ff]ile"\s*:\s*"([^"]{1,500})"/g;
+/** Folders of CI configuration: a Dockerfile there builds a CI agent or a CI action. */
+const CI_DIRECTORIES: ReadonlySet<string> = new Set(['.github', '.gitlab', '.circleci', '.buildkite', '.azure-pipelines', '.ci', 'ci', '.taskcluster']);
+/** A dependency file named for CI (`ci_dependencies.yml`, `requirements-ci.txt`): what a build agent installs. */
+const CI_DEPENDENCY_FILE = /(^|[._-])ci([._-]|$)/i;
 const COMPOSE_NAME = /^(docker-)?compose(\..+)?\.ya?ml$/;
 
 interface Instruction {
@@ -57,11 +74,17 @@ interface Stage {
 export const containersCollector = defineCollector({ key: 'containers', create: collectContainers });
 
 function collectContainers(): Collector<ContainerFacts> {
-  const dockerfiles: DockerfileFacts[] = [];
+  const dockerfiles: Array<DockerfileFacts & { contents: ImageContents }> = [];
   const compose: ContainerFacts['compose'] = [];
+  /** Dockerfiles named by dev container definitions, with the definition naming each. */
+  const devContainerFiles = new Map<string, string>();
   return {
-    wants: (path) => isDockerfile(path) || COMPOSE_NAME.test(baseName(path)),
+    wants: (path) => isDockerfile(path) || COMPOSE_NAME.test(baseName(path)) || DEVCONTAINER_NAME.test(path),
     visit(file, warn) {
+      if (DEVCONTAINER_NAME.test(file.path)) {
+        for (const [, named] of file.text.matchAll(DEVCONTAINER_DOCKERFILE)) devContainerFiles.set(joinPath(directoryOf(file.path), named!), file.path);
+        return;
+      }
       if (COMPOSE_NAME.test(baseName(file.path))) {
         const { services, error } = composeServices(file.text);
         if (error) warn({ path: file.path, line: error.line, message: `compose file does not parse: ${error.message}` });
@@ -73,11 +96,44 @@ function collectContainers(): Collector<ContainerFacts> {
       else warn({ path: file.path, message: 'Dockerfile has no FROM instruction' });
     },
     finish: (index) => ({
-      dockerfiles: [...dockerfiles].sort((a, b) => compareStrings(a.path, b.path)),
+      dockerfiles: dockerfiles
+        .map(({ contents, ...dockerfile }) => ({ ...dockerfile, ...roleOf(dockerfile.path, contents, devContainerFiles) }))
+        .sort((a, b) => compareStrings(a.path, b.path)),
       compose: [...compose].sort((a, b) => compareStrings(a.path, b.path)),
       dockerignore: findDockerignore(index),
     }),
   };
+}
+
+/** `a/b` joined with `../c/Dockerfile`: `a/c/Dockerfile`, as a repository path. */
+function joinPath(directory: string, relative: string): string {
+  const parts = directory === '' ? [] : directory.split('/');
+  for (const part of relative.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/** What an image is made of, as far as its role is concerned. */
+interface ImageContents {
+  /** Sources copied from the build context (not from another stage or image). */
+  copied: string[];
+  /** The image says what it runs (CMD or ENTRYPOINT). */
+  runs: boolean;
+}
+
+function roleOf(path: string, contents: ImageContents, devContainerFiles: ReadonlyMap<string, string>): { role: DockerfileRole; roleReason: string | null } {
+  const directories = path.split('/').slice(0, -1);
+  if (directories.includes('.devcontainer')) return { role: 'dev-container', roleReason: 'a dev-container image (in .devcontainer/)' };
+  const definition = devContainerFiles.get(path);
+  if (definition) return { role: 'dev-container', roleReason: `the dev-container image of ${definition}` };
+  const ciDirectory = directories.find((directory) => CI_DIRECTORIES.has(directory.toLowerCase()));
+  if (ciDirectory) return { role: 'ci-image', roleReason: `a CI image (in ${ciDirectory}/)` };
+  if (!contents.runs && contents.copied.length > 0 && contents.copied.every((source) => CI_DEPENDENCY_FILE.test(baseName(source).replace(/\.[^.]*$/, '')))) {
+    return { role: 'ci-image', roleReason: `a CI build-agent image (it installs ${contents.copied.map(baseName).join(', ')} and runs nothing)` };
+  }
+  return { role: 'workload', roleReason: null };
 }
 
 function isDockerfile(path: string): boolean {
@@ -109,23 +165,33 @@ function escapeCharacter(lines: readonly string[]): string {
   return '\\';
 }
 
-/** Logical instructions with the line each starts on; comments, continuations and heredoc bodies are folded away. */
+/**
+ * Logical instructions with the line each starts on; comments, continuations and heredoc bodies are
+ * folded away. Continued lines are gathered and joined once, so an instruction continued over a
+ * hundred thousand lines costs the same per line as a short one.
+ */
 function parseInstructions(lines: readonly string[]): Instruction[] {
   const escape = escapeCharacter(lines);
   const instructions: Instruction[] = [];
   let next = 0;
   while (next < lines.length) {
     const start = next;
-    let text = lines[next++]!;
-    if (COMMENT_OR_BLANK.test(text)) continue;
-    while (text.trimEnd().endsWith(escape)) {
-      text = text.trimEnd().slice(0, -escape.length);
+    let line = lines[next++]!;
+    if (COMMENT_OR_BLANK.test(line)) continue;
+    const parts: string[] = [];
+    for (;;) {
+      const trimmed = line.trimEnd();
+      if (!trimmed.endsWith(escape)) {
+        parts.push(line);
+        break;
+      }
+      parts.push(trimmed.slice(0, -escape.length));
       // Docker drops comment and empty lines inside a continued instruction.
       while (next < lines.length && COMMENT_OR_BLANK.test(lines[next]!)) next++;
       if (next >= lines.length) break;
-      text += lines[next++]!;
+      line = lines[next++]!;
     }
-    const match = INSTRUCTION.exec(text);
+    const match = INSTRUCTION.exec(parts.join(''));
     if (!match) continue;
     const instruction = { keyword: match[1]!.toUpperCase(), args: match[2]!.trim(), line: start + 1 };
     instructions.push(instruction);
@@ -250,12 +316,23 @@ function lineage(stages: readonly Stage[]): Stage[] {
   return chain;
 }
 
-function analyseDockerfile(path: string, lines: readonly string[]): DockerfileFacts | null {
+/** `COPY --chown=app requirements.txt src/ /app/` and `COPY ["a", "b", "/dest"]`: the sources, unless copied from a stage or image. */
+function copiedSources(args: string): string[] {
+  const json = /^\[(.*)\]$/.exec(args.trim());
+  const tokens = json ? [...json[1]!.matchAll(/"([^"]*)"/g)].map((match) => match[1]!) : args.split(/\s+/).filter(Boolean);
+  if (tokens.some((token) => token.startsWith('--from'))) return [];
+  return tokens.filter((token) => !token.startsWith('--')).slice(0, -1);
+}
+
+function analyseDockerfile(path: string, lines: readonly string[]): (DockerfileFacts & { contents: ImageContents }) | null {
   const globals: Variables = new Map();
   const stages: Stage[] = [];
   const baseImages: BaseImage[] = [];
+  const contents: ImageContents = { copied: [], runs: false };
   for (const instruction of parseInstructions(lines)) {
     const current = stages[stages.length - 1];
+    if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') contents.copied.push(...copiedSources(instruction.args));
+    if (instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT') contents.runs = true;
     if (instruction.keyword === 'FROM') {
       const from = parseFrom(instruction.args);
       if (!from) continue;
@@ -276,6 +353,9 @@ function analyseDockerfile(path: string, lines: readonly string[]): DockerfileFa
   const healthcheck = chain.find((stage) => stage.healthcheck)?.healthcheck ?? null;
   return {
     path,
+    role: 'workload',
+    roleReason: null,
+    contents,
     stages: stages.length,
     baseImages,
     user: user && { value: user.value, line: user.line },

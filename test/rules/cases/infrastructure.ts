@@ -364,6 +364,19 @@ export const cases: RuleCases = {
     { name: 'Dockerfile that CI never builds', files: { 'docker/Dockerfile': pinnedRootDockerfile, '.github/workflows/ci.yml': testWorkflow() }, status: 'partial', evidence: 'docker/Dockerfile' },
     { name: 'compose file that only starts MLflow and Postgres', files: { 'docker-compose.yml': 'services:\n  mlflow:\n    image: ghcr.io/mlflow/mlflow:v2.12.1\n  db:\n    image: postgres:16\n', 'train.py': trainScript }, status: 'fail' },
     { name: 'a Dockerfile only in an example does not count', files: { 'examples/serving/Dockerfile': hardenedDockerfile, 'train.py': trainScript }, status: 'fail', evidence: 'not counted' },
+    { name: 'a GPU serving image under another name', files: { 'docker/Dockerfile.gpu': pinnedRootDockerfile, 'docker/BaseDockerfile': hardenedDockerfile }, status: 'partial', evidence: 'docker/BaseDockerfile:1 FROM python:3.11.9-slim' },
+    {
+      name: 'a dev container, a CI build agent and an empty Dockerfile are not the project container',
+      files: {
+        '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/python:3.11\n',
+        'environment_setup/Dockerfile': 'FROM conda/miniconda3\nCOPY pipelines/ci_dependencies.yml /setup/\nRUN conda env create -f /setup/ci_dependencies.yml\n',
+        'environments/Dockerfile': '',
+        '.github/workflows/ci.yml': workflow({ on: 'push', job: 'build', steps: ['run: docker build -f .devcontainer/Dockerfile .'] }),
+        'train.py': trainScript,
+      },
+      status: 'fail',
+      evidence: 'not counted: a dev-container image',
+    },
   ],
   'infra.image-hardening': [
     { name: 'pinned multi-stage image running as a non-root user', files: { Dockerfile: hardenedDockerfile }, status: 'pass', evidence: 'Dockerfile' },
