@@ -84,8 +84,8 @@ describe('requirements files', () => {
     ['requirements/base.txt', false],
     ['services/api/requirements.txt', false],
   ])('%s is dev: %s', (path, dev) => {
-    const { facts } = run({ [path]: 'pytest==7.4.0\n' });
-    expect(dep(facts.declared, 'pytest')).toMatchObject({ path, dev });
+    const { facts } = run({ [path]: 'numpy==1.26.2\n' });
+    expect(dep(facts.declared, 'numpy')).toMatchObject({ path, dev });
   });
 
   it('does not read text files outside a requirements directory', () => {
@@ -688,6 +688,12 @@ describe('pinning', () => {
     ['unpinned', 'a lock file only in an example', { 'examples/app/poetry.lock': '[[package]]\n', 'requirements.txt': 'numpy\n' }],
     ['pinned', 'a pip-tools input beside its compiled file', { 'requirements.in': 'numpy\n', 'requirements.txt': 'numpy==1.26.2\n' }],
     ['unpinned', 'a pip-tools input alone', { 'requirements.in': 'numpy\n' }],
+    ['pinned', 'a test or notebook tool floats in a runtime file (it is a dev dependency wherever declared)', { 'requirements.txt': 'numpy==1.26.2\npandas==2.1.4\npytest\nipywidgets>=8\n' }],
+    ['pinned', 'essentially all exact: one bounded package among many', { 'requirements.txt': `${Array.from({ length: 12 }, (_, i) => `pkg${i}==1.0.${i}`).join('\n')}\nnumpy<1.24\n` }],
+    ['partial', 'two of three exact', { 'requirements.txt': 'numpy==1.26.2\npandas==2.1.4\nscipy>=1.11\n' }],
+    ['pinned', 'an exact environment file next to package metadata in ranges', { 'requirements.txt': 'numpy==1.26.2\n', 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["numpy>=1.20"]\n' }],
+    ['partial', 'an environment file that installs the project itself, with its ranges', { 'requirements.txt': '-e .[cli]\nuvicorn==0.35.0\n', 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["certifi", "idna"]\n' }],
+    ['pinned', "exact pip pins in a conda environment's pip list", { 'environment.yml': 'dependencies:\n  - python=3.10\n  - pip\n  - pip:\n    - mlflow==2.8.1\n    - scikit-learn==1.3.2\n' }],
   ])('%s: %s', (pinning, _, files: Record<string, string>) => {
     expect(run(files).facts.pinning).toBe(pinning);
   });

@@ -21,8 +21,28 @@ import type { SourceLines } from './source-lines.js';
 /** Words that mark a file, extra or group as serving development rather than the running product. */
 const DEV_WORDS: ReadonlySet<string> = new Set([
   'dev', 'devel', 'develop', 'development', 'test', 'tests', 'testing', 'docs', 'doc', 'documentation',
-  'lint', 'linting', 'linters', 'typing', 'mypy', 'ci', 'style', 'qa', 'coverage',
+  'lint', 'linting', 'linters', 'typing', 'mypy', 'ci', 'style', 'qa', 'coverage', 'notebook', 'notebooks', 'jupyter',
 ]);
+
+/**
+ * Packages that test, lint, type-check, document, build or run notebooks for the project, never
+ * part of what it runs: declared in a runtime file, they are still development dependencies.
+ */
+const DEV_TOOLS = new RegExp(
+  '^(?:' +
+    [
+      'pytest(?:-[\\w-]+)?', 'coverage', 'tox', 'nox', 'hypothesis', 'mock', 'responses', 'freezegun', 'faker',
+      'black', 'isort', 'flake8(?:-[\\w-]+)?', 'pylint', 'mypy', 'ruff', 'pyright', 'autopep8', 'yapf', 'pycodestyle', 'pydocstyle', 'pre-commit', 'bandit', 'safety', 'pip-audit', 'codespell',
+      'types-[\\w-]+', 'mkdocs(?:-[\\w-]+)?', 'mkdocstrings(?:-[\\w-]+)?', 'sphinx(?:-[\\w-]+)?', 'pdoc3?',
+      'ipykernel', 'ipywidgets', 'ipython', 'jupyter(?:lab)?(?:-[\\w-]+)?', 'notebook', 'nbconvert', 'nbformat', 'nbstripout', 'papermill',
+      'pip', 'setuptools', 'setuptools-scm', 'wheel', 'build', 'twine', 'pip-tools',
+    ].join('|') +
+    ')$',
+);
+
+export function isDevTool(name: string): boolean {
+  return DEV_TOOLS.test(name);
+}
 
 export function isDevName(name: string): boolean {
   return name.toLowerCase().split(/[-_.\s]+/).some((word) => DEV_WORDS.has(word));
@@ -35,9 +55,13 @@ export function pathSaysDev(path: string): boolean {
   return isDevName(stem) || directories.some((directory) => DEV_WORDS.has(directory.toLowerCase()));
 }
 
+const PROJECT_ITSELF = /^\.\/?(?:\[[^\]]*\])?$/;
+
 /** Collects one manifest's declarations, normalising names and warning about what it cannot read. */
 export class Declarations {
   readonly list: Declaration[] = [];
+  /** A requirements line installs the project itself (`-e .`, `.[extras]`), with the dependencies its metadata declares. */
+  installsProject = false;
 
   constructor(
     private readonly path: string,
@@ -45,12 +69,13 @@ export class Declarations {
   ) {}
 
   add(requirement: Requirement, line: number, dev: boolean, ecosystem: Ecosystem = 'pypi'): void {
+    const name = normaliseName(requirement.name, ecosystem);
     this.list.push({
       ecosystem,
-      name: normaliseName(requirement.name, ecosystem),
+      name,
       spec: safeSpec(requirement.spec),
       pinned: requirement.pinned,
-      dev,
+      dev: dev || (ecosystem !== 'npm' && isDevTool(name)),
       line,
     });
   }
@@ -67,6 +92,7 @@ export class Declarations {
     const body = text.replace(TRAILING_COMMENT, '').trim();
     const target = body.replace(EDITABLE_OPTION, '');
     if (target === '' || target.startsWith('-')) return;
+    if (PROJECT_ITSELF.test(target)) this.installsProject = true;
     if (PATH_OR_URL.test(target)) {
       const egg = EGG_FRAGMENT.exec(target)?.[1];
       if (egg) this.add({ name: egg, spec: target, pinned: PINNED_URL.test(target) }, line, dev);

@@ -15,6 +15,8 @@ export interface ManifestRead {
   ecosystem: Ecosystem;
   declarations: Declaration[];
   managers: string[];
+  /** The file installs the project itself, so the dependencies its package metadata declares too. */
+  installsProject?: boolean;
 }
 
 /** Returns null when the file turns out not to be a manifest (a pyproject.toml holding only tool settings). */

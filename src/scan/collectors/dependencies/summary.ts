@@ -2,7 +2,7 @@ import { compareStrings } from '../../../util/compare.js';
 import { baseName, directoryOf } from '../../../util/repo-path.js';
 import type { PathContext } from '../../location.js';
 import { pathContext } from '../../path-context.js';
-import type { Dependency, DependencyFacts, LockFileInfo, ManifestInfo } from './facts.js';
+import type { Dependency, DependencyFacts, LockFileInfo, ManifestInfo, ManifestKind } from './facts.js';
 import { lockFormat } from './lock-files.js';
 import type { LockFormat, ManifestRead } from './manifest.js';
 
@@ -57,6 +57,20 @@ function managersOf(
   return [...managers].sort(compareStrings);
 }
 
+/**
+ * Package metadata (setup.py, setup.cfg, PEP 621 `[project]` dependencies) declares what a package
+ * accepts, in ranges by design; requirements and environment files declare the environment that is
+ * installed. When a project has both, the environment files say how reproducible it is, unless
+ * one of them installs the project itself (`-e .`) and with it the metadata's ranges.
+ */
+const ABSTRACT_KINDS: ReadonlySet<ManifestKind> = new Set(['setup.py', 'setup.cfg', 'pyproject']);
+
+/**
+ * "Essentially all" runtime requirements exact: a project that pins everything but one
+ * upper-bounded package installs the same environment in practice, and is not "partial".
+ */
+export const PINNED_SHARE = 0.9;
+
 function pinningOf(
   manifests: ReadonlyArray<{ path: string; read: ManifestRead }>,
   locks: ReadonlyArray<{ path: string; format: LockFormat }>,
@@ -64,13 +78,15 @@ function pinningOf(
 ): DependencyFacts['pinning'] {
   const inProject = (path: string) => pathContext(path) === 'project';
   if (locks.some(({ path, format }) => format.ecosystem !== 'npm' && inProject(path))) return 'locked';
-  const runtime = manifests
-    .filter(({ path }) => inProject(path) && !isCompiledInput(path, paths))
+  const own = manifests.filter(({ path, read }) => inProject(path) && !isCompiledInput(path, paths) && read.ecosystem !== 'npm');
+  const concrete = own.filter(({ read }) => !ABSTRACT_KINDS.has(read.kind));
+  const concreteDecides = concrete.some(({ read }) => read.declarations.some((d) => !d.dev)) && !concrete.some(({ read }) => read.installsProject);
+  const runtime = (concreteDecides ? concrete : own)
     .flatMap(({ read }) => read.declarations)
     .filter((declaration) => declaration.ecosystem !== 'npm' && !declaration.dev);
   if (runtime.length === 0) return 'none';
   const pinned = runtime.filter((declaration) => declaration.pinned).length;
-  return pinned === runtime.length ? 'pinned' : pinned > 0 ? 'partial' : 'unpinned';
+  return pinned >= PINNED_SHARE * runtime.length ? 'pinned' : pinned > 0 ? 'partial' : 'unpinned';
 }
 
 /** A pip-tools `.in` file is compiled into the sibling `.txt`, which is what gets installed. */

@@ -10,7 +10,7 @@ function readRequirementsFile(file: FileContent, warn: Warn): ManifestRead {
   const out = new Declarations(file.path, warn);
   const dev = pathSaysDev(file.path);
   for (const { text, line } of logicalLines(file.lines())) out.requirementLine(text, line, dev);
-  return { kind: 'requirements', ecosystem: 'pypi', declarations: out.list, managers: ['pip'] };
+  return { kind: 'requirements', ecosystem: 'pypi', declarations: out.list, managers: ['pip'], installsProject: out.installsProject };
 }
 
 /** pip's requirements files: `requirements.txt`, `requirements-dev.in`, `requirements/test.txt`. */
