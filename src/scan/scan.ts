@@ -95,6 +95,9 @@ function collectFacts(
     const result = read(file.path, file.bytes, file.path.endsWith('.ipynb') ? limits.maxNotebookBytes : limits.maxFileBytes);
     if ('unread' in result) {
       unread.push({ path: file.path, reason: result.unread });
+      // Too large or binary is a choice the scan makes; a file it could not open is missing evidence (a
+      // requirements file nobody could read would otherwise leave pinning "none" without a word).
+      if (result.unread === 'unreadable') warn({ path: file.path, message: 'could not read the file: it is left out of the audit' });
       continue;
     }
     const content = fileContent(file.path, result.text, file.bytes);
