@@ -36,26 +36,30 @@ interface FormatPattern {
   group?: number;
 }
 
+/**
+ * Bounded by letters and digits only, not by `\b`: `_` is a word character, and a token in a file
+ * name often follows one (`train_AKIA….py`).
+ */
 const FORMATS: readonly FormatPattern[] = [
   { kind: 'private-key', regex: /-----BEGIN ((RSA|EC|DSA|OPENSSH|PGP|ENCRYPTED) )?PRIVATE KEY( BLOCK)?-----/g },
-  { kind: 'aws-access-key-id', regex: /\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/g, group: 1 },
+  { kind: 'aws-access-key-id', regex: /(?<![A-Za-z0-9])((?:AKIA|ASIA)[0-9A-Z]{16})(?![A-Za-z0-9])/g, group: 1 },
   { kind: 'aws-secret-access-key', regex: /aws_secret_access_key["']?[ \t]{0,8}[=:][ \t]{0,8}["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi, group: 1 },
-  { kind: 'anthropic-api-key', regex: /\b(sk-ant-[A-Za-z0-9_-]{32,})/g, group: 1 },
-  { kind: 'openai-api-key', regex: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,})/g, group: 1 },
-  { kind: 'huggingface-token', regex: /\b(hf_[A-Za-z0-9]{30,})\b/g, group: 1 },
-  { kind: 'github-token', regex: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/g, group: 1 },
-  { kind: 'gitlab-token', regex: /\b(glpat-[A-Za-z0-9_-]{20,})\b/g, group: 1 },
-  { kind: 'slack-token', regex: /\b(xox[baprs]-[A-Za-z0-9-]{10,})/g, group: 1 },
+  { kind: 'anthropic-api-key', regex: /(?<![A-Za-z0-9])(sk-ant-[A-Za-z0-9_-]{32,})/g, group: 1 },
+  { kind: 'openai-api-key', regex: /(?<![A-Za-z0-9])(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,})/g, group: 1 },
+  { kind: 'huggingface-token', regex: /(?<![A-Za-z0-9])(hf_[A-Za-z0-9]{30,})(?![A-Za-z0-9])/g, group: 1 },
+  { kind: 'github-token', regex: /(?<![A-Za-z0-9])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})(?![A-Za-z0-9])/g, group: 1 },
+  { kind: 'gitlab-token', regex: /(?<![A-Za-z0-9])(glpat-[A-Za-z0-9_-]{20,})(?![A-Za-z0-9])/g, group: 1 },
+  { kind: 'slack-token', regex: /(?<![A-Za-z0-9])(xox[baprs]-[A-Za-z0-9-]{10,})/g, group: 1 },
   { kind: 'slack-webhook', regex: /(hooks\.slack\.com\/services\/T[A-Za-z0-9]{8,}\/B[A-Za-z0-9]{8,}\/[A-Za-z0-9]{20,})/g, group: 1 },
-  { kind: 'google-api-key', regex: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g, group: 1 },
+  { kind: 'google-api-key', regex: /(?<![A-Za-z0-9])(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g, group: 1 },
   { kind: 'gcp-service-account-key', regex: /"private_key_id"[ \t]{0,8}:[ \t]{0,8}"([0-9a-f]{40})"/g, group: 1 },
-  { kind: 'stripe-live-key', regex: /\b((?:sk|rk)_live_[0-9a-zA-Z]{24,})/g, group: 1 },
+  { kind: 'stripe-live-key', regex: /(?<![A-Za-z0-9])((?:sk|rk)_live_[0-9a-zA-Z]{24,})/g, group: 1 },
   { kind: 'azure-storage-key', regex: /AccountKey=([A-Za-z0-9+/=]{80,})/g, group: 1 },
-  { kind: 'wandb-api-key', regex: /WANDB_API_KEY["']?[ \t]{0,8}[=:][ \t]{0,8}["']?([0-9a-f]{40})\b/g, group: 1 },
-  { kind: 'npm-token', regex: /\b(npm_[A-Za-z0-9]{36})\b/g, group: 1 },
-  { kind: 'pypi-token', regex: /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})/g, group: 1 },
-  { kind: 'databricks-token', regex: /\b(dapi[0-9a-f]{32})(?:-\d)?\b/g, group: 1 },
-  { kind: 'sendgrid-api-key', regex: /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})\b/g, group: 1 },
+  { kind: 'wandb-api-key', regex: /WANDB_API_KEY["']?[ \t]{0,8}[=:][ \t]{0,8}["']?([0-9a-f]{40})(?![A-Za-z0-9])/g, group: 1 },
+  { kind: 'npm-token', regex: /(?<![A-Za-z0-9])(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])/g, group: 1 },
+  { kind: 'pypi-token', regex: /(?<![A-Za-z0-9])(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})/g, group: 1 },
+  { kind: 'databricks-token', regex: /(?<![A-Za-z0-9])(dapi[0-9a-f]{32})(?:-\d)?(?![A-Za-z0-9])/g, group: 1 },
+  { kind: 'sendgrid-api-key', regex: /(?<![A-Za-z0-9])(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9])/g, group: 1 },
 ];
 
 /**
@@ -72,11 +76,16 @@ const MAX_VALUE_LENGTH = 1000;
 
 /** Words that end a key naming a secret (`db_password`, `clientSecret`, `CODECOV_TOKEN`). */
 const SECRET_WORDS: ReadonlySet<string> = new Set(['password', 'passwd', 'passphrase', 'pwd', 'secret', 'token', 'credential', 'credentials', 'apikey', 'auth']);
-/** `key` alone is a dictionary key or a file; these words in front of it make it a secret. */
+/**
+ * `key` alone is a dictionary key or a file; these words in front of it make it a secret. Not
+ * `write` or `public`: analytics write keys (Segment, RudderStack) and public keys ship in web pages.
+ */
 const SECRET_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
   'api', 'secret', 'access', 'private', 'account', 'auth', 'signing', 'master', 'encryption', 'client', 'app', 'license',
-  'subscription', 'service', 'storage', 'shared', 'admin', 'deploy', 'upload', 'hmac', 'jwt', 'fernet', 'webhook', 'write',
+  'subscription', 'service', 'storage', 'shared', 'admin', 'deploy', 'upload', 'hmac', 'jwt', 'fernet', 'webhook',
 ]);
+/** Words that make a key name something derived from a secret, which is no secret: `hashed_secret`, `password_hash`, `token_fingerprint`. */
+const DERIVED_WORDS: ReadonlySet<string> = new Set(['hash', 'hashed', 'digest', 'fingerprint', 'checksum', 'md5', 'sha', 'sha1', 'sha256', 'sha512']);
 
 /** The words of a key: `clientSecret` and `CLIENT_SECRET` both give `client`, `secret`. */
 export function keyWords(key: string): string[] {
@@ -87,12 +96,15 @@ export function keyWords(key: string): string[] {
     .filter(Boolean);
 }
 
-/** True when a key names a credential: its last word is a secret word (`pass` and `key` with a qualifier in front). */
+/**
+ * True when a key names a credential: its last word is a secret word (`pass` and `key` with a
+ * qualifier in front), and no word says the value is a hash of one.
+ */
 export function namesSecret(key: string): boolean {
   const words = keyWords(key);
   const last = words[words.length - 1];
   const before = words[words.length - 2];
-  if (last === undefined) return false;
+  if (last === undefined || words.some((word) => DERIVED_WORDS.has(word))) return false;
   if (SECRET_WORDS.has(last)) return true;
   if (last === 'pass') return before !== undefined;
   return last === 'key' && before !== undefined && SECRET_KEY_QUALIFIERS.has(before);
@@ -174,11 +186,15 @@ export interface CandidateScan {
   urls: boolean;
 }
 
-export function candidatesIn(text: string): CandidateScan | null {
-  const formats = FORMATS.filter(({ regex }) => {
+function formatsPresentIn(text: string): FormatPattern[] {
+  return FORMATS.filter(({ regex }) => {
     regex.lastIndex = 0;
     return regex.test(text);
   });
+}
+
+export function candidatesIn(text: string): CandidateScan | null {
+  const formats = formatsPresentIn(text);
   ASSIGNMENT.lastIndex = 0;
   URL_PASSWORD.lastIndex = 0;
   const assignments = ASSIGNMENT.test(text);
@@ -247,14 +263,15 @@ function tagOf(value: string): string {
 }
 
 /**
- * A file or directory name with provider-format credentials redacted (`ghp_********-1a2b3c`). Only
- * formats count here: a name is not an assignment, and `password.txt` holds no secret in its name.
- * The tag keeps two names distinct without saying anything usable about the token.
+ * Text with provider-format credentials redacted (`keys/ghp_********-1a2b3c.txt`), for whatever is
+ * shown to a person: a token can sit in a file or directory name, and names reach every output.
+ * Only formats count here: a name is not an assignment, and `password.txt` holds no secret in its
+ * name. The tag keeps two names distinct without saying anything usable about the token.
  */
-export function redactName(name: string): string {
-  const scan = candidatesIn(name);
-  if (!scan || scan.formats.length === 0) return name;
-  const candidates = formatsIn(name, scan.formats).sort((a, b) => a.index - b.index);
+export function redactFormats(text: string): string {
+  const formats = formatsPresentIn(text);
+  if (formats.length === 0) return text;
+  const candidates = formatsIn(text, formats).sort((a, b) => a.index - b.index);
   const kept = candidates.filter((candidate, i) => i === 0 || candidate.index >= candidates[i - 1]!.index + candidates[i - 1]!.value.length);
-  return replaceAt(name, kept, (candidate) => `${redactValue(candidate.value)}-${tagOf(candidate.value)}`);
+  return replaceAt(text, kept, (candidate) => `${redactValue(candidate.value)}-${tagOf(candidate.value)}`);
 }

@@ -5,7 +5,11 @@
  * that CI systems read as a workflow command (`::error::…` in GitHub Actions). So every output
  * shows them as visible escapes, and one-line contexts fold line breaks into spaces and never
  * begin with a workflow command's marker.
+ *
+ * A credential can reach outputs the same way, in a file or directory name (`keys/ghp_….pem`)
+ * that findings, evidence and warnings quote: every output redacts provider formats too.
  */
+import { redactFormats } from '../scan/secret-patterns.js';
 
 /** C0 controls other than tab and line breaks, DEL and C1: never meaningful as text. */
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
@@ -18,18 +22,21 @@ function escaped(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-/** Control characters as visible escapes (`\u001b`); tabs and line breaks kept, for multi-line text. */
-export function visibleControls(text: string): string {
-  return text.replace(CONTROLS, escaped);
+/**
+ * Text safe to show: provider-format credentials redacted, control characters as visible escapes
+ * (`\u001b`); tabs and line breaks kept, for multi-line text.
+ */
+export function safeText(text: string): string {
+  return redactFormats(text).replace(CONTROLS, escaped);
 }
 
 /**
- * Text for one line of output: line breaks and tabs become spaces, control characters visible
- * escapes, and a leading workflow-command marker gets a backslash (text that starts an output line,
+ * Text for one line of output: line breaks and tabs become spaces, credentials redacted, control
+ * characters visible escapes, and a leading workflow-command marker gets a backslash (text that starts an output line,
  * such as a category title, cannot be a command).
  */
 export function printable(text: string): string {
-  return visibleControls(text.replace(LINE_BREAKS, ' ')).replace(COMMAND_START, '$1\\$2');
+  return safeText(text.replace(LINE_BREAKS, ' ')).replace(COMMAND_START, '$1\\$2');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { secretsCollector } from '../../src/scan/collectors/secrets.js';
-import { redactName, redactSecrets } from '../../src/scan/secret-patterns.js';
+import { redactFormats, redactSecrets } from '../../src/scan/secret-patterns.js';
 import { collect } from '../helpers/collect.js';
 
 /*
@@ -59,6 +59,8 @@ describe('secrets: what counts as a credential', () => {
     ['a placeholder', '.env.production', 'SECRET_KEY=CHANGE_THIS_IN_PRODUCTION\nOPENAI_API_KEY=<your-key>\nTOKEN=xxxxxxxxxxxx\nAPI_KEY=sk-ant-...\n'],
     ['a name, not a value', 'src/app.py', 'API_TOKEN_HEADER = "X-Api-Key"\nTOKEN_COUNT = "token_count"\nmax_tokens = 512\nid-token: write\n'],
     ['a scope, not an assignment', '.taskcluster.yml', 'scopes:\n  - auth:aws-s3:read-write:project-data/*\n'],
+    ['hashes of secrets (a detect-secrets baseline, a stored password hash)', '.secrets.baseline', `"hashed_secret": "67debbd0c2fca92f16a856573844056ba12c3fa1",\npassword_hash: "${uuidToken}"\ntoken_sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n`],
+    ['an analytics write key shipped in a web page', 'web/static/analytics.js', 'analytics.load({ writeKey: "Kq8Zr3Lm9Tx2Vw5Yp1Bn4CzQ7mX2" });\n'],
   ])('no credential: %s', (_name, path, text) => {
     const { real, setAside } = judged({ [path]: text });
     expect(real).toEqual([]);
@@ -72,6 +74,7 @@ describe('secrets: what counts as a credential', () => {
     ['the throw-away password of a CI database', '.github/workflows/ci.yml', 'services:\n  postgres:\n    env:\n      POSTGRES_PASSWORD: fraud_pass_dev_2024\n', /default or throw-away/],
     ["LocalStack's test credentials", 'scripts/s3.sh', 'export AWS_ACCESS_KEY_ID=test\nexport AWS_SECRET_ACCESS_KEY=test1234\n', /default or throw-away/],
     ['a URL whose password is the user name', 'src/db.py', 'URL = "postgresql://aegis:aegis@db:5432/aegis"\n', /default or throw-away/],
+    ['a percent-encoded phrase as a URL password', 'src/urls.py', 'url = URL("https://jo%40mail.com:a%20secret@example.org:1234/a%20b")\n', /default or throw-away/],
     ['documented Basic credentials', 'settings.yaml', 'auth:\n  secret: "Basic c2VjcmV0OmtleQ=="\n', /HTTP Basic credentials whose password/],
     ['an example in a README', 'README.md', `\`\`\`json\n{ "password": "${uuidToken}" }\n\`\`\`\n`, /example in documentation/],
     ['a compose file for local development', 'docker-compose.yml', 'environment:\n  - MLFLOW_DB=postgresql://mlflow:Kq8Zr3Lm9@db/mlflow\n', /local-development/],
@@ -131,9 +134,9 @@ describe('secrets: redaction', () => {
 
   it('redacts provider formats in file names, keeping two names distinct', () => {
     const other = githubToken.replace('k7Qm', 'z9Pw');
-    const one = redactName(`keys/${githubToken}.txt`);
+    const one = redactFormats(`keys/${githubToken}.txt`);
     expect(one).toMatch(/^keys\/ghp_\*{8}-[0-9a-f]{6}\.txt$/);
-    expect(redactName(`keys/${other}.txt`)).not.toBe(one);
-    expect(redactName('src/password_reset.py')).toBe('src/password_reset.py');
+    expect(redactFormats(`keys/${other}.txt`)).not.toBe(one);
+    expect(redactFormats('src/password_reset.py')).toBe('src/password_reset.py');
   });
 });

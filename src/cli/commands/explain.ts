@@ -1,7 +1,7 @@
 import { describeRule, type RuleDescription } from '../../rules/describe.js';
 import { loadRuleSet } from '../../rules/load.js';
 import { InputError } from '../../util/errors.js';
-import { visibleControls } from '../../util/printable.js';
+import { safeText } from '../../util/printable.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { CliIO } from '../io.js';
 
@@ -43,6 +43,6 @@ export async function explainCommand(id: string, flags: { rules: string[] }, io:
   const ruleSet = await loadRuleSet(flags.rules);
   const rule = ruleSet.rules.find((candidate) => candidate.id === id);
   if (!rule) throw new InputError(`unknown rule "${id}"${didYouMean(id, ruleSet.rules.map((r) => r.id))}; \`scale-audit rules\` lists them`);
-  io.stdout.write(visibleControls(explainText(describeRule(rule, ruleSet))));
+  io.stdout.write(safeText(explainText(describeRule(rule, ruleSet))));
   return 0;
 }

@@ -185,6 +185,15 @@ function valueVerdict(value: string, names: readonly string[], weight: FileWeigh
   return { real: false, why: 'a readable word or name, not a generated credential', quiet: true };
 }
 
+/** A URL writes its user and password percent-encoded (`a%20secret`): judge what they say. */
+function percentDecoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 /** `"example": {…}`, `examples=[…]`, `# Example:`: sample payloads in API schemas and docstrings. */
 const EXAMPLE_BLOCK = /\bexamples?\b/i;
 
@@ -203,7 +212,7 @@ export function verdictOf(candidate: SecretCandidate, path: string, around: Surr
   if (candidate.evidence === 'format') return formatVerdict(candidate, around.following);
   if (EXAMPLE_BLOCK.test(around.preceding)) return { real: false, why: 'a sample value in an example block' };
   const weight = fileWeight(path);
-  if (candidate.evidence === 'url') return valueVerdict(candidate.value, [candidate.user ?? ''], weight, 'the password of a URL');
+  if (candidate.evidence === 'url') return valueVerdict(percentDecoded(candidate.value), [percentDecoded(candidate.user ?? '')], weight, 'the password of a URL');
   // In code, an unquoted value is an expression (`password = settings.db_password`), not a literal.
   if (weight === 'code' && !candidate.quoted) return { real: false, why: 'an expression, not a literal', quiet: true };
   return valueVerdict(candidate.value, [candidate.key ?? ''], weight, candidate.key ?? 'a secret');
