@@ -1,4 +1,4 @@
-import { LineCounter, isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments, type Document, type Scalar } from 'yaml';
+import { LineCounter, isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Alias, type Document, type Node, type Scalar } from 'yaml';
 import type { FileContent } from '../../collector.js';
 import type { Warn } from '../../location.js';
 import { brokenDraft, type Draft } from './draft.js';
@@ -28,8 +28,31 @@ export interface Entry {
  * file refer to a node from many places, and expanding every reference can grow exponentially.
  */
 
+/**
+ * Each alias's node, found in one pass over the document: `Alias.resolve` searches the document
+ * from its start on every call, so a file of many aliases cost the square of its size. An alias
+ * refers to the latest anchor of its name before it, as the pass meets them in document order.
+ */
+const aliasTargets = new WeakMap<Document.Parsed, Map<Alias, Node | undefined>>();
+
+function targetsOf(doc: Document.Parsed): Map<Alias, Node | undefined> {
+  let targets = aliasTargets.get(doc);
+  if (targets) return targets;
+  targets = new Map();
+  const anchors = new Map<string, Node>();
+  const found = targets;
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) found.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  aliasTargets.set(doc, targets);
+  return targets;
+}
+
 export function resolved(y: Yaml, node: unknown): unknown {
-  return isAlias(node) ? node.resolve(y.doc) : node;
+  return isAlias(node) ? targetsOf(y.doc).get(node) : node;
 }
 
 export function lineOf(y: Yaml, node: unknown): number {

@@ -45,7 +45,8 @@ export function parseJsonObject(file: FileContent, warn: Warn): Record<string, u
 
 export function parseYamlFile(file: FileContent, warn: Warn): { doc: ReturnType<typeof parseDocument>; lineOf: (node: YamlNode) => number } | null {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(file.text, { lineCounter });
+  // Unique-key checks cost the square of a map's size, and a repository's file may hold any number of keys.
+  const doc = parseDocument(file.text, { lineCounter, uniqueKeys: false });
   const error = doc.errors[0];
   if (error) {
     warn({ path: file.path, line: error.linePos?.[0].line, message: `does not parse as YAML: ${error.message.split('\n', 1)[0] ?? ''}` });

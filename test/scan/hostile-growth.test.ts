@@ -1,0 +1,35 @@
+import { describe, it } from 'vitest';
+import type { CollectorDefinition } from '../../src/scan/collector.js';
+import { ciCollector } from '../../src/scan/collectors/ci/index.js';
+import { containersCollector } from '../../src/scan/collectors/containers.js';
+import { dependenciesCollector } from '../../src/scan/collectors/dependencies/index.js';
+import { kubernetesCollector } from '../../src/scan/collectors/kubernetes.js';
+import { secretsCollector } from '../../src/scan/collectors/secrets.js';
+import { collect } from '../helpers/collect.js';
+import { expectRoughlyLinear } from '../helpers/growth.js';
+
+/*
+ * Repository files written to cost the scan time: one instruction continued over a hundred
+ * thousand lines, YAML maps with tens of thousands of keys (unique-key checks are quadratic),
+ * anchors referenced from everywhere. Each collector that reads such a file must finish in time
+ * linear in its size; the cost is compared between two sizes, never against a clock.
+ */
+const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
+
+const cases: Array<[string, CollectorDefinition<string, unknown>, string, (n: number) => string]> = [
+  ['a Dockerfile RUN continued over every line', containersCollector, 'Dockerfile', (n) => `FROM python:3.12-slim\nRUN true \\\n${lines(n, (i) => `  && echo step${i} \\`)}\n  && true\nUSER app\n`],
+  ['a conda environment with many keys', dependenciesCollector, 'environment.yml', (n) => `name: env\n${lines(n, (i) => `key${i}: value`)}\ndependencies:\n  - numpy=1.26.0\n`],
+  ['a workflow with many env keys', ciCollector, '.github/workflows/ci.yml', (n) => `on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n${lines(n, (i) => `      KEY_${i}: value`)}\n    steps:\n      - run: pytest\n`],
+  ['a workflow referencing one anchor from every step', ciCollector, '.github/workflows/ci.yml', (n) => `on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - &step { run: pytest }\n${lines(n, () => '      - *step')}\n`],
+  ['a Kubernetes manifest with many labels', kubernetesCollector, 'k8s/deployment.yaml', (n) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  labels:\n${lines(n, (i) => `    l${i}: v`)}\n`],
+  ['a settings file with many secret-named keys', secretsCollector, 'config/settings.yaml', (n) => lines(n, (i) => `service${i}_password: \${SECRET_${i}}`)],
+];
+
+describe('hostile repository content: cost linear in the size of the file', () => {
+  it.each(cases)('%s', (_name, collector, path, text) => {
+    expectRoughlyLinear((size) => {
+      const files = { [path]: text(size) };
+      return () => collect(collector, files);
+    }, 1_000);
+  });
+});
