@@ -1,8 +1,8 @@
 import { readdir, lstat } from 'node:fs/promises';
 import { join } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import { compareStrings } from '../util/compare.js';
 import { DOCUMENT_BYTES, readBoundedTextIfExists, type ReadLimit } from '../util/read-bounded.js';
+import { compileRules, isIgnored, MAX_RULES, type IgnoreRules } from './ignore-rules.js';
 import type { ScanWarning } from './location.js';
 
 /** Directories that hold installed or generated things, never the project's own work. */
@@ -51,37 +51,19 @@ export interface WalkOptions {
   maxFiles: number;
 }
 
-interface Rules {
-  /** Directory the rules are relative to, '' for the root. */
-  base: string;
-  matcher: Ignore;
-}
-
-function relativeTo(base: string, path: string): string {
-  return base === '' ? path : path.slice(base.length + 1);
-}
-
-/** Applies every `.gitignore` from the root down, so that a deeper `!pattern` can re-include. */
-function isIgnored(chain: readonly Rules[], path: string, directory: boolean): boolean {
-  let ignored = false;
-  for (const { base, matcher } of chain) {
-    const relative = relativeTo(base, path) + (directory ? '/' : '');
-    const result = matcher.test(relative);
-    if (result.ignored) ignored = true;
-    else if (result.unignored) ignored = false;
-  }
-  return ignored;
-}
-
 const IGNORE_RULES: ReadLimit = { what: 'ignore rules', maxBytes: DOCUMENT_BYTES };
 
 /** Ignore rules (`.gitignore`, `.git/info/exclude`), or null when there are none or they cannot be read. */
-async function loadRules(root: string, directory: string, file: string, warnings: ScanWarning[]): Promise<Rules | null> {
+async function loadRules(root: string, directory: string, file: string, warnings: ScanWarning[]): Promise<IgnoreRules | null> {
+  const path = directory ? `${directory}/${file}` : file;
   try {
     const text = await readBoundedTextIfExists(join(root, directory, file), IGNORE_RULES);
-    return text ? { base: directory, matcher: ignore({ allowRelativePaths: true }).add(text) } : null;
+    if (!text) return null;
+    const { rules, dropped } = compileRules(text, directory);
+    if (dropped > 0) warnings.push({ path, message: `only the first ${MAX_RULES.toLocaleString('en-US')} distinct ignore rules are applied; ${dropped.toLocaleString('en-US')} more are not, and the files they name are scanned` });
+    return rules;
   } catch (error) {
-    warnings.push({ path: directory ? `${directory}/${file}` : file, message: (error as Error).message });
+    warnings.push({ path, message: (error as Error).message });
     return null;
   }
 }
@@ -99,9 +81,9 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
     warnings: [],
   };
   const exclude = await loadRules(root, '', '.git/info/exclude', result.warnings);
-  const rootRules: Rules[] = exclude ? [exclude] : [];
+  const rootRules: IgnoreRules[] = exclude ? [exclude] : [];
 
-  async function visit(directory: string, chain: readonly Rules[]): Promise<void> {
+  async function visit(directory: string, chain: readonly IgnoreRules[]): Promise<void> {
     if (result.truncated) return;
     let entries;
     try {

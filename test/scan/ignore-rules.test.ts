@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { compileRules, isIgnored, MAX_RULES } from '../../src/scan/ignore-rules.js';
+import { walk } from '../../src/scan/walk.js';
+import { expectRoughlyLinear } from '../helpers/growth.js';
+import { tempDir } from '../helpers/temp.js';
+
+const ignoredBy = (text: string, path: string, directory = false) => isIgnored([compileRules(text, '').rules!], path, directory);
+
+describe('ignore rules', () => {
+  it('keeps the verdict when rules repeat: the last of equal rules decides', () => {
+    const text = '*.log\n!keep.log\n*.log\n# a comment\n\n';
+    expect(ignoredBy(text, 'keep.log')).toBe(true);
+    expect(ignoredBy('*.log\n*.log\n!keep.log\n', 'keep.log')).toBe(false);
+    expect(compileRules(text, '').dropped).toBe(0);
+  });
+
+  it(`applies the first ${MAX_RULES} distinct rules and counts the rest`, () => {
+    const text = Array.from({ length: MAX_RULES + 500 }, (_, i) => `build-${i}/`).join('\n');
+    const { dropped } = compileRules(text, '');
+    expect(dropped).toBe(500);
+    expect(ignoredBy(text, `build-${MAX_RULES - 1}`, true)).toBe(true);
+    expect(ignoredBy(text, `build-${MAX_RULES}`, true)).toBe(false);
+  });
+
+  it('costs time linear in the rules and the files together, however long the file', () => {
+    expectRoughlyLinear((size) => {
+      const text = Array.from({ length: size * 50 }, (_, i) => (i % 2 ? `cache-${i}/` : `*.tmp${i}`)).join('\n');
+      const paths = Array.from({ length: size }, (_, i) => `src/module${i % 20}/file${i}.py`);
+      return () => {
+        const { rules } = compileRules(text, '');
+        for (const path of paths) isIgnored([rules!], path, false);
+      };
+    }, 50);
+  });
+
+  it('names a .gitignore whose rules are not all applied', async () => {
+    const root = await tempDir({ '.gitignore': `${Array.from({ length: MAX_RULES + 1 }, (_, i) => `out-${i}.txt`).join('\n')}\n`, 'out-0.txt': 'x', [`out-${MAX_RULES}.txt`]: 'x' });
+    const result = await walk(root, { maxFiles: 100 });
+    expect(result.files.map((file) => file.path)).toEqual(['.gitignore', `out-${MAX_RULES}.txt`]);
+    expect(result.warnings).toEqual([{ path: '.gitignore', message: expect.stringMatching(/^only the first 2,000 distinct ignore rules are applied; 1 more are not/) }]);
+  });
+});
