@@ -5,6 +5,7 @@ import { containersCollector } from '../../src/scan/collectors/containers.js';
 import { dependenciesCollector } from '../../src/scan/collectors/dependencies/index.js';
 import { kubernetesCollector } from '../../src/scan/collectors/kubernetes.js';
 import { secretsCollector } from '../../src/scan/collectors/secrets.js';
+import { testsCollector } from '../../src/scan/collectors/tests.js';
 import { collect } from '../helpers/collect.js';
 import { expectRoughlyLinear } from '../helpers/growth.js';
 
@@ -22,6 +23,7 @@ const cases: Array<[string, CollectorDefinition<string, unknown>, string, (n: nu
   ['a workflow with many env keys', ciCollector, '.github/workflows/ci.yml', (n) => `on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n${lines(n, (i) => `      KEY_${i}: value`)}\n    steps:\n      - run: pytest\n`],
   ['a workflow referencing one anchor from every step', ciCollector, '.github/workflows/ci.yml', (n) => `on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - &step { run: pytest }\n${lines(n, () => '      - *step')}\n`],
   ['a Kubernetes manifest with many labels', kubernetesCollector, 'k8s/deployment.yaml', (n) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  labels:\n${lines(n, (i) => `    l${i}: v`)}\n`],
+  ['a test file of placeholder tests, one nested in the next', testsCollector, 'tests/test_x.py', (n) => lines(n, (i) => `${' '.repeat(i % 200)}def test_${i}(): pass`)],
   ['a settings file with many secret-named keys', secretsCollector, 'config/settings.yaml', (n) => lines(n, (i) => `service${i}_password: \${SECRET_${i}}`)],
 ];
 

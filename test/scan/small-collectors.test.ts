@@ -56,7 +56,7 @@ describe('tests', () => {
     const { facts } = collect(testsCollector, {
       'tests/test_features.py': 'import pytest\n\n\ndef test_scaling():\n    assert scale([2]) == [1]\n',
       'tests/test_props.py': 'from hypothesis import given\n\n\n@given(st.floats())\ndef test_clip(x):\n    assert 0 <= clip(x) <= 1\n',
-      'src/model_test.py': 'import unittest\n\n\nclass ModelTest(unittest.TestCase):\n    pass\n',
+      'src/model_test.py': 'import unittest\n\n\nclass ModelTest(unittest.TestCase):\n    def test_fit(self):\n        self.assertEqual(fit([1]).n, 1)\n',
       // Run by path in CI (`pytest src/tests/etl_tests.py`), though not by pytest's default discovery.
       'src/tests/etl_tests.py': 'def test_transform_pipeline():\n    assert run() is not None\n',
       // Named like a test, but a script that calls a service once.
@@ -72,6 +72,21 @@ describe('tests', () => {
     expect(facts.frameworks).toEqual(['hypothesis', 'pytest', 'tox', 'unittest']);
     expect(facts.configs).toEqual([{ path: 'pyproject.toml', framework: 'pytest' }, { path: 'tox.ini', framework: 'tox' }]);
     expect(facts.sourceFiles).toBe(1);
+  });
+
+  it('leaves out test files whose every test checks nothing, and keeps one real test among placeholders', () => {
+    const { facts } = collect(testsCollector, {
+      'tests/unit/code_test.py': 'def test_get_workspace(): assert True\n',
+      'tests/test_pipelines.py':
+        'import pytest\n\n\n@pytest.mark.xfail\ndef test_that_you_wrote_tests():\n    """Replace me."""\n    assert False, "No tests written"\n\n\ndef test_pipelines_importable():\n    import pipelines  # noqa: F401\n',
+      'test/taxi/test_taxi_to_delete.py': 'def test_hello():\n    print("Hello")\n',
+      'tests/test_empty.py': 'class TestNothing:\n    def test_todo(self):\n        # TODO\n        pass\n\n    async def test_later(self):\n        ...\n',
+      'tests/test_case.py': 'import unittest\n\n\nclass ModelTest(unittest.TestCase):\n    pass\n',
+      'tests/test_mixed.py': 'def test_placeholder():\n    assert True\n\n\ndef test_scaling():\n    """Scales to one."""\n    assert scale([2]) == [1]\n',
+      'tests/test_multiline.py': 'def test_predict(\n    model,\n):\n    assert model.predict([[0]]) is not None\n',
+    });
+    expect(facts.files).toEqual(['tests/test_mixed.py', 'tests/test_multiline.py']);
+    expect(facts.placeholders).toEqual(['test/taxi/test_taxi_to_delete.py', 'tests/test_case.py', 'tests/test_empty.py', 'tests/test_pipelines.py', 'tests/unit/code_test.py']);
   });
 });
 

@@ -1,11 +1,14 @@
 import { defineCollector, type Collector } from '../collector.js';
 import { compareStrings } from '../../util/compare.js';
 import { pathContext } from '../path-context.js';
+import { hasRealPythonTest } from './placeholder-tests.js';
 
 export interface TestFacts {
   /** Test files in the project (not fixtures), sorted. */
   files: string[];
   count: number;
+  /** Files named and written as tests whose every test checks nothing (`assert True`, `pass`), left out of `files`. */
+  placeholders: string[];
   /** Test frameworks detected from config files, dependencies or imports: pytest, unittest, hypothesis, jest, vitest… */
   frameworks: string[];
   configs: Array<{ path: string; framework: string }>;
@@ -53,6 +56,7 @@ export const testsCollector = defineCollector({ key: 'tests', create: collectTes
 
 function collectTests(): Collector<TestFacts> {
   const files: string[] = [];
+  const placeholders: string[] = [];
   const frameworks = new Set<string>();
   const configs: Array<{ path: string; framework: string }> = [];
 
@@ -67,7 +71,13 @@ function collectTests(): Collector<TestFacts> {
           frameworks.add(config.framework);
         }
       }
-      if (!TEST_FILE.test(file.path) || !DEFINES_TEST[file.path.endsWith('.py') ? 'python' : 'script'].test(file.text)) return;
+      const python = file.path.endsWith('.py');
+      if (!TEST_FILE.test(file.path) || !DEFINES_TEST[python ? 'python' : 'script'].test(file.text)) return;
+      // unittest classes (`TestCase`) define tests in methods, judged like functions.
+      if (python && !hasRealPythonTest(file.text)) {
+        placeholders.push(file.path);
+        return;
+      }
       files.push(file.path);
       for (const [framework, pattern] of FRAMEWORK_IMPORTS) if (pattern.test(file.text)) frameworks.add(framework);
     },
@@ -78,6 +88,7 @@ function collectTests(): Collector<TestFacts> {
       return {
         files,
         count: files.length,
+        placeholders,
         frameworks: [...frameworks].sort(compareStrings),
         configs,
         sourceFiles: sourceFiles.length,

@@ -1,0 +1,63 @@
+/*
+ * Whether a Python test file tests anything. Project templates ship tests that pass by
+ * construction (`def test_x(): pass`, `assert True`, an xfail `test_that_you_wrote_tests`, a test
+ * that prints "Hello" or only imports a module): a file whose every test is such a placeholder
+ * is not a test of the project. One pass over the lines; each line is read once.
+ */
+
+const TEST_DEFINITION = /^([ \t]*)(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\(/;
+/** A statement that checks nothing. */
+const PLACEHOLDER_STATEMENT =
+  /^(?:pass|\.\.\.|return(?:[ \t]+None)?|assert[ \t]+(?:True|False|1|not[ \t]+False|1[ \t]*==[ \t]*1)\b.*|self\.assert(?:True|Equal)\([ \t]*(?:True|1,[ \t]*1)[ \t]*\).*|print\(.*\)|(?:import|from)[ \t]+\S.*|pytest\.(?:skip|xfail|fail)\(.*\))$/;
+const DOCSTRING_START = /^[rRuU]?("""|''')/;
+
+function indentOf(line: string): number {
+  return /^[ \t]*/.exec(line)![0].length;
+}
+
+/** The statements of a test body, without comments, blank lines and a leading docstring. */
+function statementsOf(lines: readonly string[]): string[] {
+  const statements: string[] = [];
+  let inDocstring: string | null = null;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (inDocstring) {
+      if (line.includes(inDocstring)) inDocstring = null;
+      continue;
+    }
+    if (line === '' || line.startsWith('#')) continue;
+    const docstring = statements.length === 0 ? DOCSTRING_START.exec(line) : null;
+    if (docstring) {
+      const quote = docstring[1]!;
+      if (line.indexOf(quote, docstring.index + docstring[0].length) < 0) inDocstring = quote;
+      continue;
+    }
+    const comment = line.search(/[ \t]#/);
+    statements.push(comment < 0 ? line : line.slice(0, comment).trimEnd());
+  }
+  return statements;
+}
+
+/** True when at least one test function in the file has a body that can fail. */
+export function hasRealPythonTest(text: string): boolean {
+  const lines = text.split('\n');
+  let i = 0;
+  while (i < lines.length) {
+    const definition = TEST_DEFINITION.exec(lines[i]!);
+    if (!definition) {
+      i++;
+      continue;
+    }
+    const indent = definition[1]!.length;
+    // A body on the definition's own line: `def test_x(): assert True`.
+    const line = lines[i]!;
+    const colon = line.indexOf(':', line.indexOf(')'));
+    const inline = line.indexOf(')') < 0 || colon < 0 ? '' : line.slice(colon + 1).trim();
+    const body: string[] = inline === '' ? [] : [inline];
+    i++;
+    while (i < lines.length && (lines[i]!.trim() === '' || indentOf(lines[i]!) > indent)) body.push(lines[i++]!);
+    const statements = statementsOf(body);
+    if (statements.length > 0 && !statements.every((statement) => PLACEHOLDER_STATEMENT.test(statement))) return true;
+  }
+  return false;
+}
