@@ -31,6 +31,17 @@ describe('docs', () => {
     expect(facts.changelog).toBeNull();
   });
 
+  it.each([
+    ['MODEL_CARD.md', 'MODEL_CARD.md'],
+    ['docs/model-card.md', 'docs/model-card.md'],
+    ['a folder of model cards', 'model_cards/churn.md'],
+    ['a model card folder', 'docs/model-card/README.md'],
+    ['ModelCard.rst', 'ModelCard.rst'],
+  ])('finds a model card written as %s', (_name, path) => {
+    const { facts } = collect(docsCollector, { [path]: '# Churn model\n', 'docs/cards.md': '# Not one', 'src/model_card.py': 'x = 1\n' });
+    expect(facts.modelCard?.path).toBe(path);
+  });
+
   it('recognises a Hugging Face model card in the README front matter', () => {
     const { facts } = collect(docsCollector, { 'README.md': '---\nlicense: mit\nlibrary_name: transformers\n---\n# Model\n' });
     expect(facts.modelCard?.path).toBe('README.md');

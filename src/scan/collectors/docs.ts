@@ -23,7 +23,8 @@ type DocKind = keyof DocsFacts;
 const DOC_LOCATIONS: Record<DocKind, RegExp> = {
   readme: /^README(\.(md|markdown|rst|txt))?$/i,
   license: /^(LICEN[CS]E|COPYING)([.-][\w.-]+)?$/i,
-  modelCard: /(^|\/)(model[_-]?card|MODEL[_-]?CARD)[\w.-]*\.(md|markdown|rst)$/i,
+  // MODEL_CARD.md, docs/model-card.md, or any document in a model_card/ or model-cards/ folder.
+  modelCard: /(^|\/)model[_-]?cards?([\w.-]*\.(md|markdown|rst)|\/[^/]+\.(md|markdown|rst))$/i,
   codeowners: /^((\.github|docs|\.gitlab)\/)?CODEOWNERS$/,
   security: /^((\.github|docs)\/)?SECURITY\.(md|markdown|rst|txt)$/i,
   contributing: /^((\.github|docs)\/)?CONTRIBUTING\.(md|markdown|rst|txt)$/i,

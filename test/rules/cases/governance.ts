@@ -382,6 +382,9 @@ export const cases: RuleCases = {
   'governance.datasheet': [
     { name: 'data README with source and legal basis', files: { 'data/README.md': dataReadme }, status: 'pass', evidence: 'data/README.md:3' },
     { name: 'a datasheet in the docs folder', files: { 'docs/DATASHEET.md': dataReadme }, status: 'pass' },
+    { name: 'a data README per data set, in lower case', files: { 'data/churn/readme.md': dataReadme }, status: 'pass', evidence: 'data/churn/readme.md:3' },
+    { name: 'a plain-text data README', files: { 'datasets/Readme.txt': dataReadme }, status: 'pass', evidence: 'datasets/Readme.txt:3' },
+    { name: 'a README deeper in the code is no data README', files: { 'src/data/loaders/README.md': dataReadme }, status: 'fail' },
     { name: 'a data README that only says where files go', files: { 'data/README.md': '# Data\n\nPut the raw CSV files here. They are not committed.\n' }, status: 'partial', evidence: 'data/README.md' },
     { name: 'a datasheet in a test fixture is not the project', files: { 'tests/fixtures/DATASHEET.md': dataReadme }, status: 'fail', evidence: 'not counted' },
     { name: 'no data documentation', files: { 'src/load.py': 'import pandas as pd\n\ndf = pd.read_parquet("s3://acme-ml-raw/subscriptions/")\n' }, status: 'fail' },
