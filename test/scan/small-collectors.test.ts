@@ -91,13 +91,15 @@ describe('tests', () => {
       'tests/test_pipelines.py':
         'import pytest\n\n\n@pytest.mark.xfail\ndef test_that_you_wrote_tests():\n    """Replace me."""\n    assert False, "No tests written"\n\n\ndef test_pipelines_importable():\n    import pipelines  # noqa: F401\n',
       'test/taxi/test_taxi_to_delete.py': 'def test_hello():\n    print("Hello")\n',
+      'test/taxi/test_print_to_delete.py': 'def test_print():\n    try:\n        print("Hello") is None\n    except:\n        print("Test print function failed.")\n        assert False\n',
+      'tests/test_raises.py': 'def test_rejects_empty():\n    try:\n        predict([])\n    except ValueError:\n        pass\n    else:\n        assert False\n',
       'tests/test_empty.py': 'class TestNothing:\n    def test_todo(self):\n        # TODO\n        pass\n\n    async def test_later(self):\n        ...\n',
       'tests/test_case.py': 'import unittest\n\n\nclass ModelTest(unittest.TestCase):\n    pass\n',
       'tests/test_mixed.py': 'def test_placeholder():\n    assert True\n\n\ndef test_scaling():\n    """Scales to one."""\n    assert scale([2]) == [1]\n',
       'tests/test_multiline.py': 'def test_predict(\n    model,\n):\n    assert model.predict([[0]]) is not None\n',
     });
-    expect(facts.files).toEqual(['tests/test_mixed.py', 'tests/test_multiline.py']);
-    expect(facts.placeholders).toEqual(['test/taxi/test_taxi_to_delete.py', 'tests/test_case.py', 'tests/test_empty.py', 'tests/test_pipelines.py', 'tests/unit/code_test.py']);
+    expect(facts.files).toEqual(['tests/test_mixed.py', 'tests/test_multiline.py', 'tests/test_raises.py']);
+    expect(facts.placeholders).toEqual(['test/taxi/test_print_to_delete.py', 'test/taxi/test_taxi_to_delete.py', 'tests/test_case.py', 'tests/test_empty.py', 'tests/test_pipelines.py', 'tests/unit/code_test.py']);
   });
 });
 

@@ -6,9 +6,9 @@
  */
 
 const TEST_DEFINITION = /^([ \t]*)(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\(/;
-/** A statement that checks nothing. */
+/** A statement that checks nothing; `try`/`except` only wrap others. */
 const PLACEHOLDER_STATEMENT =
-  /^(?:pass|\.\.\.|return(?:[ \t]+None)?|assert[ \t]+(?:True|False|1|not[ \t]+False|1[ \t]*==[ \t]*1)\b.*|self\.assert(?:True|Equal)\([ \t]*(?:True|1,[ \t]*1)[ \t]*\).*|print\(.*\)|(?:import|from)[ \t]+\S.*|pytest\.(?:skip|xfail|fail)\(.*\))$/;
+  /^(?:pass|\.\.\.|return(?:[ \t]+None)?|assert[ \t]+(?:True|False|1|not[ \t]+False|1[ \t]*==[ \t]*1)\b.*|self\.assert(?:True|Equal)\([ \t]*(?:True|1,[ \t]*1)[ \t]*\).*|print\(.*|try:|except\b.*:|finally:|else:|(?:import|from)[ \t]+\S.*|pytest\.(?:skip|xfail|fail)\(.*\))$/;
 const DOCSTRING_START = /^[rRuU]?("""|''')/;
 
 function indentOf(line: string): number {
