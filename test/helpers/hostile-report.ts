@@ -9,6 +9,8 @@ import { gitFacts } from './rule-tester.js';
  */
 export const SCRIPT = '<script>alert(1)</script>';
 export const IMG = '<img src=x onerror=alert(2)>';
+/** A made-up access key, assembled so that secret scanners of this repository stay quiet. */
+export const AWS_KEY = ['AKIA', 'Z3MSJV7WXQ2LPDRT'].join('');
 export const MARKDOWN = '| cell | [click](javascript:alert(3)) **bold** @everyone $x^2$ ![i](http://evil.example/p.png)';
 
 /** A report whose file names, code, project name, answers and warnings all carry the strings above. */
@@ -19,7 +21,7 @@ export async function hostileReport(): Promise<Report> {
       [`notebooks/"><img src=y onerror=alert(4)>.ipynb`]: JSON.stringify({ nbformat: 4, cells: [{ cell_type: 'code', source: [`wandb.init(project="${SCRIPT}")`], outputs: [] }] }),
       'requirements.txt': `pandas\n`,
       '.github/workflows/ci.yml': `on: [push]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest "${IMG}" ${MARKDOWN.replace(/\|/g, '')}\n`,
-      'config/prod.yaml': 'aws_access_key_id: AKIAIOSFODNN7EXAMPLE\n',
+      'config/prod.yaml': `aws_access_key_id: ${AWS_KEY}\n`,
       'src/\u001b[2J\u001b]8;;http://evil.example\u0007clear.py': 'import wandb\nwandb.init(project="\u001b[31mred")\n',
       // A served model that logs nothing contradicts the answer below: the conflict quotes this file.
       [`src/${IMG}api.py`]: `from fastapi import FastAPI\napp = FastAPI()\n\n@app.post("/${SCRIPT}")\ndef score(x: dict) -> dict:\n    return x\n`,

@@ -4,7 +4,7 @@ import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { SOURCES } from '../../src/render/methodology.js';
 import { renderText } from '../../src/render/text.js';
-import { hostileReport, IMG, MARKDOWN, SCRIPT } from '../helpers/hostile-report.js';
+import { AWS_KEY, hostileReport, IMG, MARKDOWN, SCRIPT } from '../helpers/hostile-report.js';
 
 const report = await hostileReport();
 
@@ -35,7 +35,7 @@ describe('HTML report with hostile content', () => {
   });
 
   it('never shows the full secret', () => {
-    expect(html).not.toContain('AKIAIOSFODNN7EXAMPLE');
+    expect(html).not.toContain(AWS_KEY);
     expect(html).toContain('AKIA********');
   });
 });
@@ -65,7 +65,7 @@ describe('Markdown report with hostile content', () => {
   });
 
   it('never shows the full secret', () => {
-    expect(markdown).not.toContain('AKIAIOSFODNN7EXAMPLE');
+    expect(markdown).not.toContain(AWS_KEY);
   });
 });
 
@@ -73,6 +73,6 @@ describe('text report', () => {
   it('prints no terminal escape sequences from the repository', () => {
     const text = renderText(report, { color: false });
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
-    expect(text).not.toContain('AKIAIOSFODNN7EXAMPLE');
+    expect(text).not.toContain(AWS_KEY);
   });
 });

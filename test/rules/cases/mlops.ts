@@ -50,8 +50,9 @@ export const cases: RuleCases = {
     { name: 'a Cloud Build config, whose trigger is set up in the cloud project', files: { 'cloudbuild.yaml': cloudBuildMakeTest }, status: 'pass', evidence: 'a trigger set outside the repository' },
   ],
   'mlops.automated-tests': [
-    { name: 'tests run by CI', files: { '.github/workflows/ci.yml': ciOnPush, 'tests/test_features.py': 'def test_x():\n    assert True\n' }, status: 'pass', evidence: 'pytest' },
-    { name: 'tests that CI does not run', files: { 'tests/test_features.py': 'def test_x():\n    assert True\n' }, status: 'partial' },
+    { name: 'tests run by CI', files: { '.github/workflows/ci.yml': ciOnPush, 'tests/test_features.py': 'def test_x():\n    assert scale([2]) == [1]\n' }, status: 'pass', evidence: 'pytest' },
+    { name: 'tests that CI does not run', files: { 'tests/test_features.py': 'def test_x():\n    assert scale([2]) == [1]\n' }, status: 'partial' },
+    { name: "only a template's placeholder tests, even run by CI", files: { '.github/workflows/ci.yml': ciOnPush, 'tests/test_features.py': 'def test_x():\n    assert True\n' }, status: 'fail', evidence: 'tests.count = 0' },
     { name: 'tests only in an example project', files: { 'examples/demo/tests/test_demo.py': 'def test_x():\n    pass\n' }, status: 'fail' },
     { name: 'a script named like a test tests nothing', files: { 'local_flow/src/test_gantry.py': 'import gantry\n\nif __name__ == "__main__":\n    gantry.init(logs_location="firehose://demo-stream")\n' }, status: 'fail', evidence: 'tests.count = 0' },
     {
