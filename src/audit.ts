@@ -7,6 +7,7 @@ import type { Config, Gates, Layer, Source } from './config/types.js';
 import { applyWaivers } from './config/waivers.js';
 import { compareWithBaseline, type Baseline } from './gates/baseline.js';
 import { evaluateGates } from './gates/gates.js';
+import type { PluginRequest } from './plugins/load.js';
 import { buildReport } from './report/build.js';
 import type { Cover, Report } from './report/types.js';
 import { evaluate } from './rules/evaluate.js';
@@ -25,6 +26,8 @@ export interface AuditOptions {
   assumptionsFile?: string;
   /** Extra rule pack files or directories. */
   rules?: readonly string[];
+  /** Code plugins the auditor chose (`--plugin`, or an embedding program's); a configuration's come after them. */
+  plugins?: readonly PluginRequest[];
   /** The audit date: the report's date and the reference for git activity windows. */
   now: Date;
   /** A configuration file; when absent, the nearest `.scale-audit.*` from the path upward; null for none. */
@@ -105,7 +108,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const loadedAnswers = options.answersFile ? await (await import('./answers/load.js')).loadAnswers(options.answersFile, ruleSet.questions) : NO_ANSWERS;
   const answers = { ...loadedAnswers, path: loadedAnswers.path === null ? null : shown(loadedAnswers.path) };
   const businessData = await loadBusinessData(options.assumptionsFile);
-  const facts = await scan(options.path, { signals: ruleSet.signals, now: options.now, onProgress: options.onProgress });
+  const facts = await scan(options.path, { signals: ruleSet.signals, collectors: ruleSet.collectors, now: options.now, onProgress: options.onProgress });
   const waived = applyWaivers(evaluate(ruleSet, facts, answers), config.waivers, options.now);
   const mlTestScoreModel = await loadMlTestScoreModel();
   const report = buildReport({

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Question, QuestionType } from '../rules/types.js';
+import { didYouMean } from '../util/suggest.js';
 import type { AnswerValue } from './types.js';
 
 type Zod = typeof z;
@@ -92,4 +93,11 @@ export function answerFormat(question: Question): string {
 export function expectedAnswer(question: Question): string {
   const choices = values(question);
   return choices.length > 0 ? `${question.type === 'multi' ? 'a list of' : 'one of'} ${choices.join(', ')}` : `a ${question.type}`;
+}
+
+/** Why a value given for question `id` is no answer the packs take (an unknown question, a wrong type), or null. */
+export function answerProblem(z: Zod, id: string, value: unknown, questions: ReadonlyMap<string, Question>): string | null {
+  const question = questions.get(id);
+  if (!question) return `unknown question "${id}"${didYouMean(id, questions.keys())}`;
+  return fitsQuestion(z, value, question) ? null : `${JSON.stringify(value)} is not an answer to ${id}, whose answer is ${expectedAnswer(question)}`;
 }

@@ -1,4 +1,5 @@
-import { conditionMap, evaluateExpr, questionsOf } from '../rules/evaluate.js';
+import { evaluateExpr, questionsOf } from '../rules/evaluate.js';
+import { exprScope } from '../rules/scope.js';
 import type { EvalContext } from '../rules/context.js';
 import type { Category, Question, RuleSet } from '../rules/types.js';
 import type { OpenQuestion } from '../roadmap/questions.js';
@@ -25,10 +26,10 @@ export interface QuestionOrder {
 }
 
 /** Questions read by some rule's applicability: their answers decide which rules apply at all. */
-export function scopeQuestions(ruleSet: Pick<RuleSet, 'rules' | 'conditions'>): Set<string> {
+export function scopeQuestions(ruleSet: Pick<RuleSet, 'rules' | 'conditions' | 'checks'>): Set<string> {
   const scope = new Set<string>();
-  const conditions = conditionMap(ruleSet);
-  for (const rule of ruleSet.rules) questionsOf(rule.appliesWhen, scope, conditions);
+  const names = exprScope(ruleSet);
+  for (const rule of ruleSet.rules) questionsOf(rule.appliesWhen, names, scope);
   return scope;
 }
 

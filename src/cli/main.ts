@@ -27,6 +27,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     });
   const profileOption = () => new Option('--profile <name>', `the kind of project: ${BUILTIN_PROFILES.join(', ')}, a profile the configuration declares, or a profile file`);
   const rulesOption = () => new Option('--rules <path>', 'extra rule pack file or directory (repeatable)').argParser(collect).default([] as string[]);
+  const pluginOption = () => new Option('--plugin <name>', 'a code plugin: an installed package, or a path (repeatable)').argParser(collect).default([] as string[]);
   /** Where the documents of `render`, `compare` and `portfolio` go: the same options as `audit`'s. */
   const outputOptions = (command: Command, formats: readonly string[], name: string) =>
     command
@@ -65,6 +66,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .option('--no-config', 'use no configuration file')
     .addOption(profileOption())
     .addOption(rulesOption())
+    .addOption(pluginOption())
     .option('--no-color', 'plain text even on a terminal')
     .option('-q, --quiet', 'no progress display on a terminal (it is never shown in CI or when stderr is not a terminal)'))
     .action(async (path: string, options) => setExit(await (await import('./commands/audit.js')).auditCommand(path, options, io)));
@@ -79,13 +81,15 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .option('--template', 'write a commented template of every question instead of asking')
     .option('--force', 'replace an existing answers file without asking')
     .addOption(rulesOption())
+    .addOption(pluginOption())
     .action(async (path: string, options) => setExit(await (await import('./commands/init.js')).initCommand(path, options, io)));
 
   root
     .command('schema')
-    .description('print the JSON Schema of a file format: answers, assumptions, baseline, config, profile, report, rule-pack (none: list them)')
+    .description('print the JSON Schema of a file format: answers, assumptions, baseline, config, pack-tests, profile, report, rule-pack (none: list them)')
     .argument('[name]', 'which schema')
     .addOption(rulesOption())
+    .addOption(pluginOption())
     .action(async (name: string | undefined, options) => setExit(await (await import('./commands/schema.js')).schemaCommand(name, options, io)));
 
   root
@@ -93,6 +97,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .description('list the rules')
     .option('--json', 'as JSON')
     .addOption(rulesOption())
+    .addOption(pluginOption())
     .action(async (options) => setExit(await (await import('./commands/rules.js')).rulesCommand(options, io)));
 
   root
@@ -100,6 +105,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .description('show one rule in full: why it matters, how it is detected, how to fix it')
     .argument('<rule-id>', 'for example mlops.experiment-tracking')
     .addOption(rulesOption())
+    .addOption(pluginOption())
     .action(async (id: string, options) => setExit(await (await import('./commands/explain.js')).explainCommand(id, options, io)));
 
   root
@@ -117,6 +123,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .option('--min-level <level>', 'as for audit')
     .option('--min-confidence <percent>', 'as for audit')
     .addOption(rulesOption())
+    .addOption(pluginOption())
     .action(async (path: string, options) => setExit(await (await import('./commands/config.js')).configCommand(path, options, io)));
 
   brandingOptions(outputOptions(
@@ -148,11 +155,20 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
   ).action(async (paths: string[], options) => setExit(await (await import('./commands/portfolio.js')).portfolioCommand(paths, options, io)));
 
   root
+    .command('test')
+    .description("run the cases beside rule packs (<pack>.tests.yaml), or a plugin's, and check each rule's outcomes are all covered")
+    .argument('<paths...>', 'packs, tests files, directories of packs, or plugin directories')
+    .addOption(rulesOption())
+    .addOption(pluginOption())
+    .action(async (paths: string[], options) => setExit(await (await import('./commands/test.js')).testCommand(paths, options, io)));
+
+  root
     .command('scan')
     .description('print the facts the scan collects, for debugging and for rule authors')
     .argument('[path]', 'repository to scan', '.')
     .option('--json', 'print every fact as JSON (otherwise a summary)')
     .addOption(rulesOption())
+    .addOption(pluginOption())
     .action(async (path: string, options) => setExit(await (await import('./commands/scan.js')).scanCommand(path, options, io)));
 
   return root;

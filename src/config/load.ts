@@ -19,6 +19,7 @@ interface ConfigDocument {
   categories?: Record<string, { weight: number }>;
   gates?: Gates;
   packs?: string[];
+  plugins?: string[];
   waivers?: Array<Omit<Config['waivers'][number], 'source'>>;
   report?: Config['report'];
 }
@@ -81,6 +82,7 @@ export async function loadConfig(file: string): Promise<{ config: Config; source
     gates: document.gates ?? {},
     gateSources: Object.fromEntries(Object.keys(document.gates ?? {}).map((gate) => [gate, at('gates', gate)])),
     packs: (document.packs ?? []).map((pack) => resolve(dirname(file), pack)),
+    plugins: document.plugins ?? [],
     waivers: (document.waivers ?? []).map((waiver, i) => ({ ...waiver, source: at('waivers', i) })),
     report: relativeTo(file, document.report ?? {}),
   };

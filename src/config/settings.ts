@@ -1,6 +1,8 @@
+import { loadPlugins, type PluginRequest } from '../plugins/load.js';
 import type { LoadedRuleSet } from '../rules/load.js';
 import { loadRuleSet } from '../rules/load.js';
 import { checkConfigAgainst, findConfig, loadConfig } from './load.js';
+import { configPlugins } from './plugins.js';
 import { resolveProfile, type Profile } from './profiles.js';
 import { EMPTY_CONFIG, type Config, type Layer } from './types.js';
 
@@ -13,6 +15,8 @@ export interface SettingsOptions {
   profile?: string;
   /** Extra rule pack files or directories. */
   rules?: readonly string[];
+  /** Code plugins the auditor chose (`--plugin`, or an embedding program's); a configuration's come after them. */
+  plugins?: readonly PluginRequest[];
 }
 
 export interface Settings {
@@ -26,13 +30,17 @@ export interface Settings {
 
 /**
  * Everything that tunes an audit, loaded and checked against the rules before anything is scanned:
- * the configuration file, the rule packs (built-in, `--rules`, the file's `packs`) and the profile.
+ * the configuration file, the plugins, the rule packs (built-in, the plugins', `--rules`, the file's
+ * `packs`) and the profile.
  */
 export async function loadSettings(options: SettingsOptions): Promise<Settings> {
   const file = options.config === undefined ? await findConfig(options.path) : options.config;
   const loaded = file ? await loadConfig(file) : null;
   const config = loaded?.config ?? EMPTY_CONFIG;
-  const ruleSet = await loadRuleSet([...(options.rules ?? []), ...config.packs]);
+  // Refused before anything is imported when the configuration may not name plugins.
+  const fromConfig = loaded ? await configPlugins(loaded, typeof options.config === 'string', options.path) : [];
+  const plugins = await loadPlugins([...(options.plugins ?? []), ...fromConfig]);
+  const ruleSet = await loadRuleSet([...(options.rules ?? []), ...config.packs], { plugins });
   if (loaded) checkConfigAgainst(ruleSet, loaded.source, config);
   const profile = await resolveProfile(options.profile, config, loaded?.source ?? null, ruleSet);
   return { config, profile, ruleSet, layers: [...(profile?.layers ?? []), config] };

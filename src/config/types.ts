@@ -77,9 +77,11 @@ export interface Config extends Layer {
   profiles: Record<string, { document: ProfileDocument; source: FileLine }>;
   /** Extra rule packs, as absolute paths. */
   packs: string[];
+  /** Code plugins, as written: loaded only from a configuration the auditor gives from outside the repository. */
+  plugins: string[];
   waivers: Waiver[];
   /** Branding; `logo` and `templateDir` as absolute paths. */
   report: { title?: string; client?: string; author?: string; logo?: string; templateDir?: string };
 }
 
-export const EMPTY_CONFIG: Config = { file: null, profile: null, profiles: {}, rules: {}, categories: {}, gates: {}, gateSources: {}, packs: [], waivers: [], report: {} };
+export const EMPTY_CONFIG: Config = { file: null, profile: null, profiles: {}, rules: {}, categories: {}, gates: {}, gateSources: {}, packs: [], plugins: [], waivers: [], report: {} };

@@ -1,7 +1,7 @@
 import type { Answers } from '../answers/types.js';
 import type { Facts } from '../scan/facts.js';
-import type { Expr } from './expr.js';
 import type { FileIndex } from './file-index.js';
+import type { ExprScope } from './scope.js';
 import type { Evidence } from './finding.js';
 import type { SignalDefinition } from './types.js';
 
@@ -13,15 +13,13 @@ export interface Outcome {
   evidence: Evidence[];
 }
 
-/** What expressions are evaluated against. */
-export interface EvalContext {
+/** What expressions are evaluated against, and what their names resolve to. */
+export interface EvalContext extends ExprScope {
   facts: Facts;
   answers: Answers;
   files: FileIndex;
   signals: ReadonlyMap<string, SignalDefinition>;
-  /** The packs' named conditions, by id, but for those a profile settles. */
-  conditions: ReadonlyMap<string, Expr>;
-  /** The named conditions a profile settles, with their value and why. */
+  /** The named conditions a profile settles, with their value and why (`conditions` leaves them out). */
   settled?: ReadonlyMap<string, Outcome>;
   /** Questions whose answers the repository contradicts, for the rule being evaluated: they hold no value. */
   overruled?: ReadonlySet<string>;

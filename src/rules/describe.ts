@@ -1,5 +1,6 @@
 import { conflictInWords, severityConditionInWords } from './condition-words.js';
-import { conditionMap, ruleQuestions } from './evaluate.js';
+import { ruleQuestions } from './evaluate.js';
+import { exprScope } from './scope.js';
 import type { Question, Rule, RuleSet } from './types.js';
 
 /** Everything a reader needs about one rule, shared by `explain` and the generated rule reference. */
@@ -13,9 +14,9 @@ export interface RuleDescription {
   conflicts: string[];
 }
 
-export function describeRule(rule: Rule, ruleSet: Pick<RuleSet, 'questions' | 'conditions'>): RuleDescription {
+export function describeRule(rule: Rule, ruleSet: Pick<RuleSet, 'questions' | 'conditions' | 'checks'>): RuleDescription {
   const byId = new Map(ruleSet.questions.map((question: Question) => [question.id, question]));
-  const asked = ruleQuestions(rule, conditionMap(ruleSet));
+  const asked = ruleQuestions(rule, exprScope(ruleSet));
   return {
     rule,
     questions: asked.map((id) => ({ id, text: byId.get(id)?.text ?? '' })),

@@ -4,35 +4,28 @@ import { checkOf } from './checks/index.js';
 import type { EvalContext, Outcome } from './context.js';
 import { FileIndex } from './file-index.js';
 import { scoreOf, type Evidence, type Finding, type FindingConflict, type Status } from './finding.js';
+import { exprScope, type ExprScope } from './scope.js';
 import type { Expr, Rule, RuleSet } from './types.js';
 import { checksIn, questionsRead } from './walk.js';
 
 /** An expression's value in three-valued logic, with the evidence that decided it. */
 export function evaluateExpr(expr: Expr, ctx: EvalContext): Outcome {
-  const { kind, arg } = checkOf(expr);
+  const { kind, arg } = checkOf(expr, ctx.checks);
   return kind.evaluate(arg, ctx, (part) => evaluateExpr(part, ctx));
 }
 
 /** Every question id an expression reads, in order of appearance, through the named conditions it uses. */
-export function questionsOf(expr: Expr | undefined, into: Set<string> = new Set(), conditions: ReadonlyMap<string, Expr> = new Map()): Set<string> {
+export function questionsOf(expr: Expr | undefined, scope: ExprScope, into: Set<string> = new Set()): Set<string> {
   if (!expr) return into;
-  for (const check of checksIn(expr, conditions)) for (const id of questionsRead(check)) into.add(id);
+  for (const check of checksIn(expr, scope.checks, scope.conditions)) for (const id of questionsRead(check)) into.add(id);
   return into;
 }
 
 /** The questions a rule reads: in its applicability, its pass and its partial checks. */
-export function ruleQuestions(rule: Rule, conditions: ReadonlyMap<string, Expr> = new Map()): string[] {
+export function ruleQuestions(rule: Rule, scope: ExprScope): string[] {
   const into = new Set<string>();
-  for (const expr of [rule.appliesWhen, rule.check.pass, rule.check.partial]) questionsOf(expr, into, conditions);
+  for (const expr of [rule.appliesWhen, rule.check.pass, rule.check.partial]) questionsOf(expr, scope, into);
   return [...into];
-}
-
-/**
- * The named conditions whose value an expression works out. A condition a profile settles is left
- * out: no rule reads its questions, and it is evaluated from `settledConditions` instead.
- */
-export function conditionMap(ruleSet: Pick<RuleSet, 'conditions'>): Map<string, Expr> {
-  return new Map(ruleSet.conditions.filter((condition) => !condition.settled).map((condition) => [condition.id, condition.when]));
 }
 
 function settledConditions(ruleSet: Pick<RuleSet, 'conditions'>): Map<string, Outcome> {
@@ -93,7 +86,7 @@ function severityOf(rule: Rule, ctx: EvalContext): Pick<Finding, 'severity' | 's
 }
 
 export function evaluateRule(rule: Rule, context: EvalContext): Finding {
-  const questions = ruleQuestions(rule, context.conditions);
+  const questions = ruleQuestions(rule, context);
   const conflicts = conflictsOf(rule, context);
   const overruled = conflicts.filter((conflict) => conflict.believed === 'evidence').map((conflict) => conflict.questionId);
   const ctx: EvalContext = overruled.length > 0 ? { ...context, overruled: new Set(overruled) } : context;
@@ -136,7 +129,7 @@ export function evalContext(ruleSet: RuleSet, facts: Facts, answers: Answers): E
     answers,
     files: new FileIndex(facts.files.paths),
     signals: new Map(ruleSet.signals.map((signal) => [signal.id, signal])),
-    conditions: conditionMap(ruleSet),
+    ...exprScope(ruleSet),
     settled: settledConditions(ruleSet),
   };
 }

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ANSWER_TYPES, expectedAnswer, fitsQuestion, fitsValue } from '../answers/answer-types.js';
-import { FACT_ROOTS } from '../scan/facts.js';
+import type { LoadedPlugin } from '../plugins/plugin.js';
+import { BUILTIN_COLLECTORS } from '../scan/collectors/index.js';
+import { factRoots } from '../scan/facts.js';
 import { compareStrings } from '../util/compare.js';
 import { findCycle } from '../util/cycle.js';
 import { InputError } from '../util/errors.js';
@@ -10,9 +12,12 @@ import { PACKAGE_ROOT } from '../util/package-root.js';
 import { DOCUMENT_BYTES, readBoundedText } from '../util/read-bounded.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, type YamlSource } from '../util/yaml-source.js';
-import { conditionMap, ruleQuestions } from './evaluate.js';
+import { checkKindsWith, type CheckKinds } from './checks/index.js';
+import { ruleQuestions } from './evaluate.js';
 import type { Place } from './expr.js';
+import { isPackFile } from './pack-files.js';
 import { checkReferences, conditionsUsed, type KnownNames, type Refuse } from './references.js';
+import { conditionMap } from './scope.js';
 import type { Category, ConditionDefinition, Expr, Question, Rule, RuleSet, SignalDefinition } from './types.js';
 
 /** The built-in packs, one per category, in the order reports show the categories. */
@@ -25,15 +30,22 @@ interface BuiltinCache {
   packs: Record<string, { sha256: string; value: PackDocument }>;
 }
 
-/** Compiling the pack schema takes longer than a whole small audit, so it waits for a pack that needs it. */
-let packValidator: Promise<(source: YamlSource) => void> | undefined;
-function validatePack(source: YamlSource): Promise<void> {
-  packValidator ??= (async () => {
-    const [{ compileSchema, validateSource }, { rulePackSchema }] = await Promise.all([import('../util/schema-errors.js'), import('./pack-schema.js')]);
-    const validate = compileSchema(rulePackSchema());
-    return (parsed: YamlSource) => validateSource(parsed, validate);
-  })();
-  return packValidator.then((validate) => validate(source));
+/**
+ * Compiling the pack schema takes longer than a whole small audit, so it waits for a pack that needs
+ * it; it is compiled once for each set of check kinds (the built-in set, or a run's with plugins).
+ */
+const packValidators = new WeakMap<CheckKinds, Promise<(source: YamlSource) => void>>();
+function validatePack(source: YamlSource, checks: CheckKinds): Promise<void> {
+  let validator = packValidators.get(checks);
+  if (!validator) {
+    validator = (async () => {
+      const [{ compileSchema, validateSource }, { rulePackSchema }] = await Promise.all([import('../util/schema-errors.js'), import('./pack-schema.js')]);
+      const validate = compileSchema(rulePackSchema(checks));
+      return (parsed: YamlSource) => validateSource(parsed, validate);
+    })();
+    packValidators.set(checks, validator);
+  }
+  return validator.then((validate) => validate(source));
 }
 
 interface RawQuestion extends Omit<Question, 'category' | 'choices' | 'source'> {
@@ -89,14 +101,14 @@ export function builtinPackFiles(): string[] {
   return BUILTIN_PACKS.map((name) => join(PACKAGE_ROOT, 'rules', `${name}.yaml`));
 }
 
-/** Expands `--rules` arguments: a file as is, a directory to its YAML and JSON files. */
-async function expand(paths: readonly string[]): Promise<string[]> {
+/** Expands `--rules` arguments: a file as is, a directory to its YAML and JSON files (not the packs' tests). */
+export async function packFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
     const stats = await stat(path).catch(() => null);
     if (!stats) throw new InputError(`rule pack not found: ${path}`);
     if (stats.isDirectory()) {
-      const names = (await readdir(path)).filter((name) => /\.(ya?ml|json)$/.test(name)).sort(compareStrings);
+      const names = (await readdir(path)).filter(isPackFile).sort(compareStrings);
       if (names.length === 0) throw new InputError(`no rule packs (*.yaml, *.yml, *.json) in directory ${path}`);
       files.push(...names.map((name) => join(path, name)));
     } else {
@@ -106,7 +118,8 @@ async function expand(paths: readonly string[]): Promise<string[]> {
   return files;
 }
 
-function displayName(file: string): string {
+/** How a pack file is named in errors, rules' `source` and the report: within the package, or as given. */
+export function packName(file: string): string {
   const fromPackage = relative(PACKAGE_ROOT, file);
   return fromPackage.startsWith('..') ? file : fromPackage;
 }
@@ -123,15 +136,15 @@ async function readCache(use: boolean): Promise<BuiltinCache | null> {
   );
 }
 
-async function parsePack(file: string, cache: BuiltinCache | null): Promise<PackFile> {
-  const name = displayName(file);
+async function parsePack(file: string, cache: BuiltinCache | null, checks: CheckKinds): Promise<PackFile> {
+  const name = packName(file);
   const text = await readBoundedText(file, { what: 'rule pack', maxBytes: DOCUMENT_BYTES }, name);
   let parsed: YamlSource | undefined;
   const source = () => (parsed ??= parseYamlSource(name, text));
   const cached = cache?.packs[name];
   // A cached pack is used only while its YAML is byte for byte the one that was validated.
   if (cached && cached.sha256 === sha256(text)) return { file: name, text, pack: cached.value, cached: true, source };
-  await validatePack(source());
+  await validatePack(source(), checks);
   return { file: name, text, pack: source().value as PackDocument, cached: false, source };
 }
 
@@ -148,12 +161,23 @@ function uniqueIds<T extends { id: string }>(items: Array<Located<T>>, noun: str
 }
 
 
-export async function loadRuleSet(extraPacks: readonly string[] = [], options: { cache?: boolean } = {}): Promise<LoadedRuleSet> {
+export interface LoadOptions {
+  /** Use the build's cache of the built-in packs (default true). */
+  cache?: boolean;
+  /** Plugins that loaded: their packs are loaded, and may use their check kinds and facts. */
+  plugins?: readonly LoadedPlugin[];
+}
+
+/** The built-in packs, then the plugins', then the extra ones (`--rules`, a configuration's `packs`). */
+export async function loadRuleSet(extraPacks: readonly string[] = [], options: LoadOptions = {}): Promise<LoadedRuleSet> {
+  const plugins = options.plugins ?? [];
+  const checks = checkKindsWith(plugins.flatMap((plugin) => plugin.checks));
+  const collectors = plugins.flatMap((plugin) => plugin.collectors);
   const cache = await readCache(options.cache ?? true);
-  const extra = await expand(extraPacks.map((path) => resolve(path)));
+  const extra = [...plugins.flatMap((plugin) => plugin.packs), ...(await packFiles(extraPacks.map((path) => resolve(path))))];
   const parsed = await Promise.all([
-    ...builtinPackFiles().map((file) => parsePack(file, cache)),
-    ...extra.map((file) => parsePack(file, null)),
+    ...builtinPackFiles().map((file) => parsePack(file, cache, checks)),
+    ...extra.map((file) => parsePack(file, null, checks)),
   ]);
   const digest = createHash('sha256');
 
@@ -206,10 +230,11 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
   // build did not check: an audit with the built-in packs alone does without it.
   const zod = parsed.every((file) => file.cached) ? null : (await import('zod')).z;
   const known: KnownNames = {
+    checks,
     questions,
     signals,
     conditions: conditionMap({ conditions: [...conditions.values()] }),
-    factRoots: FACT_ROOTS,
+    factRoots: factRoots([...BUILTIN_COLLECTORS, ...collectors]),
     fitsAnswer: (value, question) => fitsValue(zod!, value, question),
   };
   /** Checks the references of an expression in the pack, unless the build checked them. */
@@ -243,7 +268,7 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
   }
 
   for (const located of conditionById.values()) referencesIn(located.pack)(located.item.when, [...located.path, 'when']);
-  checkConditionCycles(conditionById);
+  checkConditionCycles(conditionById, checks);
 
   const ruleIds = uniqueIds(ruleList, 'rule');
   const rules: Rule[] = [];
@@ -263,7 +288,7 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
     ];
     for (const [expr, at] of exprs) if (expr) references(expr, at);
     (item.severityWhen ?? []).forEach((condition, i) => references(condition.when, [...path, 'severityWhen', i, 'when']));
-    const reads = new Set(ruleQuestions(item as Rule, known.conditions));
+    const reads = new Set(ruleQuestions(item as Rule, known));
     (item.conflicts ?? []).forEach((conflict, i) => {
       const at = [...path, 'conflicts', i];
       references({ answer: conflict.answer }, at);
@@ -283,13 +308,15 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: {
     signals: [...signals.values()],
     conditions: [...conditions.values()],
     sources: parsed.map((file) => file.file),
+    checks,
+    collectors,
     digest: digest.digest('hex').slice(0, 12),
   };
 }
 
 /** A condition that uses itself, directly or through others, could never be evaluated. */
-function checkConditionCycles(conditions: Map<string, Located<Omit<ConditionDefinition, 'source'>>>): void {
-  const cycle = findCycle(conditions.keys(), (id) => conditionsUsed(conditions.get(id)!.item.when));
+function checkConditionCycles(conditions: Map<string, Located<Omit<ConditionDefinition, 'source'>>>, checks: CheckKinds): void {
+  const cycle = findCycle(conditions.keys(), (id) => conditionsUsed(conditions.get(id)!.item.when, checks));
   if (!cycle) return;
   const at = conditions.get(cycle[0]!)!;
   throw errorAt(at, [...at.path, 'when'], `conditions use each other in a cycle: ${cycle.join(' → ')}`);

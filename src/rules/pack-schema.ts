@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ANSWER_TYPES } from '../answers/answer-types.js';
-import { CHECK_KINDS } from './checks/index.js';
+import { BUILTIN_CHECKS, type CheckKinds } from './checks/index.js';
 import type { CheckKind } from './checks/kind.js';
 import { schemaKit } from './checks/schema-kit.js';
 import { SEVERITIES } from './types.js';
@@ -34,18 +34,20 @@ export function argumentSchema(kind: CheckKind): JsonSchema {
   return { ...schema, description: kind.doc.summary };
 }
 
-function exprSchema(): JsonSchema {
+function exprSchema(checks: CheckKinds): JsonSchema {
+  const kinds = [...checks.values()];
   return {
     description: 'Exactly one check.',
     type: 'object',
     minProperties: 1,
     maxProperties: 1,
-    propertyNames: { enum: CHECK_KINDS.map((kind) => kind.name) },
-    properties: Object.fromEntries(CHECK_KINDS.map((kind) => [kind.name, argumentSchema(kind)])),
+    propertyNames: { enum: kinds.map((kind) => kind.name) },
+    properties: Object.fromEntries(kinds.map((kind) => [kind.name, argumentSchema(kind)])),
   };
 }
 
-export function rulePackSchema(): JsonSchema {
+/** The schema of a pack written with the given kinds of check: the built-in ones, and a run's plugins' too. */
+export function rulePackSchema(checks: CheckKinds = BUILTIN_CHECKS): JsonSchema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://scale-audit.dev/schemas/rule-pack.schema.json',
@@ -181,7 +183,7 @@ export function rulePackSchema(): JsonSchema {
           why: { ...TEXT, description: 'Why that side wins, in words the reader of the finding understands.' },
         },
       },
-      expr: exprSchema(),
+      expr: exprSchema(checks),
       condition: {
         type: 'object',
         required: ['id', 'description', 'when'],

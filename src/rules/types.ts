@@ -1,4 +1,6 @@
 import type { AnswerValue } from '../answers/types.js';
+import type { CollectorDefinition } from '../scan/collector.js';
+import type { CheckKinds } from './checks/index.js';
 import type { CheckArguments, Expr } from './expr.js';
 import type { Evidence } from './finding.js';
 
@@ -132,4 +134,8 @@ export interface RuleSet {
   conditions: ConditionDefinition[];
   /** The pack files loaded, in load order. */
   sources: string[];
+  /** The kinds of check the packs were written with: the built-in ones and the plugins'. */
+  checks: CheckKinds;
+  /** The plugins' collectors, whose facts the packs may read: a scan for these rules must run them. */
+  collectors: readonly CollectorDefinition[];
 }

@@ -1,11 +1,11 @@
-import { checkOf } from './checks/index.js';
+import { checkOf, type CheckKinds } from './checks/index.js';
 import type { CheckKind } from './checks/kind.js';
-import type { CheckArguments, CheckName, Expr, Place } from './expr.js';
+import type { Expr, Place } from './expr.js';
 
 /** One check inside an expression. */
 export interface CheckNode {
   kind: CheckKind;
-  arg: CheckArguments[CheckName];
+  arg: unknown;
   /** From the expression to the check's key, the way the pack writes it: `['all', 1, 'file']`. */
   place: Place;
 }
@@ -14,17 +14,17 @@ export interface CheckNode {
  * Every check in an expression, each before its parts, in the order the pack writes them. Given the
  * packs' named conditions, the walk also enters each condition the expression names, once.
  */
-export function* checksIn(expr: Expr, conditions?: ReadonlyMap<string, Expr>, place: Place = [], entered: Set<string> = new Set()): Generator<CheckNode> {
-  const { kind, arg } = checkOf(expr);
+export function* checksIn(expr: Expr, checks: CheckKinds, conditions?: ReadonlyMap<string, Expr>, place: Place = [], entered: Set<string> = new Set()): Generator<CheckNode> {
+  const { kind, arg } = checkOf(expr, checks);
   const here = [...place, kind.name];
   yield { kind, arg, place: here };
-  for (const part of kind.parts?.(arg) ?? []) yield* checksIn(part.expr, conditions, [...here, ...part.at], entered);
+  for (const part of kind.parts?.(arg) ?? []) yield* checksIn(part.expr, checks, conditions, [...here, ...part.at], entered);
   if (!conditions) return;
   for (const id of kind.conditions?.(arg) ?? []) {
     const named = conditions.get(id);
     if (named === undefined || entered.has(id)) continue;
     entered.add(id);
-    yield* checksIn(named, conditions, here, entered);
+    yield* checksIn(named, checks, conditions, here, entered);
   }
 }
 

@@ -54,13 +54,20 @@ function limitsOf(options: ScanOptions<readonly CollectorDefinition[]>): Limits 
 /** A collector's key is one word of a fact path (`ci.pipelines`), so rules can reach its slice. */
 const COLLECTOR_KEY = /^[A-Za-z][\w-]*$/;
 
+/** Why a collector cannot take the key, given the keys already taken (the scan's own among them); null when it can. */
+export function collectorKeyProblem(key: string, taken: ReadonlySet<string>): string | null {
+  if (!COLLECTOR_KEY.test(key)) return `collector key "${key}" is not a word (letters, digits, "_" or "-", starting with a letter)`;
+  if (taken.has(key)) return `collector key "${key}" is taken: a collector fills a slice of Facts of its own`;
+  return null;
+}
+
 /** The built-in collectors, then the given ones: each key once, and none of the slices the scan fills itself. */
 function collectorsWith(extra: readonly CollectorDefinition[]): CollectorDefinition[] {
   const taken = new Set<string>(SCAN_KEYS);
   const all = [...BUILTIN_COLLECTORS, ...extra];
   for (const { key } of all) {
-    if (!COLLECTOR_KEY.test(key)) throw new InputError(`collector key "${key}" is not a word (letters, digits, "_" or "-", starting with a letter)`);
-    if (taken.has(key)) throw new InputError(`collector key "${key}" is taken: a collector fills a slice of Facts of its own`);
+    const problem = collectorKeyProblem(key, taken);
+    if (problem) throw new InputError(problem);
     taken.add(key);
   }
   return all;

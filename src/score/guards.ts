@@ -11,6 +11,6 @@ import { scanFiles } from '../scan/scan.js';
  * by a plugin is one too.
  */
 export async function guardRules(ruleSet: RuleSet, now: Date): Promise<ReadonlySet<string>> {
-  const empty = await scanFiles({}, { signals: ruleSet.signals, now, name: 'empty', gitFacts: null });
+  const empty = await scanFiles({}, { signals: ruleSet.signals, collectors: ruleSet.collectors, now, name: 'empty', gitFacts: null });
   return new Set(evaluate(ruleSet, empty, NO_ANSWERS).filter((finding) => finding.status === 'pass').map((finding) => finding.ruleId));
 }

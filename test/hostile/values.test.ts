@@ -28,7 +28,7 @@ describe('hostile values', { timeout: CASE_TIMEOUT_MS }, () => {
       const result = await run(['schema', name]);
       expect(result.hung).toBe(false);
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe(`scale-audit: unknown schema "${name}"; schemas: answers, assumptions, baseline, config, profile, report, rule-pack\n`);
+      expect(result.stderr).toBe(`scale-audit: unknown schema "${name}"; schemas: answers, assumptions, baseline, config, pack-tests, profile, report, rule-pack\n`);
     }
   });
 

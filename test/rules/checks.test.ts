@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { NO_ANSWERS } from '../../src/answers/types.js';
 import { renderCheckReference, withCheckList } from '../../src/render/check-reference.js';
-import { CHECK_KINDS } from '../../src/rules/checks/index.js';
+import { BUILTIN_CHECKS, CHECK_KINDS } from '../../src/rules/checks/index.js';
 import type { CheckKind } from '../../src/rules/checks/kind.js';
 import { evalContext, evaluateExpr, questionsOf } from '../../src/rules/evaluate.js';
 import type { Expr } from '../../src/rules/expr.js';
@@ -14,25 +14,14 @@ import { checksIn } from '../../src/rules/walk.js';
 import { scanFiles } from '../../src/scan/scan.js';
 import { compileSchema } from '../../src/util/schema-errors.js';
 import { inputError } from '../helpers/input-error.js';
+import { oneRulePack } from '../helpers/one-rule-pack.js';
 import { builtinRules } from '../helpers/rule-tester.js';
 import { tempDir } from '../helpers/temp.js';
 
 const published = JSON.parse(await readFile(new URL('../../schemas/rule-pack.schema.json', import.meta.url), 'utf8')) as { definitions: { expr: { properties: Record<string, unknown>; propertyNames: { enum: string[] } } } };
 
-/** A pack whose one rule checks the expression, written the way a pack author writes it (YAML flow style). */
-const packWith = (expression: string) => `pack: extra
-rules:
-  - id: extra.sample
-    title: A sample rule
-    category: mlops
-    severity: low
-    level: 1
-    why: Because.
-    detection: Looks.
-    remediation: { summary: Do it., steps: [Do it.], effort: S }
-    check:
-      pass: { ${expression} }
-`;
+/** A pack whose one rule checks the expression. */
+const packWith = (expression: string) => oneRulePack(`{ ${expression} }`);
 
 async function loadPack(text: string) {
   const dir = await tempDir({ 'extra.yaml': text });
@@ -120,11 +109,11 @@ describe('the expression walker', () => {
 
   it('visits each check before its parts, in the order written, with its place in the pack', () => {
     const expr: Expr = { all: [{ file: 'a' }, { not: { condition: 'online' } }] };
-    expect([...checksIn(expr)].map((check) => check.place)).toEqual([['all'], ['all', 0, 'file'], ['all', 1, 'not'], ['all', 1, 'not', 'condition']]);
+    expect([...checksIn(expr, BUILTIN_CHECKS)].map((check) => check.place)).toEqual([['all'], ['all', 0, 'file'], ['all', 1, 'not'], ['all', 1, 'not', 'condition']]);
   });
 
   it('enters each named condition once, so a condition that names itself ends', () => {
-    expect([...questionsOf({ all: [{ condition: 'loops' }, { condition: 'online' }, { condition: 'loops' }] }, new Set(), conditions)]).toEqual(['q.loop', 'q.batch']);
+    expect([...questionsOf({ all: [{ condition: 'loops' }, { condition: 'online' }, { condition: 'loops' }] }, { checks: BUILTIN_CHECKS, conditions })]).toEqual(['q.loop', 'q.batch']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/answers/types.js';
+import { BUILTIN_CHECKS } from '../../src/rules/checks/index.js';
 import { evaluateExpr, evaluateRule, questionsOf } from '../../src/rules/evaluate.js';
 import { FileIndex } from '../../src/rules/file-index.js';
 import type { EvalContext } from '../../src/rules/context.js';
@@ -13,7 +14,7 @@ const facts = await scanFiles(
 
 function context(values: Record<string, boolean>): EvalContext {
   const answers: Answers = { path: 'answers.yaml', values: Object.fromEntries(Object.entries(values).map(([id, value], i) => [id, { value, line: i + 1 }])) };
-  return { facts, answers, files: new FileIndex(facts.files.paths), signals: new Map(), conditions: new Map() };
+  return { facts, answers, files: new FileIndex(facts.files.paths), signals: new Map(), checks: BUILTIN_CHECKS, conditions: new Map() };
 }
 
 const T: Expr = { file: 'Dockerfile' };
@@ -161,13 +162,13 @@ describe('named conditions', () => {
     const conditions = new Map<string, Expr>([['online', { not: { answer: { id: 'q.batch', equals: true } } }]]);
     const ctx = { ...context({ 'q.batch': true }), conditions };
     expect(evaluateExpr({ condition: 'online' }, ctx).value).toBe(false);
-    expect([...questionsOf({ all: [T, { condition: 'online' }] }, new Set(), conditions)]).toEqual(['q.batch']);
+    expect([...questionsOf({ all: [T, { condition: 'online' }] }, ctx)]).toEqual(['q.batch']);
   });
 });
 
 describe('questionsOf', () => {
   it('collects answer ids in nested expressions', () => {
     const expr: Expr = { all: [{ answer: { id: 'a', answered: true } }, { not: { any: [{ answer: { id: 'b', equals: 'x' } }, T] } }] };
-    expect([...questionsOf(expr)]).toEqual(['a', 'b']);
+    expect([...questionsOf(expr, { checks: BUILTIN_CHECKS, conditions: new Map() })]).toEqual(['a', 'b']);
   });
 });

@@ -1,6 +1,4 @@
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
-import { DEFAULT_ANSWERS_FILE } from '../../answers/types.js';
+import { findAnswers } from '../../answers/find.js';
 import { runAudit } from '../../audit.js';
 import { jsonDocument } from '../../render/json.js';
 import type { Report } from '../../report/types.js';
@@ -11,14 +9,14 @@ import { parseGateFlags, type GateFlags } from '../gate-flags.js';
 import { auditDate, notice, useColor, type CliIO } from '../io.js';
 import { emit, type OutputFlags } from '../outputs.js';
 import { progressLine } from '../progress.js';
+import { pluginRequests, type RuleFlags } from '../rule-flags.js';
 import { renderReport, reportDestinations } from '../report-outputs.js';
 
-export interface AuditFlags extends GateFlags, OutputFlags, BrandingFlags {
+export interface AuditFlags extends GateFlags, OutputFlags, BrandingFlags, RuleFlags {
   /** A file, or false for --no-answers. */
   answers?: string | false;
   /** Business assumptions replacing some of the defaults. */
   assumptions?: string;
-  rules: string[];
   color: boolean;
   /** A file, or false for --no-config. */
   config?: string | false;
@@ -35,8 +33,8 @@ export interface AuditFlags extends GateFlags, OutputFlags, BrandingFlags {
  */
 async function answersFor(path: string, flag: string | false | undefined): Promise<{ file?: string; found: boolean }> {
   if (flag !== undefined) return { ...(flag === false ? {} : { file: flag }), found: false };
-  const found = join(path, DEFAULT_ANSWERS_FILE);
-  return (await access(found).then(() => true, () => false)) ? { file: found, found: true } : { found: false };
+  const found = await findAnswers(path);
+  return found ? { file: found, found: true } : { found: false };
 }
 
 /** Each gate's verdict on stderr (results stay on stdout); exit 1 when any failed. */
@@ -61,6 +59,7 @@ export async function auditCommand(path: string, flags: AuditFlags, io: CliIO): 
     answersFile: answers.file,
     assumptionsFile: flags.assumptions,
     rules: flags.rules,
+    plugins: pluginRequests(flags),
     now,
     gates,
     ...(flags.config === false ? { config: null } : flags.config ? { config: flags.config } : {}),

@@ -7,11 +7,11 @@ import { jsonDocument } from '../../render/json.js';
 import { printable } from '../../util/printable.js';
 import { parseGateFlags, type GateFlags } from '../gate-flags.js';
 import type { CliIO } from '../io.js';
+import { pluginRequests, type RuleFlags } from '../rule-flags.js';
 
-export interface ConfigFlags extends GateFlags {
+export interface ConfigFlags extends GateFlags, RuleFlags {
   config?: string | false;
   profile?: string;
-  rules: string[];
   json?: boolean;
 }
 
@@ -43,6 +43,7 @@ function settings({ config, profile, layers }: Settings, flags: Layer): Setting[
   for (const setting of [...layers, flags].flatMap(layerSettings)) byKey.set(setting.key, setting);
   const out = [...byKey.values()];
   for (const pack of config.packs) out.push({ key: 'packs', value: pack, source: config.file! });
+  for (const plugin of config.plugins) out.push({ key: 'plugins', value: plugin, source: config.file! });
   for (const waiver of config.waivers) {
     const { source, ...value } = waiver;
     out.push({ key: `waivers.${waiver.rule}`, value, source: describeSource(source) });
@@ -57,7 +58,7 @@ function profileLine(profile: Profile | null): string {
 }
 
 export async function configCommand(path: string, flags: ConfigFlags, io: CliIO): Promise<number> {
-  const loaded = await loadSettings({ path, ...(flags.config === false ? { config: null } : flags.config ? { config: flags.config } : {}), profile: flags.profile, rules: flags.rules });
+  const loaded = await loadSettings({ path, ...(flags.config === false ? { config: null } : flags.config ? { config: flags.config } : {}), profile: flags.profile, rules: flags.rules, plugins: pluginRequests(flags) });
   const gates = parseGateFlags(flags);
   const effective = settings(loaded, { rules: {}, categories: {}, gates: gates.values, gateSources: gates.sources });
   const { config, profile } = loaded;

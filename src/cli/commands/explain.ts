@@ -1,9 +1,9 @@
 import { describeRule, type RuleDescription } from '../../rules/describe.js';
-import { loadRuleSet } from '../../rules/load.js';
 import { InputError } from '../../util/errors.js';
 import { safeText } from '../../util/printable.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { CliIO } from '../io.js';
+import { loadRules, type RuleFlags } from '../rule-flags.js';
 
 function indent(text: string): string {
   return text
@@ -39,8 +39,8 @@ export function explainText({ rule, questions, severityWhen, conflicts }: RuleDe
   return `${sections.join('\n')}\n`;
 }
 
-export async function explainCommand(id: string, flags: { rules: string[] }, io: CliIO): Promise<number> {
-  const ruleSet = await loadRuleSet(flags.rules);
+export async function explainCommand(id: string, flags: RuleFlags, io: CliIO): Promise<number> {
+  const ruleSet = await loadRules(flags);
   const rule = ruleSet.rules.find((candidate) => candidate.id === id);
   if (!rule) throw new InputError(`unknown rule "${id}"${didYouMean(id, ruleSet.rules.map((r) => r.id))}; \`scale-audit rules\` lists them`);
   io.stdout.write(safeText(explainText(describeRule(rule, ruleSet))));

@@ -7,7 +7,7 @@ import { nextQuestion, rankCategories, scopeQuestions, suggestionFor, type Quest
 import { answersTemplate, type TemplateTarget } from '../../answers/template.js';
 import type { Answers } from '../../answers/types.js';
 import { evalContext, evaluate } from '../../rules/evaluate.js';
-import { loadRuleSet, type LoadedRuleSet } from '../../rules/load.js';
+import type { LoadedRuleSet } from '../../rules/load.js';
 import { openQuestions } from '../../roadmap/questions.js';
 import { guardRules } from '../../score/guards.js';
 import { scoreFindings, type Summary } from '../../score/score.js';
@@ -17,16 +17,16 @@ import { InputError } from '../../util/errors.js';
 import { DOCUMENT_BYTES, readBoundedTextIfExists } from '../../util/read-bounded.js';
 import { auditDate, notice, type CliIO } from '../io.js';
 import { PromptInterrupted, SKIP, type Prompter } from '../prompter.js';
+import { loadRules, type RuleFlags } from '../rule-flags.js';
 import { writeOutputs } from '../write-outputs.js';
 
 /** The shell's code for a run stopped with Ctrl+C; the answers given so far are saved. */
 export const EXIT_INTERRUPTED = 130;
 
-export interface InitFlags {
+export interface InitFlags extends RuleFlags {
   answers?: string;
   template?: boolean;
   force?: boolean;
-  rules: string[];
 }
 
 async function requireDirectory(path: string): Promise<void> {
@@ -142,7 +142,7 @@ async function decide(prompter: Prompter, file: string, previous: Answers | null
 export async function initCommand(path: string, flags: InitFlags, io: CliIO): Promise<number> {
   await requireDirectory(path);
   const target: TemplateTarget = { path, file: flags.answers ?? join(path, DEFAULT_ANSWERS_FILE) };
-  const ruleSet = await loadRuleSet(flags.rules);
+  const ruleSet = await loadRules(flags);
   const existing = await readIfExists(target.file);
   if (flags.template || !io.prompter) return writeTemplate(ruleSet, target, existing, flags, io);
 
@@ -164,7 +164,7 @@ export async function initCommand(path: string, flags: InitFlags, io: CliIO): Pr
     const shownBefore = choice === 'resume' ? skippedBefore : new Set<string>();
 
     prompter.say(`Scanning ${path} to ask only what the repository cannot show…`);
-    const facts = await scan(path, { signals: ruleSet.signals, now: auditDate(io) });
+    const facts = await scan(path, { signals: ruleSet.signals, collectors: ruleSet.collectors, now: auditDate(io) });
     const answers = await interview({ ruleSet, facts, target, document, prompter, shownBefore }, start, progress);
     if (progress.answered + progress.skipped === 0) {
       prompter.say(

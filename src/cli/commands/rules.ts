@@ -1,10 +1,10 @@
 import { jsonDocument } from '../../render/json.js';
-import { loadRuleSet } from '../../rules/load.js';
 import { printable } from '../../util/printable.js';
 import type { CliIO } from '../io.js';
+import { loadRules, type RuleFlags } from '../rule-flags.js';
 
-export async function rulesCommand(flags: { json?: boolean; rules: string[] }, io: CliIO): Promise<number> {
-  const ruleSet = await loadRuleSet(flags.rules);
+export async function rulesCommand(flags: RuleFlags & { json?: boolean }, io: CliIO): Promise<number> {
+  const ruleSet = await loadRules(flags);
   if (flags.json) {
     io.stdout.write(jsonDocument(ruleSet.rules));
     return 0;

@@ -1,9 +1,9 @@
 import { jsonDocument } from '../../render/json.js';
-import { loadRuleSet } from '../../rules/load.js';
 import type { Facts } from '../../scan/facts.js';
 import { scan } from '../../scan/scan.js';
 import { printable } from '../../util/printable.js';
 import { auditDate, type CliIO } from '../io.js';
+import { loadRules, type RuleFlags } from '../rule-flags.js';
 
 function summary(facts: Facts): string {
   const lines = [
@@ -26,9 +26,9 @@ function summary(facts: Facts): string {
   return `${lines.map(printable).join('\n')}\n`;
 }
 
-export async function scanCommand(path: string, flags: { json?: boolean; rules: string[] }, io: CliIO): Promise<number> {
-  const ruleSet = await loadRuleSet(flags.rules);
-  const facts = await scan(path, { signals: ruleSet.signals, now: auditDate(io) });
+export async function scanCommand(path: string, flags: RuleFlags & { json?: boolean }, io: CliIO): Promise<number> {
+  const ruleSet = await loadRules(flags);
+  const facts = await scan(path, { signals: ruleSet.signals, collectors: ruleSet.collectors, now: auditDate(io) });
   io.stdout.write(flags.json ? jsonDocument(facts) : summary(facts));
   return 0;
 }

@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { answersSchema } from '../../answers/schema.js';
-import { loadRuleSet } from '../../rules/load.js';
+import { loadPlugins } from '../../plugins/load.js';
+import { checkKindsWith } from '../../rules/checks/index.js';
 import { InputError } from '../../util/errors.js';
 import { PACKAGE_ROOT } from '../../util/package-root.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { CliIO } from '../io.js';
+import { loadRules, pluginRequests, type RuleFlags } from '../rule-flags.js';
 
-export interface SchemaFlags {
-  rules: string[];
-}
+export type SchemaFlags = RuleFlags;
 
 /** A schema is either generated from the loaded packs or a file published in schemas/. */
 type SchemaSource = { description: string; generate: (flags: SchemaFlags) => Promise<object> };
@@ -24,16 +24,20 @@ const SCHEMAS: Record<string, SchemaSource> = {
   answers: {
     description: 'an answers file, for the questions of the built-in packs and any --rules packs',
     generate: async (flags) => {
-      const ruleSet = await loadRuleSet(flags.rules);
+      const ruleSet = await loadRules(flags);
       return answersSchema(ruleSet.questions, ruleSet.categories);
     },
   },
   assumptions: published('assumptions', 'a file of business assumptions for --assumptions'),
   baseline: published('baseline', 'a baseline (--write-baseline, --baseline)'),
   config: published('config', 'a configuration file (.scale-audit.yaml, or --config)'),
+  'pack-tests': published('pack-tests', 'the cases beside a rule pack, <pack>.tests.yaml, for scale-audit test'),
   profile: published('profile', 'a profile file for --profile (an entry of profiles: in a configuration is the same without version and name)'),
   report: published('report', 'the JSON report (--format json)'),
-  'rule-pack': published('rule-pack', 'a rule pack for --rules'),
+  'rule-pack': {
+    description: 'a rule pack for --rules, with the check kinds of any --plugin',
+    generate: async (flags) => (await import('../../rules/pack-schema.js')).rulePackSchema(checkKindsWith((await loadPlugins(pluginRequests(flags))).flatMap((plugin) => plugin.checks))),
+  },
 };
 
 /** Prints the named schema; without a name, the names and what each describes. */

@@ -1,4 +1,4 @@
-import type { CheckArguments, CheckName, Expr } from '../expr.js';
+import type { Expr } from '../expr.js';
 import { answer } from './answer.js';
 import { ci } from './ci.js';
 import { condition } from './condition.js';
@@ -21,13 +21,25 @@ import { signal } from './signal.js';
  */
 export const CHECK_KINDS: readonly CheckKind[] = [all, any, not, file, dependency, importCheck, signal, ci, dockerfile, k8s, iac, secret, fact, answer, condition];
 
-const BY_NAME = new Map<string, CheckKind>(CHECK_KINDS.map((kind) => [kind.name, kind]));
+// Each kind's module adds its argument's type to `CheckArguments` (expr.ts). Re-exported as types,
+// so that the published declarations load those additions wherever the registry's types are used.
+export type { all, any, not, file, dependency, importCheck, signal, ci, dockerfile, k8s, iac, secret, fact, answer, condition };
+
+/** The check kinds a run knows, by name: the built-in ones and those of the plugins it loaded. */
+export type CheckKinds = ReadonlyMap<string, CheckKind>;
+
+export const BUILTIN_CHECKS: CheckKinds = new Map(CHECK_KINDS.map((kind) => [kind.name, kind]));
+
+/** The built-in kinds and the given ones (a plugin's), whose names the plugin loader has checked are new. */
+export function checkKindsWith(extra: readonly CheckKind[]): CheckKinds {
+  return extra.length === 0 ? BUILTIN_CHECKS : new Map([...BUILTIN_CHECKS, ...extra.map((kind) => [kind.name, kind] as const)]);
+}
 
 /** The kind an expression is made of, and its argument. */
-export function checkOf(expr: Expr): { kind: CheckKind; arg: CheckArguments[CheckName] } {
-  const [name, arg] = Object.entries(expr)[0] as [CheckName, CheckArguments[CheckName]];
-  const kind = BY_NAME.get(name);
-  // Packs are validated against the schema the registry generates, so only code can get here.
+export function checkOf(expr: Expr, kinds: CheckKinds): { kind: CheckKind; arg: unknown } {
+  const [name, arg] = Object.entries(expr)[0] as [string, unknown];
+  const kind = kinds.get(name);
+  // Packs are validated against the schema generated from the same kinds, so only code can get here.
   if (!kind) throw new Error(`unknown check kind "${name}"`);
   return { kind, arg };
 }

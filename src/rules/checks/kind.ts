@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { PathContext } from '../../scan/facts.js';
 import type { EvalContext, Outcome } from '../context.js';
-import type { CheckArguments, CheckName, Expr, Place } from '../expr.js';
+import type { Expr, Place } from '../expr.js';
 import type { Question, SignalDefinition } from '../types.js';
 
 /** What the reference shows about a check kind (docs/checks.md, generated). */
@@ -48,25 +48,26 @@ export interface ReferenceScope {
 /**
  * One kind of check: the unit a rule's expression is built of. Its argument schema is the one
  * definition of what a pack may write under its key: the argument's type, its part of the pack's
- * JSON Schema and its documentation all come from it. (The methods take the argument of their own
- * kind; a `CheckKind` without a name parameter is any kind, the registry's element.)
+ * JSON Schema and its documentation all come from it. A plugin's kinds have the same shape as the
+ * built-in ones. (A `CheckKind` without type parameters is any kind, the registry's element.)
  */
-export interface CheckKind<K extends CheckName = CheckName> {
-  name: K;
-  argument(kit: SchemaKit): z.ZodType<CheckArguments[K]>;
+export interface CheckKind<Name extends string = string, Arg = unknown> {
+  name: Name;
+  argument(kit: SchemaKit): z.ZodType<Arg>;
   doc: CheckDoc;
   /** `part` evaluates a sub-expression, for the kinds that combine others. */
-  evaluate(arg: CheckArguments[K], ctx: EvalContext, part: (expr: Expr) => Outcome): Outcome;
+  evaluate(arg: Arg, ctx: EvalContext, part: (expr: Expr) => Outcome): Outcome;
   /** The sub-expressions of a combining kind, each with its place under the kind's key. */
-  parts?(arg: CheckArguments[K]): Array<{ expr: Expr; at: Place }>;
+  parts?(arg: Arg): Array<{ expr: Expr; at: Place }>;
   /** The named conditions (a pack's `conditions:`) the check uses. */
-  conditions?(arg: CheckArguments[K]): string[];
+  conditions?(arg: Arg): string[];
   /** The questions the check reads. */
-  questions?(arg: CheckArguments[K]): string[];
+  questions?(arg: Arg): string[];
   /** Checks, when its pack loads, that the names in the argument resolve and its values can occur. */
-  references?(arg: CheckArguments[K], scope: ReferenceScope): void;
+  references?(arg: Arg, scope: ReferenceScope): void;
 }
 
-export function defineCheck<K extends CheckName>(kind: CheckKind<K>): CheckKind<K> {
+/** Declares a check kind; its argument's type comes from its schema. */
+export function defineCheck<const Name extends string, Arg>(kind: CheckKind<Name, Arg>): CheckKind<Name, Arg> {
   return kind;
 }

@@ -1,6 +1,6 @@
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
-const argument = ({ expression }: SchemaKit) => expression;
+const argument = ({ expression }: SchemaKit): SchemaKit['expression'] => expression;
 
 declare module '../expr.js' {
   interface CheckArguments {
