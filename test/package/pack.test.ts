@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -75,13 +75,17 @@ describe('the npm package', () => {
     for (const target of new Set(targets)) expect(files.some((file) => file === target || file.startsWith(`${target.replace(/\/$/, '')}/`)), target).toBe(true);
   });
 
-  it('installs in an empty project and audits a repository with npx', async () => {
-    const project = join(work, 'empty-project');
+  const project = join(work, 'empty-project');
+  const installed = (async () => {
     const tarball = join(work, manifest!.filename);
     await mkdir(project);
-    await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'empty-project', private: true, dependencies: { [pkg.name]: `file:${tarball}` } }));
+    await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'empty-project', private: true, type: 'module', dependencies: { [pkg.name]: `file:${tarball}` } }));
     await writeFile(join(project, 'package-lock.json'), JSON.stringify(await lockfileFor(tarball)));
-    const install = await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], project);
+    return run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], project);
+  })();
+
+  it('installs in an empty project and audits a repository with npx', async () => {
+    const install = await installed;
     expect(install.code, install.stderr).toBe(0);
 
     const repository = await fixture('notebook-poc');
@@ -93,4 +97,89 @@ describe('the npm package', () => {
     expect(report.findings.length).toBeGreaterThan(50);
     expect(report.summary.score).toEqual(expect.any(Number));
   });
+
+  it("runs the example plugin's cases as installed: npx scale-audit test", async () => {
+    expect((await installed).code).toBe(0);
+    const result = await run('npx', ['--no', pkg.name, 'test', 'node_modules/scale-audit/examples/plugin'], project);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/7 cases: 7 passed, 0 failed; 1 rule: 1 with every outcome covered, 0 not\n$/);
+  });
+
+  it('is imported from plain JavaScript, as ESM and from CommonJS, and keeps its internals private', async () => {
+    expect((await installed).code).toBe(0);
+    const repository = await fixture('notebook-poc');
+    await writeFile(
+      join(project, 'esm.mjs'),
+      `import { audit, render } from 'scale-audit';
+import { RuleTester } from 'scale-audit/testing';
+const { report } = await audit(process.argv[2], { now: new Date('2026-11-23T00:00:00Z') });
+const tester = await RuleTester.create();
+const finding = await tester.run('mlops.version-control', { name: 'no git', git: null, status: 'fail' });
+console.log(JSON.stringify({ name: report.target.name, findings: report.findings.length, html: /^<!doctype html>/i.test(await render(report, 'html')), tested: finding.status }));
+`,
+    );
+    const esm = await run('node', ['esm.mjs', repository], project);
+    expect(esm.code, esm.stderr).toBe(0);
+    expect(JSON.parse(esm.stdout)).toEqual({ name: 'notebook-poc', findings: expect.any(Number), html: true, tested: 'fail' });
+
+    await writeFile(join(project, 'internal.mjs'), "await import('scale-audit/dist/audit.js');\n");
+    const internal = await run('node', ['internal.mjs'], project);
+    expect(internal.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
+
+    // Node loads an ES module from require() from 20.19 on (docs/api.md says so); there is no CommonJS build.
+    if ((process.features as { require_module?: boolean }).require_module) {
+      await writeFile(join(project, 'cjs.cjs'), "const { audit } = require('scale-audit');\naudit(process.argv[2], { now: new Date(0) }).then(({ report }) => console.log(report.target.name));\n");
+      const cjs = await run('node', ['cjs.cjs', repository], project);
+      expect(cjs.code, cjs.stderr).toBe(0);
+      expect(cjs.stdout.trim()).toBe('notebook-poc');
+    }
+  });
+
+  it('is imported from TypeScript: the program, docs/api.md\'s typed examples and the example plugin type-check against the installed declarations, and run', async () => {
+    expect((await installed).code).toBe(0);
+    expect(files).toContain('dist/index.d.ts');
+    await cp(join(project, 'node_modules', 'scale-audit', 'examples', 'plugin'), join(project, 'plugin'), { recursive: true });
+    const doc = await readFile(join(ROOT, 'docs', 'api.md'), 'utf8');
+    const typed = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((code) => !code.includes("from 'vitest'"));
+    expect(typed.length).toBeGreaterThanOrEqual(2);
+    await Promise.all(typed.map((code, i) => writeFile(join(project, `doc-${i}.ts`), code)));
+    await writeFile(
+      join(project, 'program.ts'),
+      `import { audit, evaluate, FORMATS, InputError, loadRules, render, scan, type Facts, type Finding, type Plugin, type Report } from 'scale-audit';
+import { RuleTester, type RuleCase } from 'scale-audit/testing';
+import mlproject from './plugin/index.js';
+
+const plugin: Plugin = mlproject;
+const rules = await loadRules({ plugins: [plugin] });
+const facts: Facts = await scan(process.argv[2]!, { rules });
+const findings: Finding[] = evaluate(rules, facts, { 'team.owners': 'both' });
+const { report }: { report: Report } = await audit(process.argv[2]!, { plugins: [plugin], config: null, answers: null, now: new Date(0) });
+const markdown: string = await render(report, FORMATS[1]!);
+const tester = await RuleTester.create({ plugins: [plugin] });
+const testCase: RuleCase = { name: 'an MLproject without environment', files: { MLproject: 'name: x\\n' }, status: 'fail' };
+await tester.assert('mlops.mlproject-environment', testCase);
+// @ts-expect-error: no finding has this status
+const wrong: RuleCase = { name: 'y', status: 'passed' };
+console.log(JSON.stringify({ wrong: wrong.name, files: facts.files.count, findings: findings.length, markdown: markdown.length > 0, mlproject: report.findings.find((finding) => finding.ruleId === 'mlops.mlproject-environment')?.status, error: new InputError('bad', 'a.yaml', 3).describe() }));
+`,
+    );
+    await writeFile(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, allowJs: true, checkJs: true, outDir: 'out', typeRoots: [join(ROOT, 'node_modules', '@types')], types: ['node'] },
+        files: ['program.ts', 'plugin/index.js', ...typed.map((_, i) => `doc-${i}.ts`)],
+      }),
+    );
+    const tsc = await run('node', [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
+    expect(tsc.code, tsc.stdout + tsc.stderr).toBe(0);
+    // The compiled plugin finds its pack beside its module, as the published plugin does.
+    await cp(join(project, 'plugin'), join(project, 'out', 'plugin'), { recursive: true });
+
+    const repository = await fixture('ml-service');
+    await writeFile(join(repository, 'MLproject'), 'name: churn\npython_env: python_env.yaml\nentry_points:\n  main:\n    command: python train.py\n');
+    const program = await run('node', ['out/program.js', repository], project);
+    expect(program.code, program.stderr).toBe(0);
+    expect(JSON.parse(program.stdout)).toEqual({ wrong: 'y', files: expect.any(Number), findings: expect.any(Number), markdown: true, mlproject: 'pass', error: 'a.yaml:3: bad' });
+    // tsc on the installed declarations, then two audits: minutes on a busy 2-core machine.
+  }, 240_000);
 });
