@@ -64,6 +64,8 @@ export interface AuditOptions extends RulesOptions {
   answers?: string | null;
   /** A configuration file; by default the nearest `.scale-audit.*` from the path upward (data only: it cannot load plugins); null for none. */
   config?: string | null;
+  /** The kind of project, like `--profile`: a built-in profile's name, one the configuration declares, or a profile file. */
+  profile?: string;
   /** A file of business assumptions replacing some of the defaults. */
   assumptions?: string;
   /** The audit date: the report's date and the reference for git activity windows (default: now). */
@@ -82,6 +84,7 @@ export async function audit(path: string, options: AuditOptions = {}): Promise<A
     path,
     ...(answersFile ? { answersFile } : {}),
     ...(options.assumptions ? { assumptionsFile: options.assumptions } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
     rules: options.rules ?? [],
     plugins: requests(options.plugins),
     now: options.now ?? new Date(),

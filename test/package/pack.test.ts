@@ -153,14 +153,14 @@ const plugin: Plugin = mlproject;
 const rules = await loadRules({ plugins: [plugin] });
 const facts: Facts = await scan(process.argv[2]!, { rules });
 const findings: Finding[] = evaluate(rules, facts, { 'team.owners': 'both' });
-const { report }: { report: Report } = await audit(process.argv[2]!, { plugins: [plugin], config: null, answers: null, now: new Date(0) });
+const { report }: { report: Report } = await audit(process.argv[2]!, { plugins: [plugin], config: null, answers: null, profile: 'batch-scoring', now: new Date(0) });
 const markdown: string = await render(report, FORMATS[1]!);
 const tester = await RuleTester.create({ plugins: [plugin] });
 const testCase: RuleCase = { name: 'an MLproject without environment', files: { MLproject: 'name: x\\n' }, status: 'fail' };
 await tester.assert('mlops.mlproject-environment', testCase);
 // @ts-expect-error: no finding has this status
 const wrong: RuleCase = { name: 'y', status: 'passed' };
-console.log(JSON.stringify({ wrong: wrong.name, files: facts.files.count, findings: findings.length, markdown: markdown.length > 0, mlproject: report.findings.find((finding) => finding.ruleId === 'mlops.mlproject-environment')?.status, error: new InputError('bad', 'a.yaml', 3).describe() }));
+console.log(JSON.stringify({ wrong: wrong.name, profile: report.profile?.name, files: facts.files.count, findings: findings.length, markdown: markdown.length > 0, mlproject: report.findings.find((finding) => finding.ruleId === 'mlops.mlproject-environment')?.status, error: new InputError('bad', 'a.yaml', 3).describe() }));
 `,
     );
     await writeFile(
@@ -179,7 +179,7 @@ console.log(JSON.stringify({ wrong: wrong.name, files: facts.files.count, findin
     await writeFile(join(repository, 'MLproject'), 'name: churn\npython_env: python_env.yaml\nentry_points:\n  main:\n    command: python train.py\n');
     const program = await run('node', ['out/program.js', repository], project);
     expect(program.code, program.stderr).toBe(0);
-    expect(JSON.parse(program.stdout)).toEqual({ wrong: 'y', files: expect.any(Number), findings: expect.any(Number), markdown: true, mlproject: 'pass', error: 'a.yaml:3: bad' });
+    expect(JSON.parse(program.stdout)).toEqual({ wrong: 'y', profile: 'batch-scoring', files: expect.any(Number), findings: expect.any(Number), markdown: true, mlproject: 'pass', error: 'a.yaml:3: bad' });
     // tsc on the installed declarations, then two audits: minutes on a busy 2-core machine.
   }, 240_000);
 });
