@@ -18,11 +18,12 @@ function readProject(file) {
   const project = { path: file.path, environment: null, entryPoints: [] };
   let inEntryPoints = false;
   file.lines().forEach((text, i) => {
-    const top = /^([A-Za-z_]+):\s*(.*?)\s*$/.exec(text);
+    // The value is trimmed in code: `\s*(.*?)\s*$` would take quadratic time on a long run of spaces.
+    const top = /^([A-Za-z_]+):(.*)$/.exec(text);
     if (top) {
       inEntryPoints = top[1] === 'entry_points';
       const kind = /** @type {Environment['kind']} */ (top[1]);
-      if (ENVIRONMENTS.includes(kind)) project.environment = { kind, line: i + 1, detail: `${kind}: ${top[2] || '(inline)'}` };
+      if (ENVIRONMENTS.includes(kind)) project.environment = { kind, line: i + 1, detail: `${kind}: ${top[2]?.trim() || '(inline)'}` };
       return;
     }
     const entry = inEntryPoints && /^ {2}([\w.-]+):\s*$/.exec(text);
