@@ -3,10 +3,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ANSWER_TYPES, expectedAnswer, fitsQuestion, fitsValue } from '../answers/answer-types.js';
 import type { LoadedPlugin } from '../plugins/plugin.js';
+import { CODE_GLOBS, isCodeGlob } from '../scan/collectors/code/languages.js';
 import { BUILTIN_COLLECTORS } from '../scan/collectors/index.js';
+import type { SignalScope } from '../scan/collector.js';
 import { factRoots } from '../scan/facts.js';
 import { compareStrings } from '../util/compare.js';
 import { findCycle } from '../util/cycle.js';
+import { compileLinear } from '../util/linear-regex.js';
 import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { DOCUMENT_BYTES, readBoundedText } from '../util/read-bounded.js';
@@ -57,11 +60,14 @@ interface RawRule extends Omit<Rule, 'category' | 'requires' | 'references' | 's
   requires?: string[];
   references?: string[];
 }
+interface RawSignal extends Omit<SignalDefinition, 'match' | 'builtin' | 'source'> {
+  match?: SignalScope;
+}
 interface PackDocument {
   pack: string;
   category?: Category;
   questions?: RawQuestion[];
-  signals?: Array<Omit<SignalDefinition, 'source'>>;
+  signals?: RawSignal[];
   conditions?: Array<Omit<ConditionDefinition, 'source'>>;
   rules: RawRule[];
 }
@@ -73,6 +79,8 @@ interface PackFile {
   pack: PackDocument;
   /** From the build cache: checked in full, schema and references, when the cache was built. */
   cached: boolean;
+  /** One of the packs that ship with the tool: its patterns run in JavaScript's engine, proven linear by test. */
+  builtin: boolean;
   source(): YamlSource;
 }
 
@@ -136,16 +144,16 @@ async function readCache(use: boolean): Promise<BuiltinCache | null> {
   );
 }
 
-async function parsePack(file: string, cache: BuiltinCache | null, checks: CheckKinds): Promise<PackFile> {
+async function parsePack(file: string, cache: BuiltinCache | null, checks: CheckKinds, builtin: boolean): Promise<PackFile> {
   const name = packName(file);
   const text = await readBoundedText(file, { what: 'rule pack', maxBytes: DOCUMENT_BYTES }, name);
   let parsed: YamlSource | undefined;
   const source = () => (parsed ??= parseYamlSource(name, text));
   const cached = cache?.packs[name];
   // A cached pack is used only while its YAML is byte for byte the one that was validated.
-  if (cached && cached.sha256 === sha256(text)) return { file: name, text, pack: cached.value, cached: true, source };
+  if (cached && cached.sha256 === sha256(text)) return { file: name, text, pack: cached.value, cached: true, builtin, source };
   await validatePack(source(), checks);
-  return { file: name, text, pack: source().value as PackDocument, cached: false, source };
+  return { file: name, text, pack: source().value as PackDocument, cached: false, builtin, source };
 }
 
 function uniqueIds<T extends { id: string }>(items: Array<Located<T>>, noun: string): Map<string, Located<T>> {
@@ -176,14 +184,14 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: L
   const cache = await readCache(options.cache ?? true);
   const extra = [...plugins.flatMap((plugin) => plugin.packs), ...(await packFiles(extraPacks.map((path) => resolve(path))))];
   const parsed = await Promise.all([
-    ...builtinPackFiles().map((file) => parsePack(file, cache, checks)),
-    ...extra.map((file) => parsePack(file, null, checks)),
+    ...builtinPackFiles().map((file) => parsePack(file, cache, checks, true)),
+    ...extra.map((file) => parsePack(file, null, checks, false)),
   ]);
   const digest = createHash('sha256');
 
   const categoryList: Array<Located<Category>> = [];
   const questionList: Array<Located<RawQuestion> & { fallback?: Category }> = [];
-  const signalList: Array<Located<Omit<SignalDefinition, 'source'>>> = [];
+  const signalList: Array<Located<RawSignal>> = [];
   const conditionList: Array<Located<Omit<ConditionDefinition, 'source'>>> = [];
   const ruleList: Array<Located<RawRule> & { fallback?: Category }> = [];
   const packNames = new Map<string, string>();
@@ -214,12 +222,9 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: L
 
   const signals = new Map<string, SignalDefinition>();
   for (const [id, located] of uniqueIds(signalList, 'signal')) {
-    try {
-      new RegExp(located.item.pattern);
-    } catch (error) {
-      throw errorAt(located, [...located.path, 'pattern'], `signal ${id}: invalid regular expression: ${(error as Error).message}`);
-    }
-    signals.set(id, { ...located.item, source: located.pack.file });
+    const signal: SignalDefinition = { ...located.item, match: located.item.match ?? 'text', builtin: located.pack.builtin, source: located.pack.file };
+    checkSignal(signal, (place, message) => errorAt(located, [...located.path, ...place], `signal ${id}: ${message}`));
+    signals.set(id, signal);
   }
 
   const conditionById = uniqueIds(conditionList, 'condition');
@@ -312,6 +317,24 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: L
     collectors,
     digest: digest.digest('hex').slice(0, 12),
   };
+}
+
+/**
+ * A signal's pattern must compile: in JavaScript's engine for a built-in pack, with RE2 semantics
+ * for any other (so that it runs in linear time on whatever a repository holds). A `code` signal
+ * reads only files the scan reads as code.
+ */
+function checkSignal(signal: SignalDefinition, refuse: (place: Place, message: string) => InputError): void {
+  try {
+    if (signal.builtin) new RegExp(signal.pattern);
+    else compileLinear(signal.pattern);
+  } catch (error) {
+    throw refuse(['pattern'], `invalid regular expression: ${(error as Error).message}`);
+  }
+  if (signal.match !== 'code') return;
+  signal.files.forEach((glob, i) => {
+    if (!isCodeGlob(glob)) throw refuse(['files', i], `"${glob}" is not code: a signal with match: code reads ${CODE_GLOBS}; match: text reads any file`);
+  });
 }
 
 /** A condition that uses itself, directly or through others, could never be evaluated. */

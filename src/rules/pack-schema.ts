@@ -124,8 +124,17 @@ export function rulePackSchema(checks: CheckKinds = BUILTIN_CHECKS): JsonSchema 
         properties: {
           id: { type: 'string', pattern: SLUG },
           description: TEXT,
-          files: { ...TEXTS, minItems: 1 },
-          pattern: { ...TEXT, description: 'A JavaScript regular expression tested against each code line (comments and notebook outputs excluded).' },
+          files: { ...TEXTS, minItems: 1, description: 'Globs of the files it reads. A `code` signal reads only code: each glob must end in a code extension (*.py, *.ipynb, *.js, *.ts, *.R…); a script without an extension whose first line names Python is read as `*.py`.' },
+          match: {
+            enum: ['code', 'text'],
+            description:
+              'code: the pattern is tested against each logical line of code (Python, notebook code cells, JavaScript/TypeScript, R) with comments, docstrings and prose strings removed, a statement over several lines joined into one, and a match from the name of a definition (`def register_model(`) not counted. text (the default): against each line as written, comment lines excluded, for configuration, scripts and prose.',
+          },
+          pattern: {
+            ...TEXT,
+            description:
+              'A regular expression (JavaScript syntax for the built-in packs; RE2 syntax for any other pack, so that it runs in linear time on any file: no lookaround, no backreferences).',
+          },
         },
       },
       rule: {

@@ -1,5 +1,5 @@
 import type { AnswerValue } from '../answers/types.js';
-import type { CollectorDefinition } from '../scan/collector.js';
+import type { CollectorDefinition, SignalScope } from '../scan/collector.js';
 import type { CheckKinds } from './checks/index.js';
 import type { CheckArguments, Expr } from './expr.js';
 import type { Evidence } from './finding.js';
@@ -107,6 +107,10 @@ export interface SignalDefinition {
   description: string;
   files: string[];
   pattern: string;
+  /** How the pattern reads a file (src/scan/collector.ts); `text` when a pack does not say. */
+  match: SignalScope;
+  /** From a built-in pack: its pattern runs in JavaScript's engine (see CodeSignal). */
+  builtin: boolean;
   source: string;
 }
 

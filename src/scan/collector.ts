@@ -25,12 +25,27 @@ export interface ScanIndex {
   read(path: string): FileContent | null;
 }
 
+/**
+ * How a signal's pattern reads a file. `code`: the code view of Python, notebooks, JavaScript,
+ * TypeScript and R (comments, docstrings and prose strings removed, a statement over several
+ * lines joined into one logical line, definitions not taken for calls). `text`: each line as
+ * written, comment lines left out: for configuration, scripts and prose.
+ */
+export type SignalScope = 'code' | 'text';
+
 /** A named code pattern a rule pack declares (`signals:`): the code collector reports where it matches. */
 export interface CodeSignal {
   id: string;
   /** Globs of the files it applies to. */
   files: readonly string[];
   pattern: string;
+  match: SignalScope;
+  /**
+   * A built-in pattern runs in JavaScript's own engine, proven linear by test; any other runs
+   * with RE2 semantics, so that no pattern a repository or a pack brings can take more than
+   * linear time.
+   */
+  builtin?: boolean;
 }
 
 /** What the audit tells every collector it creates. */

@@ -36,7 +36,7 @@ export type { FilesFacts } from './files.js';
 export type { GitFacts } from './git.js';
 export type { Location, PathContext, ScanWarning } from './location.js';
 export type { CiFacts, CiPipeline, CiProvider, CiStep, CiStepKind, CiTrigger } from './collectors/ci/facts.js';
-export type { CodeFacts, SignalFacts, SignalMatch } from './collectors/code.js';
+export type { CodeFacts, SignalFacts, SignalMatch } from './collectors/code/index.js';
 export type { BaseImage, ContainerFacts, DockerfileFacts } from './collectors/containers.js';
 export type { Dependency, DependencyFacts, Ecosystem, LockFileInfo, ManifestInfo, ManifestKind } from './collectors/dependencies/facts.js';
 export type { DocFile, DocsFacts } from './collectors/docs.js';

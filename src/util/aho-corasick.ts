@@ -87,17 +87,22 @@ export class LiteralSearch {
     ({ table: this.table, output: this.output } = automaton(literals));
   }
 
-  /** The indexes of the literals that occur in the text. */
-  foundIn(text: string): Set<number> {
-    const found = new Set<number>();
+  /** Calls `onHit` with each literal's index and the offset just after it, for every occurrence in the text, in order. */
+  forEachHit(text: string, onHit: (literal: number, end: number) => void): void {
     const { table, output } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       state = code < ALPHABET ? table[state * ALPHABET + code]! : 0;
       const ends = output[state]!;
-      if (ends.length > 0) for (const index of ends) found.add(index);
+      if (ends.length > 0) for (const index of ends) onHit(index, i + 1);
     }
+  }
+
+  /** The indexes of the literals that occur in the text. */
+  foundIn(text: string): Set<number> {
+    const found = new Set<number>();
+    this.forEachHit(text, (index) => found.add(index));
     return found;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeCollector } from '../../src/scan/collectors/code.js';
+import { codeCollector } from '../../src/scan/collectors/code/index.js';
 import { docsCollector } from '../../src/scan/collectors/docs.js';
 import { notebooksCollector } from '../../src/scan/collectors/notebooks.js';
 import { testsCollector } from '../../src/scan/collectors/tests.js';
@@ -105,8 +105,8 @@ describe('tests', () => {
 
 describe('code', () => {
   const signals = [
-    { id: 'tracking', description: 'tracking calls', files: ['*.py', '*.ipynb'], pattern: '\\bmlflow\\.log_\\w+\\(', source: 't' },
-    { id: 'train-target', description: 'a train target', files: ['Makefile'], pattern: '^train:', source: 't' },
+    { id: 'tracking', description: 'tracking calls', files: ['*.py', '*.ipynb'], pattern: '\\bmlflow\\.log_\\w+\\(', match: 'code' as const, source: 't' },
+    { id: 'train-target', description: 'a train target', files: ['Makefile'], pattern: '^train:', match: 'text' as const, source: 't' },
   ];
 
   it('finds imports and signals with file, line and notebook cell, skipping comments and outputs', () => {
@@ -131,7 +131,7 @@ describe('code', () => {
   });
 
   it('redacts secrets in the snippets it keeps', () => {
-    const signals = [{ id: 'boto', description: 'boto', files: ['*.py'], pattern: 'boto3\\.client', source: 't' }];
+    const signals = [{ id: 'boto', description: 'boto', files: ['*.py'], pattern: 'boto3\\.client', match: 'code' as const, source: 't' }];
     const { facts } = collect(codeCollector, { 'upload.py': 's3 = boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE")\n' }, { signals });
     expect(facts.signals.boto!.matches[0]!.snippet).toBe('s3 = boto3.client("s3", aws_access_key_id="AKIA********")');
   });

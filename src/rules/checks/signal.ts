@@ -48,7 +48,7 @@ export const signal = defineCheck({
       }
     }
     if (evidence.length > 0) return { value: true, evidence: capped(sortEvidence(evidence), 'matches') };
-    const described = wanted.map((id) => ctx.signals.get(id)?.description ?? id);
+    const described = [...new Set(wanted.map((id) => ctx.signals.get(id)?.description ?? id))];
     const elsewhere = wanted
       .flatMap((id) => ctx.facts.code.signals[id]?.matches ?? [])
       .filter((match) => !counts(match))

@@ -1,5 +1,5 @@
 import { ciCollector } from './ci/index.js';
-import { codeCollector } from './code.js';
+import { codeCollector } from './code/index.js';
 import { containersCollector } from './containers.js';
 import { dependenciesCollector } from './dependencies/index.js';
 import { docsCollector } from './docs.js';

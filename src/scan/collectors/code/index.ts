@@ -1,0 +1,105 @@
+import { compareStrings } from '../../../util/compare.js';
+import { defineCollector, type Collector, type CollectorOptions, type FileContent } from '../../collector.js';
+import type { Location, PathContext } from '../../location.js';
+import { redactSecrets } from '../../secret-patterns.js';
+import { pythonImports } from './imports.js';
+import { codeUnits, languageOf, languageOfPath, mayBeScript, scriptExtension, textUnits } from './languages.js';
+import { SignalSet, type CompiledSignal, type UnitMatch } from './signals.js';
+
+export interface SignalMatch extends Location {
+  context: PathContext;
+  /** The matching line, trimmed, shortened and with secrets redacted. */
+  snippet: string;
+}
+
+export interface SignalFacts {
+  /** All matches, counted. */
+  count: number;
+  /** The first matches by path and line (capped), for evidence. */
+  matches: SignalMatch[];
+}
+
+export interface CodeFacts {
+  /** Top-level modules imported by Python code (modules and notebooks), with where. Capped per module. */
+  imports: Record<string, { count: number; locations: Array<Location & { context: PathContext }> }>;
+  /** Named code patterns declared by the rule packs (`signals:`), with where they matched. */
+  signals: Record<string, SignalFacts>;
+  filesScanned: number;
+}
+
+/** Evidence needs a few places, not all of them; counts stay exact. */
+const MAX_LOCATIONS = 20;
+const MAX_SNIPPET = 120;
+
+function snippet(text: string): string {
+  const trimmed = text.trim();
+  return redactSecrets(trimmed.length > MAX_SNIPPET ? `${trimmed.slice(0, MAX_SNIPPET - 3)}...` : trimmed);
+}
+
+function record<T>(map: Map<string, { count: number; locations: T[] }>, key: string, location: T): void {
+  let entry = map.get(key);
+  if (!entry) map.set(key, (entry = { count: 0, locations: [] }));
+  entry.count += 1;
+  if (entry.locations.length < MAX_LOCATIONS) entry.locations.push(location);
+}
+
+export const codeCollector = defineCollector({ key: 'code', create: collectCode });
+
+function collectCode({ signals }: CollectorOptions): Collector<CodeFacts> {
+  const set = new SignalSet(signals);
+  // Asked once per path when choosing what to read, kept for the visit.
+  const selected = new Map<string, CompiledSignal[]>();
+  const signalsFor = (path: string) => {
+    let found = selected.get(path);
+    if (!found) selected.set(path, (found = set.matching(path)));
+    return found;
+  };
+  const imports = new Map<string, { count: number; locations: Array<Location & { context: PathContext }> }>();
+  const matches = new Map<string, { count: number; locations: SignalMatch[] }>();
+  let filesScanned = 0;
+
+  return {
+    // A script without an extension may be Python (SageMaker's `train`): its first line says so.
+    wants: (path) => languageOfPath(path) === 'python' || mayBeScript(path) || signalsFor(path).length > 0,
+    visit(file) {
+      const language = languageOf(file);
+      // A script without an extension is matched as the file it is: `train` as `train.py`.
+      const applicable = language && mayBeScript(file.path) ? set.matching(file.path + scriptExtension(language)) : signalsFor(file.path);
+      selected.delete(file.path);
+      if (language === null && applicable.length === 0) return;
+      filesScanned += 1;
+      const code = language === null ? [] : applicable.filter((signal) => signal.match === 'code');
+      const text = applicable.filter((signal) => signal.match === 'text');
+      const found: Array<UnitMatch & { cell?: number }> = [];
+      if (language !== null && (code.length > 0 || language === 'python')) {
+        for (const unit of codeUnits(file, language)) {
+          const cell = unit.cell === undefined ? {} : { cell: unit.cell };
+          if (language === 'python') {
+            for (const { module, line } of pythonImports(unit)) record(imports, module, { path: file.path, line, ...cell, context: file.context });
+          }
+          found.push(...set.matchCode(unit, code).map((match) => ({ ...match, ...cell })));
+        }
+      }
+      if (text.length > 0) {
+        for (const unit of textUnits(file)) found.push(...set.matchText(unit, file.path, text).map((match) => ({ ...match, ...(unit.cell === undefined ? {} : { cell: unit.cell }) })));
+      }
+      found.sort((a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.signal.order - b.signal.order);
+      for (const match of found) {
+        record(matches, match.signal.id, { path: file.path, line: match.line, ...(match.cell === undefined ? {} : { cell: match.cell }), context: file.context, snippet: snippet(match.text) });
+      }
+    },
+    finish() {
+      const sortedKeys = <T>(map: Map<string, T>) => [...map.keys()].sort(compareStrings);
+      return {
+        imports: Object.fromEntries(sortedKeys(imports).map((module) => [module, imports.get(module)!])),
+        signals: Object.fromEntries(
+          [...new Set(set.signals.map((signal) => signal.id))].sort(compareStrings).map((id) => {
+            const entry = matches.get(id);
+            return [id, { count: entry?.count ?? 0, matches: entry?.locations ?? [] }];
+          }),
+        ),
+        filesScanned,
+      };
+    },
+  };
+}

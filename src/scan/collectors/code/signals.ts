@@ -1,0 +1,130 @@
+import { LiteralSearch } from '../../../util/aho-corasick.js';
+import { GlobSet } from '../../../util/glob.js';
+import { compileLinear, compileNative, type LinearRegex } from '../../../util/linear-regex.js';
+import { requiredLiterals } from '../../../util/regex-literals.js';
+import type { CodeSignal } from '../../collector.js';
+import { LineTable } from './lines.js';
+import type { CodeUnit } from './languages.js';
+
+/** A signal ready to match: its regular expression, and the literals every match contains. */
+export interface CompiledSignal extends CodeSignal {
+  /** Its place in the signal list: matches are reported in this order. */
+  order: number;
+  regex: LinearRegex;
+  /** Indexes (in the set's literal search) of text every match contains; null when the pattern shows none. */
+  literals: number[] | null;
+}
+
+/** Where a signal matched in one unit of code: the line (1-based, in the unit) and its text. */
+export interface UnitMatch {
+  signal: CompiledSignal;
+  line: number;
+  text: string;
+}
+
+/** A call pattern matching from a definition's name is retried after it, this many times per line at most. */
+const DEFINITIONS_PER_LINE = 8;
+/** Longer lines of text (minified files, data) are not searched by text signals. */
+const MAX_TEXT_LINE = 2_000;
+
+/**
+ * A comment line is an intention, not a practice: `# helm rollback` proves nothing. What starts a
+ * comment depends on the file; in prose (Markdown) a `#` starts a heading, which signals may need.
+ */
+const HASH_COMMENT = /^\s*#/;
+const SLASH_COMMENT = /^\s*(\/\/|\/\*|\*)/;
+
+function commentPattern(path: string): RegExp | null {
+  if (/\.(md|markdown|rst|txt|adoc)$/i.test(path)) return null;
+  if (/\.(java|kt|scala|go|rs|c|cc|cpp|h|hpp|cs|swift|groovy|gradle|[cm]?[jt]sx?)$|(^|\/)Jenkinsfile[^/]*$/i.test(path)) return SLASH_COMMENT;
+  return HASH_COMMENT;
+}
+
+/**
+ * The signals of a scan, compiled once: which files each reads, and one literal search for all of
+ * them. A file is searched in one pass of the literal search; a signal's regular expression then
+ * runs only on the lines holding one of its literals (every line, for the few patterns that show
+ * none), so most signals never run on most files.
+ */
+export class SignalSet {
+  readonly signals: CompiledSignal[];
+  private readonly search: LiteralSearch;
+  /** For each literal, the signals that own it. */
+  private readonly owners: CompiledSignal[][] = [];
+  private readonly globs: GlobSet<CompiledSignal>;
+
+  constructor(signals: readonly CodeSignal[]) {
+    const literals: string[] = [];
+    this.signals = signals.map((signal, order) => {
+      const required = requiredLiterals(signal.pattern);
+      return {
+        ...signal,
+        order,
+        regex: signal.builtin ? compileNative(signal.pattern) : compileLinear(signal.pattern),
+        literals: required && required.map((literal) => literals.push(literal) - 1),
+      };
+    });
+    for (const signal of this.signals) for (const index of signal.literals ?? []) (this.owners[index] ??= []).push(signal);
+    this.search = new LiteralSearch(literals);
+    this.globs = new GlobSet(this.signals.map((signal) => ({ owner: signal, globs: signal.files })));
+  }
+
+  /** The signals whose globs match a path, in signal order. */
+  matching(path: string): CompiledSignal[] {
+    return this.globs.matching(path).sort((a, b) => a.order - b.order);
+  }
+
+  /** Matches `match: code` signals against a unit's code view, one match per logical line at most. */
+  matchCode(unit: CodeUnit, signals: readonly CompiledSignal[]): UnitMatch[] {
+    if (signals.length === 0) return [];
+    const view = unit.view();
+    const logical = unit.logicalLines();
+    const physical = unit.lines();
+    const matches: UnitMatch[] = [];
+    for (const [signal, lines] of this.candidateLines(unit.source, signals, logical)) {
+      for (const index of lines) {
+        const start = logical.start(index);
+        const text = logical.text(index);
+        let at = signal.regex.find(text);
+        for (let retries = 0; at >= 0 && view.definitions.has(start + at) && retries < DEFINITIONS_PER_LINE; retries++) at = signal.regex.find(text, at + 1);
+        if (at < 0 || view.definitions.has(start + at)) continue;
+        const line = physical.indexAt(start + at);
+        matches.push({ signal, line: line + 1, text: physical.text(line) });
+      }
+    }
+    return matches;
+  }
+
+  /** Matches `match: text` signals against each line of a unit as written, comment lines left out. */
+  matchText(unit: { source: string }, path: string, signals: readonly CompiledSignal[]): UnitMatch[] {
+    if (signals.length === 0) return [];
+    const comment = commentPattern(path);
+    const physical = new LineTable(unit.source);
+    const matches: UnitMatch[] = [];
+    for (const [signal, lines] of this.candidateLines(unit.source, signals, physical)) {
+      for (const index of lines) {
+        const text = physical.text(index);
+        if (text.length > MAX_TEXT_LINE || comment?.test(text) || signal.regex.find(text) < 0) continue;
+        matches.push({ signal, line: index + 1, text });
+      }
+    }
+    return matches;
+  }
+
+  /**
+   * For each signal, the lines that hold one of its literals, ascending (all lines for a signal
+   * without literals). One pass of the literal search over the source; a literal's end offset is
+   * the same in the source and in the code view, which is as long.
+   */
+  private candidateLines(source: string, signals: readonly CompiledSignal[], lines: LineTable): Map<CompiledSignal, number[]> {
+    const wanted = new Map<CompiledSignal, Set<number>>(signals.map((signal) => [signal, new Set<number>()]));
+    const everyLine = signals.filter((signal) => signal.literals === null);
+    if (everyLine.length < signals.length) {
+      this.search.forEachHit(source, (literal, end) => {
+        for (const signal of this.owners[literal] ?? []) wanted.get(signal)?.add(lines.indexAt(end - 1));
+      });
+    }
+    const all = everyLine.length > 0 ? Array.from({ length: lines.count }, (_, i) => i) : [];
+    return new Map(signals.map((signal) => [signal, signal.literals === null ? all : [...wanted.get(signal)!].sort((a, b) => a - b)]));
+  }
+}
