@@ -100,7 +100,14 @@ export const cases: RuleCases = {
     { name: 'Vertex AI Experiments from a notebook', files: { '02-experimentation.ipynb': notebook('vertex_ai.init(project=PROJECT, location=REGION, experiment=EXPERIMENT_NAME)\nvertex_ai.start_run(run_id)\nvertex_ai.log_params(hyperparams)') }, status: 'partial', evidence: 'cell 1' },
     { name: 'training module logs to MLflow', files: { 'src/train.py': trainModule }, status: 'pass', evidence: 'src/train.py:6' },
     { name: 'tracking only from a notebook', files: { 'exp.ipynb': notebook('import wandb\nwandb.init(project="x")') }, status: 'partial', evidence: 'cell 1' },
-    { name: 'tracker declared but never called', files: { 'requirements.txt': requirements('mlflow==2.9.0') }, status: 'partial', evidence: 'declares mlflow' },
+    { name: 'tracker declared but never imported', files: { 'requirements.txt': requirements('mlflow==2.9.0'), 'src/train.py': 'import pandas as pd\n' }, status: 'fail', evidence: 'no import of mlflow' },
+    { name: 'tracker imported, no tracking call recognised', files: { 'src/train.py': 'import mlflow\n\nclient = mlflow.tracking.MlflowClient()\n' }, status: 'partial', evidence: 'imports mlflow' },
+    {
+      name: 'tracking calls shown in a docstring and a message are not tracking',
+      files: { 'src/train.py': 'def train(df):\n    """Call mlflow.log_metric("auc", auc) to record the run."""\n    print("tip: wandb.init(project=\'x\') tracks runs")\n    return fit(df)\n' },
+      status: 'fail',
+    },
+    { name: 'a tracking call over several lines', files: { 'src/train.py': 'import mlflow\n\nmlflow.log_metrics(\n    {"auc": auc},\n    step=epoch,\n)\n' }, status: 'pass', evidence: 'src/train.py:3' },
     { name: 'a commented-out call is not tracking', files: { 'src/train.py': '# mlflow.log_param("a", 1)\nprint("train")\n' }, status: 'fail' },
     {
       name: 'Ray Train logs through its MLflow callback',
@@ -138,6 +145,12 @@ export const cases: RuleCases = {
     { name: 'a parameter named parent_model proves nothing', files: { 'components/train.py': 'def train(parent_model: str = None):\n    return parent_model\n' }, status: 'fail' },
     { name: 'a model package group declared with the CDK', files: { 'lib/registry.ts': "import { CfnModelPackageGroup } from 'aws-cdk-lib/aws-sagemaker';\n\nnew CfnModelPackageGroup(this, 'Registry', { modelPackageGroupName: 'churn' });\n" }, status: 'pass', evidence: 'AWS::SageMaker::ModelPackageGroup' },
     { name: 'register_model.py that registers nothing', files: { 'src/register_model.py': 'import joblib\njoblib.dump(model, "model.pkl")\n' }, status: 'fail' },
+    {
+      name: 'a method named register_model is defined, never called',
+      files: { 'src/registry.py': 'class Store:\n    def register_model(self, name, path):\n        self.models[name] = path\n\n\nasync def register_model(name):\n    ...\n' },
+      status: 'fail',
+    },
+    { name: 'a registry call in a comment is not one', files: { 'src/train.py': '# mlflow.register_model(uri, "churn") once the registry is up\nmodel.save("model.pkl")\n' }, status: 'fail' },
     { name: 'Azure ML Model.register from a pipeline step', files: { 'src/register/register_model.py': 'model = Model.register(workspace=ws, model_path="outputs/model.pkl", model_name=name, tags=tags)\n' }, status: 'pass', evidence: 'Model.register' },
   ],
   'mlops.training-reproducible': [
@@ -147,6 +160,12 @@ export const cases: RuleCases = {
       status: 'pass',
     },
     { name: 'seeds only', files: { 'src/train.py': 'import torch\ntorch.manual_seed(1)\n' }, status: 'partial', evidence: 'torch.manual_seed' },
+    {
+      name: 'random_state as a typed default parameter',
+      files: { 'src/split.py': 'from sklearn.model_selection import train_test_split\n\n\ndef split(df, test_size: float = 0.2, random_state: int = 42):\n    return train_test_split(df, test_size=test_size, random_state=random_state)\n' },
+      status: 'partial',
+      evidence: 'src/split.py:4',
+    },
     { name: 'nothing fixed', files: { 'src/train.py': 'model.fit(X, y)\n' }, status: 'fail' },
     llmAssistantCase,
   ],

@@ -169,7 +169,7 @@ export const cases: RuleCases = {
       name: 'SageMaker data capture',
       files: { 'deploy/deploy.py': 'from sagemaker.model_monitor import DataCaptureConfig\n\ncapture = DataCaptureConfig(enable_capture=True, sampling_percentage=20, destination_s3_uri="s3://ml/fraud/capture")\npredictor = model.deploy(initial_instance_count=2, instance_type="ml.m5.large", data_capture_config=capture)\n' },
       status: 'pass',
-      evidence: 'deploy/deploy.py:1',
+      evidence: 'deploy/deploy.py:3',
     },
     {
       name: 'KServe request logger',

@@ -310,6 +310,13 @@ export const cases: RuleCases = {
     { name: 'bandit in CI', files: { '.github/workflows/ci.yml': workflow({ on: '[push]', job: 'sec', steps: ['run: bandit -r src -ll'] }) }, status: 'pass', evidence: 'sast step' },
     { name: 'ruff security rules run in CI', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I", "S"]\n', '.github/workflows/ci.yml': ruffInCi }, status: 'pass', evidence: 'pyproject.toml:5' },
     { name: 'bandit configured but not run', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.bandit]\nexclude_dirs = ["tests"]\n' }, status: 'partial', evidence: 'pyproject.toml:4' },
+    {
+      name: 'ruff security rules selected in a list over several lines',
+      files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.ruff.lint]\nselect = [\n    "E",  # pycodestyle\n    "F",\n    "S",  # flake8-bandit\n]\n', '.github/workflows/ci.yml': ruffInCi },
+      status: 'pass',
+      evidence: 'pyproject.toml:5',
+    },
+    { name: 'ruff security rules only in a comment', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.ruff.lint]\n# select = ["S"]\nselect = ["E", "F"]\n', '.github/workflows/ci.yml': ruffInCi }, status: 'fail' },
     { name: 'ruff in CI without the security rules', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I"]\n', '.github/workflows/ci.yml': ruffInCi }, status: 'fail' },
   ],
   'security.safe-model-artifacts': [
