@@ -1,11 +1,7 @@
-import { identifierEnd, isIdentifierPart, isIdentifierStart, isProse, ViewBuilder, type CodeView } from './view.js';
+import { BACKSLASH, CARRIAGE_RETURN, CLOSE_BRACE, type CodeView, identifierEnd, insideArguments, isIdentifierPart, isIdentifierStart, isProse, NEWLINE, OPEN_BRACE, ViewBuilder } from './view.js';
 
-const NEWLINE = 0x0a;
-const BACKSLASH = 0x5c;
 const SLASH = 0x2f;
 const BACKTICK = 0x60;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
 /** On the bracket stack: the `${` of a template literal, closed by the `}` that resumes the template. */
 const TEMPLATE = -1;
 
@@ -74,13 +70,9 @@ export function javascriptView(source: string): CodeView {
   while (i < length) {
     const code = source.charCodeAt(i);
     if (code === NEWLINE) {
-      const open = brackets[brackets.length - 1];
-      if (open === 0x28 || open === 0x5b) view.join(i);
+      if (insideArguments(brackets)) view.join(i);
       i += 1;
-    } else if (code === 0x20 || code === 0x09 || code === 0x0c) {
-      i += 1;
-    } else if (code === 0x0d) {
-      view.blank(i, i + 1);
+    } else if (code === 0x20 || code === 0x09 || code === 0x0c || code === CARRIAGE_RETURN) {
       i += 1;
     } else if (code === SLASH && source.charCodeAt(i + 1) === SLASH) {
       i = view.blankLine(i);

@@ -1,11 +1,4 @@
-import { identifierEnd, isIdentifierStart, isProse, skipBlanks, ViewBuilder, type CodeView } from './view.js';
-
-const QUOTE = 0x22;
-const APOSTROPHE = 0x27;
-const BACKSLASH = 0x5c;
-const NEWLINE = 0x0a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
+import { APOSTROPHE, BACKSLASH, CARRIAGE_RETURN, CLOSE_BRACE, type CodeView, identifierEnd, isIdentifierStart, isProse, NEWLINE, OPEN_BRACE, QUOTE, skipBlanks, ViewBuilder } from './view.js';
 
 const OPENING = new Set([0x28, 0x5b, OPEN_BRACE]);
 const CLOSING = new Set([0x29, 0x5d, CLOSE_BRACE]);
@@ -21,7 +14,7 @@ function statementEndsAt(text: string, at: number): boolean {
   const next = skipBlanks(text, at);
   if (next >= text.length) return true;
   const code = text.charCodeAt(next);
-  return code === NEWLINE || code === 0x0d || code === 0x23 || code === 0x3b;
+  return code === NEWLINE || code === CARRIAGE_RETURN || code === 0x23 || code === 0x3b;
 }
 
 /**
@@ -126,15 +119,12 @@ export function pythonView(source: string, options: { notebookCell?: boolean } =
       else statementStart = true;
       definitionNext = false;
       i += 1;
-    } else if (code === 0x20 || code === 0x09 || code === 0x0c) {
-      i += 1;
-    } else if (code === 0x0d) {
-      view.blank(i, i + 1);
+    } else if (code === 0x20 || code === 0x09 || code === 0x0c || code === CARRIAGE_RETURN) {
       i += 1;
     } else if (code === 0x23) {
       i = view.blankLine(i);
     } else if (code === BACKSLASH) {
-      const next = source.charCodeAt(i + 1) === 0x0d ? i + 2 : i + 1;
+      const next = source.charCodeAt(i + 1) === CARRIAGE_RETURN ? i + 2 : i + 1;
       view.blank(i, next);
       view.join(next);
       i = next + 1;

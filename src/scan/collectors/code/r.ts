@@ -1,7 +1,5 @@
-import { isProse, ViewBuilder, type CodeView } from './view.js';
+import { BACKSLASH, type CodeView, insideArguments, isProse, NEWLINE, ViewBuilder } from './view.js';
 
-const NEWLINE = 0x0a;
-const BACKSLASH = 0x5c;
 /** A raw string's opening: `r"(`, `R'[`, `r"---{` (R 4.0). */
 const RAW_OPENING = /[rR](["'])(-*)([([{])/y;
 const RAW_CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
@@ -24,11 +22,7 @@ export function rView(source: string): CodeView {
   while (i < length) {
     const code = source.charCodeAt(i);
     if (code === NEWLINE) {
-      const open = brackets[brackets.length - 1];
-      if (open === 0x28 || open === 0x5b) view.join(i);
-      i += 1;
-    } else if (code === 0x0d) {
-      view.blank(i, i + 1);
+      if (insideArguments(brackets)) view.join(i);
       i += 1;
     } else if (code === 0x23) {
       i = view.blankLine(i);

@@ -1,9 +1,4 @@
-import { isProse, ViewBuilder, type CodeView } from './view.js';
-
-const NEWLINE = 0x0a;
-const BACKSLASH = 0x5c;
-const QUOTE = 0x22;
-const APOSTROPHE = 0x27;
+import { APOSTROPHE, BACKSLASH, type CodeView, isProse, NEWLINE, QUOTE, ViewBuilder } from './view.js';
 
 /**
  * The code view of TOML (see CodeView): comments and prose strings blanked, and a value over several
@@ -20,9 +15,6 @@ export function tomlView(source: string): CodeView {
     const code = source.charCodeAt(i);
     if (code === NEWLINE) {
       if (depth > 0) view.join(i);
-      i += 1;
-    } else if (code === 0x0d) {
-      view.blank(i, i + 1);
       i += 1;
     } else if (code === 0x23) {
       i = view.blankLine(i);

@@ -14,8 +14,15 @@ export interface CodeView {
   definitions: ReadonlySet<number>;
 }
 
-const SPACE = 0x20;
-const NEWLINE = 0x0a;
+/** Character codes the lexers compare against. */
+export const SPACE = 0x20;
+export const NEWLINE = 0x0a;
+export const CARRIAGE_RETURN = 0x0d;
+export const QUOTE = 0x22;
+export const APOSTROPHE = 0x27;
+export const BACKSLASH = 0x5c;
+export const OPEN_BRACE = 0x7b;
+export const CLOSE_BRACE = 0x7d;
 
 /**
  * The mutable copy a lexer writes the view into. Copying through a buffer keeps the per-character
@@ -30,6 +37,8 @@ export class ViewBuilder {
     this.buffer = Buffer.allocUnsafeSlow(source.length * 2);
     this.buffer.write(source, 'utf16le');
     this.codes = new Uint16Array(this.buffer.buffer, this.buffer.byteOffset, source.length);
+    // A carriage return ends a Windows line and says nothing: the view has none, so lexers skip it as a blank.
+    for (let at = source.indexOf('\r'); at >= 0; at = source.indexOf('\r', at + 1)) this.codes[at] = SPACE;
   }
 
   /** Replaces a region with spaces, line breaks included: it says nothing the program does. */
@@ -67,7 +76,7 @@ export class ViewBuilder {
 export function isProse(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code === SPACE || code === 0x09 || code === NEWLINE || code === 0x0d || code === 0x28 /* ( */) return true;
+    if (code === SPACE || code === 0x09 || code === NEWLINE || code === CARRIAGE_RETURN || code === 0x28 /* ( */) return true;
   }
   return false;
 }
@@ -96,4 +105,13 @@ export function skipBlanks(text: string, start: number): number {
     at += 1;
   }
   return at;
+}
+
+/**
+ * Whether a line break inside the innermost open bracket goes on the statement: in parentheses or
+ * square brackets it does; a brace opens a block as often as an object, whose lines stay apart.
+ */
+export function insideArguments(brackets: readonly number[]): boolean {
+  const open = brackets[brackets.length - 1];
+  return open === 0x28 || open === 0x5b;
 }
