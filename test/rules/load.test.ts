@@ -76,6 +76,17 @@ describe('an extra pack', () => {
     ['an unknown category', `pack: extra\nrules:\n${rule().replace('category: mlops', 'category: mlop')}`, /unknown category "mlop" \(did you mean "mlops"\?\)/],
     ['a duplicate rule id', `pack: extra\nrules:\n${rule().replace('extra.sample', 'mlops.ci-pipeline')}`, /duplicate rule id "mlops\.ci-pipeline" \(also defined in rules\/mlops\.yaml\)/],
     ['an invalid signal regex', `pack: extra\nsignals:\n  - id: broken\n    description: broken\n    files: ["*.py"]\n    pattern: "(unclosed"\nrules: []\n`, /extra\.yaml:6:14: signal broken: invalid regular expression/],
+    [
+      'a signal pattern that needs backtracking (a lookahead)',
+      `pack: extra\nsignals:\n  - id: ahead\n    description: ahead\n    files: ["*.py"]\n    pattern: 'mlflow(?=\\.log)'\nrules: []\n`,
+      /extra\.yaml:6:14: signal ahead: invalid regular expression: .*lookaround and backreferences need backtracking/,
+    ],
+    ['a signal pattern with a backreference', `pack: extra\nsignals:\n  - id: twice\n    description: twice\n    files: ["*.py"]\n    pattern: '(\\w+) \\1'\nrules: []\n`, /extra\.yaml:6:14: signal twice: invalid regular expression/],
+    [
+      'a code signal over files that are not code',
+      `pack: extra\nsignals:\n  - id: docs\n    description: docs\n    files: ["*.py", "docs/*.yaml"]\n    match: code\n    pattern: 'rollback'\nrules: []\n`,
+      /extra\.yaml:5:\d+: signal docs: "docs\/\*\.yaml" is not code/,
+    ],
     ['an unknown signal', `pack: extra\nrules:\n${rule().replace('file: SAMPLE.md', 'signal: nowhere')}`, /unknown signal "nowhere"/],
     ['an unknown fact', `pack: extra\nrules:\n${rule().replace('file: SAMPLE.md', 'fact: { path: note.count, gte: 1 }')}`, /unknown fact "note" \(did you mean "code"\?\)/],
     ['a conflict on a question the rule does not read', `pack: extra\nrules:\n${rule(answerConflict('answer: { id: team.owners, equals: both }', 'file: CODEOWNERS'))}`, /extra\.yaml:\d+:\d+: rule extra\.sample does not read question team\.owners/],
