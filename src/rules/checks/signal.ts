@@ -30,7 +30,7 @@ export const signal = defineCheck({
   argument,
   doc: {
     summary:
-      'A code signal matched: a pattern a pack declares under `signals:` (an id, a description, the files it reads and a regular expression tested against each code line, comments and notebook outputs excluded).',
+      'A code signal matched: a pattern a pack declares under `signals:` (an id, a description, the files it reads, `match: code` or `text`, and a regular expression tested against each logical line of code, or each line of text, comments and notebook outputs excluded).',
     examples: ['signal: mon-drift-detection-call', 'signal: { ids: [mon-prediction-log, mon-quality-monitor-call], glob: "*.py" }'],
   },
   evaluate(arg, ctx) {
