@@ -108,6 +108,22 @@ export const cases: RuleCases = {
       status: 'fail',
     },
     { name: 'a tracking call over several lines', files: { 'src/train.py': 'import mlflow\n\nmlflow.log_metrics(\n    {"auc": auc},\n    step=epoch,\n)\n' }, status: 'pass', evidence: 'src/train.py:3' },
+    {
+      name: 'kedro-mlflow datasets in the data catalog',
+      files: { 'conf/base/catalog.yml': 'model:\n  type: pickle.PickleDataSet\n  filepath: data/06_models/model.pkl\n\ntrain_auc:\n  type: kedro_mlflow.io.metrics.MlflowMetricHistoryDataSet\n' },
+      status: 'pass',
+      evidence: 'conf/base/catalog.yml:6',
+    },
+    { name: 'a Lightning logger class in a Hydra config', files: { 'configs/logger/wandb.yaml': 'wandb:\n  _target_: lightning.pytorch.loggers.wandb.WandbLogger\n  project: churn\n' }, status: 'pass', evidence: 'configs/logger/wandb.yaml:2' },
+    { name: 'report_to a tracker in a training config', files: { 'configs/sft/config.yaml': 'learning_rate: 2.0e-05\nreport_to: [wandb]\n' }, status: 'pass', evidence: 'configs/sft/config.yaml:2' },
+    {
+      name: 'report_to a list of trackers, one declared',
+      files: { 'configs/sft/config.yaml': 'learning_rate: 2.0e-05\nreport_to:\n- tensorboard\n- wandb\n', 'requirements.txt': requirements('trl==0.12.0', 'wandb==0.18.0') },
+      status: 'partial',
+      evidence: 'configs/sft/config.yaml:2',
+    },
+    { name: 'report_to none', files: { 'configs/sft/config.yaml': 'report_to: none\n', 'requirements.txt': requirements('wandb==0.18.0') }, status: 'fail' },
+    { name: 'report_to a list, no tracker installed', files: { 'configs/sft/config.yaml': 'report_to:\n- tensorboard\n', 'requirements.txt': requirements('trl==0.12.0') }, status: 'fail' },
     { name: 'a commented-out call is not tracking', files: { 'src/train.py': '# mlflow.log_param("a", 1)\nprint("train")\n' }, status: 'fail' },
     {
       name: 'Ray Train logs through its MLflow callback',
