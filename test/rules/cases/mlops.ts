@@ -124,6 +124,13 @@ export const cases: RuleCases = {
     },
     { name: 'report_to none', files: { 'configs/sft/config.yaml': 'report_to: none\n', 'requirements.txt': requirements('wandb==0.18.0') }, status: 'fail' },
     { name: 'report_to a list, no tracker installed', files: { 'configs/sft/config.yaml': 'report_to:\n- tensorboard\n', 'requirements.txt': requirements('trl==0.12.0') }, status: 'fail' },
+    {
+      name: 'a SageMaker step run with experiment_config over several lines',
+      files: { 'pipelines/run.py': 'execution = pipeline.start(\n    parameters={"ModelApprovalStatus": "Approved"},\n    experiment_config={"ExperimentName": name, "TrialName": trial},\n)\n' },
+      status: 'pass',
+      evidence: 'pipelines/run.py:3',
+    },
+    { name: 'a parameter named experiment_config is not tracking', files: { 'flows/config.py': 'experiment_config = Parameter(\n    "config", default="base.yaml"\n)\n' }, status: 'fail' },
     { name: 'a commented-out call is not tracking', files: { 'src/train.py': '# mlflow.log_param("a", 1)\nprint("train")\n' }, status: 'fail' },
     {
       name: 'Ray Train logs through its MLflow callback',
