@@ -469,6 +469,7 @@ describe('AWS CodePipeline declared as code', () => {
 
   it('reads a CDK pipeline in TypeScript or Python: its source, the commands of its builds and its deploy actions', () => {
     const typescript = [
+      "import { aws_codebuild, aws_codepipeline, aws_codepipeline_actions } from 'aws-cdk-lib';",
       'const build = new aws_codebuild.PipelineProject(this, "Build", {',
       '  buildSpec: aws_codebuild.BuildSpec.fromObject({',
       '    phases: {',
@@ -487,11 +488,22 @@ describe('AWS CodePipeline declared as code', () => {
     ].join('\n');
     const ts = pipelineAt(collect(ciCollector, { 'infra/lib/pipeline-stack.ts': typescript }).facts, 'infra/lib/pipeline-stack.ts');
     expect(ts).toMatchObject({ provider: 'aws-codepipeline', triggers: ['push'] });
-    expect(ts.steps.map((step) => `${step.kind}@${step.line}`)).toEqual(['test@5', 'train@5', 'deploy@12']);
-    const python = 'pipeline = pipelines.CodePipeline(self, "Pipeline",\n    synth=pipelines.ShellStep("Synth",\n        input=pipelines.CodePipelineSource.connection("org/repo", "main", connection_arn=arn),\n        commands=["pip install -r requirements.txt", "pytest", "npx cdk synth"]))\npipeline.add_stage(Prod(self, "Prod"))\n';
+    expect(ts.steps.map((step) => `${step.kind}@${step.line}`)).toEqual(['test@6', 'train@6', 'deploy@13']);
+    const python = 'from aws_cdk import pipelines\npipeline = pipelines.CodePipeline(self, "Pipeline",\n    synth=pipelines.ShellStep("Synth",\n        input=pipelines.CodePipelineSource.connection("org/repo", "main", connection_arn=arn),\n        commands=["pip install -r requirements.txt", "pytest", "npx cdk synth"]))\npipeline.add_stage(Prod(self, "Prod"))\n';
     const py = pipelineAt(collect(ciCollector, { 'app/pipeline_stack.py': python }).facts, 'app/pipeline_stack.py');
     expect(py).toMatchObject({ triggers: ['push'] });
-    expect(py.steps.map((step) => `${step.kind}@${step.line}`)).toEqual(['test@4', 'deploy@5']);
+    expect(py.steps.map((step) => `${step.kind}@${step.line}`)).toEqual(['test@5', 'deploy@6']);
+  });
+
+  it('does not take a program that names the constructs without importing the CDK for a pipeline', () => {
+    const detector = [
+      '// Finds `new codepipeline.Pipeline(…)` with a GitHub source and CloudFormationCreateUpdateStackAction deploys.',
+      "const CDK_PIPELINE = /codepipeline\\.Pipeline\\s*\\(/;",
+      "const SOURCES = ['GitHubSourceAction', 'CodePipelineSource.gitHub(this, x)'];",
+      'export const example = `new codepipeline.Pipeline(this, "P", { stages: [] })`;',
+      '',
+    ].join('\n');
+    expect(collect(ciCollector, { 'src/detect/codepipeline.ts': detector }).facts.pipelines).toEqual([]);
   });
 
   it('does not take code that only mentions a pipeline for one', () => {

@@ -10,6 +10,11 @@ import { lineAtOffset, lineStarts, listLiterals } from '../source-text.js';
  * buildspecs and shell steps (`commands: ["pytest"]`), and its deploy, test and approval actions.
  */
 
+/**
+ * The file imports the CDK: a program that only names its constructs (in a comment, a string, a
+ * tool that detects them) declares nothing.
+ */
+const IMPORTS_CDK = /^[ \t]*(?:import\b[^\n]*?['"](?:aws-cdk-lib|@aws-cdk\/)|(?:const|let|var)\b[^\n]*?\brequire\(\s*['"](?:aws-cdk-lib|@aws-cdk\/)|from[ \t]+aws_cdk\b|import[ \t]+aws_cdk\b)/m;
 /** `new codepipeline.Pipeline(…)`, `aws_codepipeline.Pipeline(self, …)`, `pipelines.CodePipeline(…)`. */
 const CDK_PIPELINE = /\b(?:codepipeline|aws_codepipeline)\.Pipeline\s*\(|\b(?:pipelines\.)?CodePipeline\s*\(\s*(?:this|self|scope)\b/;
 const GIT_SOURCE = /\b(?:CodeStarConnectionsSourceAction|GitHubSourceAction|CodeCommitSourceAction|BitBucketSourceAction)\b|\bCodePipelineSource\.(?:gitHub|git_hub|connection|codeCommit|code_commit)\s*\(/;
@@ -44,6 +49,6 @@ function cdkPipeline(file: FileContent): Draft {
 export const awsCodePipelineCdk: CiProviderDefinition = {
   provider: 'aws-codepipeline',
   runs: ['aws-codebuild'],
-  files: [{ path: /(?<!\.d)\.(?:ts|js|mjs|py)$/, anywhere: true, sniff: [CDK_PIPELINE], byContent: true }],
+  files: [{ path: /(?<!\.d)\.(?:ts|js|mjs|py)$/, anywhere: true, sniff: [IMPORTS_CDK, CDK_PIPELINE], byContent: true }],
   read: (file) => cdkPipeline(file),
 };
