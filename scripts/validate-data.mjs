@@ -6,7 +6,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { BUSINESS_DATA_FILES } from '../dist/business/data.js';
-import { BUILTIN_PROFILES, builtinProfileFile } from '../dist/config/profiles.js';
+import { BUILTIN_PROFILES } from '../dist/config/profile-names.js';
+import { builtinProfileFile } from '../dist/config/profiles.js';
 import { VALIDATED_DATA, validatedKey } from '../dist/util/data-file.js';
 import { ML_TEST_SCORE_FILE } from '../dist/score/ml-test-score-model.js';
 import { PACKAGE_ROOT } from '../dist/util/package-root.js';

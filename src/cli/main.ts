@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { BUILTIN_PROFILES } from '../config/profiles.js';
+import { BUILTIN_PROFILES } from '../config/profile-names.js';
 import { DOCUMENT_FORMATS } from '../render/document.js';
 import { FORMATS } from '../render/index.js';
 import { InputError } from '../util/errors.js';

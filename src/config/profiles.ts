@@ -7,10 +7,8 @@ import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, positionOf, type YamlSource } from '../util/yaml-source.js';
 import type { SettledCondition } from './apply.js';
 import { checkLayer } from './check.js';
+import { BUILTIN_PROFILES } from './profile-names.js';
 import type { Config, Layer, ProfileDocument, ProfileSource } from './types.js';
-
-/** The profiles that ship in the package, as `profiles/<name>.yaml`. */
-export const BUILTIN_PROFILES = ['genai-app', 'batch-scoring', 'realtime-service', 'regulated-eu'] as const;
 
 export function builtinProfileFile(name: string): string {
   return join(PACKAGE_ROOT, 'profiles', `${name}.yaml`);
