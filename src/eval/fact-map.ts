@@ -7,8 +7,8 @@ import { compileSchema, validateSource } from '../util/schema-errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource } from '../util/yaml-source.js';
 
-/** One way the tool can say a fact: a rule with one of these statuses, or a scanned fact that is there. */
-export type Detector = { rule: string; status: Status[] } | { scan: string };
+/** One way the tool can say a fact: a rule with one of these statuses, a scanned fact or a report field that is there. */
+export type Detector = { rule: string; status: Status[] } | { scan: string } | { report: string };
 
 export interface FactMapping {
   id: string;
@@ -23,6 +23,7 @@ export interface ToolReading {
   /** Each detector with what it saw: a rule's status, message and evidence, or a scanned value. */
   said: Array<
     | { rule: string; status: Status; counts: boolean; message: string; evidence: Evidence[] }
+    /** A scanned fact, or a report field (`report.` and its path). */
     | { scan: string; counts: boolean; value: string }
   >;
 }
@@ -52,9 +53,9 @@ export async function loadFactMap(file: string, schemaFile: string, ruleIds: Rea
   });
 }
 
-/** The value at a dotted path of the Facts, or undefined where the path leads nowhere. */
-function at(facts: Facts, path: string): unknown {
-  let value: unknown = facts;
+/** The value at a dotted path of the Facts or the Report, or undefined where the path leads nowhere. */
+function at(root: Facts | Report, path: string): unknown {
+  let value: unknown = root;
   for (const key of path.split('.')) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<string, unknown>)[key];
@@ -85,6 +86,10 @@ export function readFact(mapping: FactMapping, report: Report, facts: Facts): To
     if ('scan' in detector) {
       const value = at(facts, detector.scan);
       return { scan: detector.scan, counts: present(value), value: describe(value) };
+    }
+    if ('report' in detector) {
+      const value = at(report, detector.report);
+      return { scan: `report.${detector.report}`, counts: present(value), value: describe(value) };
     }
     const finding = report.findings.find((candidate) => candidate.ruleId === detector.rule);
     // A rule the run did not evaluate (switched off, or absent from a custom rule set) says nothing.

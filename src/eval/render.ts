@@ -54,7 +54,7 @@ function disagreementLines(disagreement: Disagreement): string[] {
   const lines = [`${disagreement.repo} · ${disagreement.fact}: ${verdict}`, `    label: ${label.evidence}`];
   for (const said of tool.said) {
     if ('scan' in said) {
-      lines.push(`    tool:  scanned ${said.scan} = ${said.value}${said.counts ? ' (counts)' : ''}`);
+      lines.push(`    tool:  read ${said.scan} = ${said.value}${said.counts ? ' (counts)' : ''}`);
       continue;
     }
     lines.push(`    tool:  ${said.rule} ${said.status}${said.counts ? ' (counts)' : ''}: ${said.message}`);

@@ -41,7 +41,7 @@ export function evaluateGates(report: Report, gates: Gates, sources: Partial<Rec
     results.push({
       gate: '--fail-under',
       passed: score !== null && score >= gates.failUnder,
-      message: score === null ? `no readiness score (nothing could be assessed); needs ${gates.failUnder}` : `readiness ${score} ${score >= gates.failUnder ? '≥' : '<'} ${gates.failUnder}`,
+      message: score === null ? `no readiness score (${report.mlProject?.detected === false ? 'not an ML project' : 'nothing could be assessed'}); needs ${gates.failUnder}` : `readiness ${score} ${score >= gates.failUnder ? '≥' : '<'} ${gates.failUnder}`,
       source: source('failUnder'),
     });
   }

@@ -70,6 +70,12 @@ export function guardNote(report: Report, finding: Pick<Report['findings'][numbe
 /** The legend every format gives for `(100)`. */
 export const LOW_CONFIDENCE_NOTE = 'A score in parentheses rests on less than half of its rules’ weight: too little is known to read it as good or poor.';
 
+/** When the repository shows no ML code: why it gets no readiness score. */
+export function notMlText(report: Report): string | null {
+  const ml = report.mlProject;
+  return ml && !ml.detected ? `Not an ML project, so no readiness score: ${ml.evidence}. The findings still hold for its engineering.` : null;
+}
+
 /** Blockers named in the summary; the rest are counted, since the roadmap lists them all. */
 const NAMED_BLOCKERS = 3;
 

@@ -1,6 +1,6 @@
 import type { Report } from '../report/types.js';
 import type { Phase, RoadmapItem } from '../roadmap/plan.js';
-import { categoryScoreText, categoryTitle, effortRange, knownText, levelText, LOW_CONFIDENCE_NOTE, mlTestScoreText, nextLevelText, reportDate, scoreBand, scoreText, shortCommit, STATUS_LABELS, STATUS_SYMBOLS } from './format.js';
+import { categoryScoreText, categoryTitle, effortRange, knownText, levelText, LOW_CONFIDENCE_NOTE, mlTestScoreText, nextLevelText, notMlText, reportDate, scoreBand, scoreText, shortCommit, STATUS_LABELS, STATUS_SYMBOLS } from './format.js';
 import { mdCode, mdText } from './markdown-escape.js';
 import { profileText } from './overview.js';
 
@@ -59,6 +59,7 @@ function head(report: Report): string[] {
       ` · ${md(`scale-audit ${report.tool.version}`)}, ${reportDate(report)}${commit ? `, commit ${mdCode(commit)}` : ''}` +
       `${report.profile ? ` · profile ${md(profileText(report))}` : ''}`,
     '',
+    ...(notMlText(report) ? [`**${md(notMlText(report)!)}**`, ''] : []),
     md(nextLevelText(report)),
     '',
   ];

@@ -208,6 +208,7 @@ export function renderSarif(input: Report): string {
         properties: {
           target: target.name,
           readiness: summary.score,
+          ...(report.mlProject && !report.mlProject.detected ? { notAnMlProject: report.mlProject.evidence } : {}),
           maturityLevel: summary.level,
           levelName: summary.levelName,
           nextLevelBlockers: summary.nextLevelBlockers,

@@ -13,6 +13,7 @@ import {
   location,
   LOW_CONFIDENCE_NOTE,
   nextLevelText,
+  notMlText,
   waivedFindings,
   mlTestScoreNote,
   mlTestScoreText,
@@ -100,6 +101,8 @@ export function renderText(input: Report, options: TextOptions): string {
       `    Level ${chalk.bold(levelText(report))}` +
       `    Confidence ${summary.confidence}%`,
   );
+  const notMl = notMlText(report);
+  if (notMl) out.push(chalk.yellow(`  ${notMl}`));
   out.push(`  Weakest     ${categoryTitle(report, summary.weakestCategory)}`);
   out.push(`  ${nextLevelText(report)}`);
   out.push(`  ML Test Score ${chalk.bold(mlTestScoreText(report))} ${chalk.gray(`(${mlTestScoreNote(report)}): ${report.mlTestScore.meaning}`)}`);

@@ -1,3 +1,4 @@
+import { mlProjectOf } from '../score/ml-project.js';
 import type { Answers } from '../answers/types.js';
 import { buildBusiness } from '../business/build.js';
 import type { BusinessData } from '../business/types.js';
@@ -57,7 +58,10 @@ function findingOrder(categoryIds: readonly string[]) {
  */
 export function buildReport({ targetPath, facts, ruleSet, answers, findings, guards, mlTestScoreModel, businessData, generatedAt, cover, profile, config }: ReportInputs): Report {
   const rules = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
-  const { categories, summary } = scoreFindings(findings, ruleSet.categories, guards);
+  const { categories, summary: scored } = scoreFindings(findings, ruleSet.categories, guards);
+  const mlProject = mlProjectOf(facts);
+  // The findings still stand; only the ML readiness score would mislead.
+  const summary = mlProject.detected ? scored : { ...scored, score: null };
   const categoryIds = ruleSet.categories.map((category) => category.id);
   const reportFindings = [...findings].sort(findingOrder(categoryIds)).map((finding): ReportFinding => {
     const rule = rules.get(finding.ruleId)!;
@@ -98,6 +102,7 @@ export function buildReport({ targetPath, facts, ruleSet, answers, findings, gua
       git: facts.git !== null,
     },
     summary,
+    mlProject,
     mlTestScore: estimateMlTestScore(findings, mlTestScoreModel),
     categories,
     findings: reportFindings,

@@ -1,3 +1,4 @@
+import type { MlProject } from '../score/ml-project.js';
 import type { Business } from '../business/types.js';
 import type { Finding } from '../rules/finding.js';
 import type { Remediation } from '../rules/types.js';
@@ -13,7 +14,7 @@ import type { GateResult } from '../gates/gates.js';
  * The one object every renderer, `compare` and any CI step consume. Its JSON Schema is
  * `schemas/report.schema.json`; bump the major version on any change that breaks a reader.
  */
-export const REPORT_SCHEMA_VERSION = '1.3.0';
+export const REPORT_SCHEMA_VERSION = '1.4.0';
 
 export interface WaiverSummary {
   rule: string;
@@ -83,6 +84,11 @@ export interface Report {
     git: boolean;
   };
   summary: Summary;
+  /**
+   * Whether the repository shows ML code at all; when it does not, `summary.score` is null and every
+   * format says why. Absent from reports saved before it existed.
+   */
+  mlProject?: MlProject;
   /** The ML Test Score (Breck et al. 2017) estimated from the findings: a lower bound. */
   mlTestScore: MlTestScoreEstimate;
   categories: CategoryScore[];

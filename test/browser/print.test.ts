@@ -21,7 +21,7 @@ const MAX_PAGES = 12;
 const MIN_FILL = 0.5;
 
 const poc = {
-  'notebooks/01-train.ipynb': notebook('import pandas as pd\ndf = pd.read_csv("data/customers.csv")', 'count 1000'),
+  'notebooks/01-train.ipynb': notebook('import pandas as pd\nfrom sklearn.linear_model import LogisticRegression\ndf = pd.read_csv("data/customers.csv")', 'count 1000'),
   'requirements.txt': requirements('pandas', 'scikit-learn'),
   ...Object.fromEntries(Array.from({ length: 96 }, (_, i) => [`src/churn/step_${i}.py`, `import pandas as pd\n\ndef step_${i}(df):\n    return df\n`])),
 };

@@ -4,10 +4,11 @@ import { evaluateGates } from '../../src/gates/gates.js';
 import type { Report } from '../../src/report/types.js';
 import { parseGateFlags } from '../../src/cli/gate-flags.js';
 import { inputError } from '../helpers/input-error.js';
+import { notebook } from '../helpers/repo-snippets.js';
 import { reportFromFiles } from '../helpers/report.js';
 import { gitFacts } from '../helpers/rule-tester.js';
 
-const poc = await reportFromFiles({ 'poc.ipynb': JSON.stringify({ nbformat: 4, cells: [] }), 'requirements.txt': 'pandas\n' }, { git: gitFacts() });
+const poc = await reportFromFiles({ 'poc.ipynb': notebook('import pandas as pd\nfrom sklearn.linear_model import LogisticRegression'), 'requirements.txt': 'pandas\nscikit-learn\n' }, { git: gitFacts() });
 
 describe('evaluateGates', () => {
   it('checks each gate that is set, says why, and where its threshold came from', () => {

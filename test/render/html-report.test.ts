@@ -10,7 +10,7 @@ import { tempDir } from '../helpers/temp.js';
 
 const poc = await reportFromFiles(
   {
-    'notebooks/train.ipynb': JSON.stringify({ nbformat: 4, cells: [{ cell_type: 'code', source: ['import pandas as pd\n', 'df = pd.read_csv("data.csv")'], outputs: [] }] }),
+    'notebooks/train.ipynb': JSON.stringify({ nbformat: 4, cells: [{ cell_type: 'code', source: ['import pandas as pd\n', 'from sklearn.linear_model import LogisticRegression\n', 'df = pd.read_csv("data.csv")'], outputs: [] }] }),
     'requirements.txt': 'pandas\nscikit-learn\nmlflow\n',
   },
   { answers: { 'roi.poc-cost': 60000, 'roi.currency': 'EUR', 'roi.team-fte': 2 } },

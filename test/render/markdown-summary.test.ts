@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { GITHUB_COMMENT_LIMIT, renderMarkdownSummary } from '../../src/render/markdown-summary.js';
 import type { Report } from '../../src/report/types.js';
+import { notebook } from '../helpers/repo-snippets.js';
 import { reportFromFiles } from '../helpers/report.js';
 
-const base = await reportFromFiles({ 'train.ipynb': JSON.stringify({ nbformat: 4, cells: [] }), 'requirements.txt': 'pandas\n' });
+const base = await reportFromFiles({ 'train.ipynb': notebook('from sklearn.linear_model import LogisticRegression'), 'requirements.txt': 'pandas\nscikit-learn\n' });
 
 /** A report far larger than any real one: thousands of findings, roadmap items and questions, with long texts. */
 function huge(report: Report): Report {

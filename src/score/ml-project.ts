@@ -1,0 +1,48 @@
+import type { Facts } from '../scan/facts.js';
+
+/**
+ * Whether the repository is an ML project at all. A readiness score ranks how far an ML proof of
+ * concept is from production; given to a web library it would read as a neglected ML project, so
+ * a repository with no sign of ML code gets the findings but no score, and every format says why.
+ */
+export interface MlProject {
+  detected: boolean;
+  /** The first sign of ML code (file and line), or what was searched for and not found. */
+  evidence: string;
+}
+
+/**
+ * Python modules whose import marks ML work: training and inference frameworks, model persistence
+ * (a service that only loads a model and predicts), LLM clients and orchestration, ML tooling.
+ * General numerics (numpy, pandas, scipy) are left out: plenty of non-ML code uses them.
+ */
+const ML_MODULES = [
+  'sklearn', 'torch', 'tensorflow', 'keras', 'jax', 'flax', 'xgboost', 'lightgbm', 'catboost', 'transformers', 'datasets',
+  'sentence_transformers', 'diffusers', 'peft', 'trl', 'accelerate', 'onnxruntime', 'statsmodels', 'prophet', 'pytorch_lightning',
+  'lightning', 'fastai', 'spacy', 'gensim', 'joblib', 'skops', 'onnx', 'mlflow', 'wandb', 'sagemaker', 'openai', 'anthropic', 'langchain', 'langchain_core',
+  'langchain_community', 'langgraph', 'llama_index', 'vllm', 'ray', 'kfp', 'zenml', 'metaflow', 'bentoml', 'tritonclient',
+];
+
+/** Signals of the built-in packs that are ML code wherever they match (a custom rule set may lack them). */
+const ML_SIGNALS = ['model-training-code', 'llm-call', 'infra-model-server'];
+
+/** Tests and examples of a library may train a toy model; only the project's own code says what it is. */
+const OWN_CODE = new Set(['project', 'fixture']);
+
+export function mlProjectOf(facts: Facts): MlProject {
+  for (const id of ML_SIGNALS) {
+    const match = facts.code.signals[id]?.matches.find((location) => OWN_CODE.has(location.context));
+    if (match) return { detected: true, evidence: `${match.path}:${match.line} (${id})` };
+  }
+  // `from sklearn.model_selection import …` is recorded under its dotted name.
+  const ml = new Set(ML_MODULES);
+  for (const [module, imported] of Object.entries(facts.code.imports)) {
+    if (!ml.has(module.split('.')[0]!)) continue;
+    const place = imported.locations.find((location) => OWN_CODE.has(location.context));
+    if (place) return { detected: true, evidence: `${place.path}:${place.line} imports ${module}` };
+  }
+  return {
+    detected: false,
+    evidence: `no training, inference or LLM call and no import of an ML library (${ML_MODULES.slice(0, 6).join(', ')}…) in ${facts.code.filesScanned} files searched`,
+  };
+}

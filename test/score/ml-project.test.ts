@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateGates } from '../../src/gates/gates.js';
+import { FORMATS, renderer } from '../../src/render/index.js';
+import { reportFromFiles } from '../helpers/report.js';
+import { notebook, requirements } from '../helpers/repo-snippets.js';
+
+const webLibrary = {
+  'pyproject.toml': '[project]\nname = "fetcher"\ndependencies = ["httpx", "numpy", "pandas"]\n',
+  'src/fetcher/client.py': 'import httpx\nimport pandas as pd\n\ndef fetch(url):\n    return pd.DataFrame(httpx.get(url).json())\n',
+  // A library's tests may fit a toy model: that does not make the library an ML project.
+  'tests/test_fit.py': 'from sklearn.linear_model import LinearRegression\n\ndef test_fit():\n    LinearRegression().fit([[1]], [1])\n',
+  'README.md': '# fetcher\n\nNot to be confused with `model.fit(X, y)` or `import torch`.\n',
+};
+
+describe('an ML project or not', () => {
+  it.each([
+    ['training code', { 'src/train.py': 'from sklearn.ensemble import RandomForestClassifier\nmodel = RandomForestClassifier().fit(X, y)\n' }, /src\/train\.py:\d+/],
+    ['an LLM application', { 'app/chat.py': 'from openai import OpenAI\nclient = OpenAI()\nreply = client.chat.completions.create(model="gpt-4o", messages=m)\n' }, /app\/chat\.py:\d+/],
+    ['a notebook importing from a submodule', { 'poc.ipynb': notebook('from sklearn.model_selection import train_test_split') }, /poc\.ipynb:1 imports sklearn\.model_selection/],
+    ['a service that only loads a model', { 'serve/app.py': 'import onnxruntime as ort\nsession = ort.InferenceSession("model.onnx")\n', 'requirements.txt': requirements('onnxruntime') }, /serve\/app\.py:1 imports onnxruntime/],
+  ])('is one with %s, and gets a score', async (_, files, evidence) => {
+    const report = await reportFromFiles(files);
+    expect(report.mlProject).toMatchObject({ detected: true, evidence: expect.stringMatching(evidence) });
+    expect(report.summary.score).not.toBeNull();
+  });
+
+  it('is not one without ML code of its own: no score, and every format says why', async () => {
+    const report = await reportFromFiles(webLibrary);
+    expect(report.mlProject).toMatchObject({ detected: false, evidence: expect.stringMatching(/no training, inference or LLM call and no import of an ML library .* in \d+ files searched/) });
+    expect(report.summary.score).toBeNull();
+    // The findings still stand: the engineering is judged, only the ML readiness score is withheld.
+    expect(report.findings.some((finding) => finding.status === 'pass' || finding.status === 'fail')).toBe(true);
+    for (const format of FORMATS) {
+      const output = (await renderer(format))(report, { color: false, logo: null, detail: 'executive' });
+      expect(output, format).toMatch(/Not an ML project, so no readiness score|notAnMlProject|"detected": ?false/);
+    }
+    expect(evaluateGates(report, { failUnder: 10 }, {})).toMatchObject([{ passed: false, message: 'no readiness score (not an ML project); needs 10' }]);
+  });
+});
