@@ -1,3 +1,4 @@
+import { globProblem } from '../util/glob.js';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -322,7 +323,8 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: L
 /**
  * A signal's pattern must compile: in JavaScript's engine for a built-in pack, with RE2 semantics
  * for any other (so that it runs in linear time on whatever a repository holds). A `code` signal
- * reads only files the scan reads as code.
+ * reads only files the scan reads as code. Its file globs must be globs: a pack is data, and a bad one
+ * is the author's mistake, named at its line.
  */
 function checkSignal(signal: SignalDefinition, refuse: (place: Place, message: string) => InputError): void {
   try {
@@ -331,6 +333,10 @@ function checkSignal(signal: SignalDefinition, refuse: (place: Place, message: s
   } catch (error) {
     throw refuse(['pattern'], `invalid regular expression: ${(error as Error).message}`);
   }
+  signal.files.forEach((glob, i) => {
+    const problem = globProblem(glob);
+    if (problem) throw refuse(['files', i], `"${glob}" is not a valid glob: ${problem}`);
+  });
   if (signal.match !== 'code') return;
   signal.files.forEach((glob, i) => {
     if (!isCodeGlob(glob)) throw refuse(['files', i], `"${glob}" is not code: a signal with match: code reads ${CODE_GLOBS}; match: text reads any file`);

@@ -3,6 +3,7 @@ import { globMatcher } from '../../util/glob.js';
 import type { Evidence } from '../finding.js';
 import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, list } from './evidence.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
+import { checkGlobs } from './glob-argument.js';
 import { ECOSYSTEMS } from './vocabulary.js';
 
 const argument = ({ z, text, oneOrMany, pathContexts }: SchemaKit) =>
@@ -80,5 +81,9 @@ export const dependency = defineCheck({
         })),
       ],
     };
+  },
+  references(arg, scope) {
+    if (typeof arg === 'string' || Array.isArray(arg)) checkGlobs(arg, [], scope);
+    else checkGlobs(arg.names, ['names'], scope);
   },
 });

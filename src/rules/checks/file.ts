@@ -1,6 +1,7 @@
 import { pathContext } from '../../scan/path-context.js';
 import type { Evidence } from '../finding.js';
 import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, list } from './evidence.js';
+import { checkGlobs } from './glob-argument.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
 const argument = ({ z, text, oneOrMany, pathContexts }: SchemaKit) =>
@@ -59,5 +60,9 @@ export const file = defineCheck({
       evidence.push({ kind: 'found', counted: false, path, detail: `not counted: ${path} is ${pathContext(path)} code, not the project's own` });
     }
     return { value: false, evidence };
+  },
+  references(arg, scope) {
+    if (typeof arg === 'string' || Array.isArray(arg)) checkGlobs(arg, [], scope);
+    else checkGlobs(arg.glob, ['glob'], scope);
   },
 });

@@ -4,6 +4,7 @@ import { globMatcher } from '../../util/glob.js';
 import type { Evidence } from '../finding.js';
 import { alternatives, capped, list } from './evidence.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
+import { checkGlobs } from './glob-argument.js';
 import { GRANT_KINDS, IAC_TOOLS, RESOURCE_KINDS } from './vocabulary.js';
 
 const argument = ({ z, text, oneOrMany }: SchemaKit) =>
@@ -77,5 +78,8 @@ export const iac = defineCheck({
       return { value: true, evidence: capped(files.map((f): Evidence => ({ kind: 'found', path: f.path, detail: `${f.tool} file` })), 'files') };
     }
     return { value: false, evidence: [{ kind: 'missing', detail: `no ${tools.length > 0 ? alternatives(tools) : 'infrastructure-as-code'} files in the project` }] };
+  },
+  references(arg, scope) {
+    checkGlobs(arg.resource, ['resource'], scope);
   },
 });

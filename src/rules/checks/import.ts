@@ -1,5 +1,6 @@
 import type { Evidence } from '../finding.js';
 import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, globWords, list, placeFilter, sortEvidence } from './evidence.js';
+import { checkGlobs } from './glob-argument.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
 const argument = ({ z, text, oneOrMany, pathContexts }: SchemaKit) =>
@@ -50,5 +51,8 @@ export const importCheck = defineCheck({
         },
       ],
     };
+  },
+  references(arg, scope) {
+    if (typeof arg === 'object' && !Array.isArray(arg)) checkGlobs(arg.glob, ['glob'], scope);
   },
 });
