@@ -42,7 +42,14 @@ function initInTerminal(dir: string): Session {
   const exit = new Promise<number>((resolve) => child.on('close', (code) => ((ended = true), resolve(code ?? -1))));
   return {
     async atQuestion(k, ...keys) {
-      while (!ended && (screen.match(HEADER)?.length ?? 0) < k) await new Promise((resolve) => setTimeout(resolve, 10));
+      const pause = () => new Promise((resolve) => setTimeout(resolve, 10));
+      while (!ended && (screen.match(HEADER)?.length ?? 0) < k) await pause();
+      // A prompt draws its header before it listens for keys: wait until the screen has stopped
+      // changing, or a busy machine loses the first key.
+      for (let seen = ''; !ended && seen !== screen; ) {
+        seen = screen;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       if (ended) return false;
       for (const key of keys) child.stdin.write(key);
       return true;
