@@ -81,7 +81,7 @@ describe('audit', () => {
     for (const finding of findings) expect(finding.evidence.length, finding.ruleId).toBeGreaterThan(0);
     const notebooks = findings.find((finding) => finding.ruleId === 'mlops.notebook-hygiene')!;
     expect(notebooks.status).toBe('fail');
-    expect(notebooks.evidence[0]!.detail).toMatch(/notebookShare = 0\.\d+/);
+    expect(notebooks.evidence[0]!.detail).toMatch(/^\d+% of the code in notebooks \(needs at most 30%\)$/);
   });
 
   it('records the commit, branch and repository address', async () => {

@@ -52,7 +52,7 @@ describe('what a case can describe', () => {
   it('facts merged over the scanned ones, without a file', async () => {
     const finding = await builtinTester.run('mlops.notebook-hygiene', { name: 'mostly notebooks', facts: { notebooks: { notebookShare: 0.9, count: 4 } }, status: 'fail' });
     expect(finding.status).toBe('fail');
-    expect(finding.evidence.map((item) => item.detail).join('\n')).toContain('notebookShare');
+    expect(finding.evidence.map((item) => item.detail).join('\n')).toContain('90% of the code in notebooks');
   });
 
   it('a folder of files', async () => {

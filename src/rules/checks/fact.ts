@@ -1,6 +1,7 @@
 import type { Facts } from '../../scan/facts.js';
 import { didYouMean } from '../../util/suggest.js';
 import { alternatives } from './evidence.js';
+import { FACT_WORDS } from './fact-words.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
 const argument = ({ z }: SchemaKit) =>
@@ -58,9 +59,24 @@ function describe(value: unknown): string {
     return value.length > 5 ? `${shown} and ${value.length - 5} more` : shown;
   }
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  if (value && typeof value === 'object') return itemName(value);
   const text = JSON.stringify(value) ?? 'undefined';
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
+
+/** The value as a reader is told it: in words where the path has them, else `path = value`. */
+function said(path: string, value: unknown): string {
+  const words = FACT_WORDS[path];
+  return words ? words.say(value, describe) : `${path} = ${describe(value)}`;
+}
+
+/** What was expected, in words: "needs at least 2", "needs less than 50%". */
+function needs(path: string, expectations: ReadonlyArray<[string, number]>): string {
+  const bound = (value: number) => (FACT_WORDS[path]?.share ? `${Math.round(value * 100)}%` : String(value));
+  return `needs ${expectations.map(([op, value]) => `${OPERATOR_WORDS[op]} ${bound(value)}`).join(' and ')}`;
+}
+
+const OPERATOR_WORDS: Record<string, string> = { '≥': 'at least', '≤': 'at most', '>': 'more than', '<': 'less than' };
 
 export const fact = defineCheck({
   name: 'fact',
@@ -74,7 +90,7 @@ export const fact = defineCheck({
     const { value, absent } = factValue(ctx.facts, arg.path);
     if (absent !== null) {
       const holds = arg.exists === false;
-      return { value: holds, evidence: [{ kind: 'fact', detail: `${absent} is absent${absent === 'git' ? ' (not a git repository)' : ''}` }] };
+      return { value: holds, evidence: [{ kind: 'fact', detail: absent === 'git' ? 'not a git repository' : FACT_WORDS[arg.path] ? said(arg.path, undefined) : `${absent} is absent` }] };
     }
     const comparisons: Array<[string, number | undefined, (a: number, b: number) => boolean]> = [
       ['≥', arg.gte, (a, b) => a >= b],
@@ -84,14 +100,15 @@ export const fact = defineCheck({
     ];
     const present = value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
     if (arg.exists !== undefined) {
-      return { value: present === arg.exists, evidence: [{ kind: 'fact', detail: present ? `${arg.path} = ${describe(value)}` : `${arg.path} is empty or absent` }] };
+      const empty = FACT_WORDS[arg.path] ? said(arg.path, value) : `${arg.path} is empty or absent`;
+      return { value: present === arg.exists, evidence: [{ kind: 'fact', detail: present ? said(arg.path, value) : empty }] };
     }
     if (arg.equals !== undefined || arg.in !== undefined) {
       const expected = arg.in ?? [arg.equals];
       const holds = expected.some((option) => JSON.stringify(value) === JSON.stringify(option));
       return {
         value: holds,
-        evidence: [{ kind: 'fact', detail: `${arg.path} = ${describe(value)}${holds ? '' : ` (expected ${alternatives(expected.map(describe))})`}` }],
+        evidence: [{ kind: 'fact', detail: `${said(arg.path, value)}${holds ? '' : ` (needs ${alternatives(expected.map(describe))})`}` }],
       };
     }
     const numeric = Array.isArray(value) ? value.length : value;
@@ -99,10 +116,10 @@ export const fact = defineCheck({
       return { value: null, evidence: [{ kind: 'fact', detail: `${arg.path} is not known` }] };
     }
     const failed = comparisons.filter(([, bound, holds]) => bound !== undefined && !holds(numeric, bound));
-    const expectations = comparisons.filter(([, bound]) => bound !== undefined).map(([op, bound]) => `${op} ${bound}`);
+    const expectations = comparisons.filter(([, bound]) => bound !== undefined).map(([op, bound]): [string, number] => [op, bound!]);
     return {
       value: failed.length === 0,
-      evidence: [{ kind: 'fact', detail: `${arg.path} = ${describe(numeric)}${failed.length === 0 ? '' : ` (expected ${expectations.join(' and ')})`}` }],
+      evidence: [{ kind: 'fact', detail: `${said(arg.path, FACT_WORDS[arg.path] ? value : numeric)}${failed.length === 0 ? '' : ` (${needs(arg.path, expectations)})`}` }],
     };
   },
   references(arg, scope) {

@@ -31,7 +31,7 @@ def train(X, y, params):
 export const cases: RuleCases = {
   'mlops.version-control': [
     { name: 'git history and a remote', git: { commits: 12, hasRemote: true }, status: 'pass' },
-    { name: 'git history without a remote', git: { hasRemote: false }, status: 'partial', evidence: 'git.hasRemote' },
+    { name: 'git history without a remote', git: { hasRemote: false }, status: 'partial', evidence: 'the repository has no remote' },
     { name: 'not a repository', git: null, status: 'fail' },
   ],
   'mlops.dependency-pinning': [
@@ -52,9 +52,9 @@ export const cases: RuleCases = {
   'mlops.automated-tests': [
     { name: 'tests run by CI', files: { '.github/workflows/ci.yml': ciOnPush, 'tests/test_features.py': 'def test_x():\n    assert scale([2]) == [1]\n' }, status: 'pass', evidence: 'pytest' },
     { name: 'tests that CI does not run', files: { 'tests/test_features.py': 'def test_x():\n    assert scale([2]) == [1]\n' }, status: 'partial' },
-    { name: "only a template's placeholder tests, even run by CI", files: { '.github/workflows/ci.yml': ciOnPush, 'tests/test_features.py': 'def test_x():\n    assert True\n' }, status: 'fail', evidence: 'tests.count = 0' },
+    { name: "only a template's placeholder tests, even run by CI", files: { '.github/workflows/ci.yml': ciOnPush, 'tests/test_features.py': 'def test_x():\n    assert True\n' }, status: 'fail', evidence: 'no test files' },
     { name: 'tests only in an example project', files: { 'examples/demo/tests/test_demo.py': 'def test_x():\n    pass\n' }, status: 'fail' },
-    { name: 'a script named like a test tests nothing', files: { 'local_flow/src/test_gantry.py': 'import gantry\n\nif __name__ == "__main__":\n    gantry.init(logs_location="firehose://demo-stream")\n' }, status: 'fail', evidence: 'tests.count = 0' },
+    { name: 'a script named like a test tests nothing', files: { 'local_flow/src/test_gantry.py': 'import gantry\n\nif __name__ == "__main__":\n    gantry.init(logs_location="firehose://demo-stream")\n' }, status: 'fail', evidence: 'no test files' },
     {
       name: 'tests named *_tests.py that CI runs by path',
       files: { 'src/tests/model_tests.py': 'def test_model_output_shape():\n    assert model(batch).shape == (3, 1)\n', '.github/workflows/ci.yml': workflow({ on: 'push', steps: ['run: pytest src/tests/model_tests.py'] }) },
@@ -88,7 +88,7 @@ export const cases: RuleCases = {
       status: 'pass',
     },
     { name: 'half the code in notebooks', files: { 'src/model.py': 'a = 1\nb = 2\n', 'notebooks/eda.ipynb': notebook('x = 1\ny = 2') }, status: 'partial' },
-    { name: 'a notebook-only PoC', files: { 'poc.ipynb': notebook('import pandas as pd\ndf = pd.read_csv("data.csv")\nmodel = fit(df)'), 'util.py': 'x = 1\n' }, status: 'fail', evidence: 'notebookShare' },
+    { name: 'a notebook-only PoC', files: { 'poc.ipynb': notebook('import pandas as pd\ndf = pd.read_csv("data.csv")\nmodel = fit(df)'), 'util.py': 'x = 1\n' }, status: 'fail', evidence: 'of the code in notebooks' },
   ],
   'mlops.experiment-tracking': [
     {
