@@ -66,11 +66,11 @@ function layerWithShownFiles<T extends Layer>(layer: T, shown: (file: string) =>
 }
 
 /** A profile with every file it names as the report shows it. */
-function profileWithShownFiles(profile: Profile, layers: Layer[], shown: (file: string) => string): Profile {
+function profileWithShownFiles(profile: Profile, shown: (file: string) => string): Profile {
   return {
     ...profile,
     origin: profile.origin === 'built-in' ? profile.origin : { ...profile.origin, file: shown(profile.origin.file) },
-    layers,
+    layers: profile.layers.map((layer) => layerWithShownFiles(layer, shown)),
     conditions: mapValues(profile.conditions, (condition) => ({ ...condition, source: shownSource(condition.source, shown) })),
   };
 }
@@ -95,7 +95,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const { ruleSet: baseRules } = settings;
   const config = configWithShownFiles(settings.config, shown);
   const layers = settings.layers.map((layer) => (layer === settings.config ? config : layerWithShownFiles(layer, shown)));
-  const profile = settings.profile && profileWithShownFiles(settings.profile, layers.slice(0, settings.profile.layers.length), shown);
+  const profile = settings.profile && profileWithShownFiles(settings.profile, shown);
   const gates = layeredGates([...layers, { gates: options.gates?.values ?? {}, gateSources: options.gates?.sources ?? {} }]);
   for (const id of Object.keys(gates.values.failUnderCategory ?? {})) {
     if (!baseRules.categories.some((category) => category.id === id)) {
