@@ -26,8 +26,8 @@ const ML_MODULES = [
 /** Signals of the built-in packs that are ML code wherever they match (a custom rule set may lack them). */
 const ML_SIGNALS = ['model-training-code', 'llm-call', 'infra-model-server'];
 
-/** Tests and examples of a library may train a toy model; only the project's own code says what it is. */
-const OWN_CODE = new Set(['project', 'fixture']);
+/** Tests, their fixtures and examples of a library may train a toy model: only the project's own code says what it is. */
+const OWN_CODE = new Set(['project']);
 
 export function mlProjectOf(facts: Facts): MlProject {
   for (const id of ML_SIGNALS) {

@@ -9,6 +9,8 @@ const webLibrary = {
   'src/fetcher/client.py': 'import httpx\nimport pandas as pd\n\ndef fetch(url):\n    return pd.DataFrame(httpx.get(url).json())\n',
   // A library's tests may fit a toy model: that does not make the library an ML project.
   'tests/test_fit.py': 'from sklearn.linear_model import LinearRegression\n\ndef test_fit():\n    LinearRegression().fit([[1]], [1])\n',
+  // Nor do fixtures: the data of its tests.
+  'tests/fixtures/ml-repo/train.py': 'from sklearn.ensemble import RandomForestClassifier\nmodel = RandomForestClassifier().fit(X, y)\n',
   'README.md': '# fetcher\n\nNot to be confused with `model.fit(X, y)` or `import torch`.\n',
 };
 
