@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareReports } from '../../src/compare/compare.js';
 import { renderComparisonHtml } from '../../src/compare/render-html.js';
+import { renderHtml } from '../../src/render/html.js';
 import { PortfolioBuilder } from '../../src/portfolio/portfolio.js';
 import { renderPortfolioHtml } from '../../src/portfolio/render-html.js';
 import { inContext, noBrowser, openReport, useBrowser } from '../helpers/browser.js';
@@ -23,6 +24,8 @@ const after = await reportFromFiles(
   { 'src/churn/train.py': trainScript, 'requirements.txt': requirements('pandas==2.2.3', 'scikit-learn==1.5.2'), '.github/workflows/ci.yml': testWorkflow(), 'tests/test_train.py': 'def test_fit():\n    assert True\n' },
   { name: 'churn-model-for-the-retail-bank' },
 );
+/** A cloned repository's folder name as `owner__name` offers no place to break a line. */
+const unbroken = await reportFromFiles({ 'src/train.py': trainScript }, { name: 'GoogleCloudPlatform__vertex_pipelines_end_to_end_samples' });
 const portfolio = new PortfolioBuilder();
 portfolio.add(before, 'reports/retail/churn-model-for-the-retail-bank.json');
 portfolio.add({ ...after, target: { ...after.target, name: 'fraud-detection-realtime-scoring' } }, 'reports/payments/fraud-detection-realtime-scoring.json');
@@ -31,6 +34,7 @@ const PAGES: Array<[string, string]> = [
   ['the executive report', richHtml],
   ['the full report', richFullHtml],
   ['the report with hostile content', hostileHtml],
+  ['the report on a repository whose name has no break', renderHtml(unbroken)],
   ['the comparison', renderComparisonHtml(compareReports(before, after))],
   ['the portfolio', renderPortfolioHtml(portfolio.finish())],
 ];
