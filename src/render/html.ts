@@ -37,6 +37,7 @@ import { METHODOLOGY, SCORING_MODEL, SOURCES } from './methodology.js';
 import { headlineFigures, profileText, reportTitle, topRisks } from './overview.js';
 import { pageTemplate } from './page-template.js';
 import { scanSummary } from './scan-summary.js';
+import { noteNumber, searchedNotes } from './searched-notes.js';
 
 /*
  * The template only places values; all wording and arithmetic happen here, once, for every
@@ -46,7 +47,7 @@ import { scanSummary } from './scan-summary.js';
 const builtIn = await pageTemplate('report.html.hbs');
 
 function evidenceView(report: Report, evidence: Evidence) {
-  return { kind: evidence.kind, where: location(evidence), url: evidenceUrl(report, evidence) ?? '', detail: evidence.detail };
+  return { kind: evidence.kind, where: location(evidence), url: evidenceUrl(report, evidence) ?? '', detail: evidence.detail, note: noteNumber(report, evidence) ?? '' };
 }
 
 function findingView(report: Report, finding: ReportFinding) {
@@ -219,7 +220,7 @@ export function htmlView(report: Report, logo: Logo | null = null, detail: Detai
     unusedWaivers: report.config.unusedWaivers,
     hasWaivers: report.findings.some((finding) => finding.status === 'waived') || report.config.expiredWaivers.length + report.config.unusedWaivers.length > 0,
     ...businessHtmlView(report),
-    appendix: { answersUsed: answersUsed(report), scoringModel: SCORING_MODEL, methodology: METHODOLOGY, sources: SOURCES },
+    appendix: { answersUsed: answersUsed(report), searched: searchedNotes(report), scoringModel: SCORING_MODEL, methodology: METHODOLOGY, sources: SOURCES },
     scan: { ...report.scan, summary: scanSummary(report.scan) },
     warnings: report.warnings.map((warning) => ({ where: warning.path ? `${warning.path}${warning.line ? `:${warning.line}` : ''}` : '', message: warning.message })),
   };

@@ -5,6 +5,7 @@ import { categoryScoreText, evidenceUrl, guardNote, knownText, location, STATUS_
 import { findingNotes } from './business-markdown.js';
 import { mdCode, mdLink, mdText } from './markdown-escape.js';
 import { folded, mdInline } from './markdown-fold.js';
+import { noteNumber, searchedNotes } from './searched-notes.js';
 
 /*
  * The findings of the full Markdown report: by category, what needs work in plain view, what
@@ -15,7 +16,22 @@ export function evidenceLine(report: Report, evidence: Evidence): string {
   const where = location(evidence);
   const url = evidenceUrl(report, evidence);
   const place = where ? `${url ? mdLink(mdCode(where), url) : mdCode(where)} ` : '';
-  return `${place}${mdText(evidence.detail)}`;
+  const note = noteNumber(report, evidence);
+  return `${place}${mdText(evidence.detail)}${note === undefined ? '' : ` ([see search ${note}](#what-was-searched))`}`;
+}
+
+/** Each search the evidence lines refer to, listed once. */
+export function searchedSection(report: Report): string[] {
+  const notes = searchedNotes(report);
+  if (notes.length === 0) return [];
+  return [
+    '## What was searched',
+    '',
+    ...folded(`${notes.length === 1 ? 'The search' : `The ${notes.length} searches`} the evidence above refers to by number`, [
+      ...notes.map((note) => `${note.number}. ${mdText(note.text)}`),
+      '',
+    ]),
+  ];
 }
 
 export function evidenceList(report: Report, evidence: readonly Evidence[], indent: string): string[] {

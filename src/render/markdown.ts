@@ -28,7 +28,7 @@ import { counted } from '../util/plural.js';
 import { mdCode, mdLink, mdText } from './markdown-escape.js';
 import { folded, mdInline } from './markdown-fold.js';
 import type { Detail } from './index.js';
-import { evidenceList, findingsSection } from './markdown-findings.js';
+import { evidenceList, findingsSection, searchedSection } from './markdown-findings.js';
 import { mermaidGantt } from './mermaid.js';
 import { answersUsed } from './answers-used.js';
 import { METHODOLOGY, SCORING_MODEL, SOURCES } from './methodology.js';
@@ -318,6 +318,6 @@ export function renderMarkdown(report: Report, options: { detail: Detail } = { d
     '',
     ...folded('Budget, payback, team and skills, regulation', businessSections(report)),
     ...questionsSection(report, full),
-    ...(full ? [...conflictsSection(report), ...findingsSection(report), ...waiversSection(report), ...appendixSection(report)] : [FULL_REPORT_NOTE, '']),
+    ...(full ? [...conflictsSection(report), ...findingsSection(report), ...searchedSection(report), ...waiversSection(report), ...appendixSection(report)] : [FULL_REPORT_NOTE, '']),
   ].join('\n');
 }

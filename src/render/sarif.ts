@@ -127,6 +127,8 @@ function rule(finding: ReportFinding) {
     shortDescription: { text: finding.title },
     fullDescription: { text: finding.why },
     help: { text: helpText(finding), markdown: helpMarkdown(finding) },
+    // The rule's own pages are its help text; its first remediation link is where to read further.
+    ...(finding.remediation.links?.[0] ? { helpUri: finding.remediation.links[0] } : {}),
     defaultConfiguration: { level },
     properties: {
       // GitHub shows security-severity only on rules tagged `security`: the security category's.

@@ -20,6 +20,11 @@ export interface Evidence {
   counted?: false;
   /** True for something that must not be there (a committed credential): the problem itself. */
   problem?: true;
+  /**
+   * For `missing` evidence whose search is too long for one line: everything looked for. Reports
+   * name each such search once, in a note the short `detail` refers to.
+   */
+  searched?: string;
 }
 
 /** An answer the repository contradicts, and which side the finding believed. */

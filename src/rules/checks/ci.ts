@@ -66,6 +66,9 @@ function pipelineConditions(arg: CiArgument, anyStep: boolean): string {
   return parts.length > 0 ? ` ${parts.join(', ')}` : '';
 }
 
+/** The CI systems the scan reads, as their users name them. */
+const CI_SYSTEMS = ['GitHub Actions', 'GitLab CI', 'Azure Pipelines', 'Jenkins', 'CircleCI', 'Bitbucket', 'Travis', 'Cloud Build', 'CodeBuild', 'CodePipeline', 'Buildkite', 'Drone', 'Taskcluster'];
+
 export const ci = defineCheck({
   name: 'ci',
   argument,
@@ -95,7 +98,7 @@ export const ci = defineCheck({
     if (pipelines.length === 0) {
       return {
         value: false,
-        evidence: [{ kind: 'missing', detail: 'no CI pipeline found (GitHub Actions, GitLab CI, Azure Pipelines, Jenkins, CircleCI, Bitbucket, Travis, Cloud Build, CodeBuild, CodePipeline, Buildkite, Drone, Taskcluster)' }],
+        evidence: [{ kind: 'missing', detail: 'no CI pipeline found', searched: `CI pipelines of ${alternatives(CI_SYSTEMS)}` }],
       };
     }
     const conditions = pipelineConditions(arg, kinds.length === 0);

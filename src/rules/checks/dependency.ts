@@ -1,7 +1,7 @@
 import { pathContext } from '../../scan/path-context.js';
 import { globMatcher } from '../../util/glob.js';
 import type { Evidence } from '../finding.js';
-import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, list } from './evidence.js';
+import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, list, sought } from './evidence.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 import { checkGlobs } from './glob-argument.js';
 import { ECOSYSTEMS } from './vocabulary.js';
@@ -62,6 +62,7 @@ export const dependency = defineCheck({
       };
     }
     const manifests = ctx.facts.dependencies.manifests.map((manifest) => manifest.path).filter((path) => contexts.includes(pathContext(path)));
+    const packages = sought(wanted, wanted, ['package', 'packages']);
     return {
       value: false,
       evidence: [
@@ -69,8 +70,9 @@ export const dependency = defineCheck({
           kind: 'missing',
           detail:
             manifests.length === 0
-              ? `no dependency manifest${contextWords(contexts)} declares ${alternatives(wanted)} (no manifest found)`
-              : `${alternatives(wanted)} not declared in ${alternatives(manifests.slice(0, 5))}${manifests.length > 5 ? ` and ${manifests.length - 5} more` : ''}`,
+              ? `no dependency manifest${contextWords(contexts)} found, so none declares ${packages.words}`
+              : `${packages.words} not declared in ${alternatives(manifests.slice(0, 5))}${manifests.length > 5 ? ` and ${manifests.length - 5} more` : ''}`,
+          ...(packages.searched ? { searched: `the packages ${packages.searched}` } : {}),
         },
         ...named.slice(0, 3).map((dep): Evidence => ({
           kind: 'found',

@@ -1,6 +1,7 @@
 import type { PathContext } from '../../scan/facts.js';
 import { byLocation } from '../../util/compare.js';
 import { matchesAny } from '../../util/glob.js';
+import { counted } from '../../util/plural.js';
 import type { Evidence } from '../finding.js';
 
 /** Enough evidence to check a claim; the rest is counted, not listed. */
@@ -30,15 +31,60 @@ export function alternatives(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
+/** An evidence line names at most this many things looked for, in at most this many characters; the rest are counted there and named in full once per report. */
+const NAMED_INLINE = 3;
+const INLINE_CHARACTERS = 100;
+
+/**
+ * What a check looked for and did not find, short enough for an evidence line: `words` name the
+ * first few things briefly and count the rest, `searched` (when there is more to say) names
+ * everything, for the report's note on what was searched. `items` are the things' full
+ * descriptions, `names` their brief ones; `noun` counts the rest ("other packages").
+ */
+export function sought(names: readonly string[], items: readonly string[], noun: readonly [one: string, many: string]): { words: string; searched?: string } {
+  const shown = (count: number) =>
+    count === names.length ? alternatives(names) : `${names.slice(0, count).join(', ')} or ${counted(names.length - count, `other ${noun[0]}`, `other ${noun[1]}`)}`;
+  let count = names.length <= NAMED_INLINE ? names.length : NAMED_INLINE - 1;
+  while (count > 1 && shown(count).length > INLINE_CHARACTERS) count--;
+  const words = shown(count);
+  const more = count < names.length || items.some((item, i) => item !== names[i]);
+  return more ? { words, searched: alternatives(items) } : { words };
+}
+
+/** "a model validation gate (mlflow.evaluate, …)" → "model validation gate": a description's name, after "no". */
+export function briefName(description: string): string {
+  let depth = 0;
+  let out = '';
+  for (const char of description) {
+    if (char === '(') depth++;
+    else if (char === ')' && depth > 0) depth--;
+    else if (depth === 0) out += char;
+  }
+  return out.replace(/\s+/g, ' ').trim().replace(/^(?:a|an|the) /i, '');
+}
+
+/** " among 3 Kubernetes objects", or " (there are no Kubernetes objects)": where a check looked. */
+export function among(count: number, one: string, many: string): string {
+  return count === 0 ? ` (there are no ${many})` : ` among ${counted(count, one, many)}`;
+}
+
 /** Which code locations count: those in the wanted contexts and, if given, matching a glob. */
 export function placeFilter(contexts: readonly PathContext[], globs: string | string[] | undefined): (place: { path: string; context: PathContext }) => boolean {
   const patterns = list(globs);
   return (place) => contexts.includes(place.context) && (patterns.length === 0 || matchesAny(place.path, patterns));
 }
 
+/** " (in *.py files)": which files a search read; more than a few patterns are counted, and named by `globsSearched`. */
 export function globWords(globs: string | string[] | undefined): string {
   const patterns = list(globs);
-  return patterns.length === 0 ? '' : ` (in ${alternatives(patterns)} files)`;
+  if (patterns.length === 0) return '';
+  return patterns.length <= NAMED_INLINE ? ` (in ${alternatives(patterns)} files)` : ` (in ${patterns.length} kinds of files)`;
+}
+
+/** The file patterns `globWords` only counted, for the note on what was searched. */
+export function globsSearched(globs: string | string[] | undefined): string {
+  const patterns = list(globs);
+  return patterns.length <= NAMED_INLINE ? '' : ` in ${alternatives(patterns)} files`;
 }
 
 export function sortEvidence(evidence: Evidence[]): Evidence[] {

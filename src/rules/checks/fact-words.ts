@@ -7,7 +7,19 @@ export interface FactWords {
   say(value: unknown, describe: (value: unknown) => string): string;
   /** A share from 0 to 1, whose bounds read as percentages. */
   share?: true;
+  /** An expected value, after "needs": "needs a lock file or pinned versions". */
+  need?(value: unknown): string;
 }
+
+/** How each pinning level is said, and how it is said as what a rule needs. */
+const PINNING: Readonly<Record<string, readonly [said: string, needed: string]>> = {
+  locked: ['dependencies locked by a lock file', 'a lock file'],
+  pinned: ['dependency versions pinned', 'pinned versions'],
+  partial: ['some dependency versions pinned', 'some versions pinned'],
+  unpinned: ['no dependency version pinned', 'pinned versions'],
+  none: ['no runtime dependency declared', 'declared dependencies'],
+};
+
 
 const counted = (one: string, many: string): FactWords => ({
   say: (value) => {
@@ -30,7 +42,10 @@ export const FACT_WORDS: Readonly<Record<string, FactWords>> = {
   'git.hasRemote': { say: (value) => (value ? 'the repository has a remote' : 'the repository has no remote') },
   'docs.codeowners.rules': counted('CODEOWNERS rule', 'CODEOWNERS rules'),
   'docs.modelCard': named('model card'),
-  'dependencies.pinning': { say: (value) => `dependency pinning: ${String(value)}` },
+  'dependencies.pinning': {
+    say: (value) => PINNING[String(value)]?.[0] ?? `dependency pinning: ${String(value)}`,
+    need: (value) => PINNING[String(value)]?.[1] ?? String(value),
+  },
   'tests.count': counted('test file', 'test files'),
   'notebooks.notebookShare': share('of the code in notebooks'),
   'notebooks.withOutputs': counted('notebook saved with its outputs', 'notebooks saved with their outputs'),

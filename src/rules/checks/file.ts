@@ -1,6 +1,6 @@
 import { pathContext } from '../../scan/path-context.js';
 import type { Evidence } from '../finding.js';
-import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, list } from './evidence.js';
+import { alternatives, among, capped, contextWords, DEFAULT_CONTEXTS, list } from './evidence.js';
 import { checkGlobs } from './glob-argument.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
@@ -52,7 +52,7 @@ export const file = defineCheck({
         detail:
           min > 1 && counted.length > 0
             ? `${counted.length} ${wanted}${contextWords(contexts)}, fewer than ${min}`
-            : `no ${wanted}${contextWords(contexts)} among ${ctx.files.size} files`,
+            : `no ${wanted}${contextWords(contexts)}${among(ctx.files.size, 'file', 'files')}`,
       },
     ];
     const elsewhere = matched.filter((path) => !contexts.includes(pathContext(path)));

@@ -2,7 +2,7 @@ import type { Facts } from '../../scan/facts.js';
 import { pathContext } from '../../scan/path-context.js';
 import { globMatcher } from '../../util/glob.js';
 import type { Evidence } from '../finding.js';
-import { alternatives, capped, list } from './evidence.js';
+import { alternatives, among, capped, list, sought } from './evidence.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 import { checkGlobs } from './glob-argument.js';
 import { GRANT_KINDS, IAC_TOOLS, RESOURCE_KINDS } from './vocabulary.js';
@@ -54,11 +54,11 @@ function resources(arg: IacArgument, facts: Facts, tools: readonly string[]) {
     const detail = (r: (typeof found)[number]) => `${r.tool} resource ${r.type} ${r.name}${r.source ? ` from ${r.source}` : ''}`.trim();
     return { value: true, evidence: capped(found.map((r): Evidence => ({ kind: 'found', path: r.path, line: r.line, detail: detail(r) })), 'resources') };
   }
-  const wanted = [...(kinds.length > 0 ? [`${alternatives(kinds)} resource of any tool`] : []), ...(types.length > 0 ? [`${alternatives(types)} resource`] : [])];
-  return {
-    value: false,
-    evidence: [{ kind: 'missing', detail: `no ${wanted.join(' and no ')} among ${facts.iac.resources.length} infrastructure-as-code resources` } satisfies Evidence],
-  };
+  const typed = sought(types, types, ['type', 'types']);
+  const typeWords = typed.searched ? `resource of any of ${types.length} types` : `${typed.words} resource`;
+  const wanted = [...(kinds.length > 0 ? [`${alternatives(kinds)} resource of any tool`] : []), ...(types.length > 0 ? [typeWords] : [])];
+  const missing: Evidence = { kind: 'missing', detail: `no ${wanted.join(' and no ')}${among(facts.iac.resources.length, 'infrastructure-as-code resource', 'infrastructure-as-code resources')}` };
+  return { value: false, evidence: [typed.searched ? { ...missing, searched: `infrastructure-as-code resources of type ${typed.searched}` } : missing] };
 }
 
 export const iac = defineCheck({

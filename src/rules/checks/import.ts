@@ -1,5 +1,6 @@
 import type { Evidence } from '../finding.js';
-import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, globWords, list, placeFilter, sortEvidence } from './evidence.js';
+import { counted } from '../../util/plural.js';
+import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, globsSearched, globWords, list, placeFilter, sortEvidence, sought } from './evidence.js';
 import { checkGlobs } from './glob-argument.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
@@ -42,12 +43,16 @@ export const importCheck = defineCheck({
       }
     }
     if (evidence.length > 0) return { value: true, evidence: capped(sortEvidence(evidence), 'imports') };
+    const globs = 'glob' in spec ? spec.glob : undefined;
+    const imported = sought(modules, modules, ['module', 'modules']);
+    const searched = imported.searched === undefined && globsSearched(globs) === '' ? undefined : `imports of ${imported.searched ?? alternatives(modules)}${globsSearched(globs)}`;
     return {
       value: false,
       evidence: [
         {
           kind: 'missing',
-          detail: `no import of ${alternatives(modules)}${contextWords(contexts)}${globWords('glob' in spec ? spec.glob : undefined)} in ${ctx.facts.code.filesScanned} files searched`,
+          detail: `no import of ${imported.words}${contextWords(contexts)}${globWords(globs)} in ${counted(ctx.facts.code.filesScanned, 'file')} searched`,
+          ...(searched ? { searched } : {}),
         },
       ],
     };

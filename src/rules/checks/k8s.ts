@@ -1,5 +1,5 @@
 import { pathContext } from '../../scan/path-context.js';
-import { alternatives, capped, list } from './evidence.js';
+import { alternatives, among, capped, list } from './evidence.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
 const argument = ({ z, text, oneOrMany }: SchemaKit) =>
@@ -44,7 +44,7 @@ export const k8s = defineCheck({
     }
     return {
       value: false,
-      evidence: [{ kind: 'missing', detail: `no Kubernetes ${wanted} among ${ctx.facts.kubernetes.objects.length} manifests objects` }],
+      evidence: [{ kind: 'missing', detail: `no Kubernetes ${wanted}${among(ctx.facts.kubernetes.objects.length, 'Kubernetes object', 'Kubernetes objects')}` }],
     };
   },
 });

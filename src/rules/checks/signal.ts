@@ -1,7 +1,8 @@
 import { byLocation } from '../../util/compare.js';
+import { counted } from '../../util/plural.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { Evidence } from '../finding.js';
-import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, globWords, list, placeFilter, sortEvidence } from './evidence.js';
+import { alternatives, briefName, capped, contextWords, DEFAULT_CONTEXTS, globsSearched, globWords, list, placeFilter, sortEvidence, sought } from './evidence.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
 const argument = ({ z, text, oneOrMany, pathContexts }: SchemaKit) =>
@@ -49,6 +50,8 @@ export const signal = defineCheck({
     }
     if (evidence.length > 0) return { value: true, evidence: capped(sortEvidence(evidence), 'matches') };
     const described = [...new Set(wanted.map((id) => ctx.signals.get(id)?.description ?? id))];
+    const { words, searched: patterns } = sought(described.map(briefName), described, ['pattern', 'patterns']);
+    const searched = patterns === undefined && globsSearched(globs) === '' ? undefined : `${patterns ?? alternatives(described)}${globsSearched(globs)}`;
     const elsewhere = wanted
       .flatMap((id) => ctx.facts.code.signals[id]?.matches ?? [])
       .filter((match) => !counts(match))
@@ -59,7 +62,8 @@ export const signal = defineCheck({
       evidence: [
         {
           kind: 'missing',
-          detail: `no ${alternatives(described)}${contextWords(contexts)}${globWords(globs)} found in ${ctx.facts.code.filesScanned} files searched`,
+          detail: `no ${words}${contextWords(contexts)}${globWords(globs)} found in ${counted(ctx.facts.code.filesScanned, 'file')} searched`,
+          ...(searched ? { searched } : {}),
         },
         ...elsewhere.map((match): Evidence => ({
           kind: 'found',

@@ -38,7 +38,7 @@ export const cases: RuleCases = {
     { name: 'poetry lock file', files: { 'pyproject.toml': '[tool.poetry]\nname = "x"\n[tool.poetry.dependencies]\npython = "^3.11"\npandas = "^2.0"\n', 'poetry.lock': '[[package]]\nname = "pandas"\nversion = "2.1.0"\n' }, status: 'pass' },
     { name: 'every requirement exact', files: { 'requirements.txt': requirements('pandas==2.1.0', 'scikit-learn==1.3.2') }, status: 'pass' },
     { name: 'some requirements float', files: { 'requirements.txt': requirements('pandas==2.1.0', 'scikit-learn>=1.3') }, status: 'partial' },
-    { name: 'nothing pinned', files: { 'requirements.txt': requirements('pandas', 'scikit-learn') }, status: 'fail', evidence: 'unpinned' },
+    { name: 'nothing pinned', files: { 'requirements.txt': requirements('pandas', 'scikit-learn') }, status: 'fail', evidence: 'no dependency version pinned' },
     { name: 'a dvc.lock is not a dependency lock', files: { 'requirements.txt': requirements('pandas'), 'dvc.lock': 'schema: "2.0"\nstages: {}\n' }, status: 'fail' },
     { name: 'a lock file in an example does not count', files: { 'requirements.txt': requirements('pandas'), 'examples/demo/poetry.lock': '[[package]]\nname = "x"\n' }, status: 'fail' },
   ],
