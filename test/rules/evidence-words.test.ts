@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { scanSummary } from '../../src/render/scan-summary.js';
-import { alternatives, among, briefName, globsSearched, globWords, sought } from '../../src/rules/checks/evidence.js';
+import { alternatives, among, briefName, capped, globsSearched, globWords, sought } from '../../src/rules/checks/evidence.js';
 import { FACT_WORDS } from '../../src/rules/checks/fact-words.js';
 import { counted } from '../../src/util/plural.js';
 import { reportFromFiles } from '../helpers/report.js';
@@ -50,6 +50,12 @@ describe('the phrases of the evidence', () => {
     [' (in 5 kinds of files)', globWords(['*.py', '*.tf', '*.yaml', '*.yml', '*.json'])],
     [' in *.py, *.tf, *.yaml, *.yml or *.json files', globsSearched(['*.py', '*.tf', '*.yaml', '*.yml', '*.json'])],
   ])('reads %j', (expected, said) => expect(said).toBe(expected));
+
+  it('counts the evidence it leaves out as two or more, never "1 more files"', () => {
+    const files = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'found' as const, path: `f${i}.py`, detail: 'file' }));
+    expect(capped(files(6), 'files').map((item) => item.path)).toEqual(['f0.py', 'f1.py', 'f2.py', 'f3.py', 'f4.py', 'f5.py']);
+    expect(capped(files(7), 'files').at(-1)!.detail).toBe('and 2 more files');
+  });
 
   it('counts what the scan left aside in singular and plural alike', () => {
     const one = scanSummary({ files: 1, notebooks: 1, skippedDirectories: 1, skippedSymlinks: 1, unreadFiles: 1, git: true } as Parameters<typeof scanSummary>[0]);

@@ -1,6 +1,6 @@
 import type { CiPipeline, CiStep, CiTrigger } from '../../scan/facts.js';
 import type { Evidence } from '../finding.js';
-import { alternatives, capped, list } from './evidence.js';
+import { alternatives, capped, list, searchedParts, sought } from './evidence.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 import { CI_STEP_KINDS, CI_TRIGGERS } from './vocabulary.js';
 
@@ -59,7 +59,7 @@ function pipelineCounts(pipeline: CiPipeline, arg: CiArgument): boolean {
 function pipelineConditions(arg: CiArgument, anyStep: boolean): string {
   const parts: string[] = [];
   if (arg.on) parts.push(`on ${triggerWords(arg.on)}`);
-  if (arg.environment) parts.push(`deploying to ${alternatives(list(arg.environment))}`);
+  if (arg.environment) parts.push(`deploying to ${sought(list(arg.environment), list(arg.environment), ['environment', 'environments']).words}`);
   if (arg.manualApproval !== undefined) parts.push(arg.manualApproval ? 'with a manual approval' : 'without a manual approval');
   // Steps of a kind are never no-ops: only "any pipeline" needs saying which ones count.
   if (anyStep) parts.push(arg.inert ? 'that only prints, sleeps or exits' : 'that runs more than no-ops');
@@ -103,11 +103,15 @@ export const ci = defineCheck({
     }
     const conditions = pipelineConditions(arg, kinds.length === 0);
     const skipped = pipelines.filter((pipeline) => !pipelineCounts(pipeline, arg));
-    const searched = alternatives(pipelines.map((p) => p.path).slice(0, 5));
+    const paths = pipelines.map((p) => p.path);
+    const searched = sought(paths, paths, ['pipeline', 'pipelines']);
+    const environments = list(arg.environment);
+    const named = sought(environments, environments, ['environment', 'environments']);
     const out: Evidence[] = [
       {
         kind: 'missing',
-        detail: kinds.length === 0 ? `no enabled CI pipeline${conditions} among ${searched}` : `no CI step${conditions} runs ${alternatives(kinds)} in ${searched}`,
+        detail: kinds.length === 0 ? `no enabled CI pipeline${conditions} among ${searched.words}` : `no CI step${conditions} runs ${alternatives(kinds)} in ${searched.words}`,
+        ...searchedParts(searched.searched && `the CI pipelines ${searched.searched}`, named.searched && `the environments ${named.searched}`),
       },
     ];
     for (const pipeline of skipped.slice(0, 3)) {

@@ -1,7 +1,7 @@
 import { pathContext } from '../../scan/path-context.js';
 import { globMatcher } from '../../util/glob.js';
 import type { Evidence } from '../finding.js';
-import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, list, sought } from './evidence.js';
+import { capped, contextWords, DEFAULT_CONTEXTS, list, searchedParts, sought } from './evidence.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 import { checkGlobs } from './glob-argument.js';
 import { ECOSYSTEMS } from './vocabulary.js';
@@ -63,6 +63,7 @@ export const dependency = defineCheck({
     }
     const manifests = ctx.facts.dependencies.manifests.map((manifest) => manifest.path).filter((path) => contexts.includes(pathContext(path)));
     const packages = sought(wanted, wanted, ['package', 'packages']);
+    const inManifests = sought(manifests, manifests, ['manifest', 'manifests']);
     return {
       value: false,
       evidence: [
@@ -71,8 +72,8 @@ export const dependency = defineCheck({
           detail:
             manifests.length === 0
               ? `no dependency manifest${contextWords(contexts)} found, so none declares ${packages.words}`
-              : `${packages.words} not declared in ${alternatives(manifests.slice(0, 5))}${manifests.length > 5 ? ` and ${manifests.length - 5} more` : ''}`,
-          ...(packages.searched ? { searched: `the packages ${packages.searched}` } : {}),
+              : `${packages.words} not declared in ${inManifests.words}`,
+          ...searchedParts(packages.searched && `the packages ${packages.searched}`, manifests.length > 0 ? inManifests.searched && `the manifests ${inManifests.searched}` : undefined),
         },
         ...named.slice(0, 3).map((dep): Evidence => ({
           kind: 'found',

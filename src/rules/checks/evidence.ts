@@ -15,8 +15,9 @@ export function list<T>(value: T | T[] | undefined): T[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/** The first few items and "and 7 more files"; one item more is shown rather than counted, so the count is never "1 more files". */
 export function capped(items: Evidence[], noun: string): Evidence[] {
-  if (items.length <= MAX_EVIDENCE) return items;
+  if (items.length <= MAX_EVIDENCE + 1) return items;
   const rest = items.length - MAX_EVIDENCE;
   return [...items.slice(0, MAX_EVIDENCE), { kind: items[0]!.kind, detail: `and ${rest} more ${noun}` }];
 }
@@ -61,6 +62,12 @@ export function briefName(description: string): string {
     else if (depth === 0) out += char;
   }
   return out.replace(/\s+/g, ' ').trim().replace(/^(?:a|an|the) /i, '');
+}
+
+/** The searches of one evidence line, as one note: "the CI pipelines a.yml, b.yml or c.yml; environments dev or qa". */
+export function searchedParts(...parts: Array<string | undefined>): { searched: string } | Record<string, never> {
+  const named = parts.filter((part): part is string => part !== undefined);
+  return named.length === 0 ? {} : { searched: named.join('; ') };
 }
 
 /** " among 3 Kubernetes objects", or " (there are no Kubernetes objects)": where a check looked. */

@@ -1,5 +1,5 @@
 import { pathContext } from '../../scan/path-context.js';
-import { alternatives, among, capped, list } from './evidence.js';
+import { among, capped, list, searchedParts, sought } from './evidence.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
 const argument = ({ z, text, oneOrMany }: SchemaKit) =>
@@ -32,7 +32,8 @@ export const k8s = defineCheck({
         (kinds.length === 0 || kinds.includes(object.kind)) &&
         features.every((feature) => object.features.includes(feature)),
     );
-    const wanted = [kinds.length > 0 ? `kind ${alternatives(kinds)}` : 'object', ...(features.length > 0 ? [`with ${features.join(' and ')}`] : [])].join(' ');
+    const named = sought(kinds, kinds, ['kind', 'kinds']);
+    const wanted = [kinds.length > 0 ? `kind ${named.words}` : 'object', ...(features.length > 0 ? [`with ${features.join(' and ')}`] : [])].join(' ');
     if (found.length > 0) {
       return {
         value: true,
@@ -44,7 +45,13 @@ export const k8s = defineCheck({
     }
     return {
       value: false,
-      evidence: [{ kind: 'missing', detail: `no Kubernetes ${wanted}${among(ctx.facts.kubernetes.objects.length, 'Kubernetes object', 'Kubernetes objects')}` }],
+      evidence: [
+        {
+          kind: 'missing',
+          detail: `no Kubernetes ${wanted}${among(ctx.facts.kubernetes.objects.length, 'Kubernetes object', 'Kubernetes objects')}`,
+          ...searchedParts(named.searched && `the Kubernetes kinds ${named.searched}`),
+        },
+      ],
     };
   },
 });

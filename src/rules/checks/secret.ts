@@ -1,4 +1,5 @@
 import type { Evidence } from '../finding.js';
+import { counted } from '../../util/plural.js';
 import { capped, contextWords, DEFAULT_CONTEXTS } from './evidence.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 
@@ -53,7 +54,7 @@ export const secret = defineCheck({
     return {
       value: false,
       evidence: [
-        { kind: 'missing', detail: `no credential${contextWords(contexts)} in ${facts.filesScanned} files scanned` },
+        { kind: 'missing', detail: `no credential${contextWords(contexts)} in ${counted(facts.filesScanned, 'file')} scanned` },
         ...elsewhere.slice(0, 3).map((f): Evidence => ({
           kind: 'found',
           counted: false,

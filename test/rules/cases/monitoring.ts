@@ -1,4 +1,4 @@
-import { dependabot, inferenceService, llmAssistant, llmAssistantCase, notebook, requirements, sagemakerEndpoint, schedule, workflow } from '../../helpers/repo-snippets.js';
+import { dependabot, inferenceService, llmAssistant, llmAssistantCase, notebook, requirements, sagemakerEndpoint, schedule, trainScript, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 const online = { 'infrastructure.serving-mode': 'online' };
@@ -333,7 +333,14 @@ export const cases: RuleCases = {
     },
     { name: 'finite outputs asserted only in tests', files: { 'tests/test_model.py': 'import numpy as np\n\n\ndef test_scores_are_finite(model, sample):\n    assert np.isfinite(model.predict_proba(sample)).all()\n', 'src/fraud/serve.py': 'def score(tx):\n    return model.predict_proba([tx])[0][1]\n' }, status: 'partial', evidence: 'tests/test_model.py:5' },
     { name: 'NaN handling in feature cleaning is not an output guard', files: { 'src/fraud/features.py': 'import numpy as np\n\n\ndef clean(df):\n    df.loc[np.isnan(df.amount), "amount"] = 0\n    return df\n', 'src/fraud/serve.py': 'def score(tx):\n    return model.predict_proba([tx])[0][1]\n' }, status: 'partial' },
-    { name: 'no guard', files: { 'src/fraud/serve.py': 'def score(tx):\n    return model.predict_proba([tx])[0][1]\n' }, status: 'fail' },
+    { name: 'no guard on an online model', files: { 'src/fraud/serve.py': 'def score(tx):\n    return model.predict_proba([tx])[0][1]\n' }, answers: { 'infrastructure.serving-mode': 'online' }, status: 'fail' },
+    {
+      name: 'no guard behind a prediction route, serving mode unanswered',
+      files: { 'src/fraud/app.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.post("/predict")\ndef predict(tx: dict):\n    return {"p": model.predict_proba([tx])[0][1]}\n' },
+      status: 'fail',
+    },
+    { name: 'no serving code and the serving mode unanswered: not a failure yet', files: { 'src/fraud/train.py': trainScript }, status: 'unknown' },
+    { name: 'batch scoring has no serving path to guard', files: { 'src/fraud/train.py': trainScript }, answers: { 'infrastructure.serving-mode': 'batch' }, status: 'not_applicable' },
     llmAssistantCase,
   ],
 
