@@ -134,8 +134,18 @@ describe('SARIF output', () => {
     expect(multitoolIssues(broken)).toEqual(['SARIF2005: runs[0].tool.driver.informationUri', 'SARIF2012: rules[0].name', 'SARIF2007: versionControlProvenance[0].mappedTo', `SARIF2017: results[0] (${broken.runs[0].results[0].ruleId})`]);
   });
 
-  it('says where to learn about the tool: its npm page, at the version that wrote the log', () => {
-    expect((run.tool.driver as { informationUri?: string }).informationUri).toBe(`https://www.npmjs.com/package/scale-audit/v/${report.tool.version}`);
+  it('says where to learn about the tool: its npm page, the package\'s homepage, at the version that wrote the log', async () => {
+    const { homepage } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { homepage: string };
+    expect(homepage).toBe('https://www.npmjs.com/package/scale-audit');
+    expect((run.tool.driver as { informationUri?: string }).informationUri).toBe(`${homepage}/v/${report.tool.version}`);
+  });
+
+  it('links each rule to where its fix is explained, when the rule has a link', () => {
+    for (const rule of run.tool.driver.rules as Array<{ id: string; helpUri?: string }>) {
+      const finding = report.findings.find((candidate) => candidate.ruleId === rule.id)!;
+      expect(rule.helpUri).toBe(finding.remediation.links?.[0]);
+    }
+    expect(run.tool.driver.rules.some((rule) => (rule as { helpUri?: string }).helpUri?.startsWith('https://'))).toBe(true);
   });
 
   it('has one result per failing or partial finding, and nothing else', () => {
