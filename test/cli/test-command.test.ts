@@ -77,7 +77,7 @@ describe('scale-audit test', () => {
     const result = await cli(['test', dir]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
-      `  ✗ mlops.acme-makefile › no Makefile → pass\n      status: expected pass, got fail\n      at ${join(dir, 'acme.tests.yaml')}:8\n      | no file matching Makefile among 0 files\n`,
+      `  ✗ mlops.acme-makefile › no Makefile → pass\n      status: expected pass, got fail\n      at ${join(dir, 'acme.tests.yaml')}:8\n      | no file matching Makefile (there are no files)\n`,
     );
     // The case now expects pass, so no case expects fail: coverage counts what the cases expect.
     expect(result.stdout).toMatch(/4 cases: 3 passed, 1 failed; 1 rule: 0 with every outcome covered, 1 not\n$/);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { scanSummary } from '../../src/render/scan-summary.js';
 import { alternatives, among, briefName, capped, globsSearched, globWords, sought } from '../../src/rules/checks/evidence.js';
@@ -86,6 +87,16 @@ describe('the evidence of a whole report', async () => {
     expect(markdown).not.toContain('no CI pipeline found (GitHub');
     const number = /\d+(?=\. CI pipelines of GitHub Actions)/.exec(notes!)![0];
     expect(markdown).toContain(`no CI pipeline found ([see search ${number}](#what-was-searched))`);
+  });
+
+  it('links each short line of the full HTML report to its search, listed once in the appendix', () => {
+    const html = renderHtml(report, { logo: null, detail: 'full' });
+    const cited = new Set([...html.matchAll(/href="#(searched-\d+)"/g)].map((match) => match[1]!));
+    expect(cited.size).toBeGreaterThan(5);
+    for (const id of cited) expect(html).toContain(`<li id="${id}"`);
+    expect(html.split('Cloud Build, CodeBuild, CodePipeline').length - 1).toBe(1);
+    // The executive report shows no evidence lines, so it needs no notes.
+    expect(renderHtml(report, { logo: null })).not.toContain('id="searched"');
   });
 
   it('keeps the full search in the JSON report, beside the short line', () => {
