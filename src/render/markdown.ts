@@ -156,7 +156,7 @@ function mlTestScoreSection(report: Report): string[] {
 function roadmapItem(report: Report, item: RoadmapItem, index: number, full: boolean): string[] {
   const head = `${index}. **${mdInline(item.action)}** — ${item.severity}, effort ${item.effort}, ${STATUS_LABELS[item.status]}`;
   if (!full) return [head];
-  const lines = [`${head} · closes ${item.ruleIds.map((id) => mdCode(id)).join(', ')}`, `   - Why: ${mdText(item.why)}`];
+  const lines = [`${head} · closes ${item.ruleIds.map((id) => mdCode(id)).join(', ')}`, `   - Why: ${mdInline(item.why)}`];
   if (item.neededBy.length > 0) lines.push(`   - Needed first by: ${item.neededBy.map((id) => mdCode(id)).join(', ')}`);
   if (item.requires.length > 0) {
     lines.push(`   - After: ${item.requires.map((r) => `${mdCode(r.ruleId)} (${STATUS_LABELS[r.status]})`).join(', ')}`);

@@ -112,6 +112,14 @@ describe('executive and full', () => {
     expect(page).toContain('<li>Run <code>dvc add data/&lt;raw&gt;</code> &amp; <code>git init</code>, not <code>rm -rf /</code>&#x60; alone</li>');
     expect(page).not.toContain('&#x60;dvc');
   });
+
+  it('shows code in why a rule matters and how it is detected as code too', () => {
+    const withCode = structuredClone(poc);
+    Object.assign(withCode.findings[0]!, { status: 'fail', why: 'Without `dvc.lock` nothing pins <data>.', detection: 'Looks for `environment:` keys.' });
+    const page = renderHtml(withCode, { logo: null, detail: 'full' });
+    expect(page).toContain('<dd>Without <code>dvc.lock</code> nothing pins &lt;data&gt;.</dd>');
+    expect(page).toContain('<dd>Looks for <code>environment:</code> keys.</dd>');
+  });
 });
 
 describe('the body', () => {

@@ -163,6 +163,14 @@ describe('executive and full', () => {
       expect(html).not.toContain('\\`');
     }
   });
+
+  it('shows code in why a rule matters and how it is detected as code too', () => {
+    const withCode = structuredClone(service);
+    Object.assign(withCode.findings[0]!, { why: 'Without `dvc.lock` nothing pins the data.', detection: 'Looks for `environment:` keys.' });
+    const html = marked.parse(renderMarkdown(withCode, { detail: 'full' }), { gfm: true, async: false }) as string;
+    expect(html).toContain('Without <code>dvc.lock</code> nothing pins the data.');
+    expect(html).toContain('Looks for <code>environment:</code> keys.');
+  });
 });
 
 describe('findings', () => {
