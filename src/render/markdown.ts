@@ -104,8 +104,9 @@ function topRisksSection(report: Report): string[] {
   ];
 }
 
-function headlineLine({ label, value, missing, flag }: Headline): string {
+function headlineLine({ label, value, missing, flag, settled }: Headline): string {
   if (value) return `- **${mdText(`${label}: ${value}`)}**${flag ? ` (${mdText(flag)})` : ''}`;
+  if (settled) return `- ${mdText(`${label}: none (${settled})`)}`;
   const answer = missing.length > 0 ? `: answer ${missing.map((id) => mdCode(id)).join(', ')}` : '';
   return `- ${label}: not estimated yet${answer}`;
 }

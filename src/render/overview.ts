@@ -49,18 +49,25 @@ export interface Headline {
   missing: string[];
   /** What the reader must not miss about the value (e.g. far from the playbooks' range), or "". */
   flag: string;
+  /** Why there is no value although no question is open (the highest level is reached), or "". */
+  settled: string;
 }
 
-function headline(report: Report, id: Figure['id'], label: string): Headline {
+function headline(report: Report, id: Figure['id'], label: string, settled: string): Headline {
   const { business } = report;
   const figure = business.figures.find((candidate) => candidate.id === id);
-  if (figure) return { label: figure.label, value: figureValue(figure, business.currency), missing: [], flag: figure.flag ?? '' };
-  return { label, value: null, missing: business.missing.find((missing) => missing.id === id)?.questions ?? [], flag: '' };
+  if (figure) return { label: figure.label, value: figureValue(figure, business.currency), missing: [], flag: figure.flag ?? '', settled: '' };
+  const missing = business.missing.find((candidate) => candidate.id === id)?.questions ?? [];
+  return { label, value: null, missing, flag: '', settled: missing.length > 0 ? '' : settled };
 }
 
 /** The production budget and the timeline, as the business case estimates them. */
 export function headlineFigures(report: Report): { budget: Headline; timeline: Headline } {
-  return { budget: headline(report, 'production-budget', 'Production budget'), timeline: headline(report, 'timeline', 'Timeline to target') };
+  return {
+    budget: headline(report, 'production-budget', 'Production budget', ''),
+    // The business case sets no target above the highest level, so no timeline leads to one.
+    timeline: headline(report, 'timeline', 'Timeline to target', `L${report.summary.level} ${report.summary.levelName}, the highest level, is reached`),
+  };
 }
 
 /** "Client: Acme Insurance · Prepared by Jo Smith": the cover line under the title, empty without either. */

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
+import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { mermaidLabel } from '../../src/render/mermaid.js';
 import type { Report } from '../../src/report/types.js';
@@ -162,6 +163,17 @@ describe('executive and full', () => {
       if (detail === 'full') expect(html).toContain('Run <code>git init</code>, then <code>dvc add data/</code> and commit <code>*.dvc</code>.');
       expect(html).not.toContain('\\`');
     }
+  });
+
+  it('says there is no timeline once the highest level is reached, rather than "answer" and nothing', () => {
+    const top = structuredClone(service);
+    Object.assign(top.summary, { level: 4, levelName: 'Continuous operations' });
+    top.business.figures = top.business.figures.filter((figure) => figure.id !== 'timeline');
+    top.business.missing = top.business.missing.filter((missing) => missing.id !== 'timeline');
+    expect(renderMarkdown(top)).toContain('- Timeline to target: none (L4 Continuous operations, the highest level, is reached)');
+    const html = renderHtml(top, { logo: null });
+    expect(html).toContain('<div class="muted">L4 Continuous operations, the highest level, is reached</div>');
+    expect(html).not.toMatch(/answer\s*<\/div>/);
   });
 
   it('shows code in why a rule matters and how it is detected as code too', () => {
