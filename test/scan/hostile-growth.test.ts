@@ -1,6 +1,7 @@
 import { describe, it } from 'vitest';
 import type { CollectorDefinition } from '../../src/scan/collector.js';
 import { ciCollector } from '../../src/scan/collectors/ci/index.js';
+import { codeCollector } from '../../src/scan/collectors/code/index.js';
 import { containersCollector } from '../../src/scan/collectors/containers.js';
 import { dependenciesCollector } from '../../src/scan/collectors/dependencies/index.js';
 import { kubernetesCollector } from '../../src/scan/collectors/kubernetes.js';
@@ -32,6 +33,14 @@ describe('hostile repository content: cost linear in the size of the file', () =
     expectRoughlyLinear((size) => {
       const files = { [path]: text(size) };
       return () => collect(collector, files);
+    }, 1_000);
+  });
+
+  it('a YAML file of quoted strings, each holding a text signal, one of them never closed', () => {
+    const signals = [{ id: 'insights', description: 'insights', files: ['*.yaml'], pattern: '\\bappInsightsEnabled\\s*:\\s*true\\b', match: 'text' as const, source: 't' }];
+    expectRoughlyLinear((size) => {
+      const files = { 'notes.yaml': `${lines(size, (i) => `k${i}: "see appInsightsEnabled: true, 'x' \\" y"`)}\nlast: "appInsightsEnabled: true\n` };
+      return () => collect(codeCollector, files, { signals });
     }, 1_000);
   });
 });

@@ -135,4 +135,34 @@ describe('code', () => {
     const { facts } = collect(codeCollector, { 'upload.py': 's3 = boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE")\n' }, { signals });
     expect(facts.signals.boto!.matches[0]!.snippet).toBe('s3 = boto3.client("s3", aws_access_key_id="AKIA********")');
   });
+
+  it('reads a YAML setting, a command a string starts with, and not a sentence quoted as a value', () => {
+    const signals = [
+      { id: 'insights', description: 'insights', files: ['*.yml', '*.yaml'], pattern: '\\bappInsightsEnabled["\']?\\s*:\\s*["\']?[Tt]rue\\b', match: 'text' as const, source: 't' },
+      { id: 'rollback', description: 'rollback', files: ['*.yml', '*.yaml'], pattern: '\\bkubectl\\s+rollout\\s+undo\\b', match: 'text' as const, source: 't' },
+    ];
+    const files = {
+      'deploy/aks.yml': 'computeType: AKS\nappInsightsEnabled: true\n',
+      'deploy/flow.yml': '{ "appInsightsEnabled": "true" }\n',
+      'notes/labels.yaml': [
+        'monitoring: { value: true, evidence: "deploy/aks.yml:2 appInsightsEnabled: True on the service" }',
+        "remark: 'we could run kubectl rollout undo, it''s manual'",
+        'evidence: "a sentence that goes on',
+        '  over a line, appInsightsEnabled: true, and ends"',
+      ].join('\n'),
+      '.github/workflows/release.yml': [
+        'jobs:',
+        '  rollback:',
+        '    steps:',
+        '      - run: "kubectl rollout undo deployment/api"',
+        '      - name: "Undo"',
+        '        run: |',
+        '          echo "then: kubectl rollout undo deployment/web"',
+        '          kubectl rollout undo deployment/web',
+      ].join('\n'),
+    };
+    const { facts } = collect(codeCollector, files, { signals });
+    expect(facts.signals.insights!.matches.map((m) => `${m.path}:${m.line}`)).toEqual(['deploy/aks.yml:2', 'deploy/flow.yml:1']);
+    expect(facts.signals.rollback!.matches.map((m) => `${m.path}:${m.line}`)).toEqual(['.github/workflows/release.yml:4', '.github/workflows/release.yml:7', '.github/workflows/release.yml:8']);
+  });
 });

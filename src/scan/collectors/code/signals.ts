@@ -5,6 +5,7 @@ import { requiredLiterals } from '../../../util/regex-literals.js';
 import type { CodeSignal } from '../../collector.js';
 import { LineTable } from './lines.js';
 import type { CodeUnit } from './languages.js';
+import { YamlStrings } from './yaml-strings.js';
 
 /** A signal ready to match: its regular expression, and the literals every match contains. */
 export interface CompiledSignal extends CodeSignal {
@@ -22,8 +23,9 @@ export interface UnitMatch {
   text: string;
 }
 
-/** A call pattern matching from a definition's name is retried after it, this many times per line at most. */
-const DEFINITIONS_PER_LINE = 8;
+/** A match that does not count (a definition's name, a quoted sentence) is retried after it, this many times per line at most. */
+const MATCHES_RETRIED_PER_LINE = 8;
+const YAML_PATH = /\.ya?ml$/i;
 /** Longer lines of text (minified files, data) are not searched by text signals. */
 const MAX_TEXT_LINE = 2_000;
 
@@ -86,7 +88,7 @@ export class SignalSet {
         const start = logical.start(index);
         const text = logical.text(index);
         let at = signal.regex.find(text);
-        for (let retries = 0; at >= 0 && view.definitions.has(start + at) && retries < DEFINITIONS_PER_LINE; retries++) at = signal.regex.find(text, at + 1);
+        for (let retries = 0; at >= 0 && view.definitions.has(start + at) && retries < MATCHES_RETRIED_PER_LINE; retries++) at = signal.regex.find(text, at + 1);
         if (at < 0 || view.definitions.has(start + at)) continue;
         const line = physical.indexAt(start + at);
         matches.push({ signal, line: line + 1, text: physical.text(line) });
@@ -95,16 +97,25 @@ export class SignalSet {
     return matches;
   }
 
-  /** Matches `match: text` signals against each line of a unit as written, comment lines left out. */
+  /**
+   * Matches `match: text` signals against each line of a unit as written, comment lines left out,
+   * and in YAML the text of quoted strings past their start (see YamlStrings).
+   */
   matchText(unit: { source: string }, path: string, signals: readonly CompiledSignal[]): UnitMatch[] {
     if (signals.length === 0) return [];
     const comment = commentPattern(path);
     const physical = new LineTable(unit.source);
+    let strings: YamlStrings | undefined;
+    const quoted = YAML_PATH.test(path) ? (offset: number) => (strings ??= new YamlStrings(unit.source)).withinText(offset) : () => false;
     const matches: UnitMatch[] = [];
     for (const [signal, lines] of this.candidateLines(unit.source, signals, physical)) {
       for (const index of lines) {
         const text = physical.text(index);
-        if (text.length > MAX_TEXT_LINE || comment?.test(text) || signal.regex.find(text) < 0) continue;
+        if (text.length > MAX_TEXT_LINE || comment?.test(text)) continue;
+        const start = physical.start(index);
+        let at = signal.regex.find(text);
+        for (let retries = 0; at >= 0 && quoted(start + at) && retries < MATCHES_RETRIED_PER_LINE; retries++) at = signal.regex.find(text, at + 1);
+        if (at < 0 || quoted(start + at)) continue;
         matches.push({ signal, line: index + 1, text });
       }
     }
