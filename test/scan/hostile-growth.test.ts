@@ -4,6 +4,7 @@ import { ciCollector } from '../../src/scan/collectors/ci/index.js';
 import { codeCollector } from '../../src/scan/collectors/code/index.js';
 import { containersCollector } from '../../src/scan/collectors/containers.js';
 import { dependenciesCollector } from '../../src/scan/collectors/dependencies/index.js';
+import { docsCollector } from '../../src/scan/collectors/docs.js';
 import { kubernetesCollector } from '../../src/scan/collectors/kubernetes.js';
 import { secretsCollector } from '../../src/scan/collectors/secrets.js';
 import { testsCollector } from '../../src/scan/collectors/tests.js';
@@ -25,6 +26,7 @@ const cases: Array<[string, CollectorDefinition<string, unknown>, string, (n: nu
   ['a workflow referencing one anchor from every step', ciCollector, '.github/workflows/ci.yml', (n) => `on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - &step { run: pytest }\n${lines(n, () => '      - *step')}\n`],
   ['a Kubernetes manifest with many labels', kubernetesCollector, 'k8s/deployment.yaml', (n) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  labels:\n${lines(n, (i) => `    l${i}: v`)}\n`],
   ['a test file of placeholder tests, one nested in the next', testsCollector, 'tests/test_x.py', (n) => lines(n, (i) => `${' '.repeat(i % 200)}def test_${i}(): pass`)],
+  ['a README of results: metric sentences and a table as wide as its lines allow', docsCollector, 'README.md', (n) => `## Results\n${lines(n, (i) => (i % 2 ? `accuracy ${'of the model '.repeat(i % 50)}is 9${i}% and 0.${i} F1, precision >= 0.${i}` : `| ${'Accuracy | '.repeat(i % 100)}`))}\n`],
   ['a settings file with many secret-named keys', secretsCollector, 'config/settings.yaml', (n) => lines(n, (i) => `service${i}_password: \${SECRET_${i}}`)],
 ];
 

@@ -9,6 +9,8 @@ export interface FactWords {
   share?: true;
   /** An expected value, after "needs": "needs a lock file or pinned versions". */
   need?(value: unknown): string;
+  /** For a list whose items say where they are (`path` and `line`): one item, shown as found there. */
+  item?(item: Record<string, unknown>): string;
 }
 
 /** How each pinning level is said, and how it is said as what a rule needs. */
@@ -50,4 +52,11 @@ export const FACT_WORDS: Readonly<Record<string, FactWords>> = {
   'notebooks.notebookShare': share('of the code in notebooks'),
   'notebooks.withOutputs': counted('notebook saved with its outputs', 'notebooks saved with their outputs'),
   'files.large': named('large files'),
+  'docs.modelResults': {
+    say: (value) =>
+      Array.isArray(value) && value.length > 0
+        ? `${value.length} ${value.length === 1 ? 'document reports' : 'documents report'} evaluation results`
+        : 'no README, RESULTS or docs page reports evaluation results',
+    item: (item) => `evaluation results reported: ${(item.metrics as string[]).join(', ')}`,
+  },
 };

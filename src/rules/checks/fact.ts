@@ -1,4 +1,5 @@
 import type { Facts } from '../../scan/facts.js';
+import type { Evidence } from '../finding.js';
 import { didYouMean } from '../../util/suggest.js';
 import { alternatives } from './evidence.js';
 import { FACT_WORDS } from './fact-words.js';
@@ -70,6 +71,18 @@ function said(path: string, value: unknown): string {
   return words ? words.say(value, describe) : `${path} = ${describe(value)}`;
 }
 
+/** The items of a list fact that say where they are, as evidence found there (the first few), when the path has words for one item. */
+function locatedItems(path: string, value: unknown): Evidence[] {
+  const item = FACT_WORDS[path]?.item;
+  if (!item || !Array.isArray(value)) return [];
+  return value
+    .filter((entry): entry is Record<string, unknown> & { path: string; line: number } => typeof entry?.path === 'string' && typeof entry?.line === 'number')
+    .slice(0, MAX_LOCATED)
+    .map((entry) => ({ kind: 'found', path: entry.path, line: entry.line, detail: item(entry) }));
+}
+
+const MAX_LOCATED = 5;
+
 /** What was expected, in words: "needs at least 2", "needs less than 50%". */
 function needs(path: string, expectations: ReadonlyArray<[string, number]>): string {
   const bound = (value: number) => (FACT_WORDS[path]?.share ? `${Math.round(value * 100)}%` : String(value));
@@ -101,7 +114,8 @@ export const fact = defineCheck({
     const present = value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
     if (arg.exists !== undefined) {
       const empty = FACT_WORDS[arg.path] ? said(arg.path, value) : `${arg.path} is empty or absent`;
-      return { value: present === arg.exists, evidence: [{ kind: 'fact', detail: present ? said(arg.path, value) : empty }] };
+      const located = present ? locatedItems(arg.path, value) : [];
+      return { value: present === arg.exists, evidence: located.length > 0 ? located : [{ kind: 'fact', detail: present ? said(arg.path, value) : empty }] };
     }
     if (arg.equals !== undefined || arg.in !== undefined) {
       const expected = arg.in ?? [arg.equals];

@@ -1,5 +1,6 @@
 import { defineCollector, type Collector } from '../collector.js';
 import { compareStrings } from '../../util/compare.js';
+import { mayReportResults, resultsIn, type ResultsDoc } from './docs-results.js';
 
 export interface DocFile {
   path: string;
@@ -15,9 +16,13 @@ export interface DocsFacts {
   security: DocFile | null;
   contributing: DocFile | null;
   changelog: DocFile | null;
+  /** Documents of the project that report its models' evaluation results (see docs-results.ts), by path; capped. */
+  modelResults: ResultsDoc[];
 }
 
-type DocKind = keyof DocsFacts;
+type DocKind = Exclude<keyof DocsFacts, 'modelResults'>;
+/** Evidence needs a few documents, not all of them. */
+const MAX_RESULTS_DOCS = 10;
 
 /** Where each kind of document may live. GitHub also reads `.github/` and `docs/` for several. */
 const DOC_LOCATIONS: Record<DocKind, RegExp> = {
@@ -82,10 +87,15 @@ function collectDocs(): Collector<DocsFacts> {
   const consider = (kind: DocKind, path: string, text: string) => {
     if (better(path, found[kind]?.path)) found[kind] = { path, text };
   };
+  const modelResults: ResultsDoc[] = [];
 
   return {
-    wants: (path) => kindOf(path) !== null,
+    wants: (path) => kindOf(path) !== null || mayReportResults(path),
     visit(file) {
+      if ((file.context === 'project' || file.context === 'docs') && mayReportResults(file.path)) {
+        const results = resultsIn(file.path, file.text);
+        if (results) modelResults.push(results);
+      }
       const kind = kindOf(file.path);
       if (!kind || (kind === 'modelCard' && file.context !== 'project' && file.context !== 'docs')) return;
       consider(kind, file.path, file.text);
@@ -108,6 +118,7 @@ function collectDocs(): Collector<DocsFacts> {
         security: doc('security'),
         contributing: doc('contributing'),
         changelog: doc('changelog'),
+        modelResults: modelResults.sort((a, b) => compareStrings(a.path, b.path)).slice(0, MAX_RESULTS_DOCS),
       };
     },
   };

@@ -378,6 +378,34 @@ export const cases: RuleCases = {
     { name: 'model-card-toolkit declared, no card', files: { 'requirements.txt': requirements('model-card-toolkit==2.0.0') }, status: 'partial' },
     { name: 'a model card only in an example', files: { 'examples/demo/MODEL_CARD.md': modelCard }, status: 'fail', evidence: 'no model card' },
     { name: 'no model card', files: { 'README.md': readmeWithCommands }, status: 'fail' },
+    {
+      name: "a README's Results section with a metrics table documents the model, not as a card",
+      files: { 'README.md': '# Churn\n\nPredicts which customers cancel.\n\n## Results\n\n### Best model: random forest\n\n| Metric | Score |\n|---|---|\n| Accuracy | 94.3% |\n| ROC-AUC | 91.7% |\n' },
+      status: 'partial',
+      evidence: 'README.md:11',
+    },
+    {
+      name: 'a model comparison table with metric columns, in RESULTS.md',
+      files: { 'RESULTS.md': '# What we found\n\n| Model | Threshold | ROC AUC | F1 |\n|---|---|---|---|\n| Baseline | 0.50 | **0.896** | 0.731 |\n' },
+      status: 'partial',
+      evidence: 'evaluation results reported: rocauc, f1',
+    },
+    {
+      name: 'results in a sentence under a heading about the classifiers',
+      files: { 'README.md': '# Triage\n\n## Classifiers\n\n- **defect**: the accuracy of the current classifier is ~93% (precision ~95%, recall ~94%).\n' },
+      status: 'partial',
+      evidence: 'README.md:5',
+    },
+    {
+      name: 'targets, printed output and a retrospective that quotes a score are not results',
+      files: {
+        'docs/guide.md': '# Guide\n\n## Model performance\n\n| Metric | Target |\n|---|---|\n| Recall | ≥ 95% |\n| Precision | >= 0.85 |\n\n```\nprecision: 0.9076\nrecall: 0.9057\n```\n',
+        'docs/retro.md': '# Retrospective\n\n## What the deployment proved\n\nHeld-out accuracy 0.9000, F1 0.8997 on the test split.\n',
+      },
+      status: 'fail',
+      evidence: 'no README, RESULTS or docs page reports evaluation results',
+    },
+    { name: "an example's results are not the project's model", files: { 'examples/demo/README.md': '# Demo\n\n## Results\n\nAccuracy 91%, F1 0.88.\n' }, status: 'fail' },
   ],
   'governance.datasheet': [
     { name: 'data README with source and legal basis', files: { 'data/README.md': dataReadme }, status: 'pass', evidence: 'data/README.md:3' },

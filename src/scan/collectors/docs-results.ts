@@ -1,0 +1,99 @@
+/**
+ * Evaluation results a document reports in words or tables: "the accuracy of the current
+ * classifier is ~93%", `| ROC-AUC | 0.989 |`, a model-comparison table with metric columns. Many
+ * teams document their model in a README's Results section or a RESULTS.md rather than a file
+ * named model card; what makes it model documentation is how well the model does, on record.
+ *
+ * Not results: values in code blocks (a command's printed output, a dashboard mock-up), targets
+ * and thresholds (`≥ 0.90`, `precision >= 0.99`), and metrics outside a section about the model or
+ * its results (a deployment retrospective that quotes one score).
+ */
+export interface ResultsDoc {
+  path: string;
+  /** The first line that reports a result. */
+  line: number;
+  /** The metrics reported, lower-case, in order of first appearance. */
+  metrics: string[];
+}
+
+const METRIC_NAME =
+  'accuracy|balanced accuracy|precision|recall|f1(?:[- ]?score)?|f-score|roc[- ]?auc|pr[- ]?auc|auc(?:[- ]?roc)?|auroc|auprc|rmse|mae|mape|smape|r2|r²|r-squared|bleu|rouge(?:-[l12])?|map(?:@\\d+)?|ndcg(?:@\\d+)?|iou|dice|wer|cer|brier(?: score)?|log[- ]?loss|perplexity|exact match|specificity|sensitivity|mcc|kappa';
+/** A metric's name, then its value a few words on: `accuracy of the current classifier is ~93%`, `Precision: 95.82%`. */
+const NAME_THEN_VALUE = new RegExp(`\\b(${METRIC_NAME})\\b[^\\d\\n|≥≤<>=]{0,40}?(?:\\|\\s*)?[~≈]?\\d+(?:[.,]\\d+)?\\s*%?`, 'gi');
+/** A value, then its metric: `93% accuracy`, `0.91 F1 on the test set`. */
+const VALUE_THEN_NAME = new RegExp(`(?<![\\d.≥≤<>=]\\s?)\\b\\d+(?:[.,]\\d+)?\\s*%?\\s+(?:[a-z-]+\\s+)?(${METRIC_NAME})\\b`, 'gi');
+const METRIC_CELL = new RegExp(`^\\W*(?:test |val(?:idation)? |mean |macro |micro |weighted )?(${METRIC_NAME})\\b`, 'i');
+/** A value in a table cell, bold or approximate; a cell with a comparison is a target, not a result. */
+const VALUE_CELL = /^[*_~≈\s]*\d+(?:[.,]\d+)?\s*%?[*_\s]*(\(|$)/;
+/** Headings (and file names) under which a metric's value is a result of the model. */
+const RESULTS_TOPIC = /result|performance|evaluat|metric|benchmark|model|classifier|predict|accuracy|score|experiment|leaderboard/i;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+/** Longer lines (tables of data, minified HTML) are not read. */
+const MAX_LINE = 2_000;
+
+/** Whether a document may report results of the project's models: Markdown that is not a change log, licence or policy. */
+export function mayReportResults(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return /\.(md|markdown)$/i.test(name) && !/^(CHANGELOG|CHANGES|HISTORY|NEWS|LICEN[CS]E|CODE_OF_CONDUCT|SECURITY|CONTRIBUTING|SUPPORT|GOVERNANCE)\b/i.test(name);
+}
+
+/** The results a Markdown document reports, or null when it reports fewer than two metrics. */
+export function resultsIn(path: string, text: string): ResultsDoc | null {
+  const nameIsTopic = RESULTS_TOPIC.test(path.slice(path.lastIndexOf('/') + 1));
+  const headings: string[] = [];
+  const metrics = new Set<string>();
+  let first = 0;
+  let fence: string | null = null;
+  let table: Array<string | null> | null = null;
+  const lines = text.split('\n');
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.length > MAX_LINE ? '' : raw.trimEnd();
+    const marker = FENCE.exec(line)?.[1];
+    if (fence !== null) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    if (heading) {
+      headings.length = heading[1]!.length - 1;
+      headings[heading[1]!.length - 1] = heading[2]!;
+      table = null;
+      continue;
+    }
+    const inTopic = nameIsTopic || headings.some((title) => title !== undefined && RESULTS_TOPIC.test(title));
+    const found: string[] = [];
+    if (line.trimStart().startsWith('|')) {
+      const cells = tableCells(line);
+      if (table === null) table = cells.map((cell) => METRIC_CELL.exec(cell)?.[1]?.toLowerCase() ?? null);
+      else if (!cells.every((cell) => /^:?-+:?$/.test(cell))) {
+        cells.forEach((cell, column) => {
+          const columnMetric = table![column];
+          if (columnMetric && VALUE_CELL.test(cell)) found.push(columnMetric);
+        });
+        const rowMetric = METRIC_CELL.exec(cells[0] ?? '')?.[1]?.toLowerCase();
+        if (rowMetric && cells.slice(1).some((cell) => VALUE_CELL.test(cell))) found.push(rowMetric);
+      }
+    } else {
+      table = null;
+      for (const pattern of [NAME_THEN_VALUE, VALUE_THEN_NAME]) for (const match of line.matchAll(pattern)) found.push(match[1]!.toLowerCase());
+    }
+    if (!inTopic || found.length === 0) continue;
+    if (metrics.size === 0) first = index + 1;
+    for (const metric of found) metrics.add(normalMetric(metric));
+  }
+  return metrics.size >= 2 ? { path, line: first, metrics: [...metrics] } : null;
+}
+
+function tableCells(line: string): string[] {
+  return line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+}
+
+/** One name per metric, so that `F1-Score` and `f1` count once. */
+function normalMetric(name: string): string {
+  return name.replace(/[- ]?score$/, '').replace(/[- ]/g, '');
+}
