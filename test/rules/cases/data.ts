@@ -124,8 +124,25 @@ export const cases: RuleCases = {
     },
     { name: 'pandera declared but never called', files: { 'requirements.txt': requirements('pandas==2.2.3', 'pandera==0.21.1'), 'src/fraud/data.py': 'import pandas as pd\n\ndef load(path):\n    return pd.read_parquet(path)\n' }, status: 'partial', evidence: 'declares pandera' },
     {
-      name: 'a pydantic request model is not data validation',
-      files: { 'src/fraud/api.py': 'from fastapi import FastAPI\nfrom pydantic import BaseModel, Field\n\napp = FastAPI()\n\n\nclass Transaction(BaseModel):\n    amount_eur: float = Field(ge=0)\n' },
+      name: 'a pydantic model that only types the request is not data validation',
+      files: { 'src/fraud/api.py': 'from fastapi import FastAPI\nfrom pydantic import BaseModel, Field\n\napp = FastAPI()\n\n\nclass Transaction(BaseModel):\n    amount_eur: float = Field(description="amount in euros")\n    country: str\n' },
+      status: 'fail',
+    },
+    {
+      name: 'the prediction input range-checked by pydantic: records checked, no dataset validation',
+      files: { 'src/fraud/api.py': 'from fastapi import FastAPI\nfrom pydantic import BaseModel, Field\n\napp = FastAPI()\n\n\nclass Transaction(BaseModel):\n    amount_eur: float = Field(ge=0)\n    tx_count_1h: int = Field(\n        ge=0,\n        le=10_000,\n    )\n', 'src/fraud/train.py': 'model.fit(X, y)\n' },
+      status: 'partial',
+      evidence: 'src/fraud/api.py:8',
+    },
+    {
+      name: 'required dtypes applied with errors="raise" on the features',
+      files: { 'src/churn/features.py': 'REQUIRED = {"tenure": "int64", "plan": "category"}\n\ndef prepare(df):\n    return df[list(REQUIRED)].astype(REQUIRED, errors="raise")\n' },
+      status: 'partial',
+      evidence: 'src/churn/features.py:4',
+    },
+    {
+      name: "an LLM application's generation parameters are not its data",
+      files: { 'app/api.py': 'from openai import OpenAI\nfrom pydantic import BaseModel, Field\n\nclient = OpenAI()\n\nclass Ask(BaseModel):\n    temperature: float = Field(0.2, ge=0, le=2)\n\ndef answer(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])\n' },
       status: 'fail',
     },
     { name: 'validation only in an example project', files: { 'examples/gx_demo/validate.py': 'import great_expectations as gx\ncontext = gx.get_context()\n' }, status: 'fail' },

@@ -207,6 +207,12 @@ export const cases: RuleCases = {
       evidence: 'train_adapter.py',
     },
     llmAssistantCase,
+    {
+      name: "an assistant that reaches its LLM through LlamaIndex's LLM classes trains no model either",
+      files: { 'app/engine.py': 'from llama_index.core.llms import LLM, ChatMessage\n\ndef answer(llm: LLM, question: str) -> str:\n    return llm.chat([ChatMessage(role="user", content=question)]).message.content\n' },
+      status: 'not_applicable',
+      evidence: 'imports llama_index.core.llms',
+    },
   ],
   'mlops.model-unit-tests': [
     {
