@@ -12,6 +12,8 @@ const webLibrary = {
   // Nor do fixtures: the data of its tests.
   'tests/fixtures/ml-repo/train.py': 'from sklearn.ensemble import RandomForestClassifier\nmodel = RandomForestClassifier().fit(X, y)\n',
   'README.md': '# fetcher\n\nNot to be confused with `model.fit(X, y)` or `import torch`.\n',
+  // Statistics in R without a model: a summary and a plot.
+  'analysis/summary.R': 'library(ggplot2)\n# library(caret) once we model it\nsummary(orders)\nggplot(orders, aes(x = day)) + geom_bar()\n',
 };
 
 describe('an ML project or not', () => {
@@ -19,6 +21,7 @@ describe('an ML project or not', () => {
     ['training code', { 'src/train.py': 'from sklearn.ensemble import RandomForestClassifier\nmodel = RandomForestClassifier().fit(X, y)\n' }, /src\/train\.py:\d+/],
     ['an LLM application', { 'app/chat.py': 'from openai import OpenAI\nclient = OpenAI()\nreply = client.chat.completions.create(model="gpt-4o", messages=m)\n' }, /app\/chat\.py:\d+/],
     ['a notebook importing from a submodule', { 'poc.ipynb': notebook('from sklearn.model_selection import train_test_split') }, /poc\.ipynb:1 imports sklearn\.model_selection/],
+    ['modelling in R', { 'TelcoChurn.R': 'library(tidyverse)\nlibrary(caret)\n\nchurn_model <- glm(Churn ~ ., data = train,\n                   family = binomial)\n' }, /TelcoChurn\.R:2 \(r-model-code\)/],
     ['a service that only loads a model', { 'serve/app.py': 'import onnxruntime as ort\nsession = ort.InferenceSession("model.onnx")\n', 'requirements.txt': requirements('onnxruntime') }, /serve\/app\.py:1 imports onnxruntime/],
   ])('is one with %s, and gets a score', async (_, files, evidence) => {
     const report = await reportFromFiles(files);
