@@ -213,6 +213,12 @@ export const cases: RuleCases = {
       status: 'not_applicable',
       evidence: 'imports llama_index.core.llms',
     },
+    {
+      name: "a LangChain assistant on Azure OpenAI (AzureChatOpenAI) trains no model",
+      files: { 'api/chains/answer.py': 'from langchain.chat_models import AzureChatOpenAI\n\nllm = AzureChatOpenAI(deployment_name="gpt-35-turbo", temperature=0)\n' },
+      status: 'not_applicable',
+      evidence: 'AzureChatOpenAI(',
+    },
   ],
   'mlops.model-unit-tests': [
     {
