@@ -647,6 +647,22 @@ describe('Azure Pipelines', () => {
     expect(only('azure-pipelines.yml', text).triggers).toEqual(triggers);
   });
 
+  it('reads deployments by marketplace tasks under their full id, and by the Azure ML CLI v1', () => {
+    const text = [
+      'trigger: [master]',
+      'steps:',
+      '  - task: ms-air-aiagility.vss-services-azureml.azureml-model-deploy-task.AMLModelDeploy@0',
+      '    inputs:',
+      '      deploymentTarget: AKS',
+      '  - task: AzureCLI@1',
+      '    inputs:',
+      '      scriptLocation: inlineScript',
+      '      inlineScript: az ml model deploy -n churn -m churn:3 --ic inference_config.yml',
+      '  - task: ms-air-aiagility.vss-services-azureml.azureml-model-deploy-task.AMLModelDeployment',
+    ].join('\n');
+    expect(stepsOf(only('azure-pipelines.yml', text))).toEqual(['deploy@3', 'deploy@9']);
+  });
+
   it('gives a template the triggers of the pipeline that includes it', () => {
     const { facts } = run({
       'azure-pipelines.yml': 'trigger: [main]\npr: none\njobs:\n  - template: .azure-pipelines/jobs/test.yml\n',

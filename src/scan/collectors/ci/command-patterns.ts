@@ -116,7 +116,7 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'deploy', regex: re`^gcloud(?:\s+(?:beta|alpha))?\s+(?:run\s+(?:deploy|services\s+(?:update|replace))|app\s+deploy|functions\s+deploy)${END}` },
   { kind: 'deploy', regex: re`^gcloud(?:\s+(?:beta|alpha))?\s+(?:ai\s+endpoints\s+deploy-model|ai-platform\s+versions\s+create|deploy\s+releases\s+create)${END}` },
   { kind: 'deploy', regex: re`^gke-deploy\s+run${END}` },
-  { kind: 'deploy', regex: re`^az\s+ml\s+(?:online|batch)-(?:deployment|endpoint)\s+(?:create|update)${END}` },
+  { kind: 'deploy', regex: re`^az\s+ml\s+(?:(?:online|batch)-(?:deployment|endpoint)\s+(?:create|update)|model\s+deploy|service\s+update)${END}` },
   { kind: 'deploy', regex: re`^az\s+(?:webapp\s+(?:deploy|up|deployment|config\s+container\s+set)|functionapp\s+(?:deploy|deployment)|containerapp\s+(?:up|update|create))${END}` },
   { kind: 'deploy', regex: re`^aws\s+(?:ecs\s+update-service|sagemaker\s+(?:create|update)-endpoint|apprunner\s+(?:start-deployment|update-service))${END}` },
   { kind: 'deploy', regex: re`^aws\s+(?:lambda\s+update-function-(?:code|configuration)|deploy\s+create-deployment|elasticbeanstalk\s+update-environment)${END}` },

@@ -38,9 +38,12 @@ function named(...names: string[]): RegExp {
   return new RegExp(`^(?:${names.map(literal).join('|')})(?:[@:]|$)`);
 }
 
-/** Azure Pipelines tasks by (lower-case) name, at any version: `Docker@2`. */
+/**
+ * Azure Pipelines tasks by (lower-case) name, at any version: `Docker@2`, and marketplace tasks by
+ * their full id too (`ms-air-aiagility.vss-services-azureml.azureml-model-deploy-task.AMLModelDeploy@0`).
+ */
 function tasks(...names: string[]): RegExp {
-  return new RegExp(`^(?:${names.map(literal).join('|')})@\\d+$`);
+  return new RegExp(`^(?:[\\w-]+\\.)*(?:${names.map(literal).join('|')})@\\d+$`);
 }
 
 /** GitLab security templates (`Security/SAST.gitlab-ci.yml`, `Jobs/…`) and CI/CD components (`…/components/sast/sast@1`). */
@@ -147,7 +150,7 @@ export const REFERENCE_PATTERNS: ReferencePattern[] = [
     kind: 'deploy',
     regex: tasks(
       'azurermwebappdeployment', 'azurewebapp', 'azurewebappcontainer', 'azurefunctionapp', 'azurefunctionappcontainer', 'azurecontainerapps',
-      'azurespringcloud', 'azurefunctiononkubernetes',
+      'azurespringcloud', 'azurefunctiononkubernetes', 'amlmodeldeploy',
     ),
   },
   { kind: 'coverage', regex: tasks('publishcodecoverageresults') },
