@@ -387,6 +387,12 @@ export const cases: RuleCases = {
     { name: 'no Dockerfile', files: { 'train.py': trainScript }, status: 'not_applicable' },
   ],
   'infra.model-serving-api': [
+    {
+      name: "an Azure ML web service deployed by Azure Pipelines' model deploy task",
+      files: { 'devops_pipelines/deploy.yml': 'trigger: [master]\nsteps:\n  - task: ms-air-aiagility.vss-services-azureml.azureml-model-deploy-task.AMLModelDeploy@0\n    inputs:\n      deploymentTarget: AKS\n' },
+      status: 'pass',
+      evidence: 'devops_pipelines/deploy.yml:3',
+    },
     { name: 'FastAPI with pydantic request and response models', files: { 'src/churn/serve.py': fastapiService }, answers: online, status: 'pass', evidence: 'src/churn/serve.py:19' },
     { name: 'KServe InferenceService', files: { 'deploy/isvc.yaml': canaryInferenceService }, status: 'pass', evidence: 'InferenceService churn' },
     { name: 'SageMaker endpoint deployed from code', files: { 'pipelines/deploy.py': 'from sagemaker.sklearn import SKLearnModel\n\nmodel = SKLearnModel(model_data=ARTIFACT, role=ROLE, entry_point="inference.py")\npredictor = model.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n' }, status: 'pass', evidence: 'pipelines/deploy.py:4' },
