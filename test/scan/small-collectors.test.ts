@@ -162,6 +162,10 @@ describe('code', () => {
       ].join('\n'),
     };
     const { facts } = collect(codeCollector, files, { signals });
+    // A quoted string without spaces is one value, not a sentence: a match anywhere in it counts.
+    const schema = [{ id: 'schema', description: 'schema', files: ['*.yml'], pattern: 'pipelineJob\\.schema\\.json', match: 'text' as const, source: 't' }];
+    const quotedUrl = collect(codeCollector, { 'pipeline.yml': '$schema: "https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json"\n' }, { signals: schema });
+    expect(quotedUrl.facts.signals.schema!.count).toBe(1);
     expect(facts.signals.insights!.matches.map((m) => `${m.path}:${m.line}`)).toEqual(['deploy/aks.yml:2', 'deploy/flow.yml:1']);
     expect(facts.signals.rollback!.matches.map((m) => `${m.path}:${m.line}`)).toEqual(['.github/workflows/release.yml:4', '.github/workflows/release.yml:7', '.github/workflows/release.yml:8']);
   });

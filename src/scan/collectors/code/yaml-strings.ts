@@ -3,13 +3,14 @@
  * sentence quoted as a value: `appInsightsEnabled: True` is a setting on its own line and a remark
  * inside `evidence: "... appInsightsEnabled: True on the AKS service"`. A command a CI step runs is
  * written first in its string (`run: "ddtrace-run app"`), so a match that starts where a string's
- * text starts still counts; one that starts further inside does not.
+ * text starts still counts; one that starts further inside a string of several words does not.
+ * A string without spaces is a single value (a URL, a path, an image name), never a sentence.
  *
  * A lexer of YAML's surface only, linear in the file: plain scalars, comments, quoted scalars
  * (single, double, over several lines) and block scalars (`|`, `>`), whose quotes are literal text.
  */
 export class YamlStrings {
-  /** Pairs of offsets: where a quoted string's text starts (after its quote) and where its closing quote is. */
+  /** Pairs of offsets: where a quoted string of several words starts (after its quote) and where its closing quote is. */
   private readonly bounds: number[] = [];
 
   constructor(source: string) {
@@ -36,7 +37,7 @@ export class YamlStrings {
     }
   }
 
-  /** Whether a match at this offset starts inside a quoted string, past the first character of its text. */
+  /** Whether a match at this offset starts inside a quoted string of several words, past the first character of its text. */
   withinText(offset: number): boolean {
     let low = 0;
     let high = this.bounds.length / 2 - 1;
@@ -60,7 +61,7 @@ export class YamlStrings {
       if (char === '#' && (at === start || source[at - 1] === ' ' || source[at - 1] === '\t')) return end;
       if ((char === '"' || char === "'") && valueStart) {
         const close = closingQuote(source, at);
-        this.bounds.push(at + 1, close);
+        if (/\s/.test(source.slice(at + 1, close))) this.bounds.push(at + 1, close);
         if (close >= end) return close;
         at = close;
         valueStart = false;
