@@ -219,6 +219,18 @@ describe('task runners', () => {
     ]);
   });
 
+  it('follows a job submitted to a compute platform into the command its spec runs', () => {
+    const spec = 'name: workloads\nruntime_env:\n  working_dir: .\nentrypoint: bash deploy/jobs/workloads.sh\nmax_retries: 0\n';
+    const script = '#!/bin/bash\nset -e\npython -m pytest tests/code --verbose\n';
+    expect(stepsRunning('anyscale jobs submit deploy/jobs/workloads.yaml', { 'deploy/jobs/workloads.yaml': spec, 'deploy/jobs/workloads.sh': script })).toEqual([
+      'test@7 anyscale jobs submit deploy/jobs/workloads.yaml → deploy/jobs/workloads.yaml:4 bash deploy/jobs/workloads.sh → deploy/jobs/workloads.sh:3 python -m pytest tests/code --verbose',
+    ]);
+    const job = '$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\ncommand: >-\n  python train.py\n  --data ${{inputs.data}}\ncode: src\n';
+    expect(stepsRunning('az ml job create --file jobs/train.yml --web', { 'jobs/train.yml': job }).map((step) => step.split(' ')[0])).toEqual(['train@7']);
+    // A spec that is not in the repository, or names no command, leaves the step as written.
+    expect(stepsRunning('anyscale job submit missing.yaml')).toEqual([]);
+  });
+
   it('follows tox environments in tox.ini, setup.cfg and pyproject.toml', () => {
     const toxIni = '[tox]\nenvlist = py{311,312}, lint\n\n[testenv]\ndeps = pytest\ncommands =\n    pytest {posargs:tests}\n    py312: coverage report\n\n[testenv:lint]\ncommands = ruff check .\n';
     expect(stepsRunning('tox -e lint', { 'tox.ini': toxIni })).toEqual(['lint@7 tox -e lint → tox.ini:11 ruff check .']);

@@ -1,5 +1,6 @@
 import type { Follower } from './follower.js';
 import { invoke } from './invoke.js';
+import { jobSpecs } from './job-specs.js';
 import { just } from './just.js';
 import { make } from './make.js';
 import { mise } from './mise.js';
@@ -15,4 +16,4 @@ import { tox } from './tox.js';
  * that recognises the command decides. The project's own commands (`[project.scripts]`) come
  * last, since any plain command may be one.
  */
-export const FOLLOWERS: readonly Follower[] = [shellScripts, make, just, mise, taskfile, tox, nox, invoke, packageScripts, pythonProjectScripts];
+export const FOLLOWERS: readonly Follower[] = [shellScripts, make, just, mise, taskfile, tox, nox, invoke, jobSpecs, packageScripts, pythonProjectScripts];
