@@ -92,6 +92,12 @@ export const cases: RuleCases = {
   ],
   'mlops.experiment-tracking': [
     {
+      name: 'a pipeline component that outputs a Metrics artifact, recorded in the pipeline metadata store',
+      files: { 'components/train.py': 'from kfp.dsl import Metrics, Output, component\n\n@component\ndef train(metrics: Output[Metrics]):\n    metrics.log_metric("auc", 0.91)\n' },
+      status: 'pass',
+      evidence: 'components/train.py:4',
+    },
+    {
       name: 'SageMaker training step tracked in SageMaker Experiments',
       files: { 'model/run_pipeline.py': 'training_step = steps.TrainingStep(\n    "Training Job",\n    estimator=xgb,\n    experiment_config={"ExperimentName": execution_input["ExperimentName"], "TrialName": execution_input["TrialName"]},\n)\n' },
       status: 'pass',
