@@ -408,6 +408,46 @@ export const cases: RuleCases = {
     { name: 'no API and the serving mode unanswered', files: { 'train.py': trainScript }, status: 'unknown', evidence: 'infrastructure.serving-mode is not answered' },
     { name: 'batch scoring needs no API', files: { 'train.py': trainScript }, answers: batch, status: 'not_applicable' },
   ],
+  'infra.batch-scoring': [
+    {
+      name: 'Vertex AI batch prediction in the prediction pipeline',
+      files: { 'pipelines/prediction/pipeline.py': 'from google_cloud_pipeline_components.v1.batch_predict_job import ModelBatchPredictOp\n\npredictions = ModelBatchPredictOp(project=PROJECT, model=model, job_display_name="score")\n' },
+      status: 'pass',
+      evidence: 'pipelines/prediction/pipeline.py:3',
+    },
+    {
+      name: "the project's predict node in its Kedro pipeline",
+      files: {
+        'src/shop/pipelines/scoring/nodes.py': 'def score(model, features):\n    return model.predict(features)\n',
+        'src/shop/pipelines/scoring/pipeline.py': 'from kedro.pipeline import Pipeline, node\n\ndef create_pipeline():\n    return Pipeline([node(score, ["model", "features"], "scores")])\n',
+      },
+      status: 'pass',
+      evidence: 'src/shop/pipelines/scoring/nodes.py:2',
+    },
+    {
+      name: 'an inference job without a pipeline: a job someone runs',
+      files: { 'src/bikes/jobs/inference.py': 'def run(model, inputs):\n    outputs = model.predict(inputs=inputs)\n    outputs.to_parquet("outputs/predictions.parquet")\n' },
+      answers: { 'infrastructure.serving-mode': 'batch' },
+      status: 'partial',
+      evidence: 'src/bikes/jobs/inference.py:2',
+    },
+    {
+      name: 'a predict route serves requests: not a batch job',
+      files: { 'app/predict.py': 'from fastapi import FastAPI\napp = FastAPI()\n\n@app.post("/predict")\ndef predict(x: Payload):\n    return model.predict([x.values])\n' },
+      status: 'unknown',
+    },
+    { name: 'batch scoring answered, no job in the repository', files: { 'notebooks/score.py': 'print("scores")\n' }, answers: { 'infrastructure.serving-mode': 'batch' }, status: 'fail' },
+    { name: 'nothing found while the serving mode is unanswered', files: { 'src/train.py': 'model.fit(X, y)\n' }, status: 'unknown' },
+    { name: 'served online', files: { 'src/train.py': 'model.fit(X, y)\n' }, answers: online, status: 'not_applicable' },
+    {
+      name: 'a SageMaker batch transform of the trained model',
+      files: { 'pipeline/score.py': 'transformer = estimator.transformer(\n    instance_count=1,\n    instance_type="ml.m5.xlarge",\n    output_path=OUTPUT,\n)\ntransformer.transform(INPUT, content_type="text/csv")\n' },
+      status: 'pass',
+      evidence: 'pipeline/score.py:1',
+    },
+    { name: "a network's transformer layer is not a batch transform", files: { 'vit/model.py': 'class ViT(nn.Module):\n    def forward(self, x):\n        x = self.transformer(x)\n        return self.head(x)\n' }, answers: { 'infrastructure.serving-mode': 'batch' }, status: 'fail' },
+    { name: "an example's batch transform is not the project's", files: { 'examples/batch/transform.py': 'transformer = model.transformer(instance_count=1, instance_type="ml.m5.xlarge")\n' }, answers: { 'infrastructure.serving-mode': 'batch' }, status: 'fail' },
+  ],
   'infra.iac': [
     { name: 'Terraform for buckets and roles', files: { 'infra/main.tf': terraformBuckets }, status: 'pass', evidence: 'infra/main.tf' },
     { name: 'CloudFormation template', files: { 'cfn/endpoint.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Endpoint:\n    Type: AWS::SageMaker::Endpoint\n    Properties:\n      EndpointConfigName: churn\n' }, status: 'pass', evidence: 'cloudformation' },
