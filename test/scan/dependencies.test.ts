@@ -535,8 +535,12 @@ describe('package.json', () => {
     expect(facts.managers).toEqual(managers);
   });
 
-  it('does not count npm dependencies in the Python pinning', () => {
-    expect(run({ 'package.json': PACKAGE_JSON }).facts.pinning).toBe('none');
+  it('judges a Python project by its Python environment, and a project with none by its npm dependencies', () => {
+    expect(run({ 'package.json': PACKAGE_JSON, 'requirements.txt': 'pandas==2.2.3\n' }).facts.pinning).toBe('pinned');
+    expect(run({ 'package.json': PACKAGE_JSON }).facts.pinning).toBe('partial');
+    expect(run({ 'package.json': PACKAGE_JSON, 'package-lock.json': '{"lockfileVersion": 3}' }).facts.pinning).toBe('locked');
+    // A lock of build tools alone locks no runtime.
+    expect(run({ 'package.json': '{ "devDependencies": { "prettier": "^3.0.0" } }', 'package-lock.json': '{"lockfileVersion": 3}' }).facts.pinning).toBe('none');
   });
 });
 

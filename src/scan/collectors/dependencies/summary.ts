@@ -71,19 +71,35 @@ const ABSTRACT_KINDS: ReadonlySet<ManifestKind> = new Set(['setup.py', 'setup.cf
  */
 export const PINNED_SHARE = 0.9;
 
+/**
+ * How reproducible the installed environment is. The Python (and conda) environment decides; a
+ * package.json beside it is usually a docs site or a front end. Only a project with no Python
+ * runtime dependency at all (a TypeScript service or LLM application) is judged by its npm ones.
+ */
 function pinningOf(
   manifests: ReadonlyArray<{ path: string; read: ManifestRead }>,
   locks: ReadonlyArray<{ path: string; format: LockFormat }>,
   paths: ReadonlySet<string>,
 ): DependencyFacts['pinning'] {
+  const python = ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem !== 'npm', lockAlone: true });
+  // A package-lock.json of build tools alone (devDependencies) locks no runtime.
+  return python === 'none' ? ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'npm', lockAlone: false }) : python;
+}
+
+function ecosystemPinning(
+  manifests: ReadonlyArray<{ path: string; read: ManifestRead }>,
+  locks: ReadonlyArray<{ path: string; format: LockFormat }>,
+  paths: ReadonlySet<string>,
+  { counts, lockAlone }: { counts: (ecosystem: string) => boolean; lockAlone: boolean },
+): DependencyFacts['pinning'] {
   const inProject = (path: string) => pathContext(path) === 'project';
-  if (locks.some(({ path, format }) => format.ecosystem !== 'npm' && inProject(path))) return 'locked';
-  const own = manifests.filter(({ path, read }) => inProject(path) && !isCompiledInput(path, paths) && read.ecosystem !== 'npm');
+  const own = manifests.filter(({ path, read }) => inProject(path) && !isCompiledInput(path, paths) && counts(read.ecosystem));
   const concrete = own.filter(({ read }) => !ABSTRACT_KINDS.has(read.kind));
   const concreteDecides = concrete.some(({ read }) => read.declarations.some((d) => !d.dev)) && !concrete.some(({ read }) => read.installsProject);
   const runtime = (concreteDecides ? concrete : own)
     .flatMap(({ read }) => read.declarations)
-    .filter((declaration) => declaration.ecosystem !== 'npm' && !declaration.dev);
+    .filter((declaration) => counts(declaration.ecosystem) && !declaration.dev);
+  if (locks.some(({ path, format }) => counts(format.ecosystem) && inProject(path)) && (lockAlone || runtime.length > 0)) return 'locked';
   if (runtime.length === 0) return 'none';
   const pinned = runtime.filter((declaration) => declaration.pinned).length;
   return pinned >= PINNED_SHARE * runtime.length ? 'pinned' : pinned > 0 ? 'partial' : 'unpinned';
