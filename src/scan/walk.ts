@@ -1,4 +1,5 @@
-import { readdir, lstat } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareStrings } from '../util/compare.js';
 import { DOCUMENT_BYTES, readBoundedTextIfExists, type ReadLimit } from '../util/read-bounded.js';
@@ -69,6 +70,19 @@ async function loadRules(root: string, directory: string, file: string, warnings
 }
 
 /**
+ * A file's size, or -1 when it cannot be read. Synchronous on purpose: one promise per file, all
+ * of a tree's in flight at once, cost more CPU than the system call and held tens of MiB at the
+ * walk's peak (a 50,000-file tree went over 300 MiB).
+ */
+function sizeOf(absolutePath: string): number {
+  try {
+    return lstatSync(absolutePath, { throwIfNoEntry: false })?.size ?? -1;
+  } catch {
+    return -1;
+  }
+}
+
+/**
  * Lists the repository's files once, sorted by path. Symbolic links are never followed (they may
  * point outside the repository, or loop), so they are counted and left out.
  */
@@ -121,22 +135,14 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
       }
     }
 
-    const sizes = await Promise.all(
-      files.map((path) =>
-        lstat(join(root, path)).then(
-          (stats) => stats.size,
-          () => -1,
-        ),
-      ),
-    );
-    for (let i = 0; i < files.length; i++) {
+    for (const path of files) {
       if (result.files.length >= options.maxFiles) {
         result.truncated = true;
         return;
       }
-      const bytes = sizes[i]!;
-      if (bytes < 0) result.warnings.push({ path: files[i]!, message: 'could not read file size' });
-      else result.files.push({ path: files[i]!, bytes });
+      const bytes = sizeOf(join(root, path));
+      if (bytes < 0) result.warnings.push({ path, message: 'could not read file size' });
+      else result.files.push({ path, bytes });
     }
     await Promise.all(subdirectories.map((subdirectory) => visit(subdirectory, rules)));
   }
