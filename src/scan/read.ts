@@ -5,6 +5,10 @@ export type ReadResult = { text: string } | { unread: 'too-large' | 'binary' | '
 /** How far into a file to look for a NUL byte, the sign of a binary file (as git does). */
 const BINARY_SNIFF_BYTES = 8000;
 
+/** Files up to this size are read into one buffer, reused: the text is a copy, so no read keeps it. */
+const SHARED_BYTES = 1024 * 1024;
+let shared: Buffer | undefined;
+
 /**
  * Reads a file's text, up to `limit` bytes. Synchronous on purpose: the scan reads tens of
  * thousands of small files one after another, and a blocking read costs a fraction of an
@@ -15,7 +19,7 @@ export function readText(absolutePath: string, bytes: number, limit: number): Re
   let descriptor: number | undefined;
   try {
     descriptor = openSync(absolutePath, 'r');
-    const buffer = Buffer.allocUnsafe(bytes);
+    const buffer = bytes <= SHARED_BYTES ? (shared ??= Buffer.allocUnsafe(SHARED_BYTES)) : Buffer.allocUnsafe(bytes);
     let offset = 0;
     while (offset < bytes) {
       const read = readSync(descriptor, buffer, offset, bytes - offset, offset);

@@ -198,7 +198,8 @@ export function candidatesIn(text: string): CandidateScan | null {
   ASSIGNMENT.lastIndex = 0;
   URL_PASSWORD.lastIndex = 0;
   const assignments = ASSIGNMENT.test(text);
-  const urls = URL_PASSWORD.test(text);
+  // The regex tries every word of a text; most texts hold no `://` at all.
+  const urls = text.includes('://') && URL_PASSWORD.test(text);
   return formats.length > 0 || assignments || urls ? { formats, assignments, urls } : null;
 }
 

@@ -1,11 +1,14 @@
 /**
- * Literal text that any match of a regular expression must contain, found conservatively: for a
- * pattern that is an alternation, the literal each alternative starts with. A text that contains
- * none of them cannot match, and `String.includes` answers that far faster than the regex engine
- * can scan a file for a pattern that begins with `\b(` or an alternation.
+ * Literal text that any match of a regular expression must contain, found conservatively: the
+ * pattern is read as a sequence of atoms; in a sequence every atom that is not optional must
+ * match, so the best of their literals will do (the longest, then the fewest); an alternation
+ * needs one literal from each alternative. A text that contains none of them cannot match, and
+ * one literal search over a file answers that far faster than the regex engine can run over
+ * every line.
  *
- * Returns null whenever that cannot be established with certainty (character classes, groups
- * whose content is optional, flags, anything unusual): the caller then always runs the regex.
+ * Returns null whenever that cannot be established with certainty (an alternative with no literal
+ * long enough, inline flags, escapes it does not know, anything unusual): the caller then always
+ * runs the regex.
  */
 export function requiredLiterals(pattern: string, minLength = 3): readonly string[] | null {
   const key = `${minLength}\u0000${pattern}`;
@@ -20,128 +23,132 @@ export function requiredLiterals(pattern: string, minLength = 3): readonly strin
 const known = new Map<string, readonly string[] | null>();
 const KEPT = 4_096;
 
+/** Thrown by the reader on syntax it does not know: the pattern then shows no literal. */
+const UNKNOWN = Symbol('unknown syntax');
+
+interface Reader {
+  readonly pattern: string;
+  readonly minLength: number;
+  at: number;
+}
+
 function findLiterals(pattern: string, minLength: number): string[] | null {
-  const alternatives = topLevelAlternatives(pattern);
-  if (!alternatives) return null;
-  const literals: string[] = [];
-  for (const alternative of alternatives) {
-    const found = alternativeLiterals(alternative, minLength);
-    if (!found) return null;
-    literals.push(...found);
-  }
-  return literals;
-}
-
-/** A quantifier that allows zero repetitions: what it applies to may be absent. */
-const OPTIONAL = /^([?*]|\{0[,}])\??/;
-
-/**
- * Removes what an alternative may start with without requiring any text: anchors, `\s*`, and
- * optional atoms such as `-?` or `(data_)?`. Whatever follows must still appear in a match.
- */
-function skipOptionalStart(pattern: string): string {
-  let rest = pattern;
-  for (;;) {
-    const anchor = /^(\^|\\b|\\s\+)/.exec(rest);
-    if (anchor) {
-      rest = rest.slice(anchor[0].length);
-      continue;
-    }
-    const atom = rest.startsWith('(') ? closingParen(rest, 0) + 1 : rest.startsWith('\\') ? 2 : rest.startsWith('[') ? rest.indexOf(']', 2) + 1 : 1;
-    if (atom > 0 && atom <= rest.length && OPTIONAL.test(rest.slice(atom))) {
-      rest = rest.slice(atom).replace(OPTIONAL, '');
-      continue;
-    }
-    return rest;
+  const reader: Reader = { pattern, minLength, at: 0 };
+  try {
+    const found = alternation(reader);
+    return reader.at === pattern.length && found ? [...new Set(found)] : null;
+  } catch (error) {
+    if (error === UNKNOWN) return null;
+    throw error;
   }
 }
 
-/**
- * One alternative: the literal it starts with; or, when that is too short to be worth searching
- * and a group that must match follows, the group's literals.
- */
-function alternativeLiterals(alternative: string, minLength: number): string[] | null {
-  const rest = skipOptionalStart(alternative);
-  const literal = leadingLiteral(rest) ?? '';
-  if (literal.length >= minLength) return [literal];
-  const after = rest.slice(literalSourceLength(rest));
-  if (!after.startsWith('(')) return null;
-  const close = closingParen(after, 0);
-  const plainGroup = /^\((\?:)?(?!\?)/.exec(after);
-  if (close < 0 || !plainGroup || OPTIONAL.test(after.slice(close + 1))) return null;
-  return findLiterals(after.slice(plainGroup[0].length, close), minLength);
+/** `a|b|c` up to a closing parenthesis or the end: one literal from each alternative, or null. */
+function alternation(reader: Reader): string[] | null {
+  const alternatives = [sequence(reader)];
+  while (reader.pattern[reader.at] === '|') {
+    reader.at += 1;
+    alternatives.push(sequence(reader));
+  }
+  return alternatives.every((found) => found !== null) ? alternatives.flat() : null;
 }
 
-/** How many characters of the pattern the leading literal spans (escapes count two). */
-function literalSourceLength(pattern: string): number {
-  let length = 0;
-  let rest = pattern;
-  for (;;) {
-    const match = LITERAL_ESCAPE.exec(rest) ?? WORD_CHAR.exec(rest);
-    if (!match || OPTIONAL.test(rest.slice(match[0].length)) || /^[+{]/.test(rest.slice(match[0].length))) return length;
-    length += match[0].length;
-    rest = rest.slice(match[0].length);
-  }
-}
+/** The shortest of a set of literals decides how useful the set is. */
+const shortest = (literals: readonly string[]) => Math.min(...literals.map((literal) => literal.length));
 
-/** Splits at `|` outside groups and classes. */
-function topLevelAlternatives(body: string): string[] | null {
-  const parts: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i];
-    if (char === '\\') {
-      i += 1;
-      continue;
+/** One alternative: of the literals its required atoms need, the most selective set. */
+function sequence(reader: Reader): string[] | null {
+  let best: string[] | null = null;
+  let run = '';
+  const consider = (literals: string[] | null) => {
+    if (!literals || literals.length === 0 || shortest(literals) < reader.minLength) return;
+    if (!best || shortest(literals) > shortest(best) || (shortest(literals) === shortest(best) && literals.length < best.length)) best = literals;
+  };
+  const endRun = () => {
+    if (run) consider([run]);
+    run = '';
+  };
+  while (reader.at < reader.pattern.length && reader.pattern[reader.at] !== '|' && reader.pattern[reader.at] !== ')') {
+    const item = atom(reader);
+    const least = quantifierMinimum(reader);
+    if (typeof item === 'string') {
+      // An optional character ends the text that must appear in one piece; a repeated one is the last of it.
+      if (least === 0) endRun();
+      else run += item;
+      if (least !== null) endRun();
+    } else {
+      endRun();
+      if (least !== 0) consider(item);
     }
-    if (inClass) {
-      if (char === ']') inClass = false;
-      continue;
-    }
-    if (char === '[') inClass = true;
-    else if (char === '(') depth += 1;
-    else if (char === ')') depth -= 1;
-    else if (char === '|' && depth === 0) {
-      parts.push(body.slice(start, i));
-      start = i + 1;
-    }
-    if (depth < 0) return null;
   }
-  if (depth !== 0 || inClass) return null;
-  return [...parts, body.slice(start)];
-}
-
-function closingParen(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '\\') i += 1;
-    else if (text[i] === '(') depth += 1;
-    else if (text[i] === ')' && --depth === 0) return i;
-  }
-  return -1;
+  endRun();
+  return best;
 }
 
 /** Escapes that stand for one literal character. */
 const LITERAL_ESCAPE = /^\\([.\\/\-_(){}[\]|^$*+?:'"=<>@#!&,;])/;
+/** Characters that stand for themselves. */
 const WORD_CHAR = /^[A-Za-z0-9_\-:/'"=<>@#!&,; ]/;
+/** Escapes for a class of characters, a position or a control character: they match no literal text. */
+const NON_LITERAL_ESCAPE = /^\\[bBdDwWsSntrfv]/;
 
-/** The literal text at the start of a pattern, or null when it starts otherwise. */
-function leadingLiteral(pattern: string): string | null {
-  let rest = pattern;
-  let literal = '';
-  while (rest.length > 0) {
-    const escape = LITERAL_ESCAPE.exec(rest);
-    const plain = escape ? null : WORD_CHAR.exec(rest);
-    const match = escape ?? plain;
-    if (!match) break;
-    const char = escape ? escape[1]! : plain![0];
-    rest = rest.slice(match[0].length);
-    // A quantifier that allows zero repetitions makes the character optional: stop before it.
-    if (/^[?*]|^\{0/.test(rest)) break;
-    literal += char;
-    if (/^[+{]/.test(rest)) break;
+/**
+ * The next atom: a literal character, or the literals a group needs (null when it needs none, or
+ * for a class, `.`, an anchor, a lookaround).
+ */
+function atom(reader: Reader): string | string[] | null {
+  const rest = reader.pattern.slice(reader.at);
+  const literal = LITERAL_ESCAPE.exec(rest) ?? WORD_CHAR.exec(rest);
+  if (literal) {
+    reader.at += literal[0].length;
+    return literal[1] ?? literal[0];
   }
-  return literal.length > 0 ? literal : null;
+  const escape = NON_LITERAL_ESCAPE.exec(rest);
+  if (escape) {
+    reader.at += escape[0].length;
+    return null;
+  }
+  if (rest.startsWith('(')) return group(reader, rest);
+  if (rest.startsWith('[')) {
+    reader.at += classLength(rest);
+    return null;
+  }
+  if (rest.startsWith('\\') || /^[*+?{}\]]/.test(rest)) throw UNKNOWN;
+  // `.`, `^`, `$` and characters outside the literal set: one character, no literal.
+  reader.at += 1;
+  return null;
+}
+
+/** A group: capturing, `(?:`, named, or a lookaround (which matches no text of its own). */
+function group(reader: Reader, rest: string): string[] | null {
+  const opening = /^\((?:\?:|\?P?<[A-Za-z_]\w*>|(\?<?[=!]))?/.exec(rest)!;
+  if (rest.startsWith('(?') && opening[0] === '(') throw UNKNOWN;
+  reader.at += opening[0].length;
+  const inner = alternation(reader);
+  if (reader.pattern[reader.at] !== ')') throw UNKNOWN;
+  reader.at += 1;
+  return opening[1] ? null : inner;
+}
+
+function classLength(rest: string): number {
+  let i = rest.startsWith('[^') ? 2 : 1;
+  if (rest[i] === ']') throw UNKNOWN;
+  for (; i < rest.length; i++) {
+    if (rest[i] === '\\') i += 1;
+    else if (rest[i] === '[') throw UNKNOWN;
+    else if (rest[i] === ']') return i + 1;
+  }
+  throw UNKNOWN;
+}
+
+/** The least number of repetitions the quantifier after an atom allows; null when there is none. */
+function quantifierMinimum(reader: Reader): number | null {
+  const rest = reader.pattern.slice(reader.at);
+  const quantifier = /^(?:([?*+])|\{(\d+)(?:,\d*)?\})\??/.exec(rest);
+  if (!quantifier) {
+    if (rest.startsWith('{')) throw UNKNOWN;
+    return null;
+  }
+  reader.at += quantifier[0].length;
+  return quantifier[1] === '+' ? 1 : quantifier[1] ? 0 : Number(quantifier[2]);
 }

@@ -14,17 +14,27 @@ describe('requiredLiterals', () => {
     ['(a|b)?tracking', ['tracking']],
     ['^\\s*-?\\s*(data_)?tests\\s*:\\s*$', ['tests']],
     ['(\\bDAG\\s*\\(|^\\s*@dag\\b)', ['DAG', '@dag']],
+    ['[Mm]odel card', ['odel card']], // the text after a class
+    ['\\w+\\.fit\\(', ['.fit(']],
+    ['(?=mlflow)mlflow', ['mlflow']], // a lookahead matches no text of its own
+    ['^\\s*(CMD|RUN)\\s+(ddtrace-run|opentelemetry-instrument)\\b', ['ddtrace-run', 'opentelemetry-instrument']], // the longer of two required groups
+    ['(\\bTags\\.of\\(|\\b[Kk]ey\\s*:\\s*)["\'](?:[Cc]ost[-_]?[Cc]enter|Project)["\']', ['enter', 'Project']], // a group without a literal long enough, and another
+    ['(?<name>abc)d{2,}xyz', ['abc']], // the first of equally long ones
   ])('%s must contain one of %j', (pattern, literals) => {
     expect(requiredLiterals(pattern)).toEqual(literals);
   });
 
   it.each([
-    '[Mm]odel card', // a class: no single literal
     '^\\s*@(asset|op)\\b', // one choice too short to help
-    '(?=mlflow)mlflow', // a lookahead
     'x|mlflow', // one alternative too short to help
-    '\\w+\\.fit\\(', // no literal before a class
     '(unbalanced',
+    'unbalanced)',
+    '(?i)mlflow', // inline flags change what the text must hold
+    '\\x41BCD', // an escape it does not read
+    '[[:alpha:]]mlflow|x', // a class it cannot delimit, in an alternative without a literal
+    'mlflow|(track|)', // an empty alternative
+    '(mlflow)?|tracking',
+    'mlflow{,3}',
   ])('gives up on %s', (pattern) => {
     expect(requiredLiterals(pattern)).toBeNull();
   });
