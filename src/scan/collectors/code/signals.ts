@@ -78,12 +78,13 @@ export class SignalSet {
 
   /** Matches `match: code` signals against a unit's code view, one match per logical line at most. */
   matchCode(unit: CodeUnit, signals: readonly CompiledSignal[]): UnitMatch[] {
-    if (signals.length === 0) return [];
+    const ends = this.literalEnds(unit.source, signals);
+    if (!ends) return [];
     const view = unit.view();
     const logical = unit.logicalLines();
     const physical = unit.lines();
     const matches: UnitMatch[] = [];
-    for (const [signal, lines] of this.candidateLines(unit.source, signals, logical)) {
+    for (const [signal, lines] of candidateLines(ends, logical)) {
       for (const index of lines) {
         const start = logical.start(index);
         const text = logical.text(index);
@@ -102,13 +103,14 @@ export class SignalSet {
    * and in YAML the text of quoted strings past their start (see YamlStrings).
    */
   matchText(unit: { source: string }, path: string, signals: readonly CompiledSignal[]): UnitMatch[] {
-    if (signals.length === 0) return [];
+    const ends = this.literalEnds(unit.source, signals);
+    if (!ends) return [];
     const comment = commentPattern(path);
     const physical = new LineTable(unit.source);
     let strings: YamlStrings | undefined;
     const quoted = YAML_PATH.test(path) ? (offset: number) => (strings ??= new YamlStrings(unit.source)).withinText(offset) : () => false;
     const matches: UnitMatch[] = [];
-    for (const [signal, lines] of this.candidateLines(unit.source, signals, physical)) {
+    for (const [signal, lines] of candidateLines(ends, physical)) {
       for (const index of lines) {
         const text = physical.text(index);
         if (text.length > MAX_TEXT_LINE || comment?.test(text)) continue;
@@ -123,19 +125,43 @@ export class SignalSet {
   }
 
   /**
-   * For each signal, the lines that hold one of its literals, ascending (all lines for a signal
-   * without literals). One pass of the literal search over the source; a literal's end offset is
-   * the same in the source and in the code view, which is as long.
+   * For each signal, the offsets just after its literals in the source, ascending (null for a
+   * signal without literals: it reads every line), from one pass of the literal search; null when
+   * no signal can match, so that a file without a hit costs no line table and no code view. A
+   * literal's end offset is the same in the source and in the code view, which is as long.
    */
-  private candidateLines(source: string, signals: readonly CompiledSignal[], lines: LineTable): Map<CompiledSignal, number[]> {
-    const wanted = new Map<CompiledSignal, Set<number>>(signals.map((signal) => [signal, new Set<number>()]));
-    const everyLine = signals.filter((signal) => signal.literals === null);
-    if (everyLine.length < signals.length) {
+  private literalEnds(source: string, signals: readonly CompiledSignal[]): Map<CompiledSignal, number[] | null> | null {
+    const ends = new Map<CompiledSignal, number[] | null>(signals.map((signal) => [signal, signal.literals === null ? null : []]));
+    let found = signals.some((signal) => signal.literals === null);
+    if (signals.some((signal) => signal.literals !== null)) {
       this.search.forEachHit(source, (literal, end) => {
-        for (const signal of this.owners[literal] ?? []) wanted.get(signal)?.add(lines.indexAt(end - 1));
+        for (const signal of this.owners[literal] ?? []) {
+          const offsets = ends.get(signal);
+          if (!offsets) continue;
+          offsets.push(end);
+          found = true;
+        }
       });
     }
-    const all = everyLine.length > 0 ? Array.from({ length: lines.count }, (_, i) => i) : [];
-    return new Map(signals.map((signal) => [signal, signal.literals === null ? all : [...wanted.get(signal)!].sort((a, b) => a - b)]));
+    return found ? ends : null;
   }
+}
+
+/** For each signal, the lines its literals end on, ascending and each once (every line for a signal without literals). */
+function candidateLines(ends: ReadonlyMap<CompiledSignal, number[] | null>, lines: LineTable): Map<CompiledSignal, number[]> {
+  let every: number[] | undefined;
+  const candidates = new Map<CompiledSignal, number[]>();
+  for (const [signal, offsets] of ends) {
+    if (offsets === null) {
+      candidates.set(signal, (every ??= Array.from({ length: lines.count }, (_, i) => i)));
+      continue;
+    }
+    const indexes: number[] = [];
+    for (const end of offsets) {
+      const index = lines.indexAt(end - 1);
+      if (indexes[indexes.length - 1] !== index) indexes.push(index);
+    }
+    candidates.set(signal, indexes);
+  }
+  return candidates;
 }
