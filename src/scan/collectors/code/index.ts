@@ -47,11 +47,15 @@ export const codeCollector = defineCollector({ key: 'code', create: collectCode 
 
 function collectCode({ signals }: CollectorOptions): Collector<CodeFacts> {
   const set = new SignalSet(signals);
-  // Asked once per path when choosing what to read, kept for the visit.
+  // Asked once per path when choosing what to read, kept for the visit: only for files it reads,
+  // so that what a scan keeps does not grow with the files it skips.
   const selected = new Map<string, CompiledSignal[]>();
   const signalsFor = (path: string) => {
     let found = selected.get(path);
-    if (!found) selected.set(path, (found = set.matching(path)));
+    if (!found) {
+      found = set.matching(path);
+      if (found.length > 0) selected.set(path, found);
+    }
     return found;
   };
   const imports = new Map<string, { count: number; locations: Array<Location & { context: PathContext }> }>();
