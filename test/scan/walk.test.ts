@@ -58,6 +58,15 @@ describe('walk', () => {
     expect(facts.files.truncated).toBe(true);
     expect(facts.warnings.map((w) => w.message).join()).toMatch(/stopped listing files at 10/);
   });
+
+  it('stops at the same files every time: a directory, then its subdirectories in name order', async () => {
+    const files = Object.fromEntries(['a', 'b', 'c'].flatMap((dir) => Array.from({ length: 4 }, (_, i) => [`${dir}/sub/f${i}.txt`, ''])));
+    const root = await tempDir({ ...files, 'top.txt': '', 'b/own.txt': '' });
+    const listed = async () => (await walk(root, { maxFiles: 7 })).files.map((file) => file.path);
+    const first = await listed();
+    expect(first).toEqual(['a/sub/f0.txt', 'a/sub/f1.txt', 'a/sub/f2.txt', 'a/sub/f3.txt', 'b/own.txt', 'b/sub/f0.txt', 'top.txt']);
+    for (let i = 0; i < 5; i++) expect(await listed()).toEqual(first);
+  });
 });
 
 describe('scan reads', () => {
