@@ -21,9 +21,9 @@ function describe(progress: ScanProgress): string {
 /**
  * The progress of a long audit, on one line of stderr that is redrawn: only for a person at a
  * terminal. Never in CI (its logs keep every redraw) nor when stderr is a pipe or a file, and
- * never with `--quiet`.
+ * never with `--quiet`. Time is the CLI's clock (`io.now`), so that a test can make an audit long.
  */
-export function progressLine(io: CliIO, quiet: boolean, clock: () => number = () => performance.now()): ProgressLine {
+export function progressLine(io: CliIO, quiet: boolean, clock: () => number = () => io.now().getTime()): ProgressLine {
   if (quiet || io.stderr.isTTY !== true || io.env.CI || io.env.TERM === 'dumb') return { done: () => {} };
   const started = clock();
   let latest: ScanProgress | undefined;

@@ -3,6 +3,7 @@ import type { CliIO } from '../../src/cli/io.js';
 import { progressLine } from '../../src/cli/progress.js';
 import { scanFiles } from '../../src/scan/scan.js';
 import type { ScanProgress } from '../../src/scan/scan.js';
+import { cli, fixture } from '../helpers/cli.js';
 import { builtinRules } from '../helpers/rule-tester.js';
 
 /** A stderr that records what is written, a terminal or not, and a clock the test moves. */
@@ -50,5 +51,35 @@ describe('the progress line of a long audit', () => {
     const files = { 'a.py': 'import mlflow\n', 'b/c.txt': 'x\n', 'README.md': '# r\n' };
     await scanFiles(files, { signals: builtinRules.signals, now: new Date('2026-11-23'), onProgress: (progress) => seen.push(progress) });
     expect(seen).toEqual([reading(1, 3), reading(2, 3), reading(3, 3)]);
+  });
+});
+
+describe('the progress line of `scale-audit audit`', () => {
+  /** A clock that moves 300 ms each time it is read, so that even a small audit is a long one. */
+  const slowClock = () => {
+    let time = Date.parse('2026-11-23T00:00:00Z');
+    return () => new Date((time += 300));
+  };
+  const env = { SOURCE_DATE_EPOCH: '1763856000' };
+
+  it('shows the files scanned on a terminal, and clears the line before the report is written', async () => {
+    const dir = await fixture('ml-service');
+    const { code, stdout, stderr } = await cli(['audit', dir, '--format', 'json', '--no-answers'], { env, terminal: true, now: slowClock() });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^\r\u001b\[Kscale-audit: (listing files…|scanning files: \d+ of \d+)/);
+    expect(stderr).toMatch(/\r\u001b\[Kscale-audit: scanning files: (\d+) of \1/);
+    expect(stderr.endsWith('\r\u001b[K')).toBe(true);
+    expect(JSON.parse(stdout).target).toBeDefined();
+  });
+
+  it.each([
+    ['--quiet', ['--quiet'], { terminal: true }],
+    ['-q', ['-q'], { terminal: true }],
+    ['stderr is not a terminal', [], { terminal: false }],
+  ])('shows nothing with %s', async (_, flags, options) => {
+    const dir = await fixture('ml-service');
+    const { code, stderr } = await cli(['audit', dir, '--format', 'json', '--no-answers', ...flags], { env, now: slowClock(), ...options });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
   });
 });

@@ -20,6 +20,10 @@ export interface CliResult {
 export interface CliOptions {
   env?: Record<string, string>;
   cwd?: string;
+  /** In-process runs only: stderr is a terminal. */
+  terminal?: boolean;
+  /** In-process runs only: the CLI's clock. */
+  now?: () => Date;
 }
 
 /** What a child process would be given: only PATH and HOME from ours, plus the test's variables. */
@@ -37,10 +41,10 @@ export function cliProcess(args: string[], options: CliOptions = {}): Promise<Cl
   });
 }
 
-function capture(): OutputStream & { text: string } {
+function capture(terminal = false): OutputStream & { text: string } {
   return {
     text: '',
-    isTTY: false,
+    isTTY: terminal,
     write(chunk: string) {
       this.text += chunk;
       return true;
@@ -64,8 +68,8 @@ export function cli(args: string[], options: CliOptions = {}): Promise<CliResult
   const result = turn.then(async () => {
     const before = processState();
     const stdout = capture();
-    const stderr = capture();
-    const io: CliIO = { stdout, stderr, env: environment(options), now: () => new Date() };
+    const stderr = capture(options.terminal);
+    const io: CliIO = { stdout, stderr, env: environment(options), now: options.now ?? (() => new Date()) };
     const home = process.cwd();
     process.chdir(options.cwd ?? ROOT);
     try {
