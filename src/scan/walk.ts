@@ -51,6 +51,9 @@ export interface WalkOptions {
   maxFiles: number;
 }
 
+/** Directories read between two turns of the event loop. */
+const YIELD_EVERY = 200;
+
 const IGNORE_RULES: ReadLimit = { what: 'ignore rules', maxBytes: DOCUMENT_BYTES };
 
 /** Ignore rules (`.gitignore`, `.git/info/exclude`), or null when there are none or they cannot be read. */
@@ -99,6 +102,7 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
   // A path under the root without `join`'s normalising, which a walk of tens of thousands of files feels.
   const base = root.endsWith(sep) ? root : root + sep;
   const exclude = await loadRules(root, '', '.git/info/exclude', result.warnings);
+  let visited = 0;
   const rootRules: IgnoreRules[] = exclude ? [exclude] : [];
 
   async function visit(directory: string, chain: readonly IgnoreRules[]): Promise<void> {
@@ -148,7 +152,11 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
       if (bytes < 0) result.warnings.push({ path, message: 'could not read file size' });
       else result.files.push({ path, bytes });
     }
-    for (const subdirectory of subdirectories) await visit(subdirectory, rules);
+    for (const subdirectory of subdirectories) {
+      // Now and then the walk lets the rest run: the progress line's timer, git's output arriving.
+      if (++visited % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      await visit(subdirectory, rules);
+    }
   }
 
   await visit('', rootRules);
