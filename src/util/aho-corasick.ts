@@ -1,7 +1,12 @@
 const ALPHABET = 128;
 
 interface Automaton {
-  table: Int32Array;
+  /** The column of each ASCII character: 0 for any character no literal contains. */
+  columns: Uint8Array;
+  /** Columns per state: one per distinct character of the literals, plus column 0. */
+  width: number;
+  /** Half the memory where the state numbers fit in 16 bits, as they do for the built-in packs' literals. */
+  table: Uint16Array | Int32Array;
   /** For each state, the literals that end there, including through its failure links. */
   output: number[][];
 }
@@ -25,49 +30,63 @@ function automaton(literals: readonly string[]): Automaton {
   return found;
 }
 
+/**
+ * Built with typed arrays only, over the characters the literals use: the automaton of a few
+ * hundred signal literals has thousands of states, and a map per state or a column for each of the
+ * 128 ASCII characters made building it (touching megabytes of fresh memory) cost more than
+ * matching a small repository.
+ */
 function build(literals: readonly string[]): Automaton {
-  const children: Array<Map<number, number>> = [new Map()];
+  const ascii = literals.map((literal) => /^[\x00-\x7f]*$/.test(literal));
+  const columns = new Uint8Array(ALPHABET);
+  let width = 1;
+  let maxStates = 1;
+  literals.forEach((literal, index) => {
+    if (!ascii[index]) return;
+    maxStates += literal.length;
+    for (let i = 0; i < literal.length; i++) if (columns[literal.charCodeAt(i)] === 0) columns[literal.charCodeAt(i)] = width++;
+  });
+  // The trie first: a transition to 0 is none, since no transition leads back to the start.
+  const table = maxStates <= 0xffff ? new Uint16Array(maxStates * width) : new Int32Array(maxStates * width);
+  const depth = new Int32Array(maxStates);
+  const parent = new Int32Array(maxStates);
+  const via = new Int32Array(maxStates);
   const output: number[][] = [[]];
   literals.forEach((literal, index) => {
-    if (!/^[\x00-\x7f]*$/.test(literal)) return;
+    if (!ascii[index]) return;
     let state = 0;
     for (let i = 0; i < literal.length; i++) {
-      const code = literal.charCodeAt(i);
-      let target = children[state]!.get(code);
-      if (target === undefined) {
-        target = children.length;
-        children.push(new Map());
+      const column = columns[literal.charCodeAt(i)]!;
+      let target = table[state * width + column]!;
+      if (target === 0) {
+        target = output.length;
         output.push([]);
-        children[state]!.set(code, target);
+        table[state * width + column] = target;
+        depth[target] = depth[state]! + 1;
+        parent[target] = state;
+        via[target] = column;
       }
       state = target;
     }
     output[state]!.push(index);
   });
+  const states = output.length;
 
-  // Breadth-first: a state's transitions and outputs are final before its children copy them.
-  const table = new Int32Array(children.length * ALPHABET);
-  const fail = new Int32Array(children.length);
-  const queue: number[] = [];
-  for (const [code, child] of children[0]!) {
-    table[code] = child;
-    queue.push(child);
+  // By increasing depth: a state's failure state is shallower, so its row and outputs are final
+  // before they are copied. A missing transition takes the failure state's.
+  const byDepth = Array.from({ length: states - 1 }, (_, i) => i + 1).sort((a, b) => depth[a]! - depth[b]! || a - b);
+  const fail = new Int32Array(states);
+  for (const state of byDepth) {
+    const from = parent[state]!;
+    const failState = from === 0 ? 0 : table[fail[from]! * width + via[state]!]!;
+    fail[state] = failState;
+    // Outputs are never changed once built: a state with none of its own shares its failure state's.
+    if (output[failState]!.length > 0) output[state] = output[state]!.length > 0 ? [...output[state]!, ...output[failState]!] : output[failState]!;
+    const row = state * width;
+    const failRow = failState * width;
+    for (let column = 1; column < width; column++) if (table[row + column] === 0) table[row + column] = table[failRow + column]!;
   }
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head]!;
-    output[state] = [...output[state]!, ...output[fail[state]!]!];
-    for (let code = 0; code < ALPHABET; code++) {
-      const child = children[state]!.get(code);
-      if (child === undefined) {
-        table[state * ALPHABET + code] = table[fail[state]! * ALPHABET + code]!;
-      } else {
-        table[state * ALPHABET + code] = child;
-        fail[child] = table[fail[state]! * ALPHABET + code]!;
-        queue.push(child);
-      }
-    }
-  }
-  return { table, output };
+  return { columns, width, table: table.subarray(0, states * width), output };
 }
 
 /**
@@ -75,25 +94,28 @@ function build(literals: readonly string[]): Automaton {
  * Testing each literal with `includes` rereads the text once per literal, which for a few hundred
  * signal literals and tens of thousands of files dominates a scan.
  *
- * The automaton is compiled into a dense transition table over ASCII, so each character costs one
- * array read. A character outside ASCII cannot continue any literal, so it returns to the start;
- * a literal containing one is never reported (callers pass ASCII literals).
+ * The automaton is compiled into a dense transition table over the literals' characters, so each
+ * character costs two array reads. A character no literal contains, or one outside ASCII, cannot
+ * continue any literal, so it returns to the start; a literal containing one outside ASCII is never
+ * reported (callers pass ASCII literals).
  */
 export class LiteralSearch {
-  private readonly table: Int32Array;
+  private readonly columns: Uint8Array;
+  private readonly width: number;
+  private readonly table: Uint16Array | Int32Array;
   private readonly output: number[][];
 
   constructor(literals: readonly string[]) {
-    ({ table: this.table, output: this.output } = automaton(literals));
+    ({ columns: this.columns, width: this.width, table: this.table, output: this.output } = automaton(literals));
   }
 
   /** Calls `onHit` with each literal's index and the offset just after it, for every occurrence in the text, in order. */
   forEachHit(text: string, onHit: (literal: number, end: number) => void): void {
-    const { table, output } = this;
+    const { columns, width, table, output } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      state = code < ALPHABET ? table[state * ALPHABET + code]! : 0;
+      state = code < ALPHABET ? table[state * width + columns[code]!]! : 0;
       const ends = output[state]!;
       if (ends.length > 0) for (const index of ends) onHit(index, i + 1);
     }

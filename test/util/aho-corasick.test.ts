@@ -33,3 +33,18 @@ describe('LiteralSearch built again for the same literals', () => {
     expect(new LiteralSearch(['other3', 'mlflow']).foundIn('other3 mlflow')).toEqual(new Set([0, 1]));
   });
 });
+
+describe('LiteralSearch over many literals', () => {
+  it('agrees with includes when the automaton has more states than 16 bits can number', () => {
+    // 3,000 distinct literals of 25 characters: some 75,000 states.
+    const literals = Array.from({ length: 3000 }, (_, i) => `lit${String(i).padStart(4, '0')}_${'abcdefghijklmnopq'.slice(i % 5)}`.padEnd(25, 'z'));
+    const search = new LiteralSearch(literals);
+    const text = `x ${literals[0]} ${literals[1234]!.slice(0, 20)} ${literals[2999]} é${literals[42]}`;
+    expect(search.foundIn(text)).toEqual(new Set([0, 2999, 42]));
+  });
+
+  it('restarts on a character no literal contains, and never reports a literal outside ASCII', () => {
+    const search = new LiteralSearch(['ab', 'été', 'b_c']);
+    expect(search.foundIn('a#b aéb ab b_c été')).toEqual(new Set([0, 2]));
+  });
+});
