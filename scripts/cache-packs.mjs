@@ -2,15 +2,19 @@
 // Build step: validate the built-in rule packs in full and store them as JSON next to the compiled
 // code, so that an audit does not parse and validate 4,000 lines of YAML on every run. The loader
 // uses an entry only while the YAML's SHA-256 matches, so an edited pack is never served stale.
+// It also records the built-in rule set's guards (the rules an empty repository passes), under the
+// digest of the packs they were found for.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { BUILTIN_CACHE, builtinPackFiles, loadRuleSet } from '../dist/rules/load.js';
+import { guardRules } from '../dist/score/guards.js';
 import { PACKAGE_ROOT } from '../dist/util/package-root.js';
 import { parse } from 'yaml';
 
+let ruleSet;
 try {
-  await loadRuleSet([], { cache: false });
+  ruleSet = await loadRuleSet([], { cache: false });
 } catch (error) {
   process.stderr.write(`rule packs: ${error.describe?.() ?? error.message}\n`);
   process.exit(1);
@@ -21,4 +25,5 @@ for (const file of builtinPackFiles()) {
   packs[relative(PACKAGE_ROOT, file)] = { sha256: createHash('sha256').update(text).digest('hex'), value: parse(text) };
 }
 await mkdir(dirname(BUILTIN_CACHE), { recursive: true });
-await writeFile(BUILTIN_CACHE, JSON.stringify({ packs }));
+const guards = { digest: ruleSet.digest, rules: [...(await guardRules(ruleSet, new Date()))] };
+await writeFile(BUILTIN_CACHE, JSON.stringify({ packs, guards }));

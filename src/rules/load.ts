@@ -32,6 +32,8 @@ export const BUILTIN_CACHE = join(PACKAGE_ROOT, 'dist', 'rules', 'builtin-packs.
 
 interface BuiltinCache {
   packs: Record<string, { sha256: string; value: PackDocument }>;
+  /** The built-in rule set's guards, and the digest of the packs they were found for. */
+  guards: { digest: string; rules: string[] };
 }
 
 /**
@@ -307,6 +309,8 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: L
   }
   checkNoCycles(rules, ruleIds);
 
+  const ruleSetDigest = digest.digest('hex').slice(0, 12);
+  const recorded = extra.length === 0 && plugins.length === 0 && cache?.guards.digest === ruleSetDigest ? { recordedGuards: cache.guards.rules } : {};
   return {
     categories: [...categories.values()],
     rules,
@@ -316,7 +320,8 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: L
     sources: parsed.map((file) => file.file),
     checks,
     collectors,
-    digest: digest.digest('hex').slice(0, 12),
+    digest: ruleSetDigest,
+    ...recorded,
   };
 }
 

@@ -142,4 +142,9 @@ export interface RuleSet {
   checks: CheckKinds;
   /** The plugins' collectors, whose facts the packs may read: a scan for these rules must run them. */
   collectors: readonly CollectorDefinition[];
+  /**
+   * The guards (src/score/guards.ts) the build found for exactly these packs, when they are the
+   * built-in ones alone, unchanged since the build; absent otherwise.
+   */
+  recordedGuards?: readonly string[];
 }

@@ -13,6 +13,21 @@ describe('guard rules', () => {
     expect(guards.has('mlops.version-control')).toBe(false);
   });
 
+  it('are those the build recorded for the built-in packs, unless a setting could change them', async () => {
+    const now = new Date('2026-11-23T12:00:00Z');
+    const evaluated = await guardRules({ ...builtinRules, recordedGuards: undefined }, now);
+    expect(builtinRules.recordedGuards).toBeDefined();
+    expect(new Set(builtinRules.recordedGuards)).toEqual(evaluated);
+    expect(await guardRules(builtinRules, now)).toEqual(evaluated);
+
+    // A rule switched off is not applicable, so no longer a pass; the recorded answer no longer holds.
+    const evidence = { kind: 'config' as const, detail: 'switched off: test' };
+    const switchedOff = { ...builtinRules, rules: builtinRules.rules.map((rule) => (rule.id === 'security.no-committed-secrets' ? { ...rule, disabled: { message: 'off', evidence } } : rule)) };
+    const guards = await guardRules(switchedOff, now);
+    expect(guards.has('security.no-committed-secrets')).toBe(false);
+    expect(guards.has('data.no-large-binaries-in-git')).toBe(true);
+  });
+
   it('give an empty repository no score above zero', async () => {
     const report = await reportFromFiles({});
     // Not an ML project, so the report withholds the score; the scoring model alone gives it 0.
