@@ -215,8 +215,10 @@ describe('rules, explain and scan', () => {
 /* Most tests run the CLI in-process; these run the installed command as a user's shell does. */
 describe('the command, as a process', () => {
   it('exits 0 on success, 1 when a gate fails and 2 on a usage error', async () => {
-    const [version, gate, usage] = await Promise.all([cliProcess(['--version']), cliProcess([poc, '--fail-under', '60']), cliProcess([poc, '--format', 'pdf'])]);
+    const [version, short, gate, usage] = await Promise.all([cliProcess(['--version']), cliProcess(['-V']), cliProcess([poc, '--fail-under', '60']), cliProcess([poc, '--format', 'pdf'])]);
     expect(version).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+    // The command answers `--version` before loading the program: the same answer as the program's.
+    expect([short.stdout, (await cli(['--version'])).stdout]).toEqual([version.stdout, version.stdout]);
     expect(gate.code, gate.stderr).toBe(1);
     expect(gate.stdout).toMatch(/Readiness/);
     expectUsageError(usage, /--format: unknown format "pdf"/);
@@ -226,7 +228,7 @@ describe('the command, as a process', () => {
     const checkout = await tempDir({ 'package.json': '{"type": "module"}' });
     await mkdir(join(checkout, 'bin'));
     await copyFile(BIN, join(checkout, 'bin', 'scale-audit.js'));
-    const { status, stdout, stderr } = spawnSync(process.execPath, [join(checkout, 'bin', 'scale-audit.js'), '--version'], { encoding: 'utf8' });
+    const { status, stdout, stderr } = spawnSync(process.execPath, [join(checkout, 'bin', 'scale-audit.js'), '--help'], { encoding: 'utf8' });
     expect({ status, stdout, stderr }).toEqual({ status: 2, stdout: '', stderr: 'scale-audit: not built yet; run `npm run build` first\n' });
   });
 });
