@@ -3,13 +3,14 @@
 // code, so that an audit does not parse and validate 4,000 lines of YAML on every run. The loader
 // uses an entry only while the YAML's SHA-256 matches, so an edited pack is never served stale.
 // It also records the built-in rule set's guards (the rules an empty repository passes), under the
-// digest of the packs they were found for.
+// digest of the packs they were found for, and the literals each built-in signal's pattern requires.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { BUILTIN_CACHE, builtinPackFiles, loadRuleSet } from '../dist/rules/load.js';
 import { guardRules } from '../dist/score/guards.js';
 import { PACKAGE_ROOT } from '../dist/util/package-root.js';
+import { requiredLiterals } from '../dist/util/regex-literals.js';
 import { parse } from 'yaml';
 
 let ruleSet;
@@ -26,4 +27,5 @@ for (const file of builtinPackFiles()) {
 }
 await mkdir(dirname(BUILTIN_CACHE), { recursive: true });
 const guards = { digest: ruleSet.digest, rules: [...(await guardRules(ruleSet, new Date()))] };
-await writeFile(BUILTIN_CACHE, JSON.stringify({ packs, guards }));
+const literals = Object.fromEntries(ruleSet.signals.map((signal) => [signal.pattern, requiredLiterals(signal.pattern)]));
+await writeFile(BUILTIN_CACHE, JSON.stringify({ packs, guards, literals }));

@@ -13,6 +13,7 @@ import { findCycle } from '../util/cycle.js';
 import { compileLinear } from '../util/linear-regex.js';
 import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
+import { rememberLiterals } from '../util/regex-literals.js';
 import { DOCUMENT_BYTES, readBoundedText } from '../util/read-bounded.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, type YamlSource } from '../util/yaml-source.js';
@@ -34,6 +35,8 @@ interface BuiltinCache {
   packs: Record<string, { sha256: string; value: PackDocument }>;
   /** The built-in rule set's guards, and the digest of the packs they were found for. */
   guards: { digest: string; rules: string[] };
+  /** `requiredLiterals` of each built-in signal's pattern, by pattern. */
+  literals: Record<string, string[] | null>;
 }
 
 /**
@@ -185,6 +188,7 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: L
   const checks = checkKindsWith(plugins.flatMap((plugin) => plugin.checks));
   const collectors = plugins.flatMap((plugin) => plugin.collectors);
   const cache = await readCache(options.cache ?? true);
+  if (cache) rememberLiterals(cache.literals);
   const extra = [...plugins.flatMap((plugin) => plugin.packs), ...(await packFiles(extraPacks.map((path) => resolve(path))))];
   const parsed = await Promise.all([
     ...builtinPackFiles().map((file) => parsePack(file, cache, checks, true)),

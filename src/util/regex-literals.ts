@@ -1,3 +1,6 @@
+/** The shortest literal worth searching for, unless the caller says otherwise. */
+const MIN_LENGTH = 3;
+
 /**
  * Literal text that any match of a regular expression must contain, found conservatively: the
  * pattern is read as a sequence of atoms; in a sequence every atom that is not optional must
@@ -10,7 +13,7 @@
  * long enough, inline flags, escapes it does not know, anything unusual): the caller then always
  * runs the regex.
  */
-export function requiredLiterals(pattern: string, minLength = 3): readonly string[] | null {
+export function requiredLiterals(pattern: string, minLength = MIN_LENGTH): readonly string[] | null {
   const key = `${minLength}\u0000${pattern}`;
   if (!known.has(key)) {
     if (known.size >= KEPT) known.clear();
@@ -22,6 +25,18 @@ export function requiredLiterals(pattern: string, minLength = 3): readonly strin
 /** Every scan asks again for the same signals' literals: the answers are kept (they never change). */
 const known = new Map<string, readonly string[] | null>();
 const KEPT = 4_096;
+
+/**
+ * Answers found earlier by this same function, with the default minimum length, by pattern: the
+ * build records the built-in signals' (scripts/cache-packs.mjs), which an audit would otherwise
+ * work out again on every run.
+ */
+export function rememberLiterals(answers: Readonly<Record<string, readonly string[] | null>>): void {
+  for (const [pattern, literals] of Object.entries(answers)) {
+    if (known.size >= KEPT) known.clear();
+    known.set(`${MIN_LENGTH}\u0000${pattern}`, literals);
+  }
+}
 
 /** Thrown by the reader on syntax it does not know: the pattern then shows no literal. */
 const UNKNOWN = Symbol('unknown syntax');

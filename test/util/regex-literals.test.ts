@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it, vi } from 'vitest';
+import { BUILTIN_CACHE } from '../../src/rules/load.js';
 import { requiredLiterals } from '../../src/util/regex-literals.js';
 import { builtinRules, type RuleCases } from '../helpers/rule-tester.js';
 
@@ -61,5 +63,14 @@ describe('requiredLiterals', () => {
     }
     expect(missed).toEqual([]);
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it('of the built-in signals are the ones the build recorded, which loading the packs remembers', async () => {
+    const { literals } = JSON.parse(await readFile(BUILTIN_CACHE, 'utf8')) as { literals: Record<string, string[] | null> };
+    expect(Object.keys(literals).sort()).toEqual([...new Set(builtinRules.signals.map((signal) => signal.pattern))].sort());
+    // A fresh copy of the module has remembered nothing: it works each answer out.
+    vi.resetModules();
+    const { requiredLiterals: computed } = await import('../../src/util/regex-literals.js');
+    for (const [pattern, recorded] of Object.entries(literals)) expect(recorded, pattern).toEqual(computed(pattern));
   });
 });
