@@ -75,21 +75,28 @@ export function webUrlOf(remote: string): string | null {
   return `https://${host}/${path}`;
 }
 
-/** Where the audited directory sits in its repository, and what is checked out. */
+/** Where the audited directory sits in its repository, what is checked out, and how many tags it has. */
 interface Place {
   toplevel: string;
   head: string | null;
   branch: string | null;
+  tags: number;
 }
 
-/** One process answers all three, except in a repository with no commit yet, where HEAD names nothing. */
+/**
+ * One process answers all four (`--tags` lists one object name per tag, as many as `git tag --list`
+ * names), except in a repository with no commit yet, where HEAD names nothing.
+ */
 async function locate(git: SimpleGit): Promise<Place> {
   try {
-    const [toplevel = '', head = '', branch = ''] = (await git.raw(['rev-parse', '--show-toplevel', 'HEAD', '--abbrev-ref', 'HEAD'])).split('\n');
-    return { toplevel, head: head || null, branch: branch && branch !== 'HEAD' ? branch : null };
+    const lines = (await git.raw(['rev-parse', '--show-toplevel', 'HEAD', '--tags', '--abbrev-ref', 'HEAD'])).split('\n').filter(Boolean);
+    const [toplevel = '', head = ''] = lines;
+    const branch = lines.length > 2 ? lines[lines.length - 1]! : '';
+    return { toplevel, head: head || null, branch: branch && branch !== 'HEAD' ? branch : null, tags: Math.max(0, lines.length - 3) };
   } catch (error) {
     if (NOT_A_REPOSITORY.test((error as Error).message)) throw error;
-    return { toplevel: (await git.raw(['rev-parse', '--show-toplevel'])).trim(), head: null, branch: null };
+    const [toplevel = '', ...tags] = (await git.raw(['rev-parse', '--show-toplevel', '--tags'])).split('\n').filter(Boolean);
+    return { toplevel, head: null, branch: null, tags: tags.length };
   }
 }
 
@@ -116,15 +123,14 @@ export async function collectGit(root: string, now: Date, warn: Warn): Promise<G
     return null;
   }
   try {
-    const { toplevel, head, branch } = place;
+    const { toplevel, head, branch, tags } = place;
     // Limit history to the audited directory only when it is a subdirectory: a path limit also
     // drops merge commits, which the pull-request count needs.
     const scope = (await realpath(toplevel)) === (await realpath(root)) ? [] : ['--', '.'];
     // Each git process costs a start-up: the questions that do not depend on one another go at once.
-    const [remoteUrls, tagList, log] = await Promise.all([
+    const [remoteUrls, log] = await Promise.all([
       // Exit status 1 means no remote at all.
       git.raw(['config', '--get-regexp', '^remote\\..*\\.url$']).catch(() => ''),
-      git.raw(['tag', '--list']),
       head ? git.raw(['log', `--max-count=${MAX_LOG_COMMITS}`, '--format=%aE%x09%aI%x09%s', 'HEAD', ...scope]) : Promise.resolve(''),
     ]);
     const remotes = new Map(remoteUrls.split('\n').flatMap((line) => {
@@ -141,7 +147,7 @@ export async function collectGit(root: string, now: Date, warn: Warn): Promise<G
       topAuthorShare12m: null,
       firstCommitDate: null,
       lastCommitDate: null,
-      tags: tagList.split('\n').filter(Boolean).length,
+      tags,
       hasRemote: remotes.size > 0,
       webUrl: origin ? webUrlOf(origin) : null,
       mergedPullRequests: 0,

@@ -31,6 +31,7 @@ describe('collectGit', () => {
     commit(root, 'bo@acme.example', '2026-06-01T10:00:00Z', 'Fix');
     commit(root, '49699333+dependabot[bot]@users.noreply.github.com', '2026-05-15T10:00:00Z', 'Bump numpy');
     git(root, 'tag', 'v1.0.0');
+    git(root, '-c', 'user.email=a@acme.example', '-c', 'user.name=A', 'tag', '-a', 'release/2026-05', '-m', 'May release', 'HEAD~1');
     git(root, 'remote', 'add', 'origin', 'git@github.com:acme/churn.git');
     const warnings: unknown[] = [];
     const facts = await collectGit(root, now, (w) => warnings.push(w));
@@ -43,7 +44,7 @@ describe('collectGit', () => {
       topAuthorShare12m: 0.75,
       firstCommitDate: '2024-01-10T10:00:00.000Z',
       lastCommitDate: '2026-05-15T10:00:00.000Z',
-      tags: 1,
+      tags: 2,
       hasRemote: true,
       webUrl: 'https://github.com/acme/churn',
       mergedPullRequests: 2,
@@ -73,9 +74,10 @@ describe('collectGit', () => {
     commit(root, 'a@acme.example', '2026-01-01T00:00:00Z', 'one');
     commit(root, 'a@acme.example', '2026-01-02T00:00:00Z', 'two');
     git(root, 'checkout', '-q', '--detach', 'HEAD~1');
+    git(root, 'tag', 'v0.1');
     git(root, 'remote', 'add', 'my.fork', 'https://github.com/someone/churn.git');
     const detached = await collectGit(root, now, () => {});
-    expect(detached).toMatchObject({ branch: null, commits: 1, hasRemote: true, webUrl: null });
+    expect(detached).toMatchObject({ branch: null, commits: 1, tags: 1, hasRemote: true, webUrl: null });
     expect(detached!.head).toMatch(/^[0-9a-f]{40}$/);
   });
 
