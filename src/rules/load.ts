@@ -300,11 +300,12 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: L
     ];
     for (const [expr, at] of exprs) if (expr) references(expr, at);
     (item.severityWhen ?? []).forEach((condition, i) => references(condition.when, [...path, 'severityWhen', i, 'when']));
-    const reads = new Set(ruleQuestions(item as Rule, known));
+    // Like references, what a conflict names was checked by the build for a cached pack.
+    const reads = located.pack.cached || !item.conflicts ? null : new Set(ruleQuestions(item as Rule, known));
     (item.conflicts ?? []).forEach((conflict, i) => {
       const at = [...path, 'conflicts', i];
       references({ answer: conflict.answer }, at);
-      if (!reads.has(conflict.answer.id)) {
+      if (reads && !reads.has(conflict.answer.id)) {
         throw errorAt(located, [...at, 'answer', 'id'], `rule ${item.id} does not read question ${conflict.answer.id}, so no answer to it can conflict with its evidence`);
       }
       references(conflict.evidence, [...at, 'evidence'], 'the evidence of a conflict comes from the repository');
