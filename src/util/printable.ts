@@ -42,11 +42,25 @@ export function printable(text: string): string {
 /**
  * A copy of a plain value (a report, a view) with `clean` applied to every string in it, keys
  * included: a renderer that takes it cannot write a raw control character, whatever field it shows.
+ * `clean` must be pure: each distinct string is cleaned once (a report repeats its keys, statuses
+ * and titles thousands of times, and cleaning runs some thirty patterns).
  */
 export function cleanStrings<T>(value: T, clean: (text: string) => string): T {
+  const cleaned = new Map<string, string>();
+  const once = (text: string): string => {
+    let result = cleaned.get(text);
+    if (result === undefined) cleaned.set(text, (result = clean(text)));
+    return result;
+  };
+  return cleanedCopy(value, once);
+}
+
+function cleanedCopy<T>(value: T, clean: (text: string) => string): T {
   if (typeof value === 'string') return clean(value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => cleanStrings(item, clean)) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => cleanedCopy(item, clean)) as T;
   // Only plain data: anything else (a function, a class instance) is the renderer's own.
-  if (value === null || typeof value !== 'object' || ![Object.prototype, null].includes(Object.getPrototypeOf(value))) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [clean(key), cleanStrings(item, clean)])) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [clean(key), cleanedCopy(item, clean)])) as T;
 }
