@@ -3,11 +3,14 @@
 // code, so that an audit does not parse and validate 4,000 lines of YAML on every run. The loader
 // uses an entry only while the YAML's SHA-256 matches, so an edited pack is never served stale.
 // It also records the built-in rule set's guards (the rules an empty repository passes), under the
-// digest of the packs they were found for, and the literals each built-in signal's pattern requires.
+// digest of the packs they were found for, the literals each built-in signal's pattern requires,
+// and the automaton that searches for all of them (kept only for exactly those literals).
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
-import { BUILTIN_CACHE, builtinPackFiles, loadRuleSet } from '../dist/rules/load.js';
+import { BUILTIN_AUTOMATON, BUILTIN_CACHE, builtinPackFiles, loadRuleSet } from '../dist/rules/load.js';
+import { SignalSet } from '../dist/scan/collectors/code/signals.js';
+import { automatonBytes } from '../dist/util/aho-corasick.js';
 import { guardRules } from '../dist/score/guards.js';
 import { PACKAGE_ROOT } from '../dist/util/package-root.js';
 import { requiredLiterals } from '../dist/util/regex-literals.js';
@@ -29,3 +32,4 @@ await mkdir(dirname(BUILTIN_CACHE), { recursive: true });
 const guards = { digest: ruleSet.digest, rules: [...(await guardRules(ruleSet, new Date()))] };
 const literals = Object.fromEntries(ruleSet.signals.map((signal) => [signal.pattern, requiredLiterals(signal.pattern)]));
 await writeFile(BUILTIN_CACHE, JSON.stringify({ packs, guards, literals }));
+await writeFile(BUILTIN_AUTOMATON, automatonBytes(new SignalSet(ruleSet.signals).literals));

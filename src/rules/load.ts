@@ -12,6 +12,7 @@ import { compareStrings } from '../util/compare.js';
 import { findCycle } from '../util/cycle.js';
 import { compileLinear } from '../util/linear-regex.js';
 import { InputError } from '../util/errors.js';
+import { rememberAutomaton } from '../util/aho-corasick.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { rememberLiterals } from '../util/regex-literals.js';
 import { DOCUMENT_BYTES, readBoundedText } from '../util/read-bounded.js';
@@ -30,6 +31,9 @@ export const BUILTIN_PACKS = ['data', 'mlops', 'monitoring', 'infrastructure', '
 
 /** Built-in packs validated and converted to JSON at build time (see scripts/cache-packs.mjs). */
 export const BUILTIN_CACHE = join(PACKAGE_ROOT, 'dist', 'rules', 'builtin-packs.json');
+
+/** The built-in signals' literal automaton, stored by the same build step. */
+export const BUILTIN_AUTOMATON = join(PACKAGE_ROOT, 'dist', 'rules', 'builtin-automaton.bin');
 
 interface BuiltinCache {
   packs: Record<string, { sha256: string; value: PackDocument }>;
@@ -144,10 +148,15 @@ function sha256(text: string): string {
 
 async function readCache(use: boolean): Promise<BuiltinCache | null> {
   if (!use) return null;
-  return readFile(BUILTIN_CACHE, 'utf8').then(
-    (text) => JSON.parse(text) as BuiltinCache,
-    () => null,
-  );
+  // The automaton serves a scan only for exactly the literals it was built from; without it, the scan builds one.
+  const [cache] = await Promise.all([
+    readFile(BUILTIN_CACHE, 'utf8').then(
+      (text) => JSON.parse(text) as BuiltinCache,
+      () => null,
+    ),
+    readFile(BUILTIN_AUTOMATON).then(rememberAutomaton, () => undefined),
+  ]);
+  return cache;
 }
 
 async function parsePack(file: string, cache: BuiltinCache | null, checks: CheckKinds, builtin: boolean): Promise<PackFile> {

@@ -19,15 +19,79 @@ interface Automaton {
 const built = new Map<string, Automaton>();
 const KEPT = 4;
 
+function keep(literals: readonly string[], found: Automaton): void {
+  if (built.size >= KEPT) built.delete(built.keys().next().value!);
+  built.set(literals.join('\u0000'), found);
+}
+
 function automaton(literals: readonly string[]): Automaton {
-  const key = literals.join('\u0000');
-  let found = built.get(key);
-  if (!found) {
-    found = build(literals);
-    if (built.size >= KEPT) built.delete(built.keys().next().value!);
-    built.set(key, found);
-  }
+  let found = built.get(literals.join('\u0000'));
+  if (!found) keep(literals, (found = build(literals)));
   return found;
+}
+
+/** Changes whenever the layout below does: bytes of another layout are ignored. */
+const LAYOUT = 1;
+
+interface StoredHeader {
+  layout: number;
+  literals: string[];
+  columns: number[];
+  width: number;
+  states: number;
+  bits: 16 | 32;
+  /** How many literal indexes the outputs hold in all. */
+  outputs: number;
+}
+
+/**
+ * The automaton of these literals as bytes, for the build to store (scripts/cache-packs.mjs) and an
+ * audit to hand back to `rememberAutomaton` instead of building it: the JSON header's length (4
+ * bytes, little-endian), the header, then at 4-byte boundaries the transition table, each state's
+ * offset into the outputs, and the outputs.
+ */
+export function automatonBytes(literals: readonly string[]): Uint8Array {
+  const { columns, width, table, output } = automaton(literals);
+  const offsets = new Int32Array(output.length + 1);
+  output.forEach((ends, state) => (offsets[state + 1] = offsets[state]! + ends.length));
+  const header: StoredHeader = { layout: LAYOUT, literals: [...literals], columns: [...columns], width, states: output.length, bits: table instanceof Uint16Array ? 16 : 32, outputs: offsets[output.length]! };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const parts = [new Uint8Array(new Uint32Array([json.length]).buffer), json, table, offsets, Int32Array.from(output.flat())];
+  const bytes = new Uint8Array(parts.reduce((end, part) => align(end) + part.byteLength, 0));
+  parts.reduce((end, part) => {
+    bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), align(end));
+    return align(end) + part.byteLength;
+  }, 0);
+  return bytes;
+}
+
+function align(offset: number): number {
+  return Math.ceil(offset / 4) * 4;
+}
+
+/**
+ * Keeps the automaton stored by `automatonBytes`, for the literals it was built from: a search for
+ * exactly those literals then starts from it. Bytes that do not hold a whole automaton of this
+ * layout are ignored (the automaton is then built when needed), so a stale or damaged file costs
+ * time, never a wrong answer. The table is read in place: `bytes` must not change afterwards.
+ */
+export function rememberAutomaton(bytes: Uint8Array): void {
+  try {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const headerEnd = 4 + view.getUint32(0, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, headerEnd))) as StoredHeader;
+    if (header.layout !== LAYOUT || (bytes.byteOffset % 4) !== 0) return;
+    const { states, width, outputs } = header;
+    const tableStart = align(headerEnd);
+    const table = header.bits === 16 ? new Uint16Array(bytes.buffer, bytes.byteOffset + tableStart, states * width) : new Int32Array(bytes.buffer, bytes.byteOffset + tableStart, states * width);
+    const offsetsStart = align(tableStart + table.byteLength);
+    const offsets = new Int32Array(bytes.buffer, bytes.byteOffset + offsetsStart, states + 1);
+    const ends = new Int32Array(bytes.buffer, bytes.byteOffset + align(offsetsStart + offsets.byteLength), outputs);
+    const output = Array.from({ length: states }, (_, state) => Array.from(ends.subarray(offsets[state]!, offsets[state + 1]!)));
+    keep(header.literals, { columns: Uint8Array.from(header.columns), width, table, output });
+  } catch {
+    // Not a whole automaton (a RangeError for a short file, a SyntaxError for a damaged header).
+  }
 }
 
 /**

@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_PACKS, loadRuleSet } from '../../src/rules/load.js';
+import { BUILTIN_AUTOMATON, BUILTIN_PACKS, loadRuleSet } from '../../src/rules/load.js';
+import { SignalSet } from '../../src/scan/collectors/code/signals.js';
 import { InputError } from '../../src/util/errors.js';
 import { inputError } from '../helpers/input-error.js';
 import { tempDir } from '../helpers/temp.js';
@@ -150,5 +152,11 @@ describe('an extra pack', () => {
   it('refuses a directory without packs', async () => {
     const dir = await tempDir({ 'README.md': '# nothing here' });
     await expect(loadRuleSet([dir])).rejects.toThrow(/no rule packs/);
+  });
+
+  it('comes with the automaton the build stored for exactly the built-in signals\' literals', async () => {
+    const bytes = await readFile(BUILTIN_AUTOMATON);
+    const header = JSON.parse(bytes.subarray(4, 4 + bytes.readUInt32LE(0)).toString('utf8')) as { literals: string[] };
+    expect(header.literals).toEqual(new SignalSet((await loadRuleSet()).signals).literals);
   });
 });

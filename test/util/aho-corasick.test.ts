@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { LiteralSearch } from '../../src/util/aho-corasick.js';
+import { describe, expect, it, vi } from 'vitest';
+import { automatonBytes, LiteralSearch } from '../../src/util/aho-corasick.js';
+
+/** The module as a new process loads it: no automaton kept yet. */
+async function freshModule(): Promise<typeof import('../../src/util/aho-corasick.js')> {
+  vi.resetModules();
+  return import('../../src/util/aho-corasick.js');
+}
 
 describe('LiteralSearch', () => {
   it('finds every literal that occurs, including overlapping and nested ones', () => {
@@ -46,5 +52,41 @@ describe('LiteralSearch over many literals', () => {
   it('restarts on a character no literal contains, and never reports a literal outside ASCII', () => {
     const search = new LiteralSearch(['ab', 'été', 'b_c']);
     expect(search.foundIn('a#b aéb ab b_c été')).toEqual(new Set([0, 2]));
+  });
+});
+
+describe('an automaton stored as bytes', () => {
+  const literals = ['mlflow.', 'flow', 'wandb.init', 'he', 'she', 'hers', 'été'];
+  const texts = ['import mlflow; mlflow.log_param(1)', 'ushers wandb.init() flows', 'été mlflow', ''];
+
+  it('finds what the automaton it was stored from finds, for the same literals', async () => {
+    const bytes = automatonBytes(literals);
+    const fresh = await freshModule();
+    fresh.rememberAutomaton(bytes);
+    const search = new fresh.LiteralSearch(literals);
+    for (const text of texts) expect(search.foundIn(text), text).toEqual(new LiteralSearch(literals).foundIn(text));
+    // Other literals get an automaton of their own.
+    expect(new fresh.LiteralSearch(['flow', 'mlflow.']).foundIn('mlflow.x')).toEqual(new Set([0, 1]));
+  });
+
+  it('is what the search then runs on, not built again', async () => {
+    // Stored for 'abc', then relabelled as the automaton of 'xyz': the search for 'xyz' runs the stored table.
+    const bytes = automatonBytes(['abc']);
+    const text = new TextDecoder().decode(bytes);
+    const at = text.indexOf('"abc"') + 1;
+    bytes.set(new TextEncoder().encode('xyz'), at);
+    const fresh = await freshModule();
+    fresh.rememberAutomaton(bytes);
+    expect(new fresh.LiteralSearch(['xyz']).foundIn('abc')).toEqual(new Set([0]));
+  });
+
+  it('is ignored when damaged or cut short: the search is built instead', async () => {
+    const bytes = automatonBytes(literals);
+    const fresh = await freshModule();
+    const damaged = bytes.slice();
+    damaged[6] = 0x7b;
+    for (const broken of [bytes.slice(0, bytes.length - 8), bytes.slice(0, 3), damaged, new Uint8Array()]) fresh.rememberAutomaton(broken);
+    const search = new fresh.LiteralSearch(literals);
+    for (const text of texts) expect(search.foundIn(text), text).toEqual(new LiteralSearch(literals).foundIn(text));
   });
 });

@@ -50,6 +50,8 @@ function commentPattern(path: string): RegExp | null {
  */
 export class SignalSet {
   readonly signals: CompiledSignal[];
+  /** The literals of the search, in its order (the build stores the built-in packs' automaton: scripts/cache-packs.mjs). */
+  readonly literals: readonly string[];
   private readonly search: LiteralSearch;
   /** For each literal, the signals that own it. */
   private readonly owners: CompiledSignal[][] = [];
@@ -67,6 +69,7 @@ export class SignalSet {
       };
     });
     for (const signal of this.signals) for (const index of signal.literals ?? []) (this.owners[index] ??= []).push(signal);
+    this.literals = literals;
     this.search = new LiteralSearch(literals);
     this.globs = new GlobSet(this.signals.map((signal) => ({ owner: signal, globs: signal.files })));
   }
