@@ -4,7 +4,6 @@ import type { ValidateFunction } from 'ajv';
 import { InputError } from './errors.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { readBoundedText, SAVED_DOCUMENT_BYTES } from './read-bounded.js';
-import { compileSchema, schemaProblem, validateSource } from './schema-errors.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 /** A kind of JSON file the tool writes and reads back: a report, a baseline. */
@@ -20,12 +19,16 @@ export interface SavedKind {
 }
 
 const validators = new Map<string, Promise<ValidateFunction>>();
+/** The schema validator is a large module: loaded when a saved file is read, not by every command that may read one (an audit without --baseline). */
+const schemaErrors = () => import('./schema-errors.js');
 
 function validator(schema: string): Promise<ValidateFunction> {
   let compiled = validators.get(schema);
   if (!compiled) {
     // `format` keywords document values here (the report's `date-time`): checking them needs a library the CLI does not ship.
-    compiled = readFile(join(PACKAGE_ROOT, 'schemas', `${schema}.schema.json`), 'utf8').then((text) => compileSchema(JSON.parse(text) as object, { formats: false }));
+    compiled = Promise.all([readFile(join(PACKAGE_ROOT, 'schemas', `${schema}.schema.json`), 'utf8'), schemaErrors()]).then(([text, { compileSchema }]) =>
+      compileSchema(JSON.parse(text) as object, { formats: false }),
+    );
     validators.set(schema, compiled);
   }
   return compiled;
@@ -61,6 +64,7 @@ export async function loadSavedJson(file: string, kind: SavedKind): Promise<unkn
   if (foreign) throw new InputError(foreign, file);
   const validate = await validator(kind.schema);
   if (validate(value)) return value;
+  const { schemaProblem, validateSource } = await schemaErrors();
   const { message } = schemaProblem(validate);
   const source = positions(file, text);
   if (source) validateSource(source, validate);
