@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { constants, lstatSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../util/errors.js';
 
 /*
  * How an output reaches its target. A regular file (or a new one) is replaced atomically: written
- * to a temporary file beside it, renamed into place. A terminal, `/dev/null`, a pipe, a socket, or
+ * to a temporary file beside it, renamed into place. A terminal, `/dev/null`, a pipe, or
  * `/dev/stdout` and its kin are written through: replacing them would turn a device into a file
  * (as root, `-o /dev/null` would replace the system's null device). A link to a regular file
  * replaces the file it names and keeps the link. Anything else (a directory, a block device, a
- * link to nothing) is refused before any work is done.
+ * socket, a link to nothing) is refused before any work is done.
  */
 export type OutputTarget = { kind: 'replace'; file: string } | { kind: 'write-through'; file: string };
 
@@ -23,7 +23,7 @@ const statOrNull = (stat: (path: string) => Stats, path: string): Stats | null =
   }
 };
 
-const isStream = (info: Stats) => info.isCharacterDevice() || info.isFIFO() || info.isSocket();
+const isStream = (info: Stats) => info.isCharacterDevice() || info.isFIFO();
 
 /** The process's own descriptors (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`): always written through. */
 const isProcessDescriptor = (path: string) => /^\/(dev|proc)\//.test(resolve(path));
@@ -48,16 +48,32 @@ export function outputTarget(path: string): OutputTarget {
   if (info === null) throw new InputError('cannot write output: a link to nothing', path);
   if (info.isDirectory()) throw new InputError('cannot write output: is a directory', path);
   if (isStream(info)) return { kind: 'write-through', file: path };
+  if (info.isSocket()) throw new InputError('cannot write output: is a socket', path);
   if (!info.isFile()) throw new InputError('cannot write output: not a regular file, a terminal or a pipe', path);
   if (isProcessDescriptor(path)) return { kind: 'write-through', file: path };
   return { kind: 'replace', file: own.isSymbolicLink() ? realpathSync(path) : path };
 }
 
-/** Two outputs naming one file would overwrite each other: refused before anything is written. */
+/** The file a path names, links resolved in every directory on the way (for a new file, in its directory's). */
+function canonical(path: string): string {
+  const stream = standardStream(path);
+  if (stream) return `/dev/${stream}`;
+  try {
+    return realpathSync(path);
+  } catch {
+    const absolute = resolve(path);
+    return dirname(absolute) === absolute ? absolute : join(canonical(dirname(absolute)), basename(absolute));
+  }
+}
+
+/**
+ * Two outputs naming one file would overwrite each other, whatever names they use for it (`./x`,
+ * a link to it, a path through a linked directory): refused before anything is written.
+ */
 export function checkDistinct(paths: readonly string[]): void {
   const seen = new Set<string>();
   for (const path of paths) {
-    const key = resolve(path);
+    const key = canonical(path);
     if (seen.has(key)) throw new InputError('cannot write output: named twice (each output needs its own file)', path);
     seen.add(key);
   }

@@ -2,6 +2,7 @@ import { loadPlugins, type PluginRequest } from '../plugins/load.js';
 import type { LoadedRuleSet } from '../rules/load.js';
 import { loadRuleSet } from '../rules/load.js';
 import { checkConfigAgainst, findConfig, loadConfig } from './load.js';
+import { configPacks } from './packs.js';
 import { configPlugins } from './plugins.js';
 import { resolveProfile, type Profile } from './profiles.js';
 import { EMPTY_CONFIG, type Config, type Layer } from './types.js';
@@ -40,7 +41,8 @@ export async function loadSettings(options: SettingsOptions): Promise<Settings> 
   // Refused before anything is imported when the configuration may not name plugins.
   const fromConfig = loaded ? await configPlugins(loaded, typeof options.config === 'string', options.path) : [];
   const plugins = await loadPlugins([...(options.plugins ?? []), ...fromConfig]);
-  const ruleSet = await loadRuleSet([...(options.rules ?? []), ...config.packs], { plugins });
+  const packs = loaded ? await configPacks(loaded, options.path) : [];
+  const ruleSet = await loadRuleSet([...(options.rules ?? []), ...packs], { plugins });
   if (loaded) checkConfigAgainst(ruleSet, loaded.source, config);
   const profile = await resolveProfile(options.profile, config, loaded?.source ?? null, ruleSet);
   return { config, profile, ruleSet, layers: [...(profile?.layers ?? []), config] };

@@ -1,5 +1,5 @@
 import { realpath } from 'node:fs/promises';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { GitPluginError, simpleGit, type SimpleGit } from 'simple-git';
 import type { Warn } from './location.js';
 
 export interface GitFacts {
@@ -33,6 +33,12 @@ const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 const MAX_LOG_COMMITS = 50_000;
 /** Dependency and CI bots commit a lot and know nothing about the model: they are not authors. */
 const BOT_AUTHOR = /\[bot\]@|^(dependabot|renovate|github-actions|pre-commit-ci|snyk-bot|greenkeeper)\b|^bot@|noreply@github\.com$/i;
+/**
+ * How long git may go without a byte of output before it is stopped. A repository can make git
+ * block for ever: a named pipe as `.git/HEAD`, `.git/config`, a ref, or a file its config includes.
+ * An honest git prints its first line in well under this, even on a busy machine.
+ */
+const SILENCE_MS = 10_000;
 const PULL_REQUEST_SUBJECT = /^Merge pull request #\d+|^Merge branch .+ into |\(#\d+\)\s*$|See merge request /;
 
 /*
@@ -94,7 +100,7 @@ async function locate(git: SimpleGit): Promise<Place> {
     const branch = lines.length > 2 ? lines[lines.length - 1]! : '';
     return { toplevel, head: head || null, branch: branch && branch !== 'HEAD' ? branch : null, tags: Math.max(0, lines.length - 3) };
   } catch (error) {
-    if (NOT_A_REPOSITORY.test((error as Error).message)) throw error;
+    if (NOT_A_REPOSITORY.test((error as Error).message) || stalled(error)) throw error;
     const [toplevel = '', ...tags] = (await git.raw(['rev-parse', '--show-toplevel', '--tags'])).split('\n').filter(Boolean);
     return { toplevel, head: null, branch: null, tags: tags.length };
   }
@@ -102,6 +108,8 @@ async function locate(git: SimpleGit): Promise<Place> {
 
 /** Git's answer when the directory is simply not in a repository: not a problem worth a warning. */
 const NOT_A_REPOSITORY = /not a git repository/i;
+
+const stalled = (error: unknown) => error instanceof GitPluginError && error.plugin === 'timeout';
 
 /**
  * History facts for the audited directory. It may be a subdirectory of a repository (a package in
@@ -111,7 +119,7 @@ export async function collectGit(root: string, now: Date, warn: Warn): Promise<G
   const git = simpleGit({
     baseDir: root,
     config: SAFE_CONFIG,
-    timeout: { block: 30_000 },
+    timeout: { block: SILENCE_MS },
     // simple-git refuses any write to these keys; ours only switch the dangerous behaviour off.
     unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true, allowUnsafePager: true, allowUnsafeProtocolOverride: true },
   });
@@ -190,6 +198,7 @@ export async function collectGit(root: string, now: Date, warn: Warn): Promise<G
 }
 
 function firstLine(error: unknown): string {
+  if (stalled(error)) return `git printed nothing for ${SILENCE_MS / 1000} s and was stopped (is a file in .git, or one its config includes, a named pipe?)`;
   return ((error as Error).message.split('\n').find((line) => line.trim()) ?? 'git failed').trim();
 }
 

@@ -1,22 +1,29 @@
 /*
  * Text from the audited repository, an answers file, a rule pack or a flag reaches terminals, CI
  * logs, Markdown, HTML and SARIF. A control character there is a command: ESC clears or retitles
- * a terminal, BEL rings, C1 codes act as ESC sequences, and a line break starts a new log line
- * that CI systems read as a workflow command (`::error::…` in GitHub Actions). So every output
- * shows them as visible escapes, and one-line contexts fold line breaks into spaces and never
- * begin with a workflow command's marker.
+ * a terminal, BEL rings, C1 codes act as ESC sequences, a carriage return overwrites what a line
+ * showed, bidirectional overrides (U+202E) make text read other than it is, and a line break starts
+ * a new log line that CI systems read as a workflow command (`::error::…` in GitHub Actions). Azure
+ * Pipelines runs `##vso[…]` wherever it appears in a line. So every output shows them as visible
+ * escapes, no line starts with a workflow command's marker, and one-line contexts fold line
+ * breaks into spaces.
  *
  * A credential can reach outputs the same way, in a file or directory name (`keys/ghp_….pem`)
  * that findings, evidence and warnings quote: every output redacts provider formats too.
  */
 import { redactFormats } from '../scan/secret-patterns.js';
 
-/** C0 controls other than tab and line breaks, DEL and C1: never meaningful as text. */
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * C0 controls other than tab and line feed, DEL, C1, the bidirectional formatting characters and
+ * the Unicode line and paragraph separators: never meaningful as text in a report.
+ */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 /** Everything that ends a line somewhere (terminals, JavaScript, log viewers), and tabs. */
 const LINE_BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
 /** GitHub Actions reads `::command::` and `##[command]` at the start of a line, after any indentation. */
-const COMMAND_START = /^(\s*)(::|##\[)/;
+const COMMAND_START = /^([^\S\n]*)(::|##\[)/gm;
+/** Azure Pipelines reads `##vso[command]` anywhere in a line: its bracket is written as an escape. */
+const AZURE_COMMAND = /(##vso)\[/gi;
 
 function escaped(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -24,19 +31,20 @@ function escaped(char: string): string {
 
 /**
  * Text safe to show: provider-format credentials redacted, control characters as visible escapes
- * (`\u001b`); tabs and line breaks kept, for multi-line text.
+ * (`\u001b`), a workflow-command marker at the start of any line with a backslash before it, and
+ * `##vso[` as `##vso\u005b`; tabs and line feeds kept, for multi-line text. In a JSON document every
+ * escape it writes is JSON's own, so the document still holds the exact text.
  */
 export function safeText(text: string): string {
-  return redactFormats(text).replace(CONTROLS, escaped);
+  return redactFormats(text).replace(CONTROLS, escaped).replace(AZURE_COMMAND, '$1\\u005b').replace(COMMAND_START, '$1\\$2');
 }
 
 /**
- * Text for one line of output: line breaks and tabs become spaces, credentials redacted, control
- * characters visible escapes, and a leading workflow-command marker gets a backslash (text that starts an output line,
- * such as a category title, cannot be a command).
+ * Text for one line of output: line breaks and tabs become spaces, then as `safeText` (text that
+ * starts an output line, such as a category title, cannot be a command).
  */
 export function printable(text: string): string {
-  return safeText(text.replace(LINE_BREAKS, ' ')).replace(COMMAND_START, '$1\\$2');
+  return safeText(text.replace(LINE_BREAKS, ' '));
 }
 
 /**

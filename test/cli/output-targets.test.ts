@@ -82,12 +82,19 @@ describe('output targets', () => {
     expect(existsSync(join(dir, 'nowhere'))).toBe(false);
   });
 
-  it('the same file named by --output and --write-baseline is refused, with nothing written', async () => {
+  it.each([
+    ['the same path', async (dir: string) => join(dir, '.', 'x.json')],
+    ['a link to it', async (dir: string) => (await symlink('x.json', join(dir, 'y.json')), join(dir, 'y.json'))],
+    ['a path through a linked directory', async (dir: string) => (await symlink('.', join(dir, 'here')), join(dir, 'here', 'x.json'))],
+  ])('the same file named by --output and by --write-baseline as %s is refused, with nothing written', async (_, baseline) => {
     const repo = await fixture('notebook-poc');
-    const dir = await tempDir();
-    const result = await cli([repo, '--format', 'json', '--output', join(dir, 'x.json'), '--write-baseline', join(dir, '.', 'x.json')]);
-    expectUsageError(result, /x\.json: cannot write output: named twice/);
-    expect(await readdir(dir)).toEqual([]);
+    const dir = await tempDir({ 'x.json': 'previous' });
+    const other = await baseline(dir);
+    const before = await readdir(dir);
+    const result = await cli([repo, '--format', 'json', '--output', join(dir, 'x.json'), '--write-baseline', other]);
+    expectUsageError(result, /cannot write output: named twice/);
+    expect(await readdir(dir)).toEqual(before);
+    expect(await readFile(join(dir, 'x.json'), 'utf8')).toBe('previous');
   });
 
   it('a run interrupted while writing leaves no temporary file behind', async () => {

@@ -79,15 +79,20 @@ export function expectCompleted(result: Run): void {
   expect([0, 1], result.stderr).toContain(result.code);
 }
 
-/** A raw control character other than tab and line feed: in a terminal or a log, a command. */
-export const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/**
+ * A raw control character other than tab and line feed (in a terminal or a log, a command), a
+ * bidirectional override (text that reads other than it is), or a Unicode line separator.
+ */
+export const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 /**
- * Printed text that no input can steer: no raw control character, and no line whose text (after
- * any indentation) is a CI workflow command such as GitHub Actions' `::error::`.
+ * Printed text that no input can steer: no raw control character, no line whose text (after any
+ * indentation) is a CI workflow command such as GitHub Actions' `::error::`, and no Azure Pipelines
+ * command (`##vso[`) anywhere in a line.
  */
 export function expectCleanLines(text: string): void {
   expect(text).not.toMatch(RAW_CONTROL);
+  expect(text).not.toMatch(/##vso\[/i);
   for (const line of text.split('\n')) expect(line.trimStart(), line).not.toMatch(/^(::|##\[)/);
 }
 

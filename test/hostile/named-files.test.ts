@@ -1,7 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
+import { tempDir } from '../helpers/temp.js';
 import { CASE_TIMEOUT_MS, expectCompleted, expectRefused, fifo, run, runAll, smallRepository, sparse } from './contract.js';
 
 /*
@@ -62,15 +64,46 @@ describe.skipIf(process.platform === 'win32')('files named by the user or a conf
     expectRefused(c, report, /cannot read report: too large/);
   });
 
-  it('reads the repository on, with a warning, when .git/info/exclude is a FIFO', async () => {
+  it("refuses a pack the repository's configuration names outside the repository, however it gets there", async () => {
+    const elsewhere = await tempDir({ 'private.yaml': 'pack: private\nrules: []\n' });
+    const outside = join(elsewhere, 'private.yaml');
+    const repo = await smallRepository({ 'packs/local.yaml': 'pack: local\nrules: []\n' });
+    await symlink(outside, join(repo, 'linked.yaml'));
+    await mkdir(join(repo, 'more'));
+    await symlink(outside, join(repo, 'more', 'linked.yaml'));
+    const configs: Array<[string, string]> = [
+      ['absolute.yaml', outside],
+      ['climbing.yaml', relative(repo, outside)],
+      ['link.yaml', 'linked.yaml'],
+      ['directory.yaml', 'more'],
+    ];
+    const files = await Promise.all(configs.map(async ([name, pack]) => {
+      await writeFile(join(repo, name), `version: 1\npacks:\n  - packs/local.yaml\n  - ${JSON.stringify(pack)}\n`);
+      return join(repo, name);
+    }));
+    const results = await runAll([...files.map((file) => [repo, '--config', file]), [repo, '--rules', outside]]);
+    files.forEach((file, i) => expectRefused(results[i]!, `${file}:4:5`, /packs\[1\]: .* is outside the audited repository/));
+    // The auditor may name the same pack.
+    expectCompleted(results[files.length]!);
+  });
+
+  it('reads the repository on, with a warning, when .git/info/exclude or a file git reads is a FIFO', async () => {
     const repo = await smallRepository();
     await mkdir(join(repo, '.git', 'info'), { recursive: true });
     fifo(join(repo, '.git', 'info', 'exclude'));
-    const out = join(repo, 'report.json');
-    const result = await run([repo, '--format', 'json', '--output', out]);
-    expectCompleted(result);
-    const report = JSON.parse(await readFile(out, 'utf8')) as Report;
+    // Git reads HEAD to know it is in a repository at all, and would wait on the pipe for ever.
+    const head = await smallRepository();
+    execFileSync('git', ['init', '-q', head]);
+    await rm(join(head, '.git', 'HEAD'));
+    fifo(join(head, '.git', 'HEAD'));
+    const [excluded, blocked] = await runAll([[repo, '--format', 'json'], [head, '--format', 'json']]);
+    expectCompleted(excluded!);
+    const report = JSON.parse(excluded!.stdout) as Report;
     expect(report.warnings).toContainEqual(expect.objectContaining({ path: '.git/info/exclude', message: expect.stringMatching(/named pipe/) }));
     expect(report.scan.files).toBeGreaterThan(0);
+    expectCompleted(blocked!);
+    const withoutHistory = JSON.parse(blocked!.stdout) as Report;
+    expect(withoutHistory.warnings).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/git history not read: git printed nothing for \d+ s/) }));
+    expect(withoutHistory.scan.files).toBeGreaterThan(0);
   });
 });

@@ -6,11 +6,12 @@ import { CASE_TIMEOUT_MS, expectCleanLines, expectCompleted, expectRefused, RAW_
 
 /*
  * File names, file contents, answers, rule texts and flag values flow into every output. None may
- * start a line of its own in a CI log (GitHub Actions runs `::error …` lines as commands) or put a
- * raw control character in front of a reader (ESC retitles and clears a terminal, BEL rings).
+ * start a line of its own in a CI log (GitHub Actions runs `::error …` lines as commands), carry an
+ * Azure Pipelines command anywhere in a line (`##vso[…]`), or put a raw control character in front
+ * of a reader (ESC retitles and clears a terminal, BEL rings, U+202E reverses what follows).
  */
-const COMMAND = '\n::error file=app.py,line=1::injected\n';
-const ESCAPES = '\u001b]0;owned\u0007\u001b[2J\u009b31m';
+const COMMAND = '\n::error file=app.py,line=1::injected\r##[error]again\n ##vso[task.setvariable variable=gate]passed';
+const ESCAPES = '\u001b]0;owned\u0007\u001b[2J\u009b31m\u202egnp.exe\u0085';
 
 const repo = join(await tempDir(), `client${COMMAND}repo`);
 await mkdir(join(repo, 'src'), { recursive: true });
@@ -50,6 +51,11 @@ describe('printed text', { timeout: CASE_TIMEOUT_MS }, () => {
     expectCompleted(text);
     expectCleanLines(text.stdout);
     expect(text.stdout).toContain('\\u001b]0;owned\\u0007');
+    // A pack's texts over several lines keep their lines in `explain`, none of them a command.
+    const explained = await run(['explain', 'hostile.rule', '--rules', pack]);
+    expectCompleted(explained);
+    expectCleanLines(explained.stdout);
+    expect(explained.stdout).toContain('injected');
   });
 
   it('keeps every message on stderr to one line of its own', async () => {

@@ -19,11 +19,16 @@ import { expectRoughlyLinear } from '../helpers/growth.js';
  */
 const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
 
-const cases: Array<[string, CollectorDefinition<string, unknown>, string, (n: number) => string]> = [
+/** A job is several lines and objects: fewer of them show the same growth. */
+const JOBS = 300;
+
+const cases: Array<[string, CollectorDefinition<string, unknown>, string, (n: number) => string, number?]> = [
   ['a Dockerfile RUN continued over every line', containersCollector, 'Dockerfile', (n) => `FROM python:3.12-slim\nRUN true \\\n${lines(n, (i) => `  && echo step${i} \\`)}\n  && true\nUSER app\n`],
   ['a conda environment with many keys', dependenciesCollector, 'environment.yml', (n) => `name: env\n${lines(n, (i) => `key${i}: value`)}\ndependencies:\n  - numpy=1.26.0\n`],
   ['a workflow with many env keys', ciCollector, '.github/workflows/ci.yml', (n) => `on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n${lines(n, (i) => `      KEY_${i}: value`)}\n    steps:\n      - run: pytest\n`],
   ['a workflow referencing one anchor from every step', ciCollector, '.github/workflows/ci.yml', (n) => `on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - &step { run: pytest }\n${lines(n, () => '      - *step')}\n`],
+  ['a GitLab CI file with many jobs', ciCollector, '.gitlab-ci.yml', (n) => `default:\n  image: python:3.12\n${lines(n, (i) => `job${i}:\n  stage: test\n  script: [pytest]`)}\n`, JOBS],
+  ['a GitHub workflow with many jobs, each needing the one before', ciCollector, '.github/workflows/ci.yml', (n) => `on: push\njobs:\n${lines(n, (i) => `  j${i}:\n    runs-on: ubuntu-latest\n    needs: [${i > 0 ? `j${i - 1}` : ''}]\n    steps:\n      - run: pytest`)}\n`, JOBS],
   ['a Kubernetes manifest with many labels', kubernetesCollector, 'k8s/deployment.yaml', (n) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  labels:\n${lines(n, (i) => `    l${i}: v`)}\n`],
   ['a test file of placeholder tests, one nested in the next', testsCollector, 'tests/test_x.py', (n) => lines(n, (i) => `${' '.repeat(i % 200)}def test_${i}(): pass`)],
   ['a README of results: metric sentences and a table as wide as its lines allow', docsCollector, 'README.md', (n) => `## Results\n${lines(n, (i) => (i % 2 ? `accuracy ${'of the model '.repeat(i % 50)}is 9${i}% and 0.${i} F1, precision >= 0.${i}` : `| ${'Accuracy | '.repeat(i % 100)}`))}\n`],
@@ -31,11 +36,11 @@ const cases: Array<[string, CollectorDefinition<string, unknown>, string, (n: nu
 ];
 
 describe('hostile repository content: cost linear in the size of the file', () => {
-  it.each(cases)('%s', (_name, collector, path, text) => {
+  it.each(cases)('%s', (_name, collector, path, text, small = 1_000) => {
     expectRoughlyLinear((size) => {
       const files = { [path]: text(size) };
       return () => collect(collector, files);
-    }, 1_000);
+    }, small);
   });
 
   it('a YAML file of quoted strings, each holding a text signal, one of them never closed', () => {

@@ -5,6 +5,13 @@ describe('printable text', () => {
   it('shows control characters as escapes, and keeps line breaks only where lines are allowed', () => {
     expect(safeText('a\u001b[2Jb\u0007c\u009bd\u007f\ne\tf')).toBe('a\\u001b[2Jb\\u0007c\\u009bd\\u007f\ne\tf');
     expect(printable('a\r\nb\nc\rd\te\u2028f\u001b')).toBe('a b c d e f\\u001b');
+    // A carriage return overwrites a terminal line; a Unicode separator breaks one in some viewers.
+    expect(safeText('shown\rhidden\u2029x')).toBe('shown\\u000dhidden\\u2029x');
+  });
+
+  it('shows bidirectional formatting characters as escapes, so text reads as it is', () => {
+    expect(printable('invoice\u202Eexe.pdf')).toBe('invoice\\u202eexe.pdf');
+    expect(safeText('\u2066a\u2069\u200e\u200f\u061c\u202a')).toBe('\\u2066a\\u2069\\u200e\\u200f\\u061c\\u202a');
   });
 
   it('redacts credentials in a provider format, as a file name can hold one', () => {
@@ -18,6 +25,16 @@ describe('printable text', () => {
     expect(printable('::error file=x::pwned')).toBe('\\::error file=x::pwned');
     expect(printable('\n  ##[warning]x')).toBe('   \\##[warning]x');
     expect(printable('a ::error::b')).toBe('a ::error::b');
+    // Multi-line text keeps its lines, and none of them starts a command.
+    expect(safeText('why\n::error::x\n\t##[group]y')).toBe('why\n\\::error::x\n\t\\##[group]y');
+  });
+
+  it('breaks an Azure Pipelines command wherever it is in a line, with an escape JSON reads back', () => {
+    expect(printable('model ##vso[task.setvariable variable=x]1')).toBe('model ##vso\\u005btask.setvariable variable=x]1');
+    expect(safeText('##VSO[task.complete]')).toBe('##VSO\\u005btask.complete]');
+    const json = safeText(JSON.stringify({ name: 'a\n##vso[task.uploadfile]/etc/passwd \u202e' }));
+    expect(json).not.toMatch(/##vso\[|\u202e/i);
+    expect(JSON.parse(json)).toEqual({ name: 'a\n##vso[task.uploadfile]/etc/passwd \u202e' });
   });
 
   it('cleans every string of plain data, keys included, and leaves other objects alone', () => {

@@ -70,7 +70,29 @@ function keyText(key: unknown): string | undefined {
   return isScalar(key) ? String(key.value) : undefined;
 }
 
-export function entries(y: Yaml, node: unknown, seen = new Set<unknown>()): Entry[] {
+/** A map's entries, `<<` merges applied, and the first value of each key: worked out once per map. */
+interface MapEntries {
+  list: Entry[];
+  byKey: Map<string, unknown>;
+}
+const mapEntries = new WeakMap<Node, MapEntries>();
+const NO_ENTRIES: MapEntries = { list: [], byKey: new Map() };
+
+function indexed(y: Yaml, node: unknown): MapEntries {
+  const map = resolved(y, node);
+  if (!isMap(map)) return NO_ENTRIES;
+  let found = mapEntries.get(map);
+  if (!found) {
+    const list = mergedEntries(y, map, new Set());
+    const byKey = new Map<string, unknown>();
+    for (const entry of list) if (!byKey.has(entry.key)) byKey.set(entry.key, entry.value);
+    found = { list, byKey };
+    mapEntries.set(map, found);
+  }
+  return found;
+}
+
+function mergedEntries(y: Yaml, node: unknown, seen: Set<unknown>): Entry[] {
   const map = resolved(y, node);
   if (!isMap(map) || seen.has(map)) return [];
   seen.add(map);
@@ -84,7 +106,7 @@ export function entries(y: Yaml, node: unknown, seen = new Set<unknown>()): Entr
       continue;
     }
     const sources = resolved(y, pair.value);
-    for (const source of isSeq(sources) ? sources.items : [sources]) merged.push(...entries(y, source, seen));
+    for (const source of isSeq(sources) ? sources.items : [sources]) merged.push(...mergedEntries(y, source, seen));
   }
   // A key written in the map overrides a merged one; among merged maps the first listed wins.
   const result = [...own];
@@ -97,8 +119,16 @@ export function entries(y: Yaml, node: unknown, seen = new Set<unknown>()): Entr
   return result;
 }
 
+/**
+ * A map's entries, merges applied. Worked out once per map: providers look keys up job by job, and
+ * recomputing a 40,000-job file's root for each lookup cost the square of its size.
+ */
+export function entries(y: Yaml, node: unknown): Entry[] {
+  return indexed(y, node).list;
+}
+
 export function child(y: Yaml, node: unknown, key: string): unknown {
-  return entries(y, node).find((entry) => entry.key === key)?.value;
+  return indexed(y, node).byKey.get(key);
 }
 
 export function items(y: Yaml, node: unknown): unknown[] {
