@@ -52,10 +52,13 @@ export async function loadAnswers(file: string, questions: readonly Question[]):
   }
 
   const byId = new Map(questions.map((question) => [question.id, question]));
+  // The file's own keys: the parsed copy leaves out a `__proto__` key rather than report it.
+  for (const id of Object.keys((source.value as { answers?: object | null }).answers ?? {})) {
+    if (!byId.has(id)) throw inputErrorAt(source, ['answers', id], `unknown question "${id}"${didYouMean(id, byId.keys())}`, true);
+  }
   const values: Record<string, Answer> = {};
   for (const [id, raw] of Object.entries(top.data.answers ?? {})) {
-    const question = byId.get(id);
-    if (!question) throw inputErrorAt(source, ['answers', id], `unknown question "${id}"${didYouMean(id, byId.keys())}`, true);
+    const question = byId.get(id)!;
     if (raw === null || raw === undefined) continue;
     const parsed = ANSWER_TYPES[question.type].schema(z, question).safeParse(raw);
     if (!parsed.success) {

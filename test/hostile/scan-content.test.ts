@@ -31,6 +31,8 @@ function wordsOf(pattern: string): string[] {
 
 /** Almost-matches: the words joined by what separates them in code, a call, an attribute, a setting. */
 const SEPARATORS = [' ', '(', '.', ': '];
+/** Runs of what indents a line. */
+const BLANKS = [' ', '\t', '- '];
 
 describe('hostile scan content', { timeout: CASE_TIMEOUT_MS }, () => {
   it("runs a catastrophic pattern from the repository's own pack in linear time, and refuses lookaround", async () => {
@@ -56,22 +58,28 @@ describe('hostile scan content', { timeout: CASE_TIMEOUT_MS }, () => {
     }, 2_000);
   });
 
-  it('runs every built-in signal in time linear in the line, on lines made of the words it looks for', async () => {
+  it('runs every built-in signal in time linear in the line, on lines made of the words it looks for or of blanks before them', async () => {
     const { signals } = await loadRuleSet();
     expect(signals.length).toBeGreaterThan(100);
     for (const signal of signals) {
       const regex = compileNative(signal.pattern);
+      // Every match, as a scan retries past a definition's name: each start is tried once.
+      const everyMatch = (line: string) => () => {
+        for (let at = regex.find(line); at >= 0 && at < line.length; at = regex.find(line, at + 1));
+      };
       const words = wordsOf(signal.pattern);
       for (const separator of SEPARATORS) {
-        const grows = () =>
-          expectRoughlyLinear((size) => {
-            const line = lineOf(words, separator, size);
-            // Every match, as a scan retries past a definition's name: each start is tried once.
-            return () => {
-              for (let at = regex.find(line); at >= 0 && at < line.length; at = regex.find(line, at + 1));
-            };
-          }, 20_000);
+        const grows = () => expectRoughlyLinear((size) => everyMatch(lineOf(words, separator, size)), 20_000);
         expect(grows, `signal ${signal.id}, words joined by ${JSON.stringify(separator)}`).not.toThrow();
+      }
+      // Indentation before a key (`^\s*-?\s*key:`) is where two blank runs can split a line every way:
+      // 10 KB against 100 KB (a square fails here in seconds), then against 1 MB.
+      for (const blank of BLANKS) {
+        for (const tail of ['', `${words[0] ?? ''}:`]) {
+          const line = (size: number) => everyMatch(blank.repeat(size / blank.length) + tail);
+          const grows = () => [10, 100].forEach((factor) => expectRoughlyLinear(line, 10_000, factor));
+          expect(grows, `signal ${signal.id}, ${JSON.stringify(blank)} repeated, then ${JSON.stringify(tail)}`).not.toThrow();
+        }
       }
     }
   });

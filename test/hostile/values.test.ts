@@ -23,13 +23,20 @@ describe('hostile values', { timeout: CASE_TIMEOUT_MS }, () => {
     results.forEach((result, i) => expectRefused(result, files[i]!, configs[i]![2]));
   });
 
-  it('knows no schema named after a property of every object', async () => {
+  it('knows no schema, and no question, named after a property of every object', async () => {
     for (const name of ['__proto__', 'constructor', 'toString']) {
       const result = await run(['schema', name]);
       expect(result.hung).toBe(false);
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(`scale-audit: unknown schema "${name}"; schemas: answers, assumptions, baseline, config, pack-tests, profile, report, rule-pack\n`);
     }
+    const repo = await smallRepository({
+      'answers.yaml': 'version: 1\nanswers:\n  __proto__: { polluted: true }\n',
+      'answers.json': '{"version": 1, "answers": {"__proto__": {"polluted": true}}}',
+    });
+    const [yaml, json] = await runAll([[repo, '--answers', join(repo, 'answers.yaml')], [repo, '--answers', join(repo, 'answers.json')]]);
+    expectRefused(yaml!, `${join(repo, 'answers.yaml')}:3:3`, /unknown question "__proto__"/);
+    expectRefused(json!, join(repo, 'answers.json'), /unknown question "__proto__"/);
   });
 
   it('writes an answers template that loads for a directory whose name holds a newline', async () => {
