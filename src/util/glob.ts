@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { compileLinear } from './linear-regex.js';
 import { baseName } from './repo-path.js';
 
 const cache = new Map<string, (path: string) => boolean>();
@@ -6,12 +7,29 @@ const WILDCARDS = /[*?[\]{}()!+@]/;
 /** Extended globs (`!(x)`, `+(x)`, `@(x)`, `*(x)`, `?(x)`) are left to picomatch. */
 const EXTGLOB = /[!+@*?]\(/;
 
-/** `a.{md,rst}` → `a.md`, `a.rst`: one level of braces at a time, as often as they occur. */
+/**
+ * Braces multiply: thirty `{a,b}` in a row (in a repository's pack or tox.ini) are a billion names.
+ * A pattern with more alternatives than this stays whole; a glob matcher reads its braces as a group.
+ */
+const MAX_BRACE_EXPANSIONS = 256;
+
+/** `a.{md,rst}` → `a.md`, `a.rst`: one level of braces at a time, as often as they occur (the pattern itself when they make too many). */
 export function expandBraces(pattern: string): string[] {
+  return expandWithin(pattern, MAX_BRACE_EXPANSIONS) ?? [pattern];
+}
+
+/** The expansions, or null when there would be more than `limit`. */
+function expandWithin(pattern: string, limit: number): string[] | null {
   const match = /\{([^{}]*,[^{}]*)\}/.exec(pattern);
   if (!match) return [pattern];
   const [before, after] = [pattern.slice(0, match.index), pattern.slice(match.index + match[0].length)];
-  return match[1]!.split(',').flatMap((choice) => expandBraces(`${before}${choice}${after}`));
+  const expanded: string[] = [];
+  for (const choice of match[1]!.split(',')) {
+    const more = expandWithin(`${before}${choice}${after}`, limit - expanded.length);
+    if (more === null || expanded.length + more.length > limit) return null;
+    expanded.push(...more);
+  }
+  return expanded;
 }
 
 /** The index of the `}` closing the `{` at `open`, or -1. */
@@ -91,8 +109,29 @@ function compile(pattern: string): (path: string) => boolean {
     const extension = /^\*(\.[^*?[\]{}()!+@/]+)$/.exec(pattern)?.[1];
     if (extension) return (path) => path.endsWith(extension);
   }
-  const regex = new RegExp(`^${globToRegExpSource(pattern)}$`);
-  return anchored ? (path) => regex.test(path) : (path) => regex.test(baseName(path));
+  const source = `^${globToRegExpSource(pattern)}$`;
+  const test = backtracks(pattern) ? linearTest(source) : nativeTest(source);
+  return anchored ? (path) => test(path) : (path) => test(baseName(path));
+}
+
+/**
+ * Each star before a literal is a place JavaScript's engine backtracks to: with more than two in
+ * one name (`*a*a*a*c*b`, from a repository's pack), a long file name that almost matches takes
+ * the star count's power of its length. No built-in glob has that many; such a glob is matched with
+ * RE2 semantics instead, in time linear in the path.
+ */
+function backtracks(pattern: string): boolean {
+  return pattern.split('/').some((name) => name !== '**' && (name.match(/\*/g)?.length ?? 0) > 2);
+}
+
+function nativeTest(source: string): (text: string) => boolean {
+  const regex = new RegExp(source);
+  return (text) => regex.test(text);
+}
+
+function linearTest(source: string): (text: string) => boolean {
+  const regex = compileLinear(source);
+  return (text) => regex.find(text) >= 0;
 }
 
 /**

@@ -36,13 +36,20 @@ const BLANKS = [' ', '\t', '- '];
 
 describe('hostile scan content', { timeout: CASE_TIMEOUT_MS }, () => {
   it("runs a catastrophic pattern from the repository's own pack in linear time, and refuses lookaround", async () => {
-    const pack = (pattern: string) =>
-      `pack: local\nsignals:\n  - id: nested\n    description: nested quantifiers\n    files: ["*.txt"]\n    pattern: '${pattern}'\nrules:\n  - id: local.nested\n    title: Nested\n    category: mlops\n    severity: low\n    level: 1\n    why: Because.\n    detection: Looks for a line.\n    remediation: { summary: Fix it., steps: [Fix it.], effort: S }\n    check: { pass: { signal: nested } }\n`;
+    const pack = (pattern: string, files = '*.txt') =>
+      `pack: local\nsignals:\n  - id: nested\n    description: nested quantifiers\n    files: ["${files}"]\n    pattern: '${pattern}'\nrules:\n  - id: local.nested\n    title: Nested\n    category: mlops\n    severity: low\n    level: 1\n    why: Because.\n    detection: Looks for a line.\n    remediation: { summary: Fix it., steps: [Fix it.], effort: S }\n    check: { pass: { signal: nested } }\n`;
     const repo = await smallRepository({
       '.scale-audit.yaml': 'version: 1\npacks: [local.yaml]\n',
       'local.yaml': pack('^(a+)+$'),
       'notes.txt': `${'a'.repeat(31)}!\n`.repeat(200),
     });
+    expectCompleted(await run([repo, '--format', 'json']));
+
+    // Its globs too: stars that backtrack over a long file name, braces that multiply.
+    await writeFile(join(repo, `${'a'.repeat(200)}b`), 'x\n');
+    await writeFile(join(repo, 'local.yaml'), pack('x', '*a*a*a*a*a*a*a*a*a*a*a*a*c*b'));
+    expectCompleted(await run([repo, '--format', 'json']));
+    await writeFile(join(repo, 'local.yaml'), pack('x', '{a,b}'.repeat(30)));
     expectCompleted(await run([repo, '--format', 'json']));
 
     await writeFile(join(repo, 'local.yaml'), pack('(a+)(?=!)'));
