@@ -1,5 +1,7 @@
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { GitPluginError, simpleGit, type SimpleGit } from 'simple-git';
+import { notAFile } from '../util/read-bounded.js';
 import type { Warn } from './location.js';
 
 export interface GitFacts {
@@ -106,6 +108,28 @@ async function locate(git: SimpleGit): Promise<Place> {
   }
 }
 
+/**
+ * What every git command reads first, found without git: the nearest `.git` upward, its HEAD and
+ * its config. One that is not a regular file (a named pipe) would block git before it printed
+ * anything; named here, it costs no wait. (Pipes git reads later are what SILENCE_MS is for.)
+ */
+async function blockingGitFile(root: string): Promise<string | null> {
+  for (let directory = resolve(root); ; directory = dirname(directory)) {
+    const dotGit = join(directory, '.git');
+    const info = await stat(dotGit).catch(() => null);
+    if (info) {
+      if (!info.isDirectory()) return info.isFile() ? null : `.git ${notAFile(info)}`;
+      for (const name of ['HEAD', 'config']) {
+        const file = await stat(join(dotGit, name)).catch(() => null);
+        const problem = file && notAFile(file);
+        if (problem) return `.git/${name} ${problem}`;
+      }
+      return null;
+    }
+    if (dirname(directory) === directory) return null;
+  }
+}
+
 /** Git's answer when the directory is simply not in a repository: not a problem worth a warning. */
 const NOT_A_REPOSITORY = /not a git repository/i;
 
@@ -123,6 +147,11 @@ export async function collectGit(root: string, now: Date, warn: Warn): Promise<G
     // simple-git refuses any write to these keys; ours only switch the dangerous behaviour off.
     unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true, allowUnsafePager: true, allowUnsafeProtocolOverride: true },
   });
+  const blocking = await blockingGitFile(root);
+  if (blocking) {
+    warn({ message: `git history not read: ${blocking}` });
+    return null;
+  }
   let place: Place;
   try {
     place = await locate(git);

@@ -25,7 +25,7 @@ function size(bytes: number): string {
 }
 
 /** Only a regular file has an end: a FIFO or a device can block a read forever or never stop. */
-function notAFile(info: Stats): string | null {
+export function notAFile(info: Stats): string | null {
   if (info.isFile()) return null;
   if (info.isDirectory()) return 'is a directory';
   if (info.isFIFO()) return 'is a named pipe (FIFO), not a file';

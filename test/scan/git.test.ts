@@ -101,6 +101,17 @@ describe('collectGit', () => {
     await collectGit(root, now, () => {});
     expect(existsSync(marker)).toBe(false);
   });
+
+  it.skipIf(process.platform === 'win32')('stops a git that waits on a named pipe its config includes, with a warning', { timeout: 60_000 }, async () => {
+    const root = await tempDir({ 'a.txt': 'a' });
+    git(root, 'init', '-q');
+    commit(root, 'a@acme.example', '2026-01-01T00:00:00Z', 'x');
+    execFileSync('mkfifo', [join(root, 'included')]);
+    await writeFile(join(root, '.git', 'config'), `[core]\n\trepositoryformatversion = 0\n[include]\n\tpath = ${join(root, 'included')}\n`);
+    const warnings: Array<{ message: string }> = [];
+    expect(await collectGit(root, now, (w) => warnings.push(w))).toBeNull();
+    expect(warnings).toEqual([{ message: expect.stringMatching(/^git history not read: git printed nothing for \d+ s and was stopped/) }]);
+  });
 });
 
 describe('webUrlOf', () => {
