@@ -72,6 +72,13 @@ export interface Collector<Slice> {
 export interface CollectorDefinition<Key extends string = string, Slice = unknown> {
   readonly key: Key;
   create(options: CollectorOptions): Collector<Slice>;
+  /**
+   * What the audit loses when a file this collector wants is binary or too large to read, for a
+   * warning naming the file ("its dependencies are not read"). Left out by collectors that search
+   * many files for content (code, notebooks), where such files are expected and a warning per file
+   * would be noise.
+   */
+  readonly whenUnread?: string;
 }
 
 /** Declares a collector, keeping its key as a literal type so that Facts can be derived from it. */

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { byLocation, compareStrings } from '../util/compare.js';
 import { InputError } from '../util/errors.js';
+import { size } from '../util/read-bounded.js';
 import type { CodeSignal, CollectedFacts, CollectorDefinition, ScanIndex } from './collector.js';
 import { BUILTIN_COLLECTORS } from './collectors/index.js';
 import { SCAN_KEYS, type Facts, type ScanFacts } from './facts.js';
@@ -41,6 +42,11 @@ export const SCAN_DEFAULTS = {
 };
 
 type Limits = typeof SCAN_DEFAULTS;
+
+/** Notebooks carry their outputs, so they may be larger than other text files before they are left unread. */
+function limitFor(path: string, limits: Limits): number {
+  return path.endsWith('.ipynb') ? limits.maxNotebookBytes : limits.maxFileBytes;
+}
 
 function limitsOf(options: ScanOptions<readonly CollectorDefinition[]>): Limits {
   return {
@@ -90,7 +96,7 @@ function collectFacts(
   const limits = limitsOf(options);
   const warnings: ScanWarning[] = [...walked.warnings, ...gitWarnings];
   const warn = (warning: ScanWarning) => warnings.push(warning);
-  const collectors = definitions.map((definition) => ({ key: definition.key, collector: definition.create({ signals: options.signals }) }));
+  const collectors = definitions.map((definition) => ({ key: definition.key, whenUnread: definition.whenUnread, collector: definition.create({ signals: options.signals }) }));
   const unread: FilesFacts['unread'] = [];
 
   // One read per file, in path order, shared by every collector that wants it.
@@ -99,12 +105,18 @@ function collectFacts(
     options.onProgress?.({ phase: 'reading', files: ++seen, total: walked.files.length });
     const readers = collectors.filter(({ collector }) => collector.wants(file.path));
     if (readers.length === 0) continue;
-    const result = read(file.path, file.bytes, file.path.endsWith('.ipynb') ? limits.maxNotebookBytes : limits.maxFileBytes);
+    const result = read(file.path, file.bytes, limitFor(file.path, limits));
     if ('unread' in result) {
       unread.push({ path: file.path, reason: result.unread });
       // Too large or binary is a choice the scan makes; a file it could not open is missing evidence (a
       // requirements file nobody could read would otherwise leave pinning "none" without a word).
       if (result.unread === 'unreadable') warn({ path: file.path, message: 'could not read the file: it is left out of the audit' });
+      else {
+        // A manifest or Dockerfile that is binary or huge is still a file the audit needed: say which.
+        const lost = readers.find(({ whenUnread }) => whenUnread !== undefined)?.whenUnread;
+        const why = result.unread === 'binary' ? 'the file is binary' : `the file is larger than the ${size(limitFor(file.path, limits))} read limit`;
+        if (lost) warn({ path: file.path, message: `${why}: ${lost}` });
+      }
       continue;
     }
     const content = fileContent(file.path, result.text, file.bytes);

@@ -20,7 +20,8 @@ export interface ReadLimit {
   maxBytes: number;
 }
 
-function size(bytes: number): string {
+/** A size as a person reads it: "2 MiB", "512 KiB". */
+export function size(bytes: number): string {
   return bytes >= MIB ? `${Math.ceil(bytes / MIB)} MiB` : bytes >= KIB ? `${Math.ceil(bytes / KIB)} KiB` : `${bytes} bytes`;
 }
 

@@ -71,7 +71,7 @@ interface Stage {
   exposes: number[];
 }
 
-export const containersCollector = defineCollector({ key: 'containers', create: collectContainers });
+export const containersCollector = defineCollector({ key: 'containers', create: collectContainers, whenUnread: 'its container definition is not read' });
 
 function collectContainers(): Collector<ContainerFacts> {
   const dockerfiles: Array<DockerfileFacts & { contents: ImageContents }> = [];

@@ -22,7 +22,7 @@ import { summarise } from './summary.js';
 /** The manifest kinds, in the order they are tried on a file name. */
 const MANIFEST_FORMATS: readonly ManifestFormat[] = [requirementsFile, pyproject, pipfile, setupPy, setupCfg, condaEnvironment, packageJson];
 
-export const dependenciesCollector = defineCollector({ key: 'dependencies', create: collectDependencies });
+export const dependenciesCollector = defineCollector({ key: 'dependencies', create: collectDependencies, whenUnread: 'its dependencies are not read' });
 
 function collectDependencies(): Collector<DependencyFacts> {
   const manifests: Array<{ path: string; read: ManifestRead }> = [];
