@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContextOptions } from 'playwright-core';
-import { artifactPath, DESKTOP, expectQuiet, inContext, MOBILE, noBrowser, openReport, useBrowser, writeArtifact, type OpenedReport } from '../helpers/browser.js';
+import { artifactPath, DESKTOP, expectQuiet, inContext, MOBILE, noBrowser, openReport, scrollToTop, useBrowser, useOpenedReport, writeArtifact, type OpenedReport } from '../helpers/browser.js';
 import { richFullHtml, richHtml } from './reports.js';
 import { where } from './where.js';
 
@@ -22,9 +22,10 @@ const FULL_ONLY = ['#findings', '#appendix', ...['answers-used', 'scoring-model'
 const PASSED_BODY = 'details.passed details.finding > dl';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const SCREENSHOTS: ReadonlyArray<{ file: string; context: BrowserContextOptions; fullPage: boolean; print?: boolean }> = [
-  { file: 'report-desktop.png', context: DESKTOP, fullPage: false },
-  { file: 'report-desktop-full.png', context: DESKTOP, fullPage: true },
+/** Taken on the page the reading tests opened; `context` says what else needs a page of its own. */
+const SCREENSHOTS: ReadonlyArray<{ file: string; context?: BrowserContextOptions; fullPage: boolean; print?: boolean }> = [
+  { file: 'report-desktop.png', fullPage: false },
+  { file: 'report-desktop-full.png', fullPage: true },
   { file: 'report-mobile.png', context: MOBILE, fullPage: false },
   { file: 'report-print.png', context: DESKTOP, fullPage: false, print: true },
   { file: 'report-dark.png', context: { ...DESKTOP, colorScheme: 'dark' }, fullPage: false },
@@ -34,11 +35,15 @@ describe.skipIf(noBrowser)('the HTML report in Chromium', () => {
   const browser = useBrowser();
   const open = <T>(options: BrowserContextOptions, work: (opened: OpenedReport) => Promise<T>, html = richHtml) =>
     inContext(browser(), options, async (context) => work(await openReport(context, html)));
+  /** The executive report on a laptop, for the tests that only read it, print it or photograph it. */
+  const desktop = useOpenedReport(browser, DESKTOP, richHtml);
+  const onDesktop = <T>(work: (opened: OpenedReport) => Promise<T>) => work(desktop());
 
-  it('requests nothing but itself and reports no error, so its own styles and images obey its policy', () => open(DESKTOP, async (opened) => expectQuiet(opened)));
+  it('requests nothing but itself and reports no error, so its own styles and images obey its policy', () => onDesktop(async (opened) => expectQuiet(opened)));
 
   it('shows the overview, the level ladder, the top risks, the cover and the logo in the first screen', () =>
-    open(DESKTOP, async ({ page }) => {
+    onDesktop(async ({ page }) => {
+      await scrollToTop(page);
       expect(['whole', 'partly'], '#overview').toContain(await where(page, '#overview'));
       expect(await page.locator('#level-ladder').getAttribute('role')).toBe('img');
       expect(await page.locator('#top-risks li').count()).toBeGreaterThanOrEqual(1);
@@ -47,7 +52,7 @@ describe.skipIf(noBrowser)('the HTML report in Chromium', () => {
     }));
 
   it('has the charts, roadmap, business case and questions further down, and says where the full report is', () =>
-    open(DESKTOP, async ({ page }) => {
+    onDesktop(async ({ page }) => {
       for (const selector of FURTHER_DOWN) {
         await page.locator(selector).first().scrollIntoViewIfNeeded();
         expect(['whole', 'partly'], selector).toContain(await where(page, selector));
@@ -83,19 +88,21 @@ describe.skipIf(noBrowser)('the HTML report in Chromium', () => {
     }, richFullHtml));
 
   it('prints to an A4 PDF', () =>
-    open(DESKTOP, async ({ page }) => {
+    onDesktop(async ({ page }) => {
       const pdf = await page.pdf({ format: 'A4' });
       await writeArtifact('report.pdf', pdf);
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(pdf.length).toBeGreaterThan(10 * 1024);
     }));
 
-  it.each(SCREENSHOTS)('writes the screenshot $file', ({ file, context, fullPage, print }) =>
-    open(context, async ({ page }) => {
+  it.each(SCREENSHOTS)('writes the screenshot $file', ({ file, context, fullPage, print }) => {
+    const shoot = async ({ page }: OpenedReport) => {
       if (print) await page.emulateMedia({ media: 'print' });
       const path = await artifactPath(file);
       await page.screenshot({ path, fullPage });
       expect((await readFile(path)).subarray(0, PNG.length)).toEqual(PNG);
-    }));
+    };
+    return context ? open(context, shoot) : onDesktop(async (opened) => (await scrollToTop(opened.page), shoot(opened)));
+  });
 
 });

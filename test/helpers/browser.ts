@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { tempDir } from './temp.js';
 
@@ -58,6 +58,32 @@ export async function inContext<T>(browser: Browser, options: BrowserContextOpti
   } finally {
     await context.close();
   }
+}
+
+/**
+ * One report opened once for the enclosing `describe`, for the tests that only look at it: opening
+ * the long report costs a second or more each time on a busy machine. A test that scrolls must not
+ * rely on where another left the page (`scrollToTop` first where it matters).
+ */
+export function useOpenedReport(browser: () => Browser, options: BrowserContextOptions, html: string): () => OpenedReport {
+  let context: BrowserContext | undefined;
+  let opened: OpenedReport | undefined;
+  beforeAll(async () => {
+    context = await browser().newContext(options);
+    // As in inContext: the test's own timeout bounds it.
+    context.setDefaultTimeout(0);
+    opened = await openReport(context, html);
+  });
+  afterAll(() => context?.close());
+  return () => {
+    if (!opened) throw new Error('the report did not open');
+    return opened;
+  };
+}
+
+/** Back to the first screen, as the page opens. */
+export async function scrollToTop(page: Page): Promise<void> {
+  await page.evaluate('window.scrollTo(0, 0)');
 }
 
 /** A report open in a page, with everything the page did that a report must never do. */
