@@ -154,7 +154,7 @@ function readerAfterVisits(
     sizes ??= new Map(walked.files.map((file) => [file.path, file.bytes]));
     const bytes = sizes.get(path);
     if (bytes === undefined) return null;
-    const result = read(path, bytes, limits.maxFileBytes);
+    const result = read(path, bytes, limitFor(path, limits));
     if ('unread' in result) {
       if (!unread.some((entry) => entry.path === path)) unread.push({ path, reason: result.unread });
       return null;

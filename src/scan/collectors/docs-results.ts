@@ -39,14 +39,13 @@ export function mayReportResults(path: string): boolean {
 }
 
 /** The results a Markdown document reports, or null when it reports fewer than two metrics. */
-export function resultsIn(path: string, text: string): ResultsDoc | null {
+export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | null {
   const nameIsTopic = RESULTS_TOPIC.test(path.slice(path.lastIndexOf('/') + 1));
   const headings: string[] = [];
   const metrics = new Set<string>();
   let first = 0;
   let fence: string | null = null;
   let table: Array<string | null> | null = null;
-  const lines = text.split('\n');
   for (const [index, raw] of lines.entries()) {
     const line = raw.length > MAX_LINE ? '' : raw.trimEnd();
     const marker = FENCE.exec(line)?.[1];

@@ -93,7 +93,7 @@ function collectDocs(): Collector<DocsFacts> {
     wants: (path) => kindOf(path) !== null || mayReportResults(path),
     visit(file) {
       if ((file.context === 'project' || file.context === 'docs') && mayReportResults(file.path)) {
-        const results = resultsIn(file.path, file.text);
+        const results = resultsIn(file.path, file.lines());
         if (results) modelResults.push(results);
       }
       const kind = kindOf(file.path);
