@@ -416,6 +416,15 @@ export const cases: RuleCases = {
       evidence: 'pipelines/prediction/pipeline.py:3',
     },
     {
+      name: 'the batch-predict component is found where the pipeline calls it, not where a package imports it',
+      files: {
+        'components/__init__.py': 'from .model_batch_predict import model_batch_predict\n',
+        'pipelines/prediction/pipeline.py': 'from components import model_batch_predict\n\nbatch = model_batch_predict(model=model, job_display_name="score")\n',
+      },
+      status: 'pass',
+      evidence: 'pipelines/prediction/pipeline.py:3',
+    },
+    {
       name: "the project's predict node in its Kedro pipeline",
       files: {
         'src/shop/pipelines/scoring/nodes.py': 'def score(model, features):\n    return model.predict(features)\n',
