@@ -239,7 +239,8 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: L
   const signals = new Map<string, SignalDefinition>();
   for (const [id, located] of uniqueIds(signalList, 'signal')) {
     const signal: SignalDefinition = { ...located.item, match: located.item.match ?? 'text', builtin: located.pack.builtin, source: located.pack.file };
-    checkSignal(signal, (place, message) => errorAt(located, [...located.path, ...place], `signal ${id}: ${message}`));
+    // Like references, a cached pack's patterns and globs were checked by the build.
+    if (!located.pack.cached) checkSignal(signal, (place, message) => errorAt(located, [...located.path, ...place], `signal ${id}: ${message}`));
     signals.set(id, signal);
   }
 

@@ -58,6 +58,11 @@ function braceChoices(body: string): string[] {
   return [...choices, body.slice(start)];
 }
 
+/** The inside of the class `[...]` from `open` to `close`, as a regular expression writes it (`[!a]` is `[^a]`). */
+function classBody(pattern: string, open: number, close: number): string {
+  return pattern.slice(open + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+}
+
 /**
  * `**` spans directories, `*`, `?` and `[...]` stay within one, `{a,b}` is a group of choices;
  * every other character is literal. Braces stay a group rather than being expanded, so a glob
@@ -88,8 +93,7 @@ function globToRegExpSource(pattern: string): string {
         source += '\\[';
         continue;
       }
-      const body = pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\');
-      source += `[${body}]`;
+      source += `[${classBody(pattern, i, end)}]`;
       i = end;
     } else source += char.replace(/[.^$|/\\+(){}]/g, '\\$&');
   }
@@ -109,9 +113,66 @@ function compile(pattern: string): (path: string) => boolean {
     const extension = /^\*(\.[^*?[\]{}()!+@/]+)$/.exec(pattern)?.[1];
     if (extension) return (path) => path.endsWith(extension);
   }
+  if (!anchored && backtracks(pattern)) {
+    const names = expandBraces(pattern);
+    // Past the brace limit the braces stay a group, which only a regular expression reads.
+    if (!names.some((name) => name.includes('{'))) {
+      const matchers = names.map(nameMatcher);
+      return (path) => {
+        const name = baseName(path);
+        return matchers.some((matches) => matches(name));
+      };
+    }
+  }
   const source = `^${globToRegExpSource(pattern)}$`;
   const test = backtracks(pattern) ? linearTest(source) : nativeTest(source);
   return anchored ? (path) => test(path) : (path) => test(baseName(path));
+}
+
+/** One character of a file-name glob: a star (any run of characters), or a test of one character. */
+type NameToken = '*' | ((char: string) => boolean);
+
+/**
+ * A file-name glob of stars, `?`, classes and literal characters, matched the way shells match
+ * them: a mismatch after a star only moves that star on by one character, never an earlier star,
+ * so a name is read in at most its length times the pattern's steps however many stars there are.
+ * The same language as the regular expression, without loading an RE2 engine for one built-in glob.
+ */
+function nameMatcher(pattern: string): (name: string) => boolean {
+  const tokens: NameToken[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    const end = char === '[' ? pattern.indexOf(']', i + 2) : -1;
+    if (char === '*') {
+      if (tokens.at(-1) !== '*') tokens.push('*');
+    } else if (char === '?') tokens.push(() => true);
+    else if (end > 0) {
+      const oneOf = new RegExp(`^[${classBody(pattern, i, end)}]$`);
+      tokens.push((c) => oneOf.test(c));
+      i = end;
+    } else tokens.push((c) => c === char);
+  }
+  return (name) => {
+    let at = 0;
+    let token = 0;
+    let lastStar = -1;
+    let resumeAt = 0;
+    while (at < name.length) {
+      const current = tokens[token];
+      if (current === '*') {
+        lastStar = token++;
+        resumeAt = at;
+      } else if (current && current(name[at]!)) {
+        token++;
+        at++;
+      } else if (lastStar >= 0) {
+        token = lastStar + 1;
+        at = ++resumeAt;
+      } else return false;
+    }
+    while (tokens[token] === '*') token++;
+    return token === tokens.length;
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { BUILTIN_PACKS } from '../../src/rules/load.js';
 import { describe, expect, it } from 'vitest';
 import { FileIndex } from '../../src/rules/file-index.js';
-import { globMatcher } from '../../src/util/glob.js';
+import { globMatcher, globProblem } from '../../src/util/glob.js';
 
 const paths = ['Dockerfile', 'docker/Dockerfile', 'a.tf', 'infra/main.tf', '.tf', 'x.tf.json', '.github/workflows/ci.yml', 'src/train.py', '.env', 'config/.env', 'Dockerfile.gpu'];
 
@@ -51,4 +51,39 @@ describe('globMatcher', () => {
       expect(new FileIndex([...paths].sort()).find(pattern)).toEqual([...paths].sort().filter((path) => reference(path)));
     },
   );
+});
+
+describe('globMatcher on file-name globs with more than two stars', () => {
+  const names = [
+    'THREAT_MODEL.md', 'docs/threat-model.markdown', 'security/ThreatModel.rst', 'threat.md', 'model-threat.md', 'threatmodel.txt',
+    'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab', 'a/abcabcabcabc', 'x[y].md', 'abc', 'a?c', '.hidden-a-b-c', 'ccc/abcb',
+  ];
+  it.each([
+    '*[Tt][Hh][Rr][Ee][Aa][Tt]*[Mm][Oo][Dd][Ee][Ll]*.{md,markdown,rst}',
+    '*a*a*a*b',
+    '*a*b*c*',
+    '*[ab]*b*c',
+    '?*b*c*',
+    '*a*{b,c}*[bc]',
+    '*[[]*]*',
+  ])('matches %s exactly as picomatch does', (pattern) => {
+    const reference = picomatch(pattern, { dot: true, basename: true });
+    const matches = globMatcher(pattern);
+    expect(names.filter((path) => matches(path))).toEqual(names.filter((path) => reference(path)));
+  });
+
+  it('reads [!…] as any character but those, as a shell does', () => {
+    const matches = globMatcher('*[!a]*b*c');
+    expect(['xbc', 'abc', 'aaxbc', 'abbc', 'bc'].filter((name) => matches(name))).toEqual(['xbc', 'aaxbc', 'abbc']);
+  });
+
+  it('reads a long name that almost matches in time linear in its length', () => {
+    const matches = globMatcher('*a*a*a*a*a*a*a*a*a*a*a*a*c*b');
+    // A backtracking engine takes the star count's power of the length here: it would not finish.
+    expect(matches(`${'a'.repeat(50_000)}c`)).toBe(false);
+  });
+
+  it('names an invalid class as a problem, as for any other glob', () => {
+    expect(globProblem('*[z-a]*x*y')).toMatch(/range/i);
+  });
 });
