@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The built CLI lives in dist/bundle/ (scripts/bundle.mjs); a checkout needs `npm run build` first.
+// The built CLI lives in dist/bundle/ (scripts/bundle.mjs), loaded with its code cache
+// (src/cli/code-cache.ts); a checkout needs `npm run build` first.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 // `--version` alone needs none of the program, whose loading is most of its cost: answered here,
@@ -14,9 +16,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 async function start(args) {
   let cli;
   try {
-    cli = await import('../dist/bundle/main.js');
+    const { loadCliBundle } = await import('../dist/cli/code-cache.js');
+    cli = loadCliBundle(fileURLToPath(new URL('../dist/bundle', import.meta.url)));
   } catch (error) {
-    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/bundle/main.js')) throw error;
+    if (!['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'].includes(error?.code) || !/dist[\\/](cli[\\/]code-cache\.js|bundle[\\/]main\.cjs)/.test(String(error.message))) throw error;
     process.stderr.write('scale-audit: not built yet; run `npm run build` first\n');
     process.exit(2);
   }
@@ -29,7 +32,5 @@ async function start(args) {
       process.exit(2);
     });
   }
-  const { run } = cli;
-  const { processIO } = await import('../dist/bundle/io.js');
-  process.exitCode = await run(args, processIO());
+  process.exitCode = await cli.run(args, cli.processIO());
 }

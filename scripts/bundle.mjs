@@ -3,7 +3,9 @@
 // that starting it reads and compiles one file rather than resolving some 300 modules. Each
 // command, renderer and the prompts stay in their own chunk, loaded only when a run needs them.
 // The chunks sit two levels below the package root, as dist/cli/ does: paths relative to the
-// code (rules/, templates/, package.json) resolve the same from either.
+// code (rules/, templates/, package.json) resolve the same from either. CommonJS, because only
+// scripts can be handed V8's code cache on Node 20 (src/cli/code-cache.ts; scripts/code-cache.mjs
+// stores it).
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -14,5 +16,12 @@ await build({
   input: { main: 'dist/cli/main.js', io: 'dist/cli/io.js' },
   platform: 'node',
   logLevel: 'warn',
-  output: { dir, format: 'esm', chunkFileNames: '[name]-[hash].js' },
+  output: {
+    dir,
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    chunkFileNames: '[name]-[hash].cjs',
+    // The one import() of the program, in a chunk Node compiles itself (src/util/import-module.ts).
+    codeSplitting: { groups: [{ name: 'import-module', test: /[\\/]dist[\\/]util[\\/]import-module\.js$/ }] },
+  },
 });

@@ -4,6 +4,6 @@ import type { Comparison } from './compare.js';
 export const comparisonRenderers: DocumentRenderers<Comparison> = {
   text: async () => (await import('./render-text.js')).renderComparisonText,
   md: async () => (await import('./render-markdown.js')).renderComparisonMarkdown,
-  html: async () => (await import('./render-html.js')).renderComparisonHtml,
+  html: async () => (await import('./render-html.js')).comparisonHtmlRenderer(),
   json: async () => (await import('../render/json.js')).jsonDocument,
 };

@@ -9,6 +9,7 @@ import { BUILTIN_COLLECTORS } from '../scan/collectors/index.js';
 import { SCAN_KEYS } from '../scan/facts.js';
 import { collectorKeyProblem } from '../scan/scan.js';
 import { InputError } from '../util/errors.js';
+import { importModule } from '../util/import-module.js';
 import type { LoadedPlugin, Plugin } from './plugin.js';
 import { pluginEntry } from './resolve.js';
 
@@ -56,7 +57,7 @@ async function importPlugin(spec: string, from: string): Promise<unknown> {
   const entry = await pluginEntry(spec, from);
   let module: { default?: unknown };
   try {
-    module = (await import(pathToFileURL(entry).href)) as { default?: unknown };
+    module = (await importModule(pathToFileURL(entry).href)) as { default?: unknown };
   } catch (thrown) {
     throw new InputError(`plugin ${spec}: failed to load ${entry}: ${reason(thrown)}`);
   }

@@ -2,9 +2,8 @@ import { pageTemplate } from '../render/page-template.js';
 import type { Portfolio } from './portfolio.js';
 import { portfolioView } from './view.js';
 
-const template = await pageTemplate('portfolio.html.hbs');
-
 /** The portfolio as one self-contained HTML page. */
-export function renderPortfolioHtml(portfolio: Portfolio): string {
-  return template(portfolioView(portfolio));
+export async function portfolioHtmlRenderer(): Promise<(portfolio: Portfolio) => string> {
+  const template = await pageTemplate('portfolio.html.hbs');
+  return (portfolio) => template(portfolioView(portfolio));
 }

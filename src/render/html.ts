@@ -35,7 +35,7 @@ import { categoryChart, roadmapTimeline } from './html-charts.js';
 import type { Logo } from './logo.js';
 import { METHODOLOGY, SCORING_MODEL, SOURCES } from './methodology.js';
 import { headlineFigures, profileText, reportTitle, topRisks } from './overview.js';
-import { pageTemplate } from './page-template.js';
+import { pageTemplate, type PageTemplate } from './page-template.js';
 import { scanSummary } from './scan-summary.js';
 import { noteNumber, searchedNotes } from './searched-notes.js';
 
@@ -44,7 +44,9 @@ import { noteNumber, searchedNotes } from './searched-notes.js';
  * renderer alike. Every value reaches the page through Handlebars' `{{ }}`, which escapes HTML:
  * the template must never use the unescaped `{{{ }}}` form.
  */
-const builtIn = await pageTemplate('report.html.hbs');
+let builtIn: Promise<PageTemplate> | undefined;
+/** The built-in page, compiled once a run first renders one (not when the module loads: the bundle has no top-level await). */
+const builtInPage = () => (builtIn ??= pageTemplate('report.html.hbs'));
 
 function evidenceView(report: Report, evidence: Evidence) {
   return { kind: evidence.kind, where: location(evidence), url: evidenceUrl(report, evidence) ?? '', detail: evidence.detail, note: noteNumber(report, evidence) ?? '' };
@@ -226,13 +228,11 @@ export function htmlView(report: Report, logo: Logo | null = null, detail: Detai
   };
 }
 
-/** One self-contained HTML file: inline CSS, no script, and a policy that forbids any request. */
-export function renderHtml(report: Report, options: Pick<RenderOptions, 'logo' | 'detail'> = { logo: null }): string {
-  return builtIn(htmlView(report, options.logo, options.detail));
-}
-
-/** The HTML renderer, with the built-in templates or those of `--template-dir`. */
+/**
+ * The HTML renderer, with the built-in templates or those of `--template-dir`: one self-contained
+ * HTML file, inline CSS, no script, and a policy that forbids any request.
+ */
 export async function htmlRenderer(templateDir: string | null): Promise<Renderer> {
-  const template = templateDir ? await pageTemplate('report.html.hbs', templateDir) : builtIn;
+  const template = templateDir ? await pageTemplate('report.html.hbs', templateDir) : await builtInPage();
   return (report, options) => template(htmlView(report, options.logo, options.detail));
 }

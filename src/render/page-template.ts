@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type Handlebars from 'handlebars';
 import { InputError } from '../util/errors.js';
+import { importModule } from '../util/import-module.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { cleanStrings, printable } from '../util/printable.js';
 import { DOCUMENT_BYTES, readBoundedTextIfExists } from '../util/read-bounded.js';
@@ -87,8 +88,8 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /** The built-in page from the build's compiled templates, when they are there and current; else null. */
 export async function precompiledPage(name: string, sources: Awaited<ReturnType<typeof templatesIn>>): Promise<PageTemplate | null> {
-  const built = await import(pathToFileURL(PRECOMPILED).href).then(
-    (module: { pages: Record<string, Precompiled> }) => module.pages[name],
+  const built = await importModule(pathToFileURL(PRECOMPILED).href).then(
+    (module) => (module as { pages: Record<string, Precompiled> }).pages[name],
     () => undefined,
   );
   if (!built || built.digest !== templatesDigest(sources)) return null;

@@ -1,14 +1,12 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
 import { compareReports } from '../../src/compare/compare.js';
-import { renderComparisonHtml } from '../../src/compare/render-html.js';
-import { renderHtml } from '../../src/render/html.js';
 import { PortfolioBuilder } from '../../src/portfolio/portfolio.js';
-import { renderPortfolioHtml } from '../../src/portfolio/render-html.js';
 import { inContext, noBrowser, openReport, useBrowser } from '../helpers/browser.js';
 import { reportFromFiles } from '../helpers/report.js';
 import { notebook, requirements, testWorkflow, trainScript } from '../helpers/repo-snippets.js';
 import { hostileHtml, richFullHtml, richHtml } from './reports.js';
+import { renderComparisonHtml, renderHtml, renderPortfolioHtml } from '../helpers/html.js';
 
 /*
  * A client opens the report on a phone as often as on a laptop. At 360 px, the narrowest common

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerValue } from '../../src/answers/types.js';
-import { renderHtml } from '../../src/render/html.js';
 import type { Report } from '../../src/report/types.js';
 import { DESKTOP, inContext, noBrowser, openReport, useBrowser, writeArtifact } from '../helpers/browser.js';
 import { printedPages } from '../helpers/pdf.js';
@@ -8,6 +7,7 @@ import { reportFromFiles } from '../helpers/report.js';
 import { notebook, requirements } from '../helpers/repo-snippets.js';
 import { builtinRules } from '../helpers/rule-tester.js';
 import { richHtml } from './reports.js';
+import { renderHtml } from '../helpers/html.js';
 
 /*
  * The executive report is what a steering committee prints: at most a dozen A4 pages for any

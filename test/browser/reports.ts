@@ -1,10 +1,10 @@
-import { renderHtml } from '../../src/render/html.js';
 import { logoFromBytes } from '../../src/render/logo.js';
 import { churnEconomics } from '../helpers/business.js';
 import { hostileReport } from '../helpers/hostile-report.js';
 import { reportFromFiles } from '../helpers/report.js';
 import { notebook, requirements, testWorkflow, trainScript } from '../helpers/repo-snippets.js';
 import { gitFacts } from '../helpers/rule-tester.js';
+import { renderHtml } from '../helpers/html.js';
 
 /*
  * The reports the browser opens. The rich one fills every part of the page a client sees: a PoC

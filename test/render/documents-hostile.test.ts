@@ -1,14 +1,13 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { compareReports } from '../../src/compare/compare.js';
-import { renderComparisonHtml } from '../../src/compare/render-html.js';
 import { renderComparisonMarkdown } from '../../src/compare/render-markdown.js';
 import { renderComparisonText } from '../../src/compare/render-text.js';
 import { PortfolioBuilder } from '../../src/portfolio/portfolio.js';
-import { renderPortfolioHtml } from '../../src/portfolio/render-html.js';
 import { renderPortfolioMarkdown } from '../../src/portfolio/render-markdown.js';
 import { renderPortfolioText } from '../../src/portfolio/render-text.js';
 import { reportFromFiles } from '../helpers/report.js';
+import { renderComparisonHtml, renderPortfolioHtml } from '../helpers/html.js';
 
 /*
  * Saved reports are files anyone can edit, and repository names come from the audited repository:

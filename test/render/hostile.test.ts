@@ -1,10 +1,10 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { SOURCES } from '../../src/render/methodology.js';
 import { renderText } from '../../src/render/text.js';
 import { AWS_KEY, hostileReport, IMG, MARKDOWN, SCRIPT } from '../helpers/hostile-report.js';
+import { renderHtml } from '../helpers/html.js';
 
 const report = await hostileReport();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXECUTIVE_ITEMS_PER_PHASE, EXECUTIVE_QUESTIONS, htmlRenderer, renderHtml } from '../../src/render/html.js';
+import { EXECUTIVE_ITEMS_PER_PHASE, EXECUTIVE_QUESTIONS, htmlRenderer } from '../../src/render/html.js';
 import { fitLabel } from '../../src/render/format.js';
 import { categoryChart, roadmapTimeline } from '../../src/render/html-charts.js';
 import { logoFromBytes } from '../../src/render/logo.js';
@@ -7,6 +7,7 @@ import { schedule } from '../../src/roadmap/schedule.js';
 import { inputError } from '../helpers/input-error.js';
 import { reportFromFiles } from '../helpers/report.js';
 import { tempDir } from '../helpers/temp.js';
+import { renderHtml } from '../helpers/html.js';
 
 const poc = await reportFromFiles(
   {

@@ -1,13 +1,13 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { mermaidLabel } from '../../src/render/mermaid.js';
 import type { Report } from '../../src/report/types.js';
 import { reportFromFiles } from '../helpers/report.js';
 import { deployment, notebook, requirements, testWorkflow, trainScript } from '../helpers/repo-snippets.js';
 import { gitFacts } from '../helpers/rule-tester.js';
+import { renderHtml } from '../helpers/html.js';
 
 /*
  * The Markdown report is a deliverable: golden files show it whole, executive and full, for review

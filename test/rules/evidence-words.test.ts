@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { scanSummary } from '../../src/render/scan-summary.js';
 import { alternatives, among, briefName, capped, globsSearched, globWords, sought } from '../../src/rules/checks/evidence.js';
@@ -7,6 +6,7 @@ import { FACT_WORDS } from '../../src/rules/checks/fact-words.js';
 import { counted } from '../../src/util/plural.js';
 import { reportFromFiles } from '../helpers/report.js';
 import { notebook, requirements, trainScript } from '../helpers/repo-snippets.js';
+import { renderHtml } from '../helpers/html.js';
 
 /*
  * The phrases the evidence is made of, read as a person reads them: one thing is singular, none

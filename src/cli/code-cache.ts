@@ -1,0 +1,72 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import type { CliIO } from './io.js';
+
+/*
+ * Compiling the CLI is a good part of what a short audit costs: V8 parses the bundle, then
+ * compiles each function the first time it runs. The build runs a few audits and stores V8's code
+ * cache beside each chunk of the bundle (`<chunk>.cache`, scripts/code-cache.mjs); a run hands
+ * each chunk its cache. V8 takes a cache only for the same source, V8 version and flags, and
+ * otherwise compiles from source as it would have: a stale or foreign cache costs a file read.
+ * Node 20 has no compile cache for ES modules, which is why the bundle is CommonJS.
+ */
+
+/** What the CLI's entry points export, as bin/scale-audit.js uses them. */
+export interface CliBundle {
+  run(argv: readonly string[], io: CliIO): Promise<number>;
+  processIO(): CliIO;
+}
+
+interface Compiled {
+  script: Script;
+  cacheFile: string;
+  /** Whether V8 used the stored cache for it. */
+  cached: boolean;
+}
+
+type CompileHook = (this: Module & { exports: unknown }, content: string, filename: string) => unknown;
+
+const loaded: Compiled[] = [];
+
+/**
+ * The bundle in `dir` (main.cjs and io.cjs), each of its chunks compiled with its stored cache. Only
+ * files in `dir` are compiled this way; every other module loads as Node loads it.
+ */
+export function loadCliBundle(dir: string): CliBundle {
+  const prototype = Module.prototype as unknown as { _compile: CompileHook };
+  const compile = prototype._compile;
+  prototype._compile = function (content, filename) {
+    // A script handed a code cache cannot import() on Node 20: the chunk that does is left to Node.
+    if (dirname(filename) !== dir || basename(filename).startsWith('import-module-')) return compile.call(this, content, filename);
+    const cacheFile = `${filename}.cache`;
+    let cachedData: Buffer | undefined;
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined;
+    }
+    const script = new Script(Module.wrap(content), {
+      filename,
+      cachedData,
+    });
+    loaded.push({ script, cacheFile, cached: cachedData !== undefined && !script.cachedDataRejected });
+    const wrapper = script.runInThisContext() as (...args: unknown[]) => unknown;
+    return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
+  };
+  const require = createRequire(join(dir, 'main.cjs'));
+  const { run } = require('./main.cjs') as Pick<CliBundle, 'run'>;
+  const { processIO } = require('./io.cjs') as Pick<CliBundle, 'processIO'>;
+  return { run, processIO };
+}
+
+/** The chunks loaded so far, and whether each came from its stored cache. */
+export function loadedChunks(): Array<{ file: string; cached: boolean }> {
+  return loaded.map(({ cacheFile, cached }) => ({ file: cacheFile.slice(0, -'.cache'.length), cached }));
+}
+
+/** Stores the code cache of every chunk loaded so far, with what the run compiled: the build's step. */
+export function saveCodeCaches(): void {
+  for (const { script, cacheFile } of loaded) writeFileSync(cacheFile, script.createCachedData());
+}

@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { cp, readdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIXTURE = join(ROOT, 'test', 'fixtures', 'ml-service');
+
+/** Runs the CLI's bundle from `packageRoot` in a fresh process, and says which chunks V8 took from their stored cache. */
+function auditWithChunks(packageRoot: string, format: string): { report: string; chunks: Array<{ file: string; cached: boolean }> } {
+  const script = `
+    import { loadCliBundle, loadedChunks } from ${JSON.stringify(join(packageRoot, 'dist', 'cli', 'code-cache.js'))};
+    const { run } = loadCliBundle(${JSON.stringify(join(packageRoot, 'dist', 'bundle'))});
+    let report = '';
+    const io = { stdout: { write: (text) => (report += text) }, stderr: { write: () => true }, env: {}, now: () => new Date(0) };
+    await run([${JSON.stringify(FIXTURE)}, '--format', ${JSON.stringify(format)}, '--quiet'], io);
+    process.stdout.write(JSON.stringify({ report, chunks: loadedChunks() }));
+  `;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+}
+
+describe('the code cache of the CLI bundle', () => {
+  it('is what the built chunks run from under the Node that built them, for every format', () => {
+    for (const format of ['json', 'html']) {
+      const { chunks } = auditWithChunks(ROOT, format);
+      expect(chunks.length).toBeGreaterThan(10);
+      expect(chunks.filter((chunk) => !chunk.cached).map((chunk) => chunk.file)).toEqual([]);
+    }
+  });
+
+  it('is ignored when it does not fit the chunk: the audit is the same', async () => {
+    // A copy of the package whose caches are garbage (another Node's, a damaged file).
+    const copy = await tempDir({});
+    for (const entry of await readdir(ROOT)) {
+      if (entry !== 'dist' && entry !== 'test') await symlink(join(ROOT, entry), join(copy, entry));
+    }
+    await cp(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
+    const bundle = join(copy, 'dist', 'bundle');
+    for (const file of await readdir(bundle)) if (file.endsWith('.cache')) await writeFile(join(bundle, file), Buffer.alloc(4096, 7));
+    const damaged = auditWithChunks(copy, 'json');
+    expect(damaged.chunks.some((chunk) => chunk.cached)).toBe(false);
+    expect(damaged.report.replaceAll(copy, ROOT)).toBe(auditWithChunks(ROOT, 'json').report);
+  });
+});
