@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { BUILTIN_AUTOMATON, BUILTIN_CACHE, builtinPackFiles, loadRuleSet } from '../dist/rules/load.js';
+import { COMMAND_PATTERNS } from '../dist/scan/collectors/ci/command-patterns.js';
 import { SignalSet } from '../dist/scan/collectors/code/signals.js';
 import { automatonBytes } from '../dist/util/aho-corasick.js';
 import { guardRules } from '../dist/score/guards.js';
@@ -30,6 +31,8 @@ for (const file of builtinPackFiles()) {
 }
 await mkdir(dirname(BUILTIN_CACHE), { recursive: true });
 const guards = { digest: ruleSet.digest, rules: [...(await guardRules(ruleSet, new Date()))] };
-const literals = Object.fromEntries(ruleSet.signals.map((signal) => [signal.pattern, requiredLiterals(signal.pattern)]));
+// The CI collector's command patterns are read for their literals on every run as well.
+const patterns = [...ruleSet.signals.map((signal) => signal.pattern), ...COMMAND_PATTERNS.map(({ regex }) => regex.source)];
+const literals = Object.fromEntries(patterns.map((pattern) => [pattern, requiredLiterals(pattern)]));
 await writeFile(BUILTIN_CACHE, JSON.stringify({ packs, guards, literals }));
 await writeFile(BUILTIN_AUTOMATON, automatonBytes(new SignalSet(ruleSet.signals).literals));

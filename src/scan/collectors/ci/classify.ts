@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { requiredLiterals } from '../../../util/regex-literals.js';
 import { COMMAND_PATTERNS } from './command-patterns.js';
 import type { Draft, Link, Place, Use } from './draft.js';
 import type { CiHop, CiStep, CiStepKind } from './facts.js';
@@ -82,6 +83,10 @@ function matchCommand(words: readonly Word[]): Array<{ kind: CiStepKind; line: n
     return words[i]?.line ?? 0;
   };
   return COMMAND_PATTERNS.flatMap(({ kind, regex }) => {
+    // Compiling a pattern costs more than the rest of its use: one no command could match is skipped
+    // unread (the build records the literals of these patterns too, scripts/cache-packs.mjs).
+    const literals = requiredLiterals(regex.source);
+    if (literals && !literals.some((literal) => text.includes(literal))) return [];
     const match = regex.exec(text);
     if (!match) return [];
     return [{ kind, line: lineAt(match.indices?.[1]?.[0] ?? match.index) }];
