@@ -7,8 +7,13 @@ interface Automaton {
   width: number;
   /** Half the memory where the state numbers fit in 16 bits, as they do for the built-in packs' literals. */
   table: Uint16Array | Int32Array;
-  /** For each state, the literals that end there, including through its failure links. */
-  output: number[][];
+  /**
+   * The literals that end at each state, including through its failure links: those of state `s`
+   * are `ends[starts[s]]` up to `ends[starts[s + 1]]`. Two flat arrays, not an array per state: the
+   * stored automaton is read in place, without building thousands of small arrays on every run.
+   */
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
 /**
@@ -51,12 +56,11 @@ interface StoredHeader {
  * offset into the outputs, and the outputs.
  */
 export function automatonBytes(literals: readonly string[]): Uint8Array {
-  const { columns, width, table, output } = automaton(literals);
-  const offsets = new Int32Array(output.length + 1);
-  output.forEach((ends, state) => (offsets[state + 1] = offsets[state]! + ends.length));
-  const header: StoredHeader = { layout: LAYOUT, literals: [...literals], columns: [...columns], width, states: output.length, bits: table instanceof Uint16Array ? 16 : 32, outputs: offsets[output.length]! };
+  const { columns, width, table, starts, ends } = automaton(literals);
+  const states = starts.length - 1;
+  const header: StoredHeader = { layout: LAYOUT, literals: [...literals], columns: [...columns], width, states, bits: table instanceof Uint16Array ? 16 : 32, outputs: ends.length };
   const json = new TextEncoder().encode(JSON.stringify(header));
-  const parts = [new Uint8Array(new Uint32Array([json.length]).buffer), json, table, offsets, Int32Array.from(output.flat())];
+  const parts = [new Uint8Array(new Uint32Array([json.length]).buffer), json, table, starts, ends];
   const bytes = new Uint8Array(parts.reduce((end, part) => align(end) + part.byteLength, 0));
   parts.reduce((end, part) => {
     bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), align(end));
@@ -85,10 +89,9 @@ export function rememberAutomaton(bytes: Uint8Array): void {
     const tableStart = align(headerEnd);
     const table = header.bits === 16 ? new Uint16Array(bytes.buffer, bytes.byteOffset + tableStart, states * width) : new Int32Array(bytes.buffer, bytes.byteOffset + tableStart, states * width);
     const offsetsStart = align(tableStart + table.byteLength);
-    const offsets = new Int32Array(bytes.buffer, bytes.byteOffset + offsetsStart, states + 1);
-    const ends = new Int32Array(bytes.buffer, bytes.byteOffset + align(offsetsStart + offsets.byteLength), outputs);
-    const output = Array.from({ length: states }, (_, state) => Array.from(ends.subarray(offsets[state]!, offsets[state + 1]!)));
-    keep(header.literals, { columns: Uint8Array.from(header.columns), width, table, output });
+    const starts = new Int32Array(bytes.buffer, bytes.byteOffset + offsetsStart, states + 1);
+    const ends = new Int32Array(bytes.buffer, bytes.byteOffset + align(offsetsStart + starts.byteLength), outputs);
+    keep(header.literals, { columns: Uint8Array.from(header.columns), width, table, starts, ends });
   } catch {
     // Not a whole automaton (a RangeError for a short file, a SyntaxError for a damaged header).
   }
@@ -150,7 +153,9 @@ function build(literals: readonly string[]): Automaton {
     const failRow = failState * width;
     for (let column = 1; column < width; column++) if (table[row + column] === 0) table[row + column] = table[failRow + column]!;
   }
-  return { columns, width, table: table.subarray(0, states * width), output };
+  const starts = new Int32Array(states + 1);
+  output.forEach((found, state) => (starts[state + 1] = starts[state]! + found.length));
+  return { columns, width, table: table.subarray(0, states * width), starts, ends: Int32Array.from(output.flat()) };
 }
 
 /**
@@ -167,21 +172,21 @@ export class LiteralSearch {
   private readonly columns: Uint8Array;
   private readonly width: number;
   private readonly table: Uint16Array | Int32Array;
-  private readonly output: number[][];
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
 
   constructor(literals: readonly string[]) {
-    ({ columns: this.columns, width: this.width, table: this.table, output: this.output } = automaton(literals));
+    ({ columns: this.columns, width: this.width, table: this.table, starts: this.starts, ends: this.ends } = automaton(literals));
   }
 
   /** Calls `onHit` with each literal's index and the offset just after it, for every occurrence in the text, in order. */
   forEachHit(text: string, onHit: (literal: number, end: number) => void): void {
-    const { columns, width, table, output } = this;
+    const { columns, width, table, starts, ends } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       state = code < ALPHABET ? table[state * width + columns[code]!]! : 0;
-      const ends = output[state]!;
-      if (ends.length > 0) for (const index of ends) onHit(index, i + 1);
+      for (let at = starts[state]!, end = starts[state + 1]!; at < end; at++) onHit(ends[at]!, i + 1);
     }
   }
 
