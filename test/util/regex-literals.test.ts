@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { BUILTIN_CACHE } from '../../src/rules/load.js';
+import { COMMAND_PATTERNS } from '../../src/scan/collectors/ci/command-patterns.js';
 import { requiredLiterals } from '../../src/util/regex-literals.js';
 import { builtinRules, type RuleCases } from '../helpers/rule-tester.js';
 
@@ -65,9 +66,10 @@ describe('requiredLiterals', () => {
     expect(checked).toBeGreaterThan(100);
   });
 
-  it('of the built-in signals are the ones the build recorded, which loading the packs remembers', async () => {
+  it('of the built-in signals and the CI command patterns are the ones the build recorded, which loading the packs remembers', async () => {
     const { literals } = JSON.parse(await readFile(BUILTIN_CACHE, 'utf8')) as { literals: Record<string, string[] | null> };
-    expect(Object.keys(literals).sort()).toEqual([...new Set(builtinRules.signals.map((signal) => signal.pattern))].sort());
+    const patterns = [...builtinRules.signals.map((signal) => signal.pattern), ...COMMAND_PATTERNS.map(({ regex }) => regex.source)];
+    expect(Object.keys(literals).sort()).toEqual([...new Set(patterns)].sort());
     // A fresh copy of the module has remembered nothing: it works each answer out.
     vi.resetModules();
     const { requiredLiterals: computed } = await import('../../src/util/regex-literals.js');
