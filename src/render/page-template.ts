@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type Handlebars from 'handlebars';
 import { InputError } from '../util/errors.js';
-import { importModule } from '../util/import-module.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { cleanStrings, printable } from '../util/printable.js';
 import { DOCUMENT_BYTES, readBoundedTextIfExists } from '../util/read-bounded.js';
@@ -23,8 +22,11 @@ import { codeSpans } from './inline-code.js';
  */
 const BUILT_IN = join(PACKAGE_ROOT, 'templates');
 
-/** The built-in pages compiled to JavaScript at build time (scripts/precompile-templates.mjs). */
-export const PRECOMPILED = join(PACKAGE_ROOT, 'dist', 'render', 'builtin-templates.js');
+/**
+ * The built-in pages compiled to JavaScript at build time (scripts/precompile-templates.mjs): a
+ * CommonJS file beside the CLI's bundle, so that it is loaded with the bundle's code cache.
+ */
+export const PRECOMPILED = join(PACKAGE_ROOT, 'dist', 'bundle', 'builtin-templates.cjs');
 
 /** The compiler's options for every template: a missing field is an error, never an empty string. */
 export const COMPILE_OPTIONS = { strict: true } as const;
@@ -88,10 +90,12 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /** The built-in page from the build's compiled templates, when they are there and current; else null. */
 export async function precompiledPage(name: string, sources: Awaited<ReturnType<typeof templatesIn>>): Promise<PageTemplate | null> {
-  const built = await importModule(pathToFileURL(PRECOMPILED).href).then(
-    (module) => (module as { pages: Record<string, Precompiled> }).pages[name],
-    () => undefined,
-  );
+  let built: Precompiled | undefined;
+  try {
+    built = (createRequire(import.meta.url)(PRECOMPILED) as { pages: Record<string, Precompiled> }).pages[name];
+  } catch {
+    built = undefined;
+  }
   if (!built || built.digest !== templatesDigest(sources)) return null;
   // The runtime alone: the compiler, several times its size, is not loaded at all.
   const runtime = ((await import('handlebars/runtime.js')) as unknown as { default: typeof Handlebars }).default.create();

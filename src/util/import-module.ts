@@ -1,5 +1,5 @@
 /**
- * Loads an ES module by file URL: a plugin's entry, the build's precompiled templates. The CLI's
+ * Loads an ES module by file URL: a plugin's entry. The CLI's
  * bundle keeps this in a chunk of its own that Node compiles as usual, because a chunk compiled
  * with a code cache (src/cli/code-cache.ts) cannot import modules on Node 20.
  */
