@@ -2,6 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { GitPluginError, simpleGit, type SimpleGit } from 'simple-git';
 import { notAFile } from '../util/read-bounded.js';
+import { readGitPlace } from './git-files.js';
 import type { Warn } from './location.js';
 
 export interface GitFacts {
@@ -152,9 +153,12 @@ export async function collectGit(root: string, now: Date, warn: Warn): Promise<G
     warn({ message: `git history not read: ${blocking}` });
     return null;
   }
+  // Each git process costs a start-up: what the repository's files say plainly is read from them.
+  const fromFiles = await readGitPlace(root, process.env);
+  if (fromFiles === 'none') return null;
   let place: Place;
   try {
-    place = await locate(git);
+    place = fromFiles ?? (await locate(git));
   } catch (error) {
     if (!NOT_A_REPOSITORY.test((error as Error).message)) warn({ message: `git history not read: ${firstLine(error)}` });
     return null;
@@ -164,16 +168,11 @@ export async function collectGit(root: string, now: Date, warn: Warn): Promise<G
     // Limit history to the audited directory only when it is a subdirectory: a path limit also
     // drops merge commits, which the pull-request count needs.
     const scope = (await realpath(toplevel)) === (await realpath(root)) ? [] : ['--', '.'];
-    // Each git process costs a start-up: the questions that do not depend on one another go at once.
-    const [remoteUrls, log] = await Promise.all([
-      // Exit status 1 means no remote at all.
-      git.raw(['config', '--get-regexp', '^remote\\..*\\.url$']).catch(() => ''),
+    // The questions that do not depend on one another go at once.
+    const [remotes, log] = await Promise.all([
+      fromFiles?.remotes ?? remotesFromGit(git),
       head ? git.raw(['log', `--max-count=${MAX_LOG_COMMITS}`, '--format=%aE%x09%aI%x09%s', 'HEAD', ...scope]) : Promise.resolve(''),
     ]);
-    const remotes = new Map(remoteUrls.split('\n').flatMap((line) => {
-      const match = /^remote\.(.+)\.url (.*)$/.exec(line);
-      return match ? [[match[1]!, match[2]!] as const] : [];
-    }));
     const origin = remotes.get('origin') ?? '';
     const facts: GitFacts = {
       head,
@@ -224,6 +223,15 @@ export async function collectGit(root: string, now: Date, warn: Warn): Promise<G
     warn({ message: `git history not read: ${firstLine(error)}` });
     return null;
   }
+}
+
+async function remotesFromGit(git: SimpleGit): Promise<Map<string, string>> {
+  // Exit status 1 means no remote at all.
+  const urls = await git.raw(['config', '--get-regexp', '^remote\\..*\\.url$']).catch(() => '');
+  return new Map(urls.split('\n').flatMap((line) => {
+    const match = /^remote\.(.+)\.url (.*)$/.exec(line);
+    return match ? [[match[1]!, match[2]!] as const] : [];
+  }));
 }
 
 function firstLine(error: unknown): string {
