@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import { InputError } from '../util/errors.js';
 import { printable } from '../util/printable.js';
 import type { Prompter } from './prompter.js';
@@ -18,7 +19,9 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
-  const terminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  // Asked of the descriptors: reading `process.stdin.isTTY` would open standard input as a stream,
+  // loading Node's stream and socket modules, for a run that never reads it.
+  const terminal = isatty(0) && isatty(1);
   return {
     stdout: process.stdout,
     stderr: process.stderr,
