@@ -1,25 +1,28 @@
 #!/usr/bin/env node
 // The built CLI lives in dist/bundle/ (scripts/bundle.mjs), loaded with its code cache
-// (src/cli/code-cache.ts); a checkout needs `npm run build` first.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// (src/cli/code-cache.ts); a checkout needs `npm run build` first. This file is CommonJS
+// (bin/package.json): Node then starts it without setting up its ES module loader, a tenth of
+// what `--help` costs.
+'use strict';
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
 
 const args = process.argv.slice(2);
 // `--version` alone needs none of the program, whose loading is most of its cost: answered here,
 // from the same package.json and in the same form as the program's own `--version`.
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+  process.stdout.write(`${JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version}\n`);
 } else {
-  await start(args);
+  start(args);
 }
 
-async function start(args) {
+function start(args) {
+  const bundle = join(__dirname, '..', 'dist', 'bundle');
   let cli;
   try {
-    const { loadCliBundle } = await import('../dist/cli/code-cache.js');
-    cli = loadCliBundle(fileURLToPath(new URL('../dist/bundle', import.meta.url)));
+    cli = require(join(bundle, 'code-cache.cjs')).loadCliBundle(bundle);
   } catch (error) {
-    if (!['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'].includes(error?.code) || !/dist[\\/](cli[\\/]code-cache\.js|bundle[\\/]main\.cjs)/.test(String(error.message))) throw error;
+    if (error?.code !== 'MODULE_NOT_FOUND' || !/dist[\\/]bundle[\\/](code-cache|main)\.cjs/.test(String(error.message))) throw error;
     process.stderr.write('scale-audit: not built yet; run `npm run build` first\n');
     process.exit(2);
   }
@@ -32,5 +35,7 @@ async function start(args) {
       process.exit(2);
     });
   }
-  process.exitCode = await cli.run(args, cli.processIO());
+  cli.run(args, cli.processIO()).then((code) => {
+    process.exitCode = code;
+  });
 }

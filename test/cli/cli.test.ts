@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
@@ -228,6 +228,7 @@ describe('the command, as a process', () => {
     const checkout = await tempDir({ 'package.json': '{"type": "module"}' });
     await mkdir(join(checkout, 'bin'));
     await copyFile(BIN, join(checkout, 'bin', 'scale-audit.js'));
+    await copyFile(join(dirname(BIN), 'package.json'), join(checkout, 'bin', 'package.json'));
     const { status, stdout, stderr } = spawnSync(process.execPath, [join(checkout, 'bin', 'scale-audit.js'), '--help'], { encoding: 'utf8' });
     expect({ status, stdout, stderr }).toEqual({ status: 2, stdout: '', stderr: 'scale-audit: not built yet; run `npm run build` first\n' });
   });

@@ -11,7 +11,7 @@ const FIXTURE = join(ROOT, 'test', 'fixtures', 'ml-service');
 /** Runs the CLI's bundle from `packageRoot` in a fresh process, and says which chunks V8 took from their stored cache. */
 function auditWithChunks(packageRoot: string, format: string): { report: string; chunks: Array<{ file: string; cached: boolean }> } {
   const script = `
-    import { loadCliBundle, loadedChunks } from ${JSON.stringify(join(packageRoot, 'dist', 'cli', 'code-cache.js'))};
+    import { loadCliBundle, loadedChunks } from ${JSON.stringify(join(packageRoot, 'dist', 'bundle', 'code-cache.cjs'))};
     const { run } = loadCliBundle(${JSON.stringify(join(packageRoot, 'dist', 'bundle'))});
     let report = '';
     const io = { stdout: { write: (text) => (report += text) }, stderr: { write: () => true }, env: {}, now: () => new Date(0) };
