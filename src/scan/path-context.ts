@@ -17,7 +17,13 @@ const TEST_FILE = /(^test_.*\.py$)|(_tests?\.py$)|(^tests\.py$)|(^conftest\.py$)
 
 /** Contexts are asked for the same paths again and again (scan, evidence, every rule). */
 const memo = new Map<string, PathContext>();
+/**
+ * A directory's context (by the rank of the first matching rule; NO_RULE for none) depends only
+ * on the directory, and a tree has a few files per directory: each is classified once.
+ */
+const directoryMemo = new Map<string, number>();
 const MEMO_LIMIT = 200_000;
+const NO_RULE = DIRECTORY_CONTEXTS.length;
 
 export function pathContext(path: string): PathContext {
   let context = memo.get(path);
@@ -29,11 +35,22 @@ export function pathContext(path: string): PathContext {
 }
 
 function classify(path: string): PathContext {
-  const parts = path.split('/');
-  const directories = parts.slice(0, -1).map((part) => part.toLowerCase());
-  for (const [context, names] of DIRECTORY_CONTEXTS) {
-    if (directories.some((directory) => names.has(directory))) return context;
+  const slash = path.lastIndexOf('/');
+  const rank = slash < 0 ? NO_RULE : directoryRank(path.slice(0, slash));
+  if (rank < NO_RULE) return DIRECTORY_CONTEXTS[rank]![0];
+  return TEST_FILE.test(path.slice(slash + 1)) ? 'test' : 'project';
+}
+
+/** The rank of the first rule matching any directory of the path: its parent's, or its own name's when that comes first. */
+function directoryRank(directory: string): number {
+  let rank = directoryMemo.get(directory);
+  if (rank === undefined) {
+    const slash = directory.lastIndexOf('/');
+    const name = directory.slice(slash + 1).toLowerCase();
+    const own = DIRECTORY_CONTEXTS.findIndex(([, names]) => names.has(name));
+    rank = Math.min(slash < 0 ? NO_RULE : directoryRank(directory.slice(0, slash)), own < 0 ? NO_RULE : own);
+    if (directoryMemo.size >= MEMO_LIMIT) directoryMemo.clear();
+    directoryMemo.set(directory, rank);
   }
-  if (TEST_FILE.test(parts[parts.length - 1] ?? '')) return 'test';
-  return 'project';
+  return rank;
 }

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve, sep } from 'node:path';
 import { byLocation, compareStrings } from '../util/compare.js';
 import { InputError } from '../util/errors.js';
 import { size } from '../util/read-bounded.js';
@@ -184,7 +184,9 @@ export async function scan<const Extra extends readonly CollectorDefinition[] = 
     walk(root, { maxFiles: limits.maxFiles }),
     options.git === false ? Promise.resolve(null) : collectGit(root, options.now, (warning) => gitWarnings.push(warning)),
   ]);
-  const read = (path: string, bytes: number, limit: number) => readText(join(root, path), bytes, limit);
+  // A walked path is relative and normalised already: `join`'s normalising costs more than the read's bookkeeping.
+  const base = root.endsWith(sep) ? root : root + sep;
+  const read = (path: string, bytes: number, limit: number) => readText(base + path, bytes, limit);
   return collectFacts(basename(root), walked, read, definitions, options, git, gitWarnings) as ScannedFacts<Extra>;
 }
 

@@ -1,4 +1,4 @@
-import { requiredLiterals } from '../util/regex-literals.js';
+import { matchesSomewhere } from '../util/regex-literals.js';
 
 /**
  * Where credentials sit in text, in three classes of evidence:
@@ -188,20 +188,11 @@ export interface CandidateScan {
   urls: boolean;
 }
 
-/**
- * Text each format's matches contain (null for a case-insensitive format): most files hold none
- * of it, and `includes` says so faster than the format's regex can try every position.
- */
-let formatLiterals: Array<readonly string[] | null> | undefined;
+/** For each format, whether a text holds one of its matches (the literals a match contains first). */
+const FORMAT_TESTS = FORMATS.map(({ regex }) => matchesSomewhere(regex));
 
 function formatsPresentIn(text: string): FormatPattern[] {
-  formatLiterals ??= FORMATS.map(({ regex }) => (regex.flags.includes('i') ? null : requiredLiterals(regex.source)));
-  return FORMATS.filter(({ regex }, index) => {
-    const literals = formatLiterals![index];
-    if (literals && !literals.some((literal) => text.includes(literal))) return false;
-    regex.lastIndex = 0;
-    return regex.test(text);
-  });
+  return FORMATS.filter((_, index) => FORMAT_TESTS[index]!(text));
 }
 
 export function candidatesIn(text: string): CandidateScan | null {

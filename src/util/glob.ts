@@ -228,38 +228,70 @@ export function literalSuffix(pattern: string): string {
   return /[^*?[\]{}()!+@]*$/.exec(pattern)![0];
 }
 
-/**
- * Many named glob lists (the rule packs' signals) matched against many paths. Globs are grouped by
- * the literal ending a match needs, so a path is only tested against globs that could match it.
- */
-export class GlobSet<T> {
-  /** Buckets of globs by their literal suffix, themselves grouped by the suffix's last character. */
-  private readonly byLastChar = new Map<string, Map<string, Array<{ owner: T; matches: (path: string) => boolean }>>>();
+/** Globs grouped by the literal a matching text must end with, themselves grouped by that literal's last character. */
+class SuffixIndex {
+  private readonly byLastChar = new Map<string, Map<string, Array<{ order: number; matches: (text: string) => boolean }>>>();
 
-  constructor(entries: ReadonlyArray<{ owner: T; globs: readonly string[] }>) {
-    for (const { owner, globs } of entries) {
-      for (const glob of globs.flatMap(expandBraces)) {
-        const suffix = literalSuffix(glob);
-        const last = suffix.slice(-1);
-        const buckets = this.byLastChar.get(last) ?? new Map();
-        this.byLastChar.set(last, buckets);
-        const bucket = buckets.get(suffix) ?? [];
-        buckets.set(suffix, bucket);
-        bucket.push({ owner, matches: globMatcher(glob) });
-      }
-    }
+  add(glob: string, order: number): void {
+    const suffix = literalSuffix(glob);
+    const last = suffix.slice(-1);
+    const buckets = this.byLastChar.get(last) ?? new Map();
+    this.byLastChar.set(last, buckets);
+    const bucket = buckets.get(suffix) ?? [];
+    buckets.set(suffix, bucket);
+    bucket.push({ order, matches: globMatcher(glob) });
   }
 
-  /** The owners with a glob that matches the path, once each. */
-  matching(path: string): T[] {
-    const owners = new Set<T>();
-    // Globs ending in a wildcard have an empty suffix and are candidates for every path.
-    for (const last of new Set([path.slice(-1), ''])) {
-      for (const [suffix, bucket] of this.byLastChar.get(last) ?? []) {
-        if (!path.endsWith(suffix)) continue;
-        for (const { owner, matches } of bucket) if (!owners.has(owner) && matches(path)) owners.add(owner);
+  get empty(): boolean {
+    return this.byLastChar.size === 0;
+  }
+
+  /** The orders of the globs' owners with a glob that matches the text, ascending, once each. */
+  matching(text: string): number[] {
+    const found: number[] = [];
+    // Globs ending in a wildcard have an empty suffix and are candidates for every text.
+    const last = text.slice(-1);
+    for (const key of last === '' ? [''] : [last, '']) {
+      for (const [suffix, bucket] of this.byLastChar.get(key) ?? []) {
+        if (!text.endsWith(suffix)) continue;
+        for (const { order, matches } of bucket) if (!found.includes(order) && matches(text)) found.push(order);
       }
     }
-    return [...owners];
+    return found.sort((a, b) => a - b);
+  }
+}
+
+/** File names whose verdict a GlobSet keeps; past it they are forgotten and worked out again. */
+const NAME_MEMO_LIMIT = 50_000;
+
+/**
+ * Many named glob lists (the rule packs' signals) matched against many paths. Globs are grouped by
+ * the literal ending a match needs, so a path is only tested against globs that could match it;
+ * a glob without a slash reads only the file name, and a tree repeats its file names (`index.js`,
+ * `input.js` in every test fixture), so those globs' verdict is kept per name.
+ */
+export class GlobSet<T> {
+  private readonly owners: T[];
+  private readonly byName = new SuffixIndex();
+  private readonly byPath = new SuffixIndex();
+  private readonly names = new Map<string, readonly number[]>();
+
+  constructor(entries: ReadonlyArray<{ owner: T; globs: readonly string[] }>) {
+    this.owners = entries.map(({ owner }) => owner);
+    entries.forEach(({ globs }, order) => {
+      for (const glob of globs.flatMap(expandBraces)) (glob.includes('/') ? this.byPath : this.byName).add(glob, order);
+    });
+  }
+
+  /** The owners with a glob that matches the path, once each, in the order they were given. */
+  matching(path: string): T[] {
+    const name = baseName(path);
+    let byName = this.names.get(name);
+    if (byName === undefined) {
+      if (this.names.size >= NAME_MEMO_LIMIT) this.names.clear();
+      this.names.set(name, (byName = this.byName.matching(name)));
+    }
+    const orders = this.byPath.empty ? byName : [...new Set([...byName, ...this.byPath.matching(path)])].sort((a, b) => a - b);
+    return orders.map((order) => this.owners[order]!);
   }
 }

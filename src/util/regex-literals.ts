@@ -22,6 +22,21 @@ export function requiredLiterals(pattern: string, minLength = MIN_LENGTH): reado
   return known.get(key)!;
 }
 
+/**
+ * A test of whether a regex matches anywhere in a text that looks for its required literals first:
+ * most texts hold none of them, and `includes` says so far faster than the regex can try every
+ * position. The literals are worked out on the first test (a case-insensitive regex has none).
+ */
+export function matchesSomewhere(regex: RegExp): (text: string) => boolean {
+  let literals: readonly string[] | null | undefined;
+  return (text) => {
+    literals ??= regex.flags.includes('i') ? null : requiredLiterals(regex.source);
+    if (literals && !literals.some((literal) => text.includes(literal))) return false;
+    regex.lastIndex = 0;
+    return regex.test(text);
+  };
+}
+
 /** Every scan asks again for the same signals' literals: the answers are kept (they never change). */
 const known = new Map<string, readonly string[] | null>();
 const KEPT = 4_096;

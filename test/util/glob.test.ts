@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { BUILTIN_PACKS } from '../../src/rules/load.js';
 import { describe, expect, it } from 'vitest';
 import { FileIndex } from '../../src/rules/file-index.js';
-import { globMatcher, globProblem } from '../../src/util/glob.js';
+import { GlobSet, globMatcher, globProblem } from '../../src/util/glob.js';
 
 const paths = ['Dockerfile', 'docker/Dockerfile', 'a.tf', 'infra/main.tf', '.tf', 'x.tf.json', '.github/workflows/ci.yml', 'src/train.py', '.env', 'config/.env', 'Dockerfile.gpu'];
 
@@ -29,6 +29,20 @@ describe('globMatcher against every glob of the built-in packs', () => {
     }
   };
   for (const pack of BUILTIN_PACKS) collect(parse(readFileSync(new URL(`../../rules/${pack}.yaml`, import.meta.url), 'utf8')));
+
+  it('gives, as a set, the owners picomatch matches, in the order they were given, for paths sharing file names', () => {
+    const owners = [...patterns].map((pattern, i) => ({ owner: `glob ${i}`, globs: [pattern] }));
+    // Owners with several globs, one anchored and one not, as signals have.
+    owners.push({ owner: 'mixed', globs: ['.github/workflows/*.yml', 'Dockerfile*'] }, { owner: 'braces', globs: ['{docs,doc}/**/*.md', '*.{tf,py}'] });
+    const set = new GlobSet(owners);
+    const named = [...corpus, 'deep/.github/workflows/ci.yml', 'other/train.py', 'docs/README.md', 'x/docs/README.md', 'doc/a/b.md', 'Dockerfile.gpu', 'a/Dockerfile.gpu'];
+    const references = owners.map(({ owner, globs }) => ({ owner, matchers: globs.map((glob) => picomatch(glob, { dot: true, basename: !glob.includes('/') })) }));
+    // Each path twice: the second asks the verdicts kept for its file name.
+    for (const path of [...named, ...named]) {
+      const expected = references.filter(({ matchers }) => matchers.some((matches) => matches(path))).map(({ owner }) => owner);
+      expect(set.matching(path), path).toEqual(expected);
+    }
+  });
 
   it('agrees with picomatch on every one', () => {
     expect(patterns.size).toBeGreaterThan(100);

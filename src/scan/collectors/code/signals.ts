@@ -76,7 +76,7 @@ export class SignalSet {
 
   /** The signals whose globs match a path, in signal order. */
   matching(path: string): CompiledSignal[] {
-    return this.globs.matching(path).sort((a, b) => a.order - b.order);
+    return this.globs.matching(path);
   }
 
   /** Matches `match: code` signals against a unit's code view, one match per logical line at most. */

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { pathContext } from '../../src/scan/path-context.js';
+
+describe('pathContext', () => {
+  it.each([
+    ['src/train.py', 'project'],
+    ['train.py', 'project'],
+    ['tests/test_train.py', 'test'],
+    ['src/test_train.py', 'test'],
+    ['src/model_test.py', 'test'],
+    ['web/app.spec.ts', 'test'],
+    ['conftest.py', 'test'],
+    // The first rule in the list wins, whatever the depth: fixtures before tests, tests before docs.
+    ['tests/fixtures/app.py', 'fixture'],
+    ['fixtures/x/tests/app.py', 'fixture'],
+    ['docs/tests/app.py', 'test'],
+    ['tests/docs/app.py', 'test'],
+    ['examples/vendor/lib.py', 'vendor'],
+    ['Docs/Guide/setup.py', 'docs'],
+    ['packages/a/EXAMPLES/run.py', 'example'],
+    // A directory named like a test file is no test; a file named like a directory is no context.
+    ['test_data.py/x.py', 'project'],
+    ['src/docs', 'project'],
+  ])('%s is %s', (path, context) => {
+    expect(pathContext(path)).toBe(context);
+  });
+
+  it('classifies files of one directory by their own names', () => {
+    expect(['pkg/sub/a.py', 'pkg/sub/test_a.py', 'pkg/sub/tests/a.py', 'pkg/sub/a.py'].map(pathContext)).toEqual(['project', 'test', 'test', 'project']);
+  });
+});
