@@ -1,4 +1,4 @@
-import { globMatcher, literalSuffix } from '../util/glob.js';
+import { globLiterals, globMatcher, literalSuffix } from '../util/glob.js';
 
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
 
@@ -46,10 +46,20 @@ export class FileIndex {
         return this.candidatesEndingWith(`.${extension}`);
       }
     }
+    // Text a match must contain: most globs name something most trees do not have, and a search
+    // for it rules out most paths before the matcher runs.
+    const literals = globLiterals(pattern);
+    const mayMatch = (text: string) => literals === null || literals.some((literal) => text.includes(literal));
     const matches = globMatcher(pattern);
+    if (!pattern.includes('/')) {
+      // A glob without a slash reads only the file name: each name is tested once, however many files have it.
+      const found: string[] = [];
+      for (const [name, paths] of this.byName) if (mayMatch(name) && matches(name)) found.push(...paths);
+      return found.sort();
+    }
     // Whatever follows the last wildcard must end the path: a cheap filter before the matcher.
     const suffix = literalSuffix(pattern);
-    return this.paths.filter((path) => path.endsWith(suffix) && matches(path));
+    return this.paths.filter((path) => path.endsWith(suffix) && mayMatch(path) && matches(path));
   }
 
   private candidatesEndingWith(suffix: string): string[] {

@@ -1,4 +1,4 @@
-import { matchesSomewhere } from '../util/regex-literals.js';
+import { LiteralGate } from '../util/regex-literals.js';
 
 /**
  * Where credentials sit in text, in three classes of evidence:
@@ -188,11 +188,10 @@ export interface CandidateScan {
   urls: boolean;
 }
 
-/** For each format, whether a text holds one of its matches (the literals a match contains first). */
-const FORMAT_TESTS = FORMATS.map(({ regex }) => matchesSomewhere(regex));
+const FORMAT_GATE = new LiteralGate(FORMATS.map(({ regex }) => regex));
 
 function formatsPresentIn(text: string): FormatPattern[] {
-  return FORMATS.filter((_, index) => FORMAT_TESTS[index]!(text));
+  return FORMAT_GATE.matching(text).map((index) => FORMATS[index]!);
 }
 
 export function candidatesIn(text: string): CandidateScan | null {

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { compileLinear } from './linear-regex.js';
+import { requiredLiterals } from './regex-literals.js';
 import { baseName } from './repo-path.js';
 
 const cache = new Map<string, (path: string) => boolean>();
@@ -207,6 +208,16 @@ export function globMatcher(pattern: string): (path: string) => boolean {
     cache.set(pattern, matcher);
   }
   return matcher;
+}
+
+/**
+ * Text one of which every path (or, for a glob without a slash, every file name) the glob matches
+ * contains, read from the regular expression it is matched with; null when that shows none.
+ */
+export function globLiterals(pattern: string): readonly string[] | null {
+  const anchored = pattern.includes('/');
+  const source = EXTGLOB.test(pattern) ? picomatch.makeRe(pattern, { dot: true, basename: !anchored }).source : `^${globToRegExpSource(pattern)}$`;
+  return requiredLiterals(source);
 }
 
 /** Why a glob cannot be used (a range such as `[z-a]`), or null when it can. */

@@ -1,3 +1,5 @@
+import { escapeRegExp } from './escape-regexp.js';
+
 /** The shortest literal worth searching for, unless the caller says otherwise. */
 const MIN_LENGTH = 3;
 
@@ -23,18 +25,36 @@ export function requiredLiterals(pattern: string, minLength = MIN_LENGTH): reado
 }
 
 /**
- * A test of whether a regex matches anywhere in a text that looks for its required literals first:
- * most texts hold none of them, and `includes` says so far faster than the regex can try every
- * position. The literals are worked out on the first test (a case-insensitive regex has none).
+ * Which of several regexes match somewhere in a text, looking for their required literals first:
+ * most texts hold none of them, and one search for all the literals says so far faster than the
+ * regexes, or an `includes` per literal, can. The literals are worked out on the first test (a
+ * case-insensitive regex has none, and is always run).
  */
-export function matchesSomewhere(regex: RegExp): (text: string) => boolean {
-  let literals: readonly string[] | null | undefined;
-  return (text) => {
-    literals ??= regex.flags.includes('i') ? null : requiredLiterals(regex.source);
-    if (literals && !literals.some((literal) => text.includes(literal))) return false;
-    regex.lastIndex = 0;
-    return regex.test(text);
-  };
+export class LiteralGate {
+  private literals: Array<readonly string[] | null> | undefined;
+  private any: RegExp | null | undefined;
+
+  constructor(private readonly regexes: readonly RegExp[]) {}
+
+  /** The indexes of the regexes that match somewhere in the text, ascending. */
+  matching(text: string): number[] {
+    this.literals ??= this.regexes.map((regex) => (regex.flags.includes('i') ? null : requiredLiterals(regex.source)));
+    // An alternation of plain strings: linear in the text.
+    this.any ??= anyOf([...new Set(this.literals.flatMap((literals) => literals ?? []))]);
+    const someLiteral = this.any !== null && this.any.test(text);
+    const found: number[] = [];
+    this.regexes.forEach((regex, index) => {
+      const literals = this.literals![index]!;
+      if (literals && !(someLiteral && literals.some((literal) => text.includes(literal)))) return;
+      regex.lastIndex = 0;
+      if (regex.test(text)) found.push(index);
+    });
+    return found;
+  }
+}
+
+function anyOf(literals: readonly string[]): RegExp | null {
+  return literals.length === 0 ? null : new RegExp(literals.map(escapeRegExp).join('|'));
 }
 
 /** Every scan asks again for the same signals' literals: the answers are kept (they never change). */

@@ -52,6 +52,20 @@ describe('globMatcher against every glob of the built-in packs', () => {
       expect(corpus.filter((path) => matches(path)), pattern).toEqual(corpus.filter((path) => reference(path)));
     }
   });
+
+  it('finds in the file index what picomatch matches, for every one', () => {
+    // Names that the packs' globs look for, at the root and deeper, so that the literal filters are tried on matches.
+    const named = [
+      ...corpus, '.env.production', '.env.example', 'infra/envs/prod/main.tf', 'deploy/staging/values.yaml', 'env/dev.tfvars', 'x/prod.tfvars.json',
+      'credentials.json', 'credentials.example.json', 'docs/runbooks/deploy.md', 'RUNBOOK.md', 'ops/post-mortems/2024.md', 'config/prod.yaml',
+      'charts/values-staging.yaml', 'tests/test_end_to_end_api.py', '.github/ISSUE_TEMPLATE/incident.md', 'Problem_Statement.md', 'DATA_CARD.md',
+    ];
+    const index = new FileIndex([...named].sort());
+    for (const pattern of patterns) {
+      const reference = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
+      expect(index.find(pattern), pattern).toEqual([...named].sort().filter((path) => reference(path)));
+    }
+  });
 });
 
 describe('globMatcher', () => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { BUILTIN_CACHE } from '../../src/rules/load.js';
 import { COMMAND_PATTERNS } from '../../src/scan/collectors/ci/command-patterns.js';
-import { requiredLiterals } from '../../src/util/regex-literals.js';
+import { LiteralGate, requiredLiterals } from '../../src/util/regex-literals.js';
 import { builtinRules, type RuleCases } from '../helpers/rule-tester.js';
 
 describe('requiredLiterals', () => {
@@ -74,5 +74,42 @@ describe('requiredLiterals', () => {
     vi.resetModules();
     const { requiredLiterals: computed } = await import('../../src/util/regex-literals.js');
     for (const [pattern, recorded] of Object.entries(literals)) expect(recorded, pattern).toEqual(computed(pattern));
+  });
+});
+
+describe('LiteralGate', () => {
+  const regexes = [
+    /(?<![A-Za-z0-9])(sk-ant-[A-Za-z0-9_-]{8,})/g,
+    /(?<![A-Za-z0-9])(sk-[A-Za-z0-9_-]{8,})/g,
+    /AccountKey=([A-Za-z0-9+/=]{8,})/g,
+    /aws_secret_access_key[ \t]*=[ \t]*(\w{8})/gi,
+    /\d{3}-\d{4}/,
+    /"private_key_id"\s*:/,
+  ];
+  const texts = [
+    '',
+    'nothing to see',
+    'key = sk-ant-abcdefgh12',
+    'disk-usage sk-abcdefgh12',
+    'AccountKey=abcdefgh+/ and AWS_SECRET_ACCESS_KEY = ABCDEFGH',
+    'call 555-1234',
+    '{"private_key_id" : "x"}',
+    'sk-ant-',
+    'task-runner',
+  ];
+
+  it('says which regexes match, as running each of them would', () => {
+    const gate = new LiteralGate(regexes);
+    for (const text of texts) {
+      const expected = regexes.flatMap((regex, index) => {
+        regex.lastIndex = 0;
+        return regex.test(text) ? [index] : [];
+      });
+      expect(gate.matching(text), text).toEqual(expected);
+    }
+  });
+
+  it('matches nothing when given no regex', () => {
+    expect(new LiteralGate([]).matching('sk-ant-abcdefgh12')).toEqual([]);
   });
 });

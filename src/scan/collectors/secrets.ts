@@ -1,7 +1,7 @@
 import { defineCollector, type Collector } from '../collector.js';
 import type { PathContext } from '../location.js';
 import { candidatesIn, findCandidates, redactValue, type SecretEvidence } from '../secret-patterns.js';
-import { matchesSomewhere } from '../../util/regex-literals.js';
+import { LiteralGate } from '../../util/regex-literals.js';
 import { verdictOf } from './secrets-verdict.js';
 
 export interface SecretFinding {
@@ -63,7 +63,7 @@ const STORE_REFERENCES: ReadonlyArray<{ store: string; regex: RegExp }> = [
   { store: 'Google Secret Manager', regex: /\bprojects\/[^/\s"']{1,100}\/secrets\/([^/\s"']{1,200})\/versions\//g },
   { store: 'Azure Key Vault', regex: /\b(AzureKeyVault)@\d+/g },
 ];
-const STORE_REFERENCE_TESTS = STORE_REFERENCES.map(({ regex }) => matchesSomewhere(regex));
+const STORE_REFERENCE_GATE = new LiteralGate(STORE_REFERENCES.map(({ regex }) => regex));
 
 function extensionOf(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
@@ -86,7 +86,7 @@ function collectSecrets(): Collector<SecretFacts> {
     visit(file) {
       filesScanned += 1;
       const scan = candidatesIn(file.text);
-      const references = STORE_REFERENCE_TESTS.some((test) => test(file.text));
+      const references = STORE_REFERENCE_GATE.matching(file.text).length > 0;
       const lines = scan || references ? file.lines() : [];
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i]!;

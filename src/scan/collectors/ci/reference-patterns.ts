@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../../util/escape-regexp.js';
 import type { CiStepKind } from './facts.js';
 
 /*
@@ -29,13 +30,9 @@ function inputIs(name: string, fallback: string, ...values: string[]): (inputs: 
 
 const has = (name: string) => (inputs: Inputs) => inputs.has(name);
 
-function literal(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
 /** GitHub actions, Bitbucket pipes and images by (lower-case) name, at any version: `docker/build-push-action@v5`. */
 function named(...names: string[]): RegExp {
-  return new RegExp(`^(?:${names.map(literal).join('|')})(?:[@:]|$)`);
+  return new RegExp(`^(?:${names.map(escapeRegExp).join('|')})(?:[@:]|$)`);
 }
 
 /**
@@ -43,7 +40,7 @@ function named(...names: string[]): RegExp {
  * their full id too (`ms-air-aiagility.vss-services-azureml.azureml-model-deploy-task.AMLModelDeploy@0`).
  */
 function tasks(...names: string[]): RegExp {
-  return new RegExp(`^(?:[\\w-]+\\.)*(?:${names.map(literal).join('|')})@\\d+$`);
+  return new RegExp(`^(?:[\\w-]+\\.)*(?:${names.map(escapeRegExp).join('|')})@\\d+$`);
 }
 
 /** GitLab security templates (`Security/SAST.gitlab-ci.yml`, `Jobs/…`) and CI/CD components (`…/components/sast/sast@1`). */

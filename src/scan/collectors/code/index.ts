@@ -4,7 +4,7 @@ import type { Location, PathContext } from '../../location.js';
 import { redactSecrets } from '../../secret-patterns.js';
 import { pythonImports } from './imports.js';
 import { codeUnits, languageOf, languageOfPath, mayBeScript, scriptExtension, textUnits } from './languages.js';
-import { SignalSet, type CompiledSignal, type UnitMatch } from './signals.js';
+import { SignalSet, type CompiledSignal, type SignalHits, type UnitMatch } from './signals.js';
 
 export interface SignalMatch extends Location {
   context: PathContext;
@@ -75,17 +75,21 @@ function collectCode({ signals }: CollectorOptions): Collector<CodeFacts> {
       const code = language === null ? [] : applicable.filter((signal) => signal.match === 'code');
       const text = applicable.filter((signal) => signal.match === 'text');
       const found: Array<UnitMatch & { cell?: number }> = [];
+      // The code and the text signals read the same sources (the file, or each cell of a notebook):
+      // one pass of the literal search over each serves both.
+      let last: { source: string; hits: SignalHits | null } | undefined;
+      const hits = (source: string) => (last?.source === source ? last : (last = { source, hits: set.hits(source, [...code, ...text]) })).hits;
       if (language !== null && (code.length > 0 || language === 'python')) {
         for (const unit of codeUnits(file, language)) {
           const cell = unit.cell === undefined ? {} : { cell: unit.cell };
           if (language === 'python') {
             for (const { module, line } of pythonImports(unit)) record(imports, module, { path: file.path, line, ...cell, context: file.context });
           }
-          found.push(...set.matchCode(unit, code).map((match) => ({ ...match, ...cell })));
+          found.push(...set.matchCode(unit, code, hits(unit.source)).map((match) => ({ ...match, ...cell })));
         }
       }
       if (text.length > 0) {
-        for (const unit of textUnits(file)) found.push(...set.matchText(unit, file.path, text).map((match) => ({ ...match, ...(unit.cell === undefined ? {} : { cell: unit.cell }) })));
+        for (const unit of textUnits(file)) found.push(...set.matchText(unit, file.path, text, hits(unit.source)).map((match) => ({ ...match, ...(unit.cell === undefined ? {} : { cell: unit.cell }) })));
       }
       found.sort((a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.signal.order - b.signal.order);
       for (const match of found) {

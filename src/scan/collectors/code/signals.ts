@@ -79,9 +79,12 @@ export class SignalSet {
     return this.globs.matching(path);
   }
 
-  /** Matches `match: code` signals against a unit's code view, one match per logical line at most. */
-  matchCode(unit: CodeUnit, signals: readonly CompiledSignal[]): UnitMatch[] {
-    const ends = this.literalEnds(unit.source, signals);
+  /**
+   * Matches `match: code` signals against a unit's code view, one match per logical line at most,
+   * given the hits of the literal search over the unit's source (for these signals among others).
+   */
+  matchCode(unit: CodeUnit, signals: readonly CompiledSignal[], hits: SignalHits | null): UnitMatch[] {
+    const ends = hitsOf(hits, signals);
     if (!ends) return [];
     const view = unit.view();
     const logical = unit.logicalLines();
@@ -103,10 +106,10 @@ export class SignalSet {
 
   /**
    * Matches `match: text` signals against each line of a unit as written, comment lines left out,
-   * and in YAML the text of quoted strings past their start (see YamlStrings).
+   * and in YAML the text of quoted strings past their start (see YamlStrings), given the hits as for matchCode.
    */
-  matchText(unit: { source: string }, path: string, signals: readonly CompiledSignal[]): UnitMatch[] {
-    const ends = this.literalEnds(unit.source, signals);
+  matchText(unit: { source: string }, path: string, signals: readonly CompiledSignal[], hits: SignalHits | null): UnitMatch[] {
+    const ends = hitsOf(hits, signals);
     if (!ends) return [];
     const comment = commentPattern(path);
     const physical = new LineTable(unit.source);
@@ -131,9 +134,10 @@ export class SignalSet {
    * For each signal, the offsets just after its literals in the source, ascending (null for a
    * signal without literals: it reads every line), from one pass of the literal search; null when
    * no signal can match, so that a file without a hit costs no line table and no code view. A
-   * literal's end offset is the same in the source and in the code view, which is as long.
+   * literal's end offset is the same in the source and in the code view, which is as long. One
+   * pass serves the code and the text signals of a source alike.
    */
-  private literalEnds(source: string, signals: readonly CompiledSignal[]): Map<CompiledSignal, number[] | null> | null {
+  hits(source: string, signals: readonly CompiledSignal[]): SignalHits | null {
     const ends = new Map<CompiledSignal, number[] | null>(signals.map((signal) => [signal, signal.literals === null ? null : []]));
     let found = signals.some((signal) => signal.literals === null);
     if (signals.some((signal) => signal.literals !== null)) {
@@ -150,8 +154,24 @@ export class SignalSet {
   }
 }
 
+/** Where a source's literals end, by signal (null: the signal reads every line). */
+export type SignalHits = ReadonlyMap<CompiledSignal, readonly number[] | null>;
+
+/** The hits of these signals, in their order; null when none of them can match. */
+function hitsOf(hits: SignalHits | null, signals: readonly CompiledSignal[]): SignalHits | null {
+  if (!hits) return null;
+  const ends = new Map<CompiledSignal, readonly number[] | null>();
+  let found = false;
+  for (const signal of signals) {
+    const offsets = hits.get(signal)!;
+    ends.set(signal, offsets);
+    if (offsets === null || offsets.length > 0) found = true;
+  }
+  return found ? ends : null;
+}
+
 /** For each signal, the lines its literals end on, ascending and each once (every line for a signal without literals). */
-function candidateLines(ends: ReadonlyMap<CompiledSignal, number[] | null>, lines: LineTable): Map<CompiledSignal, number[]> {
+function candidateLines(ends: SignalHits, lines: LineTable): Map<CompiledSignal, number[]> {
   let every: number[] | undefined;
   const candidates = new Map<CompiledSignal, number[]>();
   for (const [signal, offsets] of ends) {

@@ -1,13 +1,10 @@
+import { escapeRegExp } from '../../../../util/escape-regexp.js';
 import { scriptLine, type ScriptLine } from '../shell.js';
 
 /*
  * Where a value of a TOML or JSON file is written: their parsers give no positions, so headers,
  * keys and values are found again in the text, searching forward from where their table starts.
  */
-
-function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
 
 export class TextLines {
   constructor(private readonly lines: readonly string[]) {}
@@ -21,7 +18,7 @@ export class TextLines {
 
   /** The line of `key =` (TOML) or `"key":` (JSON) at or after line `from`; `from` when there is none. */
   key(key: string, from: number): number {
-    const pattern = new RegExp(`^\\s*["']?${escaped(key)}["']?\\s*[=:]`);
+    const pattern = new RegExp(`^\\s*["']?${escapeRegExp(key)}["']?\\s*[=:]`);
     for (let i = Math.max(from - 1, 0); i < this.lines.length; i++) if (pattern.test(this.lines[i]!)) return i + 1;
     return from;
   }
