@@ -257,23 +257,34 @@ class SuffixIndex {
     return this.byLastChar.size === 0;
   }
 
-  /** The orders of the globs' owners with a glob that matches the text, ascending, once each. */
-  matching(text: string): number[] {
-    const found: number[] = [];
+  /** Marks (with 1) the orders of the owners with a glob that matches the text; how many it marked. */
+  mark(text: string, marks: Uint8Array): number {
+    let marked = 0;
     // Globs ending in a wildcard have an empty suffix and are candidates for every text.
     const last = text.slice(-1);
     for (const key of last === '' ? [''] : [last, '']) {
       for (const [suffix, bucket] of this.byLastChar.get(key) ?? []) {
         if (!text.endsWith(suffix)) continue;
-        for (const { order, matches } of bucket) if (!found.includes(order) && matches(text)) found.push(order);
+        for (const { order, matches } of bucket) {
+          if (marks[order] === 0 && matches(text)) {
+            marks[order] = 1;
+            marked += 1;
+          }
+        }
       }
     }
-    return found.sort((a, b) => a - b);
+    return marked;
   }
 }
 
-/** File names whose verdict a GlobSet keeps; past it they are forgotten and worked out again. */
-const NAME_MEMO_LIMIT = 50_000;
+/** What a file name matches: the owners, and their orders. */
+interface Matched<T> {
+  owners: readonly T[];
+  orders: readonly number[];
+}
+
+/** File names (and distinct answers) a GlobSet keeps; past it they are forgotten and worked out again. */
+const NAME_MEMO_LIMIT = 4_096;
 
 /**
  * Many named glob lists (the rule packs' signals) matched against many paths. Globs are grouped by
@@ -285,24 +296,51 @@ export class GlobSet<T> {
   private readonly owners: T[];
   private readonly byName = new SuffixIndex();
   private readonly byPath = new SuffixIndex();
-  private readonly names = new Map<string, readonly number[]>();
+  /** By file name: the owners its name matches, and their orders. */
+  private readonly names = new Map<string, Matched<T>>();
+  /** Each distinct answer once, however many names give it (most give one of a few). */
+  private readonly answers = new Map<string, Matched<T>>();
+  /** Which owners matched, by order: one array for every path, cleared as it is read. */
+  private readonly marks: Uint8Array;
 
   constructor(entries: ReadonlyArray<{ owner: T; globs: readonly string[] }>) {
     this.owners = entries.map(({ owner }) => owner);
+    this.marks = new Uint8Array(this.owners.length);
     entries.forEach(({ globs }, order) => {
       for (const glob of globs.flatMap(expandBraces)) (glob.includes('/') ? this.byPath : this.byName).add(glob, order);
     });
   }
 
-  /** The owners with a glob that matches the path, once each, in the order they were given. */
-  matching(path: string): T[] {
+  /** The owners with a glob that matches the path, in the order they were given (an owner given twice, twice). */
+  matching(path: string): readonly T[] {
     const name = baseName(path);
-    let byName = this.names.get(name);
-    if (byName === undefined) {
+    let named = this.names.get(name);
+    if (named === undefined) {
+      const orders = this.byName.mark(name, this.marks) === 0 ? [] : this.takeMarked();
+      const key = orders.join();
+      named = this.answers.get(key);
+      if (named === undefined) {
+        named = { owners: orders.map((order) => this.owners[order]!), orders };
+        if (this.answers.size >= NAME_MEMO_LIMIT) this.answers.clear();
+        this.answers.set(key, named);
+      }
       if (this.names.size >= NAME_MEMO_LIMIT) this.names.clear();
-      this.names.set(name, (byName = this.byName.matching(name)));
+      this.names.set(name, named);
     }
-    const orders = this.byPath.empty ? byName : [...new Set([...byName, ...this.byPath.matching(path)])].sort((a, b) => a - b);
-    return orders.map((order) => this.owners[order]!);
+    if (this.byPath.empty || this.byPath.mark(path, this.marks) === 0) return named.owners;
+    for (const order of named.orders) this.marks[order] = 1;
+    return this.takeMarked().map((order) => this.owners[order]!);
+  }
+
+  /** The marked orders, ascending; the marks are cleared. */
+  private takeMarked(): number[] {
+    const orders: number[] = [];
+    for (let order = 0; order < this.marks.length; order++) {
+      if (this.marks[order] === 1) {
+        orders.push(order);
+        this.marks[order] = 0;
+      }
+    }
+    return orders;
   }
 }

@@ -66,8 +66,10 @@ export function markdownHeadings(text: string): string[] {
   return headings;
 }
 
+const LOCATIONS = Object.entries(DOC_LOCATIONS) as Array<[DocKind, RegExp]>;
+
 function kindOf(path: string): DocKind | null {
-  for (const [kind, pattern] of Object.entries(DOC_LOCATIONS) as Array<[DocKind, RegExp]>) {
+  for (const [kind, pattern] of LOCATIONS) {
     if (pattern.test(path)) return kind;
   }
   return null;

@@ -142,6 +142,8 @@ function pathsNamed(index: ScanIndex, matches: (name: string) => boolean): strin
  * so a `templates/` file with `{{` counts too, in case the `Chart.yaml` was not read.
  */
 function isChartTemplate(path: string, text: string, chartDirectories: ReadonlySet<string>): boolean {
+  // Most files are under no `templates/` directory: said without splitting the path.
+  if (!path.startsWith('templates/') && !path.includes('/templates/')) return false;
   const segments = path.split('/');
   const chartRoots = segments.flatMap((segment, i) => (segment === 'templates' && i < segments.length - 1 ? [segments.slice(0, i).join('/')] : []));
   return chartRoots.some((root) => chartDirectories.has(root)) || (chartRoots.length > 0 && text.includes('{{'));

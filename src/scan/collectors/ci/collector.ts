@@ -147,7 +147,7 @@ export function collectPipelines(providers: readonly CiProviderDefinition[], fol
   const table = new CiFileTable(providers);
   const files: PipelineFile[] = [];
   return {
-    wants: (path) => table.candidates(path).length > 0,
+    wants: (path) => table.mayRead(path),
     visit(file) {
       const definition = table.providerOf(file);
       if (definition) files.push({ file, definition });

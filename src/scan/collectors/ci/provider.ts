@@ -48,10 +48,26 @@ interface Recognised {
  */
 export class CiFileTable {
   private readonly entries: readonly Recognised[];
+  /**
+   * Every provider's path patterns as one alternation per set of flags: most paths of a large tree
+   * are no provider's, and one test says so for all of them.
+   */
+  private readonly anyPath: readonly RegExp[];
 
   constructor(providers: readonly CiProviderDefinition[]) {
     const all = providers.flatMap((definition) => definition.files.map((files) => ({ files, definition })));
     this.entries = [...all.filter(({ files }) => !files.byContent), ...all.filter(({ files }) => files.byContent)];
+    const byFlags = new Map<string, string[]>();
+    for (const { files } of this.entries) {
+      const flags = files.path.flags.replace(/[gy]/g, '');
+      byFlags.set(flags, [...(byFlags.get(flags) ?? []), `(?:${files.path.source})`]);
+    }
+    this.anyPath = [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+  }
+
+  /** Whether the path may be some provider's file, before its text is read. */
+  mayRead(path: string): boolean {
+    return this.anyPath.some((pattern) => pattern.test(path)) && this.candidates(path).length > 0;
   }
 
   /** The providers whose files the path may be, before its text is read. */

@@ -49,7 +49,7 @@ function collectCode({ signals }: CollectorOptions): Collector<CodeFacts> {
   const set = new SignalSet(signals);
   // Asked once per path when choosing what to read, kept for the visit: only for files it reads,
   // so that what a scan keeps does not grow with the files it skips.
-  const selected = new Map<string, CompiledSignal[]>();
+  const selected = new Map<string, readonly CompiledSignal[]>();
   const signalsFor = (path: string) => {
     let found = selected.get(path);
     if (!found) {
@@ -78,7 +78,7 @@ function collectCode({ signals }: CollectorOptions): Collector<CodeFacts> {
       // The code and the text signals read the same sources (the file, or each cell of a notebook):
       // one pass of the literal search over each serves both.
       let last: { source: string; hits: SignalHits | null } | undefined;
-      const hits = (source: string) => (last?.source === source ? last : (last = { source, hits: set.hits(source, [...code, ...text]) })).hits;
+      const hits = (source: string) => (last?.source === source ? last : (last = { source, hits: set.hits(source, language === null ? text : applicable) })).hits;
       if (language !== null && (code.length > 0 || language === 'python')) {
         for (const unit of codeUnits(file, language)) {
           const cell = unit.cell === undefined ? {} : { cell: unit.cell };

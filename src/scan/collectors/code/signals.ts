@@ -75,7 +75,7 @@ export class SignalSet {
   }
 
   /** The signals whose globs match a path, in signal order. */
-  matching(path: string): CompiledSignal[] {
+  matching(path: string): readonly CompiledSignal[] {
     return this.globs.matching(path);
   }
 
@@ -84,13 +84,12 @@ export class SignalSet {
    * given the hits of the literal search over the unit's source (for these signals among others).
    */
   matchCode(unit: CodeUnit, signals: readonly CompiledSignal[], hits: SignalHits | null): UnitMatch[] {
-    const ends = hitsOf(hits, signals);
-    if (!ends) return [];
+    if (!anyHit(hits, signals)) return [];
     const view = unit.view();
     const logical = unit.logicalLines();
     const physical = unit.lines();
     const matches: UnitMatch[] = [];
-    for (const [signal, lines] of candidateLines(ends, logical)) {
+    for (const [signal, lines] of candidateLines(hits, signals, logical)) {
       for (const index of lines) {
         const start = logical.start(index);
         const text = logical.text(index);
@@ -109,14 +108,13 @@ export class SignalSet {
    * and in YAML the text of quoted strings past their start (see YamlStrings), given the hits as for matchCode.
    */
   matchText(unit: { source: string }, path: string, signals: readonly CompiledSignal[], hits: SignalHits | null): UnitMatch[] {
-    const ends = hitsOf(hits, signals);
-    if (!ends) return [];
+    if (!anyHit(hits, signals)) return [];
     const comment = commentPattern(path);
     const physical = new LineTable(unit.source);
     let strings: YamlStrings | undefined;
     const quoted = YAML_PATH.test(path) ? (offset: number) => (strings ??= new YamlStrings(unit.source)).withinText(offset) : () => false;
     const matches: UnitMatch[] = [];
-    for (const [signal, lines] of candidateLines(ends, physical)) {
+    for (const [signal, lines] of candidateLines(hits, signals, physical)) {
       for (const index of lines) {
         const text = physical.text(index);
         if (text.length > MAX_TEXT_LINE || comment?.test(text)) continue;
@@ -157,24 +155,20 @@ export class SignalSet {
 /** Where a source's literals end, by signal (null: the signal reads every line). */
 export type SignalHits = ReadonlyMap<CompiledSignal, readonly number[] | null>;
 
-/** The hits of these signals, in their order; null when none of them can match. */
-function hitsOf(hits: SignalHits | null, signals: readonly CompiledSignal[]): SignalHits | null {
-  if (!hits) return null;
-  const ends = new Map<CompiledSignal, readonly number[] | null>();
-  let found = false;
-  for (const signal of signals) {
+/** Whether one of these signals can match: it reads every line, or one of its literals is there. */
+function anyHit(hits: SignalHits | null, signals: readonly CompiledSignal[]): hits is SignalHits {
+  return hits !== null && signals.some((signal) => {
     const offsets = hits.get(signal)!;
-    ends.set(signal, offsets);
-    if (offsets === null || offsets.length > 0) found = true;
-  }
-  return found ? ends : null;
+    return offsets === null || offsets.length > 0;
+  });
 }
 
 /** For each signal, the lines its literals end on, ascending and each once (every line for a signal without literals). */
-function candidateLines(ends: SignalHits, lines: LineTable): Map<CompiledSignal, number[]> {
+function candidateLines(hits: SignalHits, signals: readonly CompiledSignal[], lines: LineTable): Map<CompiledSignal, number[]> {
   let every: number[] | undefined;
   const candidates = new Map<CompiledSignal, number[]>();
-  for (const [signal, offsets] of ends) {
+  for (const signal of signals) {
+    const offsets = hits.get(signal)!;
     if (offsets === null) {
       candidates.set(signal, (every ??= Array.from({ length: lines.count }, (_, i) => i)));
       continue;
