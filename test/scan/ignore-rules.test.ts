@@ -7,6 +7,34 @@ import { tempDir } from '../helpers/temp.js';
 const ignoredBy = (text: string, path: string, directory = false) => isIgnored([compileRules(text, '').rules!], path, directory);
 
 describe('ignore rules', () => {
+  it('says what the rules say when it looks for their text first', () => {
+    // Rules where a character of the rule need not be in the path, and paths in other cases.
+    const text = [
+      '**/Build', '/packages/*/lib', '!/packages/keep/lib', 'a/**/b', 'docs/', '*.LOG', '!important.log', '\\#hash', '\\!bang',
+      'x[0-9]y', 'ca?he', 'node_modules/', '!**/fixtures/**/node_modules', 'trailing   ', 'dir/**', 'ünï',
+    ].join('\n');
+    const paths = [
+      'build', 'src/BUILD', 'packages/a/lib', 'packages/keep/lib', 'packages/a/lib/x.js', 'a/b', 'a/x/y/b', 'A/B', 'docs', 'docs/x.md',
+      'x.log', 'IMPORTANT.LOG', 'important.log', '#hash', '!bang', 'x5y', 'x/5/y', 'cache', 'CAXHE', 'node_modules', 'test/fixtures/a/node_modules',
+      'trailing', 'dir', 'dir/a/b.txt', 'ünï', 'ÜNÏ', 'src/main.py', 'lib', 'b',
+    ];
+    const { rules } = compileRules(text, '');
+    expect(rules!.gate).not.toBeNull();
+    const ungated = { ...rules!, gate: null };
+    for (const path of paths) {
+      for (const directory of [false, true]) {
+        expect(isIgnored([rules!], path, directory), `${path} ${directory}`).toBe(isIgnored([ungated], path, directory));
+        expect(isIgnored([rules!], `sub/${path}`, directory), `sub/${path} ${directory}`).toBe(isIgnored([ungated], `sub/${path}`, directory));
+      }
+    }
+  });
+
+  it('tests every path against rules that hold no text of their own', () => {
+    expect(compileRules('*\n!*.py\n', '').rules!.gate).toBeNull();
+    expect(ignoredBy('*\n!*.py\n', 'a.txt')).toBe(true);
+    expect(ignoredBy('*\n!*.py\n', 'a.py')).toBe(false);
+  });
+
   it('keeps the verdict when rules repeat: the last of equal rules decides', () => {
     const text = '*.log\n!keep.log\n*.log\n# a comment\n\n';
     expect(ignoredBy(text, 'keep.log')).toBe(true);
