@@ -11,7 +11,7 @@ import { filesFacts, type FilesFacts } from './files.js';
 import { collectGit, type GitFacts } from './git.js';
 import type { ScanWarning } from './location.js';
 import { readText, type ReadResult } from './read.js';
-import { walk, type WalkResult } from './walk.js';
+import { walk, walkedFile, type WalkResult } from './walk.js';
 
 export interface ScanOptions<Extra extends readonly CollectorDefinition[] = readonly []> {
   /** Code patterns declared by the rule packs. */
@@ -149,10 +149,8 @@ function readerAfterVisits(
   limits: Limits,
   unread: FilesFacts['unread'],
 ): ScanIndex['read'] {
-  let sizes: Map<string, number> | undefined;
   return (path) => {
-    sizes ??= new Map(walked.files.map((file) => [file.path, file.bytes]));
-    const bytes = sizes.get(path);
+    const bytes = walkedFile(walked.files, path)?.bytes;
     if (bytes === undefined) return null;
     const result = read(path, bytes, limitFor(path, limits));
     if ('unread' in result) {

@@ -39,6 +39,18 @@ export interface WalkedFile {
   bytes: number;
 }
 
+/** The walked file at a path, found in the walk's sorted list without building a map of it. */
+export function walkedFile(files: readonly WalkedFile[], path: string): WalkedFile | undefined {
+  let low = 0;
+  let high = files.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareStrings(files[middle]!.path, path) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return files[low]?.path === path ? files[low] : undefined;
+}
+
 export interface WalkResult {
   files: WalkedFile[];
   skippedDirectories: number;

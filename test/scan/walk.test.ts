@@ -2,7 +2,7 @@ import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/scan/scan.js';
-import { walk } from '../../src/scan/walk.js';
+import { walk, walkedFile } from '../../src/scan/walk.js';
 import { tempDir } from '../helpers/temp.js';
 
 const options = { signals: [], now: new Date('2026-11-23T00:00:00Z'), git: false };
@@ -98,5 +98,15 @@ describe('scan reads', () => {
     const first = JSON.stringify(await scan(root, options));
     const second = JSON.stringify(await scan(root, options));
     expect(second).toBe(first);
+  });
+});
+
+describe('walkedFile', () => {
+  const files = ['.env', 'a-c', 'a/b', 'a/b/c.py', 'b.txt', 'z'].map((path, i) => ({ path, bytes: i }));
+
+  it('finds a path in the sorted list, and only a path that is there', () => {
+    for (const file of files) expect(walkedFile(files, file.path)).toBe(file);
+    for (const path of ['', 'a', 'a/', 'a/b/', 'a/b/c', 'zz', '.', 'A-C']) expect(walkedFile(files, path), path).toBeUndefined();
+    expect(walkedFile([], 'a')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { FileContent, ScanIndex } from '../../../collector.js';
 import { globMatcher } from '../../../../util/glob.js';
+import { walkedFile } from '../../../walk.js';
 import { unquote } from '../shell.js';
 
 /*
@@ -47,15 +48,13 @@ export function candidatePaths(cwd: string, written: string): string[] {
 }
 
 export class RepoFiles {
-  private sizes: Map<string, number> | undefined;
   private readonly contents = new Map<string, FileContent | null>();
   private readonly parsed = new Map<string, unknown>();
 
   constructor(private readonly index: ScanIndex) {}
 
   private sizeOf(path: string): number | undefined {
-    this.sizes ??= new Map(this.index.files.map((file) => [file.path, file.bytes]));
-    return this.sizes.get(path);
+    return walkedFile(this.index.files, path)?.bytes;
   }
 
   has(path: string): boolean {
