@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ciCollector } from '../../src/scan/collectors/ci/index.js';
+import { ciCollector, PROVIDERS } from '../../src/scan/collectors/ci/index.js';
+import { CiFileTable } from '../../src/scan/collectors/ci/provider.js';
 import type { CiFacts, CiPipeline, CiStepKind } from '../../src/scan/facts.js';
 import { collect } from '../helpers/collect.js';
 
@@ -1117,5 +1118,21 @@ describe('files and results', () => {
     const test = pipeline.steps.find((step) => step.kind === 'test')!;
     expect(test.command).toHaveLength(120);
     expect(test.command.endsWith('…')).toBe(true);
+  });
+});
+
+describe('which files the CI collector reads', () => {
+  it('is told by one pattern per set of flags, as the providers would tell it one by one', () => {
+    const table = new CiFileTable(PROVIDERS);
+    const paths = [
+      '.github/workflows/ci.yml', 'examples/.github/workflows/ci.yml', 'buildspec.yml', 'ci/BUILDSPEC-prod.YAML', 'tests/fixtures/buildspec.yml',
+      'src/app.ts', 'test/app.ts', 'x.d.ts', 'infra/pipeline.tf', 'vendor/infra/pipeline.tf', 'Jenkinsfile', 'vendor/Jenkinsfile', 'jobs/deploy.jenkinsfile',
+      'azure-pipelines.yml', '.azure-pipelines/a.yml', 'docs/cloudbuild.yaml', '.gitlab-ci.yml', 'sub/.gitlab-ci.yml', 'README.md', 'a.groovy',
+      'examples/a.groovy', 'deploy/template.json', 'bitbucket-pipelines.yml', '.circleci/config.yml', '.drone.yml', '.travis.yml',
+    ];
+    const read = paths.filter((path) => table.mayRead(path));
+    expect(read).toEqual(paths.filter((path) => table.candidates(path).length > 0));
+    expect(read).toContain('ci/BUILDSPEC-prod.YAML');
+    expect(read).not.toContain('tests/fixtures/buildspec.yml');
   });
 });

@@ -21,7 +21,7 @@ import { travis } from './providers/travis.js';
  * The CI providers, in the order their files are tried: where two providers recognise the same
  * file by name, the first listed reads it.
  */
-const PROVIDERS = [
+export const PROVIDERS = [
   githubActions,
   gitlabCi,
   azurePipelines,

@@ -41,6 +41,16 @@ interface Recognised {
   definition: CiProviderDefinition;
 }
 
+/** Patterns as one alternation for each set of flags they use. */
+function alternations(patterns: readonly RegExp[]): RegExp[] {
+  const byFlags = new Map<string, string[]>();
+  for (const pattern of patterns) {
+    const flags = pattern.flags.replace(/[gy]/g, '');
+    byFlags.set(flags, [...(byFlags.get(flags) ?? []), `(?:${pattern.source})`]);
+  }
+  return [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+}
+
 /**
  * Which provider reads which file. Files recognised by name are tried first, in the order the
  * providers are listed, then those recognised by content: a `.drone.yml` is Drone's even though
@@ -49,25 +59,23 @@ interface Recognised {
 export class CiFileTable {
   private readonly entries: readonly Recognised[];
   /**
-   * Every provider's path patterns as one alternation per set of flags: most paths of a large tree
-   * are no provider's, and one test says so for all of them.
+   * Every provider's path patterns as one alternation per set of flags, and those a file outside
+   * the project's own code may be named by: most paths of a large tree are no provider's, and one
+   * test says so for all of them.
    */
   private readonly anyPath: readonly RegExp[];
+  private readonly anyPathOutsideProject: readonly RegExp[];
 
   constructor(providers: readonly CiProviderDefinition[]) {
     const all = providers.flatMap((definition) => definition.files.map((files) => ({ files, definition })));
     this.entries = [...all.filter(({ files }) => !files.byContent), ...all.filter(({ files }) => files.byContent)];
-    const byFlags = new Map<string, string[]>();
-    for (const { files } of this.entries) {
-      const flags = files.path.flags.replace(/[gy]/g, '');
-      byFlags.set(flags, [...(byFlags.get(flags) ?? []), `(?:${files.path.source})`]);
-    }
-    this.anyPath = [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+    this.anyPath = alternations(this.entries.map(({ files }) => files.path));
+    this.anyPathOutsideProject = alternations(this.entries.filter(({ files }) => !files.anywhere).map(({ files }) => files.path));
   }
 
-  /** Whether the path may be some provider's file, before its text is read. */
+  /** Whether the path may be some provider's file, before its text is read: `candidates` is not empty. */
   mayRead(path: string): boolean {
-    return this.anyPath.some((pattern) => pattern.test(path)) && this.candidates(path).length > 0;
+    return (pathContext(path) === 'project' ? this.anyPath : this.anyPathOutsideProject).some((pattern) => pattern.test(path));
   }
 
   /** The providers whose files the path may be, before its text is read. */
