@@ -11,6 +11,8 @@ import { dirname, relative } from 'node:path';
 import { BUILTIN_AUTOMATON, BUILTIN_CACHE, builtinPackFiles, loadRuleSet } from '../dist/rules/load.js';
 import { COMMAND_PATTERNS } from '../dist/scan/collectors/ci/command-patterns.js';
 import { SignalSet } from '../dist/scan/collectors/code/signals.js';
+import { STORE_REFERENCE_GATE } from '../dist/scan/collectors/secrets.js';
+import { FORMAT_GATE } from '../dist/scan/secret-patterns.js';
 import { automatonBytes } from '../dist/util/aho-corasick.js';
 import { guardRules } from '../dist/score/guards.js';
 import { PACKAGE_ROOT } from '../dist/util/package-root.js';
@@ -31,8 +33,13 @@ for (const file of builtinPackFiles()) {
 }
 await mkdir(dirname(BUILTIN_CACHE), { recursive: true });
 const guards = { digest: ruleSet.digest, rules: [...(await guardRules(ruleSet, new Date()))] };
-// The CI collector's command patterns are read for their literals on every run as well.
-const patterns = [...ruleSet.signals.map((signal) => signal.pattern), ...COMMAND_PATTERNS.map(({ regex }) => regex.source)];
+// The CI collector's command patterns and the credential gates are read for their literals on every run as well.
+const patterns = [
+  ...ruleSet.signals.map((signal) => signal.pattern),
+  ...COMMAND_PATTERNS.map(({ regex }) => regex.source),
+  ...FORMAT_GATE.patterns,
+  ...STORE_REFERENCE_GATE.patterns,
+];
 const literals = Object.fromEntries(patterns.map((pattern) => [pattern, requiredLiterals(pattern)]));
 await writeFile(BUILTIN_CACHE, JSON.stringify({ packs, guards, literals }));
 await writeFile(BUILTIN_AUTOMATON, automatonBytes(new SignalSet(ruleSet.signals).literals));

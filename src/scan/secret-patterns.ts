@@ -188,7 +188,7 @@ export interface CandidateScan {
   urls: boolean;
 }
 
-const FORMAT_GATE = new LiteralGate(FORMATS.map(({ regex }) => regex));
+export const FORMAT_GATE = new LiteralGate(FORMATS.map(({ regex }) => regex));
 
 function formatsPresentIn(text: string): FormatPattern[] {
   return FORMAT_GATE.matching(text).map((index) => FORMATS[index]!);

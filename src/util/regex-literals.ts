@@ -36,6 +36,11 @@ export class LiteralGate {
 
   constructor(private readonly regexes: readonly RegExp[]) {}
 
+  /** The patterns whose literals it reads (not the case-insensitive ones): the build records them. */
+  get patterns(): string[] {
+    return this.regexes.filter((regex) => !regex.flags.includes('i')).map((regex) => regex.source);
+  }
+
   /** The indexes of the regexes that match somewhere in the text, ascending. */
   matching(text: string): number[] {
     this.literals ??= this.regexes.map((regex) => (regex.flags.includes('i') ? null : requiredLiterals(regex.source)));

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { BUILTIN_CACHE } from '../../src/rules/load.js';
 import { COMMAND_PATTERNS } from '../../src/scan/collectors/ci/command-patterns.js';
+import { STORE_REFERENCE_GATE } from '../../src/scan/collectors/secrets.js';
+import { FORMAT_GATE } from '../../src/scan/secret-patterns.js';
 import { LiteralGate, requiredLiterals } from '../../src/util/regex-literals.js';
 import { builtinRules, type RuleCases } from '../helpers/rule-tester.js';
 
@@ -66,9 +68,9 @@ describe('requiredLiterals', () => {
     expect(checked).toBeGreaterThan(100);
   });
 
-  it('of the built-in signals and the CI command patterns are the ones the build recorded, which loading the packs remembers', async () => {
+  it('of the built-in signals, the CI command patterns and the credential gates are the ones the build recorded, which loading the packs remembers', async () => {
     const { literals } = JSON.parse(await readFile(BUILTIN_CACHE, 'utf8')) as { literals: Record<string, string[] | null> };
-    const patterns = [...builtinRules.signals.map((signal) => signal.pattern), ...COMMAND_PATTERNS.map(({ regex }) => regex.source)];
+    const patterns = [...builtinRules.signals.map((signal) => signal.pattern), ...COMMAND_PATTERNS.map(({ regex }) => regex.source), ...FORMAT_GATE.patterns, ...STORE_REFERENCE_GATE.patterns];
     expect(Object.keys(literals).sort()).toEqual([...new Set(patterns)].sort());
     // A fresh copy of the module has remembered nothing: it works each answer out.
     vi.resetModules();

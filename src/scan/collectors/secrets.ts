@@ -63,7 +63,7 @@ const STORE_REFERENCES: ReadonlyArray<{ store: string; regex: RegExp }> = [
   { store: 'Google Secret Manager', regex: /\bprojects\/[^/\s"']{1,100}\/secrets\/([^/\s"']{1,200})\/versions\//g },
   { store: 'Azure Key Vault', regex: /\b(AzureKeyVault)@\d+/g },
 ];
-const STORE_REFERENCE_GATE = new LiteralGate(STORE_REFERENCES.map(({ regex }) => regex));
+export const STORE_REFERENCE_GATE = new LiteralGate(STORE_REFERENCES.map(({ regex }) => regex));
 
 function extensionOf(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
