@@ -1,6 +1,8 @@
 import { globLiterals, globMatcher, literalSuffix } from '../util/glob.js';
 
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
+/** From this many paths, a glob's required text is worked out to rule paths out before its matcher. */
+const LITERAL_FILTER_FROM = 2_000;
 
 /**
  * Answers "which files match this glob" over the scanned paths. Rules mostly ask for a file name
@@ -47,8 +49,9 @@ export class FileIndex {
       }
     }
     // Text a match must contain: most globs name something most trees do not have, and a search
-    // for it rules out most paths before the matcher runs.
-    const literals = globLiterals(pattern);
+    // for it rules out most paths before the matcher runs. Working it out costs more than testing
+    // a small repository's paths, which the matcher alone then does.
+    const literals = this.paths.length >= LITERAL_FILTER_FROM ? globLiterals(pattern) : null;
     const mayMatch = (text: string) => literals === null || literals.some((literal) => text.includes(literal));
     const matches = globMatcher(pattern);
     if (!pattern.includes('/')) {

@@ -60,10 +60,14 @@ describe('globMatcher against every glob of the built-in packs', () => {
       'credentials.json', 'credentials.example.json', 'docs/runbooks/deploy.md', 'RUNBOOK.md', 'ops/post-mortems/2024.md', 'config/prod.yaml',
       'charts/values-staging.yaml', 'tests/test_end_to_end_api.py', '.github/ISSUE_TEMPLATE/incident.md', 'Problem_Statement.md', 'DATA_CARD.md',
     ];
-    const index = new FileIndex([...named].sort());
-    for (const pattern of patterns) {
-      const reference = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
-      expect(index.find(pattern), pattern).toEqual([...named].sort().filter((path) => reference(path)));
+    // Enough paths that the index filters by the globs' literals (a small repository's are only matched).
+    const all = [...named, ...Array.from({ length: 2_000 }, (_, i) => `pad/p${i}.dat`)].sort();
+    for (const paths of [[...named].sort(), all]) {
+      const index = new FileIndex(paths);
+      for (const pattern of patterns) {
+        const reference = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
+        expect(index.find(pattern), pattern).toEqual(paths.filter((path) => reference(path)));
+      }
     }
   });
 });

@@ -52,12 +52,11 @@ export class SignalSet {
   readonly signals: CompiledSignal[];
   /** The literals of the search, in its order (the build stores the built-in packs' automaton: scripts/cache-packs.mjs). */
   readonly literals: readonly string[];
-  private readonly search: LiteralSearch;
-  /** For each literal, the signals that own it. */
-  private readonly owners: CompiledSignal[][] = [];
+  /** The search for every literal, and for each literal the signals that own it. */
+  private readonly full: Search;
   private readonly globs: GlobSet<CompiledSignal>;
-  /** Searches for the few literals of a small set of signals (a file type's), by the set. */
-  private readonly searches = new Map<string, Search>();
+  /** For each set of signals (a file type's): how many files asked for it, and its own search once built. */
+  private readonly searches = new Map<string, { files: number; own: Search | null }>();
 
   constructor(signals: readonly CodeSignal[]) {
     const literals: string[] = [];
@@ -70,9 +69,10 @@ export class SignalSet {
         literals: required && required.map((literal) => literals.push(literal) - 1),
       };
     });
-    for (const signal of this.signals) for (const index of signal.literals ?? []) (this.owners[index] ??= []).push(signal);
+    const owners: CompiledSignal[][] = [];
+    for (const signal of this.signals) for (const index of signal.literals ?? []) (owners[index] ??= []).push(signal);
     this.literals = literals;
-    this.search = new LiteralSearch(literals);
+    this.full = { search: new LiteralSearch(literals), owners };
     this.globs = new GlobSet(this.signals.map((signal) => ({ owner: signal, globs: signal.files })));
   }
 
@@ -156,29 +156,36 @@ export class SignalSet {
 
   /**
    * The search for these signals' literals: its own when they are few (a JavaScript file reads 3
-   * of some 180 signals), which reports no other signal's literals and fits a processor's cache;
-   * the search for every literal otherwise.
+   * of some 180 signals) and many files need it, which reports no other signal's literals and fits
+   * a processor's cache; the search for every literal otherwise. Both find the same hits for these
+   * signals: building a search of its own pays only over many files, never in a small repository.
    */
   private searchFor(signals: readonly CompiledSignal[]): Search {
     const key = signals.map((signal) => signal.order).join();
-    let found = this.searches.get(key);
-    if (found === undefined) {
-      const literals: string[] = [];
-      const owners: CompiledSignal[][] = [];
-      const indexes = new Map<string, number>();
-      for (const signal of signals) {
-        for (const literal of signal.literals ?? []) {
-          const text = this.literals[literal]!;
-          let index = indexes.get(text);
-          if (index === undefined) indexes.set(text, (index = literals.push(text) - 1));
-          (owners[index] ??= []).push(signal);
-        }
-      }
-      found = literals.length > SMALL_SEARCH ? { search: this.search, owners: this.owners } : { search: new LiteralSearch(literals), owners };
+    let entry = this.searches.get(key);
+    if (entry === undefined) {
       if (this.searches.size >= KEPT_SEARCHES) this.searches.clear();
-      this.searches.set(key, found);
+      this.searches.set(key, (entry = { files: 0, own: null }));
     }
-    return found;
+    entry.files += 1;
+    if (entry.own === null && entry.files === OWN_SEARCH_AFTER) entry.own = this.ownSearch(signals);
+    return entry.own ?? this.full;
+  }
+
+  /** A search for these signals' literals alone, or the search for every literal when they are many. */
+  private ownSearch(signals: readonly CompiledSignal[]): Search {
+    const literals: string[] = [];
+    const owners: CompiledSignal[][] = [];
+    const indexes = new Map<string, number>();
+    for (const signal of signals) {
+      for (const literal of signal.literals ?? []) {
+        const text = this.literals[literal]!;
+        let index = indexes.get(text);
+        if (index === undefined) indexes.set(text, (index = literals.push(text) - 1));
+        (owners[index] ??= []).push(signal);
+      }
+    }
+    return literals.length > SMALL_SEARCH ? this.full : { search: new LiteralSearch(literals), owners };
   }
 }
 
@@ -191,6 +198,8 @@ interface Search {
 /** Up to this many literals, a set of signals gets a search of its own: building one costs less than searching a few files. */
 const SMALL_SEARCH = 256;
 const KEPT_SEARCHES = 256;
+/** A set of signals gets a search of its own from the file that makes this many: before, the full search serves it. */
+const OWN_SEARCH_AFTER = 64;
 
 /** Where a source's literals end, by signal (null: the signal reads every line). */
 export type SignalHits = ReadonlyMap<CompiledSignal, readonly number[] | null>;
