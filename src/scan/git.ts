@@ -138,13 +138,14 @@ const stalled = (error: unknown) => error instanceof GitPluginError && error.plu
 
 /**
  * History facts for the audited directory. It may be a subdirectory of a repository (a package in
- * a monorepo): commits and authors are then those that touched it (`-- .`).
+ * a monorepo): commits and authors are then those that touched it (`-- .`). `silenceMs` is for
+ * tests, which need not wait SILENCE_MS to see a blocked git stopped.
  */
-export async function collectGit(root: string, now: Date, warn: Warn): Promise<GitFacts | null> {
+export async function collectGit(root: string, now: Date, warn: Warn, silenceMs = SILENCE_MS): Promise<GitFacts | null> {
   const git = simpleGit({
     baseDir: root,
     config: SAFE_CONFIG,
-    timeout: { block: SILENCE_MS },
+    timeout: { block: silenceMs },
     // simple-git refuses any write to these keys; ours only switch the dangerous behaviour off.
     unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true, allowUnsafePager: true, allowUnsafeProtocolOverride: true },
   });
@@ -160,7 +161,7 @@ export async function collectGit(root: string, now: Date, warn: Warn): Promise<G
   try {
     place = fromFiles ?? (await locate(git));
   } catch (error) {
-    if (!NOT_A_REPOSITORY.test((error as Error).message)) warn({ message: `git history not read: ${firstLine(error)}` });
+    if (!NOT_A_REPOSITORY.test((error as Error).message)) warn({ message: `git history not read: ${firstLine(error, silenceMs)}` });
     return null;
   }
   try {
@@ -220,7 +221,7 @@ export async function collectGit(root: string, now: Date, warn: Warn): Promise<G
     facts.topAuthorShare12m = recentCommits === 0 ? null : Math.round((Math.max(...recent.values()) / recentCommits) * 1000) / 1000;
     return facts;
   } catch (error) {
-    warn({ message: `git history not read: ${firstLine(error)}` });
+    warn({ message: `git history not read: ${firstLine(error, silenceMs)}` });
     return null;
   }
 }
@@ -234,8 +235,8 @@ async function remotesFromGit(git: SimpleGit): Promise<Map<string, string>> {
   }));
 }
 
-function firstLine(error: unknown): string {
-  if (stalled(error)) return `git printed nothing for ${SILENCE_MS / 1000} s and was stopped (is a file in .git, or one its config includes, a named pipe?)`;
+function firstLine(error: unknown, silenceMs: number): string {
+  if (stalled(error)) return `git printed nothing for ${silenceMs / 1000} s and was stopped (is a file in .git, or one its config includes, a named pipe?)`;
   return ((error as Error).message.split('\n').find((line) => line.trim()) ?? 'git failed').trim();
 }
 
