@@ -1,15 +1,23 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { truncate, writeFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import { expect } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 /*
- * The contract every hostile input is held to, whatever its class: the run finishes (a kill after
- * `TIMEOUT_MS` is a failure, not a pass), in bounded memory (the CLI runs with a small heap, so a
- * file read or parsed whole crashes it), and bad input is one line on stderr, naming the file, with
- * exit code 2: no stack trace, no "internal error". Each class of input has its own file here;
- * the inputs are made at test time (FIFOs, sparse files, generated YAML), never committed.
+ * The contract every hostile input is held to, whatever its class: the run finishes (a run stopped
+ * after `TIMEOUT_MS` is a failure, not a pass), in bounded memory (the CLI runs with a small heap
+ * and the main thread's stack, so a file read or parsed whole, or a recursion as deep as the input,
+ * crashes it), and bad input is one line on stderr, naming the file, with exit code 2: no stack
+ * trace, no "internal error". Each class of input has its own file here; the inputs are made at
+ * test time (FIFOs, sparse files, generated YAML), never committed.
+ *
+ * The built CLI runs in a worker thread (`run`), which loads the program once for all the runs of a
+ * test process: a child process per run spent most of its time loading it. A thread is stopped
+ * after TIMEOUT_MS wherever its JavaScript is (a regular expression backtracking, a loop) and has
+ * its own heap limit; what it cannot escape is a system call that blocks, such as opening a named
+ * pipe for reading, and the runs that meet one go to a child process (`runProcess`), killed then.
  */
 
 /** Generous: a hang is forever, and a busy 2-core machine has taken over 20 s for an honest run. */
@@ -20,41 +28,81 @@ export const CASE_TIMEOUT_MS = 240_000;
 const CONCURRENT_RUNS = 2;
 /** A small audit needs well under this; reading a 100 MB file into a string does not fit. */
 const HEAP_MB = 192;
+/** A thread's stack, no larger than a process's main thread has (V8's default, 984 KiB). */
+const STACK_MB = 1;
+/** The environment CI gives a run: no terminal, no colour settings, a fixed report date. */
+const ENVIRONMENT = { PATH: process.env.PATH, HOME: process.env.HOME, SOURCE_DATE_EPOCH: '1795000000' };
 
 export interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
-  /** True when the run had to be killed. */
+  /** True when the run had to be stopped. */
   hung: boolean;
 }
 
-/** Runs the built CLI the way CI does (no terminal), killed after TIMEOUT_MS. */
-export function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  return new Promise((resolve) => {
+export type Runner = (args: string[]) => Promise<Run>;
+
+/** Runs the built CLI in a child process, the way CI does (no terminal), killed after TIMEOUT_MS. */
+export const runProcess: Runner = (args) =>
+  new Promise((resolve) => {
     execFile(
       process.execPath,
       [`--max-old-space-size=${HEAP_MB}`, BIN, ...args],
-      {
-        cwd: options.cwd,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, SOURCE_DATE_EPOCH: '1795000000', ...options.env },
-        timeout: TIMEOUT_MS,
-        killSignal: 'SIGKILL',
-        maxBuffer: 64 * 1024 * 1024,
-      },
+      { env: ENVIRONMENT, timeout: TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const failed = error as (Error & { code?: number | string; killed?: boolean; signal?: string }) | null;
         resolve({ code: failed ? (typeof failed.code === 'number' ? failed.code : null) : 0, stdout, stderr, hung: failed?.killed === true || failed?.signal === 'SIGKILL' });
       },
     );
   });
+
+/** The thread the runs of this test process share, until one has to be stopped or crashes it. */
+let thread: Worker | undefined;
+/** One run at a time in it. */
+let turn: Promise<unknown> = Promise.resolve();
+
+function startThread(): Worker {
+  const worker = new Worker(new URL('./cli-thread.mjs', import.meta.url), { env: ENVIRONMENT, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, stackSizeMb: STACK_MB } });
+  // Left running between runs, it must not keep the test process alive at the end.
+  worker.unref();
+  return worker;
 }
 
-/** Several runs, a few at a time, results in the order given. */
-export async function runAll(argsList: ReadonlyArray<string[]>): Promise<Run[]> {
+function runInThread(args: string[]): Promise<Run> {
+  const worker = (thread ??= startThread());
+  return new Promise((resolve) => {
+    const finish = (result: Run, healthy: boolean) => {
+      clearTimeout(deadline);
+      worker.off('message', answered).off('error', crashed).off('exit', exited);
+      if (!healthy) {
+        thread = undefined;
+        void worker.terminate();
+      }
+      resolve(result);
+    };
+    const answered = (result: Omit<Run, 'hung'>) => finish({ ...result, hung: false }, true);
+    // Out of heap (ERR_WORKER_OUT_OF_MEMORY) or an exception nothing caught: what a crashed process would print.
+    const crashed = (error: Error) => finish({ code: null, stdout: '', stderr: `${error.stack ?? error}\n`, hung: false }, false);
+    const exited = (code: number) => finish({ code, stdout: '', stderr: `the thread exited with code ${code} before answering\n`, hung: false }, false);
+    const deadline = setTimeout(() => finish({ code: null, stdout: '', stderr: '', hung: true }, false), TIMEOUT_MS);
+    worker.on('message', answered).on('error', crashed).on('exit', exited);
+    worker.postMessage({ args, env: ENVIRONMENT });
+  });
+}
+
+/** Runs the built CLI in a worker thread, the way CI does (no terminal), stopped after TIMEOUT_MS. */
+export const run: Runner = (args) => {
+  const result = turn.then(() => runInThread(args));
+  turn = result;
+  return result;
+};
+
+/** Several runs, a few at a time (in the thread, one after the other), results in the order given. */
+export async function runAll(argsList: ReadonlyArray<string[]>, runner: Runner = run): Promise<Run[]> {
   const results: Run[] = [];
   for (let start = 0; start < argsList.length; start += CONCURRENT_RUNS) {
-    results.push(...(await Promise.all(argsList.slice(start, start + CONCURRENT_RUNS).map((args) => run(args)))));
+    results.push(...(await Promise.all(argsList.slice(start, start + CONCURRENT_RUNS).map((args) => runner(args)))));
   }
   return results;
 }
