@@ -22,11 +22,15 @@ function best(work: () => void, runs: number): number {
 /** `make(size)` builds the work for an input of that size; large = factor × small. */
 export function expectRoughlyLinear(make: (size: number) => () => void, small: number, factor = 10): void {
   const runs = 3;
+  const bound = factor * 4;
   const smallWork = make(small);
   const largeWork = make(small * factor);
   smallWork(); // warm the code paths, so the first measure is not a compile
   // Below a few milliseconds, timer resolution and GC noise dominate: count that as the floor.
   const smallTime = Math.max(best(smallWork, runs), 2);
-  const largeTime = best(largeWork, runs);
-  expect(largeTime / smallTime, `cost grew ${(largeTime / smallTime).toFixed(1)}× for ${factor}× the input`).toBeLessThan(factor * 4);
+  // The best of the large runs decides, so the first run within the bound settles it: the large
+  // input, most of the cost, runs again only when noise made it look slow.
+  let growth = Infinity;
+  for (let run = 0; run < runs && growth >= bound; run++) growth = Math.min(growth, cpuMilliseconds(largeWork) / smallTime);
+  expect(growth, `cost grew ${growth.toFixed(1)}× for ${factor}× the input`).toBeLessThan(bound);
 }
