@@ -84,21 +84,33 @@ export function cli(args: string[], options: CliOptions = {}): Promise<CliResult
   return result;
 }
 
+/** Each fixture committed once per test process: four git processes cost more than copying the result. */
+const committed = new Map<string, Promise<string>>();
+
+async function commit(name: string): Promise<string> {
+  const dir = join(await tempDir(), name);
+  await cp(join(ROOT, 'test', 'fixtures', name), dir, { recursive: true });
+  const env = { ...process.env, GIT_AUTHOR_DATE: '2026-10-01T10:00:00Z', GIT_COMMITTER_DATE: '2026-10-01T10:00:00Z' };
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=ds@acme.example', '-c', 'user.name=Data Scientist', ...args], { cwd: dir, env, stdio: 'ignore' });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-qm', 'Initial import (#1)');
+  git('remote', 'add', 'origin', 'git@github.com:acme/churn.git');
+  return dir;
+}
+
 /**
  * A copy of a fixture outside any repository (so this project's own git history does not leak
  * in), optionally committed to a fresh git repository with fixed dates, so its commit is stable.
  */
 export async function fixture(name: string, options: { git?: boolean } = {}): Promise<string> {
-  const dir = join(await tempDir(), name);
-  await cp(join(ROOT, 'test', 'fixtures', name), dir, { recursive: true });
+  let source = join(ROOT, 'test', 'fixtures', name);
   if (options.git) {
-    const env = { ...process.env, GIT_AUTHOR_DATE: '2026-10-01T10:00:00Z', GIT_COMMITTER_DATE: '2026-10-01T10:00:00Z' };
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=ds@acme.example', '-c', 'user.name=Data Scientist', ...args], { cwd: dir, env, stdio: 'ignore' });
-    git('init', '-q', '-b', 'main');
-    git('add', '-A');
-    git('commit', '-qm', 'Initial import (#1)');
-    git('remote', 'add', 'origin', 'git@github.com:acme/churn.git');
+    if (!committed.has(name)) committed.set(name, commit(name));
+    source = await committed.get(name)!;
   }
+  const dir = join(await tempDir(), name);
+  await cp(source, dir, { recursive: true });
   return dir;
 }
 
