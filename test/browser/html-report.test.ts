@@ -22,22 +22,26 @@ const FULL_ONLY = ['#findings', '#appendix', ...['answers-used', 'scoring-model'
 const PASSED_BODY = 'details.passed details.finding > dl';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-/** Taken on the page the reading tests opened; `context` says what else needs a page of its own. */
-const SCREENSHOTS: ReadonlyArray<{ file: string; context?: BrowserContextOptions; fullPage: boolean; print?: boolean }> = [
+/**
+ * Taken on the page the reading tests opened, as paper or a dark screen shows it where `media` says
+ * so (emulated for the shot, then back); `context` says what needs a page of its own.
+ */
+const SCREENSHOTS: ReadonlyArray<{ file: string; context?: BrowserContextOptions; fullPage: boolean; media?: { media?: 'print'; colorScheme?: 'dark' } }> = [
   { file: 'report-desktop.png', fullPage: false },
   { file: 'report-desktop-full.png', fullPage: true },
   { file: 'report-mobile.png', context: MOBILE, fullPage: false },
-  { file: 'report-print.png', context: DESKTOP, fullPage: false, print: true },
-  { file: 'report-dark.png', context: { ...DESKTOP, colorScheme: 'dark' }, fullPage: false },
+  { file: 'report-print.png', fullPage: false, media: { media: 'print' } },
+  { file: 'report-dark.png', fullPage: false, media: { colorScheme: 'dark' } },
 ];
 
 describe.skipIf(noBrowser)('the HTML report in Chromium', () => {
   const browser = useBrowser();
-  const open = <T>(options: BrowserContextOptions, work: (opened: OpenedReport) => Promise<T>, html = richHtml) =>
-    inContext(browser(), options, async (context) => work(await openReport(context, html)));
+  const open = <T>(options: BrowserContextOptions, work: (opened: OpenedReport) => Promise<T>) => inContext(browser(), options, async (context) => work(await openReport(context, richHtml)));
   /** The executive report on a laptop, for the tests that only read it, print it or photograph it. */
   const desktop = useOpenedReport(browser, DESKTOP, richHtml);
   const onDesktop = <T>(work: (opened: OpenedReport) => Promise<T>) => work(desktop());
+  /** The full report on a laptop, for the tests that read it. */
+  const full = useOpenedReport(browser, DESKTOP, richFullHtml);
 
   it('requests nothing but itself and reports no error, so its own styles and images obey its policy', () => onDesktop(async (opened) => expectQuiet(opened)));
 
@@ -65,27 +69,27 @@ describe.skipIf(noBrowser)('the HTML report in Chromium', () => {
       }
     }));
 
-  it('has the findings and the appendix in the full report', () =>
-    open(
-      DESKTOP,
-      async ({ page }) => {
-        for (const selector of FULL_ONLY) {
-          await page.locator(selector).first().scrollIntoViewIfNeeded();
-          expect(['whole', 'partly'], selector).toContain(await where(page, selector));
-        }
-      },
-      richFullHtml,
-    ));
+  it('has the findings and the appendix in the full report', async () => {
+    const { page } = full();
+    for (const selector of FULL_ONLY) {
+      await page.locator(selector).first().scrollIntoViewIfNeeded();
+      expect(['whole', 'partly'], selector).toContain(await where(page, selector));
+    }
+  });
 
-  it('folds the passed findings on screen and unfolds them on paper', () =>
-    open(DESKTOP, async ({ page }) => {
-      const folds = page.locator('details.passed');
-      expect(await folds.count()).toBeGreaterThan(0);
-      expect(await folds.evaluateAll((details) => details.filter((fold) => (fold as HTMLDetailsElement).open).length)).toBe(0);
-      expect(await where(page, PASSED_BODY)).toBe('hidden');
-      await page.emulateMedia({ media: 'print' });
+  it('folds the passed findings on screen and unfolds them on paper', async () => {
+    const { page } = full();
+    const folds = page.locator('details.passed');
+    expect(await folds.count()).toBeGreaterThan(0);
+    expect(await folds.evaluateAll((details) => details.filter((fold) => (fold as HTMLDetailsElement).open).length)).toBe(0);
+    expect(await where(page, PASSED_BODY)).toBe('hidden');
+    await page.emulateMedia({ media: 'print' });
+    try {
       expect(['whole', 'partly', 'elsewhere']).toContain(await where(page, PASSED_BODY));
-    }, richFullHtml));
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
+  });
 
   it('prints to an A4 PDF', () =>
     onDesktop(async ({ page }) => {
@@ -95,11 +99,15 @@ describe.skipIf(noBrowser)('the HTML report in Chromium', () => {
       expect(pdf.length).toBeGreaterThan(10 * 1024);
     }));
 
-  it.each(SCREENSHOTS)('writes the screenshot $file', ({ file, context, fullPage, print }) => {
+  it.each(SCREENSHOTS)('writes the screenshot $file', ({ file, context, fullPage, media }) => {
     const shoot = async ({ page }: OpenedReport) => {
-      if (print) await page.emulateMedia({ media: 'print' });
+      if (media) await page.emulateMedia(media);
       const path = await artifactPath(file);
-      await page.screenshot({ path, fullPage });
+      try {
+        await page.screenshot({ path, fullPage });
+      } finally {
+        if (media) await page.emulateMedia({ media: null, colorScheme: null });
+      }
       expect((await readFile(path)).subarray(0, PNG.length)).toEqual(PNG);
     };
     return context ? open(context, shoot) : onDesktop(async (opened) => (await scrollToTop(opened.page), shoot(opened)));

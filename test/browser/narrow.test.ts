@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareReports } from '../../src/compare/compare.js';
 import { PortfolioBuilder } from '../../src/portfolio/portfolio.js';
-import { inContext, noBrowser, openReport, useBrowser } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { inContext, noBrowser, openReport, useBrowser, useOpenedReport } from '../helpers/browser.js';
 import { reportFromFiles } from '../helpers/report.js';
 import { notebook, requirements, testWorkflow, trainScript } from '../helpers/repo-snippets.js';
 import { hostileHtml, richFullHtml, richHtml } from './reports.js';
@@ -37,14 +38,21 @@ const PAGES: Array<[string, string]> = [
   ['the portfolio', renderPortfolioHtml(portfolio.finish())],
 ];
 
+/** Unfold everything: what a reader opens must fit too, and its charts be legible. */
+const unfold = (page: Page) => page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+
 describe.skipIf(noBrowser)('on a 360 px phone', () => {
   const browser = useBrowser();
+  /** The reports both tests read, opened once. */
+  const reports = new Map(PAGES.slice(0, 2).map(([name, html]) => [name, useOpenedReport(browser, PHONE, html)]));
+  const onPhone = <T>(name: string, html: string, work: (page: Page) => Promise<T>) => {
+    const opened = reports.get(name);
+    return opened ? work(opened().page) : inContext(browser(), PHONE, async (context) => work((await openReport(context, html)).page));
+  };
 
-  it.each(PAGES)('%s does not scroll sideways, nor does anything in it', (_, html) =>
-    inContext(browser(), PHONE, async (context) => {
-      const { page } = await openReport(context, html);
-      // Unfold everything: what a reader opens must fit too.
-      await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+  it.each(PAGES)('%s does not scroll sideways, nor does anything in it', (name, html) =>
+    onPhone(name, html, async (page) => {
+      await unfold(page);
       const wide = await page.evaluate(() => {
         const root = document.documentElement;
         const found = root.scrollWidth > root.clientWidth ? [`the page: ${root.scrollWidth} px`] : [];
@@ -58,9 +66,9 @@ describe.skipIf(noBrowser)('on a 360 px phone', () => {
       expect(wide).toEqual([]);
     }));
 
-  it.each([PAGES[0]!, PAGES[1]!])('%s keeps every chart label at a legible size', (_, html) =>
-    inContext(browser(), PHONE, async (context) => {
-      const { page } = await openReport(context, html);
+  it.each([PAGES[0]!, PAGES[1]!])('%s keeps every chart label at a legible size', (name, html) =>
+    onPhone(name, html, async (page) => {
+      await unfold(page);
       const sizes = await page.evaluate(() =>
         [...document.querySelectorAll('figure.chart *')]
           .filter((element) => [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '') && element.getBoundingClientRect().height > 0)
