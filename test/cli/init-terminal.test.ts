@@ -61,7 +61,8 @@ function initInTerminal(dir: string): Session {
   };
 }
 
-describe.skipIf(!hasScript)('init in a real terminal', () => {
+// Concurrent: each session spends most of its time waiting for its screen to settle, not computing.
+describe.skipIf(!hasScript).concurrent('init in a real terminal', () => {
   it('saves no answer for someone who presses Enter through every question', async () => {
     const dir = await fixture('ml-service', { git: true });
     const file = join(dir, DEFAULT_ANSWERS_FILE);
