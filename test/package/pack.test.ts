@@ -166,7 +166,9 @@ console.log(JSON.stringify({ wrong: wrong.name, profile: report.profile?.name, f
     await writeFile(
       join(project, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, allowJs: true, checkJs: true, outDir: 'out', typeRoots: [join(ROOT, 'node_modules', '@types')], types: ['node'] },
+        // TypeScript's own library files are not what is tested (a fifth of the check time): the
+        // package's declarations and those of its dependencies are still checked.
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, allowJs: true, checkJs: true, skipDefaultLibCheck: true, outDir: 'out', typeRoots: [join(ROOT, 'node_modules', '@types')], types: ['node'] },
         files: ['program.ts', 'plugin/index.js', ...typed.map((_, i) => `doc-${i}.ts`)],
       }),
     );
