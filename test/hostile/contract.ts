@@ -1,110 +1,96 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { truncate, writeFile } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { BIN } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 /*
- * The contract every hostile input is held to, whatever its class: the run finishes (a run stopped
- * after `TIMEOUT_MS` is a failure, not a pass), in bounded memory (the CLI runs with a small heap
- * and the main thread's stack, so a file read or parsed whole, or a recursion as deep as the input,
- * crashes it), and bad input is one line on stderr, naming the file, with exit code 2: no stack
- * trace, no "internal error". Each class of input has its own file here; the inputs are made at
- * test time (FIFOs, sparse files, generated YAML), never committed.
+ * The contract every hostile input is held to, whatever its class: the run finishes (a kill after
+ * `TIMEOUT_MS` is a failure, not a pass), in bounded memory (the CLI runs with a small heap, so a
+ * file read or parsed whole crashes it), and bad input is one line on stderr, naming the file, with
+ * exit code 2: no stack trace, no "internal error". Each class of input has its own file here;
+ * the inputs are made at test time (FIFOs, sparse files, generated YAML), never committed.
  *
- * The built CLI runs in a worker thread (`run`), which loads the program once for all the runs of a
- * test process: a child process per run spent most of its time loading it. A thread is stopped
- * after TIMEOUT_MS wherever its JavaScript is (a regular expression backtracking, a loop) and has
- * its own heap limit; what it cannot escape is a system call that blocks, such as opening a named
- * pipe for reading, and the runs that meet one go to a child process (`runProcess`), killed then.
+ * The built CLI runs in a child process that takes one command line after another
+ * (cli-child.mjs): starting a process and loading the program for each run cost most of its time.
+ * A run that does not finish in time is killed with its process, wherever it is stuck (a read
+ * blocked on a FIFO included), and the next run starts a fresh one; so does a run that crashed it.
  */
 
 /** Generous: a hang is forever, and a busy 2-core machine has taken over 20 s for an honest run. */
 export const TIMEOUT_MS = 60_000;
 /** For a vitest `it`: several runs (see `runAll`), each bounded by TIMEOUT_MS. */
 export const CASE_TIMEOUT_MS = 240_000;
-/** Runs at once: more only compete for the cores and push an honest run past TIMEOUT_MS. */
-const CONCURRENT_RUNS = 2;
 /** A small audit needs well under this; reading a 100 MB file into a string does not fit. */
 const HEAP_MB = 192;
-/** A thread's stack, no larger than a process's main thread has (V8's default, 984 KiB). */
-const STACK_MB = 1;
-/** The environment CI gives a run: no terminal, no colour settings, a fixed report date. */
-const ENVIRONMENT = { PATH: process.env.PATH, HOME: process.env.HOME, SOURCE_DATE_EPOCH: '1795000000' };
 
 export interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
-  /** True when the run had to be stopped. */
+  /** True when the run had to be killed. */
   hung: boolean;
 }
 
-export type Runner = (args: string[]) => Promise<Run>;
+interface Runner {
+  child: ChildProcess;
+  /** What the process itself printed (a crash's last words), as opposed to the run's captured output. */
+  printed: string;
+}
 
-/** Runs the built CLI in a child process, the way CI does (no terminal), killed after TIMEOUT_MS. */
-export const runProcess: Runner = (args) =>
-  new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [`--max-old-space-size=${HEAP_MB}`, BIN, ...args],
-      { env: ENVIRONMENT, timeout: TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const failed = error as (Error & { code?: number | string; killed?: boolean; signal?: string }) | null;
-        resolve({ code: failed ? (typeof failed.code === 'number' ? failed.code : null) : 0, stdout, stderr, hung: failed?.killed === true || failed?.signal === 'SIGKILL' });
-      },
-    );
-  });
-
-/** The thread the runs of this test process share, until one has to be stopped or crashes it. */
-let thread: Worker | undefined;
+/** The process the runs of this test process share, until one has to be killed or crashes it. */
+let runner: Runner | undefined;
 /** One run at a time in it. */
 let turn: Promise<unknown> = Promise.resolve();
 
-function startThread(): Worker {
-  const worker = new Worker(new URL('./cli-thread.mjs', import.meta.url), { env: ENVIRONMENT, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, stackSizeMb: STACK_MB } });
-  // Left running between runs, it must not keep the test process alive at the end.
-  worker.unref();
-  return worker;
+function startRunner(): Runner {
+  const child = fork(fileURLToPath(new URL('./cli-child.mjs', import.meta.url)), [], {
+    execArgv: [`--max-old-space-size=${HEAP_MB}`],
+    // The environment CI gives a run: no terminal, no colour settings, a fixed report date.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, SOURCE_DATE_EPOCH: '1795000000' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const started: Runner = { child, printed: '' };
+  child.stdout!.on('data', (chunk: Buffer) => (started.printed += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (started.printed += chunk.toString()));
+  // Left waiting between runs, it must not keep the test process alive at the end.
+  child.unref();
+  child.channel?.unref();
+  return started;
 }
 
-function runInThread(args: string[]): Promise<Run> {
-  const worker = (thread ??= startThread());
+function runInRunner(args: string[]): Promise<Run> {
+  const current = (runner ??= startRunner());
+  const { child } = current;
   return new Promise((resolve) => {
     const finish = (result: Run, healthy: boolean) => {
       clearTimeout(deadline);
-      worker.off('message', answered).off('error', crashed).off('exit', exited);
+      child.off('message', answered).off('close', exited);
       if (!healthy) {
-        thread = undefined;
-        void worker.terminate();
+        runner = undefined;
+        child.kill('SIGKILL');
       }
       resolve(result);
     };
     const answered = (result: Omit<Run, 'hung'>) => finish({ ...result, hung: false }, true);
-    // Out of heap (ERR_WORKER_OUT_OF_MEMORY) or an exception nothing caught: what a crashed process would print.
-    const crashed = (error: Error) => finish({ code: null, stdout: '', stderr: `${error.stack ?? error}\n`, hung: false }, false);
-    const exited = (code: number) => finish({ code, stdout: '', stderr: `the thread exited with code ${code} before answering\n`, hung: false }, false);
+    // Out of heap, or an exception nothing caught: what the process printed is what a user would see.
+    const exited = (code: number | null, signal: string | null) => finish({ code, stdout: '', stderr: `${current.printed}\n(the process ended: ${signal ?? `exit ${code}`})\n`, hung: false }, false);
     const deadline = setTimeout(() => finish({ code: null, stdout: '', stderr: '', hung: true }, false), TIMEOUT_MS);
-    worker.on('message', answered).on('error', crashed).on('exit', exited);
-    worker.postMessage({ args, env: ENVIRONMENT });
+    child.on('message', answered).on('close', exited);
+    child.send({ args });
   });
 }
 
-/** Runs the built CLI in a worker thread, the way CI does (no terminal), stopped after TIMEOUT_MS. */
-export const run: Runner = (args) => {
-  const result = turn.then(() => runInThread(args));
+/** Runs the built CLI the way CI does (no terminal), killed after TIMEOUT_MS. */
+export function run(args: string[]): Promise<Run> {
+  const result = turn.then(() => runInRunner(args));
   turn = result;
   return result;
-};
+}
 
-/** Several runs, a few at a time (in the thread, one after the other), results in the order given. */
-export async function runAll(argsList: ReadonlyArray<string[]>, runner: Runner = run): Promise<Run[]> {
-  const results: Run[] = [];
-  for (let start = 0; start < argsList.length; start += CONCURRENT_RUNS) {
-    results.push(...(await Promise.all(argsList.slice(start, start + CONCURRENT_RUNS).map((args) => runner(args)))));
-  }
-  return results;
+/** Several runs, one after the other, results in the order given. */
+export function runAll(argsList: ReadonlyArray<string[]>): Promise<Run[]> {
+  return Promise.all(argsList.map((args) => run(args)));
 }
 
 /** Bad input: finished, exit 2, one line `scale-audit: <file>…: <message>` naming `file`. */

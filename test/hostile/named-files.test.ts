@@ -4,13 +4,12 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
 import { tempDir } from '../helpers/temp.js';
-import { CASE_TIMEOUT_MS, expectCompleted, expectRefused, fifo, runAll, runProcess, smallRepository, sparse } from './contract.js';
+import { CASE_TIMEOUT_MS, expectCompleted, expectRefused, fifo, runAll, smallRepository, sparse } from './contract.js';
 
 /*
  * Files a user, a configuration or the tool itself names: read only when they are regular files,
  * never more than a bounded size, and refused in one line naming them otherwise. A FIFO blocks a
- * read forever; /dev/zero never ends; a sparse file claims gigabytes it does not hold. The runs
- * that meet a FIFO are child processes: a read blocked on one holds a thread that cannot be stopped.
+ * read forever; /dev/zero never ends; a sparse file claims gigabytes it does not hold.
  */
 describe.skipIf(process.platform === 'win32')('files named by the user or a configuration', { timeout: CASE_TIMEOUT_MS }, () => {
   it('refuses a FIFO found as the configuration, the answers, or named by the configuration', async () => {
@@ -22,7 +21,7 @@ describe.skipIf(process.platform === 'win32')('files named by the user or a conf
     fifo(join(pack, 'extra.yaml'));
     const logo = await smallRepository({ '.scale-audit.yaml': 'version: 1\nreport:\n  logo: logo.png\n' });
     fifo(join(logo, 'logo.png'));
-    const [a, b, c, d] = await runAll([[config], [answers], [pack], [logo, '--format', 'html']], runProcess);
+    const [a, b, c, d] = await runAll([[config], [answers], [pack], [logo, '--format', 'html']]);
     expectRefused(a, join(config, '.scale-audit.yaml'), /cannot read configuration: is a named pipe/);
     expectRefused(b, join(answers, 'scale-audit.answers.yaml'), /cannot read answers file: is a named pipe/);
     expectRefused(c, join(pack, 'extra.yaml'), /cannot read rule pack: is a named pipe/);
@@ -49,7 +48,7 @@ describe.skipIf(process.platform === 'win32')('files named by the user or a conf
       [['compare', pipe, pipe], pipe, /cannot read report: is a named pipe/],
       [['portfolio', pipe], pipe, /cannot read report: is a named pipe/],
     ];
-    const results = await runAll(cases.map(([args]) => args), runProcess);
+    const results = await runAll(cases.map(([args]) => args));
     results.forEach((result, i) => expectRefused(result, cases[i]![1], cases[i]![2]));
   });
 
@@ -97,7 +96,7 @@ describe.skipIf(process.platform === 'win32')('files named by the user or a conf
     execFileSync('git', ['init', '-q', head]);
     await rm(join(head, '.git', 'HEAD'));
     fifo(join(head, '.git', 'HEAD'));
-    const [excluded, blocked] = await runAll([[repo, '--format', 'json'], [head, '--format', 'json']], runProcess);
+    const [excluded, blocked] = await runAll([[repo, '--format', 'json'], [head, '--format', 'json']]);
     expectCompleted(excluded!);
     const report = JSON.parse(excluded!.stdout) as Report;
     expect(report.warnings).toContainEqual(expect.objectContaining({ path: '.git/info/exclude', message: expect.stringMatching(/named pipe/) }));
