@@ -18,11 +18,24 @@ function capture() {
   };
 }
 
+/** Sends what the process's own streams get (a console.log left in, a Node warning) to `into` until undone. */
+function redirect(stream, into) {
+  const write = stream.write;
+  stream.write = (chunk) => into.write(String(chunk));
+  return () => (stream.write = write);
+}
+
 process.on('message', async ({ args }) => {
   const stdout = capture();
   const stderr = capture();
-  const code = await run(args, { stdout, stderr, env: process.env, now: () => new Date() });
-  process.send({ code, stdout: stdout.text, stderr: stderr.text });
+  // In a process of its own, whatever else the run printed would be in its output too.
+  const undo = [redirect(process.stdout, stdout), redirect(process.stderr, stderr)];
+  try {
+    const code = await run(args, { stdout, stderr, env: process.env, now: () => new Date() });
+    process.send({ code, stdout: stdout.text, stderr: stderr.text });
+  } finally {
+    for (const restore of undo) restore();
+  }
 });
 // The test process is gone: so is the reason to wait for another command line.
 process.on('disconnect', () => process.exit());

@@ -84,7 +84,9 @@ describe('the npm package', () => {
     return run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], project);
   })();
 
-  it('installs in an empty project and audits a repository with npx', async () => {
+  // The tests of the installed package run at once: each waits on its own processes (npx, node,
+  // tsc), and the type check alone takes longer than the others together.
+  it.concurrent('installs in an empty project and audits a repository with npx', async () => {
     const install = await installed;
     expect(install.code, install.stderr).toBe(0);
 
@@ -98,14 +100,14 @@ describe('the npm package', () => {
     expect(report.summary.score).toEqual(expect.any(Number));
   });
 
-  it("runs the example plugin's cases as installed: npx scale-audit test", async () => {
+  it.concurrent("runs the example plugin's cases as installed: npx scale-audit test", async () => {
     expect((await installed).code).toBe(0);
     const result = await run('npx', ['--no', pkg.name, 'test', 'node_modules/scale-audit/examples/plugin'], project);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(/7 cases: 7 passed, 0 failed; 1 rule: 1 with every outcome covered, 0 not\n$/);
   });
 
-  it('is imported from plain JavaScript, as ESM and from CommonJS, and keeps its internals private', async () => {
+  it.concurrent('is imported from plain JavaScript, as ESM and from CommonJS, and keeps its internals private', async () => {
     expect((await installed).code).toBe(0);
     const repository = await fixture('notebook-poc');
     await writeFile(
@@ -135,7 +137,7 @@ console.log(JSON.stringify({ name: report.target.name, findings: report.findings
     }
   });
 
-  it('is imported from TypeScript: the program, docs/api.md\'s typed examples and the example plugin type-check against the installed declarations, and run', async () => {
+  it.concurrent('is imported from TypeScript: the program, docs/api.md\'s typed examples and the example plugin type-check against the installed declarations, and run', async () => {
     expect((await installed).code).toBe(0);
     expect(files).toContain('dist/index.d.ts');
     await cp(join(project, 'node_modules', 'scale-audit', 'examples', 'plugin'), join(project, 'plugin'), { recursive: true });
