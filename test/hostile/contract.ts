@@ -42,6 +42,8 @@ interface Runner {
 let runner: Runner | undefined;
 /** One run at a time in it. */
 let turn: Promise<unknown> = Promise.resolve();
+// Gone with the test process, not a moment after it (when it would see the channel close).
+process.on('exit', () => runner?.child.kill('SIGKILL'));
 
 function startRunner(): Runner {
   const child = fork(fileURLToPath(new URL('./cli-child.mjs', import.meta.url)), [], {
