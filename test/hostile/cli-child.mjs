@@ -1,11 +1,12 @@
 // The built CLI in a child process that runs one command line after another, for
 // test/hostile/contract.ts: the program is loaded once for many runs, each given the process's
 // environment, its output captured and sent back. Plain JavaScript: Node runs it without Vitest.
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { loadCliBundle } from '../../dist/cli/code-cache.js';
 
-// As bin/scale-audit.js loads it: the bundle with its code cache.
-const { run } = loadCliBundle(fileURLToPath(new URL('../../dist/bundle', import.meta.url)));
+// As bin/scale-audit.js loads it: the bundle with its code cache, through the bundle's own loader.
+const bundle = fileURLToPath(new URL('../../dist/bundle', import.meta.url));
+const { run } = createRequire(import.meta.url)(`${bundle}/code-cache.cjs`).loadCliBundle(bundle);
 
 function capture() {
   return {
