@@ -1,4 +1,5 @@
-import { lstat, readdir, realpath } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { DOCUMENT_BYTES, readBoundedTextIfExists, SAVED_DOCUMENT_BYTES } from '../util/read-bounded.js';
 
@@ -47,15 +48,14 @@ function known<T>(value: T | typeof UNKNOWN): T {
 }
 
 /**
- * The place of `root` in its repository, from the repository's files; `none` when no directory
- * above it holds a `.git`, and null when git must be asked.
+ * The place in its repository of the directory whose nearest `.git` is `found` (`nearestDotGit`),
+ * from the repository's files; `none` when there is no `.git` above it, and null when git must be asked.
  */
-export async function readGitPlace(root: string, env: Record<string, string | undefined>): Promise<GitPlace | 'none' | null> {
+export async function readGitPlace(found: DotGit | null, env: Record<string, string | undefined>): Promise<GitPlace | 'none' | null> {
   if (Object.keys(env).some((name) => GIT_ENVIRONMENT.test(name) && env[name] !== undefined)) return null;
+  if (found === null) return 'none';
   try {
-    const found = await findGitDir(await realpath(root));
-    if (found === 'none') return found;
-    const { toplevel, gitDir } = found;
+    const { toplevel, gitDir } = await gitDirOf(found);
     const commonDirFile = known(await plainText(join(gitDir, 'commondir')));
     const commonDir = commonDirFile === null ? gitDir : resolve(gitDir, commonDirFile.trim());
     const config = parseConfig(known(await plainText(join(commonDir, 'config'))) ?? '');
@@ -72,24 +72,36 @@ export async function readGitPlace(root: string, env: Record<string, string | un
   }
 }
 
-/** The nearest `.git` at or above `directory`, as git discovers it. */
-async function findGitDir(directory: string): Promise<{ toplevel: string; gitDir: string } | 'none'> {
-  // Inside a git directory git reads it as a bare repository: not the plain layout.
-  if (directory.split(/[\\/]/).includes('.git')) throw new AskGit();
+/** A `.git` found above the audited directory: the work tree's top, the entry's path and what it is (not followed). */
+export interface DotGit {
+  /** The directory the search started from. */
+  from: string;
+  toplevel: string;
+  path: string;
+  info: Stats;
+}
+
+/** The nearest `.git` at or above `directory` (a real path), as git discovers it; null when there is none. */
+export async function nearestDotGit(directory: string): Promise<DotGit | null> {
   for (let at = directory; ; at = dirname(at)) {
-    const dotGit = join(at, '.git');
-    const info = await lstat(dotGit).catch(() => null);
-    if (info?.isDirectory()) return { toplevel: at, gitDir: dotGit };
-    if (info?.isFile()) {
-      const pointer = /^gitdir: (.+)$/.exec(known(await plainText(dotGit))?.trim() ?? '');
-      if (!pointer) throw new AskGit();
-      const gitDir = resolve(at, pointer[1]!);
-      if (!(await lstat(gitDir).catch(() => null))?.isDirectory()) throw new AskGit();
-      return { toplevel: at, gitDir };
-    }
-    if (info) throw new AskGit();
-    if (dirname(at) === at) return 'none';
+    const path = join(at, '.git');
+    const info = await lstat(path).catch(() => null);
+    if (info) return { from: directory, toplevel: at, path, info };
+    if (dirname(at) === at) return null;
   }
+}
+
+/** The git directory a `.git` stands for: itself, or the one a `.git` file names (worktrees, submodules). */
+async function gitDirOf({ from, toplevel, path, info }: DotGit): Promise<{ toplevel: string; gitDir: string }> {
+  // Inside a git directory git reads it as a bare repository: not the plain layout.
+  if (from.split(/[\\/]/).includes('.git')) throw new AskGit();
+  if (info.isDirectory()) return { toplevel, gitDir: path };
+  if (!info.isFile()) throw new AskGit();
+  const pointer = /^gitdir: (.+)$/.exec(known(await plainText(path))?.trim() ?? '');
+  if (!pointer) throw new AskGit();
+  const gitDir = resolve(toplevel, pointer[1]!);
+  if (!(await lstat(gitDir).catch(() => null))?.isDirectory()) throw new AskGit();
+  return { toplevel, gitDir };
 }
 
 interface Config {

@@ -1,8 +1,8 @@
 import { realpath, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { GitPluginError, simpleGit, type SimpleGit } from 'simple-git';
 import { notAFile } from '../util/read-bounded.js';
-import { readGitPlace } from './git-files.js';
+import { nearestDotGit, readGitPlace, type DotGit } from './git-files.js';
 import type { Warn } from './location.js';
 
 export interface GitFacts {
@@ -110,25 +110,19 @@ async function locate(git: SimpleGit): Promise<Place> {
 }
 
 /**
- * What every git command reads first, found without git: the nearest `.git` upward, its HEAD and
- * its config. One that is not a regular file (a named pipe) would block git before it printed
- * anything; named here, it costs no wait. (Pipes git reads later are what SILENCE_MS is for.)
+ * What every git command reads first: the nearest `.git`, its HEAD and its config (links followed,
+ * as git follows them). One that is not a regular file (a named pipe) would block git before it
+ * printed anything; named here, it costs no wait. (Pipes git reads later are what SILENCE_MS is for.)
  */
-async function blockingGitFile(root: string): Promise<string | null> {
-  for (let directory = resolve(root); ; directory = dirname(directory)) {
-    const dotGit = join(directory, '.git');
-    const info = await stat(dotGit).catch(() => null);
-    if (info) {
-      if (!info.isDirectory()) return info.isFile() ? null : `.git ${notAFile(info)}`;
-      for (const name of ['HEAD', 'config']) {
-        const file = await stat(join(dotGit, name)).catch(() => null);
-        const problem = file && notAFile(file);
-        if (problem) return `.git/${name} ${problem}`;
-      }
-      return null;
-    }
-    if (dirname(directory) === directory) return null;
+async function blockingGitFile(dotGit: DotGit): Promise<string | null> {
+  const info = await stat(dotGit.path).catch(() => null);
+  if (!info || !info.isDirectory()) return !info || info.isFile() ? null : `.git ${notAFile(info)}`;
+  for (const name of ['HEAD', 'config']) {
+    const file = await stat(join(dotGit.path, name)).catch(() => null);
+    const problem = file && notAFile(file);
+    if (problem) return `.git/${name} ${problem}`;
   }
+  return null;
 }
 
 /** Git's answer when the directory is simply not in a repository: not a problem worth a warning. */
@@ -149,13 +143,15 @@ export async function collectGit(root: string, now: Date, warn: Warn, silenceMs 
     // simple-git refuses any write to these keys; ours only switch the dangerous behaviour off.
     unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true, allowUnsafePager: true, allowUnsafeProtocolOverride: true },
   });
-  const blocking = await blockingGitFile(root);
+  const directory = await realpath(root);
+  const dotGit = await nearestDotGit(directory);
+  const blocking = dotGit && (await blockingGitFile(dotGit));
   if (blocking) {
     warn({ message: `git history not read: ${blocking}` });
     return null;
   }
   // Each git process costs a start-up: what the repository's files say plainly is read from them.
-  const fromFiles = await readGitPlace(root, process.env);
+  const fromFiles = await readGitPlace(dotGit, process.env);
   if (fromFiles === 'none') return null;
   let place: Place;
   try {
@@ -168,7 +164,7 @@ export async function collectGit(root: string, now: Date, warn: Warn, silenceMs 
     const { toplevel, head, branch, tags } = place;
     // Limit history to the audited directory only when it is a subdirectory: a path limit also
     // drops merge commits, which the pull-request count needs.
-    const scope = (await realpath(toplevel)) === (await realpath(root)) ? [] : ['--', '.'];
+    const scope = (await realpath(toplevel)) === directory ? [] : ['--', '.'];
     // The questions that do not depend on one another go at once.
     const [remotes, log] = await Promise.all([
       fromFiles?.remotes ?? remotesFromGit(git),

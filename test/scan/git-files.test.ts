@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig, readGitPlace, type GitPlace } from '../../src/scan/git-files.js';
+import { nearestDotGit, parseConfig, readGitPlace, type GitPlace } from '../../src/scan/git-files.js';
 import { tempDir } from '../helpers/temp.js';
 
 const run = (cwd: string, ...args: string[]) =>
@@ -28,6 +28,11 @@ function fromGit(cwd: string): GitPlace {
   }
   const remotes = new Map(urls.split('\n').filter(Boolean).map((line) => /^remote\.(.+)\.url (.*)$/.exec(line)!.slice(1, 3) as [string, string]));
   return { toplevel, head, branch: branch === 'HEAD' ? null : branch, tags, remotes };
+}
+
+/** What the files say of a directory, found as collectGit finds it. */
+async function placeOf(directory: string, env: Record<string, string>) {
+  return readGitPlace(await nearestDotGit(await realpath(directory)), env);
 }
 
 async function repository(): Promise<string> {
@@ -78,7 +83,7 @@ describe('readGitPlace: what the repository files say, checked against git', () 
     ],
   ])('%s', async (_name, prepare) => {
     const directory = await prepare(await repository());
-    expect(await readGitPlace(directory, {})).toEqual(fromGit(directory));
+    expect(await placeOf(directory, {})).toEqual(fromGit(directory));
   });
 
   it('says there is no repository above a plain directory', async () => {
@@ -92,7 +97,7 @@ describe('readGitPlace: what the repository files say, checked against git', () 
         return 'none';
       }
     })();
-    if (gitSays === 'none') expect(await readGitPlace(plain, {})).toBe('none');
+    if (gitSays === 'none') expect(await placeOf(plain, {})).toBe('none');
   });
 
   it.each<[string, (root: string) => Promise<void>]>([
@@ -111,13 +116,13 @@ describe('readGitPlace: what the repository files say, checked against git', () 
   ])('leaves %s to git', async (_name, prepare) => {
     const root = await repository();
     await prepare(root);
-    expect(await readGitPlace(root, {})).toBeNull();
+    expect(await placeOf(root, {})).toBeNull();
   });
 
   it('leaves a repository chosen by the environment to git', async () => {
     const root = await repository();
-    expect(await readGitPlace(root, { GIT_DIR: join(root, '.git') })).toBeNull();
-    expect(await readGitPlace(root, { GIT_CONFIG_COUNT: '1' })).toBeNull();
+    expect(await placeOf(root, { GIT_DIR: join(root, '.git') })).toBeNull();
+    expect(await placeOf(root, { GIT_CONFIG_COUNT: '1' })).toBeNull();
   });
 });
 
