@@ -47,28 +47,76 @@ export function printable(text: string): string {
   return safeText(text.replace(LINE_BREAKS, ' '));
 }
 
-/**
- * A copy of a plain value (a report, a view) with `clean` applied to every string in it, keys
- * included: a renderer that takes it cannot write a raw control character, whatever field it shows.
- * `clean` must be pure: each distinct string is cleaned once (a report repeats its keys, statuses
- * and titles thousands of times, and cleaning runs some thirty patterns).
- */
-export function cleanStrings<T>(value: T, clean: (text: string) => string): T {
+/** Applies `clean` to each distinct string once: a report repeats its keys, statuses and titles thousands of times, and cleaning runs some thirty patterns. */
+function cleanedOnce(clean: (text: string) => string): (text: string) => string {
   const cleaned = new Map<string, string>();
-  const once = (text: string): string => {
+  return (text) => {
     let result = cleaned.get(text);
     if (result === undefined) cleaned.set(text, (result = clean(text)));
     return result;
   };
-  return cleanedCopy(value, once);
+}
+
+/** Plain data (an object literal, a parsed JSON object, an array) as opposed to a function or class instance, which are the renderer's own. */
+function isPlainData(value: object): boolean {
+  if (Array.isArray(value)) return true;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * A copy of a plain value (a report, a view) with `clean` applied to every string in it, keys
+ * included: a renderer that takes it cannot write a raw control character, whatever field it shows.
+ * `clean` must be pure.
+ */
+export function cleanStrings<T>(value: T, clean: (text: string) => string): T {
+  return cleanedCopy(value, cleanedOnce(clean));
 }
 
 function cleanedCopy<T>(value: T, clean: (text: string) => string): T {
   if (typeof value === 'string') return clean(value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => cleanedCopy(item, clean)) as T;
-  // Only plain data: anything else (a function, a class instance) is the renderer's own.
-  if (value === null || typeof value !== 'object') return value;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [clean(key), cleanedCopy(item, clean)])) as T;
+  if (value === null || typeof value !== 'object' || !isPlainData(value)) return value;
+  return copiedWith(value, clean, (item) => cleanedCopy(item, clean)) as T;
+}
+
+/** Plain data copied one level: keys through `cleanKey`, values through `copyValue`. */
+function copiedWith(value: object, cleanKey: (key: string) => string, copyValue: (item: unknown) => unknown): object {
+  if (Array.isArray(value)) return value.map(copyValue);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[cleanKey(key)] = copyValue((value as Record<string, unknown>)[key]);
+  return copy;
+}
+
+/**
+ * The same guarantee as `cleanStrings` for a reader that shows only part of a large value (an HTML
+ * page shows a few hundred of the view's twenty thousand strings): each string is cleaned when it
+ * is read, through a read-only view of the value, instead of copying all of it first. An object
+ * that a view cannot stand for exactly, because it has a key that cleaning changes or is frozen
+ * (a proxy must return a frozen object's own values), is copied one level deep, with cleaned keys
+ * and its values seen through views in turn.
+ */
+export function cleanedOnRead<T extends object>(value: T, clean: (text: string) => string): T {
+  const once = cleanedOnce(clean);
+  const views = new WeakMap<object, object>();
+  const handler: ProxyHandler<object> = {
+    get: (target, key) => {
+      const item: unknown = Reflect.get(target, key);
+      return typeof key === 'string' ? read(item) : item;
+    },
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  };
+  const read = (item: unknown): unknown => {
+    if (typeof item === 'string') return once(item);
+    if (item === null || typeof item !== 'object' || !isPlainData(item)) return item;
+    let view = views.get(item);
+    if (view === undefined) {
+      const exact = Object.isExtensible(item) && Object.keys(item).every((key) => once(key) === key);
+      view = exact ? new Proxy(item, handler) : copiedWith(item, once, read);
+      views.set(item, view);
+    }
+    return view;
+  };
+  return read(value) as T;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanStrings, printable, safeText } from '../../src/util/printable.js';
+import { cleanedOnRead, cleanStrings, printable, safeText } from '../../src/util/printable.js';
 
 describe('printable text', () => {
   it('shows control characters as escapes, and keeps line breaks only where lines are allowed', () => {
@@ -42,5 +42,23 @@ describe('printable text', () => {
     const cleaned = cleanStrings({ 'k\u001b': ['x\ny', 1, null, { deep: '\u0007' }], date }, printable);
     expect(cleaned).toEqual({ 'k\\u001b': ['x y', 1, null, { deep: '\\u0007' }], date });
     expect(cleaned.date).toBe(date);
+  });
+
+  it('cleans each string when it is read, for a page that shows only part of its view', () => {
+    const date = new Date(0);
+    const frozen = Object.freeze({ name: 'f\u001b' });
+    const raw = { title: 'a\nb', list: ['x\u0007', 2, { deep: '\u202e' }], 'k\u001b': { v: '\r' }, frozen, date, shared: { s: 1 } };
+    const view = cleanedOnRead({ ...raw, again: raw.shared }, printable);
+    // What a reader sees is what the eager copy holds, keys and frozen objects included.
+    expect(JSON.parse(JSON.stringify(view))).toEqual(JSON.parse(JSON.stringify(cleanStrings({ ...raw, again: raw.shared }, printable))));
+    expect(Object.keys(view)).toContain('k\\u001b');
+    expect(view.list[2]).toEqual({ deep: '\\u202e' });
+    expect(view.frozen.name).toBe('f\\u001b');
+    expect(view.date).toBe(date);
+    // One view per object, so a template comparing objects or walking shared ones sees the same thing twice.
+    expect(view.again).toBe(view.shared);
+    // Read-only: a renderer cannot write raw text back into the data behind it.
+    expect(() => Object.assign(view.list, ['\u001b'])).toThrow(TypeError);
+    expect(raw.list[0]).toBe('x\u0007');
   });
 });
