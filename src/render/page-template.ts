@@ -24,10 +24,13 @@ import { codeSpans } from './inline-code.js';
 const BUILT_IN = join(PACKAGE_ROOT, 'templates');
 
 /**
- * The built-in pages compiled to JavaScript at build time (scripts/precompile-templates.mjs): a
- * CommonJS file beside the CLI's bundle, so that it is loaded with the bundle's code cache.
+ * A built-in page compiled to JavaScript at build time (scripts/precompile-templates.mjs): a
+ * CommonJS file beside the CLI's bundle, so that it is loaded with the bundle's code cache, one per
+ * page, so that a run loads only the page it renders (each holds every partial, compiled).
  */
-export const PRECOMPILED = join(PACKAGE_ROOT, 'dist', 'bundle', 'builtin-templates.cjs');
+export function precompiledFile(page: string): string {
+  return join(PACKAGE_ROOT, 'dist', 'bundle', `builtin-page-${page.replace(/\.html\.hbs$/, '')}.cjs`);
+}
 
 /** The compiler's options for every template: a missing field is an error, never an empty string. */
 export const COMPILE_OPTIONS = { strict: true } as const;
@@ -109,7 +112,7 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 export async function precompiledPage(name: string, sources: Awaited<ReturnType<typeof templatesIn>>): Promise<PageTemplate | null> {
   let built: Precompiled | undefined;
   try {
-    built = (createRequire(import.meta.url)(PRECOMPILED) as { pages: Record<string, Precompiled> }).pages[name];
+    built = createRequire(import.meta.url)(precompiledFile(name)) as Precompiled;
   } catch {
     built = undefined;
   }

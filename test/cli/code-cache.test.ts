@@ -32,7 +32,7 @@ describe('the code cache of the CLI bundle', () => {
       expect(chunks.length).toBeGreaterThan(10);
       expect(chunks.filter((chunk) => !chunk.cached).map((chunk) => chunk.file)).toEqual([]);
       // HTML runs from the build's precompiled pages, beside the bundle: Handlebars' compiler is not loaded.
-      if (format === 'html') expect(chunks.map((chunk) => basename(chunk.file))).toContain('builtin-templates.cjs');
+      if (format === 'html') expect(chunks.map((chunk) => basename(chunk.file))).toContain('builtin-page-report.cjs');
     }
   });
 
