@@ -68,6 +68,12 @@ function referenceKinds(reference: string, inputs: Inputs): CiStepKind[] {
   return REFERENCE_PATTERNS.filter(({ regex, when }) => regex.test(key) && (when?.(inputs) ?? true)).map(({ kind }) => kind);
 }
 
+/**
+ * The literals each command pattern needs, worked out on the first command rather than on every
+ * one: by then the rule packs have loaded the build's record of them (scripts/cache-packs.mjs).
+ */
+let patternLiterals: Array<readonly string[] | null> | undefined;
+
 /** The kinds one command's words match, each with the line of the word that shows it. */
 function matchCommand(words: readonly Word[]): Array<{ kind: CiStepKind; line: number }> {
   const starts: number[] = [];
@@ -82,10 +88,10 @@ function matchCommand(words: readonly Word[]): Array<{ kind: CiStepKind; line: n
     while (i + 1 < starts.length && starts[i + 1]! <= offset) i++;
     return words[i]?.line ?? 0;
   };
-  return COMMAND_PATTERNS.flatMap(({ kind, regex }) => {
-    // Compiling a pattern costs more than the rest of its use: one no command could match is skipped
-    // unread (the build records the literals of these patterns too, scripts/cache-packs.mjs).
-    const literals = requiredLiterals(regex.source);
+  patternLiterals ??= COMMAND_PATTERNS.map(({ regex }) => requiredLiterals(regex.source));
+  return COMMAND_PATTERNS.flatMap(({ kind, regex }, index) => {
+    // Compiling a pattern costs more than the rest of its use: one no command could match is skipped unread.
+    const literals = patternLiterals![index];
     if (literals && !literals.some((literal) => text.includes(literal))) return [];
     const match = regex.exec(text);
     if (!match) return [];
