@@ -25,7 +25,7 @@ import {
   STATUS_SYMBOLS,
 } from './format.js';
 import { profileLine } from './overview.js';
-import { cleanStrings, printable } from '../util/printable.js';
+import { cleanedOnRead, printable } from '../util/printable.js';
 
 export interface TextOptions {
   color: boolean;
@@ -85,7 +85,7 @@ function itemLines(item: RoadmapItem, index: number, chalk: ChalkInstance): stri
 export function renderText(input: Report, options: TextOptions): string {
   // Every string the terminal shows, on one line and without control characters: a file name
   // cannot clear the screen or start a line of its own in a CI log.
-  const report = cleanStrings(input, printable);
+  const report = cleanedOnRead(input, printable);
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const itemsPerPhase = options.itemsPerPhase ?? 5;
   const { summary } = report;
