@@ -3,7 +3,7 @@ import type { Evidence, Status } from '../rules/finding.js';
 import type { Severity } from '../rules/types.js';
 import type { Report, ReportFinding } from '../report/types.js';
 import { compareStrings } from '../util/compare.js';
-import { cleanStrings, safeText } from '../util/printable.js';
+import { cleanedOnRead, safeText } from '../util/printable.js';
 import { jsonDocument } from './json.js';
 import { mdCode, mdText } from './markdown-escape.js';
 
@@ -183,7 +183,7 @@ function informationUri(tool: Report['tool']): string {
 /** The report as a SARIF 2.1.0 log with one run. */
 export function renderSarif(input: Report): string {
   // Its messages are text a code-scanning page shows: control characters as visible escapes, not JSON escapes of raw ones.
-  const report = cleanStrings(input, safeText);
+  const report = cleanedOnRead(input, safeText);
   const gaps = report.findings
     .map((finding) => ({ finding, status: gapStatus(finding) }))
     .filter((gap): gap is { finding: ReportFinding; status: Status } => gap.status !== null)
