@@ -6,8 +6,9 @@ import { DEFAULT_ANSWERS_FILE } from '../../answers/types.js';
 import { nextQuestion, rankCategories, scopeQuestions, suggestionFor, type QuestionOrder } from '../../answers/questionnaire.js';
 import { answersTemplate, type TemplateTarget } from '../../answers/template.js';
 import type { Answers } from '../../answers/types.js';
-import { evalContext, evaluate } from '../../rules/evaluate.js';
+import { evaluate } from '../../rules/evaluate.js';
 import type { LoadedRuleSet } from '../../rules/load.js';
+import { Reevaluation } from '../../rules/reevaluation.js';
 import { openQuestions } from '../../roadmap/questions.js';
 import { guardRules } from '../../score/guards.js';
 import { scoreFindings, type Summary } from '../../score/score.js';
@@ -82,10 +83,12 @@ async function interview({ ruleSet, facts, target, document, prompter, shownBefo
   const shown = new Set(shownBefore);
   const scope = scopeQuestions(ruleSet);
   const packOrder = new Map(ruleSet.questions.map((question, i) => [question.id, i]));
+  // The facts hold still while the answers change: only the rules an answer can move are evaluated again.
+  const rounds = new Reevaluation(ruleSet, facts);
   let answers = start;
   let order: QuestionOrder | null = null;
   for (let position = 1; ; position += 1) {
-    const open = openQuestions(evaluate(ruleSet, facts, answers), ruleSet.questions, answers);
+    const open = openQuestions(rounds.findings(answers), ruleSet.questions, answers);
     order ??= { ranking: rankCategories(open, ruleSet.categories), scope, packOrder };
     progress.notAsked = open.filter((candidate) => !shown.has(candidate.id)).length;
     const next = nextQuestion(open, shown, order);
@@ -96,7 +99,7 @@ async function interview({ ruleSet, facts, target, document, prompter, shownBefo
       categoryTitle: titles.get(question.category) ?? question.category,
       position,
       total: position - 1 + progress.notAsked,
-      suggestion: suggestionFor(question, evalContext(ruleSet, facts, answers)),
+      suggestion: suggestionFor(question, rounds.context(answers)),
       ruleIds: next.ruleIds,
       decidesScope: scope.has(question.id),
     });
