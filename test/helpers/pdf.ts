@@ -20,7 +20,12 @@ const yOf = (m: Matrix, x: number, y: number) => m[1] * x + m[3] * y + m[5];
 
 interface PdfObject {
   dictionary: string;
+  /** The stream's bytes as stored (compressed or not): only page contents are ever decoded. */
   stream: Buffer | null;
+}
+
+function decoded({ dictionary, stream }: PdfObject): Buffer | null {
+  return stream && dictionary.includes('/FlateDecode') ? inflateSync(stream) : stream;
 }
 
 /** Where the dictionary opening at `start` closes (just past its `>>`), or `start` when none opens there. */
@@ -59,7 +64,7 @@ function objects(pdf: Buffer): Map<number, PdfObject> {
       if (!Number.isInteger(length)) throw new Error(`PDF object ${match[1]}: a stream without a direct /Length`);
       const dataStart = dictionaryEnd + keyword[0].length;
       const data = pdf.subarray(dataStart, dataStart + length);
-      found.set(Number(match[1]), { dictionary, stream: dictionary.includes('/FlateDecode') ? inflateSync(data) : data });
+      found.set(Number(match[1]), { dictionary, stream: data });
       header.lastIndex = dataStart + length;
     } else {
       const endAt = text.indexOf('endobj', start);
@@ -84,7 +89,8 @@ function pageIds(all: Map<number, PdfObject>): number[] {
   return expand(root[0]);
 }
 
-const TOKEN = /\/[^\s/<>[\]()]+|<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\)|\[|\]|-?\d*\.?\d+|[A-Za-z'"*]+/g;
+/** A name, a hex or literal string, an array bracket, then the two that matter: a number, an operator. */
+const TOKEN = /\/[^\s/<>[\]()]+|<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\)|\[|\]|(-?\d*\.?\d+)|([A-Za-z'"*]+)/g;
 
 /** The lowest point of the page on which something is painted, in PDF units from the bottom. */
 function lowestPaint(content: string, height: number): number {
@@ -95,12 +101,12 @@ function lowestPaint(content: string, height: number): number {
   let operands: number[] = [];
   let lowest = height;
   const mark = (m: Matrix, x: number, y: number) => (lowest = Math.min(lowest, yOf(m, x, y)));
-  for (const [token] of content.matchAll(TOKEN)) {
-    if (/^-?\d*\.?\d+$/.test(token)) {
-      operands.push(Number(token));
+  for (const [, number, token] of content.matchAll(TOKEN)) {
+    if (number !== undefined) {
+      operands.push(Number(number));
       continue;
     }
-    if (!/^[A-Za-z'"*]+$/.test(token)) continue;
+    if (token === undefined) continue;
     const n = operands;
     operands = [];
     switch (token) {
@@ -175,7 +181,10 @@ export function printedPages(pdf: Buffer): PrintedPage[] {
     const height = Number(/\/MediaBox\s*\[\s*[\d.]+\s+[\d.]+\s+[\d.]+\s+([\d.]+)/.exec(dictionary)?.[1] ?? 842);
     const contents = /\/Contents\s*(?:\[([^\]]*)\]|(\d+) 0 R)/.exec(dictionary);
     const ids = contents ? [...(contents[1] ?? `${contents[2]} 0 R`).matchAll(/(\d+) 0 R/g)].map((ref) => Number(ref[1])) : [];
-    const content = ids.map((ref) => all.get(ref)?.stream?.toString('latin1') ?? '').join('\n');
+    const content = ids.map((ref) => {
+      const object = all.get(ref);
+      return (object && decoded(object)?.toString('latin1')) ?? '';
+    }).join('\n');
     return { fill: (height - lowestPaint(content, height)) / height };
   });
 }
