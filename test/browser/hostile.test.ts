@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, expectQuiet, inContext, noBrowser, openReport, useBrowser } from '../helpers/browser.js';
+import { DESKTOP, expectQuiet, noBrowser, useBrowser, withReport } from '../helpers/browser.js';
 import { IMG, SCRIPT } from '../helpers/hostile-report.js';
 import { hostileHtml } from './reports.js';
 
@@ -13,8 +13,7 @@ describe.skipIf(noBrowser)('a report of a hostile repository in Chromium', () =>
   const browser = useBrowser();
 
   it('runs nothing, loads nothing and shows the hostile strings as text', () =>
-    inContext(browser(), DESKTOP, async (context) => {
-      const opened = await openReport(context, hostileHtml);
+    withReport(browser(), DESKTOP, hostileHtml, async (opened) => {
       const dom = await opened.page.evaluate(() => ({
         scripts: document.querySelectorAll('script').length,
         handlers: [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes].filter((attribute) => attribute.name.toLowerCase().startsWith('on')).map((attribute) => `<${element.localName} ${attribute.name}>`)),

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContextOptions } from 'playwright-core';
-import { artifactPath, DESKTOP, expectQuiet, inContext, MOBILE, noBrowser, openReport, scrollToTop, useBrowser, useOpenedReport, writeArtifact, type OpenedReport } from '../helpers/browser.js';
+import { artifactPath, DESKTOP, expectQuiet, MOBILE, noBrowser, scrollToTop, useBrowser, useOpenedReport, withReport, writeArtifact, type OpenedReport } from '../helpers/browser.js';
 import { richFullHtml, richHtml } from './reports.js';
 import { where } from './where.js';
 
@@ -36,7 +36,7 @@ const SCREENSHOTS: ReadonlyArray<{ file: string; context?: BrowserContextOptions
 
 describe.skipIf(noBrowser)('the HTML report in Chromium', () => {
   const browser = useBrowser();
-  const open = <T>(options: BrowserContextOptions, work: (opened: OpenedReport) => Promise<T>) => inContext(browser(), options, async (context) => work(await openReport(context, richHtml)));
+  const open = <T>(options: BrowserContextOptions, work: (opened: OpenedReport) => Promise<T>) => withReport(browser(), options, richHtml, work);
   /** The executive report on a laptop, for the tests that only read it, print it or photograph it. */
   const desktop = useOpenedReport(browser, DESKTOP, richHtml);
   const onDesktop = <T>(work: (opened: OpenedReport) => Promise<T>) => work(desktop());

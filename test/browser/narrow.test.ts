@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compareReports } from '../../src/compare/compare.js';
 import { PortfolioBuilder } from '../../src/portfolio/portfolio.js';
 import type { Page } from 'playwright-core';
-import { inContext, noBrowser, openReport, useBrowser, useOpenedReport } from '../helpers/browser.js';
+import { noBrowser, useBrowser, useOpenedReport, withReport } from '../helpers/browser.js';
 import { reportFromFiles } from '../helpers/report.js';
 import { notebook, requirements, testWorkflow, trainScript } from '../helpers/repo-snippets.js';
 import { hostileHtml, richFullHtml, richHtml } from './reports.js';
@@ -47,7 +47,7 @@ describe.skipIf(noBrowser)('on a 360 px phone', () => {
   const reports = new Map(PAGES.slice(0, 2).map(([name, html]) => [name, useOpenedReport(browser, PHONE, html)]));
   const onPhone = <T>(name: string, html: string, work: (page: Page) => Promise<T>) => {
     const opened = reports.get(name);
-    return opened ? work(opened().page) : inContext(browser(), PHONE, async (context) => work((await openReport(context, html)).page));
+    return opened ? work(opened().page) : withReport(browser(), PHONE, html, ({ page }) => work(page));
   };
 
   it.each(PAGES)('%s does not scroll sideways, nor does anything in it', (name, html) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerValue } from '../../src/answers/types.js';
 import type { Report } from '../../src/report/types.js';
-import { DESKTOP, inContext, noBrowser, openReport, useBrowser, writeArtifact } from '../helpers/browser.js';
+import { DESKTOP, noBrowser, useBrowser, withReport, writeArtifact } from '../helpers/browser.js';
 import { printedPages } from '../helpers/pdf.js';
 import { reportFromFiles } from '../helpers/report.js';
 import { notebook, requirements } from '../helpers/repo-snippets.js';
@@ -52,14 +52,7 @@ describe.skipIf(noBrowser)('the printed report', () => {
   /** Each page printed once: the full report's test compares with the executive one printed before it. */
   const printed = new Map<string, Promise<Buffer>>();
   const print = (html: string) => {
-    if (!printed.has(html))
-      printed.set(
-        html,
-        inContext(browser(), DESKTOP, async (context) => {
-          const { page } = await openReport(context, html);
-          return page.pdf({ format: 'A4' });
-        }),
-      );
+    if (!printed.has(html)) printed.set(html, withReport(browser(), DESKTOP, html, ({ page }) => page.pdf({ format: 'A4' })));
     return printed.get(html)!;
   };
 

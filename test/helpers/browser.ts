@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { chromium, type Browser, type BrowserContextOptions, type ConsoleMessage, type Dialog, type Page, type Request } from 'playwright-core';
 import { tempDir } from './temp.js';
 
 /*
@@ -47,17 +47,43 @@ export function useBrowser(): () => Browser {
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 export const MOBILE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, deviceScaleFactor: 2 };
 
-/** Runs `work` in a fresh context (its own viewport, colour scheme, cookies) and closes it after. */
-export async function inContext<T>(browser: Browser, options: BrowserContextOptions, work: (context: BrowserContext) => Promise<T>): Promise<T> {
+/**
+ * Pages kept open for the next report with the same options: a new page costs Chromium a context
+ * and a renderer process (about a second of CPU on this project's CI machine), loading another file
+ * into an open page a fraction of that. A page goes back only after a test that did not fail with
+ * it, its listeners removed and its media emulation undone; a report is always loaded afresh.
+ */
+const idlePages = new Map<string, Page[]>();
+
+async function takePage(browser: Browser, options: BrowserContextOptions): Promise<Page> {
+  const page = idlePages.get(JSON.stringify(options))?.pop();
+  if (page) return page;
   const context = await browser.newContext(options);
   // The test's own timeout bounds it; Playwright's 30 s default would fire first on a busy machine
   // (a full-page screenshot of the long report takes seconds even on an idle one).
   context.setDefaultTimeout(0);
+  return context.newPage();
+}
+
+async function givePage(options: BrowserContextOptions, opened: OpenedReport): Promise<void> {
+  opened.stopListening();
+  await opened.page.emulateMedia({ media: null, colorScheme: null, reducedMotion: null, forcedColors: null });
+  const key = JSON.stringify(options);
+  idlePages.set(key, [...(idlePages.get(key) ?? []), opened.page]);
+}
+
+/** Opens the report in a page with these options (its viewport, colour scheme…), runs `work` on it, then frees the page. */
+export async function withReport<T>(browser: Browser, options: BrowserContextOptions, html: string, work: (opened: OpenedReport) => Promise<T>): Promise<T> {
+  const opened = await openReport(await takePage(browser, options), html);
+  let result: T;
   try {
-    return await work(context);
-  } finally {
-    await context.close();
+    result = await work(opened);
+  } catch (error) {
+    await opened.page.context().close();
+    throw error;
   }
+  await givePage(options, opened);
+  return result;
 }
 
 /**
@@ -66,15 +92,20 @@ export async function inContext<T>(browser: Browser, options: BrowserContextOpti
  * rely on where another left the page (`scrollToTop` first where it matters).
  */
 export function useOpenedReport(browser: () => Browser, options: BrowserContextOptions, html: string): () => OpenedReport {
-  let context: BrowserContext | undefined;
   let opened: OpenedReport | undefined;
+  let failed = false;
   beforeAll(async () => {
-    context = await browser().newContext(options);
-    // As in inContext: the test's own timeout bounds it.
-    context.setDefaultTimeout(0);
-    opened = await openReport(context, html);
+    opened = await openReport(await takePage(browser(), options), html);
   });
-  afterAll(() => context?.close());
+  afterEach(({ task }) => {
+    failed ||= task.result?.state === 'fail';
+  });
+  afterAll(async () => {
+    if (!opened) return;
+    // A page some test failed with may be in any state: it is closed, not kept.
+    if (failed) await opened.page.context().close();
+    else await givePage(options, opened);
+  });
   return () => {
     if (!opened) throw new Error('the report did not open');
     return opened;
@@ -94,22 +125,40 @@ export interface OpenedReport {
   consoleErrors: string[];
   pageErrors: string[];
   dialogs: string[];
+  /** Stops recording what the page does (before the page serves another report). */
+  stopListening(): void;
 }
 
 /** Opens the HTML from a file on disk, as a consultant's client opens an e-mailed attachment. */
-export async function openReport(context: BrowserContext, html: string): Promise<OpenedReport> {
+async function openReport(page: Page, html: string): Promise<OpenedReport> {
   const url = pathToFileURL(join(await tempDir({ 'report.html': html }), 'report.html')).href;
-  const page = await context.newPage();
-  const opened: OpenedReport = { page, url, requests: [], consoleErrors: [], pageErrors: [], dialogs: [] };
-  page.on('request', (request) => opened.requests.push(request.url()));
-  page.on('console', (message) => {
+  const onRequest = (request: Request) => opened.requests.push(request.url());
+  const onConsole = (message: ConsoleMessage) => {
     if (message.type() === 'error') opened.consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => opened.pageErrors.push(error.message));
-  page.on('dialog', (dialog) => {
+  };
+  const onPageError = (error: Error) => opened.pageErrors.push(error.message);
+  const onDialog = (dialog: Dialog) => {
     opened.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
-  });
+  };
+  const opened: OpenedReport = {
+    page,
+    url,
+    requests: [],
+    consoleErrors: [],
+    pageErrors: [],
+    dialogs: [],
+    stopListening: () => {
+      page.off('request', onRequest);
+      page.off('console', onConsole);
+      page.off('pageerror', onPageError);
+      page.off('dialog', onDialog);
+    },
+  };
+  page.on('request', onRequest);
+  page.on('console', onConsole);
+  page.on('pageerror', onPageError);
+  page.on('dialog', onDialog);
   await page.goto(url, { waitUntil: 'load' });
   return opened;
 }
