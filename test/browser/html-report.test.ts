@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContextOptions } from 'playwright-core';
-import { artifactPath, DESKTOP, expectQuiet, MOBILE, noBrowser, scrollToTop, useBrowser, useOpenedReport, withReport, writeArtifact, type OpenedReport } from '../helpers/browser.js';
+import { artifactPath, DESKTOP, expectQuiet, MOBILE, noBrowser, scrollToTop, useBrowser, useOpenedReport, withReport, type OpenedReport } from '../helpers/browser.js';
 import { richFullHtml, richHtml } from './reports.js';
 import { where } from './where.js';
 
@@ -90,14 +90,6 @@ describe.skipIf(noBrowser)('the HTML report in Chromium', () => {
       await page.emulateMedia({ media: null });
     }
   });
-
-  it('prints to an A4 PDF', () =>
-    onDesktop(async ({ page }) => {
-      const pdf = await page.pdf({ format: 'A4' });
-      await writeArtifact('report.pdf', pdf);
-      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      expect(pdf.length).toBeGreaterThan(10 * 1024);
-    }));
 
   it.each(SCREENSHOTS)('writes the screenshot $file', ({ file, context, fullPage, media }) => {
     const shoot = async ({ page }: OpenedReport) => {
