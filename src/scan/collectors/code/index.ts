@@ -1,5 +1,5 @@
 import { compareStrings } from '../../../util/compare.js';
-import { defineCollector, type Collector, type CollectorOptions, type FileContent } from '../../collector.js';
+import { defineCollector, type CodeSignal, type Collector, type CollectorOptions, type FileContent } from '../../collector.js';
 import type { Location, PathContext } from '../../location.js';
 import { redactSecrets } from '../../secret-patterns.js';
 import { pythonImports } from './imports.js';
@@ -45,8 +45,22 @@ function record<T>(map: Map<string, { count: number; locations: T[] }>, key: str
 
 export const codeCollector = defineCollector({ key: 'code', create: collectCode });
 
+/**
+ * Each list of signals compiled once per process: a process that scans again and again with the
+ * same packs (the rule tester's cases, `init`, a library caller) compiles their regular expressions
+ * and globs once. What a set remembers between scans (each file name's signals, each file type's
+ * literal search) saves work and changes no result.
+ */
+const compiled = new WeakMap<readonly CodeSignal[], SignalSet>();
+
+function signalSetOf(signals: readonly CodeSignal[]): SignalSet {
+  let set = compiled.get(signals);
+  if (!set) compiled.set(signals, (set = new SignalSet(signals)));
+  return set;
+}
+
 function collectCode({ signals }: CollectorOptions): Collector<CodeFacts> {
-  const set = new SignalSet(signals);
+  const set = signalSetOf(signals);
   // Asked once per path when choosing what to read, kept for the visit: only for files it reads,
   // so that what a scan keeps does not grow with the files it skips.
   const selected = new Map<string, readonly CompiledSignal[]>();
