@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import type { Portfolio } from '../../src/portfolio/portfolio.js';
 import type { Report } from '../../src/report/types.js';
 import { fakeNpx, outputsOf, runScript, type Step } from '../helpers/ci-steps.js';
 import { cli, fixture } from '../helpers/cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { copyTree, tempDir } from '../helpers/temp.js';
 
 /*
  * Auditing an organisation is a CI matrix: a reusable GitHub Actions workflow, and a GitLab parent
@@ -127,7 +127,7 @@ describe('the reusable GitHub Actions workflow', () => {
   it('audits a repository and keeps its report, then aggregates the reports, running the pinned CLI with the flags it has', async () => {
     const npx = await fakeNpx(VERSION);
     const workspace = await tempDir({ 'outputs.txt': '', 'summary.md': '' });
-    for (const name of ['notebook-poc', 'ml-service']) await cp(await fixture(name), join(workspace, 'repos', 'acme', name), { recursive: true });
+    for (const name of ['notebook-poc', 'ml-service']) copyTree(await fixture(name), join(workspace, 'repos', 'acme', name));
     const audit = step('audit', 'audit');
     const reports = join(workspace, 'reports');
     for (const [repository, profile] of [['acme/notebook-poc', 'genai-app'], ['acme/ml-service', '']]) {
@@ -137,7 +137,7 @@ describe('the reusable GitHub Actions workflow', () => {
       const { artifact } = await outputsOf(join(workspace, 'outputs.txt'));
       expect(artifact).toBe(`report-${repository.replace('/', '--')}`);
       // What upload-artifact and download-artifact do: one folder per artifact.
-      await cp(join(workspace, 'report'), join(reports, artifact!), { recursive: true });
+      copyTree(join(workspace, 'report'), join(reports, artifact!));
     }
     const served = JSON.parse(await readFile(join(reports, 'report-acme--ml-service', 'report.json'), 'utf8')) as Report;
     expect(served.target.name).toBe('ml-service');
@@ -216,7 +216,7 @@ describe('the GitLab parent-child pipeline', () => {
     const workspace = await tempDir();
     // What the job's clone line does.
     await mkdir(join(workspace, 'projects', 'acme', 'ml'), { recursive: true });
-    await cp(await fixture('notebook-poc'), join(workspace, 'projects', 'acme', 'ml', 'churn'), { recursive: true });
+    copyTree(await fixture('notebook-poc'), join(workspace, 'projects', 'acme', 'ml', 'churn'));
     const env = { PATH: `${npx}:${process.env.PATH}`, ...EPOCH };
     const [, auditLine] = child!['audit acme/ml/churn']!.script!;
     expect(await runScript(auditLine!, { ...env, PROJECT_PATH: 'acme/ml/churn' }, workspace)).toBe(0);

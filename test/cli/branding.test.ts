@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, expectUsageError, fixture } from '../helpers/cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { copyTree, tempDir } from '../helpers/temp.js';
 
 /* A consultant's run: the client's name on the report, the consultant's logo, their own header. */
 const EPOCH = { SOURCE_DATE_EPOCH: '1795428000' };
@@ -73,7 +73,7 @@ describe('branding flags', () => {
   it('from a configuration in a parent directory of the same repository are the repository\'s too', async () => {
     const monorepo = await tempDir({ '.git/HEAD': 'ref: refs/heads/main\n', 'brand/partials/cover.hbs': '<header><script>alert(1)</script></header>' });
     await writeFile(join(monorepo, '.scale-audit.yaml'), 'version: 1\nreport:\n  templateDir: brand\n');
-    await cp(await fixture('notebook-poc'), join(monorepo, 'services', 'churn'), { recursive: true });
+    copyTree(await fixture('notebook-poc'), join(monorepo, 'services', 'churn'));
     const out = await tempDir();
     const result = await cli([join(monorepo, 'services', 'churn'), '--format', 'html', '--out-dir', out], { env: EPOCH });
     expect(result.code, result.stderr).toBe(0);

@@ -1,9 +1,9 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
 import { cli, fixture } from '../helpers/cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { copyTree, tempDir } from '../helpers/temp.js';
 
 /*
  * The CI user: gates and exit codes, configuration discovery, waivers and baselines, through the
@@ -19,7 +19,7 @@ async function json(args: string[], env: Record<string, string> = EPOCH): Promis
 
 async function withConfig(text: string): Promise<string> {
   const dir = join(await tempDir(), 'repo');
-  await cp(poc, dir, { recursive: true });
+  copyTree(poc, dir);
   await writeFile(join(dir, '.scale-audit.yaml'), text);
   return dir;
 }
@@ -131,7 +131,7 @@ describe('waivers', () => {
 describe('baselines', () => {
   it('pass an unchanged project, fail a regression, and suggest tightening after an improvement', async () => {
     const dir = join(await tempDir(), 'repo');
-    await cp(poc, dir, { recursive: true });
+    copyTree(poc, dir);
     const baseline = join(dir, 'baseline.json');
     expect((await cli([dir, '--write-baseline', baseline])).code).toBe(0);
     expect(JSON.parse(await readFile(baseline, 'utf8'))).toMatchObject({ baselineVersion: 1 });

@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
 import { BIN, cli, cliProcess, expectUsageError, fixture, type CliResult } from '../helpers/cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { copyTree, tempDir } from '../helpers/temp.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1795000000' };
 const poc = await fixture('notebook-poc');
@@ -67,7 +67,7 @@ describe('audit', () => {
 
   it('uses the answers init wrote in the audited directory, unless told not to', async () => {
     const dir = join(await tempDir(), 'repo');
-    await cp(service, dir, { recursive: true });
+    copyTree(service, dir);
     await writeFile(join(dir, 'scale-audit.answers.yaml'), 'version: 1\nanswers:\n  team.owners: both\n');
     const found = await cli([dir, '--format', 'json']);
     expect(found.stderr).toContain(`using the answers in ${join(dir, 'scale-audit.answers.yaml')}`);

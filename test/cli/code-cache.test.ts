@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cp, readdir, symlink, writeFile } from 'node:fs/promises';
+import { readdir, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp.js';
+import { copyTree, tempDir } from '../helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'ml-service');
@@ -42,7 +42,7 @@ describe('the code cache of the CLI bundle', () => {
     for (const entry of await readdir(ROOT)) {
       if (entry !== 'dist' && entry !== 'test') await symlink(join(ROOT, entry), join(copy, entry));
     }
-    await cp(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
+    copyTree(join(ROOT, 'dist'), join(copy, 'dist'));
     const bundle = join(copy, 'dist', 'bundle');
     for (const file of await readdir(bundle)) if (file.endsWith('.cache')) await writeFile(join(bundle, file), Buffer.alloc(4096, 7));
     const damaged = auditWithChunks(copy, 'json');

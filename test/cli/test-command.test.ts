@@ -1,9 +1,9 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cli, expectUsageError } from '../helpers/cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { copyTree, tempDir } from '../helpers/temp.js';
 
 /* `scale-audit test`: the cases beside a pack, run like a test runner. */
 const EXAMPLE = fileURLToPath(new URL('../../examples/plugin/', import.meta.url));
@@ -104,7 +104,7 @@ describe('scale-audit test', () => {
 
   it('tests a plugin directory copied anywhere, and a pack that needs a plugin, with --plugin', async () => {
     const copy = join(await tempDir(), 'plugin');
-    await cp(EXAMPLE, copy, { recursive: true });
+    copyTree(EXAMPLE, copy);
     const result = await cli(['test', copy]);
     expect(result.code, result.stdout + result.stderr).toBe(0);
 

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { loadLabels } from '../../src/eval/labels.js';
 import { renderEvalMarkdown, renderEvalText } from '../../src/eval/render.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import { inputError } from '../helpers/input-error.js';
-import { tempDir } from '../helpers/temp.js';
+import { copyTree, tempDir } from '../helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EVAL = join(ROOT, 'eval');
@@ -37,8 +37,8 @@ async function corpus(): Promise<{ trees: string; labels: string; serviceCommit:
     'acme__cli-tool/tests/test_cli.py': 'from cli_tool import main\n\ndef test_main():\n    assert main is not None\n',
   });
   const service = join(trees, 'acme__churn-service');
-  await cp(join(ROOT, 'test/fixtures/ml-service'), service, { recursive: true });
-  await cp(join(ROOT, 'test/fixtures/notebook-poc'), join(trees, 'acme__churn-poc'), { recursive: true });
+  copyTree(join(ROOT, 'test/fixtures/ml-service'), service);
+  copyTree(join(ROOT, 'test/fixtures/notebook-poc'), join(trees, 'acme__churn-poc'));
   const env = { ...process.env, GIT_AUTHOR_DATE: '2026-10-01T10:00:00Z', GIT_COMMITTER_DATE: '2026-10-01T10:00:00Z' };
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=ds@acme.example', '-c', 'user.name=Data Scientist', ...args], { cwd: service, env, encoding: 'utf8' });
   git('init', '-q', '-b', 'main');

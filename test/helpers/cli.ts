@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { CliIO, OutputStream } from '../../src/cli/io.js';
 import { run } from '../../src/cli/main.js';
-import { tempDir } from './temp.js';
+import { copyTree, tempDir } from './temp.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'scale-audit.js');
@@ -89,7 +88,7 @@ const committed = new Map<string, Promise<string>>();
 
 async function commit(name: string): Promise<string> {
   const dir = join(await tempDir(), name);
-  await cp(join(ROOT, 'test', 'fixtures', name), dir, { recursive: true });
+  copyTree(join(ROOT, 'test', 'fixtures', name), dir);
   const env = { ...process.env, GIT_AUTHOR_DATE: '2026-10-01T10:00:00Z', GIT_COMMITTER_DATE: '2026-10-01T10:00:00Z' };
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=ds@acme.example', '-c', 'user.name=Data Scientist', ...args], { cwd: dir, env, stdio: 'ignore' });
   git('init', '-q', '-b', 'main');
@@ -110,7 +109,7 @@ export async function fixture(name: string, options: { git?: boolean } = {}): Pr
     source = await committed.get(name)!;
   }
   const dir = join(await tempDir(), name);
-  await cp(source, dir, { recursive: true });
+  copyTree(source, dir);
   return dir;
 }
 

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
 import { fixture } from '../helpers/cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { copyTree, tempDir } from '../helpers/temp.js';
 
 /*
  * The package as a user gets it: `npm pack`, then installed in an empty project and run with npx.
@@ -140,7 +140,7 @@ console.log(JSON.stringify({ name: report.target.name, findings: report.findings
   it.concurrent('is imported from TypeScript: the program, docs/api.md\'s typed examples and the example plugin type-check against the installed declarations, and run', async () => {
     expect((await installed).code).toBe(0);
     expect(files).toContain('dist/index.d.ts');
-    await cp(join(project, 'node_modules', 'scale-audit', 'examples', 'plugin'), join(project, 'plugin'), { recursive: true });
+    copyTree(join(project, 'node_modules', 'scale-audit', 'examples', 'plugin'), join(project, 'plugin'));
     const doc = await readFile(join(ROOT, 'docs', 'api.md'), 'utf8');
     const typed = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((code) => !code.includes("from 'vitest'"));
     expect(typed.length).toBeGreaterThanOrEqual(2);
@@ -177,7 +177,7 @@ console.log(JSON.stringify({ wrong: wrong.name, profile: report.profile?.name, f
     const tsc = await run('node', [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
     expect(tsc.code, tsc.stdout + tsc.stderr).toBe(0);
     // The compiled plugin finds its pack beside its module, as the published plugin does.
-    await cp(join(project, 'plugin'), join(project, 'out', 'plugin'), { recursive: true });
+    copyTree(join(project, 'plugin'), join(project, 'out', 'plugin'));
 
     const repository = await fixture('ml-service');
     await writeFile(join(repository, 'MLproject'), 'name: churn\npython_env: python_env.yaml\nentry_points:\n  main:\n    command: python train.py\n');
