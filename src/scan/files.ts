@@ -1,6 +1,6 @@
 import type { PathContext } from './location.js';
 import { pathContext } from './path-context.js';
-import type { WalkResult } from './walk.js';
+import type { WalkedFile, WalkResult } from './walk.js';
 
 /** The files slice of Facts: the file index the walk built, which the scan fills itself. */
 export interface FilesFacts {
@@ -21,17 +21,17 @@ export interface FilesFacts {
   truncated: boolean;
 }
 
-export function filesFacts(walked: WalkResult, unread: FilesFacts['unread'], largeFileBytes: number): FilesFacts {
+export function filesFacts(files: readonly WalkedFile[], walked: WalkResult, unread: FilesFacts['unread'], largeFileBytes: number): FilesFacts {
   const byContext: Partial<Record<PathContext, number>> = {};
-  for (const file of walked.files) {
+  for (const file of files) {
     const context = pathContext(file.path);
     byContext[context] = (byContext[context] ?? 0) + 1;
   }
   return {
-    count: walked.files.length,
-    totalBytes: walked.files.reduce((sum, file) => sum + file.bytes, 0),
-    paths: walked.files.map((file) => file.path),
-    large: walked.files.filter((file) => file.bytes >= largeFileBytes).map((file) => ({ path: file.path, bytes: file.bytes })),
+    count: files.length,
+    totalBytes: files.reduce((sum, file) => sum + file.bytes, 0),
+    paths: files.map((file) => file.path),
+    large: files.filter((file) => file.bytes >= largeFileBytes).map((file) => ({ path: file.path, bytes: file.bytes })),
     byContext,
     skippedDirectories: walked.skippedDirectories,
     skippedSymlinks: walked.skippedSymlinks,

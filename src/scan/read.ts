@@ -1,6 +1,7 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 
-export type ReadResult = { text: string } | { unread: 'too-large' | 'binary' | 'unreadable' };
+/** A file's text or why it was left unread, with its size in bytes. */
+export type ReadResult = ({ text: string } | { unread: 'too-large' | 'binary' | 'unreadable' }) & { bytes: number };
 
 /** How far into a file to look for a NUL byte, the sign of a binary file (as git does). */
 const BINARY_SNIFF_BYTES = 8000;
@@ -9,29 +10,49 @@ const BINARY_SNIFF_BYTES = 8000;
 const SHARED_BYTES = 1024 * 1024;
 let shared: Buffer | undefined;
 
+/** A file's size as `lstat` gives it, or -1 when it cannot be had (the file is gone). */
+export function sizeOf(absolutePath: string): number {
+  try {
+    return lstatSync(absolutePath, { throwIfNoEntry: false })?.size ?? -1;
+  } catch {
+    return -1;
+  }
+}
+
 /**
- * Reads a file's text, up to `limit` bytes. Synchronous on purpose: the scan reads tens of
- * thousands of small files one after another, and a blocking read costs a fraction of an
- * asynchronous one's trip through the thread pool.
+ * Reads a file's text, up to `limit` bytes, and gives its size: a file that fits the shared buffer
+ * is sized by reading it to its end, a larger one by `fstat` on the open file, and only one that
+ * cannot be opened or read by `lstat` (its size then decides between too large and unreadable, as
+ * it would have before any read). Null when the file is gone. Synchronous on purpose: the scan
+ * reads tens of thousands of small files one after another, and a blocking read costs a fraction
+ * of an asynchronous one's trip through the thread pool.
  */
-export function readText(absolutePath: string, bytes: number, limit: number): ReadResult {
-  if (bytes > limit) return { unread: 'too-large' };
+export function readText(absolutePath: string, limit: number): ReadResult | null {
   let descriptor: number | undefined;
   try {
     descriptor = openSync(absolutePath, 'r');
-    const buffer = bytes <= SHARED_BYTES ? (shared ??= Buffer.allocUnsafe(SHARED_BYTES)) : Buffer.allocUnsafe(bytes);
-    let offset = 0;
-    while (offset < bytes) {
-      const read = readSync(descriptor, buffer, offset, bytes - offset, offset);
-      if (read === 0) break;
-      offset += read;
+    let buffer = (shared ??= Buffer.allocUnsafe(SHARED_BYTES));
+    // A regular file's read comes back short only at its end: asking again to hear so, or asking
+    // for its size first, would cost a system call per file.
+    let bytes = readSync(descriptor, buffer, 0, SHARED_BYTES, 0);
+    if (bytes === SHARED_BYTES) {
+      const size = fstatSync(descriptor).size;
+      if (size > limit) return { unread: 'too-large', bytes: size };
+      if (size > SHARED_BYTES) {
+        buffer = Buffer.allocUnsafe(size);
+        shared.copy(buffer);
+        for (let read = 1; bytes < size && read > 0; bytes += read) read = readSync(descriptor, buffer, bytes, size - bytes, bytes);
+      }
     }
-    const data = buffer.subarray(0, offset);
-    if (data.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { unread: 'binary' };
+    if (bytes > limit) return { unread: 'too-large', bytes };
+    const data = buffer.subarray(0, bytes);
+    if (data.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { unread: 'binary', bytes };
     const text = data.toString('utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes };
   } catch {
-    return { unread: 'unreadable' };
+    const bytes = sizeOf(absolutePath);
+    if (bytes < 0) return null;
+    return { unread: bytes > limit ? 'too-large' : 'unreadable', bytes };
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }

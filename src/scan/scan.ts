@@ -10,8 +10,8 @@ import { fileContent } from './file-content.js';
 import { filesFacts, type FilesFacts } from './files.js';
 import { collectGit, type GitFacts } from './git.js';
 import type { ScanWarning } from './location.js';
-import { readText, type ReadResult } from './read.js';
-import { walk, walkedFile, type WalkResult } from './walk.js';
+import { readText, sizeOf, type ReadResult } from './read.js';
+import { walk, walkedFile, type WalkedFile, type WalkResult } from './walk.js';
 
 export interface ScanOptions<Extra extends readonly CollectorDefinition[] = readonly []> {
   /** Code patterns declared by the rule packs. */
@@ -80,6 +80,15 @@ function collectorsWith(extra: readonly CollectorDefinition[]): CollectorDefinit
 }
 
 /**
+ * How the scan gets at files: their text with their size (null when the file is gone), and the
+ * size alone of one that no collector wants.
+ */
+interface FileAccess {
+  read(path: string, limit: number): ReadResult | null;
+  size(path: string): number;
+}
+
+/**
  * The pure part of the scan: given the walked file list and a way to read a file, run every
  * collector once over every file it wants, and assemble Facts. The disk scan and the in-memory
  * scan (used to test rules against fixtures) share it.
@@ -87,7 +96,7 @@ function collectorsWith(extra: readonly CollectorDefinition[]): CollectorDefinit
 function collectFacts(
   name: string,
   walked: WalkResult,
-  read: (path: string, bytes: number, limit: number) => ReadResult,
+  access: FileAccess,
   definitions: readonly CollectorDefinition[],
   options: ScanOptions<readonly CollectorDefinition[]>,
   git: GitFacts | null,
@@ -98,32 +107,40 @@ function collectFacts(
   const warn = (warning: ScanWarning) => warnings.push(warning);
   const collectors = definitions.map((definition) => ({ key: definition.key, whenUnread: definition.whenUnread, collector: definition.create({ signals: options.signals }) }));
   const unread: FilesFacts['unread'] = [];
+  const files: WalkedFile[] = [];
 
-  // One read per file, in path order, shared by every collector that wants it.
+  // One read per file, in path order, shared by every collector that wants it; a file is sized by its read.
   let seen = 0;
-  for (const file of walked.files) {
-    options.onProgress?.({ phase: 'reading', files: ++seen, total: walked.files.length });
-    const readers = collectors.filter(({ collector }) => collector.wants(file.path));
-    if (readers.length === 0) continue;
-    const result = read(file.path, file.bytes, limitFor(file.path, limits));
+  for (const path of walked.paths) {
+    options.onProgress?.({ phase: 'reading', files: ++seen, total: walked.paths.length });
+    const readers = collectors.filter(({ collector }) => collector.wants(path));
+    const result = readers.length === 0 ? null : access.read(path, limitFor(path, limits));
+    const bytes = readers.length === 0 ? access.size(path) : (result?.bytes ?? -1);
+    // A file gone since it was listed.
+    if (bytes < 0) {
+      warn({ path, message: 'could not read file size' });
+      continue;
+    }
+    files.push({ path, bytes });
+    if (!result) continue;
     if ('unread' in result) {
-      unread.push({ path: file.path, reason: result.unread });
+      unread.push({ path, reason: result.unread });
       // Too large or binary is a choice the scan makes; a file it could not open is missing evidence (a
       // requirements file nobody could read would otherwise leave pinning "none" without a word).
-      if (result.unread === 'unreadable') warn({ path: file.path, message: 'could not read the file: it is left out of the audit' });
+      if (result.unread === 'unreadable') warn({ path, message: 'could not read the file: it is left out of the audit' });
       else {
         // A manifest or Dockerfile that is binary or huge is still a file the audit needed: say which.
         const lost = readers.find(({ whenUnread }) => whenUnread !== undefined)?.whenUnread;
-        const why = result.unread === 'binary' ? 'the file is binary' : `the file is larger than the ${size(limitFor(file.path, limits))} read limit`;
-        if (lost) warn({ path: file.path, message: `${why}: ${lost}` });
+        const why = result.unread === 'binary' ? 'the file is binary' : `the file is larger than the ${size(limitFor(path, limits))} read limit`;
+        if (lost) warn({ path, message: `${why}: ${lost}` });
       }
       continue;
     }
-    const content = fileContent(file.path, result.text, file.bytes);
+    const content = fileContent(path, result.text, bytes);
     for (const { collector } of readers) collector.visit(content, warn);
   }
 
-  const index: ScanIndex = { files: walked.files, read: readerAfterVisits(walked, read, limits, unread) };
+  const index: ScanIndex = { files, read: readerAfterVisits(files, access, limits, unread) };
   const slices = Object.fromEntries(collectors.map(({ key, collector }) => [key, collector.finish(index, warn)]));
   if (walked.truncated) {
     warnings.push({ message: `stopped listing files at ${limits.maxFiles}; the audit covers only the files found before that` });
@@ -132,7 +149,7 @@ function collectFacts(
   return {
     factsVersion: 1,
     root: { name },
-    files: filesFacts(walked, unread.sort((a, b) => compareStrings(a.path, b.path)), limits.largeFileBytes),
+    files: filesFacts(files, walked, unread.sort((a, b) => compareStrings(a.path, b.path)), limits.largeFileBytes),
     ...slices,
     git,
     warnings: warnings.sort(byLocation),
@@ -143,21 +160,17 @@ function collectFacts(
  * Reads for `finish`: only walked paths, with the same limits as the streaming reads; a file that
  * cannot be read is listed in `files.unread` once, like one that a collector wanted while streaming.
  */
-function readerAfterVisits(
-  walked: WalkResult,
-  read: (path: string, bytes: number, limit: number) => ReadResult,
-  limits: Limits,
-  unread: FilesFacts['unread'],
-): ScanIndex['read'] {
+function readerAfterVisits(files: readonly WalkedFile[], access: FileAccess, limits: Limits, unread: FilesFacts['unread']): ScanIndex['read'] {
   return (path) => {
-    const bytes = walkedFile(walked.files, path)?.bytes;
-    if (bytes === undefined) return null;
-    const result = read(path, bytes, limitFor(path, limits));
+    const file = walkedFile(files, path);
+    if (!file) return null;
+    const result = access.read(path, limitFor(path, limits));
+    if (!result) return null;
     if ('unread' in result) {
       if (!unread.some((entry) => entry.path === path)) unread.push({ path, reason: result.unread });
       return null;
     }
-    return fileContent(path, result.text, bytes);
+    return fileContent(path, result.text, file.bytes);
   };
 }
 
@@ -184,8 +197,8 @@ export async function scan<const Extra extends readonly CollectorDefinition[] = 
   ]);
   // A walked path is relative and normalised already: `join`'s normalising costs more than the read's bookkeeping.
   const base = root.endsWith(sep) ? root : root + sep;
-  const read = (path: string, bytes: number, limit: number) => readText(base + path, bytes, limit);
-  return collectFacts(basename(root), walked, read, definitions, options, git, gitWarnings) as ScannedFacts<Extra>;
+  const access: FileAccess = { read: (path, limit) => readText(base + path, limit), size: (path) => sizeOf(base + path) };
+  return collectFacts(basename(root), walked, access, definitions, options, git, gitWarnings) as ScannedFacts<Extra>;
 }
 
 /**
@@ -197,15 +210,11 @@ export async function scanFiles<const Extra extends readonly CollectorDefinition
   options: ScanOptions<Extra> & { name?: string; gitFacts?: GitFacts | null },
 ): Promise<ScannedFacts<Extra>> {
   const definitions = collectorsWith(options.collectors ?? []);
-  const paths = Object.keys(files).sort(compareStrings);
-  const walked: WalkResult = {
-    files: paths.map((path) => ({ path, bytes: Buffer.byteLength(files[path]!) })),
-    skippedDirectories: 0,
-    skippedSymlinks: 0,
-    truncated: false,
-    warnings: [],
+  const walked: WalkResult = { paths: Object.keys(files).sort(compareStrings), skippedDirectories: 0, skippedSymlinks: 0, truncated: false, warnings: [] };
+  const size = (path: string) => Buffer.byteLength(files[path]!);
+  const read = (path: string, limit: number): ReadResult => {
+    const bytes = size(path);
+    return bytes > limit ? { unread: 'too-large', bytes } : files[path]!.includes('\u0000') ? { unread: 'binary', bytes } : { text: files[path]!, bytes };
   };
-  const read = (path: string, bytes: number, limit: number): ReadResult =>
-    bytes > limit ? { unread: 'too-large' } : files[path]!.includes('\u0000') ? { unread: 'binary' } : { text: files[path]! };
-  return collectFacts(options.name ?? 'memory', walked, read, definitions, options, options.gitFacts ?? null, []) as ScannedFacts<Extra>;
+  return collectFacts(options.name ?? 'memory', walked, { read, size }, definitions, options, options.gitFacts ?? null, []) as ScannedFacts<Extra>;
 }

@@ -1,5 +1,5 @@
-import { lstatSync, readdirSync, type Dirent } from 'node:fs';
-import { join, sep } from 'node:path';
+import { readdirSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
 import { compareStrings } from '../util/compare.js';
 import { DOCUMENT_BYTES, readBoundedTextIfExists, type ReadLimit } from '../util/read-bounded.js';
 import { compileRules, isIgnored, MAX_RULES, type IgnoreRules } from './ignore-rules.js';
@@ -52,7 +52,8 @@ export function walkedFile(files: readonly WalkedFile[], path: string): WalkedFi
 }
 
 export interface WalkResult {
-  files: WalkedFile[];
+  /** The files kept, sorted; the scan sizes them as it reads them. */
+  paths: string[];
   skippedDirectories: number;
   skippedSymlinks: number;
   truncated: boolean;
@@ -84,19 +85,6 @@ async function loadRules(root: string, directory: string, file: string, warnings
 }
 
 /**
- * A file's size, or -1 when it cannot be read. Synchronous on purpose: one promise per file, all
- * of a tree's in flight at once, cost more CPU than the system call and held tens of MiB at the
- * walk's peak (a 50,000-file tree went over 300 MiB).
- */
-function sizeOf(absolutePath: string): number {
-  try {
-    return lstatSync(absolutePath, { throwIfNoEntry: false })?.size ?? -1;
-  } catch {
-    return -1;
-  }
-}
-
-/**
  * Lists the repository's files once, sorted by path. Symbolic links are never followed (they may
  * point outside the repository, or loop), so they are counted and left out. Directories are read
  * one after another, synchronously: on a tree the page cache holds that costs half the CPU of
@@ -105,14 +93,12 @@ function sizeOf(absolutePath: string): number {
  */
 export async function walk(root: string, options: WalkOptions): Promise<WalkResult> {
   const result: WalkResult = {
-    files: [],
+    paths: [],
     skippedDirectories: 0,
     skippedSymlinks: 0,
     truncated: false,
     warnings: [],
   };
-  // A path under the root without `join`'s normalising, which a walk of tens of thousands of files feels.
-  const base = root.endsWith(sep) ? root : root + sep;
   const exclude = await loadRules(root, '', '.git/info/exclude', result.warnings);
   let visited = 0;
   const rootRules: IgnoreRules[] = exclude ? [exclude] : [];
@@ -156,13 +142,11 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
     }
 
     for (const path of files) {
-      if (result.files.length >= options.maxFiles) {
+      if (result.paths.length >= options.maxFiles) {
         result.truncated = true;
         return;
       }
-      const bytes = sizeOf(base + path);
-      if (bytes < 0) result.warnings.push({ path, message: 'could not read file size' });
-      else result.files.push({ path, bytes });
+      result.paths.push(path);
     }
     for (const subdirectory of subdirectories) {
       // Now and then the walk lets the rest run: the progress line's timer, git's output arriving.
@@ -173,6 +157,6 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
 
   await visit('', rootRules);
   // Depth first, each directory's entries by name: `a/b` comes before `a-c`, which the path order puts first.
-  result.files.sort((a, b) => compareStrings(a.path, b.path));
+  result.paths.sort(compareStrings);
   return result;
 }

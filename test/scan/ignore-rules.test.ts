@@ -64,7 +64,7 @@ describe('ignore rules', () => {
   it('names a .gitignore whose rules are not all applied', async () => {
     const root = await tempDir({ '.gitignore': `${Array.from({ length: MAX_RULES + 1 }, (_, i) => `out-${i}.txt`).join('\n')}\n`, 'out-0.txt': 'x', [`out-${MAX_RULES}.txt`]: 'x' });
     const result = await walk(root, { maxFiles: 100 });
-    expect(result.files.map((file) => file.path)).toEqual(['.gitignore', `out-${MAX_RULES}.txt`]);
+    expect(result.paths).toEqual(['.gitignore', `out-${MAX_RULES}.txt`]);
     expect(result.warnings).toEqual([{ path: '.gitignore', message: expect.stringMatching(/^only the first 2,000 distinct ignore rules are applied; 1 more are not/) }]);
   });
 });

@@ -1,3 +1,4 @@
+import { lstatSync } from 'node:fs';
 import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ describe('walk', () => {
       'build/out.txt': '',
     });
     const result = await walk(root, { maxFiles: 1000 });
-    expect(result.files.map((file) => file.path)).toEqual(['.gitignore', 'logs/.gitignore', 'logs/keep.log', 'src/app.py']);
+    expect(result.paths).toEqual(['.gitignore', 'logs/.gitignore', 'logs/keep.log', 'src/app.py']);
   });
 
   it('skips dependency, cache and environment directories, by name or by their marker file', async () => {
@@ -38,7 +39,7 @@ describe('walk', () => {
       'src/model.py': '',
     });
     const result = await walk(root, { maxFiles: 1000 });
-    expect(result.files.map((file) => file.path)).toEqual(['.dvc/config', 'src/model.py']);
+    expect(result.paths).toEqual(['.dvc/config', 'src/model.py']);
     expect(result.skippedDirectories).toBe(8);
   });
 
@@ -47,7 +48,7 @@ describe('walk', () => {
     await symlink(root, join(root, 'src', 'loop'));
     await symlink('/etc/passwd', join(root, 'passwd'));
     const result = await walk(root, { maxFiles: 1000 });
-    expect(result.files.map((file) => file.path)).toEqual(['src/model.py']);
+    expect(result.paths).toEqual(['src/model.py']);
     expect(result.skippedSymlinks).toBe(2);
   });
 
@@ -62,7 +63,7 @@ describe('walk', () => {
   it('stops at the same files every time: a directory, then its subdirectories in name order', async () => {
     const files = Object.fromEntries(['a', 'b', 'c'].flatMap((dir) => Array.from({ length: 4 }, (_, i) => [`${dir}/sub/f${i}.txt`, ''])));
     const root = await tempDir({ ...files, 'top.txt': '', 'b/own.txt': '' });
-    const listed = async () => (await walk(root, { maxFiles: 7 })).files.map((file) => file.path);
+    const listed = async () => (await walk(root, { maxFiles: 7 })).paths;
     const first = await listed();
     expect(first).toEqual(['a/sub/f0.txt', 'a/sub/f1.txt', 'a/sub/f2.txt', 'a/sub/f3.txt', 'b/own.txt', 'b/sub/f0.txt', 'top.txt']);
     for (let i = 0; i < 5; i++) expect(await listed()).toEqual(first);
@@ -83,6 +84,20 @@ describe('scan reads', () => {
     ]);
     expect(facts.files.large).toEqual([{ path: 'big.py', bytes: 600 }]);
     expect(Object.keys(facts.code.imports)).toEqual(['torch']);
+  });
+
+  it('sizes every file as lstat does, read or not, binary, large or empty', async () => {
+    const root = await tempDir({
+      'model.py': 'import torch\n',
+      'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
+      'empty.txt': '',
+      'data/big.csv': 'a,b\n'.repeat(400_000),
+      'notes.md': 'é'.repeat(700_000),
+    });
+    const facts = await scan(root, { ...options, largeFileBytes: 1_000_000 });
+    const sizes = facts.files.paths.map((path) => lstatSync(join(root, path)).size);
+    expect(facts.files.totalBytes).toBe(sizes.reduce((sum, bytes) => sum + bytes, 0));
+    expect(facts.files.large).toEqual([{ path: 'data/big.csv', bytes: 1_600_000 }, { path: 'notes.md', bytes: 1_400_000 }]);
   });
 
   it('refuses a path that is missing or not a directory', async () => {

@@ -1,0 +1,57 @@
+import { chmodSync, lstatSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readText, sizeOf } from '../../src/scan/read.js';
+import { tempDir } from '../helpers/temp.js';
+
+const MIB = 1024 * 1024;
+
+/** What the scan decided before it sized files by reading them: `lstat` first, then the read. */
+function lstatFirst(path: string, limit: number) {
+  const bytes = lstatSync(path).size;
+  if (bytes > limit) return { unread: 'too-large', bytes };
+  const data = readFileSync(path);
+  if (data.subarray(0, 8000).includes(0)) return { unread: 'binary', bytes };
+  const text = data.toString('utf8');
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes };
+}
+
+describe('reading a file sized by its read', () => {
+  const files: Record<string, string | Buffer> = {
+    'empty.txt': '',
+    'small.py': 'import numpy\n',
+    'bom.md': '\uFEFF# Title\n',
+    'utf8.txt': 'naïve – 東京\n',
+    'binary.bin': Buffer.from([0x50, 0x4b, 0x00, 0x01]),
+    'nul-late.txt': `${'x'.repeat(9000)}\u0000`,
+    'exactly-shared.txt': 'a'.repeat(MIB),
+    'one-past-shared.txt': 'b'.repeat(MIB + 1),
+    'two-and-a-half.txt': 'c'.repeat(2.5 * MIB),
+    'binary-large.bin': Buffer.concat([Buffer.from([0]), Buffer.alloc(1.5 * MIB, 1)]),
+  };
+
+  it('gives the text, the verdict and the size that lstat then a read gave, whatever the limit', async () => {
+    const root = await tempDir(files);
+    for (const limit of [0, 5, 1000, MIB - 1, MIB, MIB + 1, 2 * MIB, 3 * MIB]) {
+      for (const name of Object.keys(files)) {
+        const path = join(root, name);
+        expect(readText(path, limit), `${name} limit ${limit}`).toEqual(lstatFirst(path, limit));
+        expect(sizeOf(path)).toBe(lstatSync(path).size);
+      }
+    }
+  });
+
+  // Root reads a file whatever its mode.
+  it.skipIf(process.getuid?.() === 0)('sizes a file it cannot open with lstat: too large before unreadable, as before', async () => {
+    const root = await tempDir({ 'secret.txt': 'x'.repeat(100) });
+    chmodSync(join(root, 'secret.txt'), 0o000);
+    expect(readText(join(root, 'secret.txt'), 1000)).toEqual({ unread: 'unreadable', bytes: 100 });
+    expect(readText(join(root, 'secret.txt'), 10)).toEqual({ unread: 'too-large', bytes: 100 });
+  });
+
+  it('says a file that is gone is gone', async () => {
+    const root = await tempDir({});
+    expect(readText(join(root, 'nope.txt'), 1000)).toBeNull();
+    expect(sizeOf(join(root, 'nope.txt'))).toBe(-1);
+  });
+});
