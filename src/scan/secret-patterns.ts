@@ -205,6 +205,35 @@ export function candidatesIn(text: string): CandidateScan | null {
 }
 
 /**
+ * The lines (0-based, ascending, split at `\n`) where `findCandidates` can find something, from
+ * one run of each of the scan's expressions over the whole text: most of a file's lines then need
+ * no look at all. No expression reaches over a line break, and what one checks around a match
+ * (a letter or digit before or after, a space after a colon) reads a line break as it reads the
+ * start or end of a line alone, so a line holds a match in the whole text exactly when it holds
+ * one on its own.
+ */
+export function candidateLines(text: string, scan: CandidateScan): number[] {
+  const found = new Set<number>();
+  const expressions = [...scan.formats.map(({ regex }) => regex), ...(scan.urls ? [URL_PASSWORD] : []), ...(scan.assignments ? [ASSIGNMENT] : [])];
+  for (const regex of expressions) {
+    let line = 0;
+    let lineBreak = text.indexOf('\n');
+    regex.lastIndex = 0;
+    for (let match = regex.exec(text); match; match = regex.exec(text)) {
+      while (lineBreak !== -1 && lineBreak < match.index) {
+        line += 1;
+        lineBreak = text.indexOf('\n', lineBreak + 1);
+      }
+      found.add(line);
+      // One match settles the line: go on from the next.
+      if (lineBreak === -1) break;
+      regex.lastIndex = lineBreak + 1;
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/**
  * The candidates on one line, left to right. A value found by a more specific class is not found
  * again by a weaker one (a `ghp_…` token assigned to `GITHUB_TOKEN` is a format match).
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { secretsCollector } from '../../src/scan/collectors/secrets.js';
-import { redactFormats, redactSecrets } from '../../src/scan/secret-patterns.js';
+import { candidateLines, candidatesIn, findCandidates, redactFormats, redactSecrets } from '../../src/scan/secret-patterns.js';
 import { collect } from '../helpers/collect.js';
 
 /*
@@ -138,5 +138,35 @@ describe('secrets: redaction', () => {
     expect(one).toMatch(/^keys\/ghp_\*{8}-[0-9a-f]{6}\.txt$/);
     expect(redactFormats(`keys/${other}.txt`)).not.toBe(one);
     expect(redactFormats('src/password_reset.py')).toBe('src/password_reset.py');
+  });
+});
+
+describe('secrets: the lines worth a look', () => {
+  it('names every line where a look at each line alone finds a candidate, and only lines that hold a match', () => {
+    const awsLine = `aws_access_key_id = ${awsKey}`;
+    const texts = [
+      `password = "hunter2x"\nnothing here\n  api_key: 'abc123def'\n`,
+      `a\r\npassword: hunter2x\r\nkey:\r\ntoken=\n${awsLine}\r\n`,
+      `${awsKey}\n${awsKey}x\nx${awsKey}\n${githubToken} ${openaiKey}\n`,
+      `db: postgresql://user:s3cret@host/db\nother://a:b@c\n\n${privateKeyHeader}\n`,
+      `x = 1\nsecret_token ==\nsecret_token ="v"\nAuth:\tvalue\nauth:value\n"pass": "p"\n`,
+      `no candidates at all\njust: text\n`,
+      `${'PASSWORD = "x"\n'.repeat(3)}end`,
+      `trailing password=`,
+      `${slackToken}\n\n${uuidToken}\nclient_secret: ${uuidToken}\n`,
+    ];
+    for (const text of texts) {
+      const scan = candidatesIn(text);
+      if (!scan) continue;
+      const lines = text.split(/\r?\n/);
+      const alone = lines.flatMap((line, i) => (findCandidates(line, scan).length > 0 ? [i] : []));
+      const matching = lines.flatMap((line, i) => {
+        const own = candidatesIn(line);
+        return own && (own.assignments || own.urls || own.formats.some((format) => scan.formats.includes(format))) ? [i] : [];
+      });
+      const found = candidateLines(text, scan);
+      expect(found, text).toEqual(expect.arrayContaining(alone));
+      expect(found, text).toEqual(matching);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { defineCollector, type Collector } from '../collector.js';
 import type { PathContext } from '../location.js';
-import { candidatesIn, findCandidates, redactValue, type SecretEvidence } from '../secret-patterns.js';
+import { candidateLines, candidatesIn, findCandidates, redactValue, type SecretEvidence } from '../secret-patterns.js';
 import { LiteralGate } from '../../util/regex-literals.js';
 import { verdictOf } from './secrets-verdict.js';
 
@@ -85,10 +85,13 @@ function collectSecrets(): Collector<SecretFacts> {
     wants: (path) => !SKIPPED_EXTENSIONS.has(extensionOf(path)) && !GENERATED_LOCK_FILES.test(path),
     visit(file) {
       filesScanned += 1;
-      const scan = candidatesIn(file.text);
+      // Past the cap, only store references are still looked for.
+      const scan = findings.length < MAX_FINDINGS ? candidatesIn(file.text) : null;
       const references = STORE_REFERENCE_GATE.matching(file.text).length > 0;
-      const lines = scan || references ? file.lines() : [];
-      for (let i = 0; i < lines.length; i++) {
+      if (!scan && !references) return;
+      const lines = file.lines();
+      // Store references are looked for on every line; candidates only where a run over the whole text found them.
+      for (const i of references ? lines.keys() : candidateLines(file.text, scan!)) {
         const line = lines[i]!;
         if (line.length > MAX_LINE_LENGTH) continue;
         if (references && stored.length < MAX_STORED) stored.push(...storedSecretsIn(line, file.path, i + 1));
