@@ -13,6 +13,9 @@ export class FileIndex {
   private readonly byName = new Map<string, string[]>();
   private readonly byExtension = new Map<string, string[]>();
   private readonly results = new Map<string, string[]>();
+  /** By the literal a match must end with: the paths, and the file names with their paths, that do. */
+  private readonly pathsBySuffix = new Map<string, readonly string[]>();
+  private readonly namesBySuffix = new Map<string, ReadonlyArray<[string, string[]]>>();
 
   constructor(private readonly paths: readonly string[]) {
     for (const path of paths) {
@@ -54,15 +57,30 @@ export class FileIndex {
     const literals = this.paths.length >= LITERAL_FILTER_FROM ? globLiterals(pattern) : null;
     const mayMatch = (text: string) => literals === null || literals.some((literal) => text.includes(literal));
     const matches = globMatcher(pattern);
+    // Whatever follows the last wildcard must end the name or the path: the globs of a rule set
+    // share a few endings (`.md`, `.yml`), and the names and paths with each are listed once.
+    const suffix = literalSuffix(pattern);
     if (!pattern.includes('/')) {
       // A glob without a slash reads only the file name: each name is tested once, however many files have it.
       const found: string[] = [];
-      for (const [name, paths] of this.byName) if (mayMatch(name) && matches(name)) found.push(...paths);
+      for (const [name, paths] of this.namesEndingWith(suffix)) if (mayMatch(name) && matches(name)) found.push(...paths);
       return found.sort();
     }
-    // Whatever follows the last wildcard must end the path: a cheap filter before the matcher.
-    const suffix = literalSuffix(pattern);
-    return this.paths.filter((path) => path.endsWith(suffix) && mayMatch(path) && matches(path));
+    return this.pathsEndingWith(suffix).filter((path) => mayMatch(path) && matches(path));
+  }
+
+  private namesEndingWith(suffix: string): Iterable<[string, string[]]> {
+    if (suffix === '') return this.byName;
+    let names = this.namesBySuffix.get(suffix);
+    if (!names) this.namesBySuffix.set(suffix, (names = [...this.byName].filter(([name]) => name.endsWith(suffix))));
+    return names;
+  }
+
+  private pathsEndingWith(suffix: string): readonly string[] {
+    if (suffix === '') return this.paths;
+    let paths = this.pathsBySuffix.get(suffix);
+    if (!paths) this.pathsBySuffix.set(suffix, (paths = this.paths.filter((path) => path.endsWith(suffix))));
+    return paths;
   }
 
   private candidatesEndingWith(suffix: string): string[] {

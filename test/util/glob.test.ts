@@ -72,6 +72,21 @@ describe('globMatcher against every glob of the built-in packs', () => {
   });
 });
 
+describe('the file index', () => {
+  it('finds by the ending a match needs what picomatch matches, extended globs and classes included', () => {
+    const named = [...corpus, 'docs/a.md', 'docs/b.mdx', 'x.md', 'a.MD', 'src/x.ts', 'src/y.js', 'ci/a.yaml', 'b.yml', 'docs/sub/c.md', 'notes.md.bak'];
+    const all = [...named, ...Array.from({ length: 2_000 }, (_, i) => `pad/p${i}.md`)].sort();
+    const patterns = ['!(*.md)', '*.@(yml|yaml)', '+(x|a).md', '*.[jt]s', 'src/**/!(x).ts', '**/*.md', 'docs/*', '*.md', 'docs/**/*.md', '*md', '**/[ab].md'];
+    for (const paths of [[...named].sort(), all]) {
+      const index = new FileIndex(paths);
+      for (const pattern of patterns) {
+        const reference = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
+        expect(index.find(pattern), pattern).toEqual(paths.filter((path) => reference(path)));
+      }
+    }
+  });
+});
+
 describe('globMatcher', () => {
   // The file index answers the same globs from its maps; both must agree with picomatch.
   it.each(['Dockerfile', '*.tf', '*.py', '.env', '*.yml', '.github/workflows/*.yml', 'Dockerfile*', '**/*.py', 'src/**'])(
