@@ -241,16 +241,19 @@ export function literalSuffix(pattern: string): string {
 
 /** Globs grouped by the literal a matching text must end with, themselves grouped by that literal's last character. */
 class SuffixIndex {
-  private readonly byLastChar = new Map<string, Map<string, Array<{ order: number; matches: (text: string) => boolean }>>>();
+  private readonly byLastChar = new Map<string, Array<{ suffix: string; globs: Array<{ order: number; matches: (text: string) => boolean }> }>>();
 
   add(glob: string, order: number): void {
     const suffix = literalSuffix(glob);
     const last = suffix.slice(-1);
-    const buckets = this.byLastChar.get(last) ?? new Map();
+    const buckets = this.byLastChar.get(last) ?? [];
     this.byLastChar.set(last, buckets);
-    const bucket = buckets.get(suffix) ?? [];
-    buckets.set(suffix, bucket);
-    bucket.push({ order, matches: globMatcher(glob) });
+    let bucket = buckets.find((candidate) => candidate.suffix === suffix);
+    if (!bucket) buckets.push((bucket = { suffix, globs: [] }));
+    const matches = globMatcher(glob);
+    // A glob ending in a wildcard is tried on every text: text one of which its matches hold rules most out first.
+    const literals = suffix === '' ? globLiterals(glob) : null;
+    bucket.globs.push({ order, matches: literals === null ? matches : (text) => literals.some((literal) => text.includes(literal)) && matches(text) });
   }
 
   get empty(): boolean {
@@ -259,17 +262,19 @@ class SuffixIndex {
 
   /** Marks (with 1) the orders of the owners with a glob that matches the text; how many it marked. */
   mark(text: string, marks: Uint8Array): number {
-    let marked = 0;
     // Globs ending in a wildcard have an empty suffix and are candidates for every text.
-    const last = text.slice(-1);
-    for (const key of last === '' ? [''] : [last, '']) {
-      for (const [suffix, bucket] of this.byLastChar.get(key) ?? []) {
-        if (!text.endsWith(suffix)) continue;
-        for (const { order, matches } of bucket) {
-          if (marks[order] === 0 && matches(text)) {
-            marks[order] = 1;
-            marked += 1;
-          }
+    const last = text.length === 0 ? undefined : this.byLastChar.get(text[text.length - 1]!);
+    return (last ? this.markIn(last, text, marks) : 0) + this.markIn(this.byLastChar.get('') ?? [], text, marks);
+  }
+
+  private markIn(buckets: ReadonlyArray<{ suffix: string; globs: ReadonlyArray<{ order: number; matches: (text: string) => boolean }> }>, text: string, marks: Uint8Array): number {
+    let marked = 0;
+    for (const { suffix, globs } of buckets) {
+      if (!text.endsWith(suffix)) continue;
+      for (const { order, matches } of globs) {
+        if (marks[order] === 0 && matches(text)) {
+          marks[order] = 1;
+          marked += 1;
         }
       }
     }

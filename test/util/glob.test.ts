@@ -34,8 +34,13 @@ describe('globMatcher against every glob of the built-in packs', () => {
     const owners = [...patterns].map((pattern, i) => ({ owner: `glob ${i}`, globs: [pattern] }));
     // Owners with several globs, one anchored and one not, as signals have.
     owners.push({ owner: 'mixed', globs: ['.github/workflows/*.yml', 'Dockerfile*'] }, { owner: 'braces', globs: ['{docs,doc}/**/*.md', '*.{tf,py}'] });
+    // Globs ending in a wildcard, tried on every path after a look for their text.
+    owners.push({ owner: 'wildcard-ended', globs: ['**/runbooks/**', 'src/**', 'models/*', '*.@(md|txt)', 'ops/[rR]un*/**'] });
     const set = new GlobSet(owners);
-    const named = [...corpus, 'deep/.github/workflows/ci.yml', 'other/train.py', 'docs/README.md', 'x/docs/README.md', 'doc/a/b.md', 'Dockerfile.gpu', 'a/Dockerfile.gpu'];
+    const named = [
+      ...corpus, 'deep/.github/workflows/ci.yml', 'other/train.py', 'docs/README.md', 'x/docs/README.md', 'doc/a/b.md', 'Dockerfile.gpu', 'a/Dockerfile.gpu',
+      'ops/runbooks/restart.md', 'runbooks/a.txt', 'Runbooks/a.txt', 'ops/Runbook/b', 'src/x/y/z', 'models/churn', 'notes.txt',
+    ];
     const references = owners.map(({ owner, globs }) => ({ owner, matchers: globs.map((glob) => picomatch(glob, { dot: true, basename: !glob.includes('/') })) }));
     // Each path twice: the second asks the verdicts kept for its file name.
     for (const path of [...named, ...named]) {
