@@ -16,16 +16,26 @@ export interface IgnoreRules {
   /** Directory the rules are relative to, '' for the root. */
   base: string;
   matcher: Ignore;
+  /** Pieces of the rules' text (lower-cased), each once: see `piecesOf`. */
+  pieces: readonly string[];
+  /** Any piece, in one test: most names hold none. Null when there are none. */
+  anyPiece: RegExp | null;
   /**
-   * Text, one piece of each rule, that a path must hold (in any case) for a rule to match it or
-   * a directory above it; null when a rule holds none (`*`). Most paths hold none of it, and this
-   * one test is what they then cost.
+   * For each rule, the indexes of its pieces, which every path it matches, or a directory above
+   * it, holds in some case; none for a rule that shows none (`*`). Most entries of a directory
+   * hold all of no rule's pieces, and the rules are then not run for them.
    */
-  gate: RegExp | null;
+  rulePieces: ReadonlyArray<readonly number[]>;
 }
 
-/** Up to this many rules, the gate is worth its one regular expression. */
-const GATED_RULES = 256;
+/** Ignore rules in force in a directory, and which of their pieces the directory's path (below their base) holds. */
+export interface IgnoreScope {
+  rules: IgnoreRules;
+  held: Uint8Array;
+}
+
+/** Text whose case lower-casing folds as the library's case-insensitive matching does. */
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** What separates the runs of a rule's text: wildcards, classes, escapes, and slashes, which a double star before or after may take away. */
 const SEPARATORS = '\\[]*?/{},';
@@ -54,10 +64,14 @@ function necessaryText(rule: string): string {
   return best.trim();
 }
 
-function gateOf(rules: readonly string[]): RegExp | null {
-  if (rules.length > GATED_RULES) return null;
-  const texts = rules.map(necessaryText);
-  return texts.some((text) => text === '') ? null : new RegExp([...new Set(texts)].map(escapeRegExp).join('|'), 'i');
+/**
+ * The pieces of a rule's text that every path it matches holds: each run between wildcards and
+ * slashes. A rule with a class or an escape gives its longest run only, as a shorter one could be
+ * part of a class; text beyond ASCII is left out (a path is lower-cased to be compared).
+ */
+function piecesOf(rule: string): string[] {
+  const runs = /[[\\]/.test(rule) ? [necessaryText(rule)] : rule.trim().replace(/^!/, '').split(/[\\[\]*?/{},]/);
+  return runs.map((run) => run.trim()).filter((run) => run !== '' && ASCII.test(run)).map((run) => run.toLowerCase());
 }
 
 export interface CompiledRules {
@@ -71,25 +85,66 @@ export function compileRules(text: string, base: string): CompiledRules {
   // Keeping the last of equal rules keeps the verdict: a path matching one matches the last.
   const distinct = [...new Map(lines.map((line, i) => [line, i])).entries()].sort((a, b) => a[1] - b[1]).map(([line]) => line);
   const kept = distinct.slice(0, MAX_RULES);
-  return {
-    rules: kept.length > 0 ? { base, matcher: ignore({ allowRelativePaths: true }).add(kept), gate: gateOf(kept) } : null,
-    dropped: distinct.length - kept.length,
+  if (kept.length === 0) return { rules: null, dropped: distinct.length - kept.length };
+  const indexes = new Map<string, number>();
+  const rulePieces = kept.map((rule) => piecesOf(rule).map((piece) => indexes.get(piece) ?? indexes.set(piece, indexes.size).size - 1));
+  const pieces = [...indexes.keys()];
+  const anyPiece = pieces.length === 0 ? null : new RegExp(pieces.map(escapeRegExp).join('|'));
+  return { rules: { base, matcher: ignore({ allowRelativePaths: true }).add(kept), pieces, anyPiece, rulePieces }, dropped: distinct.length - kept.length };
+}
+
+/** The pieces held, with those a text holds in any case: the same array when it holds no other. */
+function mark(rules: IgnoreRules, text: string, held: Uint8Array): Uint8Array {
+  const lower = text.toLowerCase();
+  if (!rules.anyPiece?.test(lower)) return held;
+  const marked = held.slice();
+  rules.pieces.forEach((piece, index) => {
+    if (lower.includes(piece)) marked[index] = 1;
+  });
+  return marked;
+}
+
+/** The scope of ignore files in the directory that holds them: nothing of their text held yet. */
+export function scopeOf(rules: IgnoreRules): IgnoreScope {
+  return { rules, held: new Uint8Array(rules.pieces.length) };
+}
+
+/** The scopes in a subdirectory `name` of a directory: a piece holds no slash, so the path holds what its parent's does and what the name does. */
+export function enter(scopes: readonly IgnoreScope[], name: string): IgnoreScope[] {
+  return scopes.map(({ rules, held }) => ({ rules, held: mark(rules, name, held) }));
+}
+
+/**
+ * Whether each entry of a directory is ignored, every ignore file from the root down applied so
+ * that a deeper `!pattern` can re-include. An entry's path holds a rule's pieces in the directory's
+ * part or in its name, as a piece holds no slash: an entry whose name holds the rest of no rule's
+ * pieces is matched by none of them, nor is any directory above it (whose path would hold all of
+ * some rule's pieces), and the library is not asked.
+ */
+export function ignoredIn(scopes: readonly IgnoreScope[], directory: string): (name: string, isDirectory: boolean) => boolean {
+  const parts = scopes.map(({ rules, held }) => {
+    const relative = rules.base === '' ? directory : directory.slice(rules.base.length + 1);
+    // Asked for every entry when the directory's path holds all of some rule's pieces (or it has none).
+    const everyEntry = rules.rulePieces.some((own) => own.every((index) => held[index] === 1));
+    return { rules, held, everyEntry, prefix: relative === '' ? '' : `${relative}/` };
+  });
+  return (name, isDirectory) => {
+    const lower = name.toLowerCase();
+    let ignored = false;
+    for (const { rules, held, everyEntry, prefix } of parts) {
+      if (!everyEntry && !(rules.anyPiece?.test(lower) && rules.rulePieces.some((own) => own.every((index) => held[index] === 1 || lower.includes(rules.pieces[index]!))))) continue;
+      const result = rules.matcher.test(prefix + name + (isDirectory ? '/' : ''));
+      if (result.ignored) ignored = true;
+      else if (result.unignored) ignored = false;
+    }
+    return ignored;
   };
 }
 
-function relativeTo(base: string, path: string): string {
-  return base === '' ? path : path.slice(base.length + 1);
-}
-
-/** Applies every ignore file from the root down, so that a deeper `!pattern` can re-include. */
+/** Whether one path is ignored by a chain of ignore files, each in force from its base down. */
 export function isIgnored(chain: readonly IgnoreRules[], path: string, directory: boolean): boolean {
-  let ignored = false;
-  for (const { base, matcher, gate } of chain) {
-    const relative = relativeTo(base, path) + (directory ? '/' : '');
-    if (gate && !gate.test(relative)) continue;
-    const result = matcher.test(relative);
-    if (result.ignored) ignored = true;
-    else if (result.unignored) ignored = false;
-  }
-  return ignored;
+  const slash = path.lastIndexOf('/');
+  const parent = slash < 0 ? '' : path.slice(0, slash);
+  const scopes = chain.map((rules) => ({ rules, held: mark(rules, rules.base === '' ? parent : parent.slice(rules.base.length + 1), new Uint8Array(rules.pieces.length)) }));
+  return ignoredIn(scopes, parent)(path.slice(slash + 1), directory);
 }

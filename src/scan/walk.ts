@@ -2,7 +2,7 @@ import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { compareStrings } from '../util/compare.js';
 import { DOCUMENT_BYTES, readBoundedTextIfExists, type ReadLimit } from '../util/read-bounded.js';
-import { compileRules, isIgnored, MAX_RULES, type IgnoreRules } from './ignore-rules.js';
+import { compileRules, enter, ignoredIn, MAX_RULES, scopeOf, type IgnoreRules, type IgnoreScope } from './ignore-rules.js';
 import type { ScanWarning } from './location.js';
 
 /** Directories that hold installed or generated things, never the project's own work. */
@@ -101,9 +101,9 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
   };
   const exclude = await loadRules(root, '', '.git/info/exclude', result.warnings);
   let visited = 0;
-  const rootRules: IgnoreRules[] = exclude ? [exclude] : [];
+  const rootScopes: IgnoreScope[] = exclude ? [scopeOf(exclude)] : [];
 
-  async function visit(directory: string, chain: readonly IgnoreRules[]): Promise<void> {
+  async function visit(directory: string, chain: readonly IgnoreScope[]): Promise<void> {
     if (result.truncated) return;
     let entries: Dirent[];
     try {
@@ -120,24 +120,25 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
     let rules = chain;
     if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) {
       const loaded = await loadRules(root, directory, '.gitignore', result.warnings);
-      if (loaded) rules = [...chain, loaded];
+      if (loaded) rules = [...chain, scopeOf(loaded)];
     }
 
-    const subdirectories: string[] = [];
+    const ignored = ignoredIn(rules, directory);
+    const subdirectories: Array<{ path: string; name: string }> = [];
     const files: string[] = [];
     for (const entry of entries) {
       const path = directory === '' ? entry.name : `${directory}/${entry.name}`;
       if (entry.isSymbolicLink()) {
         result.skippedSymlinks += 1;
       } else if (entry.isDirectory()) {
-        if (SKIPPED_DIRECTORIES.has(entry.name) || entry.name.endsWith('.egg-info') || SKIPPED_PATHS.has(path) || isIgnored(rules, path, true)) {
+        if (SKIPPED_DIRECTORIES.has(entry.name) || entry.name.endsWith('.egg-info') || SKIPPED_PATHS.has(path) || ignored(entry.name, true)) {
           result.skippedDirectories += 1;
         } else {
-          subdirectories.push(path);
+          subdirectories.push({ path, name: entry.name });
         }
       } else if (entry.isFile()) {
         // A `.git` file is a worktree or submodule pointer, not project content.
-        if (!(directory === '' && entry.name === '.git') && !isIgnored(rules, path, false)) files.push(path);
+        if (!(directory === '' && entry.name === '.git') && !ignored(entry.name, false)) files.push(path);
       }
     }
 
@@ -148,14 +149,14 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
       }
       result.paths.push(path);
     }
-    for (const subdirectory of subdirectories) {
+    for (const { path, name } of subdirectories) {
       // Now and then the walk lets the rest run: the progress line's timer, git's output arriving.
       if (++visited % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      await visit(subdirectory, rules);
+      await visit(path, enter(rules, name));
     }
   }
 
-  await visit('', rootRules);
+  await visit('', rootScopes);
   // Depth first, each directory's entries by name: `a/b` comes before `a-c`, which the path order puts first.
   result.paths.sort(compareStrings);
   return result;

@@ -1,36 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { compileRules, isIgnored, MAX_RULES } from '../../src/scan/ignore-rules.js';
+import { compileRules, isIgnored, MAX_RULES, type IgnoreRules } from '../../src/scan/ignore-rules.js';
 import { walk } from '../../src/scan/walk.js';
 import { expectRoughlyLinear } from '../helpers/growth.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ignoredBy = (text: string, path: string, directory = false) => isIgnored([compileRules(text, '').rules!], path, directory);
 
+/** The verdict without looking for the rules' text first: the library asked for every path. */
+function byEveryRule(chain: readonly IgnoreRules[], path: string, directory: boolean): boolean {
+  let ignored = false;
+  for (const { base, matcher } of chain) {
+    const result = matcher.test((base === '' ? path : path.slice(base.length + 1)) + (directory ? '/' : ''));
+    if (result.ignored) ignored = true;
+    else if (result.unignored) ignored = false;
+  }
+  return ignored;
+}
+
 describe('ignore rules', () => {
   it('says what the rules say when it looks for their text first', () => {
     // Rules where a character of the rule need not be in the path, and paths in other cases.
     const text = [
       '**/Build', '/packages/*/lib', '!/packages/keep/lib', 'a/**/b', 'docs/', '*.LOG', '!important.log', '\\#hash', '\\!bang',
-      'x[0-9]y', 'ca?he', 'node_modules/', '!**/fixtures/**/node_modules', 'trailing   ', 'dir/**', 'ünï',
+      'x[0-9]y', 'ca?he', 'node_modules/', '!**/fixtures/**/node_modules', 'trailing   ', 'dir/**', 'ünï', '[]a]bc', 'q\\*z', '{one,two}',
+      '/packages/*/LICENSE', '!/packages/keep/LICENSE', '*.tsbuildinfo', '/.vscode/**', '!/.vscode/settings.json', 'p/*/q/*.js', ' lead',
     ].join('\n');
     const paths = [
       'build', 'src/BUILD', 'packages/a/lib', 'packages/keep/lib', 'packages/a/lib/x.js', 'a/b', 'a/x/y/b', 'A/B', 'docs', 'docs/x.md',
       'x.log', 'IMPORTANT.LOG', 'important.log', '#hash', '!bang', 'x5y', 'x/5/y', 'cache', 'CAXHE', 'node_modules', 'test/fixtures/a/node_modules',
-      'trailing', 'dir', 'dir/a/b.txt', 'ünï', 'ÜNÏ', 'src/main.py', 'lib', 'b',
+      'trailing', 'dir', 'dir/a/b.txt', 'ünï', 'ÜNÏ', 'src/main.py', 'lib', 'b', ']bc', 'abc', 'q*z', 'qxz', '{one,two}', 'one', 'packages/a/LICENSE',
+      'packages/keep/license', 'a.tsbuildinfo', 'x/y.TSBUILDINFO', '.vscode/a.json', '.vscode/settings.json', 'p/1/q/x.js', 'P/1/Q/X.JS', ' lead', 'lead',
     ];
-    const { rules } = compileRules(text, '');
-    expect(rules!.gate).not.toBeNull();
-    const ungated = { ...rules!, gate: null };
-    for (const path of paths) {
-      for (const directory of [false, true]) {
-        expect(isIgnored([rules!], path, directory), `${path} ${directory}`).toBe(isIgnored([ungated], path, directory));
-        expect(isIgnored([rules!], `sub/${path}`, directory), `sub/${path} ${directory}`).toBe(isIgnored([ungated], `sub/${path}`, directory));
+    const nested = compileRules('!build\n*.md\n!keep.md\nlib/\n', 'sub').rules!;
+    // With and without a rule of no ASCII text, which every path is then tested against.
+    for (const root of [compileRules(text, '').rules!, compileRules(text.replace('ünï\n', ''), '').rules!]) {
+      // The nested file's rules apply below its directory only, as in a walk.
+      const cases = paths.flatMap((path) => [
+        { chain: [root], at: path },
+        { chain: [root], at: `sub/${path}` },
+        { chain: [root, nested], at: `sub/${path}` },
+        { chain: [root, nested], at: `sub/deep/${path}` },
+      ]);
+      for (const { chain, at } of cases) {
+        for (const directory of [false, true]) expect(isIgnored(chain, at, directory), `${at} ${directory} ${chain.length}`).toBe(byEveryRule(chain, at, directory));
       }
     }
   });
 
   it('tests every path against rules that hold no text of their own', () => {
-    expect(compileRules('*\n!*.py\n', '').rules!.gate).toBeNull();
+    expect(compileRules('*\n!*.py\n', '').rules!.rulePieces[0]).toEqual([]);
     expect(ignoredBy('*\n!*.py\n', 'a.txt')).toBe(true);
     expect(ignoredBy('*\n!*.py\n', 'a.py')).toBe(false);
   });
