@@ -1,5 +1,5 @@
 import { readdirSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { compareStrings } from '../util/compare.js';
 import { DOCUMENT_BYTES, readBoundedTextIfExists, type ReadLimit } from '../util/read-bounded.js';
 import { compileRules, enter, ignoredIn, MAX_RULES, scopeOf, type IgnoreRules, type IgnoreScope } from './ignore-rules.js';
@@ -99,6 +99,8 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
     truncated: false,
     warnings: [],
   };
+  // A directory under the root without `join`'s normalising, which a walk of thousands of directories feels.
+  const base = root.endsWith(sep) ? root : root + sep;
   const exclude = await loadRules(root, '', '.git/info/exclude', result.warnings);
   let visited = 0;
   const rootScopes: IgnoreScope[] = exclude ? [scopeOf(exclude)] : [];
@@ -107,7 +109,7 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
     if (result.truncated) return;
     let entries: Dirent[];
     try {
-      entries = readdirSync(join(root, directory), { withFileTypes: true });
+      entries = readdirSync(base + directory, { withFileTypes: true });
     } catch (error) {
       result.warnings.push({ path: directory || '.', message: `could not list directory: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       return;
