@@ -15,7 +15,7 @@ export class FileIndex {
   private readonly results = new Map<string, string[]>();
   /** By the literal a match must end with: the paths, and the file names with their paths, that do. */
   private readonly pathsBySuffix = new Map<string, readonly string[]>();
-  private readonly namesBySuffix = new Map<string, ReadonlyArray<[string, string[]]>>();
+  private readonly namesBySuffix = new Map<string, readonly string[]>();
 
   constructor(private readonly paths: readonly string[]) {
     for (const path of paths) {
@@ -63,16 +63,20 @@ export class FileIndex {
     if (!pattern.includes('/')) {
       // A glob without a slash reads only the file name: each name is tested once, however many files have it.
       const found: string[] = [];
-      for (const [name, paths] of this.namesEndingWith(suffix)) if (mayMatch(name) && matches(name)) found.push(...paths);
+      for (const name of this.namesEndingWith(suffix)) if (mayMatch(name) && matches(name)) found.push(...this.byName.get(name)!);
       return found.sort();
     }
     return this.pathsEndingWith(suffix).filter((path) => mayMatch(path) && matches(path));
   }
 
-  private namesEndingWith(suffix: string): Iterable<[string, string[]]> {
-    if (suffix === '') return this.byName;
+  private namesEndingWith(suffix: string): Iterable<string> {
+    if (suffix === '') return this.byName.keys();
     let names = this.namesBySuffix.get(suffix);
-    if (!names) this.namesBySuffix.set(suffix, (names = [...this.byName].filter(([name]) => name.endsWith(suffix))));
+    if (!names) {
+      const ending: string[] = [];
+      for (const name of this.byName.keys()) if (name.endsWith(suffix)) ending.push(name);
+      this.namesBySuffix.set(suffix, (names = ending));
+    }
     return names;
   }
 
