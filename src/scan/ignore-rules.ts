@@ -140,11 +140,3 @@ export function ignoredIn(scopes: readonly IgnoreScope[], directory: string): (n
     return ignored;
   };
 }
-
-/** Whether one path is ignored by a chain of ignore files, each in force from its base down. */
-export function isIgnored(chain: readonly IgnoreRules[], path: string, directory: boolean): boolean {
-  const slash = path.lastIndexOf('/');
-  const parent = slash < 0 ? '' : path.slice(0, slash);
-  const scopes = chain.map((rules) => ({ rules, held: mark(rules, rules.base === '' ? parent : parent.slice(rules.base.length + 1), new Uint8Array(rules.pieces.length)) }));
-  return ignoredIn(scopes, parent)(path.slice(slash + 1), directory);
-}

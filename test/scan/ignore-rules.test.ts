@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { compileRules, isIgnored, MAX_RULES, type IgnoreRules } from '../../src/scan/ignore-rules.js';
+import { compileRules, enter, ignoredIn, MAX_RULES, scopeOf, type IgnoreRules, type IgnoreScope } from '../../src/scan/ignore-rules.js';
 import { walk } from '../../src/scan/walk.js';
 import { expectRoughlyLinear } from '../helpers/growth.js';
 import { tempDir } from '../helpers/temp.js';
+
+/**
+ * Whether the walk would leave a path out: each ignore file of the chain (root first) in force from
+ * its directory down, entered directory by directory as the walk enters them.
+ */
+function isIgnored(chain: readonly IgnoreRules[], path: string, directory: boolean): boolean {
+  const parts = path.split('/');
+  const name = parts.pop()!;
+  let at = '';
+  let scopes: IgnoreScope[] = chain.filter((rules) => rules.base === '').map(scopeOf);
+  for (const part of parts) {
+    at = at === '' ? part : `${at}/${part}`;
+    scopes = [...enter(scopes, part), ...chain.filter((rules) => rules.base === at).map(scopeOf)];
+  }
+  return ignoredIn(scopes, at)(name, directory);
+}
 
 const ignoredBy = (text: string, path: string, directory = false) => isIgnored([compileRules(text, '').rules!], path, directory);
 
