@@ -22,6 +22,12 @@ export interface GitPlace {
   tags: number;
   /** Each remote's URL, by remote name. */
   remotes: Map<string, string>;
+  /**
+   * The repository's shared directory (objects, refs), when `git log` would show its commits as
+   * they are stored; null when something rewrites them (a mailmap, grafts, replace refs, another
+   * output encoding or hash), which is left to git.
+   */
+  history: string | null;
 }
 
 /** Variables that change where git looks or what config it reads: with any of them set, git is asked. */
@@ -65,7 +71,8 @@ export async function readGitPlace(found: DotGit | null, env: Record<string, str
     const headText = known(await plainText(join(gitDir, 'HEAD')));
     if (headText === null) return null;
     const { head, branch } = await refs.head(headText.trim());
-    return { toplevel, head, branch, tags: await refs.tagCount(), remotes: config.remotes };
+    const history = config.storedHistory && !historyRewritten(env) && (await storedHistory(toplevel, commonDir, refs)) ? commonDir : null;
+    return { toplevel, head, branch, tags: await refs.tagCount(), remotes: config.remotes, history };
   } catch (error) {
     if (error instanceof AskGit) return null;
     throw error;
@@ -106,6 +113,22 @@ async function gitDirOf({ from, toplevel, path, info }: DotGit): Promise<{ tople
 
 interface Config {
   remotes: Map<string, string>;
+  /** No setting changes what `git log` prints of a commit: no mailmap, no output encoding, SHA-1 names. */
+  storedHistory: boolean;
+}
+
+/** Variables that make git read history from elsewhere or rewrite it. */
+const HISTORY_ENVIRONMENT = /^GIT_(OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|GRAFT_FILE|SHALLOW_FILE|REPLACE_REF_BASE|NO_REPLACE_OBJECTS)$/;
+
+function historyRewritten(env: Record<string, string | undefined>): boolean {
+  return Object.keys(env).some((name) => HISTORY_ENVIRONMENT.test(name) && env[name] !== undefined);
+}
+
+/** No mailmap in the work tree, no grafts, no replace refs: the stored commits are what git shows. */
+async function storedHistory(toplevel: string, commonDir: string, refs: Refs): Promise<boolean> {
+  const present = async (path: string) => (await lstat(path).catch(() => null)) !== null;
+  if ((await present(join(toplevel, '.mailmap'))) || (await present(join(commonDir, 'info', 'grafts'))) || (await present(join(commonDir, 'refs', 'replace')))) return false;
+  return !(await refs.anyPacked('refs/replace/'));
 }
 
 /**
@@ -114,6 +137,7 @@ interface Config {
  */
 export function parseConfig(text: string): Config | null {
   const remotes = new Map<string, string>();
+  let storedHistory = true;
   let section = '';
   let subsection: string | null = null;
   for (const raw of text.split('\n')) {
@@ -135,8 +159,9 @@ export function parseConfig(text: string): Config | null {
     if (section === 'core' && (key === 'worktree' || (key === 'bare' && value.toLowerCase() !== 'false'))) return null;
     if (section === 'extensions' && (key === 'refstorage' || key === 'worktreeconfig')) return null;
     if (section === 'remote' && subsection !== null && key === 'url') remotes.set(subsection, value);
+    if (section === 'mailmap' || (section === 'i18n' && key === 'logoutputencoding') || (section === 'extensions' && key === 'objectformat' && value.toLowerCase() !== 'sha1')) storedHistory = false;
   }
-  return { remotes };
+  return { remotes, storedHistory };
 }
 
 /** A config value as git reads it: quotes removed, escapes applied, a comment cut off; null for a continued line. */
@@ -198,6 +223,10 @@ class Refs {
       }
     }
     return this.packed;
+  }
+
+  async anyPacked(prefix: string): Promise<boolean> {
+    return [...(await this.packedRefs()).keys()].some((name) => name.startsWith(prefix));
   }
 
   /** Tags, loose or packed, each once (a tag can be both). */

@@ -1,8 +1,9 @@
 import { realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GitPluginError, simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
 import { notAFile } from '../util/read-bounded.js';
 import { nearestDotGit, readGitPlace, type DotGit } from './git-files.js';
+import { historyFromFiles, type LogEntry } from './git-history.js';
 import type { Warn } from './location.js';
 
 export interface GitFacts {
@@ -96,15 +97,15 @@ interface Place {
  * One process answers all four (`--tags` lists one object name per tag, as many as `git tag --list`
  * names), except in a repository with no commit yet, where HEAD names nothing.
  */
-async function locate(git: SimpleGit): Promise<Place> {
+async function locate(git: () => Promise<SimpleGit>): Promise<Place> {
   try {
-    const lines = (await git.raw(['rev-parse', '--show-toplevel', 'HEAD', '--tags', '--abbrev-ref', 'HEAD'])).split('\n').filter(Boolean);
+    const lines = (await (await git()).raw(['rev-parse', '--show-toplevel', 'HEAD', '--tags', '--abbrev-ref', 'HEAD'])).split('\n').filter(Boolean);
     const [toplevel = '', head = ''] = lines;
     const branch = lines.length > 2 ? lines[lines.length - 1]! : '';
     return { toplevel, head: head || null, branch: branch && branch !== 'HEAD' ? branch : null, tags: Math.max(0, lines.length - 3) };
   } catch (error) {
     if (NOT_A_REPOSITORY.test((error as Error).message) || stalled(error)) throw error;
-    const [toplevel = '', ...tags] = (await git.raw(['rev-parse', '--show-toplevel', '--tags'])).split('\n').filter(Boolean);
+    const [toplevel = '', ...tags] = (await (await git()).raw(['rev-parse', '--show-toplevel', '--tags'])).split('\n').filter(Boolean);
     return { toplevel, head: null, branch: null, tags: tags.length };
   }
 }
@@ -128,7 +129,39 @@ async function blockingGitFile(dotGit: DotGit): Promise<string | null> {
 /** Git's answer when the directory is simply not in a repository: not a problem worth a warning. */
 const NOT_A_REPOSITORY = /not a git repository/i;
 
-const stalled = (error: unknown) => error instanceof GitPluginError && error.plugin === 'timeout';
+/** simple-git's timeout plugin names itself on the error it throws. */
+const stalled = (error: unknown) => (error as { plugin?: unknown } | null)?.plugin === 'timeout';
+
+/**
+ * A git client for the directory, loaded on first use: most repositories' facts come from their
+ * files (git-files.ts, git-history.ts), and those audits need neither git nor simple-git.
+ */
+function gitClient(root: string, silenceMs: number): () => Promise<SimpleGit> {
+  let client: Promise<SimpleGit> | undefined;
+  return () =>
+    (client ??= import('simple-git').then(({ simpleGit }) =>
+      simpleGit({
+        baseDir: root,
+        config: SAFE_CONFIG,
+        timeout: { block: silenceMs },
+        // simple-git refuses any write to these keys; ours only switch the dangerous behaviour off.
+        unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true, allowUnsafePager: true, allowUnsafeProtocolOverride: true },
+      }),
+    ));
+}
+
+const LOG_FORMAT = '--format=%aE%x09%aI%x09%s';
+
+/** What `git log` says of the commits: the same entries `historyFromFiles` reads. */
+async function logFromGit(git: () => Promise<SimpleGit>, scope: string[]): Promise<LogEntry[]> {
+  const text = await (await git()).raw(['log', `--max-count=${MAX_LOG_COMMITS}`, LOG_FORMAT, 'HEAD', ...scope]);
+  return text.split('\n').flatMap((line) => {
+    if (!line) return [];
+    // A subject can hold a tab of its own.
+    const [email = '', date = '', ...subject] = line.split('\t');
+    return [{ email, date, subject: subject.join('\t') }];
+  });
+}
 
 /**
  * History facts for the audited directory. It may be a subdirectory of a repository (a package in
@@ -136,13 +169,7 @@ const stalled = (error: unknown) => error instanceof GitPluginError && error.plu
  * tests, which need not wait SILENCE_MS to see a blocked git stopped.
  */
 export async function collectGit(root: string, now: Date, warn: Warn, silenceMs = SILENCE_MS): Promise<GitFacts | null> {
-  const git = simpleGit({
-    baseDir: root,
-    config: SAFE_CONFIG,
-    timeout: { block: silenceMs },
-    // simple-git refuses any write to these keys; ours only switch the dangerous behaviour off.
-    unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true, allowUnsafePager: true, allowUnsafeProtocolOverride: true },
-  });
+  const git = gitClient(root, silenceMs);
   const directory = await realpath(root);
   const dotGit = await nearestDotGit(directory);
   const blocking = dotGit && (await blockingGitFile(dotGit));
@@ -166,9 +193,10 @@ export async function collectGit(root: string, now: Date, warn: Warn, silenceMs 
     // drops merge commits, which the pull-request count needs.
     const scope = (await realpath(toplevel)) === directory ? [] : ['--', '.'];
     // The questions that do not depend on one another go at once.
+    const history = head && scope.length === 0 && fromFiles?.history ? historyFromFiles(fromFiles.history, head) : null;
     const [remotes, log] = await Promise.all([
       fromFiles?.remotes ?? remotesFromGit(git),
-      head ? git.raw(['log', `--max-count=${MAX_LOG_COMMITS}`, '--format=%aE%x09%aI%x09%s', 'HEAD', ...scope]) : Promise.resolve(''),
+      history ?? (head ? logFromGit(git, scope) : Promise.resolve([])),
     ]);
     const origin = remotes.get('origin') ?? '';
     const facts: GitFacts = {
@@ -193,10 +221,8 @@ export async function collectGit(root: string, now: Date, warn: Warn, silenceMs 
     const recent = new Map<string, number>();
     let recentCommits = 0;
     let read = 0;
-    for (const line of log.split('\n')) {
-      if (!line) continue;
+    for (const { email, date, subject } of log) {
       read += 1;
-      const [email = '', date = '', subject = ''] = line.split('\t');
       const author = email.toLowerCase();
       const human = !BOT_AUTHOR.test(author);
       if (human) authors.add(author);
@@ -210,7 +236,7 @@ export async function collectGit(root: string, now: Date, warn: Warn, silenceMs 
       }
     }
     // The log stops at MAX_LOG_COMMITS; only a longer history needs counting apart.
-    facts.commits = read < MAX_LOG_COMMITS ? read : Number((await git.raw(['rev-list', '--count', 'HEAD', ...scope])).trim()) || read;
+    facts.commits = read < MAX_LOG_COMMITS ? read : Number((await (await git()).raw(['rev-list', '--count', 'HEAD', ...scope])).trim()) || read;
     facts.pullRequestShare = read === 0 ? null : Math.round((facts.mergedPullRequests / read) * 1000) / 1000;
     facts.contributors = authors.size;
     facts.activeContributors12m = recent.size;
@@ -222,9 +248,9 @@ export async function collectGit(root: string, now: Date, warn: Warn, silenceMs 
   }
 }
 
-async function remotesFromGit(git: SimpleGit): Promise<Map<string, string>> {
+async function remotesFromGit(git: () => Promise<SimpleGit>): Promise<Map<string, string>> {
   // Exit status 1 means no remote at all.
-  const urls = await git.raw(['config', '--get-regexp', '^remote\\..*\\.url$']).catch(() => '');
+  const urls = await (await git()).raw(['config', '--get-regexp', '^remote\\..*\\.url$']).catch(() => '');
   return new Map(urls.split('\n').flatMap((line) => {
     const match = /^remote\.(.+)\.url (.*)$/.exec(line);
     return match ? [[match[1]!, match[2]!] as const] : [];

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nearestDotGit, parseConfig, readGitPlace, type GitPlace } from '../../src/scan/git-files.js';
 import { tempDir } from '../helpers/temp.js';
@@ -27,7 +27,9 @@ function fromGit(cwd: string): GitPlace {
     urls = '';
   }
   const remotes = new Map(urls.split('\n').filter(Boolean).map((line) => /^remote\.(.+)\.url (.*)$/.exec(line)!.slice(1, 3) as [string, string]));
-  return { toplevel, head, branch: branch === 'HEAD' ? null : branch, tags, remotes };
+  // None of these repositories rewrites its history: where it is stored is the history to read.
+  const history = resolve(cwd, run(cwd, 'rev-parse', '--git-common-dir'));
+  return { toplevel, head, branch: branch === 'HEAD' ? null : branch, tags, remotes, history };
 }
 
 /** What the files say of a directory, found as collectGit finds it. */
@@ -123,13 +125,22 @@ describe('readGitPlace: what the repository files say, checked against git', () 
     const root = await repository();
     expect(await placeOf(root, { GIT_DIR: join(root, '.git') })).toBeNull();
     expect(await placeOf(root, { GIT_CONFIG_COUNT: '1' })).toBeNull();
+    expect(await placeOf(root, { GIT_OBJECT_DIRECTORY: join(root, 'elsewhere') })).toMatchObject({ history: null });
   });
 });
 
 describe('parseConfig', () => {
   it('reads remotes as git does: quoted values, escapes, comments, names in any case', () => {
     const config = parseConfig(['[core]', '\tbare = false', '[Remote "origin"]', '\tURL = "git@github.com:acme/x.git" ; the main one', '[remote "a\\"b"]', 'url = https://x.example/a\\tb # c', '[remote "origin"]', '\turl = https://github.com/acme/y'].join('\n'));
-    expect(config).toEqual({ remotes: new Map([['origin', 'https://github.com/acme/y'], ['a"b', 'https://x.example/a\tb']]) });
+    expect(config).toEqual({ remotes: new Map([['origin', 'https://github.com/acme/y'], ['a"b', 'https://x.example/a\tb']]), storedHistory: true });
+  });
+
+  it.each([
+    ['a mailmap', '[mailmap]\nfile = ~/.mailmap'],
+    ['another output encoding', '[i18n]\nlogOutputEncoding = ISO-8859-1'],
+    ['SHA-256 object names', '[extensions]\nobjectFormat = sha256'],
+  ])('marks history changed by %s as one to ask git for', (_name, text) => {
+    expect(parseConfig(text)).toMatchObject({ storedHistory: false });
   });
 
   it.each([
