@@ -28,8 +28,8 @@ try {
 }
 const packs = {};
 for (const file of builtinPackFiles()) {
-  const text = await readFile(file, 'utf8');
-  packs[relative(PACKAGE_ROOT, file)] = { sha256: createHash('sha256').update(text).digest('hex'), value: parse(text) };
+  const bytes = await readFile(file);
+  packs[relative(PACKAGE_ROOT, file)] = { sha256: createHash('sha256').update(bytes).digest('hex'), value: parse(bytes.toString('utf8')) };
 }
 await mkdir(dirname(BUILTIN_CACHE), { recursive: true });
 const guards = { digest: ruleSet.digest, rules: [...(await guardRules(ruleSet, new Date()))] };
@@ -41,5 +41,8 @@ const patterns = [
   ...STORE_REFERENCE_GATE.patterns,
 ];
 const literals = Object.fromEntries(patterns.map((pattern) => [pattern, requiredLiterals(pattern)]));
-await writeFile(BUILTIN_CACHE, JSON.stringify({ packs, guards, literals }));
+// All ASCII (other characters escaped, in strings, the only place JSON has them): Node then decodes
+// the file into a one-byte string, which JSON.parse reads in about half the time of a two-byte one.
+const json = JSON.stringify({ packs, guards, literals }).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+await writeFile(BUILTIN_CACHE, json);
 await writeFile(BUILTIN_AUTOMATON, automatonBytes(new SignalSet(ruleSet.signals).literals));

@@ -15,7 +15,7 @@ import { InputError } from '../util/errors.js';
 import { rememberAutomaton } from '../util/aho-corasick.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { rememberLiterals } from '../util/regex-literals.js';
-import { DOCUMENT_BYTES, readBoundedText } from '../util/read-bounded.js';
+import { DOCUMENT_BYTES, readBounded } from '../util/read-bounded.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, type YamlSource } from '../util/yaml-source.js';
 import { checkKindsWith, type CheckKinds } from './checks/index.js';
@@ -85,7 +85,8 @@ interface PackDocument {
 /** A loaded pack. Its positions are parsed again only if an error must point into it. */
 interface PackFile {
   file: string;
-  text: string;
+  /** The file as read: hashed as it is, decoded only when the pack is parsed. */
+  bytes: Buffer;
   pack: PackDocument;
   /** From the build cache: checked in full, schema and references, when the cache was built. */
   cached: boolean;
@@ -142,8 +143,8 @@ export function packName(file: string): string {
   return fromPackage.startsWith('..') ? file : fromPackage;
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 async function readCache(use: boolean): Promise<BuiltinCache | null> {
@@ -161,14 +162,14 @@ async function readCache(use: boolean): Promise<BuiltinCache | null> {
 
 async function parsePack(file: string, cache: BuiltinCache | null, checks: CheckKinds, builtin: boolean): Promise<PackFile> {
   const name = packName(file);
-  const text = await readBoundedText(file, { what: 'rule pack', maxBytes: DOCUMENT_BYTES }, name);
+  const bytes = await readBounded(file, { what: 'rule pack', maxBytes: DOCUMENT_BYTES }, name);
   let parsed: YamlSource | undefined;
-  const source = () => (parsed ??= parseYamlSource(name, text));
+  const source = () => (parsed ??= parseYamlSource(name, bytes.toString('utf8')));
   const cached = cache?.packs[name];
   // A cached pack is used only while its YAML is byte for byte the one that was validated.
-  if (cached && cached.sha256 === sha256(text)) return { file: name, text, pack: cached.value, cached: true, builtin, source };
+  if (cached && cached.sha256 === sha256(bytes)) return { file: name, bytes, pack: cached.value, cached: true, builtin, source };
   await validatePack(source(), checks);
-  return { file: name, text, pack: source().value as PackDocument, cached: false, builtin, source };
+  return { file: name, bytes, pack: source().value as PackDocument, cached: false, builtin, source };
 }
 
 function uniqueIds<T extends { id: string }>(items: Array<Located<T>>, noun: string): Map<string, Located<T>> {
@@ -214,7 +215,7 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: L
 
   for (const file of parsed) {
     const { pack } = file;
-    digest.update(`${file.file}\u0000${file.text}\u0000`);
+    digest.update(`${file.file}\u0000`).update(file.bytes).update('\u0000');
     const sameName = packNames.get(pack.pack);
     if (sameName) throw errorAt({ pack: file, path: [] }, ['pack'], `duplicate pack name "${pack.pack}" (also used by ${sameName})`);
     packNames.set(pack.pack, file.file);
