@@ -41,6 +41,8 @@ describe('the phrases of the evidence', () => {
     ['`train` target of a Makefile', briefName('the `train` target of a Makefile')],
     ['Prometheus scraping of the service', briefName('Prometheus scraping (scrape job definitions (static or discovered)) of the service')],
     ['DVC remote in .dvc/config', briefName('DVC remote in .dvc/config')],
+    ['stray ) kept, then after', briefName('a stray ) kept, (dropped) then after')],
+    ['unclosed bracket', briefName('an unclosed bracket (drops the rest')],
     ['pip-audit or safety', sought(['pip-audit', 'safety'], ['pip-audit', 'safety'], PACKAGES).words],
     ['a, b or 2 other packages', sought(['a', 'b', 'c', 'd'], ['a', 'b', 'c', 'd'], PACKAGES).words],
     ['a, b, c or d', sought(['a', 'b', 'c', 'd'], ['a', 'b', 'c', 'd'], PACKAGES).searched],

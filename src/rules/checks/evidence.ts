@@ -54,13 +54,18 @@ export function sought(names: readonly string[], items: readonly string[], noun:
 
 /** "a model validation gate (mlflow.evaluate, …)" → "model validation gate": a description's name, after "no". */
 export function briefName(description: string): string {
+  // Whole runs outside the brackets are copied, not one character at a time: descriptions list
+  // dozens of names, and every missing signal is described this way.
   let depth = 0;
   let out = '';
-  for (const char of description) {
-    if (char === '(') depth++;
-    else if (char === ')' && depth > 0) depth--;
-    else if (depth === 0) out += char;
+  let start = 0;
+  for (let i = 0; i < description.length; i++) {
+    const char = description[i];
+    if (char === '(') {
+      if (depth++ === 0) out += description.slice(start, i);
+    } else if (char === ')' && depth > 0 && --depth === 0) start = i + 1;
   }
+  if (depth === 0) out += description.slice(start);
   return out.replace(/\s+/g, ' ').trim().replace(/^(?:a|an|the) /i, '');
 }
 

@@ -37,9 +37,13 @@ export function checkKindsWith(extra: readonly CheckKind[]): CheckKinds {
 
 /** The kind an expression is made of, and its argument. */
 export function checkOf(expr: Expr, kinds: CheckKinds): { kind: CheckKind; arg: unknown } {
-  const [name, arg] = Object.entries(expr)[0] as [string, unknown];
-  const kind = kinds.get(name);
-  // Packs are validated against the schema generated from the same kinds, so only code can get here.
-  if (!kind) throw new Error(`unknown check kind "${name}"`);
-  return { kind, arg };
+  // An expression is an object of one key, the check's name; walked for every rule of every audit,
+  // it is read without building the list of its entries.
+  for (const name in expr) {
+    const kind = kinds.get(name);
+    // Packs are validated against the schema generated from the same kinds, so only code can get here.
+    if (!kind) throw new Error(`unknown check kind "${name}"`);
+    return { kind, arg: (expr as Record<string, unknown>)[name] };
+  }
+  throw new Error('a check expression without a check');
 }
