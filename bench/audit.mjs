@@ -190,6 +190,11 @@ try {
     const smallFiles = smallRepository(small);
     const smallAudit = compare(audit(small, '--format', 'json'), node0, startRuns);
     row(`audit of a ${smallFiles}-file repository`, `${seconds(smallAudit.a.cpu)} CPU, ${seconds(smallAudit.a.wall)} wall`, `${seconds(smallAudit.b.cpu)} CPU (node -e 0)`, times(smallAudit.cpuRatio), '≤ 3× CPU', smallAudit.cpuRatio === null ? null : smallAudit.cpuRatio <= 3);
+    // What no repository can bring down: loading the program, the rule packs and all rules evaluated.
+    const empty = join(scratch, 'empty');
+    mkdirSync(empty);
+    const fixed = compare(audit(empty, '--format', 'json'), node0, startRuns);
+    row('  of which an empty directory (fixed cost)', `${seconds(fixed.a.cpu)} CPU, ${seconds(fixed.a.wall)} wall`, `${seconds(fixed.b.cpu)} CPU (node -e 0)`, times(fixed.cpuRatio), '', null);
     const html = compare(audit(small, '--format', 'html'), audit(small, '--format', 'json'), startRuns);
     row('  adding --format html', `+${seconds(html.cpuDifference)} CPU`, `${seconds(html.b.cpu)} CPU (json)`, '', '≤ +50 ms', html.cpuDifference === null ? null : html.cpuDifference <= 0.05);
 
