@@ -239,9 +239,16 @@ export function literalSuffix(pattern: string): string {
   return /[^*?[\]{}()!+@]*$/.exec(pattern)![0];
 }
 
+/** A glob of an index, compiled when a text first ends with its suffix: most never meet one on a small tree. */
+interface IndexedGlob {
+  order: number;
+  glob: string;
+  matches?: (text: string) => boolean;
+}
+
 /** Globs grouped by the literal a matching text must end with, themselves grouped by that literal's last character. */
 class SuffixIndex {
-  private readonly byLastChar = new Map<string, Array<{ suffix: string; globs: Array<{ order: number; matches: (text: string) => boolean }> }>>();
+  private readonly byLastChar = new Map<string, Array<{ suffix: string; globs: IndexedGlob[] }>>();
 
   add(glob: string, order: number): void {
     const suffix = literalSuffix(glob);
@@ -250,10 +257,14 @@ class SuffixIndex {
     this.byLastChar.set(last, buckets);
     let bucket = buckets.find((candidate) => candidate.suffix === suffix);
     if (!bucket) buckets.push((bucket = { suffix, globs: [] }));
-    const matches = globMatcher(glob);
+    bucket.globs.push({ order, glob });
+  }
+
+  private static matcherOf(entry: IndexedGlob): (text: string) => boolean {
+    const matches = globMatcher(entry.glob);
     // A glob ending in a wildcard is tried on every text: text one of which its matches hold rules most out first.
-    const literals = suffix === '' ? globLiterals(glob) : null;
-    bucket.globs.push({ order, matches: literals === null ? matches : (text) => literals.some((literal) => text.includes(literal)) && matches(text) });
+    const literals = literalSuffix(entry.glob) === '' ? globLiterals(entry.glob) : null;
+    return literals === null ? matches : (text) => literals.some((literal) => text.includes(literal)) && matches(text);
   }
 
   get empty(): boolean {
@@ -267,13 +278,13 @@ class SuffixIndex {
     return (last ? this.markIn(last, text, marks) : 0) + this.markIn(this.byLastChar.get('') ?? [], text, marks);
   }
 
-  private markIn(buckets: ReadonlyArray<{ suffix: string; globs: ReadonlyArray<{ order: number; matches: (text: string) => boolean }> }>, text: string, marks: Uint8Array): number {
+  private markIn(buckets: ReadonlyArray<{ suffix: string; globs: IndexedGlob[] }>, text: string, marks: Uint8Array): number {
     let marked = 0;
     for (const { suffix, globs } of buckets) {
       if (!text.endsWith(suffix)) continue;
-      for (const { order, matches } of globs) {
-        if (marks[order] === 0 && matches(text)) {
-          marks[order] = 1;
+      for (const entry of globs) {
+        if (marks[entry.order] === 0 && (entry.matches ??= SuffixIndex.matcherOf(entry))(text)) {
+          marks[entry.order] = 1;
           marked += 1;
         }
       }

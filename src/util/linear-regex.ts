@@ -44,11 +44,16 @@ function describe(error: unknown, pattern: string): string {
   return message;
 }
 
-/** A built-in pattern in JavaScript's engine, with the same interface. */
+/**
+ * A built-in pattern in JavaScript's engine, with the same interface. It is built on its first
+ * search: a small repository's files hold the literals of fewer than half the built-in signals, and
+ * the packs' tests have proven every built-in pattern compiles.
+ */
 export function compileNative(pattern: string): LinearRegex {
-  const regex = new RegExp(pattern, 'g');
+  let regex: RegExp | undefined;
   return {
     find(text, from = 0) {
+      regex ??= new RegExp(pattern, 'g');
       regex.lastIndex = from;
       const match = regex.exec(text);
       return match ? match.index : -1;
