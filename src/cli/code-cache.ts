@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import type { CliIO } from './io.js';
 
@@ -12,6 +13,16 @@ import type { CliIO } from './io.js';
  * otherwise compiles from source as it would have: a stale or foreign cache costs a file read.
  * Node 20 has no compile cache for ES modules, which is why the bundle is CommonJS.
  */
+
+/**
+ * V8 compiles a regular expression on its first run to bytecode, optimises that, and on the second
+ * run compiles it again to machine code. For the long alternations of the rule packs' signals the
+ * bytecode step costs more than the machine code it delays (a 50-file audit runs ~300 patterns,
+ * most a few times): straight to machine code is 4.7% fewer instructions for that audit. Set before
+ * any chunk is compiled, by the CLI and by the build that stores the caches alike, since V8 takes a
+ * cache only under the flags it was made with.
+ */
+const REGEXP_FLAGS = '--no-regexp-tier-up';
 
 /** What the CLI's entry points export, as bin/scale-audit.js uses them. */
 export interface CliBundle {
@@ -35,6 +46,7 @@ const loaded: Compiled[] = [];
  * files in `dir` are compiled this way; every other module loads as Node loads it.
  */
 export function loadCliBundle(dir: string): CliBundle {
+  setFlagsFromString(REGEXP_FLAGS);
   const prototype = Module.prototype as unknown as { _compile: CompileHook };
   const compile = prototype._compile;
   prototype._compile = function (content, filename) {
