@@ -41,11 +41,11 @@ const TIME = ['/usr/bin/time', '/bin/time'].find((path) => spawnSync(path, ['-f'
  * One run of a command: wall seconds from here, CPU seconds (user + system) and peak RSS from GNU
  * time, which reads them from the kernel's accounting of the finished child. Output is discarded.
  */
-function runOnce(command, commandArgs, cwd) {
+function runOnce(command, commandArgs, cwd, env = process.env) {
   const report = join(scratch, 'time.txt');
   const [file, argv] = TIME ? [TIME, ['-o', report, '-f', '%U %S %M', command, ...commandArgs]] : [command, commandArgs];
   const started = process.hrtime.bigint();
-  const child = spawnSync(file, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(file, argv, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.error) throw child.error;
   if (!TIME) return { wall, cpu: null, rss: null, status: child.status, stderr: child.stderr.toString() };
@@ -59,16 +59,16 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
  * A and B run in turn (one unmeasured warm-up each first), so that a machine whose speed drifts
  * during the bench drifts for both; a ratio is the median of the run-by-run ratios.
  */
-function compare(a, b, runs, cwd) {
+function compare(a, b, runs, cwd, env) {
   const check = (run, what) => {
     // An audit exits 0, or 1 when a gate of the audited repository's own configuration fails.
     if (run.status > 1 || run.status === null) fail(`${what.join(' ')} failed (exit ${run.status}): ${run.stderr.trim().split('\n').pop()}`);
     return run;
   };
-  check(runOnce(a[0], a.slice(1), cwd), a);
-  if (b) runOnce(b[0], b.slice(1), cwd);
+  check(runOnce(a[0], a.slice(1), cwd, env), a);
+  if (b) runOnce(b[0], b.slice(1), cwd, env);
   const pairs = [];
-  for (let i = 0; i < runs; i++) pairs.push({ a: check(runOnce(a[0], a.slice(1), cwd), a), b: b ? runOnce(b[0], b.slice(1), cwd) : null });
+  for (let i = 0; i < runs; i++) pairs.push({ a: check(runOnce(a[0], a.slice(1), cwd, env), a), b: b ? runOnce(b[0], b.slice(1), cwd, env) : null });
   const figure = (side) => ({
     wall: median(pairs.map((pair) => pair[side].wall)),
     cpu: TIME ? median(pairs.map((pair) => pair[side].cpu)) : null,
@@ -190,6 +190,13 @@ try {
     const smallFiles = smallRepository(small);
     const smallAudit = compare(audit(small, '--format', 'json'), node0, startRuns);
     row(`audit of a ${smallFiles}-file repository`, `${seconds(smallAudit.a.cpu)} CPU, ${seconds(smallAudit.a.wall)} wall`, `${seconds(smallAudit.b.cpu)} CPU (node -e 0)`, times(smallAudit.cpuRatio), '≤ 3× CPU', smallAudit.cpuRatio === null ? null : smallAudit.cpuRatio <= 3);
+    // NODE_EXTRA_CA_CERTS makes every Node process read a certificate bundle as it starts, node -e 0
+    // included (a third to half of its CPU on a Debian bundle): the ratio above is flattered by it.
+    if (process.env.NODE_EXTRA_CA_CERTS) {
+      const { NODE_EXTRA_CA_CERTS: _certificates, ...clean } = process.env;
+      const bare = compare(audit(small, '--format', 'json'), node0, startRuns, undefined, clean);
+      row('  the same without NODE_EXTRA_CA_CERTS', `${seconds(bare.a.cpu)} CPU, ${seconds(bare.a.wall)} wall`, `${seconds(bare.b.cpu)} CPU (node -e 0)`, times(bare.cpuRatio), '', null);
+    }
     // What no repository can bring down: loading the program, the rule packs and all rules evaluated.
     const empty = join(scratch, 'empty');
     mkdirSync(empty);
