@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/compare/compare.js';
 import type { Portfolio } from '../../src/portfolio/portfolio.js';
+import { EXTENSIONS, FORMATS } from '../../src/render/index.js';
 import type { Report } from '../../src/report/types.js';
 import { cli, expectUsageError, fixture } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
@@ -33,10 +34,18 @@ async function saved(name: string, report: unknown): Promise<string> {
 }
 
 describe('render', () => {
-  it.each(['text', 'md', 'md-summary', 'html', 'sarif', 'json'])('gives the same %s as the audit that saved the report', async (format) => {
-    const [direct, rendered] = await Promise.all([cli([service, '--format', format], { env: EPOCH }), cli(['render', serviceFile, '--format', format])]);
+  /** The audit that saved the service's report, run again for every format at once. */
+  const direct = (async () => {
+    const out = join(dir, 'direct');
+    const result = await cli([service, '--format', FORMATS.join(','), '--out-dir', out], { env: EPOCH });
+    expect(result.code, result.stderr).toBe(0);
+    return out;
+  })();
+
+  it.each(FORMATS)('gives the same %s as the audit that saved the report', async (format) => {
+    const rendered = await cli(['render', serviceFile, '--format', format]);
     expect(rendered.code, rendered.stderr).toBe(0);
-    expect(rendered.stdout).toBe(direct.stdout);
+    expect(rendered.stdout).toBe(await readFile(join(await direct, `report.${EXTENSIONS[format]}`), 'utf8'));
   });
 
   it('writes several formats with --out-dir, all or none', async () => {
