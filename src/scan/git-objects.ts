@@ -246,10 +246,12 @@ export class ObjectStore {
   ) {}
 
   /**
-   * The store of `directory` (a repository's `objects`), or null when it holds more objects than
-   * `maxPacked` in its packs: for a long history one git process is cheaper than reading it here.
+   * The store of `directory` (a repository's `objects`). Throws `GitObjectsUnread` when it borrows
+   * from another store (alternates), or holds more than `maxPacked` objects in its packs: for a long
+   * history one git process is cheaper than reading it here.
    */
   static open(directory: string, maxPacked: number): ObjectStore {
+    // Any alternates file, empty or not, is left to git (a non-empty one fails the size limit of 0).
     if (readPlainFile(join(directory, 'info', 'alternates'), 0) !== null) throw new GitObjectsUnread();
     let names: string[];
     try {
