@@ -80,6 +80,15 @@ function inflated(data: Buffer, expected: number): Buffer {
   }
 }
 
+/** An index-v2 file's magic and version, then the fan-out table, whose last entry counts the pack's objects. */
+const INDEX_HEADER_BYTES = IDX_HEADER.length + 256 * 4;
+
+/** The number of objects an index's first bytes declare; another format or version is left to git. */
+function objectCount(index: Buffer): number {
+  if (index.length < INDEX_HEADER_BYTES || !index.subarray(0, IDX_HEADER.length).equals(IDX_HEADER)) throw new GitObjectsUnread();
+  return index.readUInt32BE(INDEX_HEADER_BYTES - 4);
+}
+
 /** One pack: its index read whole, its data read object by object. */
 class Pack {
   private constructor(
@@ -99,9 +108,8 @@ class Pack {
     } finally {
       closeSync(idx.fd);
     }
-    if (index.length < IDX_HEADER.length + 256 * 4 || !index.subarray(0, IDX_HEADER.length).equals(IDX_HEADER)) throw new GitObjectsUnread();
-    const count = index.readUInt32BE(IDX_HEADER.length + 255 * 4);
-    if (index.length < IDX_HEADER.length + 256 * 4 + count * (NAME_BYTES + 8)) throw new GitObjectsUnread();
+    const count = objectCount(index);
+    if (index.length < INDEX_HEADER_BYTES + count * (NAME_BYTES + 8)) throw new GitObjectsUnread();
     const pack = openPlain(`${idxPath.slice(0, -'.idx'.length)}.pack`);
     return pack ? new Pack(index, count, pack.fd, pack.size) : null;
   }
@@ -111,9 +119,7 @@ class Pack {
     const idx = openPlain(idxPath);
     if (!idx) return 0;
     try {
-      const header = readAt(idx.fd, 0, IDX_HEADER.length + 256 * 4);
-      if (header.length < IDX_HEADER.length + 256 * 4 || !header.subarray(0, IDX_HEADER.length).equals(IDX_HEADER)) throw new GitObjectsUnread();
-      return header.readUInt32BE(IDX_HEADER.length + 255 * 4);
+      return objectCount(readAt(idx.fd, 0, INDEX_HEADER_BYTES));
     } finally {
       closeSync(idx.fd);
     }
@@ -129,7 +135,7 @@ class Pack {
     const first = name[0]!;
     let low = first === 0 ? 0 : this.index.readUInt32BE(fanout + (first - 1) * 4);
     let high = this.index.readUInt32BE(fanout + first * 4);
-    const names = fanout + 256 * 4;
+    const names = INDEX_HEADER_BYTES;
     while (low < high) {
       const middle = (low + high) >>> 1;
       const start = names + middle * NAME_BYTES;
@@ -142,7 +148,7 @@ class Pack {
   }
 
   private offsetAt(position: number): number {
-    const offsets = IDX_HEADER.length + 256 * 4 + this.count * (NAME_BYTES + 4);
+    const offsets = INDEX_HEADER_BYTES + this.count * (NAME_BYTES + 4);
     const small = this.index.readUInt32BE(offsets + position * 4);
     if (!(small & 0x80000000)) return small;
     const large = offsets + this.count * 4 + (small & 0x7fffffff) * 8;
