@@ -260,10 +260,10 @@ class SuffixIndex {
     bucket.globs.push({ order, glob });
   }
 
-  private static matcherOf(entry: IndexedGlob): (text: string) => boolean {
+  private static matcherOf(entry: IndexedGlob, suffix: string): (text: string) => boolean {
     const matches = globMatcher(entry.glob);
     // A glob ending in a wildcard is tried on every text: text one of which its matches hold rules most out first.
-    const literals = literalSuffix(entry.glob) === '' ? globLiterals(entry.glob) : null;
+    const literals = suffix === '' ? globLiterals(entry.glob) : null;
     return literals === null ? matches : (text) => literals.some((literal) => text.includes(literal)) && matches(text);
   }
 
@@ -283,7 +283,7 @@ class SuffixIndex {
     for (const { suffix, globs } of buckets) {
       if (!text.endsWith(suffix)) continue;
       for (const entry of globs) {
-        if (marks[entry.order] === 0 && (entry.matches ??= SuffixIndex.matcherOf(entry))(text)) {
+        if (marks[entry.order] === 0 && (entry.matches ??= SuffixIndex.matcherOf(entry, suffix))(text)) {
           marks[entry.order] = 1;
           marked += 1;
         }
