@@ -144,6 +144,10 @@ function gitClient(root: string, silenceMs: number): () => Promise<SimpleGit> {
         baseDir: root,
         config: SAFE_CONFIG,
         timeout: { block: silenceMs },
+        // By default a command counts as done 50 ms after git exits, output read or not: on a busy
+        // machine that cut a long log short. Done is when git's output is closed; a git that
+        // holds it open without printing is what the silence timeout stops.
+        completion: { onExit: false },
         // simple-git refuses any write to these keys; ours only switch the dangerous behaviour off.
         unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true, allowUnsafePager: true, allowUnsafeProtocolOverride: true },
       }),

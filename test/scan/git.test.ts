@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectGit, webUrlOf } from '../../src/scan/git.js';
@@ -100,6 +100,33 @@ describe('collectGit', () => {
     );
     await collectGit(root, now, () => {});
     expect(existsSync(marker)).toBe(false);
+  });
+
+  it.skipIf(process.platform === 'win32')('reads all of what git prints, however long after git exits it is read', async () => {
+    const root = await tempDir({ 'ml/train.py': 'x' });
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', 'ml');
+    commit(root, 'ds@acme.example', '2026-02-01T00:00:00Z', 'one');
+    await writeFile(join(root, 'ml', 'eval.py'), 'y');
+    git(root, 'add', 'ml');
+    commit(root, 'ds@acme.example', '2026-03-01T00:00:00Z', 'two');
+    // On a busy machine git's output can still sit in the pipe after git has exited. This git
+    // exits at once and leaves its output to a process that writes it later, on the same pipe.
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    const bin = await tempDir({ git: `#!/bin/sh
+( sleep 0.3; exec ${realGit} "$@" ) &
+exit 0
+` });
+    await chmod(join(bin, 'git'), 0o755);
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    try {
+      // A subdirectory: its history comes from git rather than from .git's files.
+      const facts = await collectGit(join(root, 'ml'), now, () => {});
+      expect(facts).toMatchObject({ commits: 2, firstCommitDate: '2026-02-01T00:00:00.000Z' });
+    } finally {
+      process.env.PATH = path;
+    }
   });
 
   it.skipIf(process.platform === 'win32')('stops a git that waits on a named pipe its config includes, with a warning', { timeout: 60_000 }, async () => {
