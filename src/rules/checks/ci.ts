@@ -8,6 +8,11 @@ const argument = ({ z, text, oneOrMany }: SchemaKit) =>
   z.strictObject({
     runs: oneOrMany(z.enum(CI_STEP_KINDS)).optional().describe('Step kinds of which one must run; without it, any enabled pipeline counts.'),
     on: z.array(z.enum(CI_TRIGGERS)).min(1).optional().describe('Only pipelines with one of these triggers count; by default any enabled pipeline counts.'),
+    notOn: z
+      .array(z.enum(CI_TRIGGERS))
+      .min(1)
+      .optional()
+      .describe('Pipelines that also run on one of these triggers do not count: training that also runs for every pull request is a test of the code, not retraining.'),
     environment: oneOrMany(text).optional().describe('Deployment environments (case-insensitive), e.g. production, prod: only pipelines that deploy to one count (GitHub/GitLab/Azure `environment:`).'),
     manualApproval: z.boolean().optional().describe('Only pipelines where a person must (true) or need not (false) approve a job (GitLab `when: manual`, Azure ManualValidation...).'),
     inert: z
@@ -50,6 +55,7 @@ function pipelineCounts(pipeline: CiPipeline, arg: CiArgument): boolean {
     !pipeline.disabled &&
     pipeline.inert === (arg.inert ?? false) &&
     (!arg.on || pipeline.triggers.some((trigger) => arg.on!.includes(trigger))) &&
+    (!arg.notOn || !pipeline.triggers.some((trigger) => arg.notOn!.includes(trigger))) &&
     (environments.length === 0 || pipeline.environments.some((name) => environments.includes(name.toLowerCase()))) &&
     (arg.manualApproval === undefined || pipeline.manualApproval === arg.manualApproval)
   );
@@ -59,11 +65,14 @@ function pipelineCounts(pipeline: CiPipeline, arg: CiArgument): boolean {
 function pipelineConditions(arg: CiArgument, anyStep: boolean): string {
   const parts: string[] = [];
   if (arg.on) parts.push(`on ${triggerWords(arg.on)}`);
+  if (arg.notOn) parts.push(`in a pipeline that does not also run on ${triggerWords(arg.notOn)}`);
   if (arg.environment) parts.push(`deploying to ${sought(list(arg.environment), list(arg.environment), ['environment', 'environments']).words}`);
   if (arg.manualApproval !== undefined) parts.push(arg.manualApproval ? 'with a manual approval' : 'without a manual approval');
   // Steps of a kind are never no-ops: only "any pipeline" needs saying which ones count.
   if (anyStep) parts.push(arg.inert ? 'that only prints, sleeps or exits' : 'that runs more than no-ops');
-  return parts.length > 0 ? ` ${parts.join(', ')}` : '';
+  if (parts.length === 0) return '';
+  // More than one condition reads as an aside between commas: "no CI step on schedule, in a …, runs train".
+  return parts.length > 1 ? ` ${parts.join(', ')},` : ` ${parts[0]}`;
 }
 
 /** The CI systems the scan reads, as their users name them. */
@@ -110,7 +119,10 @@ export const ci = defineCheck({
     const out: Evidence[] = [
       {
         kind: 'missing',
-        detail: kinds.length === 0 ? `no enabled CI pipeline${conditions} among ${searched.words}` : `no CI step${conditions} runs ${alternatives(kinds)} in ${searched.words}`,
+        detail:
+          kinds.length === 0
+            ? `no enabled CI pipeline${conditions} among ${searched.words}`
+            : `no CI step${conditions} runs ${alternatives(kinds)} in ${searched.words}`,
         ...searchedParts(searched.searched && `the CI pipelines ${searched.searched}`, named.searched && `the environments ${named.searched}`),
       },
     ];

@@ -300,6 +300,24 @@ export const cases: RuleCases = {
   'mlops.continuous-training': [
     { name: 'nightly retraining', files: { '.github/workflows/retrain.yml': nightlyTraining }, status: 'pass', evidence: 'python -m src.train' },
     { name: 'training on demand only', files: { '.github/workflows/train.yml': manualTraining }, status: 'partial' },
+    {
+      // The nightly run of a workflow that also checks every pull request trains to test the code.
+      name: 'a one-epoch training smoke test run nightly and on pull requests',
+      files: {
+        '.github/workflows/ci.yml': workflow({ on: `${schedule('0 0 * * *')}\npush:\npull_request:`, job: 'tests', steps: ['run: python train.py --epochs 1 --data sample.yaml'] }),
+      },
+      status: 'partial',
+      evidence: ['train step: python train.py --epochs 1', 'no CI step on schedule, in a pipeline that does not also run on pull_request, runs train'],
+    },
+    {
+      name: 'nightly retraining beside a pull-request workflow that smoke-trains',
+      files: {
+        '.github/workflows/retrain.yml': nightlyTraining,
+        '.github/workflows/ci.yml': workflow({ on: '[push, pull_request]', job: 'tests', steps: ['run: python train.py --epochs 1'] }),
+      },
+      status: 'pass',
+      evidence: '.github/workflows/retrain.yml',
+    },
     { name: 'no training in CI', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
     llmAssistantCase,
   ],
