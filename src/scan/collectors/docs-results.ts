@@ -16,17 +16,21 @@ export interface ResultsDoc {
   metrics: string[];
 }
 
-const METRIC_NAME =
-  'accuracy|balanced accuracy|precision|recall|f1(?:[- ]?score)?|f-score|roc[- ]?auc|pr[- ]?auc|auc(?:[- ]?roc)?|auroc|auprc|rmse|mae|mape|smape|r2|r²|r-squared|bleu|rouge(?:-[l12])?|map(?:@\\d+)?|ndcg(?:@\\d+)?|iou|dice|wer|cer|brier(?: score)?|log[- ]?loss|perplexity|exact match|specificity|sensitivity|mcc|kappa';
-/** A metric's name, then its value a few words on: `accuracy of the current classifier is ~93%`, `Precision: 95.82%`. */
-const NAME_THEN_VALUE = new RegExp(`\\b(${METRIC_NAME})\\b[^\\d\\n|≥≤<>=]{0,40}?(?:\\|\\s*)?[~≈]?\\d+(?:[.,]\\d+)?\\s*%?`, 'gi');
+/** The cut-off or threshold a metric's name can carry: `@10`, `@0.5`, `@0.5:0.95`. */
+const AT = '(?:@(?:\\d*\\.)?\\d+(?::(?:\\d*\\.)?\\d+)?)?';
+const METRIC_NAME = `accuracy|balanced accuracy|precision${AT}|recall${AT}|f1(?:[- ]?score)?|f-score|roc[- ]?auc|pr[- ]?auc|auc(?:[- ]?roc)?|auroc|auprc|rmse|mae|mape|smape|r2|r²|r-squared|bleu|rouge(?:-[l12])?|map${AT}|(?:box |mask )?ap(?:50|75|[sml])?|top-?[15](?: acc(?:uracy)?)?|ndcg${AT}|iou${AT}|dice|wer|cer|brier(?: score)?|log[- ]?loss|perplexity|exact match|specificity|sensitivity|mcc|kappa`;
+/**
+ * A metric's name, then its value a few words on: `accuracy of the current classifier is ~93%`,
+ * `Precision: 95.82%`. Names are whole: the 0.5 of `mAP@0.5` and the 1 of `F1` are no values.
+ */
+const NAME_THEN_VALUE = new RegExp(`\\b(${METRIC_NAME})\\b(?!@|[.:]\\d)[^\\d\\n|≥≤<>=]{0,40}?(?:\\|\\s*)?[~≈]?(?<![\\p{L}@.:])\\d+(?:[.,]\\d+)?\\s*%?`, 'giu');
 /** A value, then its metric: `93% accuracy`, `0.91 F1 on the test set`. */
 const VALUE_THEN_NAME = new RegExp(`(?<![\\d.≥≤<>=]\\s?)\\b\\d+(?:[.,]\\d+)?\\s*%?\\s+(?:[a-z-]+\\s+)?(${METRIC_NAME})\\b`, 'gi');
 const METRIC_CELL = new RegExp(`^\\W*(?:test |val(?:idation)? |mean |macro |micro |weighted )?(${METRIC_NAME})\\b`, 'i');
 /** A value in a table cell, bold or approximate; a cell with a comparison is a target, not a result. */
 const VALUE_CELL = /^[*_~≈\s]*\d+(?:[.,]\d+)?\s*%?[*_\s]*(\(|$)/;
 /** Headings (and file names) under which a metric's value is a result of the model. */
-const RESULTS_TOPIC = /result|performance|evaluat|metric|benchmark|model|classifier|predict|accuracy|score|experiment|leaderboard/i;
+const RESULTS_TOPIC = /result|performance|evaluat|metric|benchmark|model|classifier|predict|accuracy|score|experiment|leaderboard|checkpoint|pretrained|zoo/i;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 /** Longer lines (tables of data, minified HTML) are not read. */
@@ -47,7 +51,7 @@ export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | 
   let fence: string | null = null;
   let table: Array<string | null> | null = null;
   for (const [index, raw] of lines.entries()) {
-    const line = raw.length > MAX_LINE ? '' : raw.trimEnd();
+    const line = raw.length > MAX_LINE ? '' : withoutAddresses(raw.trimEnd());
     const marker = FENCE.exec(line)?.[1];
     if (fence !== null) {
       if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
@@ -68,24 +72,29 @@ export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | 
     const found: string[] = [];
     if (line.trimStart().startsWith('|')) {
       const cells = tableCells(line);
-      if (table === null) table = cells.map((cell) => METRIC_CELL.exec(cell)?.[1]?.toLowerCase() ?? null);
+      if (table === null) table = cells.map(metricColumn);
       else if (!cells.every((cell) => /^:?-+:?$/.test(cell))) {
         cells.forEach((cell, column) => {
           const columnMetric = table![column];
           if (columnMetric && VALUE_CELL.test(cell)) found.push(columnMetric);
         });
-        const rowMetric = METRIC_CELL.exec(cells[0] ?? '')?.[1]?.toLowerCase();
-        if (rowMetric && cells.slice(1).some((cell) => VALUE_CELL.test(cell))) found.push(rowMetric);
+        const rowMetric = METRIC_CELL.exec(cells[0] ?? '')?.[1];
+        if (rowMetric && cells.slice(1).some((cell) => VALUE_CELL.test(cell))) found.push(normalMetric(rowMetric));
       }
     } else {
       table = null;
-      for (const pattern of [NAME_THEN_VALUE, VALUE_THEN_NAME]) for (const match of line.matchAll(pattern)) found.push(match[1]!.toLowerCase());
+      for (const pattern of [NAME_THEN_VALUE, VALUE_THEN_NAME]) for (const match of line.matchAll(pattern)) found.push(normalMetric(match[1]!));
     }
     if (!inTopic || found.length === 0) continue;
     if (metrics.size === 0) first = index + 1;
-    for (const metric of found) metrics.add(normalMetric(metric));
+    for (const metric of found) metrics.add(metric);
   }
   return metrics.size >= 2 ? { path, line: first, metrics: [...metrics] } : null;
+}
+
+/** A link's address names pages, not results: `[Precision](https://…/glossary/precision-2)` reports nothing. */
+function withoutAddresses(line: string): string {
+  return line.replace(/\]\([^()\s]*\)/g, ']').replace(/\bhttps?:\/\/\S*/g, '');
 }
 
 function tableCells(line: string): string[] {
@@ -94,5 +103,21 @@ function tableCells(line: string): string[] {
 
 /** One name per metric, so that `F1-Score` and `f1` count once. */
 function normalMetric(name: string): string {
-  return name.replace(/[- ]?score$/, '').replace(/[- ]/g, '');
+  return name.toLowerCase().replace(/[- ]?score$/, '').replace(/[- ]/g, '');
+}
+
+/** Beyond this, what follows a metric's name in a column heading is a sentence, not its qualifier. */
+const MAX_QUALIFIER = 24;
+
+/**
+ * The metric a table column reports, with what qualifies it: `mAP<sup>val<br>50-95` is
+ * "map val 50-95", so columns of one metric at two thresholds, or on two splits, are two results.
+ */
+function metricColumn(cell: string): string | null {
+  const text = cell.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const match = METRIC_CELL.exec(text);
+  if (!match) return null;
+  const qualifier = text.slice(match[0].length).replace(/[^\p{L}\p{N}.@:-]+/gu, ' ').trim().toLowerCase();
+  const name = normalMetric(match[1]!);
+  return qualifier && qualifier.length <= MAX_QUALIFIER ? `${name} ${qualifier}` : name;
 }

@@ -406,6 +406,39 @@ export const cases: RuleCases = {
       evidence: 'no README, RESULTS or docs page reports evaluation results',
     },
     { name: "an example's results are not the project's model", files: { 'examples/demo/README.md': '# Demo\n\n## Results\n\nAccuracy 91%, F1 0.88.\n' }, status: 'fail' },
+    {
+      // A threshold in a metric's name (mAP@0.5, IoU@0.5:0.95), the digit of a name (F1) and a metric word in a link's address are no values.
+      name: 'metrics named with their thresholds, and linked to a glossary, report no result',
+      files: {
+        'docs/metrics.md':
+          '# Metrics logged\n\n- **Performance:** [mAP@0.5](https://example.com/glossary/mean-average-precision-map), mAP@0.5:0.95 (validation)\n- [Precision](https://example.com/glossary/precision-2) and [Recall](https://example.com/recall-at-k-10): on validation data\n\n## Per class\n\nLogs mAP, precision, recall and F1-score for each class, and ROUGE-L for summaries.\n',
+      },
+      status: 'fail',
+      evidence: 'no README, RESULTS or docs page reports evaluation results',
+    },
+    {
+      name: "a model zoo's table: one metric at two thresholds, in HTML-formatted headings",
+      files: {
+        'README.md':
+          '# Detector\n\n### Pretrained Checkpoints\n\n| Model | Size<br><sup>(pixels) | mAP<sup>val<br>50-95 | mAP<sup>val<br>50 | Speed<br><sup>CPU (ms) |\n|---|---|---|---|---|\n| [small](https://example.com/s) | 640 | 37.4 | 56.8 | **98** |\n',
+      },
+      status: 'partial',
+      evidence: 'README.md:7 evaluation results reported: map val 50-95, map val 50',
+    },
+    {
+      name: 'box and mask AP, top-1 accuracy: the metrics of vision model zoos',
+      files: {
+        'docs/model_zoo.md': '# Model Zoo\n\n| Backbone | box AP | mask AP |\n|---|---|---|\n| R-50 | 38.2 | 34.7 |\n\n| Backbone | Top-1 Acc | Top-5 Acc |\n|---|---|---|\n| R-50 | 76.1 | 92.9 |\n',
+      },
+      status: 'partial',
+      evidence: 'evaluation results reported: boxap, maskap, top1acc, top5acc',
+    },
+    {
+      name: 'values given for metrics named with their thresholds are results',
+      files: { 'README.md': '# Detector\n\n## Results\n\nmAP@0.5 of 0.62 and mAP@0.5:0.95 of 0.41 on the validation set; [recall](https://example.com/recall) 0.71.\n' },
+      status: 'partial',
+      evidence: 'evaluation results reported: map@0.5, map@0.5:0.95, recall',
+    },
   ],
   'governance.datasheet': [
     { name: 'data README with source and legal basis', files: { 'data/README.md': dataReadme }, status: 'pass', evidence: 'data/README.md:3' },
