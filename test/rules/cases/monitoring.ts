@@ -314,6 +314,11 @@ export const cases: RuleCases = {
     },
     { name: 'retrained on a cadence', answers: { 'monitoring.model-age': 'cadence' }, status: 'partial' },
     { name: 'scheduled retraining, unanswered', files: { '.github/workflows/retrain.yml': nightlyRetrain }, status: 'partial', evidence: 'python -m fraud.train' },
+    {
+      name: 'a training smoke test that also runs nightly is no retraining cadence',
+      files: { '.github/workflows/ci.yml': workflow({ on: `${schedule('0 0 * * *')}\npull_request:`, job: 'tests', steps: ['run: python -m fraud.train --epochs 1'] }) },
+      status: 'unknown',
+    },
     { name: 'no age limit', answers: { 'monitoring.model-age': 'none' }, status: 'fail' },
     { name: 'unanswered, no retraining', files: { 'src/fraud/train.py': 'x = 1\n' }, status: 'unknown', evidence: 'monitoring.model-age is not answered' },
   ],
