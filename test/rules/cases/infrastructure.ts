@@ -555,6 +555,20 @@ export const cases: RuleCases = {
     { name: 'SAM canary deployment preference', files: { 'template.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-2016-10-31\nResources:\n  ApiFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.handler\n      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: Canary10Percent5Minutes\n' }, status: 'pass', evidence: 'Canary10Percent5Minutes' },
     { name: 'an Istio route without a canary', files: { 'k8s/deployment.yaml': deployment(), 'k8s/vs.yaml': virtualService }, answers: online, status: 'partial', evidence: 'VirtualService churn-api' },
     { name: 'a commented-out traffic split does not count', files: { 'src/deploy.py': 'endpoint = model.deploy(machine_type="n1-standard-4")\n# endpoint.deploy(model, traffic_split={"0": 10, old_id: 90})\n' }, answers: online, status: 'fail' },
+    {
+      // Vertex AI's own way of sending every request to the model just deployed.
+      name: 'a Vertex AI deployment that sends all traffic to the new model',
+      files: { 'src/deploy.py': 'endpoint = model.deploy(traffic_split={"0": 100}, machine_type="n1-standard-2")\nother = model.deploy(endpoint=endpoint, traffic_percentage=100)\n' },
+      answers: online,
+      status: 'fail',
+    },
+    {
+      name: 'a Vertex AI deployment that sends a tenth of the traffic to the new model',
+      files: { 'src/deploy.py': 'endpoint = model.deploy(traffic_split={"0": 10, previous_id: 90}, machine_type="n1-standard-2")\nother = model.deploy(endpoint=endpoint, traffic_percentage=10)\n' },
+      answers: online,
+      status: 'pass',
+      evidence: ['src/deploy.py:1', 'src/deploy.py:2'],
+    },
     { name: 'all traffic switches at once, online', files: { 'k8s/deployment.yaml': deployment() }, answers: online, status: 'fail' },
     { name: 'all traffic switches at once, serving mode unanswered', files: { 'k8s/deployment.yaml': deployment() }, status: 'unknown' },
     { name: 'embedded model', files: { 'train.py': trainScript }, answers: { 'infrastructure.serving-mode': 'embedded' }, status: 'not_applicable' },

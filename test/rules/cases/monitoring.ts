@@ -293,6 +293,13 @@ export const cases: RuleCases = {
       status: 'partial',
       evidence: 'deploy/virtualservice.yaml:10',
     },
+    {
+      name: 'a Vertex AI traffic split between two models compares them online',
+      files: { 'src/fraud/deploy.py': 'endpoint.deploy(model, traffic_split={"0": 20, champion_id: 80})\n' },
+      status: 'partial',
+      evidence: 'src/fraud/deploy.py:1',
+    },
+    { name: 'all traffic to the one model just deployed compares nothing', files: { 'src/fraud/deploy.py': 'endpoint = model.deploy(traffic_split={"0": 100})\n' }, status: 'unknown' },
     { name: 'feature-flag SDK declared', files: { 'requirements.txt': requirements('launchdarkly-server-sdk==9.8.0') }, status: 'partial', evidence: 'declares launchdarkly-server-sdk' },
     { name: 'offline metrics decide', answers: { 'monitoring.online-validation': 'none' }, status: 'fail' },
     { name: 'unanswered', files: { 'src/fraud/serve.py': 'x = 1\n' }, status: 'unknown' },
