@@ -126,5 +126,24 @@ export const llmAssistant: Record<string, string> = {
   ),
 };
 
+/** A prediction service on a model trained elsewhere: it loads the model and trains nothing. */
+export const pretrainedModelService: Record<string, string> = {
+  'app/main.py': lines(
+    'import joblib',
+    'from fastapi import FastAPI',
+    '',
+    'app = FastAPI()',
+    'model = joblib.load("models/churn.joblib")',
+    '',
+    '',
+    '@app.post("/predict")',
+    'def predict(features: dict) -> dict:',
+    '    return {"churn": float(model.predict_proba([list(features.values())])[0][1])}',
+  ),
+};
+
+/** The rules about training do not apply to a service that only loads a model trained elsewhere. */
+export const pretrainedModelServiceCase: RuleCase = { name: 'a service on a model trained elsewhere, which trains no model', files: pretrainedModelService, status: 'not_applicable', evidence: 'joblib.load' };
+
 /** The case every rule about training a model has: the LLM assistant, to which it does not apply. */
 export const llmAssistantCase: RuleCase = { name: 'an assistant on a hosted LLM, which trains no model', files: llmAssistant, status: 'not_applicable', evidence: 'init_chat_model' };

@@ -14,7 +14,7 @@ export const condition = defineCheck({
   argument,
   doc: {
     summary:
-      'A named condition holds: an expression a pack declares under `conditions:` (with an id, a description and `when:`), which rules of any pack can share, such as the built-in `trains-own-model` that keeps training rules away from applications that only call a hosted LLM. A profile can settle a condition: it then holds or not for every rule, with the profile\'s reason as the evidence.',
+      'A named condition holds: an expression a pack declares under `conditions:` (with an id, a description and `when:`), which rules of any pack can share, such as the built-in `trains-own-model` that keeps training rules away from applications that only call a hosted LLM or load a model trained elsewhere. A profile can settle a condition: it then holds or not for every rule, with the profile\'s reason as the evidence.',
     examples: ['condition: trains-own-model'],
   },
   evaluate(id, ctx, part) {

@@ -1,4 +1,4 @@
-import { llmAssistant, llmAssistantCase, notebook, pushToMain, requirements, schedule, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
+import { llmAssistant, llmAssistantCase, notebook, pretrainedModelService, pretrainedModelServiceCase, pushToMain, requirements, schedule, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 // With a linter step, so that one CI pipeline serves the code-quality cases as well.
@@ -108,6 +108,12 @@ export const cases: RuleCases = {
     { name: 'tracking only from a notebook', files: { 'exp.ipynb': notebook('import wandb\nwandb.init(project="x")') }, status: 'partial', evidence: 'cell 1' },
     { name: 'tracker declared but never imported', files: { 'requirements.txt': requirements('mlflow==2.9.0'), 'src/train.py': 'import pandas as pd\n' }, status: 'fail', evidence: 'no import of mlflow' },
     { name: 'tracker imported, no tracking call recognised', files: { 'src/train.py': 'import mlflow\n\nclient = mlflow.tracking.MlflowClient()\n' }, status: 'partial', evidence: 'imports mlflow' },
+    pretrainedModelServiceCase,
+    {
+      name: 'a pretrained model fine-tuned here is a model of its own',
+      files: { ...pretrainedModelService, 'train/finetune.py': 'from transformers import AutoModelForSequenceClassification, Trainer\n\nmodel = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased")\nTrainer(model=model, train_dataset=train).train()\n' },
+      status: 'fail',
+    },
     {
       name: 'tracking calls shown in a docstring and a message are not tracking',
       files: { 'src/train.py': 'def train(df):\n    """Call mlflow.log_metric("auc", auc) to record the run."""\n    print("tip: wandb.init(project=\'x\') tracks runs")\n    return fit(df)\n' },
@@ -320,6 +326,7 @@ export const cases: RuleCases = {
     },
     { name: 'no training in CI', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
     llmAssistantCase,
+    pretrainedModelServiceCase,
   ],
   'mlops.pipeline-integration-test': [
     { name: 'dvc repro on pull requests', files: { '.github/workflows/ci.yml': workflow({ on: 'pull_request', job: 'e2e', steps: ['run: dvc repro'] }) }, status: 'pass' },
