@@ -164,6 +164,15 @@ describe('named conditions', () => {
     expect(evaluateExpr({ condition: 'online' }, ctx).value).toBe(false);
     expect([...questionsOf({ all: [T, { condition: 'online' }] }, ctx)]).toEqual(['q.batch']);
   });
+
+  it('give one line of evidence, so that a premise does not push aside what the rule is about', () => {
+    const conditions = new Map<string, Expr>([['answered-batch', { all: [{ answer: { id: 'q.batch', equals: true } }, { answer: { id: 'q.loop', equals: true } }] }]]);
+    const ctx = { ...context({ 'q.batch': true, 'q.loop': true }), conditions };
+    expect(evaluateExpr(conditions.get('answered-batch')!, ctx).evidence).toHaveLength(2);
+    const outcome = evaluateExpr({ all: [{ condition: 'answered-batch' }, T] }, ctx);
+    expect(outcome.value).toBe(true);
+    expect(outcome.evidence.map((item) => item.path ?? item.detail)).toEqual(['answers.yaml', 'Dockerfile']);
+  });
 });
 
 describe('questionsOf', () => {

@@ -22,7 +22,10 @@ export const condition = defineCheck({
     if (settled) return settled;
     const named = ctx.conditions.get(id);
     if (!named) throw new Error(`unknown condition "${id}"`);
-    return part(named);
+    // A condition is a premise: one line says why it holds (or not). All its matches would push
+    // aside the evidence the rule is about (training code listed under data validation).
+    const outcome = part(named);
+    return { ...outcome, evidence: outcome.evidence.slice(0, 1) };
   },
   conditions: (id) => [id],
   references(id, scope) {
