@@ -110,6 +110,20 @@ export const cases: RuleCases = {
     { name: 'tracker imported, no tracking call recognised', files: { 'src/train.py': 'import mlflow\n\nclient = mlflow.tracking.MlflowClient()\n' }, status: 'partial', evidence: 'imports mlflow' },
     pretrainedModelServiceCase,
     {
+      // Mixed precision writes the loop as scaler.scale(loss).backward() and scaler.step(optimizer).
+      name: 'a training script with a mixed-precision loop, beside an inference module that loads weights',
+      files: {
+        ...pretrainedModelService,
+        'train.py': 'import torch\n\nfor images, targets in loader:\n    loss = criterion(model(images), targets)\n    scaler.scale(loss).backward()\n    scaler.step(opt)\n',
+      },
+      status: 'fail',
+    },
+    {
+      name: 'a training script the scan cannot read into, beside an inference module that loads weights',
+      files: { ...pretrainedModelService, 'scripts/train.py': 'from detector import run\n\nrun(epochs=300)\n' },
+      status: 'fail',
+    },
+    {
       name: 'a pretrained model fine-tuned here is a model of its own',
       files: { ...pretrainedModelService, 'train/finetune.py': 'from transformers import AutoModelForSequenceClassification, Trainer\n\nmodel = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased")\nTrainer(model=model, train_dataset=train).train()\n' },
       status: 'fail',
@@ -278,6 +292,7 @@ export const cases: RuleCases = {
     },
     { name: 'a NaN test named for it', files: { 'tests/test_model.py': 'def test_no_nan_in_predictions(model, batch):\n    check(model(batch))\n' }, status: 'partial', evidence: 'test_no_nan_in_predictions' },
     llmAssistantCase,
+    { name: 'a service on a model trained elsewhere still has outputs to test', files: pretrainedModelService, status: 'fail' },
   ],
   'mlops.model-validation-gate': [
     {

@@ -1,4 +1,4 @@
-import { dependabot, inferenceService, llmAssistant, llmAssistantCase, notebook, requirements, sagemakerEndpoint, schedule, trainScript, workflow } from '../../helpers/repo-snippets.js';
+import { dependabot, inferenceService, llmAssistant, llmAssistantCase, notebook, pretrainedModelService, requirements, sagemakerEndpoint, schedule, trainScript, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 const online = { 'infrastructure.serving-mode': 'online' };
@@ -354,6 +354,7 @@ export const cases: RuleCases = {
     { name: 'no serving code and the serving mode unanswered: not a failure yet', files: { 'src/fraud/train.py': trainScript }, status: 'unknown' },
     { name: 'batch scoring has no serving path to guard', files: { 'src/fraud/train.py': trainScript }, answers: { 'infrastructure.serving-mode': 'batch' }, status: 'not_applicable' },
     llmAssistantCase,
+    { name: 'a service on a model trained elsewhere still has predictions to guard', files: pretrainedModelService, status: 'fail' },
   ],
 
   'monitoring.dependency-change-notification': [
