@@ -179,6 +179,9 @@ try {
     const name = `${args.repo}${files ? ` (${files} files in git)` : ''}`;
     row(name, `${seconds(result.a.wall)} wall, ${seconds(result.a.cpu)} CPU`, `${seconds(result.b.wall)} wall`, times(result.wallRatio), '≤ 2× yardstick', result.wallRatio <= 2);
     row('  peak memory', mib(result.a.rss), mib(result.b.rss), '', '≤ 150 MiB', result.a.rss === null ? null : result.a.rss <= 150);
+    // No target: how far Node alone, listing and reading the tree in one thread, is from the yardstick.
+    const floor = compare([process.execPath, join(ROOT, 'bench', 'read-floor.mjs'), args.repo], stick.command(args.repo), args.runs);
+    row("  Node's floor: list and read it, one thread", `${seconds(floor.a.wall)} wall, ${seconds(floor.a.cpu)} CPU`, `${seconds(floor.b.wall)} wall`, times(floor.wallRatio), '', null);
   } else {
     const startRuns = Math.max(args.runs, 10);
     for (const flag of ['--version', '--help']) {
