@@ -236,7 +236,9 @@ export function matchesAny(path: string, patterns: readonly string[]): boolean {
 
 /** The literal text a matching path must end with: what follows the glob's last wildcard. */
 export function literalSuffix(pattern: string): string {
-  return /[^*?[\]{}()!+@]*$/.exec(pattern)![0];
+  const suffix = /[^*?[\]{}()!+@]*$/.exec(pattern)![0];
+  // `**/` may match nothing at all: `**/train.py` matches `train.py` at the root.
+  return suffix.startsWith('/') && pattern.slice(0, pattern.length - suffix.length).endsWith('**') ? suffix.slice(1) : suffix;
 }
 
 /** A glob of an index, compiled when a text first ends with its suffix: most never meet one on a small tree. */

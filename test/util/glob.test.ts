@@ -91,6 +91,12 @@ describe('the file index', () => {
     const patterns = ['!(*.md)', '*.@(yml|yaml)', '+(x|a).md', '*.[jt]s', 'src/**/!(x).ts', '**/*.md', 'docs/*', '*.md', 'docs/**/*.md', '*md', '**/[ab].md'];
     expectIndexAgreesWithPicomatch(named, 'md', patterns);
   });
+
+  it('finds a file at the root for a glob that starts with **/, which may match no directory', () => {
+    const index = new FileIndex(['train.py', 'src/train.py', 'src/pretrain.py', 'retrain.py']);
+    expect(index.find('**/train.py')).toEqual(['train.py', 'src/train.py']);
+    expect(new GlobSet([{ owner: 'train', globs: ['**/train.py'] }]).matching('train.py')).toEqual(['train']);
+  });
 });
 
 describe('globMatcher', () => {
