@@ -21,11 +21,12 @@ const AT = '(?:@(?:\\d*\\.)?\\d+(?::(?:\\d*\\.)?\\d+)?)?';
 const METRIC_NAME = `accuracy|balanced accuracy|precision${AT}|recall${AT}|f1(?:[- ]?score)?|f-score|roc[- ]?auc|pr[- ]?auc|auc(?:[- ]?roc)?|auroc|auprc|rmse|mae|mape|smape|r2|r²|r-squared|bleu|rouge(?:-[l12])?|map${AT}|(?:box |mask )?ap(?:50|75|[sml])?|top-?[15](?: acc(?:uracy)?)?|ndcg${AT}|iou${AT}|dice|wer|cer|brier(?: score)?|log[- ]?loss|perplexity|exact match|specificity|sensitivity|mcc|kappa`;
 /**
  * A metric's name, then its value a few words on: `accuracy of the current classifier is ~93%`,
- * `Precision: 95.82%`. Names are whole: the 0.5 of `mAP@0.5` and the 1 of `F1` are no values.
+ * `Precision: 95.82%`. Names are whole: the 0.5 of `mAP@0.5` and the 1 of `F1` or `top-1` are no
+ * values, nor is a threshold (`IoU thresholds from 0.5 to 0.95`).
  */
-const NAME_THEN_VALUE = new RegExp(`\\b(${METRIC_NAME})\\b(?!@|[.:]\\d)[^\\d\\n|≥≤<>=]{0,40}?(?:\\|\\s*)?[~≈]?(?<![\\p{L}@.:])\\d+(?:[.,]\\d+)?\\s*%?`, 'giu');
+const NAME_THEN_VALUE = new RegExp(`\\b(${METRIC_NAME})\\b(?!@|[.:]\\d|[^\\d\\n]{0,40}?\\bthresholds?\\b)[^\\d\\n|≥≤<>=]{0,40}?(?:\\|\\s*)?[~≈]?(?<![\\p{L}@.:]|\\p{L}-)\\d+(?:[.,]\\d+)?\\s*%?`, 'giu');
 /** A value, then its metric: `93% accuracy`, `0.91 F1 on the test set`. */
-const VALUE_THEN_NAME = new RegExp(`(?<![\\d.≥≤<>=]\\s?)\\b\\d+(?:[.,]\\d+)?\\s*%?\\s+(?:[a-z-]+\\s+)?(${METRIC_NAME})\\b`, 'gi');
+const VALUE_THEN_NAME = new RegExp(`(?<![\\d.≥≤<>=]\\s?|[a-z]-)\\b\\d+(?:[.,]\\d+)?\\s*%?\\s+(?:[a-z-]+\\s+)?(${METRIC_NAME})\\b`, 'gi');
 const METRIC_CELL = new RegExp(`^\\W*(?:test |val(?:idation)? |mean |macro |micro |weighted )?(${METRIC_NAME})\\b`, 'i');
 /** A value in a table cell, bold or approximate; a cell with a comparison is a target, not a result. */
 const VALUE_CELL = /^[*_~≈\s]*\d+(?:[.,]\d+)?\s*%?[*_\s]*(\(|$)/;
@@ -83,7 +84,9 @@ export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | 
       }
     } else {
       table = null;
-      for (const pattern of [NAME_THEN_VALUE, VALUE_THEN_NAME]) for (const match of line.matchAll(pattern)) found.push(normalMetric(match[1]!));
+      // Inline code is a command or a name (`val.py --iou 0.65`), not a result.
+      const prose = line.replace(/`[^`]*`/g, '');
+      for (const pattern of [NAME_THEN_VALUE, VALUE_THEN_NAME]) for (const match of prose.matchAll(pattern)) found.push(normalMetric(match[1]!));
     }
     if (!inTopic || found.length === 0) continue;
     if (metrics.size === 0) first = index + 1;

@@ -411,7 +411,7 @@ export const cases: RuleCases = {
       name: 'metrics named with their thresholds, and linked to a glossary, report no result',
       files: {
         'docs/metrics.md':
-          '# Metrics logged\n\n- **Performance:** [mAP@0.5](https://example.com/glossary/mean-average-precision-map), mAP@0.5:0.95 (validation)\n- [Precision](https://example.com/glossary/precision-2) and [Recall](https://example.com/recall-at-k-10): on validation data\n\n## Per class\n\nLogs mAP, precision, recall and F1-score for each class, and ROUGE-L for summaries.\n',
+          '# Metrics logged\n\n- **Performance:** [mAP@0.5](https://example.com/glossary/mean-average-precision-map), mAP@0.5:0.95 (validation)\n- [Precision](https://example.com/glossary/precision-2) and [Recall](https://example.com/recall-at-k-10): on validation data\n\n## Per class\n\nLogs mAP, precision, recall and F1-score for each class, and ROUGE-L for summaries. Accuracy values (top-1 and top-5) are on ImageNet; reproduce with `python val.py --iou 0.65 --conf 0.001`.\n\n## Evaluation\n\nmAP is averaged over IoU thresholds from 0.5 to 0.95.\n',
       },
       status: 'fail',
       evidence: 'no README, RESULTS or docs page reports evaluation results',
