@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/helpers/temp-root.ts'],
     // Child processes: the CLI tests change the working directory during an in-process run
     // (test/helpers/cli.ts), which worker threads cannot do.
     pool: 'forks',

@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-/** A fresh directory under the OS temp dir, filled with the given files. */
+/** A fresh directory under the run's temporary directory (removed when the run ends: temp-root.ts), filled with the given files. */
 export async function tempDir(files: Record<string, string | Buffer> = {}): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'scale-audit-'));
   for (const [path, content] of Object.entries(files)) {
