@@ -57,6 +57,11 @@ describe('built-in packs', () => {
     expect(ruleSet.digest).toMatch(/^[0-9a-f]{12}$/);
     expect(new Set(ruleSet.rules.map((r) => r.id)).size).toBe(ruleSet.rules.length);
   });
+
+  it('have the same digest from the build cache as hashed from their files', async () => {
+    const [cached, hashed] = await Promise.all([loadRuleSet(), loadRuleSet([], { cache: false })]);
+    expect(cached.digest).toBe(hashed.digest);
+  });
 });
 
 describe('an extra pack', () => {
