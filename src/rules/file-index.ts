@@ -55,18 +55,19 @@ export class FileIndex {
     // for it rules out most paths before the matcher runs. Working it out costs more than testing
     // a small repository's paths, which the matcher alone then does.
     const literals = this.paths.length >= LITERAL_FILTER_FROM ? globLiterals(pattern) : null;
-    const mayMatch = (text: string) => literals === null || literals.some((literal) => text.includes(literal));
-    const matches = globMatcher(pattern);
+    // Compiled for the first candidate: on a small tree most globs have none.
+    let matcher: ((text: string) => boolean) | undefined;
+    const matches = (text: string) => (literals === null || literals.some((literal) => text.includes(literal))) && (matcher ??= globMatcher(pattern))(text);
     // Whatever follows the last wildcard must end the name or the path: the globs of a rule set
     // share a few endings (`.md`, `.yml`), and the names and paths with each are listed once.
     const suffix = literalSuffix(pattern);
     if (!pattern.includes('/')) {
       // A glob without a slash reads only the file name: each name is tested once, however many files have it.
       const found: string[] = [];
-      for (const name of this.namesEndingWith(suffix)) if (mayMatch(name) && matches(name)) found.push(...this.byName.get(name)!);
+      for (const name of this.namesEndingWith(suffix)) if (matches(name)) found.push(...this.byName.get(name)!);
       return found.sort();
     }
-    return this.pathsEndingWith(suffix).filter((path) => mayMatch(path) && matches(path));
+    return this.pathsEndingWith(suffix).filter(matches);
   }
 
   private namesEndingWith(suffix: string): Iterable<string> {
