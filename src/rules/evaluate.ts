@@ -6,7 +6,6 @@ import { FileIndex } from './file-index.js';
 import { scoreOf, type Evidence, type Finding, type FindingConflict, type Status } from './finding.js';
 import { exprScope, type ExprScope } from './scope.js';
 import type { Expr, Rule, RuleSet } from './types.js';
-import { checksIn, questionsRead } from './walk.js';
 
 /** An expression's value in three-valued logic, with the evidence that decided it. */
 export function evaluateExpr(expr: Expr, ctx: EvalContext): Outcome {
@@ -16,9 +15,24 @@ export function evaluateExpr(expr: Expr, ctx: EvalContext): Outcome {
 
 /** Every question id an expression reads, in order of appearance, through the named conditions it uses. */
 export function questionsOf(expr: Expr | undefined, scope: ExprScope, into: Set<string> = new Set()): Set<string> {
-  if (!expr) return into;
-  for (const check of checksIn(expr, scope.checks, scope.conditions)) for (const id of questionsRead(check)) into.add(id);
+  if (expr) addQuestions(expr, scope, into, new Set());
   return into;
+}
+
+/**
+ * The walk of `checksIn` (each check, then its parts, then the conditions it names, each entered
+ * once), without the places it gives each check: every audit asks it of every rule.
+ */
+function addQuestions(expr: Expr, scope: ExprScope, into: Set<string>, entered: Set<string>): void {
+  const { kind, arg } = checkOf(expr, scope.checks);
+  for (const id of kind.questions?.(arg) ?? []) into.add(id);
+  for (const part of kind.parts?.(arg) ?? []) addQuestions(part.expr, scope, into, entered);
+  for (const id of kind.conditions?.(arg) ?? []) {
+    const named = scope.conditions.get(id);
+    if (named === undefined || entered.has(id)) continue;
+    entered.add(id);
+    addQuestions(named, scope, into, entered);
+  }
 }
 
 /** The questions a rule reads: in its applicability, its pass and its partial checks. */
