@@ -1,6 +1,7 @@
 import { globProblem } from '../util/glob.js';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ANSWER_TYPES, expectedAnswer, fitsQuestion, fitsValue } from '../answers/answer-types.js';
 import type { LoadedPlugin } from '../plugins/plugin.js';
@@ -147,17 +148,23 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-async function readCache(use: boolean): Promise<BuiltinCache | null> {
+/** The build's files, read at once: two files of the package, which a read each takes sooner than the thread pool. */
+function readCache(use: boolean): BuiltinCache | null {
   if (!use) return null;
   // The automaton serves a scan only for exactly the literals it was built from; without it, the scan builds one.
-  const [cache] = await Promise.all([
-    readFile(BUILTIN_CACHE, 'utf8').then(
-      (text) => JSON.parse(text) as BuiltinCache,
-      () => null,
-    ),
-    readFile(BUILTIN_AUTOMATON).then(rememberAutomaton, () => undefined),
-  ]);
-  return cache;
+  const automaton = readIfPresent(() => readFileSync(BUILTIN_AUTOMATON));
+  if (automaton) rememberAutomaton(automaton);
+  const text = readIfPresent(() => readFileSync(BUILTIN_CACHE, 'utf8'));
+  return text === null ? null : (JSON.parse(text) as BuiltinCache);
+}
+
+/** What `read` reads, or null when it cannot be read: the build's files are only ever a shortcut. */
+function readIfPresent<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
 }
 
 async function parsePack(file: string, cache: BuiltinCache | null, checks: CheckKinds, builtin: boolean): Promise<PackFile> {
@@ -209,7 +216,7 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: L
   const plugins = options.plugins ?? [];
   const checks = checkKindsWith(plugins.flatMap((plugin) => plugin.checks));
   const collectors = plugins.flatMap((plugin) => plugin.collectors);
-  const cache = await readCache(options.cache ?? true);
+  const cache = readCache(options.cache ?? true);
   if (cache) rememberLiterals(cache.literals);
   const extra = [...plugins.flatMap((plugin) => plugin.packs), ...(await packFiles(extraPacks.map((path) => resolve(path))))];
   const parsed = await Promise.all([
