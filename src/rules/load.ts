@@ -1,4 +1,4 @@
-import { globProblem } from '../util/glob.js';
+import { globProblem, rememberExtglobs } from '../util/glob.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
@@ -42,6 +42,8 @@ interface BuiltinCache {
   guards: { digest: string; rules: string[] };
   /** `requiredLiterals` of each built-in signal's pattern, by pattern. */
   literals: Record<string, string[] | null>;
+  /** The regular expressions of the packs' extended globs, by glob (`recordedExtglobs`). */
+  extglobs: Record<string, { source: string; flags: string }>;
 }
 
 /**
@@ -217,7 +219,10 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: L
   const checks = checkKindsWith(plugins.flatMap((plugin) => plugin.checks));
   const collectors = plugins.flatMap((plugin) => plugin.collectors);
   const cache = readCache(options.cache ?? true);
-  if (cache) rememberLiterals(cache.literals);
+  if (cache) {
+    rememberLiterals(cache.literals);
+    rememberExtglobs(cache.extglobs);
+  }
   const extra = [...plugins.flatMap((plugin) => plugin.packs), ...(await packFiles(extraPacks.map((path) => resolve(path))))];
   const parsed = await Promise.all([
     ...builtinPackFiles().map((file) => parsePack(file, cache, checks, true)),

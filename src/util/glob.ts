@@ -108,7 +108,7 @@ function globToRegExpSource(pattern: string): string {
  */
 function compile(pattern: string): (path: string) => boolean {
   const anchored = pattern.includes('/');
-  if (EXTGLOB.test(pattern)) return picomatch(pattern, { dot: true, basename: !anchored });
+  if (EXTGLOB.test(pattern)) return extglobMatcher(pattern);
   if (!anchored) {
     if (!WILDCARDS.test(pattern)) return (path) => baseName(path) === pattern;
     const extension = /^\*(\.[^*?[\]{}()!+@/]+)$/.exec(pattern)?.[1];
@@ -128,6 +128,46 @@ function compile(pattern: string): (path: string) => boolean {
   const source = `^${globToRegExpSource(pattern)}$`;
   const test = backtracks(pattern) ? linearTest(source) : nativeTest(source);
   return anchored ? (path) => test(path) : (path) => test(baseName(path));
+}
+
+/**
+ * Extended globs' regular expressions, by glob, as picomatch makes them (with `dot`; the basename
+ * option changes how a matcher applies it, not the expression). Parsing one costs picomatch more
+ * than a small audit's matching: the build records the built-in packs' (`recordedExtglobs`,
+ * scripts/cache-packs.mjs) and an audit starts from them (`rememberExtglobs`).
+ */
+const extglobs = new Map<string, RegExp>();
+
+function extglobRegExp(pattern: string): RegExp {
+  let regex = extglobs.get(pattern);
+  if (!regex) extglobs.set(pattern, (regex = picomatch.makeRe(pattern, { dot: true })));
+  return regex;
+}
+
+/**
+ * As picomatch's matcher with `dot`, and `basename` for a glob without a slash: never the empty
+ * path; the glob itself; otherwise its expression, on the path's last name for such a glob.
+ */
+function extglobMatcher(pattern: string): (path: string) => boolean {
+  const regex = extglobRegExp(pattern);
+  const anchored = pattern.includes('/');
+  return (path) => path !== '' && (path === pattern || regex.test(anchored ? path : lastName(path)));
+}
+
+/** picomatch's basename: the last name, or the one before a trailing slash. */
+function lastName(path: string): string {
+  const name = baseName(path);
+  return name === '' ? baseName(path.slice(0, -1)) : name;
+}
+
+/** The extended globs compiled so far, for the build to store. */
+export function recordedExtglobs(): Record<string, { source: string; flags: string }> {
+  return Object.fromEntries([...extglobs].map(([pattern, { source, flags }]) => [pattern, { source, flags }]));
+}
+
+/** Extended globs' expressions recorded by `recordedExtglobs` under the same picomatch. */
+export function rememberExtglobs(recorded: Readonly<Record<string, { source: string; flags: string }>>): void {
+  for (const [pattern, { source, flags }] of Object.entries(recorded)) extglobs.set(pattern, new RegExp(source, flags));
 }
 
 /** One character of a file-name glob: a star (any run of characters), or a test of one character. */
@@ -215,8 +255,7 @@ export function globMatcher(pattern: string): (path: string) => boolean {
  * contains, read from the regular expression it is matched with; null when that shows none.
  */
 export function globLiterals(pattern: string): readonly string[] | null {
-  const anchored = pattern.includes('/');
-  const source = EXTGLOB.test(pattern) ? picomatch.makeRe(pattern, { dot: true, basename: !anchored }).source : `^${globToRegExpSource(pattern)}$`;
+  const source = EXTGLOB.test(pattern) ? extglobRegExp(pattern).source : `^${globToRegExpSource(pattern)}$`;
   return requiredLiterals(source);
 }
 

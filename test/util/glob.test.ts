@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { BUILTIN_PACKS } from '../../src/rules/load.js';
 import { describe, expect, it } from 'vitest';
 import { FileIndex } from '../../src/rules/file-index.js';
-import { GlobSet, globMatcher, globProblem } from '../../src/util/glob.js';
+import { GlobSet, globMatcher, globProblem, rememberExtglobs } from '../../src/util/glob.js';
 
 const paths = ['Dockerfile', 'docker/Dockerfile', 'a.tf', 'infra/main.tf', '.tf', 'x.tf.json', '.github/workflows/ci.yml', 'src/train.py', '.env', 'config/.env', 'Dockerfile.gpu'];
 
@@ -110,6 +110,28 @@ describe('globMatcher', () => {
       expect(new FileIndex([...paths].sort()).find(pattern)).toEqual([...paths].sort().filter((path) => reference(path)));
     },
   );
+});
+
+describe('extended globs', () => {
+  it('match from a remembered expression exactly as picomatch matches, the glob itself and odd paths included', () => {
+    const patterns = ['keys!(*test*|*demo*).txt', 'deploy/**/!(*.sample).conf', '@(a|b)?(c).md'];
+    rememberExtglobs(Object.fromEntries(patterns.map((pattern) => [pattern, picomatch.makeRe(pattern, { dot: true })])));
+    const named = [...corpus, ...patterns, '', 'keys.txt', 'x/keys-prod.txt', 'keys-test.txt', 'deploy/a/b.conf', 'deploy/b.sample.conf', 'ac.md', 'x/bc.md', 'a.md/', 'x/keys1.txt/'];
+    for (const pattern of patterns) {
+      const reference = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
+      const matches = globMatcher(pattern);
+      expect(named.filter((path) => matches(path)), pattern).toEqual(named.filter((path) => reference(path)));
+    }
+  });
+
+  it('are stored by the build as picomatch makes them', () => {
+    const { extglobs } = JSON.parse(readFileSync(new URL('../../dist/rules/builtin-packs.json', import.meta.url), 'utf8')) as { extglobs: Record<string, { source: string; flags: string }> };
+    expect(Object.keys(extglobs).length).toBeGreaterThan(0);
+    for (const [pattern, stored] of Object.entries(extglobs)) {
+      const { source, flags } = picomatch.makeRe(pattern, { dot: true });
+      expect(stored, pattern).toEqual({ source, flags });
+    }
+  });
 });
 
 describe('globMatcher on file-name globs with more than two stars', () => {
