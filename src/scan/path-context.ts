@@ -13,7 +13,11 @@ const DIRECTORY_CONTEXTS: Array<[PathContext, ReadonlySet<string>]> = [
   ['docs', new Set(['docs', 'doc', 'documentation', 'site-docs'])],
 ];
 
-const TEST_FILE = /(^test_.*\.py$)|(_tests?\.py$)|(^tests\.py$)|(^conftest\.py$)|(\.(test|spec)\.[cm]?[jt]sx?$)/;
+/**
+ * Test files by name. `test_time_augmentation.py` is no test: test-time augmentation (or
+ * adaptation) is model code that runs at inference, as in detectron2's `modeling/`.
+ */
+const TEST_FILE = /(^test_(?!time_(augment|adapt)).*\.py$)|(_tests?\.py$)|(^tests\.py$)|(^conftest\.py$)|(\.(test|spec)\.[cm]?[jt]sx?$)/;
 
 /** Contexts are asked for the same paths again and again (scan, evidence, every rule). */
 const memo = new Map<string, PathContext>();
