@@ -240,6 +240,16 @@ export const cases: RuleCases = {
   ],
 
   'data.feature-code-tested': [
+    {
+      // The scan keeps a few places per signal; those of the tests must not be crowded out by the project's.
+      name: 'a feature test among thirty project modules that import the same transforms',
+      files: {
+        ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`pkg/a${String(i).padStart(2, '0')}.py`, 'from pkg.data.transforms import resize\n'])),
+        'tests/test_resize.py': 'from pkg.data.transforms import resize\n\n\ndef test_resize_keeps_ratio():\n    assert resize(4, 2) == (2, 1)\n',
+      },
+      status: 'partial',
+      evidence: 'tests/test_resize.py:1',
+    },
     { name: 'feature tests run by CI', files: { 'tests/test_features.py': featureTest, '.github/workflows/ci.yml': testWorkflow() }, status: 'pass', evidence: 'tests/test_features.py:3' },
     {
       name: 'encoding test named for what it tests',

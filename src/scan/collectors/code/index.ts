@@ -27,7 +27,11 @@ export interface CodeFacts {
   filesScanned: number;
 }
 
-/** Evidence needs a few places, not all of them; counts stay exact. */
+/**
+ * Evidence needs a few places, not all of them; counts stay exact. The places are kept per kind of
+ * file (its context and its extension), so that a check that reads only tests, or only `*.py`,
+ * finds its own even where the project's code holds many more of the same.
+ */
 const MAX_LOCATIONS = 20;
 const MAX_SNIPPET = 120;
 
@@ -36,11 +40,23 @@ function snippet(text: string): string {
   return redactSecrets(trimmed.length > MAX_SNIPPET ? `${trimmed.slice(0, MAX_SNIPPET - 3)}...` : trimmed);
 }
 
-function record<T>(map: Map<string, { count: number; locations: T[] }>, key: string, location: T): void {
-  let entry = map.get(key);
-  if (!entry) map.set(key, (entry = { count: 0, locations: [] }));
-  entry.count += 1;
-  if (entry.locations.length < MAX_LOCATIONS) entry.locations.push(location);
+/** Where each signal or import was found, `count` of them in all and a few places of each kind. */
+class Places<T extends { path: string; context: PathContext }> {
+  readonly byKey = new Map<string, { count: number; locations: T[] }>();
+  private readonly kept = new Map<string, number>();
+
+  record(key: string, location: T): void {
+    let entry = this.byKey.get(key);
+    if (!entry) this.byKey.set(key, (entry = { count: 0, locations: [] }));
+    entry.count += 1;
+    const name = location.path.slice(location.path.lastIndexOf('/') + 1);
+    const kind = `${key}\0${location.context}\0${name.slice(name.lastIndexOf('.') + 1)}`;
+    const kept = this.kept.get(kind) ?? 0;
+    if (kept < MAX_LOCATIONS) {
+      this.kept.set(kind, kept + 1);
+      entry.locations.push(location);
+    }
+  }
 }
 
 export const codeCollector = defineCollector({ key: 'code', create: collectCode });
@@ -72,8 +88,8 @@ function collectCode({ signals }: CollectorOptions): Collector<CodeFacts> {
     }
     return found;
   };
-  const imports = new Map<string, { count: number; locations: Array<Location & { context: PathContext }> }>();
-  const matches = new Map<string, { count: number; locations: SignalMatch[] }>();
+  const imports = new Places<Location & { context: PathContext }>();
+  const matches = new Places<SignalMatch>();
   let filesScanned = 0;
 
   return {
@@ -97,7 +113,7 @@ function collectCode({ signals }: CollectorOptions): Collector<CodeFacts> {
         for (const unit of codeUnits(file, language)) {
           const cell = unit.cell === undefined ? {} : { cell: unit.cell };
           if (language === 'python') {
-            for (const { module, line } of pythonImports(unit)) record(imports, module, { path: file.path, line, ...cell, context: file.context });
+            for (const { module, line } of pythonImports(unit)) imports.record(module, { path: file.path, line, ...cell, context: file.context });
           }
           found.push(...set.matchCode(unit, code, hits(unit.source)).map((match) => ({ ...match, ...cell })));
         }
@@ -107,16 +123,16 @@ function collectCode({ signals }: CollectorOptions): Collector<CodeFacts> {
       }
       found.sort((a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.signal.order - b.signal.order);
       for (const match of found) {
-        record(matches, match.signal.id, { path: file.path, line: match.line, ...(match.cell === undefined ? {} : { cell: match.cell }), context: file.context, snippet: snippet(match.text) });
+        matches.record(match.signal.id, { path: file.path, line: match.line, ...(match.cell === undefined ? {} : { cell: match.cell }), context: file.context, snippet: snippet(match.text) });
       }
     },
     finish() {
       const sortedKeys = <T>(map: Map<string, T>) => [...map.keys()].sort(compareStrings);
       return {
-        imports: Object.fromEntries(sortedKeys(imports).map((module) => [module, imports.get(module)!])),
+        imports: Object.fromEntries(sortedKeys(imports.byKey).map((module) => [module, imports.byKey.get(module)!])),
         signals: Object.fromEntries(
           [...new Set(set.signals.map((signal) => signal.id))].sort(compareStrings).map((id) => {
-            const entry = matches.get(id);
+            const entry = matches.byKey.get(id);
             return [id, { count: entry?.count ?? 0, matches: entry?.locations ?? [] }];
           }),
         ),
