@@ -51,6 +51,7 @@ export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | 
   let first = 0;
   let fence: string | null = null;
   let table: Array<string | null> | null = null;
+  const html = new HtmlTable();
   for (const [index, raw] of lines.entries()) {
     const line = raw.length > MAX_LINE ? '' : withoutAddresses(raw.trimEnd());
     const marker = FENCE.exec(line)?.[1];
@@ -71,7 +72,9 @@ export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | 
     }
     const inTopic = nameIsTopic || headings.some((title) => title !== undefined && RESULTS_TOPIC.test(title));
     const found: string[] = [];
-    if (line.trimStart().startsWith('|')) {
+    if (HTML_TABLE_TAG.test(line)) {
+      found.push(...html.read(line));
+    } else if (line.trimStart().startsWith('|')) {
       const cells = tableCells(line);
       if (table === null) table = cells.map(metricColumn);
       else if (!cells.every((cell) => /^:?-+:?$/.test(cell))) {
@@ -93,6 +96,45 @@ export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | 
     for (const metric of found) metrics.add(metric);
   }
   return metrics.size >= 2 ? { path, line: first, metrics: [...metrics] } : null;
+}
+
+const HTML_TABLE_TAG = /<\/?(?:table|t[hdr])\b/i;
+/** The tags of an HTML table, split out of a line with what lies between them. */
+const HTML_TABLE_TAGS = /(<\/?(?:table|t[hdr])\b[^>]*>)/i;
+
+/**
+ * An HTML table as Markdown pages write them (detectron2's model zoo: a `<th>` a line for the
+ * headings, then a `<tr>` of `<td>`s a row): the metric each heading names, and the values under
+ * them. A cell is read when it opens and closes on one line.
+ */
+class HtmlTable {
+  private headings: Array<string | null> = [];
+  private column = 0;
+
+  /** The metrics the line's cells give a value of. */
+  read(line: string): string[] {
+    const found: string[] = [];
+    const parts = line.split(HTML_TABLE_TAGS);
+    for (let i = 1; i < parts.length; i += 2) {
+      const tag = /^<(\/?)(\w+)/.exec(parts[i]!)!;
+      const name = tag[2]!.toLowerCase();
+      if (tag[1]) continue;
+      if (name === 'table') {
+        this.headings = [];
+        this.column = 0;
+      } else if (name === 'tr') {
+        this.column = 0;
+      } else if (parts[i + 2] !== undefined && /^<\/t[hd]\b/i.test(parts[i + 2]!)) {
+        const text = parts[i + 1]!.replace(/<[^>]*>/g, ' ');
+        if (name === 'th') this.headings.push(metricColumn(text));
+        else {
+          const metric = this.headings[this.column++];
+          if (metric && VALUE_CELL.test(text.trim())) found.push(metric);
+        }
+      }
+    }
+    return found;
+  }
 }
 
 /** A link's address names pages, not results: `[Precision](https://…/glossary/precision-2)` reports nothing. */

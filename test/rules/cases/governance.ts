@@ -426,6 +426,15 @@ export const cases: RuleCases = {
       evidence: 'README.md:7 evaluation results reported: map val 50-95, map val 50',
     },
     {
+      name: 'a model zoo written as an HTML table, a heading and a cell a line',
+      files: {
+        'MODEL_ZOO.md':
+          '# Model Zoo\n\n<table><tbody>\n<th valign="bottom">Name</th>\n<th valign="bottom">train<br/>time</th>\n<th valign="bottom">box<br/>AP</th>\n<th valign="bottom">mask<br/>AP</th>\n <tr><td align="left"><a href="configs/r50.yaml">R50</a></td>\n<td align="center">0.551</td>\n<td align="center">38.6</td>\n<td align="center">35.2</td>\n</tr>\n</tbody></table>\n',
+      },
+      status: 'partial',
+      evidence: 'MODEL_ZOO.md:10 evaluation results reported: boxap, maskap',
+    },
+    {
       name: 'box and mask AP, top-1 accuracy: the metrics of vision model zoos',
       files: {
         'docs/model_zoo.md': '# Model Zoo\n\n| Backbone | box AP | mask AP |\n|---|---|---|\n| R-50 | 38.2 | 34.7 |\n\n| Backbone | Top-1 Acc | Top-5 Acc |\n|---|---|---|\n| R-50 | 76.1 | 92.9 |\n',
