@@ -130,6 +130,22 @@ describe('code', () => {
     expect(facts.filesScanned).toBe(3);
   });
 
+  it('keeps a few places of each kind of file (tests, Python modules, other files), with an exact count', () => {
+    const signals = [{ id: 'push', description: 'image pushes', files: ['*.py', 'Dockerfile*'], pattern: 'docker push', match: 'text' as const, source: 't' }];
+    const files = {
+      ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`src/m${String(i).padStart(2, '0')}.py`, 'run("docker push x")\n'])),
+      'tests/test_push.py': 'run("docker push x")\n',
+      ...Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`ops/Dockerfile.v${i}`, 'RUN docker push x\n'])),
+    };
+    const { facts } = collect(codeCollector, files, { signals });
+    const kept = facts.signals.push!.matches;
+    expect(facts.signals.push!.count).toBe(331);
+    expect(kept.filter((m) => m.path.startsWith('src/'))).toHaveLength(20);
+    expect(kept.map((m) => m.path)).toContain('tests/test_push.py');
+    // However many file names the repository invents, 20 of its other files.
+    expect(kept).toHaveLength(41);
+  });
+
   it('redacts secrets in the snippets it keeps', () => {
     const signals = [{ id: 'boto', description: 'boto', files: ['*.py'], pattern: 'boto3\\.client', match: 'code' as const, source: 't' }];
     const { facts } = collect(codeCollector, { 'upload.py': 's3 = boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE")\n' }, { signals });

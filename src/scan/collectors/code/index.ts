@@ -29,8 +29,9 @@ export interface CodeFacts {
 
 /**
  * Evidence needs a few places, not all of them; counts stay exact. The places are kept per kind of
- * file (its context and its extension), so that a check that reads only tests, or only `*.py`,
- * finds its own even where the project's code holds many more of the same.
+ * file: its context, and whether it is a Python module, so that a check that reads only tests, or
+ * only `*.py` (not notebooks), finds its own even where other files hold many more of the same.
+ * Two kinds of each context, whatever names a repository invents: what is kept stays bounded.
  */
 const MAX_LOCATIONS = 20;
 const MAX_SNIPPET = 120;
@@ -49,8 +50,7 @@ class Places<T extends { path: string; context: PathContext }> {
     let entry = this.byKey.get(key);
     if (!entry) this.byKey.set(key, (entry = { count: 0, locations: [] }));
     entry.count += 1;
-    const name = location.path.slice(location.path.lastIndexOf('/') + 1);
-    const kind = `${key}\0${location.context}\0${name.slice(name.lastIndexOf('.') + 1)}`;
+    const kind = `${key}\0${location.context}\0${location.path.endsWith('.py')}`;
     const kept = this.kept.get(kind) ?? 0;
     if (kept < MAX_LOCATIONS) {
       this.kept.set(kind, kept + 1);
