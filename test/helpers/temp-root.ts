@@ -15,9 +15,10 @@ export function setup(): () => void {
   return () => {
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
-    // Chromium's helpers may still be going away when the test processes have ended.
+    // Chromium's helpers may still be going away, and writing its profile, when the test
+    // processes have ended: rmSync waits 0.2 s more at each retry, 3 s in all.
     try {
-      rmSync(root, { recursive: true, force: true, maxRetries: 5 });
+      rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     } catch (error) {
       // The tests ran: what they leave is said, not turned into a failure.
       console.warn(`could not remove the tests' temporary directory ${root}: ${(error as Error).message}`);
