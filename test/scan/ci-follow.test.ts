@@ -70,6 +70,20 @@ describe('shell scripts kept in the repository', () => {
     expect(stepsRunning('./setup.sh', { 'setup.sh': 'cat > run.sh <<EOF\npytest\nEOF\nchmod +x run.sh\n' })).toEqual([]);
   });
 
+  it('runs a command the script kept in a variable, shown where it is written', () => {
+    const evaluated = '#!/usr/bin/env bash\ncommand="python3 -m pytest --cov=app tests"\necho "$command"\neval "$command"\n';
+    expect(stepsRunning('./run_tests.sh', { 'run_tests.sh': evaluated })).toEqual([
+      'coverage@7 ./run_tests.sh → run_tests.sh:2 python3 -m pytest --cov=app tests',
+      'test@7 ./run_tests.sh → run_tests.sh:2 python3 -m pytest --cov=app tests',
+    ]);
+    expect(stepsRunning('./ci.sh', { 'ci.sh': 'TEST_CMD=\'pytest -q\'\n${TEST_CMD} tests/unit\n' })).toEqual(['test@7 ./ci.sh → ci.sh:1 pytest -q tests/unit']);
+  });
+
+  it('does not run a variable that is only assigned or printed, nor one the script never set', () => {
+    expect(stepsRunning('./ci.sh', { 'ci.sh': 'command="pytest -q"\necho "$command"\n' })).toEqual([]);
+    expect(stepsRunning('./ci.sh', { 'ci.sh': 'eval "$TEST_COMMAND"\n$RUNNER\n' })).toEqual([]);
+  });
+
   it('stops at a script that calls itself', () => {
     expect(stepsRunning('./ci.sh', { 'ci.sh': './ci.sh\npytest\n' })).toEqual(['test@7 ./ci.sh → ci.sh:2 pytest']);
   });

@@ -7,7 +7,7 @@ import type { Follower, Target } from './follow/follower.js';
 import { repoPath, type RepoFiles } from './follow/repo-files.js';
 import { isNoop } from './noop.js';
 import { NO_INPUTS, normalizeReference, REFERENCE_PATTERNS, SETUP_REFERENCE, type Inputs } from './reference-patterns.js';
-import { logicalLines, scriptLine, simpleCommands, withoutHereDocuments, withoutKeywords, wordsText, type ScriptLine, type Word } from './shell.js';
+import { logicalLines, scriptLine, simpleCommands, unquote, withoutHereDocuments, withoutKeywords, wordsText, type ScriptLine, type Word } from './shell.js';
 import { commandForms, containerCommand, programName, shellArgument } from './wrappers.js';
 
 /*
@@ -108,6 +108,39 @@ function changedDirectory(file: string | null, cwd: string, written: string): st
   return repoPath(cwd, written) ?? cwd;
 }
 
+const ASSIGNMENT = /^([A-Za-z_]\w*)=(.+)$/s;
+const VARIABLE = /\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g;
+const WHOLE_VARIABLE = /^\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*)$/;
+
+/** `command="python -m pytest tests"` on its own: a variable the script may run later. */
+function assignment(words: readonly Word[]): { name: string; value: Word } | null {
+  const match = words.length === 1 ? ASSIGNMENT.exec(words[0]!.text) : null;
+  return match ? { name: match[1]!, value: { text: unquote(match[2]!), line: words[0]!.line } } : null;
+}
+
+/**
+ * A command kept in a variable of the same script and run from it: `eval "$command"`, `$CMD -x`.
+ * Only variables assigned a value in the script are put back, once each (one pass over the text).
+ */
+function storedCommand(words: readonly Word[], variables: ReadonlyMap<string, Word>): Word | null {
+  if (variables.size === 0 || words.length === 0) return null;
+  const evaluated = words[0]!.text === 'eval';
+  const run = evaluated ? words.slice(1) : words;
+  // `${PREFIX}pytest` runs pytest, whatever the prefix: only a program that is a whole variable is one kept.
+  if (!evaluated && !WHOLE_VARIABLE.test(unquote(run[0]?.text ?? ''))) return null;
+  let line = 0;
+  const text = run
+    .map((word) => unquote(word.text))
+    .join(' ')
+    .replace(VARIABLE, (written, braced?: string, bare?: string) => {
+      const value = variables.get(braced ?? bare!);
+      if (!value) return written;
+      line ||= value.line;
+      return value.text;
+    });
+  return line > 0 ? { text, line } : null;
+}
+
 function toHop(link: Link): CiHop {
   return { path: link.path ?? '', line: link.line, command: link.command };
 }
@@ -154,12 +187,18 @@ export class Classifier {
   private script(lines: readonly ScriptLine[], where: Where, shown?: string, nesting = 0): Outcome {
     let cwd = where.cwd;
     const outcomes: Outcome[] = [];
+    const variables = new Map<string, Word>();
     for (const group of logicalLines(withoutHereDocuments(lines))) {
       for (const words of simpleCommands(group)) {
         const command = withoutKeywords(words);
         // `cd dir && ./run_tests.sh`: what follows runs in dir.
         if (command[0]?.text === 'cd' && command[1]) cwd = changedDirectory(where.path, cwd, command[1].text);
-        outcomes.push(this.command(command, { ...where, cwd }, shown ?? wordsText(command), nesting));
+        const assigned = assignment(command);
+        if (assigned) variables.set(assigned.name, assigned.value);
+        const stored = storedCommand(command, variables);
+        // The command is shown where its text is written, the assignment, which says more than `eval "$cmd"`.
+        if (stored) outcomes.push(this.script([scriptLine(stored.text, stored.line)], { ...where, cwd }, shown, nesting + 1));
+        else outcomes.push(this.command(command, { ...where, cwd }, shown ?? wordsText(command), nesting));
       }
     }
     return merged(outcomes);
