@@ -105,6 +105,24 @@ export const cases: RuleCases = {
     },
     { name: 'Vertex AI Experiments from a notebook', files: { '02-experimentation.ipynb': notebook('vertex_ai.init(project=PROJECT, location=REGION, experiment=EXPERIMENT_NAME)\nvertex_ai.start_run(run_id)\nvertex_ai.log_params(hyperparams)') }, status: 'partial', evidence: 'cell 1' },
     { name: 'training module logs to MLflow', files: { 'src/train.py': trainModule }, status: 'pass', evidence: 'src/train.py:6' },
+    {
+      name: 'DVCLive logging from the training script',
+      files: { 'src/train.py': 'from dvclive import Live\n\nwith Live() as live:\n    model.fit(X, y)\n    live.log_metric("acc", model.score(X, y))\n' },
+      status: 'pass',
+      evidence: 'src/train.py:5',
+    },
+    {
+      name: 'DVCLive plots from an evaluation stage',
+      files: { 'src/train.py': 'model.fit(X, y)\n', 'src/evaluate.py': 'from dvclive import Live\n\nwith Live("eval", dvcyaml=False) as live:\n    live.log_sklearn_plot("roc", labels, predictions)\n' },
+      status: 'pass',
+      evidence: 'src/evaluate.py:4',
+    },
+    {
+      // rich's console display is also called Live.
+      name: 'a live console display beside the training script is no tracker',
+      files: { 'src/train.py': 'model.fit(X, y)\n', 'src/cli.py': 'from rich.live import Live\n\nwith Live(console=console, refresh_per_second=4) as live:\n    live.update(table)\n' },
+      status: 'fail',
+    },
     { name: 'tracking only from a notebook', files: { 'exp.ipynb': notebook('import wandb\nwandb.init(project="x")') }, status: 'partial', evidence: 'cell 1' },
     { name: 'tracker declared but never imported', files: { 'requirements.txt': requirements('mlflow==2.9.0'), 'src/train.py': 'import pandas as pd\n' }, status: 'fail', evidence: 'no import of mlflow' },
     { name: 'tracker imported, no tracking call recognised', files: { 'src/train.py': 'import mlflow\n\nclient = mlflow.tracking.MlflowClient()\n' }, status: 'partial', evidence: 'imports mlflow' },
@@ -199,6 +217,16 @@ export const cases: RuleCases = {
       files: { 'src/registry.py': 'class Store:\n    def register_model(self, name, path):\n        self.models[name] = path\n\n\nasync def register_model(name):\n    ...\n' },
       status: 'fail',
     },
+    {
+      // The project's own function logs a run to the tracker: its name says register, no registry is called.
+      name: 'a call of the project\'s own register_model function is no registry call',
+      files: {
+        'src/register.py': 'import mlflow\n\ndef register_model(model_id, host):\n    with mlflow.start_run(run_name=model_id):\n        mlflow.log_artifacts("results")\n',
+        'scripts/register.py': 'from src.register import register_model\n\nregister_model(args.model_id, args.host)\n',
+      },
+      status: 'fail',
+    },
+    { name: 'a registry client registers the model', files: { 'src/promote.py': 'client = MlflowClient()\nmv = mlflow.register_model(f"runs:/{run_id}/model", "churn")\n' }, status: 'pass', evidence: 'src/promote.py:2' },
     { name: 'a registry call in a comment is not one', files: { 'src/train.py': '# mlflow.register_model(uri, "churn") once the registry is up\nmodel.save("model.pkl")\n' }, status: 'fail' },
     { name: 'Azure ML Model.register from a pipeline step', files: { 'src/register/register_model.py': 'model = Model.register(workspace=ws, model_path="outputs/model.pkl", model_name=name, tags=tags)\n' }, status: 'pass', evidence: 'Model.register' },
   ],
