@@ -272,15 +272,19 @@ function replaceAt(line: string, candidates: readonly SecretCandidate[], replace
 /**
  * The text with every candidate value replaced by its redacted form: formats, URL passwords and
  * values given to secret-named keys, quoted or not, placeholders included. References to a secret
- * store stay readable, since they hold no secret.
+ * store stay readable, since they hold no secret. In source code (`inCode`) an unquoted value is an
+ * expression, `os.environ["API_KEY"]` or `HTTPBearer()`, and stays readable too: it is often the
+ * very evidence shown (a key read from the environment), and a literal in code is quoted.
  */
-export function redactSecrets(text: string): string {
+export function redactSecrets(text: string, inCode = false): string {
   const scan = candidatesIn(text);
   if (!scan) return text;
+  const hidden = (candidate: SecretCandidate) =>
+    candidate.evidence === 'format' || (!REFERENCE.test(candidate.value) && !(inCode && candidate.evidence === 'assignment' && !candidate.quoted));
   return text
     .split('\n')
     .map((line) => {
-      const candidates = findCandidates(line, scan).filter((candidate) => candidate.evidence === 'format' || !REFERENCE.test(candidate.value));
+      const candidates = findCandidates(line, scan).filter(hidden);
       return candidates.length === 0 ? line : replaceAt(line, candidates, (candidate) => redactValue(candidate.value));
     })
     .join('\n');

@@ -132,6 +132,15 @@ describe('secrets: redaction', () => {
     expect(redactSecrets('password: ${{ secrets.REGISTRY_TOKEN }}')).toBe('password: ${{ secrets.REGISTRY_TOKEN }}');
   });
 
+  it('leaves an expression readable in source code, and still hides literals and provider formats there', () => {
+    expect(redactSecrets('openai.api_key = os.environ["OPENAI_API_KEY"]', true)).toBe('openai.api_key = os.environ["OPENAI_API_KEY"]');
+    expect(redactSecrets('get_bearer_token = HTTPBearer(auto_error=False)', true)).toBe('get_bearer_token = HTTPBearer(auto_error=False)');
+    // The same unquoted word in configuration is a literal.
+    expect(redactSecrets('get_bearer_token = HTTPBearer(auto_error=False)')).not.toContain('HTTPBearer(auto_error');
+    expect(redactSecrets('password = "Tr0ub4dor-3-horse"', true)).not.toContain('Tr0ub4dor-3-horse');
+    expect(redactSecrets(`token = ${githubToken}`, true)).not.toContain(githubToken);
+  });
+
   it('redacts provider formats in file names, keeping two names distinct', () => {
     const other = githubToken.replace('k7Qm', 'z9Pw');
     const one = redactFormats(`keys/${githubToken}.txt`);

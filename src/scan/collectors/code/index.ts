@@ -2,6 +2,7 @@ import { compareStrings } from '../../../util/compare.js';
 import { defineCollector, type CodeSignal, type Collector, type CollectorOptions, type FileContent } from '../../collector.js';
 import type { Location, PathContext } from '../../location.js';
 import { redactSecrets } from '../../secret-patterns.js';
+import { fileWeight } from '../secrets-verdict.js';
 import { pythonImports } from './imports.js';
 import { codeUnits, languageOf, languageOfPath, mayBeScript, scriptExtension, textUnits } from './languages.js';
 import { SignalSet, type CompiledSignal, type SignalHits, type UnitMatch } from './signals.js';
@@ -36,9 +37,9 @@ export interface CodeFacts {
 const MAX_LOCATIONS = 20;
 const MAX_SNIPPET = 120;
 
-function snippet(text: string): string {
+function snippet(text: string, path: string): string {
   const trimmed = text.trim();
-  return redactSecrets(trimmed.length > MAX_SNIPPET ? `${trimmed.slice(0, MAX_SNIPPET - 3)}...` : trimmed);
+  return redactSecrets(trimmed.length > MAX_SNIPPET ? `${trimmed.slice(0, MAX_SNIPPET - 3)}...` : trimmed, fileWeight(path) === 'code');
 }
 
 /** Where each signal or import was found, `count` of them in all and a few places of each kind. */
@@ -123,7 +124,7 @@ function collectCode({ signals }: CollectorOptions): Collector<CodeFacts> {
       }
       found.sort((a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.signal.order - b.signal.order);
       for (const match of found) {
-        matches.record(match.signal.id, { path: file.path, line: match.line, ...(match.cell === undefined ? {} : { cell: match.cell }), context: file.context, snippet: snippet(match.text) });
+        matches.record(match.signal.id, { path: file.path, line: match.line, ...(match.cell === undefined ? {} : { cell: match.cell }), context: file.context, snippet: snippet(match.text, file.path) });
       }
     },
     finish() {
