@@ -226,6 +226,20 @@ export const cases: RuleCases = {
       },
       status: 'fail',
     },
+    {
+      name: 'a fine-tuned model pushed to the Hugging Face Hub, by call or by training argument',
+      files: {
+        'train/finetune.py': 'args = TrainingArguments(output_dir="out", push_to_hub=True, hub_model_id="org/churn-bert")\nTrainer(model=model, args=args).train()\n',
+        'train/upload.py': 'merged = model.merge_and_unload()\nmerged.push_to_hub("org/churn-bert", private=True)\n',
+      },
+      status: 'pass',
+      evidence: 'train/finetune.py:1',
+    },
+    {
+      name: 'a dataset pushed to the Hugging Face Hub is no model registry',
+      files: { 'scripts/release.py': 'data = load_dataset("json", data_files="conv.json")\ndata.push_to_hub("org/conversations")\ntrain_ds.push_to_hub("org/train")\nDatasetDict(splits).push_to_hub("org/all")\nDataset.from_pandas(df).push_to_hub("org/table")\n' },
+      status: 'fail',
+    },
     { name: 'a registry client registers the model', files: { 'src/promote.py': 'client = MlflowClient()\nmv = mlflow.register_model(f"runs:/{run_id}/model", "churn")\n' }, status: 'pass', evidence: 'src/promote.py:2' },
     { name: 'a registry call in a comment is not one', files: { 'src/train.py': '# mlflow.register_model(uri, "churn") once the registry is up\nmodel.save("model.pkl")\n' }, status: 'fail' },
     { name: 'Azure ML Model.register from a pipeline step', files: { 'src/register/register_model.py': 'model = Model.register(workspace=ws, model_path="outputs/model.pkl", model_name=name, tags=tags)\n' }, status: 'pass', evidence: 'Model.register' },
