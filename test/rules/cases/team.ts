@@ -258,6 +258,13 @@ export const cases: RuleCases = {
       status: 'pass',
       evidence: 'README.md:5',
     },
+    {
+      name: 'setup steps on a page of their own, outside docs/',
+      files: { 'README.md': descriptionOnlyReadme, 'instructions/1-SystemSetup.md': '## Setting up your environment\n\nClone the repo, then start the services:\n\n```bash\ndocker-compose up -d\n```\n' },
+      status: 'pass',
+      evidence: 'instructions/1-SystemSetup.md:6',
+    },
+    { name: 'an INSTALL file at the root', files: { 'INSTALL.md': 'Installation\n============\n\n    pip install -r requirements.txt\n    python -m churn.serve\n' }, status: 'pass', evidence: 'INSTALL.md:4' },
     { name: 'npm named in a sentence is not a setup step', files: { 'README.md': '# Churn\n\nWe considered npm install scripts for the dashboard, and yarn.\n' }, status: 'fail' },
     { name: 'a Getting started heading with prose only', files: { 'README.md': '# Churn\n\n## Getting started\n\nAsk Lena for access to the data bucket, then open the notebooks.\n' }, status: 'partial', evidence: 'README.md:3' },
     { name: 'a CONTRIBUTING file without commands', files: { 'CONTRIBUTING.md': 'Contributing\n============\n\nOpen a pull request and ask the pricing team for review.\n' }, status: 'partial' },
