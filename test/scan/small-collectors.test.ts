@@ -146,6 +146,16 @@ describe('code', () => {
     expect(kept).toHaveLength(41);
   });
 
+  it('shows an argument matched inside a call with the line the call starts on', () => {
+    const signals = [{ id: 'endpoint', description: 'endpoints', files: ['*.py'], pattern: '\\binitial_instance_count\\s*=', match: 'code' as const, source: 't' }];
+    const code = 'endpoint = builder.deploy(\n    endpoint_name=name,\n    initial_instance_count=1,\n)\nprint(initial_instance_count=2)\n';
+    const { facts } = collect(codeCollector, { 'deploy.py': code }, { signals });
+    expect(facts.signals.endpoint!.matches.map((m) => [m.line, m.snippet])).toEqual([
+      [3, 'endpoint = builder.deploy( … initial_instance_count=1,'],
+      [5, 'print(initial_instance_count=2)'],
+    ]);
+  });
+
   it('redacts secrets in the snippets it keeps', () => {
     const signals = [{ id: 'boto', description: 'boto', files: ['*.py'], pattern: 'boto3\\.client', match: 'code' as const, source: 't' }];
     const { facts } = collect(codeCollector, { 'upload.py': 's3 = boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE")\n' }, { signals });

@@ -26,6 +26,14 @@ export interface UnitMatch {
 /** A match that does not count (a definition's name, a quoted sentence) is retried after it, this many times per line at most. */
 const MATCHES_RETRIED_PER_LINE = 8;
 const YAML_PATH = /\.ya?ml$/i;
+/**
+ * The matched line, led by the line its statement starts on when that is another: an argument
+ * alone (`initial_instance_count=1,`) does not say which call it is given to (`….deploy(`).
+ */
+function statementText(physical: LineTable, first: number, line: number): string {
+  return first === line ? physical.text(line) : `${physical.text(first).trim()} … ${physical.text(line).trim()}`;
+}
+
 /** Longer lines of text (minified files, data) are not searched by text signals. */
 const MAX_TEXT_LINE = 2_000;
 
@@ -99,7 +107,7 @@ export class SignalSet {
         for (let retries = 0; at >= 0 && view.definitions.has(start + at) && retries < MATCHES_RETRIED_PER_LINE; retries++) at = signal.regex.find(text, at + 1);
         if (at < 0 || view.definitions.has(start + at)) continue;
         const line = physical.indexAt(start + at);
-        matches.push({ signal, line: line + 1, text: physical.text(line) });
+        matches.push({ signal, line: line + 1, text: statementText(physical, physical.indexAt(start), line) });
       }
     }
     return matches;
