@@ -1,6 +1,7 @@
 import { byLocation } from '../../util/compare.js';
 import { counted } from '../../util/plural.js';
 import { didYouMean } from '../../util/suggest.js';
+import type { PathContext } from '../../scan/location.js';
 import type { Evidence } from '../finding.js';
 import { alternatives, briefName, capped, contextWords, DEFAULT_CONTEXTS, globsSearched, globWords, list, placeFilter, sortEvidence, sought } from './evidence.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
@@ -13,6 +14,9 @@ const argument = ({ z, text, oneOrMany, pathContexts }: SchemaKit) =>
       ids: oneOrMany(text).describe('Ids of signals a pack declares under `signals:`.'),
       in: pathContexts.optional(),
       glob: oneOrMany(text).optional().describe('Only files matching one of these globs count, e.g. `*.py` to leave out notebooks.'),
+      sameFileAs: oneOrMany(text)
+        .optional()
+        .describe('Only matches in a file where one of these signals also matched count: a schedule in the DAG that trains, not in any DAG.'),
     }),
   ]);
 
@@ -26,20 +30,32 @@ function ids(arg: ArgumentOf<typeof argument>): string[] {
   return typeof arg === 'string' || Array.isArray(arg) ? list(arg) : list(arg.ids);
 }
 
+function companions(arg: ArgumentOf<typeof argument>): string[] {
+  return typeof arg === 'string' || Array.isArray(arg) ? [] : list(arg.sameFileAs);
+}
+
 export const signal = defineCheck({
   name: 'signal',
   argument,
   doc: {
     summary:
       'A code signal matched: a pattern a pack declares under `signals:` (an id, a description, the files it reads, `match: code` or `text`, and a regular expression tested against each logical line of code, or each line of text, comments and notebook outputs excluded).',
-    examples: ['signal: mon-drift-detection-call', 'signal: { ids: [mon-prediction-log, mon-quality-monitor-call], glob: "*.py" }'],
+    examples: [
+      'signal: mon-drift-detection-call',
+      'signal: { ids: [mon-prediction-log, mon-quality-monitor-call], glob: "*.py" }',
+      'signal: { ids: ct-orchestrator-schedule, sameFileAs: ct-training-step }',
+    ],
   },
   evaluate(arg, ctx) {
     const spec = typeof arg === 'string' || Array.isArray(arg) ? { ids: arg } : arg;
     const wanted = ids(arg);
     const contexts = spec.in ?? DEFAULT_CONTEXTS;
     const globs = 'glob' in spec ? spec.glob : undefined;
-    const counts = placeFilter(contexts, globs);
+    const companionIds = companions(arg);
+    const inPlace = placeFilter(contexts, globs);
+    // Places are kept per kind of file, a few each: the files a companion is known in.
+    const companionFiles = new Set(companionIds.flatMap((id) => (ctx.facts.code.signals[id]?.matches ?? []).map((match) => match.path)));
+    const counts = companionIds.length === 0 ? inPlace : (match: { path: string; context: PathContext }) => inPlace(match) && companionFiles.has(match.path);
     const evidence: Evidence[] = [];
     for (const id of wanted) {
       for (const match of ctx.facts.code.signals[id]?.matches ?? []) {
@@ -62,7 +78,7 @@ export const signal = defineCheck({
       evidence: [
         {
           kind: 'missing',
-          detail: `no ${words}${contextWords(contexts)}${globWords(globs)} found in ${counted(ctx.facts.code.filesScanned, 'file')} searched`,
+          detail: `no ${words}${contextWords(contexts)}${globWords(globs)}${companionWords(companionIds, ctx.signals)} found in ${counted(ctx.facts.code.filesScanned, 'file')} searched`,
           ...(searched ? { searched } : {}),
         },
         ...elsewhere.map((match): Evidence => ({
@@ -71,14 +87,25 @@ export const signal = defineCheck({
           path: match.path,
           line: match.line,
           cell: match.cell,
-          detail: `not counted (${contexts.includes(match.context) ? 'not in the files this check reads' : `${match.context} code`}): ${match.snippet}`,
+          detail: `not counted (${whyNotCounted(match, contexts, inPlace)}): ${match.snippet}`,
         })),
       ],
     };
   },
   references(arg, scope) {
-    for (const id of ids(arg)) {
+    for (const id of [...ids(arg), ...companions(arg)]) {
       if (!scope.signals.has(id)) scope.refuse(`unknown signal "${id}"${didYouMean(id, scope.signals.keys())}`);
     }
   },
 });
+
+/** " in a file with training steps": the companion signals a match must share its file with. */
+function companionWords(companionIds: readonly string[], signals: ReadonlyMap<string, { description: string }>): string {
+  if (companionIds.length === 0) return '';
+  return ` in a file with ${alternatives(companionIds.map((id) => briefName(signals.get(id)?.description ?? id)))}`;
+}
+
+function whyNotCounted(match: { path: string; context: PathContext }, contexts: readonly PathContext[], inPlace: (match: { path: string; context: PathContext }) => boolean): string {
+  if (!contexts.includes(match.context)) return `${match.context} code`;
+  return inPlace(match) ? 'not in the same file as what it must go with' : 'not in the files this check reads';
+}

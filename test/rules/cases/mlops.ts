@@ -381,6 +381,41 @@ export const cases: RuleCases = {
       status: 'pass',
       evidence: '.github/workflows/retrain.yml',
     },
+    {
+      name: 'an Airflow DAG retrains daily, its schedule a named constant',
+      files: {
+        'src/train.py': 'model.fit(X, y)\n',
+        'dags/retraining_dag.py':
+          'from schedules import RETRAINING_DAILY_SCHEDULE\n\nwith DAG(dag_id="model_retraining_daily", schedule=RETRAINING_DAILY_SCHEDULE, catchup=False):\n    PythonOperator(task_id="run_retraining", python_callable=run, op_args=["src.orchestration.retrain"])\n',
+      },
+      status: 'pass',
+      evidence: 'dags/retraining_dag.py:3',
+    },
+    {
+      name: 'a Prefect deployment runs the retraining flow on a cron',
+      files: {
+        'flows/auto_retrain_flow.py': 'from prefect import flow\n\n@flow\ndef auto_retrain_flow():\n    model.fit(X, y)\n',
+        'prefect.yaml': 'deployments:\n- name: auto-retrain\n  entrypoint: flows/auto_retrain_flow.py:auto_retrain_flow\n  schedules:\n  - cron: 0 3 * * *\n',
+      },
+      status: 'pass',
+      evidence: 'prefect.yaml:5',
+    },
+    {
+      // A scheduled DAG that loads data says nothing about the training DAG, which runs by hand.
+      name: 'a scheduled ingestion DAG beside a training DAG with no schedule',
+      files: {
+        'src/train.py': 'model.fit(X, y)\n',
+        'dags/ingest.py': 'with DAG(dag_id="ingest_events", schedule="@hourly"):\n    PythonOperator(task_id="load", python_callable=load)\n',
+        'dags/training.py': 'with DAG(dag_id="train_model", schedule=None):\n    PythonOperator(task_id="train", python_callable=train)\n',
+      },
+      status: 'fail',
+      evidence: 'not in the same file as what it must go with',
+    },
+    {
+      name: 'a noise schedule in a training script is no retraining schedule',
+      files: { 'src/train.py': 'def train(model, data):\n    scheduler = DDPMScheduler(schedule="cosine", num_train_timesteps=1000)\n    model.fit(data)\n' },
+      status: 'fail',
+    },
     { name: 'no training in CI', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
     llmAssistantCase,
     pretrainedModelServiceCase,

@@ -322,6 +322,12 @@ export const cases: RuleCases = {
     { name: 'retrained on a cadence', answers: { 'monitoring.model-age': 'cadence' }, status: 'partial' },
     { name: 'scheduled retraining, unanswered', files: { '.github/workflows/retrain.yml': nightlyRetrain }, status: 'partial', evidence: 'python -m fraud.train' },
     {
+      name: 'retraining scheduled by an Airflow DAG, unanswered',
+      files: { 'dags/retrain.py': 'with DAG(dag_id="fraud_retrain", schedule="0 2 * * 6"):\n    PythonOperator(task_id="train", python_callable=train)\n' },
+      status: 'partial',
+      evidence: 'dags/retrain.py:1',
+    },
+    {
       name: 'a training smoke test that also runs nightly is no retraining cadence',
       files: { '.github/workflows/ci.yml': workflow({ on: `${schedule('0 0 * * *')}\npull_request:`, job: 'tests', steps: ['run: python -m fraud.train --epochs 1'] }) },
       status: 'unknown',
