@@ -201,6 +201,14 @@ export const cases: RuleCases = {
       evidence: 'src/fraud/monitoring/drift.py:7',
     },
     {
+      name: 'a PSI drift task in an Airflow DAG whose schedule is a named constant',
+      files: {
+        'src/monitoring/psi.py': driftModule,
+        'airflow/dags/monitoring_dag.py': 'from schedule_defs import PSI_HOURLY_SCHEDULE\n\nwith DAG(dag_id="psi_publish", schedule=PSI_HOURLY_SCHEDULE):\n    PythonOperator(task_id="publish_drift", python_callable=run)\n',
+      },
+      status: 'pass',
+    },
+    {
       name: 'monitoring schedule in Terraform',
       files: { 'infra/monitor.tf': 'resource "aws_sagemaker_monitoring_schedule" "fraud" {\n  name = "fraud-drift"\n  monitoring_schedule_config {\n    monitoring_job_definition_name = aws_sagemaker_data_quality_job_definition.fraud.name\n    monitoring_type                = "DataQuality"\n  }\n}\n' },
       status: 'pass',
