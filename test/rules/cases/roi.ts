@@ -222,6 +222,14 @@ export const cases: RuleCases = {
     { name: 'error costs in params.yaml', files: { 'params.yaml': costParams }, answers: { 'roi.error-costs': 'ranked' }, status: 'pass', evidence: 'params.yaml:5' },
     { name: 'roughly known', answers: { 'roi.error-costs': 'ranked' }, status: 'partial' },
     { name: 'a cost matrix worked out in a notebook', files: { 'notebooks/threshold.ipynb': notebook('cost_matrix = np.array([[0, 6], [400, 0]])\nbest = pick(cost_matrix)') }, status: 'partial', evidence: 'cell 1' },
+    { name: 'errors weighed by their costs against the confusion matrix', files: { 'src/evaluate.py': 'import numpy as np\n\nloss = (confusion_matrix(y_true, y_pred) * COST_MATRIX).sum()\n' }, answers: { 'roi.error-costs': 'ranked' }, status: 'pass', evidence: 'src/evaluate.py:3' },
+    {
+      // Hungarian matching in a tracker or a detector's matcher: the cost of an assignment, not of an error.
+      name: 'an assignment cost matrix is no business cost of errors',
+      files: { 'src/tracking/matcher.py': 'from scipy.optimize import linear_sum_assignment\n\ncost_matrix = 1 - pairwise_iou(tracks, detections)\nrows, cols = linear_sum_assignment(cost_matrix)\n' },
+      answers: { 'roi.error-costs': 'ranked' },
+      status: 'partial',
+    },
     { name: 'not estimated', answers: { 'roi.error-costs': 'not-estimated' }, status: 'fail' },
     {
       name: 'serving cost per request is not an error cost',
