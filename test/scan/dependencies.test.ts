@@ -595,6 +595,18 @@ package:
     platform: linux-64
 `;
 
+  const RENV_LOCK = JSON.stringify(
+    {
+      R: { Version: '4.1.1', Repositories: [{ Name: 'CRAN', URL: 'https://cloud.r-project.org' }] },
+      Packages: {
+        plumber: { Package: 'plumber', Version: '1.1.0', Source: 'Repository', Hash: 'a8f4d5ee2a5b4d9d1f0e4d05d0ba1d3e' },
+        vetiver: { Package: 'vetiver', Version: '0.1.1', Source: 'Repository', Hash: '3c3f1c0d9e3f3c5e3a2d1b9f0e8a7c6b' },
+      },
+    },
+    null,
+    2,
+  );
+
   it.each([
     ['poetry.lock', POETRY_LOCK, 'pypi', 'poetry.lock', 2, 'poetry'],
     ['uv.lock', UV_LOCK, 'pypi', 'uv.lock', 3, 'uv'],
@@ -602,6 +614,7 @@ package:
     ['Pipfile.lock', PIPFILE_LOCK, 'pypi', 'Pipfile.lock', 3, 'pipenv'],
     ['conda-lock.yml', CONDA_LOCK, 'conda', 'conda-lock', 2, 'conda'],
     ['environment-gpu.conda-lock.yml', CONDA_LOCK, 'conda', 'conda-lock', 2, 'conda'],
+    ['api/renv.lock', RENV_LOCK, 'cran', 'renv.lock', 2, 'renv'],
   ])('counts the packages of %s', (path, text, ecosystem, kind, packages, manager) => {
     const { facts, warnings } = run({ [path]: text });
     expect(facts.lockFiles).toEqual([{ path, ecosystem, kind, packages }]);
@@ -627,6 +640,11 @@ package:
     const facts = dependenciesCollector.create({ signals: [] }).finish({ files: [{ path: 'uv.lock', bytes: 50_000_000 }] });
     expect(facts.lockFiles).toEqual([{ path: 'uv.lock', ecosystem: 'pypi', kind: 'uv.lock', packages: 0 }]);
     expect(facts.pinning).toBe('locked');
+  });
+
+  it('judges a Python environment by Python, not by an renv lock beside it', () => {
+    const { facts } = run({ 'requirements.txt': 'pandas\nscikit-learn\n', 'reports/renv.lock': RENV_LOCK });
+    expect(facts.pinning).toBe('unpinned');
   });
 
   it('never takes dvc.lock for a dependency lock file', () => {

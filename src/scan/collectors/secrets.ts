@@ -45,7 +45,7 @@ const SKIPPED_EXTENSIONS = new Set(
     'csv tsv xlsx xls mp3 mp4 wav flac avi mov mkv woff woff2 ttf otf eot db sqlite sqlite3 min.js map'
   ).split(' '),
 );
-const GENERATED_LOCK_FILES = /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|Pipfile\.lock|pdm\.lock|Cargo\.lock|go\.sum|conda-lock\.yml)$/;
+const GENERATED_LOCK_FILES = /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|Pipfile\.lock|pdm\.lock|renv\.lock|Cargo\.lock|go\.sum|conda-lock\.yml)$/;
 /** Minified or embedded-data lines are skipped: scanning them costs much and finds noise. */
 const MAX_LINE_LENGTH = 10_000;
 /** The report needs to show that secrets leak and where, not every occurrence. */

@@ -240,6 +240,13 @@ export const cases: RuleCases = {
       files: { 'scripts/release.py': 'data = load_dataset("json", data_files="conv.json")\ndata.push_to_hub("org/conversations")\ntrain_ds.push_to_hub("org/train")\nDatasetDict(splits).push_to_hub("org/all")\nDataset.from_pandas(df).push_to_hub("org/table")\n' },
       status: 'fail',
     },
+    {
+      name: 'an R model pinned with versions by vetiver',
+      files: { 'R/train.R': 'library(tidymodels)\nlibrary(vetiver)\n\nv <- vetiver_model(rf_fit, "housing_rf")\nvetiver_pin_write(board_s3("models"), v)\n' },
+      status: 'pass',
+      evidence: 'R/train.R:5',
+    },
+    { name: 'an R model pinned from an R Markdown document', files: { 'train.Rmd': '```{r}\nboard <- board_connect()\nvetiver_pin_write(board, v)\n```\n' }, status: 'partial', evidence: 'train.Rmd:3' },
     { name: 'a registry client registers the model', files: { 'src/promote.py': 'client = MlflowClient()\nmv = mlflow.register_model(f"runs:/{run_id}/model", "churn")\n' }, status: 'pass', evidence: 'src/promote.py:2' },
     { name: 'a registry call in a comment is not one', files: { 'src/train.py': '# mlflow.register_model(uri, "churn") once the registry is up\nmodel.save("model.pkl")\n' }, status: 'fail' },
     { name: 'Azure ML Model.register from a pipeline step', files: { 'src/register/register_model.py': 'model = Model.register(workspace=ws, model_path="outputs/model.pkl", model_name=name, tags=tags)\n' }, status: 'pass', evidence: 'Model.register' },

@@ -1,6 +1,7 @@
 /** The dependencies slice of Facts: manifests, lock files and the direct dependencies they declare. */
 
-export type Ecosystem = 'pypi' | 'npm' | 'conda';
+/** `cran`: R packages, as renv locks them. */
+export type Ecosystem = 'pypi' | 'npm' | 'conda' | 'cran';
 
 export interface Dependency {
   ecosystem: Ecosystem;
@@ -37,7 +38,7 @@ export type ManifestKind =
 export interface LockFileInfo {
   path: string;
   ecosystem: Ecosystem;
-  kind: 'poetry.lock' | 'uv.lock' | 'Pipfile.lock' | 'pdm.lock' | 'conda-lock' | 'package-lock.json' | 'yarn.lock' | 'pnpm-lock.yaml';
+  kind: 'poetry.lock' | 'uv.lock' | 'Pipfile.lock' | 'pdm.lock' | 'conda-lock' | 'package-lock.json' | 'yarn.lock' | 'pnpm-lock.yaml' | 'renv.lock';
   packages: number;
 }
 

@@ -15,6 +15,7 @@ const LOCK_FORMATS: LockFormat[] = [
   { kind: 'package-lock.json', ecosystem: 'npm', manager: 'npm', name: /^package-lock\.json$/ },
   { kind: 'yarn.lock', ecosystem: 'npm', manager: 'yarn', name: /^yarn\.lock$/ },
   { kind: 'pnpm-lock.yaml', ecosystem: 'npm', manager: 'pnpm', name: /^pnpm-lock\.yaml$/ },
+  { kind: 'renv.lock', ecosystem: 'cran', manager: 'renv', name: /^renv\.lock$/, count: countRenvLock },
 ];
 
 export function lockFormat(path: string): LockFormat | undefined {
@@ -29,6 +30,11 @@ function countPackageTables(file: FileContent): number {
 function countPipfileLock(file: FileContent, warn: Warn): number {
   const doc = parseJsonObject(file, warn);
   return doc ? entriesOf(doc.default).length + entriesOf(doc.develop).length : 0;
+}
+
+/** renv.lock: JSON with one entry per package under `Packages`. */
+function countRenvLock(file: FileContent, warn: Warn): number {
+  return entriesOf(parseJsonObject(file, warn)?.Packages).length;
 }
 
 function countCondaLock(file: FileContent, warn: Warn): number {

@@ -73,17 +73,20 @@ export const PINNED_SHARE = 0.9;
 
 /**
  * How reproducible the installed environment is. The Python (and conda) environment decides; a
- * package.json beside it is usually a docs site or a front end. Only a project with no Python
- * runtime dependency at all (a TypeScript service or LLM application) is judged by its npm ones.
+ * package.json beside it is usually a docs site or a front end. A project with no Python runtime
+ * dependency at all is judged by its R environment (an renv lock), then by its npm dependencies
+ * (a TypeScript service or LLM application).
  */
 function pinningOf(
   manifests: ReadonlyArray<{ path: string; read: ManifestRead }>,
   locks: ReadonlyArray<{ path: string; format: LockFormat }>,
   paths: ReadonlySet<string>,
 ): DependencyFacts['pinning'] {
-  const python = ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem !== 'npm', lockAlone: true });
+  const python = ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'pypi' || ecosystem === 'conda', lockAlone: true });
+  if (python !== 'none') return python;
+  const r = ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'cran', lockAlone: true });
   // A package-lock.json of build tools alone (devDependencies) locks no runtime.
-  return python === 'none' ? ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'npm', lockAlone: false }) : python;
+  return r === 'none' ? ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'npm', lockAlone: false }) : r;
 }
 
 function ecosystemPinning(
