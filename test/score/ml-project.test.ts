@@ -12,6 +12,8 @@ const webLibrary = {
   // Nor do fixtures: the data of its tests.
   'tests/fixtures/ml-repo/train.py': 'from sklearn.ensemble import RandomForestClassifier\nmodel = RandomForestClassifier().fit(X, y)\n',
   'README.md': '# fetcher\n\nNot to be confused with `model.fit(X, y)` or `import torch`.\n',
+  // A web front end that sends text messages and streams a response is no LLM application.
+  'web/notify.ts': "import twilio from 'twilio';\n\nexport const notify = (to: string) => twilio().messages.create({ to, body: 'Your order shipped' });\n",
   // Statistics in R without a model: a summary and a plot.
   'analysis/summary.R': 'library(ggplot2)\n# library(caret) once we model it\nsummary(orders)\nggplot(orders, aes(x = day)) + geom_bar()\n',
 };
@@ -22,6 +24,12 @@ describe('an ML project or not', () => {
     ['an LLM application', { 'app/chat.py': 'from openai import OpenAI\nclient = OpenAI()\nreply = client.chat.completions.create(model="gpt-4o", messages=m)\n' }, /app\/chat\.py:\d+/],
     ['a notebook importing from a submodule', { 'poc.ipynb': notebook('from sklearn.model_selection import train_test_split') }, /poc\.ipynb:1 imports sklearn\.model_selection/],
     ['modelling in R', { 'TelcoChurn.R': 'library(tidyverse)\nlibrary(caret)\n\nchurn_model <- glm(Churn ~ ., data = train,\n                   family = binomial)\n' }, /TelcoChurn\.R:2 \(r-model-code\)/],
+    [
+      'a TypeScript LLM application (the Vercel AI SDK)',
+      { 'app/api/chat/route.ts': "import { openai } from '@ai-sdk/openai';\nimport { streamText } from 'ai';\n\nexport async function POST(req: Request) {\n  const result = streamText({ model: openai('gpt-4o'), messages });\n  return result.toDataStreamResponse();\n}\n" },
+      /app\/api\/chat\/route\.ts:5 \(llm-call-js\)/,
+    ],
+    ['a TypeScript OpenAI client', { 'src/lib/llm.ts': "import OpenAI from 'openai';\n\nconst client = new OpenAI();\nexport const ask = (q: string) => client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n" }, /src\/lib\/llm\.ts:3 \(llm-call-js\)/],
     ['a service that only loads a model', { 'serve/app.py': 'import onnxruntime as ort\nsession = ort.InferenceSession("model.onnx")\n', 'requirements.txt': requirements('onnxruntime') }, /serve\/app\.py:1 imports onnxruntime/],
   ])('is one with %s, and gets a score', async (_, files, evidence) => {
     const report = await reportFromFiles(files);
