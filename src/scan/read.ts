@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 
 /** A file's text or why it was left unread, with its size in bytes. */
 export type ReadResult = ({ text: string } | { unread: 'too-large' | 'binary' | 'unreadable' }) & { bytes: number };
@@ -9,6 +9,13 @@ const BINARY_SNIFF_BYTES = 8000;
 /** Files up to this size are read into one buffer, reused: the text is a copy, so no read keeps it. */
 const SHARED_BYTES = 1024 * 1024;
 let shared: Buffer | undefined;
+
+/**
+ * The walk lists regular files only, but a path may be swapped for something else before it is
+ * read (on any thread): a link is not followed out of the tree, and a FIFO or a device does not
+ * block the read (a FIFO without a writer reads as empty). Windows has neither flag.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** A file's size as `lstat` gives it, or -1 when it cannot be had (the file is gone). */
 export function sizeOf(absolutePath: string): number {
@@ -30,7 +37,7 @@ export function sizeOf(absolutePath: string): number {
 export function readText(absolutePath: string, limit: number): ReadResult | null {
   let descriptor: number | undefined;
   try {
-    descriptor = openSync(absolutePath, 'r');
+    descriptor = openSync(absolutePath, OPEN_FLAGS);
     let buffer = (shared ??= Buffer.allocUnsafe(SHARED_BYTES));
     // A regular file's read comes back short only at its end: asking again to hear so, or asking
     // for its size first, would cost a system call per file.

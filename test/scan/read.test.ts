@@ -1,4 +1,5 @@
-import { chmodSync, lstatSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, lstatSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText, sizeOf } from '../../src/scan/read.js';
@@ -53,5 +54,15 @@ describe('reading a file sized by its read', () => {
     const root = await tempDir({});
     expect(readText(join(root, 'nope.txt'), 1000)).toBeNull();
     expect(sizeOf(join(root, 'nope.txt'))).toBe(-1);
+  });
+
+  // The walk lists regular files; what replaces one before its read must not hang a scan nor lead out of the tree.
+  it.skipIf(process.platform === 'win32')('neither waits on a FIFO nor follows a link found where a listed file was', async () => {
+    const root = await tempDir({ 'outside.txt': 'a secret kept elsewhere\n' });
+    execFileSync('mkfifo', [join(root, 'pipe.py')]);
+    symlinkSync(join(root, 'outside.txt'), join(root, 'link.py'));
+    // A blocking open would wait for a writer; this one comes back at once, with nothing read (as empty or unreadable, by platform).
+    expect([{ unread: 'unreadable', bytes: 0 }, { text: '', bytes: 0 }]).toContainEqual(readText(join(root, 'pipe.py'), 1000));
+    expect(readText(join(root, 'link.py'), 1000)).toEqual({ unread: 'unreadable', bytes: lstatSync(join(root, 'link.py')).size });
   });
 });
