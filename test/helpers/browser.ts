@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { chromium, type Browser, type BrowserContextOptions, type ConsoleMessage, type Dialog, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Dialog, type Page, type Request } from 'playwright-core';
 import { tempDir } from './temp.js';
 
 /*
@@ -48,21 +48,37 @@ export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height:
 export const MOBILE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, deviceScaleFactor: 2 };
 
 /**
- * Pages kept open for the next report with the same options: a new page costs Chromium a context
- * and a renderer process (about a second of CPU on this project's CI machine), loading another file
- * into an open page a fraction of that. A page goes back only after a test that did not fail with
- * it, its listeners removed and its media emulation undone; a report is always loaded afresh.
+ * Pages kept open for the next report with the same options: a new page costs Chromium a renderer
+ * process (about a second of CPU on this project's CI machine), loading another file into an open
+ * page a fraction of that. A page goes back only after a test that did not fail with it, its
+ * listeners removed and its media emulation undone; a report is always loaded afresh.
  */
 const idlePages = new Map<string, Page[]>();
 
-async function takePage(browser: Browser, options: BrowserContextOptions): Promise<Page> {
-  const page = idlePages.get(JSON.stringify(options))?.pop();
-  if (page) return page;
+/**
+ * One browser context for the pages that differ only in their viewport, which each page sets: a
+ * context costs Chromium more than the page itself (its own renderers, as an incognito window
+ * has). The reports run no script and store nothing, so their pages have nothing to share in it.
+ */
+const contexts = new Map<string, Promise<BrowserContext>>();
+
+async function newContext(browser: Browser, options: BrowserContextOptions): Promise<BrowserContext> {
   const context = await browser.newContext(options);
   // The test's own timeout bounds it; Playwright's 30 s default would fire first on a busy machine
   // (a full-page screenshot of the long report takes seconds even on an idle one).
   context.setDefaultTimeout(0);
-  return context.newPage();
+  return context;
+}
+
+async function takePage(browser: Browser, options: BrowserContextOptions): Promise<Page> {
+  const idle = idlePages.get(JSON.stringify(options))?.pop();
+  if (idle) return idle;
+  const { viewport, ...shared } = options;
+  const key = JSON.stringify(shared);
+  if (!contexts.has(key)) contexts.set(key, newContext(browser, shared));
+  const page = await (await contexts.get(key)!).newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  return page;
 }
 
 async function givePage(options: BrowserContextOptions, opened: OpenedReport): Promise<void> {
@@ -79,7 +95,7 @@ export async function withReport<T>(browser: Browser, options: BrowserContextOpt
   try {
     result = await work(opened);
   } catch (error) {
-    await opened.page.context().close();
+    await opened.page.close();
     throw error;
   }
   await givePage(options, opened);
@@ -103,7 +119,7 @@ export function useOpenedReport(browser: () => Browser, options: BrowserContextO
   afterAll(async () => {
     if (!opened) return;
     // A page some test failed with may be in any state: it is closed, not kept.
-    if (failed) await opened.page.context().close();
+    if (failed) await opened.page.close();
     else await givePage(options, opened);
   });
   return () => {
