@@ -4,20 +4,17 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The files that take longest, longest first: npm and TypeScript, Chromium, a child process per
+ * The files that take longest, longest first: Chromium, npm and TypeScript, a child process per
  * run, git. Vitest starts the longest files first only when it has timed them in an earlier run;
  * on a clean clone (CI) it starts the largest, and these began half-way through or at the end,
  * where one core finished a long file while the other had nothing left to run.
  */
 const LONGEST_FIRST = [
+  'test/browser/chromium.test.ts',
   'test/package/pack.test.ts',
-  'test/browser/print.test.ts',
-  'test/browser/accessibility.test.ts',
   'test/hostile/scan-content.test.ts',
   'test/cli/init.test.ts',
-  'test/browser/html-report.test.ts',
   'test/ci/organisation.test.ts',
-  'test/browser/narrow.test.ts',
   'test/cli/init-terminal.test.ts',
   'test/scan/git-history.test.ts',
   'test/scan/hostile-growth.test.ts',
