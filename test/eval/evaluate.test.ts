@@ -3,17 +3,20 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runEval } from '../../src/eval/cli.js';
 import { evaluateCorpus, type EvalResult } from '../../src/eval/evaluate.js';
 import { loadFactMap, type FactMapping } from '../../src/eval/fact-map.js';
 import { loadLabels } from '../../src/eval/labels.js';
 import { renderEvalMarkdown, renderEvalText } from '../../src/eval/render.js';
 import { loadRuleSet } from '../../src/rules/load.js';
+import { capture, type CliResult } from '../helpers/cli.js';
 import { inputError } from '../helpers/input-error.js';
 import { copyTree, tempDir } from '../helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EVAL = join(ROOT, 'eval');
 const NOW = new Date('2026-11-23T09:00:00Z');
+const EVAL_ENV = { SOURCE_DATE_EPOCH: String(NOW.getTime() / 1000) };
 
 /** A label file as eval/LABELS.md describes it; facts as `name: value` with a generic evidence. */
 function label(repo: string, commit: string, grade: number, cls: string, facts: Record<string, boolean | null>): string {
@@ -30,7 +33,7 @@ const ZERO = 'abc0'.repeat(10);
  * deliberately wrong (the service's Helm chart labelled as no orchestration) so that a
  * disagreement must show up with the tool's evidence.
  */
-async function corpus(): Promise<{ trees: string; labels: string; serviceCommit: string }> {
+async function makeCorpus(): Promise<{ trees: string; labels: string; serviceCommit: string }> {
   const trees = await tempDir({
     'acme__cli-tool/pyproject.toml': '[project]\nname = "cli-tool"\ndependencies = ["click==8.1.7"]\n',
     'acme__cli-tool/src/cli_tool/__init__.py': 'import click\n\n@click.command()\ndef main():\n    click.echo("hello")\n',
@@ -63,6 +66,10 @@ async function corpus(): Promise<{ trees: string; labels: string; serviceCommit:
   });
   return { trees, labels, serviceCommit };
 }
+
+/** The corpus is only read: made once for the file, it costs its copies and git processes once. */
+let made: ReturnType<typeof makeCorpus> | undefined;
+const corpus = () => (made ??= makeCorpus());
 
 async function mappings(): Promise<FactMapping[]> {
   const ruleSet = await loadRuleSet();
@@ -153,9 +160,17 @@ describe('label and fact-map mistakes', () => {
   });
 });
 
-function evalCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** `npm run eval` with these arguments, through the entry its process runs (`runEval(argv, io)`), in this process. */
+async function evalRun(args: string[]): Promise<CliResult> {
+  const [stdout, stderr] = [capture(), capture()];
+  const code = await runEval(args, { stdout, stderr, env: EVAL_ENV, now: () => new Date() });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** `npm run eval` in a process of its own, as `npm run eval` starts it: for its exit status and its streams. */
+function evalProcess(args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'dist/eval/main.js'), ...args], { env: { PATH: process.env.PATH, SOURCE_DATE_EPOCH: String(NOW.getTime() / 1000) } }, (error, stdout, stderr) =>
+    execFile(process.execPath, [join(ROOT, 'dist/eval/main.js'), ...args], { env: { PATH: process.env.PATH, ...EVAL_ENV } }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -166,7 +181,7 @@ describe('npm run eval', () => {
     const { trees, labels } = await corpus();
     const page = join(await tempDir(), 'accuracy.md');
     await writeFile(page, '# Accuracy\n\nKept.\n\n<!-- eval:begin -->\nold figures\n<!-- eval:end -->\n\nAlso kept.\n');
-    const run = await evalCli(['--trees', trees, '--labels', labels, '--json', '--write', page]);
+    const run = await evalRun(['--trees', trees, '--labels', labels, '--json', '--write', page]);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as EvalResult;
     expect(json.corpus).toBe(3);
@@ -180,7 +195,7 @@ describe('npm run eval', () => {
   it('exits 2 with one line naming the file on a bad label', async () => {
     const trees = await tempDir();
     const labels = await tempDir({ 'acme__x.yaml': label('acme/x', 'nope', 1, 'poc', { ci: true }) });
-    const run = await evalCli(['--trees', trees, '--labels', labels]);
+    const run = await evalProcess(['--trees', trees, '--labels', labels]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/acme__x\.yaml:2:\d+: commit: does not have the expected form/);

@@ -40,7 +40,8 @@ export function cliProcess(args: string[], options: CliOptions = {}): Promise<Cl
   });
 }
 
-function capture(terminal = false): OutputStream & { text: string } {
+/** An output stream that keeps what is written to it, as a terminal when `terminal` says so. */
+export function capture(terminal = false): OutputStream & { text: string } {
   return {
     text: '',
     isTTY: terminal,
