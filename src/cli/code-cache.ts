@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import Module, { createRequire, isBuiltin } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
@@ -28,15 +28,6 @@ import type { CliIO } from './io.js';
  */
 const V8_FLAGS = '--no-regexp-tier-up --interrupt-budget=540672';
 
-/**
- * V8's defaults for the same flags. Node's built-in modules (crypto, zlib, fs/promises...) come with
- * a code cache of their own, made under the defaults: under the CLI's flags V8 would reject it and
- * parse the module from source (58 M more instructions for an empty directory's audit). A built-in
- * module the program requires is therefore loaded under the defaults, and the CLI's flags are set
- * again for what it runs.
- */
-const V8_DEFAULTS = '--regexp-tier-up --interrupt-budget=67584';
-
 /** What the CLI's entry points export, as bin/scale-audit.js uses them. */
 export interface CliBundle {
   run(argv: readonly string[], io: CliIO): Promise<number>;
@@ -50,7 +41,6 @@ interface Compiled {
   cached: boolean;
 }
 
-type LoadHook = (this: unknown, request: string, ...rest: unknown[]) => unknown;
 type CompileHook = (this: Module & { exports: unknown }, content: string, filename: string) => unknown;
 
 const loaded: Compiled[] = [];
@@ -60,21 +50,10 @@ const loaded: Compiled[] = [];
  * files in `dir` are compiled this way; every other module loads as Node loads it.
  */
 export function loadCliBundle(dir: string): CliBundle {
+  // Set once, before anything of the CLI compiles. Changing V8's flags again while the program runs
+  // (as an earlier version did around each built-in module's first load, to take Node's own code
+  // cache for it) races V8's background compiler threads: one audit in about 400 died of SIGSEGV.
   setFlagsFromString(V8_FLAGS);
-  const moduleLoader = Module as unknown as { _load: LoadHook };
-  const load = moduleLoader._load;
-  const builtinsRequired = new Set<string>();
-  moduleLoader._load = function (request, ...rest) {
-    // Each flag change costs V8 a pass over its flags: only a module's first require can compile it.
-    if (!isBuiltin(request) || builtinsRequired.has(request)) return load.call(this, request, ...rest);
-    builtinsRequired.add(request);
-    setFlagsFromString(V8_DEFAULTS);
-    try {
-      return load.call(this, request, ...rest);
-    } finally {
-      setFlagsFromString(V8_FLAGS);
-    }
-  };
   const prototype = Module.prototype as unknown as { _compile: CompileHook };
   const compile = prototype._compile;
   prototype._compile = function (content, filename) {
