@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync, type ExecFileException } from 'node:child_process';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -35,9 +35,19 @@ const environment = (options: CliOptions) => ({ PATH: process.env.PATH, HOME: pr
 export function cliProcess(args: string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: environment(options), maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      resolve({ code: error ? exitCodeOf(error) : 0, stdout, stderr }),
     );
   });
+}
+
+/**
+ * A child killed by a signal has no exit code: it reads as a shell reads it (128 + the signal's
+ * number: 139 for SIGSEGV), so a crash never passes for the CLI's own exit 1.
+ */
+function exitCodeOf(error: ExecFileException): number {
+  if (typeof error.code === 'number') return error.code;
+  const signal = error.signal ? constants.signals[error.signal] : undefined;
+  return signal === undefined ? 1 : 128 + signal;
 }
 
 /** An output stream that keeps what is written to it, as a terminal when `terminal` says so. */
