@@ -15,18 +15,17 @@ import type { CliIO } from './io.js';
  */
 
 /**
- * V8's defaults suit a long-running page; an audit is a short process, the CLI sets two of them
+ * V8's defaults suit a long-running page; an audit is a short process, the CLI sets one of them
  * before it compiles any chunk (and so does the build that stores the chunks' code caches, since V8
  * takes a cache only under the flags it was made with). Counted with callgrind, which counts
- * instructions whatever the machine's load:
- * - A regular expression is compiled on its first run to bytecode, which is optimised, and on its
- *   second run again to machine code. For the packs' long alternations the bytecode step is the
- *   dear one: straight to machine code, a 50-file audit runs 6% fewer instructions.
- * - A function is optimised by TurboFan after a budget of interpreted work; eight times that
- *   budget leaves a short audit's code to the baseline compiler and still optimises what a long
- *   one runs most: 7% fewer instructions for the 50-file audit, 6% fewer for babel/babel.
+ * instructions whatever the machine's load: a function is optimised by TurboFan after a budget of
+ * interpreted work; eight times that budget leaves a short audit's code to the baseline compiler
+ * and still optimises what a long one runs most (7% fewer instructions for the 50-file audit, 6%
+ * fewer for babel/babel). `--no-regexp-tier-up` (regular expressions compiled straight to machine
+ * code, 6% fewer) was dropped: audits run in a loop died of SIGSEGV inside native regexp code about
+ * once in a thousand runs with it.
  */
-const V8_FLAGS = '--no-regexp-tier-up --interrupt-budget=540672';
+const V8_FLAGS = '--interrupt-budget=540672';
 
 /** What the CLI's entry points export, as bin/scale-audit.js uses them. */
 export interface CliBundle {
