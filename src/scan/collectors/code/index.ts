@@ -37,9 +37,10 @@ export interface CodeFacts {
 const MAX_LOCATIONS = 20;
 const MAX_SNIPPET = 120;
 
-function snippet(text: string, path: string): string {
+/** `inCode`: the file is source code, where an unquoted value is an expression (see `redactSecrets`). */
+function snippet(text: string, inCode: boolean): string {
   const trimmed = text.trim();
-  return redactSecrets(trimmed.length > MAX_SNIPPET ? `${trimmed.slice(0, MAX_SNIPPET - 3)}...` : trimmed, fileWeight(path) === 'code');
+  return redactSecrets(trimmed.length > MAX_SNIPPET ? `${trimmed.slice(0, MAX_SNIPPET - 3)}...` : trimmed, inCode);
 }
 
 /** Where each signal or import was found, `count` of them in all and a few places of each kind. */
@@ -123,8 +124,9 @@ function collectCode({ signals }: CollectorOptions): Collector<CodeFacts> {
         for (const unit of textUnits(file)) found.push(...set.matchText(unit, file.path, text, hits(unit.source)).map((match) => ({ ...match, ...(unit.cell === undefined ? {} : { cell: unit.cell }) })));
       }
       found.sort((a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.signal.order - b.signal.order);
+      const inCode = found.length > 0 && fileWeight(file.path) === 'code';
       for (const match of found) {
-        matches.record(match.signal.id, { path: file.path, line: match.line, ...(match.cell === undefined ? {} : { cell: match.cell }), context: file.context, snippet: snippet(match.text, file.path) });
+        matches.record(match.signal.id, { path: file.path, line: match.line, ...(match.cell === undefined ? {} : { cell: match.cell }), context: file.context, snippet: snippet(match.text, inCode) });
       }
     },
     finish() {
