@@ -43,7 +43,7 @@ export const signal = defineCheck({
     examples: [
       'signal: mon-drift-detection-call',
       'signal: { ids: [mon-prediction-log, mon-quality-monitor-call], glob: "*.py" }',
-      'signal: { ids: ct-orchestrator-schedule, sameFileAs: ct-training-step }',
+      'signal: { ids: orchestrator-schedule, sameFileAs: ct-training-step }',
     ],
   },
   evaluate(arg, ctx) {
