@@ -165,13 +165,14 @@ describe('named conditions', () => {
     expect([...questionsOf({ all: [T, { condition: 'online' }] }, ctx)]).toEqual(['q.batch']);
   });
 
-  it('give one line of evidence, so that a premise does not push aside what the rule is about', () => {
+  it('give one line of evidence, after what the rule is about, so that a premise does not push it aside', () => {
     const conditions = new Map<string, Expr>([['answered-batch', { all: [{ answer: { id: 'q.batch', equals: true } }, { answer: { id: 'q.loop', equals: true } }] }]]);
     const ctx = { ...context({ 'q.batch': true, 'q.loop': true }), conditions };
     expect(evaluateExpr(conditions.get('answered-batch')!, ctx).evidence).toHaveLength(2);
     const outcome = evaluateExpr({ all: [{ condition: 'answered-batch' }, T] }, ctx);
     expect(outcome.value).toBe(true);
-    expect(outcome.evidence.map((item) => item.path ?? item.detail)).toEqual(['answers.yaml', 'Dockerfile']);
+    // The premise is written first, yet its line comes last: a report's first line shows the practice.
+    expect(outcome.evidence.map((item) => item.path ?? item.detail)).toEqual(['Dockerfile', 'answers.yaml']);
   });
 });
 

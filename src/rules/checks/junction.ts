@@ -25,6 +25,12 @@ function junction(parts: Outcome[], decisive: boolean): Outcome {
 
 const parts = (exprs: Expr[]) => exprs.map((expr, i) => ({ expr, at: [i] }));
 
+/**
+ * A named condition is a premise (the project trains a model), not what the rule is about: its line
+ * goes after the other parts' evidence, so that a report's first line of evidence shows the practice.
+ */
+const premisesLast = (exprs: Expr[]) => [...exprs.filter((expr) => !('condition' in expr)), ...exprs.filter((expr) => 'condition' in expr)];
+
 export const all = defineCheck({
   name: 'all',
   argument,
@@ -32,7 +38,7 @@ export const all = defineCheck({
     summary: 'Every part holds. False as soon as one part is false; otherwise unknown while a part is unknown.',
     examples: ['all: [{ file: Dockerfile }, { ci: { runs: docker-build } }]'],
   },
-  evaluate: (exprs, _ctx, part) => junction(exprs.map(part), false),
+  evaluate: (exprs, _ctx, part) => junction(premisesLast(exprs).map(part), false),
   parts,
 });
 
