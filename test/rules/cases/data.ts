@@ -219,6 +219,12 @@ export const cases: RuleCases = {
 
   'data.pipeline-as-code': [
     { name: 'Airflow DAG', files: { 'dags/transactions.py': airflowDag }, status: 'pass', evidence: 'dags/transactions.py:9' },
+    {
+      name: 'a Mage pipeline that loads and prepares data',
+      files: { 'etl/pipelines/prepare_data/metadata.yaml': 'blocks:\n- name: load_gaming_data\n  type: data_loader\n- name: extract_features\n  type: transformer\ntype: python\n' },
+      status: 'pass',
+      evidence: 'etl/pipelines/prepare_data/metadata.yaml:3 type: data_loader',
+    },
     { name: 'dbt project', files: { 'dbt_project.yml': "name: shop\nversion: '1.0'\nprofile: shop\n", 'models/staging/stg_orders.sql': 'select * from {{ source("shop", "orders") }}\n' }, status: 'pass', evidence: 'dbt_project.yml' },
     {
       name: 'Dagster assets',

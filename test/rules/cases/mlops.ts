@@ -14,6 +14,10 @@ const aTest = { 'tests/test_features.py': 'from churn.features import encode\n\n
 
 const nightlyTraining = workflow({ name: 'retrain', on: schedule('0 3 * * *'), job: 'train', steps: ['run: python -m src.train --config params.yaml'] });
 
+/** A Mage project keeps each pipeline's blocks, and its triggers, in a folder of their own. */
+const mageTrainingPipeline = 'blocks:\n- name: load_data\n  type: data_loader\n  upstream_blocks: []\n- name: train_evaluate\n  type: transformer\n  upstream_blocks: [load_data]\ntype: python\nuuid: training_workflow\n';
+const mageTrigger = (pipeline: string, interval: string) =>
+  `triggers:\n- name: ${pipeline}_trigger\n  pipeline_uuid: ${pipeline}\n  schedule_interval: ${interval}\n  schedule_type: ${interval === 'null' ? 'api' : 'time'}\n  status: active\n`;
 const manualTraining = workflow({ name: 'train', on: 'workflow_dispatch', job: 'train', steps: ['run: python src/train.py'] });
 
 const trainModule = `import mlflow
@@ -296,6 +300,18 @@ export const cases: RuleCases = {
       status: 'pass',
       evidence: 'pipelines/pipeline.yml:1',
     },
+    {
+      name: 'a Mage pipeline of blocks',
+      files: { 'mlops/pipelines/training_workflow/metadata.yaml': mageTrainingPipeline, 'mlops/transformers/train.py': 'model.fit(X, y)\n' },
+      status: 'pass',
+      evidence: 'mlops/pipelines/training_workflow/metadata.yaml:3 type: data_loader',
+    },
+    {
+      // A model config's `type: transformer` names an architecture, not a pipeline block.
+      name: 'a model config with a transformer type is no pipeline',
+      files: { 'configs/model/metadata.yaml': 'model:\n  type: transformer\n  layers: 12\n', 'train.py': 'model.fit(X, y)\n' },
+      status: 'partial',
+    },
     { name: 'an MLproject file: entry points, not a pipeline', files: { MLproject: 'name: bikes\nentry_points:\n  main:\n    command: "python -m bikes train"\n' }, status: 'partial', evidence: 'MLproject' },
     { name: 'Kubeflow pipeline', files: { 'pipelines/train.py': 'from kfp import dsl\n\n@dsl.pipeline(name="train")\ndef pipeline():\n    pass\n' }, status: 'pass', evidence: 'pipelines/train.py:3' },
     { name: 'a training script', files: { 'src/train_model.py': 'print("training")\n' }, status: 'partial' },
@@ -406,6 +422,32 @@ export const cases: RuleCases = {
       },
       status: 'pass',
       evidence: 'prefect.yaml:5',
+    },
+    {
+      name: 'a Mage trigger runs the training pipeline weekly',
+      files: {
+        'mlops/pipelines/training_workflow/metadata.yaml': mageTrainingPipeline,
+        'mlops/pipelines/training_workflow/triggers.yaml': mageTrigger('training_workflow', "'@weekly'"),
+      },
+      status: 'pass',
+      evidence: "mlops/pipelines/training_workflow/triggers.yaml:4 schedule_interval: '@weekly'",
+    },
+    {
+      // Mage gives every trigger a schedule field: null for one called through the API.
+      name: 'a Mage trigger of the training pipeline called through its API, on no schedule',
+      files: {
+        'mlops/pipelines/training_workflow/metadata.yaml': mageTrainingPipeline,
+        'mlops/pipelines/training_workflow/triggers.yaml': mageTrigger('training_workflow', 'null'),
+      },
+      status: 'fail',
+    },
+    {
+      name: 'a Mage trigger runs batch inference daily, and nothing retrains',
+      files: {
+        'mlops/pipelines/training_workflow/metadata.yaml': mageTrainingPipeline,
+        'mlops/pipelines/batch_inference/triggers.yaml': mageTrigger('batch_inference', "'@daily'"),
+      },
+      status: 'fail',
     },
     {
       // A scheduled DAG that loads data says nothing about the training DAG, which runs by hand.
