@@ -288,6 +288,12 @@ export const cases: RuleCases = {
       status: 'pass',
       evidence: 'GITHUB_TOKEN from GitHub Actions secrets',
     },
+    {
+      name: 'token counts and a tokenizer read from the environment are no credentials',
+      files: { 'src/serve.py': 'import os\n\nmax_new_tokens = int(os.environ.get("MAX_NEW_TOKENS", 512))\ntokenizer = os.getenv("TOKENIZER_PATH")\nkeywords = os.environ["SEARCH_KEYWORDS"]\n' },
+      status: 'not_applicable',
+    },
+    { name: 'a key named in parts, and keys in the plural', files: { 'src/settings.py': 'import os\n\nsecret = os.environ["AWS_SECRET_ACCESS_KEY"]\nkeys = os.getenv("SIGNING_KEYS")\nbase = os.getenv("SECRET_KEY_BASE")\n' }, status: 'partial', evidence: ['src/settings.py:3', 'src/settings.py:4', 'src/settings.py:5'] },
     { name: 'no credentials used at all', files: { 'src/train.py': trainScript }, status: 'not_applicable' },
   ],
   'security.dependency-scanning': [
