@@ -269,6 +269,13 @@ export const cases: RuleCases = {
       files: { 'tests/test_model.py': 'from sklearn.preprocessing import StandardScaler\n\n\ndef test_model_fits(model, X, y):\n    model.fit(StandardScaler().fit_transform(X), y)\n', '.github/workflows/ci.yml': testWorkflow() },
       status: 'fail',
     },
+    {
+      // Cleaning up temporary files is no data cleaning.
+      name: 'a test that a stream cleans up after itself',
+      files: { 'tests/test_sinks.py': 'def test_exception_inside_stream_cleans_up_manifest_tmp(tmp_path):\n    assert not list(tmp_path.iterdir())\n\ndef test_cleanup_on_exit():\n    assert True is not False\n', '.github/workflows/ci.yml': testWorkflow() },
+      status: 'fail',
+    },
+    { name: 'a test of text cleaning', files: { 'tests/test_text.py': 'def test_clean_text_strips_markup():\n    assert clean("<b>a</b>") == "a"\n', '.github/workflows/ci.yml': testWorkflow() }, status: 'pass', evidence: 'tests/test_text.py:1' },
     { name: 'feature code without tests', files: { 'src/fraud/features.py': 'def rolling_amount_stats(df, window):\n    return df\n', '.github/workflows/ci.yml': testWorkflow() }, status: 'fail' },
     llmAssistantCase,
   ],
@@ -336,6 +343,15 @@ export const cases: RuleCases = {
 
   'data.quality-profiling': [
     { name: 'findings documented', answers: { 'data.profiling': 'documented' }, status: 'pass', evidence: 'data.profiling: "documented"' },
+    { name: 'a whylogs profile report committed with a release', files: { 'docs/releases/v3/whylogs_profile.html': '<html><body>whylogs profile</body></html>\n' }, status: 'pass', evidence: 'docs/releases/v3/whylogs_profile.html' },
+    { name: 'a data profile in the docs', files: { 'docs/data-profile.md': '# Transactions profile\n\n3.1% fraud rate.\n' }, status: 'pass', evidence: 'docs/data-profile.md' },
+    {
+      // A web app's user profile page, and notes on profiling the code's speed, are no data profiles.
+      name: "a user profile page and a CPU profiling guide",
+      files: { 'src-ui/src/app/profile-edit-dialog/profile-edit-dialog.component.html': '<form>name</form>\n', 'docs/profiling.md': '# Profiling\n\nRun py-spy on the worker.\n', 'src/train.py': 'model.fit(X, y)\n' },
+      status: 'unknown',
+      evidence: 'no committed data profile report',
+    },
     { name: 'datasheet in the docs', files: { 'docs/DATASHEET.md': '# Transactions datasheet\n\n## Composition\n\n3.1% fraud rate; 0.4% missing merchant category.\n' }, status: 'pass', evidence: 'docs/DATASHEET.md' },
     { name: 'profile produced by the pipeline', files: { 'src/fraud/profile.py': 'import whylogs as why\n\n\ndef profile(df):\n    return why.log(df).profile()\n' }, status: 'pass', evidence: 'src/fraud/profile.py:5' },
     { name: 'explored but not written down', answers: { 'data.profiling': 'ad-hoc' }, status: 'partial' },

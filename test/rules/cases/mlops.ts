@@ -450,6 +450,30 @@ export const cases: RuleCases = {
       status: 'fail',
     },
     {
+      name: 'Celery beat retrains the classifier hourly',
+      files: {
+        'src/app/tasks.py': 'from celery import shared_task\n\n@shared_task\ndef train_classifier():\n    model.fit(X, y)\n',
+        'src/app/celery.py': 'from celery.schedules import crontab\n\napp.conf.beat_schedule = {\n    "train-classifier": {"task": "app.tasks.train_classifier", "schedule": crontab(minute=5)},\n}\n',
+      },
+      status: 'pass',
+      evidence: 'src/app/celery.py:4',
+    },
+    {
+      name: 'an APScheduler cron job retrains nightly',
+      files: { 'service/scheduler.py': 'from apscheduler.schedulers.background import BackgroundScheduler\nfrom service.training import retrain_model\n\nscheduler = BackgroundScheduler()\nscheduler.add_job(retrain_model, "cron", hour=3)\n', 'service/training.py': 'def retrain_model():\n    model.fit(X, y)\n' },
+      status: 'pass',
+      evidence: 'service/scheduler.py:5',
+    },
+    {
+      // The beat schedule cleans up; training runs only when someone calls it.
+      name: 'Celery beat schedules a clean-up, and the training task runs by hand',
+      files: {
+        'src/app/tasks.py': 'from celery import shared_task\n\n@shared_task\ndef train_classifier():\n    model.fit(X, y)\n',
+        'src/app/celery.py': 'from celery.schedules import crontab\n\napp.conf.beat_schedule = {\n    "clean-up": {"task": "app.tasks.empty_trash", "schedule": crontab(hour=0)},\n}\n',
+      },
+      status: 'fail',
+    },
+    {
       // A scheduled DAG that loads data says nothing about the training DAG, which runs by hand.
       name: 'a scheduled ingestion DAG beside a training DAG with no schedule',
       files: {
