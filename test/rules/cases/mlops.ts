@@ -192,6 +192,13 @@ export const cases: RuleCases = {
   ],
   'mlops.model-registry': [
     {
+      // LiteLLM's register_model records an LLM's price and features, not a version of a model.
+      name: "LiteLLM's model cost map",
+      files: { 'src/llm/config.py': 'import litellm\n\nlitellm.register_model(model_cost={"ollama_chat/llama3": {"supports_function_calling": True}})\n', 'src/train.py': 'model.fit(X, y)\n' },
+      status: 'fail',
+    },
+    { name: 'a registry client built inline', files: { 'src/register.py': 'MlflowClient().register_model(name="churn", source=uri)\n' }, status: 'pass', evidence: 'src/register.py:1' },
+    {
       name: 'Azure ML Model imported under another name',
       files: { 'src/register/register_model.py': 'from azureml.core import Model as AMLModel\n\nmodel = AMLModel.register(workspace=ws, model_path=path, model_name=name, tags=tags)\n' },
       status: 'pass',
@@ -375,6 +382,13 @@ export const cases: RuleCases = {
     },
     { name: 'SageMaker ConditionStep', files: { 'pipeline/build.py': 'step = ConditionStep(name="CheckAUC", conditions=[cond], if_steps=[register])\n' }, status: 'pass' },
     { name: 'a metric assertion in tests only', files: { 'tests/test_quality.py': 'def test_quality():\n    assert accuracy >= 0.8\n' }, status: 'partial' },
+    { name: 'a validation accuracy asserted in tests', files: { 'tests/test_quality.py': 'def test_quality():\n    assert val_acc_top1 > 0.8\n' }, status: 'partial', evidence: 'tests/test_quality.py:2' },
+    {
+      // A count of accounts is no accuracy: the metric's word must end the name or one of its parts.
+      name: 'a connector test asserting on account ids',
+      files: { 'tests/test_salesforce.py': 'def test_accounts():\n    assert len(account_ids) > 0, "No accounts"\n    assert accumulated_rows >= 1\n' },
+      status: 'fail',
+    },
     { name: 'no gate', files: { 'src/train.py': 'model.fit(X, y)\n' }, status: 'fail' },
   ],
   'mlops.continuous-delivery': [
