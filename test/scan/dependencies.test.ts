@@ -482,12 +482,32 @@ describe('conda environment files', () => {
     expect(warnings).toEqual([]);
   });
 
-  it.each(['environment.yaml', 'environment-gpu.yml', 'conda.yaml', 'envs/conda.yml', 'diabetes/conda_dependencies.yml'])('reads %s', (path) => {
+  it.each([
+    'environment.yaml',
+    'environment-gpu.yml',
+    'conda.yaml',
+    'envs/conda.yml',
+    'diabetes/conda_dependencies.yml',
+    // Named for the job they run: the Azure ML MLOps template, one environment per job in a folder, Snakemake's envs/.
+    'data-science/environment/train-conda.yml',
+    'src/score_conda.yaml',
+    'core/environments/conda/train.yml',
+    'workflow/envs/align.yaml',
+  ])('reads %s', (path) => {
     expect(run({ [path]: CONDA_ENVIRONMENT }).facts.manifests.map((m) => m.path)).toEqual([path]);
   });
 
   it('ignores an unrelated file called environment.yml', () => {
     expect(run({ 'environment.yml': 'stage: production\nreplicas: 3\n' }).facts.manifests).toEqual([]);
+  });
+
+  it.each([
+    // An Azure ML environment definition points at its conda file; it declares nothing itself.
+    ['core/environments/train.yml', '$schema: https://azuremlschemas.azureedge.net/latest/environment.schema.json\nconda_file: conda/train.yml\n'],
+    ['envs/prod.yaml', 'replicas: 3\nregion: eu-west-1\n'],
+    ['anaconda.yml', 'dependencies:\n  - numpy\n'],
+  ])('does not take %s for a conda environment', (path, text) => {
+    expect(run({ [path]: text }).facts.manifests).toEqual([]);
   });
 });
 

@@ -145,6 +145,22 @@ export const cases: RuleCases = {
       files: { 'app/api.py': 'from openai import OpenAI\nfrom pydantic import BaseModel, Field\n\nclient = OpenAI()\n\nclass Ask(BaseModel):\n    temperature: float = Field(0.2, ge=0, le=2)\n\ndef answer(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])\n' },
       status: 'fail',
     },
+    {
+      name: "a training configuration's ranged settings are not the input record",
+      files: { 'specs/model_spec.py': 'from pydantic import BaseModel, Field\n\n\nclass TuningSpec(BaseModel):\n    n_splits: int = Field(\n        default=5,\n        ge=2,\n    )\n    learning_rate: float = Field(0.1, gt=0, le=1)\n', 'src/train.py': 'model.fit(X, y)\n' },
+      status: 'fail',
+    },
+    {
+      name: "a fine-tuned model's generation parameters, with defaults, are not its data",
+      files: { 'src/inference/api.py': 'from pydantic import BaseModel, Field\n\n\nclass SQLRequest(BaseModel):\n    question: str\n    max_new_tokens: int = Field(256, ge=1, le=1024)\n    batch_size: int = Field(default_factory=lambda: 4, ge=1)\n', 'scripts/train.py': 'trainer.train()\n' },
+      status: 'fail',
+    },
+    {
+      name: 'a required feature with a range, given after the ellipsis, is a record check',
+      files: { 'src/fraud/schemas.py': 'from pydantic import BaseModel, Field\n\n\nclass Transaction(BaseModel):\n    amount: float = Field(..., gt=0, description="Transaction amount")\n', 'src/fraud/train.py': 'model.fit(X, y)\n' },
+      status: 'partial',
+      evidence: 'src/fraud/schemas.py:5',
+    },
     { name: 'validation only in an example project', files: { 'examples/gx_demo/validate.py': 'import great_expectations as gx\ncontext = gx.get_context()\n' }, status: 'fail' },
     { name: 'a commented-out schema is not validation', files: { 'src/fraud/data.py': '# SCHEMA = pa.DataFrameSchema({"amount": pa.Column(float)})\ndef load(df):\n    return df\n' }, status: 'fail' },
   ],
@@ -193,6 +209,20 @@ export const cases: RuleCases = {
       files: { 'jobs/train.yml': '$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\ncommand: python train.py --data ${{inputs.training_data}}\ninputs:\n  training_data:\n    type: uri_folder\n    path: azureml:transactions:3\n' },
       status: 'pass',
       evidence: 'jobs/train.yml:6',
+    },
+    {
+      name: 'an Azure ML data asset declared in its specification file, read by a job as its latest version',
+      files: {
+        'core/data/curated.yml': '$schema: https://azuremlschemas.azureedge.net/latest/data.schema.json\nname: transactions-curated\nversion: 1\ntype: mltable\npath: azureml://datastores/workspaceblobstore/paths/curated/\n',
+        'core/jobs/train.yml': '$schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json\ninputs:\n  curated_dataset:\n    type: mltable\n    path: azureml:transactions-curated@latest\n',
+      },
+      status: 'pass',
+      evidence: 'core/data/curated.yml:1',
+    },
+    {
+      name: 'a model or an environment given by version is not versioned data',
+      files: { 'cli/endpoints/online_deployment.yml': '$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\nname: blue\nmodel: azureml:nyc_taxi:1\nenvironment: azureml:nyc-taxi-env@latest\n', 'src/train.py': 'model.fit(X, y)\n' },
+      status: 'fail',
     },
     { name: 'DVC-tracked data without a remote', files: { 'data/raw.dvc': dataDvc, '.dvc/config': '[core]\n    autostage = true\n' }, status: 'partial', evidence: 'data/raw.dvc' },
     { name: 'dvc declared, never used', files: { 'pyproject.toml': '[project]\nname = "fraud"\ndependencies = ["pandas==2.2.3"]\n\n[dependency-groups]\ndev = ["dvc[s3]==3.58.0"]\n' }, status: 'fail', evidence: 'no import of dvc' },

@@ -354,6 +354,13 @@ instance_type: Standard_DS3_v2
 instance_count: 1
 `;
 
+const azureMlBatchDeployment = `$schema: https://azuremlschemas.azureedge.net/latest/batchDeployment.schema.json
+name: main
+endpoint_name: churn-batch
+model: azureml:churn-model@latest
+compute: azureml:cpu-cluster
+`;
+
 const online = { 'infrastructure.serving-mode': 'online' };
 const batch = { 'infrastructure.serving-mode': 'batch' };
 
@@ -398,6 +405,9 @@ export const cases: RuleCases = {
     { name: 'SageMaker endpoint deployed from code', files: { 'pipelines/deploy.py': 'from sagemaker.sklearn import SKLearnModel\n\nmodel = SKLearnModel(model_data=ARTIFACT, role=ROLE, entry_point="inference.py")\npredictor = model.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n' }, status: 'pass', evidence: 'pipelines/deploy.py:4' },
     { name: 'SageMaker endpoint in Terraform', files: { 'infra/endpoint.tf': sagemakerEndpointTf }, status: 'pass', evidence: 'aws_sagemaker_endpoint' },
     { name: 'SageMaker endpoint in CDK', files: { 'infra/endpoint_stack.py': cdkEndpointStack }, status: 'pass', evidence: 'AWS::SageMaker::Endpoint' },
+    { name: 'an Azure ML managed online deployment declared in its specification file', files: { 'core/endpoints/online/deployment.yml': azureMlOnlineDeployment }, status: 'pass', evidence: 'core/endpoints/online/deployment.yml:1' },
+    // A batch endpoint scores tables; it is no request/response API.
+    { name: 'an Azure ML batch deployment is not an online API', files: { 'core/endpoints/batch/deployment.yml': azureMlBatchDeployment, 'train.py': trainScript }, answers: online, status: 'fail' },
     { name: 'Azure ML web service deployed by the CD pipeline', files: { '.pipelines/cd.yml': 'steps:\n  - script: |\n      az ml model deploy --name churn-aks --model churn:3 --ic inference_config.yml --dc deployment_config_aks.yml\n' }, status: 'pass', evidence: 'az ml model deploy' },
     { name: 'a Flask route that takes any JSON', files: { 'app.py': flaskService }, answers: online, status: 'partial', evidence: 'app.py:8' },
     { name: 'a Vertex AI endpoint created by hand in a notebook chapter', files: { '19_training_and_deploying_at_scale.ipynb': notebook('endpoint = aiplatform.Endpoint.create(display_name="mnist-endpoint")\nendpoint.deploy(mnist_model, min_replica_count=1, max_replica_count=5, machine_type="n1-standard-4")') }, answers: online, status: 'partial', evidence: 'cell 1' },
@@ -449,6 +459,8 @@ export const cases: RuleCases = {
       files: { 'app/predict.py': 'from fastapi import FastAPI\napp = FastAPI()\n\n@app.post("/predict")\ndef predict(x: Payload):\n    return model.predict([x.values])\n' },
       status: 'unknown',
     },
+    { name: 'an Azure ML batch deployment declared in its specification file', files: { 'core/endpoints/batch/deployment.yml': azureMlBatchDeployment }, status: 'pass', evidence: 'core/endpoints/batch/deployment.yml:1' },
+    { name: 'an Azure ML online deployment is not a batch job', files: { 'core/endpoints/online/deployment.yml': azureMlOnlineDeployment }, answers: batch, status: 'fail' },
     { name: 'batch scoring answered, no job in the repository', files: { 'notebooks/score.py': 'print("scores")\n' }, answers: { 'infrastructure.serving-mode': 'batch' }, status: 'fail' },
     { name: 'nothing found while the serving mode is unanswered', files: { 'src/train.py': 'model.fit(X, y)\n' }, status: 'unknown' },
     { name: 'served online', files: { 'src/train.py': 'model.fit(X, y)\n' }, answers: online, status: 'not_applicable' },

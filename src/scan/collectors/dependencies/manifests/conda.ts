@@ -6,8 +6,14 @@ import type { ManifestFormat, ManifestRead } from '../manifest.js';
 import { parseYamlFile } from '../parse.js';
 import type { Requirement } from '../requirement.js';
 
-/** `environment.yml`, `environment-gpu.yml`, `conda.yaml`, and Azure ML's `conda_dependencies.yml`. */
-const CONDA_ENVIRONMENT_FILE = /^(?:environment(?:-[\w.-]+)?|conda(?:[_-][\w.-]+)?)\.ya?ml$/i;
+/**
+ * `environment.yml`, `environment-gpu.yml`, `conda.yaml`, Azure ML's `conda_dependencies.yml`, and
+ * environments named for their job: `train-conda.yml` (the Azure ML MLOps template's), `score_conda.yaml`.
+ */
+const CONDA_ENVIRONMENT_FILE = /^(?:environment(?:-[\w.-]+)?|(?:[\w.-]+[_-])?conda(?:[_-][\w.-]+)?)\.ya?ml$/i;
+/** Folders that hold one environment per job, each file named for its job (`environments/conda/train.yml`, Snakemake's `envs/`). */
+const CONDA_ENVIRONMENT_FOLDER = /^(?:conda|conda[_-]envs?|envs)$/i;
+const YAML_FILE = /\.ya?ml$/i;
 
 /** The interpreter and the installer are listed in environments but are not the project's dependencies. */
 const CONDA_TOOLS = new Set(['python', 'pip']);
@@ -55,4 +61,7 @@ function readCondaEnvironment(file: FileContent, warn: Warn): ManifestRead | nul
 }
 
 /** Conda environment files. */
-export const condaEnvironment: ManifestFormat = { matches: (name) => CONDA_ENVIRONMENT_FILE.test(name), read: readCondaEnvironment };
+export const condaEnvironment: ManifestFormat = {
+  matches: (name, parent) => CONDA_ENVIRONMENT_FILE.test(name) || (CONDA_ENVIRONMENT_FOLDER.test(parent) && YAML_FILE.test(name)),
+  read: readCondaEnvironment,
+};
