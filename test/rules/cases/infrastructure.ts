@@ -459,6 +459,18 @@ export const cases: RuleCases = {
       files: { 'app/predict.py': 'from fastapi import FastAPI\napp = FastAPI()\n\n@app.post("/predict")\ndef predict(x: Payload):\n    return model.predict([x.values])\n' },
       status: 'unknown',
     },
+    {
+      name: 'Databricks feature-store batch scoring of the logged model',
+      files: { 'jobs/batch_inference.py': 'fe = FeatureEngineeringClient()\npredictions = fe.score_batch(\n    model_uri=model_uri,\n    df=batch_df,\n)\n' },
+      status: 'pass',
+      evidence: 'jobs/batch_inference.py:2',
+    },
+    {
+      name: "a reward rubric's own score_batch method is not batch prediction",
+      files: { 'src/training/grpo_trainer.py': 'class Trainer:\n    def score_batch(self, responses):\n        return self.rubric.score_batch(responses)\n' },
+      answers: batch,
+      status: 'fail',
+    },
     { name: 'an Azure ML batch deployment declared in its specification file', files: { 'core/endpoints/batch/deployment.yml': azureMlBatchDeployment }, status: 'pass', evidence: 'core/endpoints/batch/deployment.yml:1' },
     { name: 'an Azure ML online deployment is not a batch job', files: { 'core/endpoints/online/deployment.yml': azureMlOnlineDeployment }, answers: batch, status: 'fail' },
     { name: 'batch scoring answered, no job in the repository', files: { 'notebooks/score.py': 'print("scores")\n' }, answers: { 'infrastructure.serving-mode': 'batch' }, status: 'fail' },

@@ -372,6 +372,11 @@ export const cases: RuleCases = {
     },
     { name: 'finite outputs asserted only in tests', files: { 'tests/test_model.py': 'import numpy as np\n\n\ndef test_scores_are_finite(model, sample):\n    assert np.isfinite(model.predict_proba(sample)).all()\n', 'src/fraud/serve.py': 'def score(tx):\n    return model.predict_proba([tx])[0][1]\n' }, status: 'partial', evidence: 'tests/test_model.py:5' },
     { name: 'NaN handling in feature cleaning is not an output guard', files: { 'src/fraud/features.py': 'import numpy as np\n\n\ndef clean(df):\n    df.loc[np.isnan(df.amount), "amount"] = 0\n    return df\n', 'src/fraud/serve.py': 'def score(tx):\n    return model.predict_proba([tx])[0][1]\n' }, status: 'partial' },
+    {
+      name: "a request's generation parameters with defaults are not a guard on the output",
+      files: { 'src/inference/api.py': 'from fastapi import FastAPI\nfrom pydantic import BaseModel, Field\n\napp = FastAPI()\n\n\nclass SQLRequest(BaseModel):\n    question: str\n    max_new_tokens: int = Field(256, ge=1, le=1024)\n    temperature: float = Field(default=0.1, ge=0.0, le=2.0)\n\n\n@app.post("/generate")\ndef generate(req: SQLRequest):\n    return {"sql": engine.generate(req.question)}\n', 'scripts/train.py': 'trainer.train()\n' },
+      status: 'fail',
+    },
     { name: 'no guard on an online model', files: { 'src/fraud/serve.py': 'def score(tx):\n    return model.predict_proba([tx])[0][1]\n' }, answers: { 'infrastructure.serving-mode': 'online' }, status: 'fail' },
     {
       name: 'no guard behind a prediction route, serving mode unanswered',
