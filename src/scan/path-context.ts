@@ -19,6 +19,13 @@ const DIRECTORY_CONTEXTS: Array<[PathContext, ReadonlySet<string>]> = [
  */
 const TEST_FILE = /(^test_(?!time_(augment|adapt)).*\.py$)|(_tests?\.py$)|(^tests\.py$)|(^conftest\.py$)|(\.(test|spec)\.[cm]?[jt]sx?$)/;
 
+/**
+ * Another tool's own manifests, written into the repository by that tool: `flux bootstrap` commits
+ * Flux's controllers (Deployments, Services, their scrape annotations) as gotk-components.yaml.
+ * They describe the tool, not the project's workload.
+ */
+const TOOL_GENERATED_FILE = /^gotk-components\.ya?ml$/;
+
 /** Contexts are asked for the same paths again and again (scan, evidence, every rule). */
 const memo = new Map<string, PathContext>();
 /**
@@ -42,7 +49,9 @@ function classify(path: string): PathContext {
   const slash = path.lastIndexOf('/');
   const rank = slash < 0 ? NO_RULE : directoryRank(path.slice(0, slash));
   if (rank < NO_RULE) return DIRECTORY_CONTEXTS[rank]![0];
-  return TEST_FILE.test(path.slice(slash + 1)) ? 'test' : 'project';
+  const name = path.slice(slash + 1);
+  if (TOOL_GENERATED_FILE.test(name)) return 'vendor';
+  return TEST_FILE.test(name) ? 'test' : 'project';
 }
 
 /** The rank of the first rule matching any directory of the path: its parent's, or its own name's when that comes first. */

@@ -19,6 +19,9 @@ describe('pathContext', () => {
     ['docs/tests/app.py', 'test'],
     ['tests/docs/app.py', 'test'],
     ['examples/vendor/lib.py', 'vendor'],
+    // Flux's own controllers, committed by `flux bootstrap`; the sync configuration beside them is the project's.
+    ['clusters/prod/flux-system/gotk-components.yaml', 'vendor'],
+    ['clusters/prod/flux-system/gotk-sync.yaml', 'project'],
     ['Docs/Guide/setup.py', 'docs'],
     ['packages/a/EXAMPLES/run.py', 'example'],
     // A directory named like a test file is no test; a file named like a directory is no context.

@@ -43,6 +43,8 @@ describe('secrets: what counts as a credential', () => {
     ['a password in code', 'src/churn/db.py', 'conn = psycopg2.connect(host="db.internal", password="Tr0ub4dor-3-horse")\n', /literal password mixing/],
     ['a password in a URL in a settings module', 'src/settings.py', 'DB = "postgresql://churn:Xq7!vR2m@db.internal:5432/churn"\n', /password of a URL/],
     ['a generated key in a production .env file', '.env.production', 'DJANGO_SECRET_KEY=8x$k2!m@p#q9v7w&z3r^t5y1u4i6o0\n', /random-looking/],
+    // Only a whole SOPS value is ciphertext: a key that merely mentions the format is not.
+    ['a key pasted after an ENC prefix', 'config/prod.yaml', 'api_key: "ENC_8x$k2!m@p#q9v7w&z3r^t5y1u4i6o0"\n', /random-looking/],
   ])('a literal that looks real counts: %s', (_name, path, text, why) => {
     const { real, facts } = judged({ [path]: text });
     expect(real).toHaveLength(1);
@@ -82,6 +84,12 @@ describe('secrets: what counts as a credential', () => {
     ['a sample payload in an API schema', 'src/api/schemas.py', 'json_schema_extra = {\n    "example": {\n        "username": "john",\n        "password": "SecurePass123!",\n    }\n}\n', /example block/],
     ["the AWS documentation's example key", 'src/upload.py', `key = "${['AKIAIOSFODNN7', 'EXAMPLE'].join('')}"\n`, /published example/],
     ['a private key header without a key', 'docs/setup.md', `${privateKeyHeader}\n...\n`, /without a key body/],
+    [
+      'a Kubernetes secret encrypted with SOPS',
+      'apps/monitoring/secrets/grafana-admin.yaml',
+      'kind: Secret\nstringData:\n    admin-password: ENC[AES256_GCM,data:LmXI3NLd7mhoTmepdgKSifzoF3rcl/9A,iv:75W65ZPGn5ZJ2nWrhP07RmWkIp6HJ5roHlPbY/Zunc8=,tag:h0Oh7Q76gJ25bKwr2tI0lA==,type:str]\n',
+      /encrypted with SOPS/,
+    ],
   ])('set aside, with the reason shown: %s', (_name, path, text, why) => {
     const { real, setAside } = judged({ [path]: text });
     expect(real).toEqual([]);

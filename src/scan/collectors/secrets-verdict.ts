@@ -22,6 +22,12 @@ const REFERENCE = /^(?:\$|\{\{|%\(|\(\(|#\{|<%|!)|\$\{|\{\{|\$\(/;
 /** Code that reads a secret instead of holding one. */
 const READS_SECRET = /\b(?:os\.environ|getenv|process\.env|System\.getenv|ENV\[|env\(|secrets?\.|vault:|arn:aws:secretsmanager|projects\/[^/]+\/secrets\/)/i;
 
+/**
+ * Ciphertext kept in the repository on purpose, readable only with a key kept outside it: SOPS
+ * values (`ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]`), as GitOps repositories keep their secrets.
+ */
+const ENCRYPTED = /^ENC\[AES256_GCM,data:/;
+
 /** Fillers that say "put your own value here", found inside any value. */
 const PLACEHOLDER = /^<|example|change[_ -]?(?:me|this|it)|changeme|replace|placeholder|dummy|redacted|your[_ -]|[_ -]here\b|insecure|xxx|\*\*\*|\.\.\.|<[^>]*>|\[[^\]]*\]|todo|fixme|fake/i;
 /** Whole values that are no credential at all. */
@@ -164,6 +170,7 @@ function formatVerdict(candidate: SecretCandidate, following: string): Verdict {
 function valueVerdict(value: string, names: readonly string[], weight: FileWeight, subject: string): Verdict {
   if (REFERENCE.test(value) || READS_SECRET.test(value)) return { real: false, why: 'a reference to where the secret is kept', quiet: true };
   if (NOT_A_VALUE.test(value) || value.length < 4) return { real: false, why: 'not a credential value', quiet: true };
+  if (ENCRYPTED.test(value)) return { real: false, why: 'a value encrypted with SOPS, readable only with a key kept outside the repository' };
   if (PLACEHOLDER.test(value) || isFiller(value)) return { real: false, why: 'a placeholder', quiet: true };
   if (PUBLISHED_DEFAULTS.has(value)) return { real: false, why: 'a published example or tool default' };
   const basic = basicCredentials(value);
