@@ -361,6 +361,24 @@ model: azureml:churn-model@latest
 compute: azureml:cpu-cluster
 `;
 
+const rayService = `apiVersion: ray.io/v1
+kind: RayService
+metadata:
+  name: sentiment
+spec:
+  serveConfigV2: |
+    applications:
+      - name: sentiment
+        import_path: serve_app:graph
+  rayClusterConfig:
+    headGroupSpec:
+      template:
+        spec:
+          containers:
+            - name: ray-head
+              image: registry.example.com/sentiment:1.4.0
+`;
+
 const online = { 'infrastructure.serving-mode': 'online' };
 const batch = { 'infrastructure.serving-mode': 'batch' };
 
@@ -402,6 +420,8 @@ export const cases: RuleCases = {
     },
     { name: 'FastAPI with pydantic request and response models', files: { 'src/churn/serve.py': fastapiService }, answers: online, status: 'pass', evidence: 'src/churn/serve.py:19' },
     { name: 'KServe InferenceService', files: { 'deploy/isvc.yaml': canaryInferenceService }, status: 'pass', evidence: 'InferenceService churn' },
+    { name: 'a Ray Serve application deployed as a KubeRay RayService', files: { 'apps/ray/rayservice.yaml': rayService }, status: 'pass', evidence: 'RayService sentiment' },
+    { name: 'a bare Ray cluster serves nothing', files: { 'apps/ray/raycluster.yaml': rayService.replace('kind: RayService', 'kind: RayCluster'), 'train.py': trainScript }, answers: online, status: 'fail' },
     { name: 'SageMaker endpoint deployed from code', files: { 'pipelines/deploy.py': 'from sagemaker.sklearn import SKLearnModel\n\nmodel = SKLearnModel(model_data=ARTIFACT, role=ROLE, entry_point="inference.py")\npredictor = model.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n' }, status: 'pass', evidence: 'pipelines/deploy.py:4' },
     { name: 'SageMaker endpoint in Terraform', files: { 'infra/endpoint.tf': sagemakerEndpointTf }, status: 'pass', evidence: 'aws_sagemaker_endpoint' },
     { name: 'SageMaker endpoint in CDK', files: { 'infra/endpoint_stack.py': cdkEndpointStack }, status: 'pass', evidence: 'AWS::SageMaker::Endpoint' },
@@ -501,6 +521,8 @@ export const cases: RuleCases = {
     { name: 'ECS service declared through a registry module', files: { 'infra/main.tf': 'module "api" {\n  source  = "terraform-aws-modules/ecs/aws//modules/service"\n  version = "5.11.0"\n}\n' }, status: 'pass', evidence: 'from terraform-aws-modules/ecs/aws//modules/service' },
     { name: 'Pulumi program declaring a Cloud Run service', files: { 'infra/index.ts': 'import * as gcp from "@pulumi/gcp";\n\nnew gcp.cloudrunv2.Service("api", { location: "europe-west1", template: {} });\n' }, status: 'pass', evidence: 'gcp:cloudrunv2:Service' },
     { name: 'Azure ML managed online deployment YAML', files: { 'deploy/online-deployment.yml': azureMlOnlineDeployment }, status: 'pass', evidence: 'deploy/online-deployment.yml:1' },
+    { name: 'a KubeRay RayService', files: { 'apps/ray/rayservice.yaml': rayService }, status: 'pass', evidence: 'RayService sentiment' },
+    { name: "Flux's own controllers, committed by flux bootstrap, are not the project's deployment", files: { 'clusters/prod/flux-system/gotk-components.yaml': deployment({ container: limitsAndProbe }), 'train.py': trainScript }, answers: online, status: 'fail' },
     { name: 'Azure ML v1 AKS deployment configuration', files: { 'scoring/deployment_config_aks.yml': 'computeType: AKS\nautoScaler:\n    autoscaleEnabled: True\nappInsightsEnabled: True\n' }, status: 'pass', evidence: 'computeType: AKS' },
     { name: 'SageMaker endpoint created by the AWS CLI in a Jenkinsfile, through a variable', files: { Jenkinsfile: "pipeline {\n  stages {\n    stage('Deploy') {\n      steps {\n        sh '${params.AWSCLI} sagemaker create-endpoint --endpoint-name churn --endpoint-config-name churn-v2'\n      }\n    }\n  }\n}\n" }, status: 'pass', evidence: 'Jenkinsfile:5' },
     { name: 'an endpoint configuration alone is not a deployment', files: { 'scripts/config.sh': 'aws sagemaker create-endpoint-config --endpoint-config-name churn-v2 --production-variants file://variants.json\n' }, status: 'unknown' },
