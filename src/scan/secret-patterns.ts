@@ -107,6 +107,8 @@ export function namesSecret(key: string): boolean {
   const last = words[words.length - 1];
   const before = words[words.length - 2];
   if (last === undefined || words.some((word) => DERIVED_WORDS.has(word))) return false;
+  // Helm charts' `existingSecret` names a Kubernetes Secret created elsewhere: a reference, not a value.
+  if (words[0] === 'existing') return false;
   if (SECRET_WORDS.has(last)) return true;
   if (last === 'pass') return before !== undefined;
   return last === 'key' && before !== undefined && SECRET_KEY_QUALIFIERS.has(before);

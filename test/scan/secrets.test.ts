@@ -62,6 +62,7 @@ describe('secrets: what counts as a credential', () => {
     ['a name, not a value', 'src/app.py', 'API_TOKEN_HEADER = "X-Api-Key"\nTOKEN_COUNT = "token_count"\nmax_tokens = 512\nid-token: write\n'],
     ['a scope, not an assignment', '.taskcluster.yml', 'scopes:\n  - auth:aws-s3:read-write:project-data/*\n'],
     ['hashes of secrets (a detect-secrets baseline, a stored password hash)', '.secrets.baseline', `"hashed_secret": "67debbd0c2fca92f16a856573844056ba12c3fa1",\npassword_hash: "${uuidToken}"\ntoken_sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n`],
+    ['a Helm chart naming a Kubernetes secret created elsewhere', 'apps/monitoring/helmrelease.yaml', 'grafana:\n  admin:\n    existingSecret: grafana-admin\nauth:\n  existingSecret: mlflow-db-credentials\n'],
     ['an analytics write key shipped in a web page', 'web/static/analytics.js', 'analytics.load({ writeKey: "Kq8Zr3Lm9Tx2Vw5Yp1Bn4CzQ7mX2" });\n'],
   ])('no credential: %s', (_name, path, text) => {
     const { real, setAside } = judged({ [path]: text });
