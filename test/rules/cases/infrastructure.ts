@@ -431,6 +431,18 @@ export const cases: RuleCases = {
     { name: 'Azure ML web service deployed by the CD pipeline', files: { '.pipelines/cd.yml': 'steps:\n  - script: |\n      az ml model deploy --name churn-aks --model churn:3 --ic inference_config.yml --dc deployment_config_aks.yml\n' }, status: 'pass', evidence: 'az ml model deploy' },
     { name: 'a Flask route that takes any JSON', files: { 'app.py': flaskService }, answers: online, status: 'partial', evidence: 'app.py:8' },
     { name: 'a Vertex AI endpoint created by hand in a notebook chapter', files: { '19_training_and_deploying_at_scale.ipynb': notebook('endpoint = aiplatform.Endpoint.create(display_name="mnist-endpoint")\nendpoint.deploy(mnist_model, min_replica_count=1, max_replica_count=5, machine_type="n1-standard-4")') }, answers: online, status: 'partial', evidence: 'cell 1' },
+    {
+      name: 'a gRPC model server started from grpc.aio, with its .proto contract',
+      files: { 'proto/generate.proto': 'syntax = "proto3";\nservice TextGenerationService {\n  rpc Generate (GenerateRequest) returns (GenerateResponse);\n}\n', 'server/text_generation_server/server.py': 'from grpc import aio\n\n\nasync def serve(port):\n    server = aio.server(interceptors=[ExceptionInterceptor()])\n    await server.start()\n' },
+      status: 'pass',
+      evidence: 'server/text_generation_server/server.py:5',
+    },
+    {
+      name: 'grpcio compiled into the requirements of a TensorFlow pipeline is no serving framework',
+      files: { 'requirements.txt': requirements('apache-beam==2.35.0', 'grpcio==1.43.0', 'tensorflow==2.7.0', 'tfx==1.6.1'), 'train.py': trainScript },
+      answers: online,
+      status: 'fail',
+    },
     { name: 'FastAPI declared but never used', files: { 'requirements.txt': requirements('fastapi==0.111.0', 'scikit-learn==1.4.2'), 'train.py': trainScript }, answers: online, status: 'partial', evidence: 'declares fastapi' },
     { name: 'a Chainlit chat app on the model', files: { 'app.py': 'import chainlit as cl\n\n@cl.on_message\nasync def main(message: cl.Message):\n    await cl.Message(content=chain.run(message.content)).send()\n', 'train.py': trainScript }, status: 'partial', evidence: 'chainlit' },
     { name: 'an H2O Wave app that fine-tunes and chats with models', files: { 'app.py': 'from h2o_wave import Q, app, main\n\n@app("/")\nasync def serve(q: Q):\n    await q.page.save()\n', 'train.py': trainScript }, status: 'partial', evidence: 'h2o_wave' },

@@ -96,6 +96,17 @@ export const cases: RuleCases = {
   ],
   'mlops.experiment-tracking': [
     {
+      name: 'training runs logged to TensorBoard by the Keras callback',
+      files: { 'src/models/keras_model/model.py': 'import tensorflow as tf\n\n\ndef run_fn(fn_args):\n    tensorboard_callback = tf.keras.callbacks.TensorBoard(\n        log_dir=fn_args.model_run_dir, update_freq="batch")\n    model.fit(train_ds, callbacks=[tensorboard_callback])\n' },
+      status: 'pass',
+      evidence: 'src/models/keras_model/model.py:5',
+    },
+    {
+      name: 'TensorBoard only named in a message is no tracking',
+      files: { 'src/train.py': 'def train(model, ds):\n    print("TensorBoard (run it yourself): tensorboard --logdir logs")\n    model.fit(ds)\n' },
+      status: 'fail',
+    },
+    {
       name: 'a pipeline component that outputs a Metrics artifact, recorded in the pipeline metadata store',
       files: { 'components/train.py': 'from kfp.dsl import Metrics, Output, component\n\n@component\ndef train(metrics: Output[Metrics]):\n    metrics.log_metric("auc", 0.91)\n' },
       status: 'pass',
