@@ -137,3 +137,19 @@ describe('the built-in packs checked in full', () => {
     expect(full.questions).toEqual(builtinRules.questions);
   });
 });
+
+describe('signal evidence', () => {
+  it('shows matches in modules before those in notebooks, where capping would hide them', async () => {
+    const notebook = JSON.stringify({ cells: [{ cell_type: 'code', source: ['np.random.seed(0)'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+    const files: Record<string, string> = { 'src/train.py': 'import numpy as np\n\nnp.random.seed(42)\n' };
+    for (const name of ['a', 'b', 'c', 'd', 'e', 'f']) files[`analysis/${name}.ipynb`] = notebook;
+    const facts = await scanFiles(files, { signals: builtinRules.signals, now: new Date('2026-01-01T00:00:00Z') });
+    const outcome = evaluateExpr({ signal: 'seed-setting' } as Expr, evalContext(builtinRules, facts, NO_ANSWERS));
+    expect(outcome.value).toBe(true);
+    const paths = outcome.evidence.flatMap((item) => (item.path ? [item.path] : []));
+    // `analysis/` sorts before `src/`: the module comes first because it is a module, then the notebooks in order.
+    expect(paths[0]).toBe('src/train.py');
+    expect(paths.slice(1)).toEqual([...paths.slice(1)].sort());
+    expect(paths.slice(1).every((path) => path.endsWith('.ipynb'))).toBe(true);
+  });
+});

@@ -99,6 +99,11 @@ export function globsSearched(globs: string | string[] | undefined): string {
   return patterns.length <= NAMED_INLINE ? '' : ` in ${alternatives(patterns)} files`;
 }
 
+/**
+ * Matches in modules first, then in notebooks, each by location: a module is where a practice runs,
+ * a notebook where it was tried, and a report's first lines (the rest are capped) should show the former.
+ */
 export function sortEvidence(evidence: Evidence[]): Evidence[] {
-  return evidence.sort(byLocation);
+  const inNotebook = (item: Evidence) => (item.path?.endsWith('.ipynb') ? 1 : 0);
+  return evidence.sort((a, b) => inNotebook(a) - inNotebook(b) || byLocation(a, b));
 }
