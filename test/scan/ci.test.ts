@@ -1087,13 +1087,24 @@ describe('files and results', () => {
     expect(run({ 'README.md': '# hi' }).facts).toEqual({ providers: [], pipelines: [] });
   });
 
-  it('warns about malformed YAML, keeps the file as a disabled pipeline, and does not throw', () => {
+  it('warns about malformed YAML, keeps the file as a disabled pipeline that says why, and does not throw', () => {
     const { facts, warnings } = run({ '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    steps: [\n      - run: pytest\n' });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ path: '.github/workflows/ci.yml' });
     expect(warnings[0]!.message).toMatch(/^invalid YAML in CI file: /);
     expect(facts.pipelines).toEqual([
-      { path: '.github/workflows/ci.yml', provider: 'github-actions', triggers: [], disabled: true, jobs: 0, steps: [], environments: [], manualApproval: false, inert: false },
+      {
+        path: '.github/workflows/ci.yml',
+        provider: 'github-actions',
+        triggers: [],
+        disabled: true,
+        broken: { reason: expect.stringMatching(/^the file is not valid YAML \(.+\), so it cannot run$/), line: expect.any(Number) },
+        jobs: 0,
+        steps: [],
+        environments: [],
+        manualApproval: false,
+        inert: false,
+      },
     ]);
   });
 

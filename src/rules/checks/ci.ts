@@ -127,17 +127,17 @@ export const ci = defineCheck({
       },
     ];
     for (const pipeline of skipped.slice(0, 3)) {
-      out.push({
-        kind: 'found',
-        counted: false,
-        path: pipeline.path,
-        detail: pipeline.disabled
-          ? 'not counted: the pipeline is disabled'
-          : pipeline.inert !== (arg.inert ?? false)
-            ? `not counted: ${pipeline.inert ? 'every command it runs only prints, sleeps or exits' : 'it runs more than no-ops'}`
-            : `not counted: runs on ${triggerWords(pipeline.triggers) || 'no trigger'}${pipeline.environments.length > 0 ? `, environments ${pipeline.environments.join(', ')}` : ''}${pipeline.manualApproval ? ', with a manual approval' : ''}`,
-      });
+      out.push({ kind: 'found', counted: false, path: pipeline.path, ...(pipeline.broken?.line !== undefined && { line: pipeline.broken.line }), detail: `not counted: ${whyNotCounted(pipeline, arg.inert ?? false)}` });
     }
     return { value: false, evidence: out };
   },
 });
+
+/** Why a pipeline the check looked at did not count. */
+function whyNotCounted(pipeline: CiPipeline, inert: boolean): string {
+  if (pipeline.broken) return pipeline.broken.reason;
+  if (pipeline.disabled) return 'the pipeline is disabled';
+  if (pipeline.inert !== inert) return pipeline.inert ? 'every command it runs only prints, sleeps or exits' : 'it runs more than no-ops';
+  const environments = pipeline.environments.length > 0 ? `, environments ${pipeline.environments.join(', ')}` : '';
+  return `runs on ${triggerWords(pipeline.triggers) || 'no trigger'}${environments}${pipeline.manualApproval ? ', with a manual approval' : ''}`;
+}

@@ -50,6 +50,13 @@ export const cases: RuleCases = {
     { name: 'workflow on push and pull request', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'pass', evidence: '.github/workflows/ci.yml' },
     { name: 'only a scheduled workflow', files: { '.github/workflows/retrain.yml': nightlyTraining }, status: 'partial' },
     { name: 'no CI', files: { 'train.py': 'print(1)\n' }, status: 'fail', evidence: 'no CI pipeline' },
+    {
+      // YAML forbids tabs in indentation, and GitHub rejects such a workflow: the team has CI that never runs.
+      name: 'a workflow indented with tabs',
+      files: { '.github/workflows/ci.yml': 'name: CI\non:\n\tpush:\njobs:\n\tquality:\n\t\truns-on: ubuntu-latest\n\t\tsteps:\n\t\t\t- run: uv run pytest -q\n' },
+      status: 'fail',
+      evidence: ['.github/workflows/ci.yml:3 not counted: the file is not valid YAML (Tabs are not allowed as indentation', 'so it cannot run'],
+    },
     { name: 'every job only echoes', files: { '.github/workflows/ci.yml': echoOnlyWorkflow }, status: 'partial', evidence: 'only prints, sleeps or exits' },
     { name: 'a Cloud Build config, whose trigger is set up in the cloud project', files: { 'cloudbuild.yaml': cloudBuildMakeTest }, status: 'pass', evidence: 'a trigger set outside the repository' },
   ],

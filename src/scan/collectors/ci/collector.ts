@@ -117,6 +117,7 @@ function toPipeline({ path, definition, draft, steps }: PipelineRecord, triggers
     provider: definition.provider,
     triggers: TRIGGER_ORDER.filter((trigger) => triggers.has(trigger)),
     disabled: draft.disabled,
+    ...(draft.broken && { broken: draft.broken }),
     jobs: draft.jobs,
     steps: finalSteps(steps),
     environments: [...new Set(draft.environments)].sort(compareStrings),
@@ -130,8 +131,9 @@ function readDraft(definition: CiProviderDefinition, file: FileContent, warn: Wa
   try {
     return definition.read(file, warn, repo);
   } catch (error) {
-    warn({ path: file.path, message: `could not read CI file: ${error instanceof Error ? error.message : String(error)}` });
-    return brokenDraft();
+    const message = error instanceof Error ? error.message : String(error);
+    warn({ path: file.path, message: `could not read CI file: ${message}` });
+    return brokenDraft({ reason: `the file could not be read (${message})` });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CiStep, CiTrigger } from './facts.js';
+import type { CiBreakage, CiStep, CiTrigger } from './facts.js';
 import { MANUAL_APPROVAL, NO_INPUTS, normalizeReference, type Inputs } from './reference-patterns.js';
 import type { ScriptLine, Word } from './shell.js';
 
@@ -61,6 +61,8 @@ export interface Draft {
   environments: string[];
   manualApproval: boolean;
   disabled: boolean;
+  /** Why the file could not be read, when it could not: it cannot run either. */
+  broken?: CiBreakage;
   /** Other CI files of the repository this one runs (local reusable workflows, Azure templates). */
   calls: string[];
   /** How the triggers of the pipelines that run this file combine with its own: Azure ignores a template's `trigger:`. */
@@ -83,9 +85,9 @@ export function emptyDraft(): Draft {
   };
 }
 
-/** A broken file cannot run: it still shows the team has CI, as a disabled pipeline. */
-export function brokenDraft(): Draft {
-  return { ...emptyDraft(), disabled: true };
+/** A broken file cannot run: it still shows the team has CI, as a disabled pipeline that says why. */
+export function brokenDraft(broken: CiBreakage): Draft {
+  return { ...emptyDraft(), disabled: true, broken };
 }
 
 export function addEnvironment(draft: Draft, name: string | undefined): void {

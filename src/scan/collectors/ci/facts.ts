@@ -69,12 +69,20 @@ export interface CiStep {
   via?: CiHop[];
 }
 
+/** Why a pipeline file could not be read, and where. */
+export interface CiBreakage {
+  reason: string;
+  line?: number;
+}
+
 export interface CiPipeline {
   path: string;
   provider: CiProvider;
   triggers: CiTrigger[];
   /** True when the file cannot run (e.g. a workflow with no triggers, or a disabled file name). */
   disabled: boolean;
+  /** When the file could not be read (invalid YAML): why, and the line. The CI system cannot run it either. */
+  broken?: CiBreakage;
   jobs: number;
   steps: CiStep[];
   /** Deployment environments named by jobs (`environment:` in GitHub Actions and GitLab). */

@@ -220,9 +220,9 @@ export function yamlReader(parse: YamlParser): (file: FileContent, warn: Warn, r
     const docs = yamlDocuments(file.text);
     if (!Array.isArray(docs)) {
       warn({ path: file.path, line: docs.line, message: `invalid YAML in CI file: ${docs.message}` });
-      return brokenDraft();
+      return brokenDraft({ reason: `the file is not valid YAML (${docs.message.replace(/:$/, '')}), so it cannot run`, ...(docs.line !== undefined && { line: docs.line }) });
     }
-    if (docs.length === 0) return brokenDraft();
+    if (docs.length === 0) return brokenDraft({ reason: 'the file is empty' });
     return parse(docs, file.path, repo, warn);
   };
 }
