@@ -103,6 +103,17 @@ export const cases: RuleCases = {
   ],
   'mlops.experiment-tracking': [
     {
+      // A map of the embeddings for the citation view draws; it trains no model.
+      name: 'an LLM assistant that projects its embeddings with UMAP for a plot',
+      files: { ...llmAssistant, 'src/assistant/visualize.py': 'import umap\n\n\ndef project(embeddings):\n    return umap.UMAP(n_neighbors=15, min_dist=0.1).fit(embeddings)\n' },
+      status: 'not_applicable',
+    },
+    {
+      name: 'an LLM assistant that also fits a classifier of its own',
+      files: { ...llmAssistant, 'src/assistant/router.py': 'from sklearn.linear_model import LogisticRegression\n\nrouter = LogisticRegression().fit(X, y)\n' },
+      status: 'fail',
+    },
+    {
       name: 'training runs logged to TensorBoard by the Keras callback',
       files: { 'src/models/keras_model/model.py': 'import tensorflow as tf\n\n\ndef run_fn(fn_args):\n    tensorboard_callback = tf.keras.callbacks.TensorBoard(\n        log_dir=fn_args.model_run_dir, update_freq="batch")\n    model.fit(train_ds, callbacks=[tensorboard_callback])\n' },
       status: 'pass',
