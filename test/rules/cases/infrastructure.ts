@@ -382,6 +382,24 @@ spec:
 const online = { 'infrastructure.serving-mode': 'online' };
 const batch = { 'infrastructure.serving-mode': 'batch' };
 
+const databricksEndpoint = `from databricks.sdk import WorkspaceClient
+from databricks.sdk.service.serving import EndpointCoreConfigInput, ServedEntityInput
+
+workspace = WorkspaceClient()
+config = EndpointCoreConfigInput(served_entities=[ServedEntityInput(entity_name=model_name, entity_version=version)])
+workspace.serving_endpoints.create_and_wait(name=endpoint_name, config=config)
+`;
+
+const databricksServingBundle = `resources:
+  model_serving_endpoints:
+    churn_endpoint:
+      name: churn-\${bundle.target}
+      config:
+        served_entities:
+          - entity_name: main.ml.churn
+            entity_version: "3"
+`;
+
 export const cases: RuleCases = {
   'infra.containerized': [
     { name: 'Dockerfile built and pushed by CI', files: { Dockerfile: hardenedDockerfile, '.github/workflows/build.yml': buildWorkflow }, status: 'pass', evidence: 'docker-build step' },
@@ -412,6 +430,10 @@ export const cases: RuleCases = {
     { name: 'no Dockerfile', files: { 'train.py': trainScript }, status: 'not_applicable' },
   ],
   'infra.model-serving-api': [
+    { name: 'a Databricks serving endpoint created by a module with the SDK', files: { 'src/deploy.py': databricksEndpoint }, status: 'pass', evidence: 'src/deploy.py:6 workspace.serving_endpoints.create_and_wait(' },
+    { name: 'a model serving endpoint declared in a Databricks asset bundle', files: { 'resources/serving.yml': databricksServingBundle }, status: 'pass', evidence: 'resources/serving.yml:2 model_serving_endpoints:' },
+    // Reading an endpoint's state or querying it deploys nothing.
+    { name: 'a Databricks serving endpoint only queried', files: { 'src/client.py': 'from databricks.sdk import WorkspaceClient\n\nw = WorkspaceClient()\nstate = w.serving_endpoints.get("churn").state\nprediction = w.serving_endpoints.query(name="churn", dataframe_records=rows)\n' }, status: 'unknown' },
     {
       name: "an Azure ML web service deployed by Azure Pipelines' model deploy task",
       files: { 'devops_pipelines/deploy.yml': 'trigger: [master]\nsteps:\n  - task: ms-air-aiagility.vss-services-azureml.azureml-model-deploy-task.AMLModelDeploy@0\n    inputs:\n      deploymentTarget: AKS\n' },
@@ -525,6 +547,8 @@ export const cases: RuleCases = {
     { name: 'Terraform only in an example does not count', files: { 'examples/aws/main.tf': terraformBuckets, 'train.py': trainScript }, status: 'fail' },
   ],
   'infra.orchestration-manifests': [
+    { name: 'a Databricks serving endpoint declared in an asset bundle', files: { 'resources/serving.yml': databricksServingBundle }, status: 'pass', evidence: 'model_serving_endpoints:' },
+    { name: 'a Databricks serving endpoint created by a module with the SDK', files: { 'src/deploy.py': databricksEndpoint }, status: 'pass', evidence: 'serving_endpoints.create_and_wait(' },
     { name: 'Kubernetes Deployment', files: { 'k8s/deployment.yaml': deployment({ container: limitsAndProbe }) }, status: 'pass', evidence: 'Deployment churn-api' },
     { name: 'Helm chart', files: { 'chart/Chart.yaml': 'apiVersion: v2\nname: churn-api\nversion: 0.3.0\n' }, status: 'pass', evidence: 'chart/Chart.yaml' },
     { name: 'SageMaker endpoint declared in Terraform', files: { 'infra/endpoint.tf': sagemakerEndpointTf }, status: 'pass', evidence: 'aws_sagemaker_endpoint' },

@@ -32,6 +32,27 @@ def train(X, y, params):
     return model
 `;
 
+/** A module that trains, so that the project trains a model of its own. */
+const databricksTrain = 'from sklearn.linear_model import LinearRegression\n\nmodel = LinearRegression().fit(X, y)\n';
+
+/** An asset bundle's training job (train, then validate), with what follows its tasks. */
+function databricksTrainingJob(after: string): string {
+  return `resources:
+  jobs:
+    model_training_job:
+      name: \${bundle.target}-model-training-job
+      tasks:
+        - task_key: Train
+          spark_python_task:
+            python_file: ../src/train.py
+        - task_key: ModelValidation
+          depends_on:
+            - task_key: Train
+          notebook_task:
+            notebook_path: ../validation/notebooks/ModelValidation.py
+${after}`;
+}
+
 export const cases: RuleCases = {
   'mlops.version-control': [
     { name: 'git history and a remote', git: { commits: 12, hasRemote: true }, status: 'pass' },
@@ -308,6 +329,9 @@ export const cases: RuleCases = {
     llmAssistantCase,
   ],
   'mlops.training-pipeline': [
+    { name: 'a Databricks asset bundle job whose tasks depend on one another', files: { 'src/train.py': databricksTrain, 'resources/model-workflow.yml': databricksTrainingJob('') }, status: 'pass', evidence: 'resources/model-workflow.yml:6' },
+    // One task is a scheduled script; docker-compose services also declare `depends_on:`.
+    { name: 'a single-task Databricks job and a docker-compose file', files: { 'src/train.py': databricksTrain, 'resources/train-job.yml': 'resources:\n  jobs:\n    train:\n      tasks:\n        - task_key: train\n          spark_python_task:\n            python_file: ../src/train.py\n', 'docker-compose.yml': 'services:\n  api:\n    build: .\n    depends_on:\n      - db\n  db:\n    image: postgres:16\n' }, status: 'partial' },
     { name: 'a TFX pipeline run on Vertex AI Pipelines', files: { 'src/tfx_pipelines/training_pipeline.py': 'from tfx.orchestration import pipeline, data_types\n\ndef create_pipeline(root, components):\n    return pipeline.Pipeline(pipeline_name="churn-train", pipeline_root=root, components=components)\n' }, status: 'pass', evidence: 'src/tfx_pipelines/training_pipeline.py:1' },
     { name: 'a Step Functions workflow of SageMaker jobs', files: { 'model/run_pipeline.py': 'from stepfunctions import steps\nfrom stepfunctions.workflow import Workflow\n\nworkflow = Workflow(model_name, steps.states.Chain([training_step, model_step]), role_arn)\n' }, status: 'pass', evidence: 'model/run_pipeline.py:2' },
     { name: 'an Azure ML pipeline of script steps', files: { 'ml_service/pipelines/build_train_pipeline.py': 'train_step = PythonScriptStep(name="Train Model", script_name="train_aml.py", compute_target=aml_compute)\npipeline = Pipeline(workspace=aml_workspace, steps=[train_step])\n' }, status: 'pass', evidence: 'PythonScriptStep' },
@@ -427,6 +451,17 @@ export const cases: RuleCases = {
     { name: 'nothing deploys', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
   ],
   'mlops.continuous-training': [
+    { name: 'a Databricks training job on a quartz cron schedule', files: { 'src/train.py': databricksTrain, 'resources/model-workflow.yml': databricksTrainingJob('      schedule:\n        quartz_cron_expression: "0 0 9 * * ?"\n        timezone_id: UTC\n') }, status: 'pass', evidence: 'resources/model-workflow.yml:15 quartz_cron_expression' },
+    {
+      // The schedule belongs to another job: features are refreshed daily, training is run by hand.
+      name: 'a scheduled Databricks feature job beside an unscheduled training job',
+      files: {
+        'src/train.py': databricksTrain,
+        'resources/model-workflow.yml': databricksTrainingJob(''),
+        'resources/features.yml': 'resources:\n  jobs:\n    write_feature_table_job:\n      tasks:\n        - task_key: PickupFeatures\n          notebook_path: ../features/notebooks/GenerateFeatures.py\n      schedule:\n        quartz_cron_expression: "0 0 7 * * ?"\n',
+      },
+      status: 'fail',
+    },
     { name: 'nightly retraining', files: { '.github/workflows/retrain.yml': nightlyTraining }, status: 'pass', evidence: 'python -m src.train' },
     { name: 'training on demand only', files: { '.github/workflows/train.yml': manualTraining }, status: 'partial' },
     {

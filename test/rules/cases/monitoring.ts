@@ -206,6 +206,10 @@ export const cases: RuleCases = {
   ],
 
   'monitoring.data-drift': [
+    { name: 'a Databricks Lakehouse monitor on the inference table', files: { 'src/monitoring.py': 'from databricks.sdk import WorkspaceClient\nfrom databricks.sdk.service.catalog import MonitorInferenceLog\n\nworkspace = WorkspaceClient()\nworkspace.quality_monitors.create(table_name=table, assets_dir=assets, output_schema_name=schema, inference_log=MonitorInferenceLog(problem_type=problem, prediction_col="prediction", model_id_col="model_version", timestamp_col="ts", granularities=["30 minutes"]))\n' }, status: 'pass', evidence: 'src/monitoring.py:5 workspace.quality_monitors.create(' },
+    { name: 'a Lakehouse monitor declared in a Databricks asset bundle', files: { 'resources/monitoring.yml': 'resources:\n  quality_monitors:\n    churn_inference_monitor:\n      table_name: main.ml.churn_inference\n      inference_log:\n        problem_type: PROBLEM_TYPE_CLASSIFICATION\n' }, status: 'pass', evidence: 'resources/monitoring.yml:2 quality_monitors:' },
+    // Refreshing a monitor created elsewhere (by hand, in the UI) shows no monitor the project defines.
+    { name: 'a Lakehouse monitor only refreshed', files: { 'scripts/refresh.py': 'from databricks.sdk import WorkspaceClient\n\nWorkspaceClient().quality_monitors.run_refresh(table_name=table)\n' }, status: 'fail' },
     { name: 'SageMaker Model Monitor schedule', files: { 'deploy/monitor.py': sagemakerMonitor }, status: 'pass', evidence: 'deploy/monitor.py:3' },
     {
       name: 'evidently drift job run by a scheduled workflow',

@@ -157,6 +157,8 @@ def answer(question: str) -> str:
 
 const promptfooWorkflow = workflow({ name: 'llm-evals', on: '[pull_request]', job: 'redteam', steps: ['uses: actions/checkout@v4', 'run: npx promptfoo@latest redteam run --config promptfooconfig.yaml'] });
 
+const promptfooQualityWorkflow = workflow({ on: '[push, pull_request]', job: 'evaluate', steps: ['run: |\n  cd eval\n  npx promptfoo eval -c promptfooconfig.yaml -o results/ci-eval.json --json'] });
+
 const artTest = `import numpy as np
 from art.attacks.evasion import FastGradientMethod
 from art.estimators.classification import SklearnClassifier
@@ -410,6 +412,10 @@ export const cases: RuleCases = {
   'security.adversarial-robustness': [
     { name: 'an FGSM robustness test', files: { 'tests/test_robustness.py': artTest }, status: 'pass', evidence: 'tests/test_robustness.py:10' },
     { name: 'garak in CI', files: { '.github/workflows/redteam.yml': workflow({ on: schedule('0 4 * * 1'), job: 'garak', steps: ['run: python -m garak --model_type openai --model_name gpt-4o-mini --probes promptinject'] }) }, status: 'pass', evidence: 'garak' },
+    { name: 'an eval of a promptfoo red-team configuration in CI', files: { 'src/assistant.py': openaiAssistant, '.github/workflows/redteam.yml': workflow({ on: '[pull_request]', job: 'redteam', steps: ['run: npx promptfoo eval -c redteam/promptfooconfig.yaml'] }) }, status: 'pass', evidence: 'promptfoo eval -c redteam' },
+    // Contains and llm-rubric assertions on expected answers: an evaluation gate (mlops.model-validation-gate), no attack.
+    { name: 'a promptfoo quality evaluation in CI', files: { 'src/assistant.py': openaiAssistant, '.github/workflows/ci.yml': promptfooQualityWorkflow }, status: 'fail' },
+    { name: 'a DeepEval test run in CI', files: { 'src/assistant.py': openaiAssistant, '.github/workflows/ci.yml': workflow({ on: '[push, pull_request]', job: 'evals', steps: ['run: deepeval test run tests/test_rag_quality.py'] }) }, status: 'fail' },
     { name: 'attacks only tried in a notebook', files: { 'notebooks/robustness.ipynb': notebook('attack = FastGradientMethod(estimator=clf, eps=0.1)\nx_adv = attack.generate(x=X_test)') }, status: 'partial', evidence: 'cell 1' },
     { name: 'rate limiting without robustness tests', files: { 'src/serve.py': 'from slowapi import Limiter\nfrom slowapi.util import get_remote_address\n\nlimiter = Limiter(key_func=get_remote_address)\n\n\n@limiter.limit("30/minute")\ndef predict(request):\n    ...\n' }, status: 'partial', evidence: 'src/serve.py:4' },
     { name: 'ART only in the examples', files: { 'examples/attack_demo.py': artTest, 'src/train.py': trainScript }, status: 'fail' },
@@ -428,6 +434,7 @@ export const cases: RuleCases = {
     { name: 'NeMo Guardrails and a promptfoo red team in CI', files: { 'requirements.txt': requirements('openai==1.30.1', 'nemoguardrails==0.9.0'), 'src/assistant.py': nemoGuardrails, '.github/workflows/evals.yml': promptfooWorkflow }, status: 'pass', evidence: 'promptfoo' },
     { name: 'a home-made guardrail middleware', files: { 'requirements.txt': requirements('langchain==0.3.7'), 'src/middleware/guardrails.py': 'from langchain.agents.middleware import AgentMiddleware\n\n\nclass GuardrailsMiddleware(AgentMiddleware):\n    def before_model(self, state, runtime):\n        return classify_misuse(state)\n' }, status: 'partial', evidence: 'src/middleware/guardrails.py:4' },
     { name: 'guardrails but no red-team tests', files: { 'requirements.txt': requirements('openai==1.30.1', 'nemoguardrails==0.9.0'), 'src/assistant.py': nemoGuardrails }, status: 'partial', evidence: 'src/assistant.py:5' },
+    { name: 'guardrails beside a promptfoo quality evaluation in CI', files: { 'requirements.txt': requirements('openai==1.30.1', 'nemoguardrails==0.9.0'), 'src/assistant.py': nemoGuardrails, '.github/workflows/ci.yml': promptfooQualityWorkflow }, status: 'partial', evidence: 'src/assistant.py:5' },
     { name: 'a red-team config CI does not run', files: { 'src/assistant.py': openaiAssistant, 'promptfooconfig.yaml': 'description: churn assistant\nredteam:\n  purpose: answers questions about customer plans\n  plugins:\n    - pii\n    - prompt-injection\n' }, status: 'partial', evidence: 'promptfooconfig.yaml:2' },
     { name: 'raw OpenAI calls', files: { 'requirements.txt': requirements('openai==1.30.1'), 'src/assistant.py': openaiAssistant }, status: 'fail', evidence: 'no LLM guardrails in code' },
     { name: 'a text-generation pipeline', files: { 'src/summarise.py': 'from transformers import pipeline\n\ngenerator = pipeline("text-generation", model="mistralai/Mistral-7B-Instruct-v0.3")\n' }, status: 'fail' },

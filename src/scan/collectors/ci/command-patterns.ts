@@ -124,6 +124,8 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'deploy', regex: re`^(?:firebase|netlify|wrangler|railway|vercel)\s+deploy${END}` },
   { kind: 'deploy', regex: re`^(?:zappa\s+update|truss\s+push|cf\s+push|git\s+push\s+heroku|heroku\s+container:release|mlflow\s+deployments\s+(?:create|update))${END}` },
   { kind: 'deploy', regex: re`^(?:anyscale\s+services?\s+(?:rollout|deploy)|mda\s+deploy)${END}` },
+  // A Databricks asset bundle deploys its jobs, model serving endpoints and monitors to the workspace.
+  { kind: 'deploy', regex: re`^databricks${ARGS}bundle\s+deploy${END}` },
   { kind: 'deploy', regex: re`^vercel\b.*\s--prod${END}` },
   { kind: 'deploy', regex: shellScript(String.raw`deploy(?![-_]?docs?(?:$|\s|\.))[\w-]*`) },
   { kind: 'deploy', regex: target(String.raw`deploy(?![-_:.]?docs?(?:$|\s))(?:[-_:.][\w.-]*)?|rollout`) },
@@ -162,6 +164,7 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
 
   { kind: 'ml-pipeline', regex: re`^(?:dvc\s+(?:repro|exp\s+run)|mlflow\s+run|kedro\s+run|zenml\s+pipeline\s+run|pyflyte\s+run)${END}` },
   { kind: 'ml-pipeline', regex: re`^(?:az\s+ml\s+job\s+create|kfp\s+(?:run|pipeline)\s+(?:create|submit|upload))${END}` },
+  { kind: 'ml-pipeline', regex: re`^databricks${ARGS}bundle\s+run${ARGS}[\w-]*train[\w-]*${END}` },
   { kind: 'ml-pipeline', regex: re`^gcloud(?:\s+(?:beta|alpha))?\s+(?:ai\s+(?:custom-jobs|hp-tuning-jobs)\s+create|ai-platform\s+jobs\s+submit)${END}` },
   { kind: 'ml-pipeline', regex: re`^aws\s+sagemaker\s+(?:start-pipeline-execution|create-training-job|create-processing-job)${END}` },
   // Metaflow: `python flow.py run`, `python training_flow.py argo-workflows create`.
