@@ -417,6 +417,7 @@ describe('command classification', () => {
     ['docker/build-push-action@v6', 'push: false', ['docker-build']],
     ['docker/build-push-action@v6', 'push: true', ['docker-build', 'docker-push']],
     ['aquasecurity/trivy-action@0.28.0', 'image-ref: acme/model:latest', ['image-scan']],
+    ['promptfoo/promptfoo-action@v1', 'config: prompts/promptfooconfig.yaml', ['model-evaluation']],
     ['aquasecurity/trivy-action@0.28.0', 'scan-type: fs', ['dependency-scan']],
     ['aquasecurity/trivy-action@0.28.0', 'scan-type: config', ['sast']],
     ['anchore/scan-action@v4', 'path: .', ['dependency-scan']],

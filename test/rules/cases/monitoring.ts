@@ -119,6 +119,27 @@ const grafanaDashboard = `{
 }
 `;
 
+const lakehouseMonitorBundle = `resources:
+  quality_monitors:
+    churn_monitor:
+      table_name: main.ml.churn_predictions
+      inference_log:
+        problem_type: PROBLEM_TYPE_CLASSIFICATION
+`;
+
+const retrainingJob = `  jobs:
+    retraining_job:
+      tasks:
+        - task_key: is_metric_violated
+          notebook_task:
+            notebook_path: ../monitoring/notebooks/MetricViolationCheck.py
+        - task_key: trigger_retraining
+          depends_on:
+            - task_key: is_metric_violated
+          run_job_task:
+            job_id: \${resources.jobs.model_training_job.id}
+`;
+
 export const cases: RuleCases = {
   'monitoring.service-health-metrics': [
     { name: 'FastAPI instrumented for Prometheus', files: { 'src/fraud/api/main.py': instrumentedApi }, answers: online, status: 'pass', evidence: 'src/fraud/api/main.py:6' },
@@ -418,6 +439,9 @@ export const cases: RuleCases = {
   ],
 
   'monitoring.drift-triggered-retraining': [
+    { name: 'a Databricks monitoring job whose last task runs the training job', files: { 'resources/monitoring-resource.yml': lakehouseMonitorBundle + retrainingJob }, status: 'pass', evidence: 'resources/monitoring-resource.yml:17 job_id: ${resources.jobs.model_training_job.id}' },
+    // The same task in the training workflow chains jobs; no monitor decides it.
+    { name: 'a Lakehouse monitor beside a workflow that chains the training job', files: { 'resources/monitoring-resource.yml': lakehouseMonitorBundle, 'resources/model-workflow.yml': retrainingJob }, status: 'partial', evidence: 'quality_monitors:' },
     {
       name: 'drift job starts the SageMaker pipeline',
       files: { 'src/fraud/monitoring/drift_job.py': 'import boto3\n\nsm = boto3.client("sagemaker")\n\n\ndef on_drift(share_drifted: float) -> None:\n    if share_drifted > 0.3:\n        sm.start_pipeline_execution(PipelineName="fraud-training", PipelineExecutionDisplayName="drift-retrain")\n' },

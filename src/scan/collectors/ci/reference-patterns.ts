@@ -98,6 +98,8 @@ export const REFERENCE_PATTERNS: ReferencePattern[] = [
     ),
   },
   { kind: 'model-report', regex: named('iterative/setup-cml') },
+  // promptfoo's action runs the project's prompt evaluations and posts the before/after view on the pull request.
+  { kind: 'model-evaluation', regex: named('promptfoo/promptfoo-action', 'typpo/promptfoo-action') },
   {
     kind: 'lint',
     regex: named(
