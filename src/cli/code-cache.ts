@@ -27,6 +27,15 @@ import type { CliIO } from './io.js';
  */
 const V8_FLAGS = '--interrupt-budget=540672';
 
+/**
+ * Node's built-in modules that every audit loads (commander's child_process, the terminal check's
+ * tty, the packs' digests, git's compressed objects, the report's files). Node ships a code cache
+ * for each, made under V8's default flags, which V8 rejects once V8_FLAGS are set: loaded later, each
+ * is compiled from source (~45 ms of a small audit's CPU). Loaded before the flags, they come from
+ * Node's cache.
+ */
+const BUILTINS = ['node:child_process', 'node:crypto', 'node:fs/promises', 'node:tty', 'node:zlib'];
+
 /** What the CLI's entry points export, as bin/scale-audit.js uses them. */
 export interface CliBundle {
   run(argv: readonly string[], io: CliIO): Promise<number>;
@@ -49,6 +58,8 @@ const loaded: Compiled[] = [];
  * files in `dir` are compiled this way; every other module loads as Node loads it.
  */
 export function loadCliBundle(dir: string): CliBundle {
+  const require = createRequire(join(dir, 'main.cjs'));
+  for (const name of BUILTINS) require(name);
   // Set once, before anything of the CLI compiles. Changing V8's flags again while the program runs
   // (as an earlier version did around each built-in module's first load, to take Node's own code
   // cache for it) races V8's background compiler threads: one audit in about 400 died of SIGSEGV.
@@ -73,7 +84,6 @@ export function loadCliBundle(dir: string): CliBundle {
     const wrapper = script.runInThisContext() as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
   };
-  const require = createRequire(join(dir, 'main.cjs'));
   const { run } = require('./main.cjs') as Pick<CliBundle, 'run'>;
   const { processIO } = require('./io.cjs') as Pick<CliBundle, 'processIO'>;
   return { run, processIO };
