@@ -62,6 +62,67 @@ function anyOf(literals: readonly string[]): RegExp | null {
   return literals.length === 0 ? null : new RegExp(literals.map(escapeRegExp).join('|'));
 }
 
+/**
+ * For a pattern anchored at the start of the text (`^…`, every alternative), the texts one of which
+ * every match starts with: `^(?:make|npm)\s` gives `make` and `npm`. A text that starts with none of
+ * them cannot match, which `startsWith` says without compiling the pattern. Null when that cannot be
+ * established (an alternative not anchored, or starting with a class, an optional part or syntax the
+ * reader does not know), or when there would be more than MAX_LEADING.
+ */
+export function leadingLiterals(pattern: string): readonly string[] | null {
+  const reader: Reader = { pattern, minLength: 1, at: 0 };
+  try {
+    const found = leadingAlternation(reader, true);
+    return reader.at === pattern.length && found !== null && !found.includes('') ? [...new Set(found)] : null;
+  } catch (error) {
+    if (error === UNKNOWN) return null;
+    throw error;
+  }
+}
+
+const MAX_LEADING = 64;
+
+/** Each alternative's leading texts; null when an anchored one is not, or when they are too many. */
+function leadingAlternation(reader: Reader, anchored: boolean): string[] | null {
+  const found: Array<string[] | null> = [leadingSequence(reader, anchored)];
+  while (reader.pattern[reader.at] === '|') {
+    reader.at += 1;
+    found.push(leadingSequence(reader, anchored));
+  }
+  const texts = found.every((texts) => texts !== null) ? found.flat() : null;
+  return texts !== null && texts.length <= MAX_LEADING ? texts : null;
+}
+
+/**
+ * One alternative's leading texts: its characters up to the first atom not matched exactly once,
+ * through at most one group (`''` when it starts with none); null when it should be anchored and is
+ * not. The rest of the alternative is read past.
+ */
+function leadingSequence(reader: Reader, anchored: boolean): string[] | null {
+  const isAnchored = reader.pattern[reader.at] === '^';
+  if (isAnchored) reader.at += 1;
+  let texts = [''];
+  let open = isAnchored || !anchored;
+  while (reader.at < reader.pattern.length && reader.pattern[reader.at] !== '|' && reader.pattern[reader.at] !== ')') {
+    const rest = reader.pattern.slice(reader.at);
+    const opening = /^\((?:\?:|\?P?<[A-Za-z_]\w*>)?(?!\?)/.exec(rest);
+    if (open && opening) {
+      reader.at += opening[0].length;
+      const inner = leadingAlternation(reader, false);
+      if (reader.pattern[reader.at] !== ')') throw UNKNOWN;
+      reader.at += 1;
+      if (inner !== null && quantifierMinimum(reader) !== 0) texts = texts.flatMap((text) => inner.map((more) => text + more));
+      open = false;
+      continue;
+    }
+    const item = atom(reader);
+    const least = quantifierMinimum(reader);
+    if (open && typeof item === 'string' && least !== 0) texts = texts.map((text) => text + item);
+    if (typeof item !== 'string' || least !== null) open = false;
+  }
+  return anchored && !isAnchored ? null : texts;
+}
+
 /** Every scan asks again for the same signals' literals: the answers are kept (they never change). */
 const known = new Map<string, readonly string[] | null>();
 const KEPT = 4_096;

@@ -4,7 +4,7 @@ import { BUILTIN_CACHE } from '../../src/rules/load.js';
 import { COMMAND_PATTERNS } from '../../src/scan/collectors/ci/command-patterns.js';
 import { STORE_REFERENCE_GATE } from '../../src/scan/collectors/secrets.js';
 import { FORMAT_GATE } from '../../src/scan/secret-patterns.js';
-import { LiteralGate, requiredLiterals } from '../../src/util/regex-literals.js';
+import { leadingLiterals, LiteralGate, requiredLiterals } from '../../src/util/regex-literals.js';
 import { builtinRules, type RuleCases } from '../helpers/rule-tester.js';
 
 describe('requiredLiterals', () => {
@@ -76,6 +76,44 @@ describe('requiredLiterals', () => {
     vi.resetModules();
     const { requiredLiterals: computed } = await import('../../src/util/regex-literals.js');
     for (const [pattern, recorded] of Object.entries(literals)) expect(recorded, pattern).toEqual(computed(pattern));
+  });
+});
+
+describe('leadingLiterals', () => {
+  it('reads the texts a pattern anchored at the start must start with', () => {
+    expect(leadingLiterals(String.raw`^python[\d.]*\s+-m`)).toEqual(['python']);
+    expect(leadingLiterals(String.raw`^(?:make|npm)\s`)).toEqual(['make', 'npm']);
+    expect(leadingLiterals(String.raw`^x(?:a|b)(?:c|d)`)).toEqual(['xa', 'xb']);
+    expect(leadingLiterals('^ab+c')).toEqual(['ab']);
+    expect(leadingLiterals('^(?:(?:a|b)c|d)e')).toEqual(['a', 'b', 'd']);
+    expect(leadingLiterals('^a|^b')).toEqual(['a', 'b']);
+  });
+
+  it('says nothing of a pattern not anchored, or that may start with anything', () => {
+    for (const pattern of ['abc', '^a|b', '^a?b', String.raw`^(?:python\s+-m\s+)?pytest`, String.raw`^\S+`, '^[ab]c', '^(?:a|)b', '^(?=x)abc', '^.*x']) {
+      expect(leadingLiterals(pattern), pattern).toBeNull();
+    }
+  });
+
+  it('holds for the CI command patterns: whatever a pattern matches starts with one of its texts', () => {
+    const commands = COMMAND_PATTERNS.flatMap(({ regex }) => {
+      const words = regex.source.replace(/\\[bBsSwWdD]/g, ' ').match(/[A-Za-z][\w.-]+/g) ?? [];
+      return [words.join(' '), words.slice(0, 3).join(' '), ['uv', 'run', ...words].join(' '), words.map((word) => `-${word}`).join(' ')];
+    });
+    let anchored = 0;
+    let matched = 0;
+    for (const { regex } of COMMAND_PATTERNS) {
+      const starts = leadingLiterals(regex.source);
+      if (starts === null) continue;
+      anchored += 1;
+      for (const command of commands) {
+        if (!regex.test(command)) continue;
+        matched += 1;
+        expect(starts.some((start) => command.startsWith(start)), `${regex.source} matched ${command}`).toBe(true);
+      }
+    }
+    expect(anchored).toBeGreaterThan(COMMAND_PATTERNS.length / 2);
+    expect(matched).toBeGreaterThan(50);
   });
 });
 

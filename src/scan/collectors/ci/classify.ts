@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { requiredLiterals } from '../../../util/regex-literals.js';
+import { leadingLiterals, requiredLiterals } from '../../../util/regex-literals.js';
 import { COMMAND_PATTERNS } from './command-patterns.js';
 import type { Draft, Link, Place, Use } from './draft.js';
 import type { CiHop, CiStep, CiStepKind } from './facts.js';
@@ -73,6 +73,8 @@ function referenceKinds(reference: string, inputs: Inputs): CiStepKind[] {
  * one: by then the rule packs have loaded the build's record of them (scripts/cache-packs.mjs).
  */
 let patternLiterals: Array<readonly string[] | null> | undefined;
+/** The texts a command must start with for each pattern, read for the patterns a command's literals let through. */
+const patternStarts: Array<readonly string[] | null | undefined> = [];
 
 /** The kinds one command's words match, each with the line of the word that shows it. */
 function matchCommand(words: readonly Word[]): Array<{ kind: CiStepKind; line: number }> {
@@ -90,9 +92,13 @@ function matchCommand(words: readonly Word[]): Array<{ kind: CiStepKind; line: n
   };
   patternLiterals ??= COMMAND_PATTERNS.map(({ regex }) => requiredLiterals(regex.source));
   return COMMAND_PATTERNS.flatMap(({ kind, regex }, index) => {
-    // Compiling a pattern costs more than the rest of its use: one no command could match is skipped unread.
+    // Compiling a pattern costs more than the rest of its use: one no command could match is skipped
+    // uncompiled, for lack of the text it needs somewhere (`mage` is in `docker build image.tag`) or at its start.
     const literals = patternLiterals![index];
     if (literals && !literals.some((literal) => text.includes(literal))) return [];
+    if (patternStarts[index] === undefined) patternStarts[index] = leadingLiterals(regex.source);
+    const starts = patternStarts[index];
+    if (starts && !starts.some((start) => text.startsWith(start))) return [];
     const match = regex.exec(text);
     if (!match) return [];
     return [{ kind, line: lineAt(match.indices?.[1]?.[0] ?? match.index) }];
