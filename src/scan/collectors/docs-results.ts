@@ -87,9 +87,13 @@ export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | 
       }
     } else {
       table = null;
-      // Inline code is a command or a name (`val.py --iou 0.65`), not a result.
-      const prose = line.replace(/`[^`]*`/g, '');
-      for (const pattern of [NAME_THEN_VALUE, VALUE_THEN_NAME]) for (const match of prose.matchAll(pattern)) found.push(normalMetric(match[1]!));
+      // Inline code is a command or a name (`val.py --iou 0.65`), not a result. A result has a value:
+      // a line without a digit, or outside a section about results, is not read (compiling the two
+      // patterns costs more than reading a small repository's documents).
+      if (inTopic && /\d/.test(line)) {
+        const prose = line.replace(/`[^`]*`/g, '');
+        for (const pattern of [NAME_THEN_VALUE, VALUE_THEN_NAME]) for (const match of prose.matchAll(pattern)) found.push(normalMetric(match[1]!));
+      }
     }
     if (!inTopic || found.length === 0) continue;
     if (metrics.size === 0) first = index + 1;
