@@ -313,6 +313,8 @@ export const cases: RuleCases = {
     { name: 'Azure ML Model.register from a pipeline step', files: { 'src/register/register_model.py': 'model = Model.register(workspace=ws, model_path="outputs/model.pkl", model_name=name, tags=tags)\n' }, status: 'pass', evidence: 'Model.register' },
   ],
   'mlops.training-reproducible': [
+    { name: "a split seeded through Hugging Face datasets' seed argument", files: { 'src/dataset.py': 'split = cleaned.train_test_split(test_size=0.1, seed=42)\n' }, status: 'partial', evidence: 'src/dataset.py:1' },
+    { name: 'a seed only read from the command line is set nowhere', files: { 'src/train.py': 'parser.add_argument("--seed", type=int)\nmodel.fit(X, y)\n' }, status: 'fail' },
     {
       name: 'seeds, params.yaml and a lock file',
       files: { 'src/train.py': 'import numpy as np\nnp.random.seed(0)\n', 'params.yaml': 'lr: 0.1\n', 'uv.lock': 'version = 1\n[[package]]\nname = "numpy"\n', 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["numpy"]\n' },
@@ -420,6 +422,23 @@ export const cases: RuleCases = {
     { name: 'a service on a model trained elsewhere still has outputs to test', files: pretrainedModelService, status: 'fail' },
   ],
   'mlops.model-validation-gate': [
+    {
+      name: 'an Airflow branch that merges the fine-tuned model only above BLEU and BERTScore minimums',
+      files: {
+        'dags/continuous_finetune.py':
+          'def quality_gate(**context):\n    bleu_min = float(Variable.get("BLEU_MIN", default_var=DEF_BLEU_MIN))\n    bleu_ok = bleu.get("bleu", 0) >= bleu_min\n    bert_ok = bert.get("f1", 0) >= berts_min\n    return "merge_lora" if (bleu_ok and bert_ok) else "stop_pipeline"\n',
+      },
+      status: 'pass',
+      evidence: 'dags/continuous_finetune.py:3',
+    },
+    { name: 'an evaluation step that exits below an accuracy threshold', files: { 'src/pipeline/evaluate.py': 'passed = metrics["accuracy"] >= ACCURACY_THRESHOLD\nif not passed:\n    sys.exit(1)\n' }, status: 'pass', evidence: 'src/pipeline/evaluate.py:1' },
+    { name: 'a flow that only alerts when the RMSE passes a threshold', files: { 'flows/main_flow.py': 'if reported_rmse and reported_rmse > RMSE_THRESHOLD:\n    notify_telegram.submit("High RMSE")\n' }, status: 'fail' },
+    {
+      // A best-so-far in a training loop, and a decision threshold at inference, gate nothing.
+      name: 'a training loop keeping its best loss, and a classifier thresholding probabilities',
+      files: { 'src/train.py': 'for epoch in range(10):\n    if val_loss < min_val_loss:\n        min_val_loss = val_loss\n    if val_acc > max_acc:\n        max_acc = val_acc\n', 'src/predict.py': 'def predict(x):\n    if prob > self.threshold:\n        return 1\n' },
+      status: 'fail',
+    },
     {
       name: 'evaluation step that compares the candidate with the production model',
       files: { 'src/evaluate/evaluate_model.py': 'if new_model_mse < production_model_mse:\n    print("New trained model performs better, registering it")\nelse:\n    run.parent.cancel()\n' },
