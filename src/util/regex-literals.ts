@@ -111,7 +111,9 @@ function leadingSequence(reader: Reader, anchored: boolean): string[] | null {
       const inner = leadingAlternation(reader, false);
       if (reader.pattern[reader.at] !== ')') throw UNKNOWN;
       reader.at += 1;
-      if (inner !== null && quantifierMinimum(reader) !== 0) texts = texts.flatMap((text) => inner.map((more) => text + more));
+      // The group's quantifier is read whatever its texts: an unknown group still ends the leading text.
+      const least = quantifierMinimum(reader);
+      if (inner !== null && least !== 0) texts = texts.flatMap((text) => inner.map((more) => text + more));
       open = false;
       continue;
     }
