@@ -368,6 +368,15 @@ export const cases: RuleCases = {
     { name: 'retrained on a cadence', answers: { 'monitoring.model-age': 'cadence' }, status: 'partial' },
     { name: 'scheduled retraining, unanswered', files: { '.github/workflows/retrain.yml': nightlyRetrain }, status: 'partial', evidence: 'python -m fraud.train' },
     {
+      name: 'a Databricks training job on a quartz cron schedule, unanswered',
+      files: {
+        'src/train.py': trainScript,
+        'resources/model-workflow.yml': 'resources:\n  jobs:\n    model_training_job:\n      tasks:\n        - task_key: Train\n          notebook_path: ../training/notebooks/Train.py\n      schedule:\n        quartz_cron_expression: "0 0 9 * * ?"\n',
+      },
+      status: 'partial',
+      evidence: 'resources/model-workflow.yml:8',
+    },
+    {
       name: 'retraining scheduled by an Airflow DAG, unanswered',
       files: { 'dags/retrain.py': 'with DAG(dag_id="fraud_retrain", schedule="0 2 * * 6"):\n    PythonOperator(task_id="train", python_callable=train)\n' },
       status: 'partial',
