@@ -420,6 +420,34 @@ export const cases: RuleCases = {
       status: 'fail',
       evidence: 'not counted: a dev-container image',
     },
+    // The platform pulls an image it versions: there is no Dockerfile of one's own to write.
+    {
+      name: "a SageMaker pipeline on the platform's prebuilt images",
+      files: { 'pipelines/pipeline.py': 'import sagemaker\n\nimage_uri = sagemaker.image_uris.retrieve(framework="xgboost", region=region, version="1.7-1")\nxgb_train = Estimator(image_uri=image_uri, instance_type="ml.m5.xlarge", role=role)\n' },
+      status: 'not_applicable',
+      evidence: 'pipelines/pipeline.py:3',
+    },
+    {
+      name: "Kubeflow components on a base image and Vertex AI's prebuilt training container",
+      files: {
+        'components/train.py': '@component(base_image="python:3.10", packages_to_install=["xgboost==2.0.3"])\ndef train(data: Input[Dataset], model: Output[Model]):\n    ...\n',
+        'pipelines/training.py': 'train_container_uri = "europe-docker.pkg.dev/vertex-ai/training/scikit-learn-cpu.0-23:latest"\n',
+      },
+      status: 'not_applicable',
+      evidence: 'components/train.py:1',
+    },
+    { name: "SageMaker's scikit-learn framework image", files: { 'pipelines/preprocess.py': 'from sagemaker.sklearn.processing import SKLearnProcessor\n\nprocessor = SKLearnProcessor(\n    framework_version="1.2-1",\n    role=role,\n    instance_type="ml.m5.xlarge",\n)\n' }, status: 'not_applicable', evidence: 'pipelines/preprocess.py:3' },
+    { name: 'an Azure ML curated environment in a job specification', files: { 'jobs/train.yml': '$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\ncommand: python train.py\nenvironment: azureml:AzureML-sklearn-1.5-ubuntu22.04-py39-cpu@latest\n' }, status: 'not_applicable', evidence: 'jobs/train.yml:3' },
+    { name: 'an Anyscale cluster environment', files: { 'deploy/cluster_env.yaml': 'base_image: anyscale/ray:2.7.0optimized-py310-cu118\npost_build_cmds:\n  - pip install -r requirements.txt\n' }, status: 'not_applicable', evidence: 'deploy/cluster_env.yaml:1' },
+    // A Dockerfile of its own is judged as one, whatever else the project runs on.
+    {
+      name: 'a Dockerfile beside SageMaker prebuilt images, never built by CI',
+      files: { Dockerfile: pinnedRootDockerfile, 'pipelines/pipeline.py': 'import sagemaker\n\nimage_uri = sagemaker.image_uris.retrieve(framework="xgboost", region=region, version="1.7-1")\n' },
+      status: 'partial',
+      evidence: 'Dockerfile',
+    },
+    // A notebook that tried the platform once is not the project running on it.
+    { name: 'a prebuilt image retrieved only in a notebook', files: { 'notebooks/explore.ipynb': notebook('import sagemaker\nimage = sagemaker.image_uris.retrieve("xgboost", region, "1.7-1")'), 'train.py': trainScript }, status: 'fail' },
   ],
   'infra.image-hardening': [
     { name: 'pinned multi-stage image running as a non-root user', files: { Dockerfile: hardenedDockerfile }, status: 'pass', evidence: 'Dockerfile' },
