@@ -438,6 +438,7 @@ export const cases: RuleCases = {
     },
     { name: "SageMaker's scikit-learn framework image", files: { 'pipelines/preprocess.py': 'from sagemaker.sklearn.processing import SKLearnProcessor\n\nprocessor = SKLearnProcessor(\n    framework_version="1.2-1",\n    role=role,\n    instance_type="ml.m5.xlarge",\n)\n' }, status: 'not_applicable', evidence: 'pipelines/preprocess.py:3' },
     { name: 'an Azure ML curated environment in a job specification', files: { 'jobs/train.yml': '$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\ncommand: python train.py\nenvironment: azureml:AzureML-sklearn-1.5-ubuntu22.04-py39-cpu@latest\n' }, status: 'not_applicable', evidence: 'jobs/train.yml:3' },
+    { name: 'an Azure ML inference configuration: Azure ML builds the scoring image', files: { 'code/scoring/inference_config.yml': 'entryScript: score.py\nruntime: python\ncondaFile: conda_dependencies.yml\n', 'code/scoring/score.py': 'def run(raw):\n    return model.predict(raw)\n' }, status: 'not_applicable', evidence: 'code/scoring/inference_config.yml:1' },
     { name: 'an Anyscale cluster environment', files: { 'deploy/cluster_env.yaml': 'base_image: anyscale/ray:2.7.0optimized-py310-cu118\npost_build_cmds:\n  - pip install -r requirements.txt\n' }, status: 'not_applicable', evidence: 'deploy/cluster_env.yaml:1' },
     // A Dockerfile of its own is judged as one, whatever else the project runs on.
     {
