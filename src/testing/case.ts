@@ -26,6 +26,8 @@ export interface RuleCase {
   status: Exclude<Status, 'waived'>;
   /** Text that the evidence must contain (in a path, a line or a detail); each of a list. */
   evidence?: string | string[];
+  /** Text the first line of evidence must contain: the proof a report shows first, before the rest. */
+  firstEvidence?: string;
   /** The answers and the repository disagree, and the finding believes this side (no conflict when absent). */
   conflict?: 'answer' | 'evidence';
   /** The severity an answer gives the finding, when it is not the rule's own. */

@@ -112,6 +112,8 @@ export class RuleTester {
     if (finding.evidence.length === 0) differences.push('evidence: the finding shows none, and every finding must');
     const evidence = evidenceText(finding);
     for (const text of list(testCase.evidence)) if (!evidence.includes(text)) differences.push(`evidence: nothing contains "${text}"`);
+    const [first = ''] = evidence.split('\n');
+    if (testCase.firstEvidence !== undefined && !first.includes(testCase.firstEvidence)) differences.push(`evidence: the first line does not contain "${testCase.firstEvidence}"`);
     const believed = (finding.conflicts ?? []).map((conflict) => conflict.believed).join(', ') || 'none';
     if (believed !== (testCase.conflict ?? 'none')) differences.push(`conflict: expected ${testCase.conflict ?? 'none'}, got ${believed}`);
     const severity = testCase.severity ?? this.rule(ruleId).severity;

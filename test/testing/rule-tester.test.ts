@@ -24,10 +24,17 @@ describe('checking a case', () => {
       files: docker,
       status: 'fail',
       evidence: ['Dockerfile', 'Containerfile:3'],
+      firstEvidence: 'CI',
       conflict: 'answer',
       severity: 'critical',
     });
-    expect(differences).toEqual(['status: expected fail, got partial', 'evidence: nothing contains "Containerfile:3"', 'conflict: expected answer, got none', 'severity: expected critical, got high']);
+    expect(differences).toEqual([
+      'status: expected fail, got partial',
+      'evidence: nothing contains "Containerfile:3"',
+      'evidence: the first line does not contain "CI"',
+      'conflict: expected answer, got none',
+      'severity: expected critical, got high',
+    ]);
   });
 
   it('throws, from assert, an error that lists the differences and shows the evidence', async () => {

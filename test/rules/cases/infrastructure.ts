@@ -425,7 +425,7 @@ export const cases: RuleCases = {
       name: "a SageMaker pipeline on the platform's prebuilt images",
       files: { 'pipelines/pipeline.py': 'import sagemaker\n\nimage_uri = sagemaker.image_uris.retrieve(framework="xgboost", region=region, version="1.7-1")\nxgb_train = Estimator(image_uri=image_uri, instance_type="ml.m5.xlarge", role=role)\n' },
       status: 'not_applicable',
-      evidence: 'pipelines/pipeline.py:3',
+      firstEvidence: 'pipelines/pipeline.py:3 image_uri = sagemaker.image_uris.retrieve(',
     },
     {
       name: "Kubeflow components on a base image and Vertex AI's prebuilt training container",
@@ -470,6 +470,20 @@ export const cases: RuleCases = {
       evidence: 'devops_pipelines/deploy.yml:3',
     },
     { name: 'FastAPI with pydantic request and response models', files: { 'src/churn/serve.py': fastapiService }, answers: online, status: 'pass', evidence: 'src/churn/serve.py:19' },
+    // The route that predicts leads the evidence, not the probes or admin routes listed before it.
+    {
+      name: 'the prediction route leads, before health and admin routes',
+      files: {
+        'app/admin.py': 'from fastapi import APIRouter\n\nrouter = APIRouter()\n\n@router.post(\n    "/generate-report",\n)\ndef report():\n    ...\n',
+        'app/health.py': 'from fastapi import APIRouter\n\nrouter = APIRouter()\n\n@router.get("/health")\ndef health():\n    return {"ok": True}\n',
+        'app/predict.py': 'from fastapi import APIRouter\nfrom pydantic import BaseModel\n\nrouter = APIRouter()\n\nclass Transaction(BaseModel):\n    amount: float\n\n@router.post(\n    "/v1/predict",\n    response_model=Score,\n)\ndef predict(tx: Transaction):\n    ...\n',
+      },
+      answers: online,
+      status: 'pass',
+      firstEvidence: 'app/predict.py:10 @router.post( … "/v1/predict",',
+      evidence: 'app/health.py:5',
+    },
+    { name: 'a Flask prediction route without a schema leads', files: { 'app.py': 'from flask import Flask\n\napp = Flask(__name__)\n\n@app.route("/")\ndef index():\n    return "ok"\n\n@app.route("/predict", methods=["POST"])\ndef predict():\n    return model.predict(request.json)\n' }, answers: online, status: 'partial', firstEvidence: 'app.py:9' },
     { name: 'KServe InferenceService', files: { 'deploy/isvc.yaml': canaryInferenceService }, status: 'pass', evidence: 'InferenceService churn' },
     { name: 'a Ray Serve application deployed as a KubeRay RayService', files: { 'apps/ray/rayservice.yaml': rayService }, status: 'pass', evidence: 'RayService sentiment' },
     { name: 'a bare Ray cluster serves nothing', files: { 'apps/ray/raycluster.yaml': rayService.replace('kind: RayService', 'kind: RayCluster'), 'train.py': trainScript }, answers: online, status: 'fail' },
