@@ -397,6 +397,8 @@ describe('command classification', () => {
     ['pip-audit -r requirements.txt', ['dependency-scan']],
     ['safety check --full-report', ['dependency-scan']],
     ['bandit -r src -ll', ['sast']],
+    ['uvx zizmor --format sarif .', ['sast']],
+    ['poutine analyze_local .', ['sast']],
     ['docker run --rm -i hadolint/hadolint < Dockerfile', ['sast']],
     ['trivy image --exit-code 1 acme/model:latest', ['image-scan']],
     ['trivy fs --scanners vuln,secret .', ['dependency-scan', 'secret-scan']],
@@ -427,6 +429,7 @@ describe('command classification', () => {
     ['iterative/setup-cml@v2', 'version: latest', ['model-report']],
     ['azure/webapps-deploy@v3', 'app-name: churn-api', ['deploy']],
     ['docker://hadolint/hadolint:v2.12.0', 'args: Dockerfile', ['sast']],
+    ['zizmorcore/zizmor-action@6599ee8b7a49aef6a770f63d261d214911a7ce02', 'advanced-security: false', ['sast']],
     ['actions/setup-python@v5', 'python-version: "3.11"', []],
   ])('uses: %s with %s → %j', (uses, setting, kinds) => {
     const workflow = `on: push\njobs:\n  a:\n    steps:\n      - uses: ${uses}\n        with:\n          ${setting}\n`;

@@ -186,6 +186,7 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
 
   { kind: 'sast', regex: re`^(?:${PY}bandit|semgrep|codeql|sonar-scanner|gosec|brakeman|njsscan|bearer|horusec)${END}` },
   { kind: 'sast', regex: re`^(?:checkov|tfsec|kics|terrascan|hadolint|trivy\s+(?:config|conf)|snyk\s+(?:code|iac)\s+test)${END}` },
+  { kind: 'sast', regex: re`^(?:${PY}zizmor|poutine\s+analyze\w*)${END}` },
   { kind: 'sast', regex: re`^${JVM_BUILD}${ARGS}(sonar\S*)` },
 
   { kind: 'image-scan', regex: re`^(?:trivy\s+(?:image|i)|docker\s+scout|docker\s+scan|snyk\s+container\s+(?:test|monitor))${END}` },

@@ -77,6 +77,8 @@ export const REFERENCE_PATTERNS: ReferencePattern[] = [
       'github/codeql-action/analyze', 'returntocorp/semgrep-action', 'semgrep/semgrep-action', 'returntocorp/semgrep', 'semgrep/semgrep',
       'hadolint/hadolint-action', 'hadolint/hadolint', 'bridgecrewio/checkov-action', 'aquasecurity/tfsec-action', 'aquasecurity/tfsec-sarif-action',
       'checkmarx/kics-github-action', 'sonarsource/sonarcloud-github-action', 'sonarsource/sonarqube-scan-action', 'snyk/actions/iac',
+      // Static analysis of the CI pipelines themselves: injection, over-broad tokens, unpinned actions.
+      'zizmorcore/zizmor-action', 'woodruffw/zizmor-action', 'boostsecurityio/poutine-action',
     ),
   },
   // Bandit comes wrapped in many community actions: `pycqa/bandit-action`, `tj-actions/bandit`, `shundor/python-bandit-scan`…
