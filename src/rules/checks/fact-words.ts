@@ -48,6 +48,10 @@ export const FACT_WORDS: Readonly<Record<string, FactWords>> = {
     say: (value) => PINNING[String(value)]?.[0] ?? `dependency pinning: ${String(value)}`,
     need: (value) => PINNING[String(value)]?.[1] ?? String(value),
   },
+  'dependencies.floating': {
+    ...counted('runtime requirement without an exact version', 'runtime requirements without an exact version'),
+    item: (item) => `${String(item.name)} ${item.spec === '' ? 'with no version' : `${String(item.spec)}, not an exact version`}`,
+  },
   'tests.count': counted('test file', 'test files'),
   'notebooks.notebookShare': share('of the code in notebooks'),
   'notebooks.withOutputs': counted('notebook saved with its outputs', 'notebooks saved with their outputs'),

@@ -55,4 +55,6 @@ export interface DependencyFacts {
    * `unpinned` none are; `none` no Python dependencies are declared.
    */
   pinning: 'locked' | 'pinned' | 'partial' | 'unpinned' | 'none';
+  /** The runtime requirements that decide `pinning` and name no exact version (none when a lock file decides). */
+  floating: Dependency[];
 }

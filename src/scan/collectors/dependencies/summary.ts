@@ -39,7 +39,7 @@ export function summarise(
       .flatMap(({ path, read }) => read.declarations.map((declaration): Dependency => ({ ...declaration, path })))
       .sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.path, b.path) || a.line - b.line),
     managers: managersOf(manifests, locks),
-    pinning: pinningOf(manifests, locks, new Set(paths)),
+    ...pinningOf(manifests, locks, new Set(paths)),
   };
 }
 
@@ -81,31 +81,34 @@ function pinningOf(
   manifests: ReadonlyArray<{ path: string; read: ManifestRead }>,
   locks: ReadonlyArray<{ path: string; format: LockFormat }>,
   paths: ReadonlySet<string>,
-): DependencyFacts['pinning'] {
+): Pinning {
   const python = ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'pypi' || ecosystem === 'conda', lockAlone: true });
-  if (python !== 'none') return python;
+  if (python.pinning !== 'none') return python;
   const r = ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'cran', lockAlone: true });
   // A package-lock.json of build tools alone (devDependencies) locks no runtime.
-  return r === 'none' ? ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'npm', lockAlone: false }) : r;
+  return r.pinning === 'none' ? ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'npm', lockAlone: false }) : r;
 }
+
+type Pinning = Pick<DependencyFacts, 'pinning' | 'floating'>;
 
 function ecosystemPinning(
   manifests: ReadonlyArray<{ path: string; read: ManifestRead }>,
   locks: ReadonlyArray<{ path: string; format: LockFormat }>,
   paths: ReadonlySet<string>,
   { counts, lockAlone }: { counts: (ecosystem: string) => boolean; lockAlone: boolean },
-): DependencyFacts['pinning'] {
+): Pinning {
   const inProject = (path: string) => pathContext(path) === 'project';
   const own = manifests.filter(({ path, read }) => inProject(path) && !isCompiledInput(path, paths) && counts(read.ecosystem));
   const concrete = own.filter(({ read }) => !ABSTRACT_KINDS.has(read.kind));
   const concreteDecides = concrete.some(({ read }) => read.declarations.some((d) => !d.dev)) && !concrete.some(({ read }) => read.installsProject);
   const runtime = (concreteDecides ? concrete : own)
-    .flatMap(({ read }) => read.declarations)
+    .flatMap(({ path, read }) => read.declarations.map((declaration): Dependency => ({ ...declaration, path })))
     .filter((declaration) => counts(declaration.ecosystem) && !declaration.dev);
-  if (locks.some(({ path, format }) => counts(format.ecosystem) && inProject(path)) && (lockAlone || runtime.length > 0)) return 'locked';
-  if (runtime.length === 0) return 'none';
-  const pinned = runtime.filter((declaration) => declaration.pinned).length;
-  return pinned >= PINNED_SHARE * runtime.length ? 'pinned' : pinned > 0 ? 'partial' : 'unpinned';
+  if (locks.some(({ path, format }) => counts(format.ecosystem) && inProject(path)) && (lockAlone || runtime.length > 0)) return { pinning: 'locked', floating: [] };
+  if (runtime.length === 0) return { pinning: 'none', floating: [] };
+  const floating = runtime.filter((declaration) => !declaration.pinned).sort((a, b) => compareStrings(a.path, b.path) || a.line - b.line);
+  const pinned = runtime.length - floating.length;
+  return { pinning: pinned >= PINNED_SHARE * runtime.length ? 'pinned' : pinned > 0 ? 'partial' : 'unpinned', floating };
 }
 
 /** A pip-tools `.in` file is compiled into the sibling `.txt`, which is what gets installed. */
