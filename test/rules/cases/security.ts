@@ -369,8 +369,8 @@ export const cases: RuleCases = {
     { name: 'API key on the endpoint, scoped IAM', files: { 'src/serve.py': fastapiApiKey, 'infra/iam.tf': scopedIam }, status: 'pass', evidence: 'src/serve.py:5' },
     { name: 'a SageMaker endpoint in Terraform needs IAM-signed calls', files: { 'infra/endpoint.tf': sagemakerEndpoint('churn') }, status: 'pass', evidence: 'aws_sagemaker_endpoint' },
     { name: 'wildcard IAM and a public Cloud Run service', files: { 'infra/main.tf': wildcardIam, 'src/serve.py': fastapiNoAuth }, status: 'fail', evidence: 'infra/main.tf:8' },
-    { name: 'scoped IAM, no visible access control', files: { 'infra/iam.tf': scopedIam }, status: 'partial', evidence: 'no over-broad access' },
-    { name: 'authentication in place, but a wildcard grant', files: { 'src/serve.py': fastapiApiKey, 'infra/main.tf': wildcardIam }, status: 'partial', evidence: 'infra/main.tf:8' },
+    { name: 'scoped IAM, no visible access control', files: { 'infra/iam.tf': scopedIam }, status: 'partial', firstEvidence: 'no authentication on the prediction API', evidence: 'no over-broad access' },
+    { name: 'authentication in place, but a wildcard grant', files: { 'src/serve.py': fastapiApiKey, 'infra/main.tf': wildcardIam }, status: 'partial', firstEvidence: 'infra/main.tf:8', evidence: 'src/serve.py' },
     { name: 'an IAM-protected SageMaker endpoint, but a FullAccess policy', files: { 'infra/main.tf': `${sagemakerEndpoint('churn')}\nresource "aws_iam_role_policy_attachment" "pipeline" {\n  role       = aws_iam_role.pipeline.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"\n}\n` }, status: 'partial', evidence: 'infra/main.tf:8' },
     {
       name: 'authentication in place, but admin roles on the whole GCP project',
