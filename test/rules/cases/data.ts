@@ -295,6 +295,13 @@ export const cases: RuleCases = {
     },
     { name: 'feature tests that CI does not run', files: { 'tests/test_features.py': featureTest }, status: 'partial', evidence: 'tests/test_features.py:3' },
     {
+      // A test name's parts say what it tests: cleaning a directory, escalating an alert and a bot's commands are no feature code.
+      name: 'tests that clean a directory or escalate an alert',
+      files: { 'tests/test_commands.py': 'def test_clean_ui_subdir(tmp_path):\n    assert not (tmp_path / "ui").exists()\n\n\ndef test_escalation_after_three_failures(alerts):\n    assert alerts.level == 2\n', '.github/workflows/ci.yml': testWorkflow() },
+      status: 'fail',
+    },
+    { name: 'a test of text cleaning', files: { 'tests/test_text.py': 'def test_clean_text_strips_html():\n    assert clean_text("<b>a</b>") == "a"\n', '.github/workflows/ci.yml': testWorkflow() }, status: 'pass', evidence: 'test_clean_text_strips_html' },
+    {
       name: 'tests that only import scikit-learn preprocessing',
       files: { 'tests/test_model.py': 'from sklearn.preprocessing import StandardScaler\n\n\ndef test_model_fits(model, X, y):\n    model.fit(StandardScaler().fit_transform(X), y)\n', '.github/workflows/ci.yml': testWorkflow() },
       status: 'fail',

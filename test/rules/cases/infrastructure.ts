@@ -483,6 +483,14 @@ export const cases: RuleCases = {
       firstEvidence: 'app/predict.py:10 @router.post( … "/v1/predict",',
       evidence: 'app/health.py:5',
     },
+    // Routes hang on objects of many names: `application`, `_server`, `router_v2`.
+    {
+      name: 'a prediction route on an object named application',
+      files: { 'http_service/app.py': 'from flask import Flask\n\napplication = Flask(__name__)\n\n@application.route("/<model_name>/predict/<int:bug_id>")\ndef predict(model_name, bug_id):\n    return schedule(model_name, bug_id)\n' },
+      answers: online,
+      status: 'partial',
+      firstEvidence: 'http_service/app.py:5',
+    },
     { name: 'a Flask prediction route without a schema leads', files: { 'app.py': 'from flask import Flask\n\napp = Flask(__name__)\n\n@app.route("/")\ndef index():\n    return "ok"\n\n@app.route("/predict", methods=["POST"])\ndef predict():\n    return model.predict(request.json)\n' }, answers: online, status: 'partial', firstEvidence: 'app.py:9' },
     { name: 'KServe InferenceService', files: { 'deploy/isvc.yaml': canaryInferenceService }, status: 'pass', evidence: 'InferenceService churn' },
     { name: 'a Ray Serve application deployed as a KubeRay RayService', files: { 'apps/ray/rayservice.yaml': rayService }, status: 'pass', evidence: 'RayService sentiment' },

@@ -420,6 +420,8 @@ export const cases: RuleCases = {
       status: 'fail',
     },
     { name: 'a NaN test named for it', files: { 'tests/test_model.py': 'def test_no_nan_in_predictions(model, batch):\n    check(model(batch))\n' }, status: 'partial', evidence: 'test_no_nan_in_predictions' },
+    // The loss functions a tool offers are a list to test, not the model's loss.
+    { name: 'a test listing the loss functions a tool offers', files: { '.github/workflows/ci.yml': ciOnPush, 'tests/test_commands.py': 'def test_start_list_hyperopt_loss_functions(capsys):\n    assert "SharpeHyperOptLoss" in capsys.readouterr().out\n' }, status: 'fail' },
     llmAssistantCase,
     { name: 'a service on a model trained elsewhere still has outputs to test', files: pretrainedModelService, status: 'fail' },
   ],
@@ -434,6 +436,7 @@ export const cases: RuleCases = {
       evidence: 'dags/continuous_finetune.py:3',
     },
     { name: 'an evaluation step that exits below an accuracy threshold', files: { 'src/pipeline/evaluate.py': 'passed = metrics["accuracy"] >= ACCURACY_THRESHOLD\nif not passed:\n    sys.exit(1)\n' }, status: 'pass', evidence: 'src/pipeline/evaluate.py:1' },
+    { name: "an API test counting the loss functions it lists", files: { 'tests/test_api.py': 'def test_api_lists_losses(client):\n    response = client.get("/losses").json()\n    assert len(response["loss_functions"]) > 0\n' }, status: 'fail' },
     { name: 'a flow that only alerts when the RMSE passes a threshold', files: { 'flows/main_flow.py': 'if reported_rmse and reported_rmse > RMSE_THRESHOLD:\n    notify_telegram.submit("High RMSE")\n' }, status: 'fail' },
     {
       // A best-so-far in a training loop, and a decision threshold at inference, gate nothing.

@@ -366,7 +366,16 @@ export const cases: RuleCases = {
     { name: 'no personal data', files: { 'src/train.py': trainScript }, answers: noPersonalData, status: 'not_applicable' },
   ],
   'security.least-privilege-access': [
-    { name: 'API key on the endpoint, scoped IAM', files: { 'src/serve.py': fastapiApiKey, 'infra/iam.tf': scopedIam }, status: 'pass', evidence: 'src/serve.py:5' },
+    { name: 'API key on the endpoint, scoped IAM', files: { 'src/serve.py': fastapiApiKey, 'infra/iam.tf': scopedIam }, status: 'pass', firstEvidence: 'src/serve.py:5' },
+    {
+      name: "basic auth checked in a Flask server's request hook",
+      files: {
+        'ml_backend/api.py':
+          'from flask import Flask, Response, request\n\n_server = Flask(__name__)\n\n@_server.before_request\ndef check_auth():\n    auth = request.authorization\n    if not auth or auth.password != PASSWORD:\n        return Response("Unauthorized", 401)\n\n@_server.route("/predict", methods=["POST"])\ndef predict():\n    return model.predict(request.json)\n',
+      },
+      status: 'pass',
+      firstEvidence: 'ml_backend/api.py:7 auth = request.authorization',
+    },
     { name: 'a SageMaker endpoint in Terraform needs IAM-signed calls', files: { 'infra/endpoint.tf': sagemakerEndpoint('churn') }, status: 'pass', evidence: 'aws_sagemaker_endpoint' },
     { name: 'wildcard IAM and a public Cloud Run service', files: { 'infra/main.tf': wildcardIam, 'src/serve.py': fastapiNoAuth }, status: 'fail', evidence: 'infra/main.tf:8' },
     { name: 'scoped IAM, no visible access control', files: { 'infra/iam.tf': scopedIam }, status: 'partial', firstEvidence: 'no authentication on the prediction API', evidence: 'no over-broad access' },
