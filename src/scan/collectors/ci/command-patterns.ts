@@ -59,7 +59,6 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'test', regex: re`^python[\d.]*\s+(?:\S*\/)?(?:setup\.py\s+(?:test|nosetests|pytest)|manage\.py\s+test|run[-_]?tests?\.py)${END}` },
   // A test script run directly: `python test.py`, `python tests/test_model.py`, `python -m tests`.
   { kind: 'test', regex: re`^python[\d.]*(?:\s+-[A-Za-ln-z]\S*)*\s+(?:-m\s+tests?(?:\.[\w.]+)?|(?:\S*\/)?(?:tests?|test_\w+|\w+_tests?)\.py)${END}` },
-  { kind: 'test', regex: re`^${PY}coverage\s+run\b.*\s-m\s+(?:pytest|unittest)${END}` },
   { kind: 'test', regex: re`^(?:tox|nox)${END}(?!.*\s(?:-e|-s|--sessions?|--env)[\s=])` },
   { kind: 'test', regex: re`^(?:hatch\s+test|go\s+test|cargo\s+test|dotnet\s+test|playwright\s+test|cypress\s+run)${END}` },
   { kind: 'test', regex: re`^(?:jest|vitest|mocha|behave|nosetests|nose2)${END}` },

@@ -87,16 +87,36 @@ function skipPythonModule(words: readonly Word[]): readonly Word[] {
   return /^python[\d.]*$/.test(program) && words[1]?.text === '-m' && /^[A-Za-z][\w-]*$/.test(words[2]?.text ?? '') ? words.slice(2) : words;
 }
 
+/** Options of `coverage run` that take a value; `-m` is not one of them, it names the module that runs. */
+const COVERAGE_OPTIONS_WITH_VALUE = new Set(['--rcfile', '--source', '--omit', '--include', '--concurrency', '--context', '--data-file']);
+
+/**
+ * `coverage run [options] manage.py test` is `python manage.py test` measured: the program that
+ * runs is what coverage is given, a script (`manage.py test`, `setup.py test`) or a module (`-m pytest`).
+ */
+function skipCoverage(words: readonly Word[]): readonly Word[] {
+  if (programName(words[0]?.text ?? '') !== 'coverage' || words[1]?.text !== 'run') return words;
+  let i = 2;
+  while (i < words.length && words[i]!.text.startsWith('-') && words[i]!.text !== '-m' && words[i]!.text !== '--module') {
+    i += !words[i]!.text.includes('=') && COVERAGE_OPTIONS_WITH_VALUE.has(words[i]!.text) ? 2 : 1;
+  }
+  if (i >= words.length) return words;
+  const program = words[i]!.text === '--module' ? [{ ...words[i]!, text: '-m' }, ...words.slice(i + 1)] : words.slice(i);
+  return [{ ...words[0]!, text: 'python' }, ...program];
+}
+
 /**
  * The ways to read one command: as written (minus `sudo`, variables…), and, for `poetry run
- * pytest` or `npx eslint`, as the command the runner runs. `pdm run test` is only meaningful as
- * written (a project script), `uv run pytest` only as run.
+ * pytest`, `npx eslint` or `coverage run -m pytest`, as the command the runner runs. `pdm run
+ * test` is only meaningful as written (a project script), `uv run pytest` only as run.
  */
 export function commandForms(words: readonly Word[]): Array<readonly Word[]> {
   const direct = skipPrefixes(words);
   const asTool = skipPythonModule(direct);
   const run = skipPrefixes(skipRunner(asTool));
-  return run.length === direct.length ? [direct] : [direct, run];
+  const measured = skipCoverage(run);
+  // Each step drops words when it applies, so a form as long as the one before it is the same form.
+  return [direct, run, measured].filter((form, i, forms) => i === 0 || form.length !== forms[i - 1]!.length);
 }
 
 /** `docker run [options] image command…`, `docker compose run service command…`. */
