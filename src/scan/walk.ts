@@ -34,6 +34,18 @@ const SKIPPED_PATHS = new Set(['.dvc/cache', '.dvc/tmp']);
 /** Marker files of an environment directory (virtualenv, conda) whatever its name. */
 const ENVIRONMENT_MARKERS = ['pyvenv.cfg', 'conda-meta'];
 
+/** A license file: `LICENSE`, `LICENSE.txt`, `LICENCE.md`, `COPYING`. */
+const LICENSE_FILE = /^(?:licen[cs]e|copying)(?:\.\w+)?$/i;
+
+/**
+ * Another project's repository copied in whole (a library vendored under `backend/docker/ramp/solaris`):
+ * its own `.github/` folder, which GitHub reads only at a repository's root, beside its own license.
+ * Its tests, CI and dependency bots are that project's practice, not this one's.
+ */
+function isRepositoryCopy(entries: readonly Dirent[]): boolean {
+  return entries.some((entry) => entry.name === '.github' && entry.isDirectory()) && entries.some((entry) => LICENSE_FILE.test(entry.name) && entry.isFile());
+}
+
 export interface WalkedFile {
   path: string;
   bytes: number;
@@ -115,7 +127,7 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
       return;
     }
     entries.sort((a, b) => compareStrings(a.name, b.name));
-    if (directory !== '' && entries.some((entry) => ENVIRONMENT_MARKERS.includes(entry.name))) {
+    if (directory !== '' && (entries.some((entry) => ENVIRONMENT_MARKERS.includes(entry.name)) || isRepositoryCopy(entries))) {
       result.skippedDirectories += 1;
       return;
     }

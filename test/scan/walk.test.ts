@@ -43,6 +43,23 @@ describe('walk', () => {
     expect(result.skippedDirectories).toBe(8);
   });
 
+  it("skips another project's repository copied in whole, not a package of the project's own", async () => {
+    const root = await tempDir({
+      '.github/workflows/ci.yml': 'on: push\n',
+      LICENSE: 'MIT\n',
+      'backend/lib/solaris/.github/ISSUE_TEMPLATE/bug.md': '',
+      'backend/lib/solaris/LICENSE.txt': 'Apache-2.0\n',
+      'backend/lib/solaris/renovate.json': '{}\n',
+      'backend/lib/solaris/tests/test_nets.py': '',
+      'packages/core/LICENSE': 'MIT\n',
+      'packages/core/pyproject.toml': '',
+      'seed/.github/workflows/build.yml': 'on: push\n',
+    });
+    const result = await walk(root, { maxFiles: 1000 });
+    expect(result.paths).toEqual(['.github/workflows/ci.yml', 'LICENSE', 'packages/core/LICENSE', 'packages/core/pyproject.toml', 'seed/.github/workflows/build.yml']);
+    expect(result.skippedDirectories).toBe(1);
+  });
+
   it('never follows symbolic links, so a loop or a link out of the repository is harmless', async () => {
     const root = await tempDir({ 'src/model.py': 'x = 1\n' });
     await symlink(root, join(root, 'src', 'loop'));
