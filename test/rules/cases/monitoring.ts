@@ -160,6 +160,13 @@ export const cases: RuleCases = {
     { name: 'Prometheus client declared, never used', files: { 'requirements.txt': requirements('fastapi==0.115.6', 'prometheus-client==0.21.1'), 'src/fraud/api.py': plainApi }, answers: online, status: 'partial', evidence: 'declares prometheus-client' },
     { name: 'error tracking only', files: { 'src/fraud/api.py': 'import sentry_sdk\n\nsentry_sdk.init(dsn=SENTRY_DSN, traces_sample_rate=0.0)\n' }, answers: online, status: 'partial', evidence: 'sentry_sdk.init' },
     {
+      name: 'Sentry tracing every request of the deployed app',
+      files: { 'app/settings.py': 'import sentry_sdk\n\nif SENTRY_DSN:\n    sentry_sdk.init(\n        dsn=SENTRY_DSN,\n        traces_sample_rate=1.0,\n        profiles_sample_rate=0.0,\n    )\n' },
+      answers: online,
+      status: 'pass',
+      evidence: 'app/settings.py:6',
+    },
+    {
       name: 'a Prometheus job scraping the model service, beside the host exporters',
       files: { 'monitoring/prometheus.yml': "scrape_configs:\n  - job_name: 'node'\n    static_configs:\n      - targets: ['node-exporter:9100']\n  - job_name: 'model_serving'\n    static_configs:\n      - targets: ['api:8000']\n" },
       answers: online,
