@@ -162,6 +162,17 @@ export const cases: RuleCases = {
     { name: 'Vertex AI Experiments from a notebook', files: { '02-experimentation.ipynb': notebook('vertex_ai.init(project=PROJECT, location=REGION, experiment=EXPERIMENT_NAME)\nvertex_ai.start_run(run_id)\nvertex_ai.log_params(hyperparams)') }, status: 'partial', evidence: 'cell 1' },
     { name: 'training module logs to MLflow', files: { 'src/train.py': trainModule }, status: 'pass', evidence: 'src/train.py:6' },
     {
+      name: "a ZenML step logs its metrics to the run's model version",
+      files: { 'steps/train_model.py': 'from zenml import log_metadata, step\n\n\n@step\ndef train_model(data):\n    model.fit(X, y)\n    log_metadata(\n        artifact_name="model",\n        infer_artifact=True,\n        metadata={"metrics": {"r2": r2}},\n    )\n' },
+      status: 'pass',
+      evidence: 'steps/train_model.py:7',
+    },
+    {
+      name: "a project's own log_metadata helper is no tracker",
+      files: { 'src/train.py': 'from utils import log_metadata\n\nmodel.fit(X, y)\nlog_metadata(path, model)\n' },
+      status: 'fail',
+    },
+    {
       name: 'DVCLive logging from the training script',
       files: { 'src/train.py': 'from dvclive import Live\n\nwith Live() as live:\n    model.fit(X, y)\n    live.log_metric("acc", model.score(X, y))\n' },
       status: 'pass',
@@ -265,6 +276,17 @@ export const cases: RuleCases = {
     },
     { name: 'a dataset declared in dvc.yaml is no model registry', files: { 'dvc.yaml': 'artifacts:\n  raw-data:\n    path: data/data.xml\n    type: dataset\n' }, status: 'fail' },
     { name: 'registered from the training module', files: { 'src/train.py': trainModule }, status: 'pass', evidence: 'registered_model_name' },
+    {
+      name: "a ZenML pipeline versions its model in the Model Control Plane",
+      files: { 'pipeline/training_pipeline.py': 'from zenml import Model, pipeline\n\n\n@pipeline(\n    enable_cache=True,\n    model=Model(\n        name=config.model.name,\n        tags=config.model.tags,\n    ),\n)\ndef training_pipeline():\n    train_model(load_data())\n', 'steps/train.py': 'model.fit(X, y)\n' },
+      status: 'pass',
+      evidence: 'pipeline/training_pipeline.py:6',
+    },
+    {
+      name: "a Keras functional model is no registry",
+      files: { 'src/train.py': 'from tensorflow.keras import Model\n\nmodel = Model(inputs=inputs, outputs=outputs, name="encoder")\nmodel.fit(X, y)\n' },
+      status: 'fail',
+    },
     { name: 'registered by hand in a notebook', files: { 'deploy.ipynb': notebook('mlflow.register_model("runs:/1/model", "churn")') }, status: 'partial' },
     {
       name: 'a Vertex AI training job uploads a new version of the parent model',
