@@ -459,6 +459,23 @@ export const cases: RuleCases = {
     { name: 'no Dockerfile', files: { 'train.py': trainScript }, status: 'not_applicable' },
   ],
   'infra.model-serving-api': [
+    {
+      name: 'a Django REST framework prediction view with its serializer',
+      files: {
+        'backend/core/urls.py': 'from django.urls import path\n\nrouter.register(r"approved-prediction", ApprovedPredictionsViewSet)\nurlpatterns = [\n    path("training/<int:pk>/", TrainingView.as_view()),\n    path("prediction/", PredictionView.as_view()),\n]\n',
+        'backend/core/serializers.py': 'from rest_framework import serializers\n\n\nclass PredictionParamSerializer(serializers.Serializer):\n    bbox = serializers.ListField()\n    zoom_level = serializers.IntegerField()\n',
+        'backend/core/tasks.py': 'model.fit(X, y)\n',
+      },
+      status: 'pass',
+      evidence: 'backend/core/urls.py:6',
+    },
+    {
+      name: "a REST framework router's viewset of stored predictions is no prediction route",
+      files: { 'backend/core/urls.py': 'router.register(r"approved-prediction", ApprovedPredictionsViewSet)\n', 'backend/core/tasks.py': 'model.fit(X, y)\n' },
+      status: 'unknown',
+    },
+    // Every Django page is a path(); only a route named for predictions serves a model.
+    { name: "a Django site's pages are no prediction service", files: { 'site/urls.py': 'from django.urls import path\n\nurlpatterns = [path("documents/", DocumentView.as_view()), path("profile/", ProfileView.as_view())]\n', 'src/train.py': 'model.fit(X, y)\n' }, status: 'unknown' },
     { name: 'a Databricks serving endpoint created by a module with the SDK', files: { 'src/deploy.py': databricksEndpoint }, status: 'pass', evidence: 'src/deploy.py:6 workspace.serving_endpoints.create_and_wait(' },
     { name: 'a model serving endpoint declared in a Databricks asset bundle', files: { 'resources/serving.yml': databricksServingBundle }, status: 'pass', evidence: 'resources/serving.yml:2 model_serving_endpoints:' },
     // Reading an endpoint's state or querying it deploys nothing.
