@@ -47,7 +47,9 @@ const FORMATS: readonly FormatPattern[] = [
   { kind: 'aws-access-key-id', regex: /(?<![A-Za-z0-9])((?:AKIA|ASIA)[0-9A-Z]{16})(?![A-Za-z0-9])/g, group: 1 },
   { kind: 'aws-secret-access-key', regex: /aws_secret_access_key["']?[ \t]{0,8}[=:][ \t]{0,8}["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi, group: 1 },
   { kind: 'anthropic-api-key', regex: /(?<![A-Za-z0-9])(sk-ant-[A-Za-z0-9_-]{32,})/g, group: 1 },
-  { kind: 'openai-api-key', regex: /(?<![A-Za-z0-9])(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,})/g, group: 1 },
+  { kind: 'langfuse-secret-key', regex: /(?<![A-Za-z0-9])(sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])/g, group: 1 },
+  // Other providers' keys also open with `sk-` (Anthropic `sk-ant-`, Langfuse `sk-lf-`): each is named by its own format.
+  { kind: 'openai-api-key', regex: /(?<![A-Za-z0-9])(sk-(?!ant-|lf-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,})/g, group: 1 },
   { kind: 'huggingface-token', regex: /(?<![A-Za-z0-9])(hf_[A-Za-z0-9]{30,})(?![A-Za-z0-9])/g, group: 1 },
   { kind: 'github-token', regex: /(?<![A-Za-z0-9])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})(?![A-Za-z0-9])/g, group: 1 },
   { kind: 'gitlab-token', regex: /(?<![A-Za-z0-9])(glpat-[A-Za-z0-9_-]{20,})(?![A-Za-z0-9])/g, group: 1 },

@@ -11,6 +11,8 @@ const awsKey = ['AKIA', 'Z3MSJV7WXQ2LPDRT'].join('');
 const githubToken = ['ghp_', 'k7Qm2Xw9Lp4Rt8Vb1Nc6Hy3Jd5Fg0Sa2Ze7U'].join('');
 const openaiKey = ['sk-proj-', 'Xr4mQ9tLw2VbN7kPz1cYh8sDf3gJ5aEu6oTi0nRq'].join('');
 const slackToken = ['xoxb-', '2048-7781-Kq8Zr3Lm9Tx2Vw5Yp1Bn4C'].join('');
+const langfuseKey = ['sk-lf-', '878345f5-fa2c-46f0-8193-d6be00910ab0'].join('');
+const anthropicKey = ['sk-ant-', 'api03-Xr4mQ9tLw2VbN7kPz1cYh8sDf3gJ5aEu6oTi0nRq'].join('');
 const uuidToken = ['66a1f289-b4d9', '-42ec-84bd-d10f7e2a428d'].join('');
 const privateKeyHeader = ['-----BEGIN RSA ', 'PRIVATE KEY-----'].join('');
 
@@ -29,6 +31,7 @@ describe('secrets: what counts as a credential', () => {
     ['aws-access-key-id', 'config/prod.yaml', `storage:\n  aws_access_key_id: ${awsKey}\n`, awsKey],
     ['github-token', 'scripts/release.sh', `curl -H "Authorization: token ${githubToken}" https://api.github.com\n`, githubToken],
     ['openai-api-key', 'src/llm.py', `client = OpenAI(api_key="${openaiKey}")\n`, openaiKey],
+    ['langfuse-secret-key', '.env.example', `LANGFUSE_SECRET_KEY=${langfuseKey}\n`, langfuseKey],
     ['slack-token', 'notify.js', `const token = "${slackToken}";\n`, slackToken],
     ['private-key', 'deploy/key.txt', `${privateKeyHeader}\n${keyBody}\n`, keyBody],
   ])('a provider format (%s) is a credential wherever it is', (kind, path, text, secret) => {
@@ -36,6 +39,15 @@ describe('secrets: what counts as a credential', () => {
     expect(real.map((r) => r.split(' ')[1])).toContain(kind);
     expect(facts.findings[0]!.why).toMatch(/format|key body/);
     expect(JSON.stringify(facts)).not.toContain(secret.slice(4));
+  });
+
+  it.each([
+    ['langfuse-secret-key', `LANGFUSE_SECRET_KEY=${langfuseKey}\n`, 'has the format of a langfuse secret key'],
+    ['anthropic-api-key', `ANTHROPIC_API_KEY=${anthropicKey}\n`, 'has the format of an anthropic api key'],
+  ])("another provider's sk- key is named as its own (%s), never as OpenAI's", (kind, text, why) => {
+    const { facts } = judged({ '.env.production': text });
+    expect(facts.findings.map((f) => f.kind)).toEqual([kind]);
+    expect(facts.findings[0]!.why).toContain(why);
   });
 
   it.each([

@@ -163,7 +163,8 @@ function formatVerdict(candidate: SecretCandidate, following: string): Verdict {
       : { real: false, why: 'a private key header without a key body' };
   }
   if (PLACEHOLDER.test(candidate.value) || isFiller(candidate.value)) return { real: false, why: 'has the format of a credential, filled with placeholder text' };
-  return { real: true, why: `has the format of a ${candidate.kind.replace(/-/g, ' ')} (${candidate.value.length} characters)` };
+  const kind = candidate.kind.replace(/-/g, ' ');
+  return { real: true, why: `has the format of ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} (${candidate.value.length} characters)` };
 }
 
 /** The judgement on a value that only its key (or its place in a URL) says is secret. */
