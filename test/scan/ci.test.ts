@@ -240,6 +240,39 @@ describe('GitHub Actions', () => {
     expect(pipelineAt(facts, '.github/workflows/tests.yml')).toMatchObject({ triggers: ['pull_request', 'other'], disabled: false });
     expect(pipelineAt(facts, '.github/workflows/orphan.yml')).toMatchObject({ triggers: ['other'], disabled: false });
   });
+
+  it("follows a call of this repository's own workflow written with its owner and name", () => {
+    const { facts } = run({
+      '.github/workflows/_cicd.yml': 'on:\n  push:\n    branches: [main]\njobs:\n  release-preprod:\n    uses: acme/app/.github/workflows/build-and-release.yml@main\n    with:\n      environment: preprod\n    secrets: inherit\n',
+      '.github/workflows/build-and-release.yml': 'on:\n  workflow_call:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n',
+    });
+    expect(pipelineAt(facts, '.github/workflows/build-and-release.yml')).toMatchObject({ triggers: ['push', 'other'], disabled: false });
+    expect(stepsOf(pipelineAt(facts, '.github/workflows/_cicd.yml'))).toEqual([]);
+  });
+
+  it("reads another repository's reusable workflows by the names of their files", () => {
+    const pipeline = only(
+      '.github/workflows/release.yml',
+      [
+        'on: push',
+        'jobs:',
+        '  start-runner:',
+        '    uses: acme/core-actions/.github/workflows/start-runner.yml@main',
+        '  build-image:',
+        '    uses: acme/core-actions/.github/workflows/build-docker.yml@main',
+        '  release-terraform:',
+        '    uses: acme/core-actions/.github/workflows/apply-terraform.yml@main',
+        '  codeql:',
+        '    uses: huggingface/security-workflows/.github/workflows/codeql-reusable.yml@v1.2.0',
+        '  docs:',
+        '    uses: huggingface/doc-builder/.github/workflows/build_pr_documentation.yml@main',
+        '  latest:',
+        '    uses: acme/core-actions/.github/workflows/latest-release.yml@main',
+        '',
+      ].join('\n'),
+    );
+    expect(stepsOf(pipeline)).toEqual(['docker-build@6', 'infra@8', 'sast@10', 'docs@12']);
+  });
 });
 
 describe('Azure DevOps pipelines in a folder of the team\'s choosing', () => {

@@ -6,7 +6,7 @@ import type { CiHop, CiStep, CiStepKind } from './facts.js';
 import type { Follower, Target } from './follow/follower.js';
 import { repoPath, type RepoFiles } from './follow/repo-files.js';
 import { isNoop } from './noop.js';
-import { NO_INPUTS, normalizeReference, REFERENCE_PATTERNS, SETUP_REFERENCE, type Inputs } from './reference-patterns.js';
+import { NO_INPUTS, normalizeReference, REFERENCE_PATTERNS, reusableWorkflowKinds, SETUP_REFERENCE, type Inputs } from './reference-patterns.js';
 import { logicalLines, scriptLine, simpleCommands, unquote, withoutHereDocuments, withoutKeywords, wordsText, type ScriptLine, type Word } from './shell.js';
 import { commandForms, containerCommand, programName, shellArgument } from './wrappers.js';
 
@@ -65,7 +65,7 @@ function merged(outcomes: readonly Outcome[]): Outcome {
 
 function referenceKinds(reference: string, inputs: Inputs): CiStepKind[] {
   const key = normalizeReference(reference);
-  return REFERENCE_PATTERNS.filter(({ regex, when }) => regex.test(key) && (when?.(inputs) ?? true)).map(({ kind }) => kind);
+  return [...REFERENCE_PATTERNS.filter(({ regex, when }) => regex.test(key) && (when?.(inputs) ?? true)).map(({ kind }) => kind), ...reusableWorkflowKinds(key)];
 }
 
 /**

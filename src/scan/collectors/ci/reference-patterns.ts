@@ -209,6 +209,28 @@ export const REFERENCE_PATTERNS: ReferencePattern[] = [
 /** References that wait for a person: an approval action, Azure's `ManualValidation`, Jenkins' `input`. */
 export const MANUAL_APPROVAL = /^(?:[\w.-]+\/)?manual-approval(?:@|$)|^manualvalidation@\d+$|^input$/;
 
+/** Another repository's reusable GitHub workflow (an organisation's shared CI): `acme/ci/.github/workflows/build-docker.yml@main`. */
+const REUSABLE_WORKFLOW = /^[\w.-]+\/[\w.-]+\/\.github\/workflows\/([^@/]+)\.ya?ml@/;
+
+/** What a reusable workflow runs, by a word of its file name (`build-docker`, `apply-terraform`, `codeql-reusable`). */
+const REUSABLE_WORKFLOW_WORDS: ReadonlyArray<readonly [CiStepKind, ReadonlySet<string>]> = [
+  ['sast', new Set(['codeql', 'semgrep', 'bandit', 'sast'])],
+  ['docker-build', new Set(['docker', 'image', 'container'])],
+  ['deploy', new Set(['deploy', 'deployment', 'rollout'])],
+  ['infra', new Set(['terraform', 'tf', 'infra', 'infrastructure', 'pulumi'])],
+  ['test', new Set(['test', 'tests', 'pytest'])],
+  ['lint', new Set(['lint', 'linting', 'precommit'])],
+  ['docs', new Set(['docs', 'documentation'])],
+];
+
+/** The kinds another repository's reusable workflow is named for; its steps are not in this repository to read. */
+export function reusableWorkflowKinds(key: string): CiStepKind[] {
+  const name = REUSABLE_WORKFLOW.exec(key)?.[1];
+  if (name === undefined) return [];
+  const words = new Set(name.replace(/pre-commit/g, 'precommit').split(/[-_.]+/));
+  return REUSABLE_WORKFLOW_WORDS.filter(([, named]) => [...named].some((word) => words.has(word))).map(([kind]) => kind);
+}
+
 export function normalizeReference(reference: string): string {
   return reference.trim().toLowerCase().replace(/^docker:\/\//, '');
 }

@@ -81,6 +81,20 @@ class StepReader {
   }
 }
 
+/** A reusable workflow named with its owner and repository: `acme/app/.github/workflows/deploy.yml@main`. */
+const QUALIFIED_WORKFLOW = /^[\w.-]+\/[\w.-]+\/(\.github\/workflows\/[^@/]+\.ya?ml)@/;
+
+/**
+ * The workflow of this repository a job calls: `./.github/workflows/x.yml`, or the same file named
+ * with the repository's owner and name, as i-dot-ai/redbox calls its own build-and-release.yml
+ * (the repository's name is not known here: holding the file is what says it is this one).
+ */
+function calledWorkflow(called: string, repo: RepoFiles): string | null {
+  if (called.startsWith('./')) return posix.normalize(called);
+  const path = QUALIFIED_WORKFLOW.exec(called)?.[1];
+  return path !== undefined && repo.has(path) ? path : null;
+}
+
 function githubWorkflow(y: Yaml, _path: string, repo: RepoFiles): Draft {
   const draft = emptyDraft();
   const root = y.doc.contents;
@@ -92,8 +106,12 @@ function githubWorkflow(y: Yaml, _path: string, repo: RepoFiles): Draft {
   draft.jobs = jobs.length;
   for (const { value: job } of running) {
     addEnvironment(draft, environmentName(y, child(y, job, 'environment')));
-    const called = text(y, child(y, job, 'uses'));
-    if (called?.startsWith('./')) draft.calls.push(posix.normalize(called));
+    const uses = child(y, job, 'uses');
+    const called = text(y, uses);
+    const callee = called === undefined ? null : calledWorkflow(called, repo);
+    if (callee !== null) draft.calls.push(callee);
+    // Another repository's reusable workflow (an organisation's shared CI) is read by its name, as an action is.
+    else if (called !== undefined) addReference(draft, called, lineOf(y, uses), inputs(y, child(y, job, 'with')));
     reader.steps(y, child(y, job, 'steps'), { cwd: workingDirectory(y, job, 'defaults', workflowDirectory) });
   }
   draft.disabled = draft.triggers.length === 0 || running.length === 0;
