@@ -234,6 +234,19 @@ export const cases: RuleCases = {
   ],
 
   'monitoring.data-drift': [
+    {
+      // Drift gauges exported to Prometheus by a service nothing is shown to run or schedule (judeoyovbaire/mlops-platform's
+      // drift detector is such a library, unused): partial until a schedule or job runs it.
+      name: "Evidently's earlier monitors in a service exporting drift gauges",
+      files: {
+        'server/monitoring_server/metric_server.py':
+          'import prometheus_client\nfrom evidently.model_monitoring import DataDriftMonitor, ModelMonitoring\nfrom evidently.options.data_drift import DataDriftOptions\n\napp.wsgi_app = DispatcherMiddleware(app.wsgi_app, {"/metrics": prometheus_client.make_wsgi_app()})\n\n\nclass MonitoringService:\n    def __init__(self, window_size):\n        self.options = DataDriftOptions(drift_share=1)\n        self.monitoring = ModelMonitoring(monitors=[DataDriftMonitor()], options=[self.options])\n',
+      },
+      status: 'partial',
+      evidence: 'server/monitoring_server/metric_server.py:10 self.options = DataDriftOptions(drift_share=1)',
+    },
+    // A drift report written to a file, with nothing exporting it, is a job someone runs.
+    { name: "Evidently's earlier dashboard tab, run by hand", files: { 'src/report.py': 'from evidently.dashboard import Dashboard\nfrom evidently.dashboard.tabs import DataDriftTab\n\nDashboard(tabs=[DataDriftTab()]).save("drift.html")\n' }, status: 'partial', evidence: 'src/report.py:4' },
     { name: 'a Databricks Lakehouse monitor on the inference table', files: { 'src/monitoring.py': 'from databricks.sdk import WorkspaceClient\nfrom databricks.sdk.service.catalog import MonitorInferenceLog\n\nworkspace = WorkspaceClient()\nworkspace.quality_monitors.create(table_name=table, assets_dir=assets, output_schema_name=schema, inference_log=MonitorInferenceLog(problem_type=problem, prediction_col="prediction", model_id_col="model_version", timestamp_col="ts", granularities=["30 minutes"]))\n' }, status: 'pass', evidence: 'src/monitoring.py:5 workspace.quality_monitors.create(' },
     { name: 'a Lakehouse monitor declared in a Databricks asset bundle', files: { 'resources/monitoring.yml': 'resources:\n  quality_monitors:\n    churn_inference_monitor:\n      table_name: main.ml.churn_inference\n      inference_log:\n        problem_type: PROBLEM_TYPE_CLASSIFICATION\n' }, status: 'pass', evidence: 'resources/monitoring.yml:2 quality_monitors:' },
     // Refreshing a monitor created elsewhere (by hand, in the UI) shows no monitor the project defines.
