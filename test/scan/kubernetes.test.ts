@@ -85,7 +85,44 @@ spec:
         target: { type: Utilization, averageUtilization: 70 }
 `;
 
+const VOLUME_CLAIMS = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: minio
+spec:
+  accessModes: [ReadWriteOnce]
+  resources:
+    requests:
+      storage: 10Gi
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: minio
+spec:
+  template:
+    spec:
+      containers:
+        - name: minio
+          image: minio/minio
+  volumeClaimTemplates:
+    - metadata:
+        name: data
+      spec:
+        resources:
+          requests:
+            storage: 10Gi
+`;
+
 describe('kubernetesCollector: manifests', () => {
+  it("reads a volume claim's storage request as no workload's resource request", () => {
+    const { facts } = collect(kubernetesCollector, { 'deploy/minio.yaml': VOLUME_CLAIMS });
+    expect(facts.objects.map(({ kind, features }) => ({ kind, features }))).toEqual([
+      { kind: 'PersistentVolumeClaim', features: [] },
+      { kind: 'StatefulSet', features: [] },
+    ]);
+  });
+
   it.each([
     [
       'a KServe InferenceService with a canary',

@@ -59,10 +59,14 @@ function keyed(feature: string, shape: (value: unknown) => boolean): FeatureRule
   return { feature, at: (path, value) => lastKey(path) === feature && shape(value), text: keyLine(feature) };
 }
 
+/**
+ * Compute resources of containers. A volume claim's `resources.requests` holds only `storage`: the
+ * size of a disk (a PersistentVolumeClaim, a StatefulSet's volumeClaimTemplates), not a limit on a workload.
+ */
 function resourceSection(section: 'limits' | 'requests'): FeatureRule {
   return {
     feature: `resources.${section}`,
-    at: (path, value) => lastKey(path) === section && parentKey(path) === 'resources' && isRecord(value),
+    at: (path, value) => lastKey(path) === section && parentKey(path) === 'resources' && isRecord(value) && Object.keys(value).some((key) => key !== 'storage'),
     text: keyLine(section),
   };
 }
