@@ -262,6 +262,12 @@ export const cases: RuleCases = {
   ],
   'security.secrets-manager': [
     {
+      // Setting the variables from literals holds the credential in code; nothing reads a secret kept elsewhere.
+      name: 'credentials written into os.environ from literals are no secrets read from the environment',
+      files: { 'pipeline/inference.py': "import os\n\nos.environ['AWS_ACCESS_KEY_ID'] = 'minioadmin'\nos.environ['AWS_SECRET_ACCESS_KEY'] = 'minioadmin'\nmodel = mlflow.keras.load_model('models:/DeployedModel/latest')\n" },
+      status: 'not_applicable',
+    },
+    {
       name: 'AWS Secrets Manager at start-up',
       files: { 'src/churn/settings.py': 'import json\n\nimport boto3\n\n\ndef database_password() -> str:\n    client = boto3.client("secretsmanager")\n    return json.loads(client.get_secret_value(SecretId="churn/db")["SecretString"])["password"]\n' },
       status: 'pass',
