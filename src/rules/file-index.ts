@@ -1,4 +1,4 @@
-import { globLiterals, globMatcher, literalSuffix } from '../util/glob.js';
+import { globLiterals, globMatcher, literalPrefix, literalSuffix, matchesByDirectory } from '../util/glob.js';
 
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
 /** From this many paths, a glob's required text is worked out to rule paths out before its matcher. */
@@ -17,7 +17,11 @@ export class FileIndex {
   private readonly pathsBySuffix = new Map<string, readonly string[]>();
   private readonly namesBySuffix = new Map<string, readonly string[]>();
 
+  /** Whether the paths are in code-unit order, as a scan lists them, so that those with a prefix are found by bisection. */
+  private readonly sorted: boolean;
+
   constructor(private readonly paths: readonly string[]) {
+    this.sorted = paths.every((path, i) => i === 0 || paths[i - 1]! <= path);
     for (const path of paths) {
       const name = path.slice(path.lastIndexOf('/') + 1);
       push(this.byName, name, path);
@@ -55,9 +59,10 @@ export class FileIndex {
     // for it rules out most paths before the matcher runs. Working it out costs more than testing
     // a small repository's paths, which the matcher alone then does.
     const literals = this.paths.length >= LITERAL_FILTER_FROM ? globLiterals(pattern) : null;
+    const mayMatch = (text: string) => literals === null || literals.some((literal) => text.includes(literal));
     // Compiled for the first candidate: on a small tree most globs have none.
     let matcher: ((text: string) => boolean) | undefined;
-    const matches = (text: string) => (literals === null || literals.some((literal) => text.includes(literal))) && (matcher ??= globMatcher(pattern))(text);
+    const matches = (text: string) => mayMatch(text) && (matcher ??= globMatcher(pattern))(text);
     // Whatever follows the last wildcard must end the name or the path: the globs of a rule set
     // share a few endings (`.md`, `.yml`), and the names and paths with each are listed once.
     const suffix = literalSuffix(pattern);
@@ -67,7 +72,35 @@ export class FileIndex {
       for (const name of this.namesEndingWith(suffix)) if (matches(name)) found.push(...this.byName.get(name)!);
       return found.sort();
     }
-    return this.pathsEndingWith(suffix).filter(matches);
+    const prefix = literalPrefix(pattern);
+    const candidates = prefix === '' ? this.pathsEndingWith(suffix) : this.pathsStartingWith(prefix);
+    if (!matchesByDirectory(pattern)) return candidates.filter(matches);
+    // Paths are listed by directory, mostly one directory's files in a row: its verdict is kept while they last.
+    const found: string[] = [];
+    let directory: string | undefined;
+    let verdict = false;
+    for (const path of candidates) {
+      if (!mayMatch(path)) continue;
+      const slash = path.lastIndexOf('/');
+      if (directory === undefined || directory.length !== slash + 1 || !path.startsWith(directory)) verdict = (matcher ??= globMatcher(pattern))((directory = path.slice(0, slash + 1)));
+      if (verdict) found.push(path);
+    }
+    return found;
+  }
+
+  /** The paths starting with the text, found in the sorted paths by bisection (by a filter where they are not sorted). */
+  private pathsStartingWith(prefix: string): readonly string[] {
+    if (!this.sorted) return this.paths.filter((path) => path.startsWith(prefix));
+    let low = 0;
+    let high = this.paths.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.paths[middle]! < prefix) low = middle + 1;
+      else high = middle;
+    }
+    let end = low;
+    while (end < this.paths.length && this.paths[end]!.startsWith(prefix)) end++;
+    return this.paths.slice(low, end);
   }
 
   private namesEndingWith(suffix: string): Iterable<string> {

@@ -114,6 +114,8 @@ function compile(pattern: string): (path: string) => boolean {
     const extension = /^\*(\.[^*?[\]{}()!+@/]+)$/.exec(pattern)?.[1];
     if (extension) return (path) => path.endsWith(extension);
   }
+  const stars = starMatcher(pattern, () => regexMatcher(pattern));
+  if (stars) return stars;
   if (!anchored && backtracks(pattern)) {
     const names = expandBraces(pattern);
     // Past the brace limit the braces stay a group, which only a regular expression reads.
@@ -125,9 +127,13 @@ function compile(pattern: string): (path: string) => boolean {
       };
     }
   }
+  return regexMatcher(pattern);
+}
+
+function regexMatcher(pattern: string): (path: string) => boolean {
   const source = `^${globToRegExpSource(pattern)}$`;
   const test = backtracks(pattern) ? linearTest(source) : nativeTest(source);
-  return anchored ? (path) => test(path) : (path) => test(baseName(path));
+  return pattern.includes('/') ? (path) => test(path) : (path) => test(baseName(path));
 }
 
 /**
@@ -216,6 +222,101 @@ function nameMatcher(pattern: string): (name: string) => boolean {
   };
 }
 
+/** Brace alternatives a glob of literals and stars may expand to and still be matched without a regular expression. */
+const STAR_EXPANSIONS = 16;
+/** What a glob of literals and stars cannot hold: any other wildcard, or a brace left after expanding. */
+const NOT_STARS = /[?[\]{}]/;
+/** What the regular expression's `.` of a `**` does not match. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/**
+ * A glob of literal text, `*` and whole-name `**` (after expanding a few braces), matched by string
+ * tests, or null for any other glob. Compiling a regular expression costs more than a small
+ * audit's matching with it, and most rule globs are of this kind (`docs/**`, `*runbook*.{md,rst}`,
+ * `train_*.py` in any directory). The same language as the regular expression `globToRegExpSource`
+ * makes, which `regex` gives for the odd path with a line break where a `**` may have to span it.
+ */
+function starMatcher(pattern: string, regex: () => (path: string) => boolean): ((path: string) => boolean) | null {
+  const names = expandWithin(pattern, STAR_EXPANSIONS);
+  if (names === null || names.some((name) => NOT_STARS.test(name))) return null;
+  // Whether the glob reads the whole path or the file name is the whole glob's, whatever each alternative holds.
+  const anchored = pattern.includes('/');
+  const matchers: Array<(text: string) => boolean> = [];
+  for (const name of names) {
+    const matches = anchored ? pathStarMatcher(name) : !name.includes('**') && nameStarMatcher(name);
+    if (!matches) return null;
+    matchers.push(matches);
+  }
+  const any = matchers.length === 1 ? matchers[0]! : (text: string) => matchers.some((matches) => matches(text));
+  if (!anchored) return (path) => any(baseName(path));
+  if (!pattern.includes('**')) return any;
+  let fallback: ((path: string) => boolean) | undefined;
+  return (path) => (LINE_TERMINATOR.test(path) ? (fallback ??= regex())(path) : any(path));
+}
+
+/**
+ * A name glob of literals and stars: the literal before the first star starts the name, the one
+ * after the last ends it, and those between follow in order, each found leftmost (which finds a
+ * match whenever there is one, since a star takes any run of characters). Linear in the name.
+ */
+function nameStarMatcher(glob: string): (name: string) => boolean {
+  const parts = glob.split('*');
+  if (parts.length === 1) return (name) => name === glob;
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  const middle = parts.slice(1, -1).filter((part) => part !== '');
+  const least = parts.reduce((length, part) => length + part.length, 0);
+  return (name) => {
+    if (name.length < least || !name.startsWith(first) || !name.endsWith(last)) return false;
+    let at = first.length;
+    const end = name.length - last.length;
+    for (const part of middle) {
+      const found = name.indexOf(part, at);
+      if (found < 0 || found + part.length > end) return false;
+      at = found + part.length;
+    }
+    return true;
+  };
+}
+
+/** One name of a path glob: `**` (any number of names), or a test of one name. */
+type PathToken = '**' | ((name: string) => boolean);
+
+/**
+ * A path glob whose names are `**` or name globs of literals and stars, matched name by name as
+ * `nameMatcher` matches characters (a mismatch moves only the last `**` on), or null when a name
+ * holds `**` beside other text. `**` leading or inside matches no name or more; trailing, as the
+ * regular expression's `.*` after a slash, one or more.
+ */
+function pathStarMatcher(glob: string): ((path: string) => boolean) | null {
+  const names = glob.split('/');
+  if (names.some((name) => name !== '**' && name.includes('**'))) return null;
+  const tokens: PathToken[] = names.map((name) => (name === '**' ? '**' : nameStarMatcher(name)));
+  if (tokens.at(-1) === '**') tokens.splice(-1, 1, () => true, '**');
+  return (path) => {
+    const parts = path.split('/');
+    let at = 0;
+    let token = 0;
+    let lastStar = -1;
+    let resumeAt = 0;
+    while (at < parts.length) {
+      const current = tokens[token];
+      if (current === '**') {
+        lastStar = token++;
+        resumeAt = at;
+      } else if (current && current(parts[at]!)) {
+        token++;
+        at++;
+      } else if (lastStar >= 0) {
+        token = lastStar + 1;
+        at = ++resumeAt;
+      } else return false;
+    }
+    while (tokens[token] === '**') token++;
+    return token === tokens.length;
+  };
+}
+
 /**
  * Each star before a literal is a place JavaScript's engine backtracks to: with more than two in
  * one name (`*a*a*a*c*b`, from a repository's pack), a long file name that almost matches takes
@@ -278,6 +379,23 @@ export function literalSuffix(pattern: string): string {
   const suffix = /[^*?[\]{}()!+@]*$/.exec(pattern)![0];
   // `**/` may match nothing at all: `**/train.py` matches `train.py` at the root.
   return suffix.startsWith('/') && pattern.slice(0, pattern.length - suffix.length).endsWith('**') ? suffix.slice(1) : suffix;
+}
+
+/**
+ * The text every path a glob with a slash matches starts with: what comes before its first
+ * wildcard or escape. None for an extended glob, which picomatch reads (a leading `./` its own way).
+ */
+export function literalPrefix(pattern: string): string {
+  return EXTGLOB.test(pattern) ? '' : /^[^*?[\]{}()!+@\\]*/.exec(pattern)![0];
+}
+
+/**
+ * Whether the glob matches a path exactly when it matches the path's directory followed by a slash:
+ * so for a glob `P/**` (its expression `P/.*`, which any text may follow once `P/` matched), unless
+ * `P` ends in `**`, whose `(?:.*\/)?` takes the slash in. Not for extended globs, which picomatch reads.
+ */
+export function matchesByDirectory(pattern: string): boolean {
+  return pattern.endsWith('/**') && !pattern.endsWith('**/**') && !EXTGLOB.test(pattern);
 }
 
 /** A glob of an index, compiled when a text first ends with its suffix: most never meet one on a small tree. */

@@ -92,6 +92,21 @@ describe('the file index', () => {
     expectIndexAgreesWithPicomatch(named, 'md', patterns);
   });
 
+  it('finds by the literal start of a glob or by directory (a glob ending in /**) what picomatch matches, sorted paths or not', () => {
+    const named = [
+      ...corpus, 'docs/a/b.md', 'docs-old/x.md', 'docs.md', 'ops/runbooks/a/b.md', 'ops/runbooks-old/c.md', 'runbooks/x', 'a/runbooks.md', 'infra/envs/prod/main.tf',
+      'infra/envs/prod/sub/x.tf', 'infra/envs/production-like/y.tf', 'deploy/k8s/staging/z.yaml', '.github/workflows/ci.yml', '.github/workflows.yml', 'docs/\nx/y.md',
+    ];
+    const patterns = ['docs/**', '**/runbooks/**', 'ops/**/*.md', '.github/workflows/*.yml', '**/envs/{prod,staging}/**', '{infra,deploy}/**', '**/**', 'docs/**/**', 'src/train.py', 'docs/[ab]/**'];
+    expectIndexAgreesWithPicomatch(named, 'md', patterns);
+    const unsorted = [...named].reverse();
+    const index = new FileIndex(unsorted);
+    for (const pattern of patterns) {
+      const reference = picomatch(pattern, { dot: true });
+      expect(index.find(pattern), pattern).toEqual(unsorted.filter((path) => reference(path)));
+    }
+  });
+
   it('finds a file at the root for a glob that starts with **/, which may match no directory', () => {
     const index = new FileIndex(['train.py', 'src/train.py', 'src/pretrain.py', 'retrain.py']);
     expect(index.find('**/train.py')).toEqual(['train.py', 'src/train.py']);
@@ -110,6 +125,21 @@ describe('globMatcher', () => {
       expect(new FileIndex([...paths].sort()).find(pattern)).toEqual([...paths].sort().filter((path) => reference(path)));
     },
   );
+});
+
+describe('globMatcher on globs of literals and stars, matched without a regular expression', () => {
+  it('matches as picomatch does where a ** meets a line break, an empty name or many directories', () => {
+    const globs = ['docs/**', '**/runbooks/**', '**/train_*.py', 'a/**/b', '*runbook*.{md,rst}', '**/a', 'AWS::*', '{a,b/c}/**', 'a*b*c*d', 'x/*/y/**/z*.md'];
+    const names = [
+      'docs/a\nb.md', 'docs\n/a.md', 'x\n/runbooks/a', 'runbooks/a\nb', 'a\nb/train_x.py', 'train_\nx.py', 'a/x\ny/b', 'a\u2028/b', 'a/b', 'a//b', 'my\nrunbook.md',
+      'abcd', 'a\nb\nc\nd', 'b/c/x', '/a', 'q/a', 'x/q/y/r/s/z1.md', 'x/q/y/z.md', 'x/y/z.md', 'AWS::S3::Bucket', 'docs.md', 'acbd',
+    ];
+    for (const glob of globs) {
+      const reference = picomatch(glob, { dot: true, basename: !glob.includes('/') });
+      const matches = globMatcher(glob);
+      expect(names.filter((name) => matches(name)), glob).toEqual(names.filter((name) => reference(name)));
+    }
+  });
 });
 
 describe('extended globs', () => {
