@@ -138,6 +138,18 @@ describe('secrets: what counts as a credential', () => {
   });
 });
 
+describe('secrets: lines as written', () => {
+  it('reads a line and the lines above it alike with CRLF line breaks and on a last line ending in a lone \\r', () => {
+    const { real, setAside } = judged({
+      'config/prod.yaml': 'db:\r\n  password: "Pr0dPassw0rd!"\r\n',
+      'docs/setup.yaml': '# Example settings\r\nuser: admin\r\npassword: "Pr0dPassw0rd!"\r',
+      'deploy/app.env': 'A=1\r\nB=2\r\nC=3\r\nD=4\r\nE=5\r\nF=6\r\nAPI_TOKEN=Xq7vR2mKp9Lw3Tz8\r',
+    });
+    expect(real).toEqual(['config/prod.yaml:2 assigned-credential', 'deploy/app.env:7 assigned-credential']);
+    expect(setAside).toEqual(['docs/setup.yaml:3 a sample value in an example block']);
+  });
+});
+
 describe('secrets: redaction', () => {
   it.each([
     ['a quoted assignment', 'password = "Tr0ub4dor-3-horse"', 'Tr0ub4dor-3-horse'],

@@ -2,6 +2,7 @@ import { defineCollector, type Collector } from '../collector.js';
 import type { PathContext } from '../location.js';
 import { candidateLines, candidatesIn, findCandidates, redactValue, type SecretEvidence } from '../secret-patterns.js';
 import { LiteralGate } from '../../util/regex-literals.js';
+import { LineTable } from './code/lines.js';
 import { verdictOf } from './secrets-verdict.js';
 
 export interface SecretFinding {
@@ -89,17 +90,21 @@ function collectSecrets(): Collector<SecretFacts> {
       const scan = findings.length < MAX_FINDINGS ? candidatesIn(file.text) : null;
       const references = STORE_REFERENCE_GATE.matching(file.text).length > 0;
       if (!scan && !references) return;
-      const lines = file.lines();
+      // Lines by offset, not split: a file with a candidate is often large, and only a few of its lines are read.
+      const table = new LineTable(file.text);
+      const lineAt = (i: number) => textLine(file.text, table, i);
       // Store references are looked for on every line; candidates only where a run over the whole text found them.
-      for (const i of references ? lines.keys() : candidateLines(file.text, scan!)) {
-        const line = lines[i]!;
+      for (const i of references ? Array.from({ length: table.count }, (_, i) => i) : candidateLines(file.text, scan!)) {
+        const line = lineAt(i);
         if (line.length > MAX_LINE_LENGTH) continue;
         if (references && stored.length < MAX_STORED) stored.push(...storedSecretsIn(line, file.path, i + 1));
         if (!scan || findings.length >= MAX_FINDINGS) continue;
         for (const candidate of findCandidates(line, scan)) {
+          const from = Math.max(0, i - EXAMPLE_REACH);
+          const before = Array.from({ length: i - from }, (_, k) => lineAt(from + k));
           const verdict = verdictOf(candidate, file.path, {
-            preceding: `${lines.slice(Math.max(0, i - EXAMPLE_REACH), i).join('\n')}\n${line.slice(0, candidate.index)}`,
-            following: `${line.slice(candidate.index + candidate.value.length)}\n${lines[i + 1] ?? ''}`,
+            preceding: `${before.join('\n')}\n${line.slice(0, candidate.index)}`,
+            following: `${line.slice(candidate.index + candidate.value.length)}\n${i + 1 < table.count ? lineAt(i + 1) : ''}`,
           });
           const finding = { path: file.path, line: i + 1, kind: candidate.kind, evidence: candidate.evidence, why: verdict.why, redacted: redactValue(candidate.value), context: file.context };
           if (verdict.real) findings.push(finding);
@@ -112,6 +117,14 @@ function collectSecrets(): Collector<SecretFacts> {
     },
     finish: () => ({ findings, setAside, stored: stored.slice(0, MAX_STORED), filesScanned }),
   };
+}
+
+/**
+ * Line `i` as `split(/\r?\n/)` gives it, which other collectors read: a `\r` is dropped only before
+ * a line break, so the last line keeps one that ends the file.
+ */
+function textLine(text: string, table: LineTable, i: number): string {
+  return i === table.count - 1 ? text.slice(table.start(i)) : table.text(i);
 }
 
 function storedSecretsIn(line: string, path: string, number: number): StoredSecret[] {
