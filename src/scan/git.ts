@@ -230,14 +230,17 @@ export async function collectGit(root: string, now: Date, warn: Warn, silenceMs 
       const author = email.toLowerCase();
       const human = !BOT_AUTHOR.test(author);
       if (human) authors.add(author);
-      facts.lastCommitDate ??= iso(date);
-      facts.firstCommitDate = iso(date);
       if (PULL_REQUEST_SUBJECT.test(subject)) facts.mergedPullRequests += 1;
       const time = Date.parse(date);
       if (human && time >= since && time <= now.getTime()) {
         recent.set(author, (recent.get(author) ?? 0) + 1);
         recentCommits += 1;
       }
+    }
+    // The log is newest first: its ends are the last and the first commit read.
+    if (log.length > 0) {
+      facts.lastCommitDate = iso(log[0]!.date);
+      facts.firstCommitDate = iso(log[log.length - 1]!.date);
     }
     // The log stops at MAX_LOG_COMMITS; only a longer history needs counting apart.
     facts.commits = read < MAX_LOG_COMMITS ? read : Number((await (await git()).raw(['rev-list', '--count', 'HEAD', ...scope])).trim()) || read;
