@@ -146,6 +146,23 @@ describe('code', () => {
     expect(kept).toHaveLength(41);
   });
 
+  it('finds the same matches in a file type\'s later files, searched once the type has a search of its own, as in its first', () => {
+    const signals = [
+      { id: 'push', description: 'image pushes', files: ['*.js'], pattern: 'docker push', match: 'text' as const, source: 't' },
+      { id: 'llm', description: 'LLM calls', files: ['*.js'], pattern: '\\bopenai\\.chat\\b', match: 'code' as const, source: 't' },
+    ];
+    // 200 files of one type, most holding neither signal's text, the matches spread before and after the 64th.
+    const files = Object.fromEntries(
+      Array.from({ length: 200 }, (_, i) => {
+        const text = i % 50 === 7 ? 'run("docker push x");\n' : i % 50 === 31 ? 'const a = 1;\nopenai.chat.create();\n' : `export const value${i} = ${i};\n`;
+        return [`src/m${String(i).padStart(3, '0')}.js`, text];
+      }),
+    );
+    const { facts } = collect(codeCollector, files, { signals });
+    expect(facts.signals.push!.matches.map((m) => m.path)).toEqual(['src/m007.js', 'src/m057.js', 'src/m107.js', 'src/m157.js']);
+    expect(facts.signals.llm!.matches.map((m) => [m.path, m.line])).toEqual([['src/m031.js', 2], ['src/m081.js', 2], ['src/m131.js', 2], ['src/m181.js', 2]]);
+  });
+
   it('shows an argument matched inside a call with the line the call starts on', () => {
     const signals = [{ id: 'endpoint', description: 'endpoints', files: ['*.py'], pattern: '\\binitial_instance_count\\s*=', match: 'code' as const, source: 't' }];
     const code = 'endpoint = builder.deploy(\n    endpoint_name=name,\n    initial_instance_count=1,\n)\nprint(initial_instance_count=2)\n';
