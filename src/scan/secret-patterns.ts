@@ -193,18 +193,21 @@ export interface CandidateScan {
 }
 
 export const FORMAT_GATE = new LiteralGate(FORMATS.map(({ regex }) => regex));
+/** What a URL password needs: the literal its pattern starts after. */
+export const URL_SIGN = '://';
 
 function formatsPresentIn(text: string): FormatPattern[] {
   return FORMAT_GATE.matching(text).map((index) => FORMATS[index]!);
 }
 
-export function candidatesIn(text: string): CandidateScan | null {
-  const formats = formatsPresentIn(text);
+/** `signs`: false for a text known to hold none of the texts a format or a URL password needs (`anyTextOf`). */
+export function candidatesIn(text: string, signs = true): CandidateScan | null {
+  const formats = signs ? formatsPresentIn(text) : [];
   ASSIGNMENT.lastIndex = 0;
   URL_PASSWORD.lastIndex = 0;
   const assignments = ASSIGNMENT.test(text);
   // The regex tries every word of a text; most texts hold no `://` at all.
-  const urls = text.includes('://') && URL_PASSWORD.test(text);
+  const urls = signs && text.includes(URL_SIGN) && URL_PASSWORD.test(text);
   return formats.length > 0 || assignments || urls ? { formats, assignments, urls } : null;
 }
 

@@ -31,7 +31,7 @@ export function requiredLiterals(pattern: string, minLength = MIN_LENGTH): reado
  * case-insensitive regex has none, and is always run).
  */
 export class LiteralGate {
-  private literals: Array<readonly string[] | null> | undefined;
+  private literals: ReadonlyArray<readonly string[] | null> | undefined;
   private any: RegExp | null | undefined;
 
   constructor(private readonly regexes: readonly RegExp[]) {}
@@ -41,21 +41,52 @@ export class LiteralGate {
     return this.regexes.filter((regex) => !regex.flags.includes('i')).map((regex) => regex.source);
   }
 
+  /** The texts that the regexes with required literals need, one of each's at least for it to match. */
+  requiredTexts(): string[] {
+    return this.literalsOfEach().flatMap((texts) => texts ?? []);
+  }
+
+  /** The regexes without required literals (a case-insensitive one): they always run. */
+  unguarded(): RegExp[] {
+    const literals = this.literalsOfEach();
+    return this.regexes.filter((_, index) => literals[index] === null);
+  }
+
+  private literalsOfEach(): ReadonlyArray<readonly string[] | null> {
+    return (this.literals ??= this.regexes.map((regex) => (regex.flags.includes('i') ? null : requiredLiterals(regex.source))));
+  }
+
   /** The indexes of the regexes that match somewhere in the text, ascending. */
   matching(text: string): number[] {
-    this.literals ??= this.regexes.map((regex) => (regex.flags.includes('i') ? null : requiredLiterals(regex.source)));
+    const literalsOfEach = this.literalsOfEach();
     // An alternation of plain strings: linear in the text.
-    this.any ??= anyOf([...new Set(this.literals.flatMap((literals) => literals ?? []))]);
+    this.any ??= anyOf([...new Set(this.requiredTexts())]);
     const someLiteral = this.any !== null && this.any.test(text);
     const found: number[] = [];
     this.regexes.forEach((regex, index) => {
-      const literals = this.literals![index]!;
+      const literals = literalsOfEach[index]!;
       if (literals && !(someLiteral && literals.some((literal) => text.includes(literal)))) return;
       regex.lastIndex = 0;
       if (regex.test(text)) found.push(index);
     });
     return found;
   }
+}
+
+/**
+ * Whether a text may match a regex of the gates or hold one of `more`: one alternation of the texts
+ * their regexes need and of `more`, and the regexes that need none run themselves. A text it rules
+ * out is done with in one pass, where each gate (and a search for each of `more`) would read it again.
+ */
+export function anyTextOf(gates: readonly LiteralGate[], more: readonly string[]): (text: string) => boolean {
+  const any = anyOf([...new Set([...more, ...gates.flatMap((gate) => gate.requiredTexts())])]);
+  const unguarded = gates.flatMap((gate) => gate.unguarded());
+  return (text) =>
+    (any !== null && any.test(text)) ||
+    unguarded.some((regex) => {
+      regex.lastIndex = 0;
+      return regex.test(text);
+    });
 }
 
 function anyOf(literals: readonly string[]): RegExp | null {

@@ -138,6 +138,20 @@ describe('secrets: what counts as a credential', () => {
   });
 });
 
+describe('secrets: files ruled out in one pass', () => {
+  it('still finds what only a case-insensitive format, a URL or a store reference shows', () => {
+    const secretKey = ['Wj4pT8vQ2mXr6', 'Ls9Nb3Yc7Hd1Kf5Gz0Ae2Uo8Ri4'].join('');
+    const { real, facts } = judged({
+      'deploy/env.sh': `export AWS_SECRET_ACCESS_KEY=${secretKey}\n`,
+      'src/db.py': 'DB = "postgresql://churn:Xq7!vR2m@db.internal:5432/churn"\n',
+      '.github/workflows/release.yml': 'env:\n  TOKEN: ${{ secrets.PYPI_TOKEN }}\n',
+      'src/plain.py': 'print("nothing here")\n',
+    });
+    expect(real).toEqual(['deploy/env.sh:1 aws-secret-access-key', 'src/db.py:1 url-password']);
+    expect(facts.stored.map((entry) => entry.name)).toEqual(['PYPI_TOKEN']);
+  });
+});
+
 describe('secrets: lines as written', () => {
   it('reads a line and the lines above it alike with CRLF line breaks and on a last line ending in a lone \\r', () => {
     const { real, setAside } = judged({

@@ -4,7 +4,7 @@ import { BUILTIN_CACHE } from '../../src/rules/load.js';
 import { COMMAND_PATTERNS } from '../../src/scan/collectors/ci/command-patterns.js';
 import { STORE_REFERENCE_GATE } from '../../src/scan/collectors/secrets.js';
 import { FORMAT_GATE } from '../../src/scan/secret-patterns.js';
-import { leadingLiterals, LiteralGate, requiredLiterals } from '../../src/util/regex-literals.js';
+import { anyTextOf, leadingLiterals, LiteralGate, requiredLiterals } from '../../src/util/regex-literals.js';
 import { builtinRules, type RuleCases } from '../helpers/rule-tester.js';
 
 describe('requiredLiterals', () => {
@@ -151,5 +151,21 @@ describe('LiteralGate', () => {
 
   it('matches nothing when given no regex', () => {
     expect(new LiteralGate([]).matching('sk-ant-abcdefgh12')).toEqual([]);
+  });
+
+  it('rules a text out of several gates at once only when none of their regexes matches and it holds none of the other texts', () => {
+    const gates = [new LiteralGate(regexes.slice(0, 4)), new LiteralGate(regexes.slice(4))];
+    const mayHold = anyTextOf(gates, ['://']);
+    for (const text of [...texts, 'see https://example.com', 'Aws_Secret_Access_Key=ABCDEFGH', 'aws_secret_access_key only']) {
+      const matches = regexes.some((regex) => {
+        regex.lastIndex = 0;
+        return regex.test(text);
+      });
+      // It may let through a text that holds a literal but no match; never rule out one that matches.
+      if (matches || text.includes('://')) expect(mayHold(text), text).toBe(true);
+    }
+    expect(mayHold('nothing to see')).toBe(false);
+    expect(mayHold('call me at noon')).toBe(false);
+    expect(mayHold('Aws_Secret_Access_Key=ABCDEFGH')).toBe(true);
   });
 });
