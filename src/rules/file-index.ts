@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../util/escape-regexp.js';
 import { globLiterals, globMatcher, literalPrefix, literalSuffix, matchesByDirectory } from '../util/glob.js';
 
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
@@ -59,7 +60,7 @@ export class FileIndex {
     // for it rules out most paths before the matcher runs. Working it out costs more than testing
     // a small repository's paths, which the matcher alone then does.
     const literals = this.paths.length >= LITERAL_FILTER_FROM ? globLiterals(pattern) : null;
-    const mayMatch = (text: string) => literals === null || literals.some((literal) => text.includes(literal));
+    const mayMatch = literalFilter(literals);
     // Compiled for the first candidate: on a small tree most globs have none.
     let matcher: ((text: string) => boolean) | undefined;
     const matches = (text: string) => mayMatch(text) && (matcher ??= globMatcher(pattern))(text);
@@ -128,6 +129,18 @@ export class FileIndex {
     }
     return out.sort();
   }
+}
+
+/**
+ * Whether a text holds one of the literals: one `includes` for one literal, and for several one
+ * alternation (a glob of `{envs,deploy,…}` directories has 17), which reads the text once where
+ * an `includes` per literal reads it again for each.
+ */
+function literalFilter(literals: readonly string[] | null): (text: string) => boolean {
+  if (literals === null) return () => true;
+  if (literals.length === 1) return (text) => text.includes(literals[0]!);
+  const any = new RegExp(literals.map(escapeRegExp).join('|'));
+  return (text) => any.test(text);
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {
