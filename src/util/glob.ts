@@ -176,22 +176,49 @@ export function rememberExtglobs(recorded: Readonly<Record<string, { source: str
   for (const [pattern, { source, flags }] of Object.entries(recorded)) extglobs.set(pattern, new RegExp(source, flags));
 }
 
-/** One character of a file-name glob: a star (any run of characters), or a test of one character. */
-type NameToken = '*' | ((char: string) => boolean);
+/** A star (any run of units: characters of a name, names of a path), or a test of one unit. */
+type StarToken<Unit> = typeof STAR | ((unit: Unit) => boolean);
+const STAR = Symbol('star');
 
 /**
- * A file-name glob of stars, `?`, classes and literal characters, matched the way shells match
- * them: a mismatch after a star only moves that star on by one character, never an earlier star,
- * so a name is read in at most its length times the pattern's steps however many stars there are.
- * The same language as the regular expression, without loading an RE2 engine for one built-in glob.
+ * Units against tokens, the way shells match: a mismatch after a star only moves that star on by
+ * one unit, never an earlier star, so the units are read in at most their count times the tokens'
+ * steps however many stars there are.
+ */
+function matchesStars<Unit>(units: ArrayLike<Unit>, tokens: ReadonlyArray<StarToken<Unit>>): boolean {
+  let at = 0;
+  let token = 0;
+  let lastStar = -1;
+  let resumeAt = 0;
+  while (at < units.length) {
+    const current = tokens[token];
+    if (current === STAR) {
+      lastStar = token++;
+      resumeAt = at;
+    } else if (current && current(units[at]!)) {
+      token++;
+      at++;
+    } else if (lastStar >= 0) {
+      token = lastStar + 1;
+      at = ++resumeAt;
+    } else return false;
+  }
+  while (tokens[token] === STAR) token++;
+  return token === tokens.length;
+}
+
+/**
+ * A file-name glob of stars, `?`, classes and literal characters, matched character by character
+ * as shells match (`matchesStars`), in time linear in the name however many stars there are. The
+ * same language as the regular expression, without loading an RE2 engine for one built-in glob.
  */
 function nameMatcher(pattern: string): (name: string) => boolean {
-  const tokens: NameToken[] = [];
+  const tokens: Array<StarToken<string>> = [];
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i]!;
     const end = char === '[' ? pattern.indexOf(']', i + 2) : -1;
     if (char === '*') {
-      if (tokens.at(-1) !== '*') tokens.push('*');
+      if (tokens.at(-1) !== STAR) tokens.push(STAR);
     } else if (char === '?') tokens.push(() => true);
     else if (end > 0) {
       const oneOf = new RegExp(`^[${classBody(pattern, i, end)}]$`);
@@ -199,27 +226,7 @@ function nameMatcher(pattern: string): (name: string) => boolean {
       i = end;
     } else tokens.push((c) => c === char);
   }
-  return (name) => {
-    let at = 0;
-    let token = 0;
-    let lastStar = -1;
-    let resumeAt = 0;
-    while (at < name.length) {
-      const current = tokens[token];
-      if (current === '*') {
-        lastStar = token++;
-        resumeAt = at;
-      } else if (current && current(name[at]!)) {
-        token++;
-        at++;
-      } else if (lastStar >= 0) {
-        token = lastStar + 1;
-        at = ++resumeAt;
-      } else return false;
-    }
-    while (tokens[token] === '*') token++;
-    return token === tokens.length;
-  };
+  return (name) => matchesStars(name, tokens);
 }
 
 /** Brace alternatives a glob of literals and stars may expand to and still be matched without a regular expression. */
@@ -279,42 +286,17 @@ function nameStarMatcher(glob: string): (name: string) => boolean {
   };
 }
 
-/** One name of a path glob: `**` (any number of names), or a test of one name. */
-type PathToken = '**' | ((name: string) => boolean);
-
 /**
- * A path glob whose names are `**` or name globs of literals and stars, matched name by name as
- * `nameMatcher` matches characters (a mismatch moves only the last `**` on), or null when a name
- * holds `**` beside other text. `**` leading or inside matches no name or more; trailing, as the
- * regular expression's `.*` after a slash, one or more.
+ * A path glob whose names are `**` or name globs of literals and stars, matched name by name (a
+ * `**` as a star over names), or null when a name holds `**` beside other text. `**` leading or
+ * inside matches no name or more; trailing, as the regular expression's `.*` after a slash, one or more.
  */
 function pathStarMatcher(glob: string): ((path: string) => boolean) | null {
   const names = glob.split('/');
   if (names.some((name) => name !== '**' && name.includes('**'))) return null;
-  const tokens: PathToken[] = names.map((name) => (name === '**' ? '**' : nameStarMatcher(name)));
-  if (tokens.at(-1) === '**') tokens.splice(-1, 1, () => true, '**');
-  return (path) => {
-    const parts = path.split('/');
-    let at = 0;
-    let token = 0;
-    let lastStar = -1;
-    let resumeAt = 0;
-    while (at < parts.length) {
-      const current = tokens[token];
-      if (current === '**') {
-        lastStar = token++;
-        resumeAt = at;
-      } else if (current && current(parts[at]!)) {
-        token++;
-        at++;
-      } else if (lastStar >= 0) {
-        token = lastStar + 1;
-        at = ++resumeAt;
-      } else return false;
-    }
-    while (tokens[token] === '**') token++;
-    return token === tokens.length;
-  };
+  const tokens: Array<StarToken<string>> = names.map((name) => (name === '**' ? STAR : nameStarMatcher(name)));
+  if (tokens.at(-1) === STAR) tokens.splice(-1, 1, () => true, STAR);
+  return (path) => matchesStars(path.split('/'), tokens);
 }
 
 /**
