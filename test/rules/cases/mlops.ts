@@ -85,7 +85,7 @@ export const cases: RuleCases = {
   ],
   'mlops.automated-tests': [
     { name: 'tests run by CI', files: { '.github/workflows/ci.yml': ciOnPush, 'tests/test_features.py': 'def test_x():\n    assert scale([2]) == [1]\n' }, status: 'pass', evidence: 'pytest' },
-    { name: 'tests that CI does not run', files: { 'tests/test_features.py': 'def test_x():\n    assert scale([2]) == [1]\n' }, status: 'partial' },
+    { name: 'tests that CI does not run', files: { 'tests/test_features.py': 'def test_x():\n    assert scale([2]) == [1]\n' }, status: 'partial', firstEvidence: 'no CI pipeline found', evidence: '1 test file' },
     { name: "only a template's placeholder tests, even run by CI", files: { '.github/workflows/ci.yml': ciOnPush, 'tests/test_features.py': 'def test_x():\n    assert True\n' }, status: 'fail', evidence: 'no test files' },
     { name: 'tests only in an example project', files: { 'examples/demo/tests/test_demo.py': 'def test_x():\n    pass\n' }, status: 'fail' },
     { name: 'a script named like a test tests nothing', files: { 'local_flow/src/test_gantry.py': 'import gantry\n\nif __name__ == "__main__":\n    gantry.init(logs_location="firehose://demo-stream")\n' }, status: 'fail', evidence: 'no test files' },
@@ -95,7 +95,7 @@ export const cases: RuleCases = {
       status: 'pass',
       evidence: 'pytest src/tests/model_tests.py',
     },
-    { name: 'jobs named for tests that only echo', files: { '.github/workflows/ci.yml': echoOnlyWorkflow, ...aTest }, status: 'partial' },
+    { name: 'jobs named for tests that only echo', files: { '.github/workflows/ci.yml': echoOnlyWorkflow, ...aTest }, status: 'partial', firstEvidence: 'runs test in .github/workflows/ci.yml' },
     {
       name: 'tests run through a Makefile target from Cloud Build',
       files: { 'cloudbuild.yaml': cloudBuildMakeTest, Makefile: makefileTest, ...aTest },
