@@ -86,7 +86,7 @@ describe('secrets: what counts as a credential', () => {
   it.each([
     ['a local default in .env', '.env', 'POSTGRES_PASSWORD=postgres\nELASTIC_PASSWORD=elastic\n', /default or throw-away/],
     ['service defaults in a Kubernetes secret', 'k8s/base/minio-secret.yaml', 'stringData:\n  MINIO_ROOT_PASSWORD: minio123\n', /default or throw-away/],
-    ['the throw-away password of a CI database', '.github/workflows/ci.yml', 'services:\n  postgres:\n    env:\n      POSTGRES_PASSWORD: fraud_pass_dev_2024\n', /default or throw-away/],
+    ['the throw-away password of a CI database', '.github/workflows/ci.yml', 'services:\n  postgres:\n    env:\n      POSTGRES_PASSWORD: fraud_pass_dev_2024\n', /service container the CI job starts for itself/],
     ["LocalStack's test credentials", 'scripts/s3.sh', 'export AWS_ACCESS_KEY_ID=test\nexport AWS_SECRET_ACCESS_KEY=test1234\n', /default or throw-away/],
     ['a URL whose password is the user name', 'src/db.py', 'URL = "postgresql://aegis:aegis@db:5432/aegis"\n', /default or throw-away/],
     ['a percent-encoded phrase as a URL password', 'src/urls.py', 'url = URL("https://jo%40mail.com:a%20secret@example.org:1234/a%20b")\n', /default or throw-away/],
@@ -108,6 +108,33 @@ describe('secrets: what counts as a credential', () => {
     expect(real).toEqual([]);
     expect(setAside.length).toBeGreaterThan(0);
     for (const entry of setAside) expect(entry).toMatch(why);
+  });
+
+  // A CI job's own database lives as long as the job; the same password outside its services, or to another host, still counts.
+  it("sets aside a CI job's service-container and runner-database passwords, and nothing else of the workflow", () => {
+    const workflow = [
+      'on: push',
+      'jobs:',
+      '  test:',
+      '    services:',
+      '      postgres:',
+      '        image: postgres:16',
+      '        env:',
+      '          POSTGRES_USER: app',
+      '          POSTGRES_PASSWORD: Xk9vR2mQ7pLz',
+      '    env:',
+      '      DATABASE_URL: postgresql://app:Xk9vR2mQ7pLz@localhost:5432/test',
+      '      WAREHOUSE_URL: postgresql://app:Xk9vR2mQ7pLz@warehouse.acme.io:5432/prod',
+      '      API_PASSWORD: Xk9vR2mQ7pLz',
+      '    steps:',
+      '      - run: pytest',
+    ].join('\n');
+    const { real, setAside } = judged({ '.github/workflows/ci.yml': `${workflow}\n`, 'deploy/values.yaml': 'services:\n  db:\n    env:\n      POSTGRES_PASSWORD: Xk9vR2mQ7pLz\n' });
+    expect(real).toEqual(['.github/workflows/ci.yml:12 url-password', '.github/workflows/ci.yml:13 assigned-credential', 'deploy/values.yaml:4 assigned-credential']);
+    expect(setAside).toEqual([
+      '.github/workflows/ci.yml:9 a credential of a service container the CI job starts for itself, which lives only as long as the job',
+      ".github/workflows/ci.yml:11 the password of a database on the CI runner, started for the job's tests",
+    ]);
   });
 
   it('records credentials taken from a secret store by reference', () => {

@@ -209,6 +209,25 @@ const EXAMPLE_BLOCK = /\bexamples?\b/i;
 export interface Surroundings {
   preceding: string;
   following: string;
+  /** The YAML keys enclosing the candidate's line, nearest first. */
+  enclosingKeys: () => readonly string[];
+}
+
+/** CI pipeline definitions, where a job may start its own database for its tests. */
+const CI_DEFINITION = /^\.github\/workflows\/[^/]+\.ya?ml$|(^|\/)\.gitlab-ci\.ya?ml$|^\.circleci\/|(^|\/)(bitbucket-pipelines|\.travis|\.drone)\.ya?ml$|(^|\/)azure-pipelines[\w.-]*\.ya?ml$/;
+/** A URL's host on the runner itself: `@localhost:5432`, `@127.0.0.1`. */
+const RUNNER_HOST = /^@(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?=[:/\s"'?]|$)/;
+
+/**
+ * A credential a CI job gives the service containers it starts (`services: postgres: env:
+ * POSTGRES_PASSWORD`), or uses to reach a database on the runner: it opens a database that exists
+ * only for the job, holding the job's test data.
+ */
+function ciThrowAway(candidate: SecretCandidate, path: string, around: Surroundings): Verdict | null {
+  if (!CI_DEFINITION.test(path)) return null;
+  if (candidate.evidence === 'url' && RUNNER_HOST.test(around.following)) return { real: false, why: "the password of a database on the CI runner, started for the job's tests" };
+  if (candidate.evidence !== 'url' && around.enclosingKeys().includes('services')) return { real: false, why: 'a credential of a service container the CI job starts for itself, which lives only as long as the job' };
+  return null;
 }
 
 /**
@@ -219,6 +238,8 @@ export interface Surroundings {
 export function verdictOf(candidate: SecretCandidate, path: string, around: Surroundings): Verdict {
   if (candidate.evidence === 'format') return formatVerdict(candidate, around.following);
   if (EXAMPLE_BLOCK.test(around.preceding)) return { real: false, why: 'a sample value in an example block' };
+  const ciVerdict = ciThrowAway(candidate, path, around);
+  if (ciVerdict) return ciVerdict;
   const weight = fileWeight(path);
   if (candidate.evidence === 'url') return valueVerdict(percentDecoded(candidate.value), [percentDecoded(candidate.user ?? '')], weight, 'the password of a URL');
   // In code, an unquoted value is an expression (`password = settings.db_password`), not a literal.

@@ -209,6 +209,15 @@ const noPersonalData = { 'security.personal-data': 'none' };
 export const cases: RuleCases = {
   'security.no-committed-secrets': [
     {
+      name: "a CI job's own test database, started as a service container",
+      files: {
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n      postgres:\n        image: postgres:16\n        env:\n          POSTGRES_PASSWORD: Xk9vR2mQ7pLz\n    env:\n      DATABASE_URL: postgresql://app:Xk9vR2mQ7pLz@localhost:5432/test\n    steps:\n      - run: pytest\n',
+      },
+      status: 'pass',
+      evidence: ['.github/workflows/ci.yml:9 not counted', '.github/workflows/ci.yml:11 not counted'],
+    },
+    {
       name: 'a clean project with a .env.example',
       files: { 'src/settings.py': 'import os\n\nOPENAI_API_KEY = os.environ["OPENAI_API_KEY"]\n', '.env.example': 'OPENAI_API_KEY=\nDATABASE_URL=\n' },
       status: 'pass',
