@@ -6,7 +6,9 @@ import { CI_STEP_KINDS, CI_TRIGGERS } from './vocabulary.js';
 
 const argument = ({ z, text, oneOrMany }: SchemaKit) =>
   z.strictObject({
-    runs: oneOrMany(z.enum(CI_STEP_KINDS)).optional().describe('Step kinds of which one must run; without it, any enabled pipeline counts.'),
+    runs: oneOrMany(z.enum(CI_STEP_KINDS))
+      .optional()
+      .describe('Step kinds of which one must run; without it, any enabled pipeline counts. The evidence leads with steps of the kind listed first (`[docker-push, docker-build]` shows the push before the build).'),
     on: z.array(z.enum(CI_TRIGGERS)).min(1).optional().describe('Only pipelines with one of these triggers count; by default any enabled pipeline counts.'),
     notOn: z
       .array(z.enum(CI_TRIGGERS))
@@ -89,6 +91,7 @@ export const ci = defineCheck({
     const kinds = list(arg.runs);
     const pipelines = ctx.facts.ci.pipelines;
     const evidence: Evidence[] = [];
+    const steps: { step: CiStep; path: string }[] = [];
     for (const pipeline of pipelines) {
       if (!pipelineCounts(pipeline, arg)) continue;
       if (kinds.length === 0) {
@@ -98,11 +101,12 @@ export const ci = defineCheck({
         continue;
       }
       for (const step of pipeline.steps) {
-        if (kinds.includes(step.kind)) {
-          evidence.push({ kind: 'found', path: pipeline.path, line: step.line, detail: `${step.kind} step: ${stepChain(step)}` });
-        }
+        if (kinds.includes(step.kind)) steps.push({ step, path: pipeline.path });
       }
     }
+    // The kind listed first is the one the rule cares most about (the push, not the build before it); the sort is stable, so file order holds within a kind.
+    steps.sort((a, b) => kinds.indexOf(a.step.kind) - kinds.indexOf(b.step.kind));
+    for (const { step, path } of steps) evidence.push({ kind: 'found', path, line: step.line, detail: `${step.kind} step: ${stepChain(step)}` });
     if (evidence.length > 0) return { value: true, evidence: capped(evidence, kinds.length === 0 ? 'pipelines' : 'steps') };
     if (pipelines.length === 0) {
       return {

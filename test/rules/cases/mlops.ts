@@ -494,6 +494,13 @@ export const cases: RuleCases = {
     { name: 'helm upgrade in CI', files: { '.github/workflows/deploy.yml': workflow({ on: pushToMain, job: 'deploy', steps: ['run: helm upgrade --install churn ./chart'] }) }, status: 'pass', evidence: 'helm upgrade' },
     { name: 'Argo CD application', files: { 'deploy/app.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: churn\n' }, status: 'pass' },
     { name: 'image built but deployed by hand', files: { '.github/workflows/build.yml': workflow({ on: 'push', job: 'build', steps: ['run: docker build -t churn .'] }) }, status: 'partial' },
+    {
+      // The push is what puts an image within reach of a deployment; the build before it leads nothing.
+      name: 'an image built in one step and pushed in a later one',
+      files: { '.github/workflows/build.yml': workflow({ on: 'push', job: 'build', steps: ['run: docker build -t ghcr.io/acme/churn:latest .', 'run: docker push ghcr.io/acme/churn:latest'] }) },
+      status: 'partial',
+      firstEvidence: 'docker-push step: docker push ghcr.io/acme/churn:latest',
+    },
     { name: 'nothing deploys', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
   ],
   'mlops.continuous-training': [
