@@ -380,6 +380,7 @@ function checkSignal(signal: SignalDefinition, refuse: (place: Place, message: s
     if (problem) throw refuse(['files', i], `"${glob}" is not a valid glob: ${problem}`);
   });
   if (signal.match !== 'code') return;
+  if (signal.notUnder) throw refuse(['notUnder'], 'notUnder reads YAML keys, which a signal with match: code never sees: only match: text takes it');
   signal.files.forEach((glob, i) => {
     if (!isCodeGlob(glob)) throw refuse(['files', i], `"${glob}" is not code: a signal with match: code reads ${CODE_GLOBS}; match: text reads any file`);
   });

@@ -130,6 +130,12 @@ export function rulePackSchema(checks: CheckKinds = BUILTIN_CHECKS): JsonSchema 
             description:
               'code: the pattern is tested against each logical line of code (Python, notebook code cells, JavaScript/TypeScript, R) with comments, docstrings and prose strings removed, a statement over several lines joined into one, and a match from the name of a definition (`def register_model(`) not counted. text (the default): against each line as written, comment lines excluded, for configuration, scripts and prose.',
           },
+          notUnder: {
+            ...TEXTS,
+            minItems: 1,
+            description:
+              'YAML keys whose maps and lists hold no match: a text signal for a job\'s `environment:` in a workflow lists `with`, the arguments a step passes to an action or a job to a called workflow. Read by indentation; other files are read as without it.',
+          },
           pattern: {
             ...TEXT,
             description:

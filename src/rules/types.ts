@@ -109,6 +109,8 @@ export interface SignalDefinition {
   pattern: string;
   /** How the pattern reads a file (src/scan/collector.ts); `text` when a pack does not say. */
   match: SignalScope;
+  /** YAML keys under which a text signal's match does not count. */
+  notUnder?: string[];
   /** From a built-in pack: its pattern runs in JavaScript's engine (see CodeSignal). */
   builtin: boolean;
   source: string;

@@ -40,6 +40,8 @@ export interface CodeSignal {
   files: readonly string[];
   pattern: string;
   match: SignalScope;
+  /** YAML keys whose maps and lists hold no match of a text signal (`with`: the arguments passed to an action). */
+  notUnder?: readonly string[];
   /**
    * A built-in pattern runs in JavaScript's own engine, proven linear by test; any other runs
    * with RE2 semantics, so that no pattern a repository or a pack brings can take more than

@@ -94,6 +94,11 @@ describe('an extra pack', () => {
       `pack: extra\nsignals:\n  - id: docs\n    description: docs\n    files: ["*.py", "docs/*.yaml"]\n    match: code\n    pattern: 'rollback'\nrules: []\n`,
       /extra\.yaml:5:\d+: signal docs: "docs\/\*\.yaml" is not code/,
     ],
+    [
+      'YAML keys to leave out on a code signal',
+      `pack: extra\nsignals:\n  - id: args\n    description: args\n    files: ["*.py"]\n    match: code\n    notUnder: [with]\n    pattern: 'environment'\nrules: []\n`,
+      /extra\.yaml:7:\d+: signal args: notUnder reads YAML keys/,
+    ],
     ['a signal over a glob that cannot match', `pack: extra\nsignals:\n  - id: ranged\n    description: ranged\n    files: ["[z-a].py"]\n    pattern: 'x'\nrules: []\n`, /extra\.yaml:5:\d+: signal ranged: "\[z-a\]\.py" is not a valid glob: Range out of order/],
     ['a file check over a glob that cannot match', `pack: extra\nrules:\n${rule().replace('file: SAMPLE.md', 'file: { glob: ["ok.md", "[z-a]"] }')}`, /extra\.yaml:\d+:\d+: "\[z-a\]" is not a valid glob: Range out of order/],
     ['a dependency pattern that cannot match', `pack: extra\nrules:\n${rule().replace('file: SAMPLE.md', 'dependency: ["torch*", "[z-a]*"]')}`, /extra\.yaml:\d+:\d+: "\[z-a\]\*" is not a valid glob/],

@@ -154,6 +154,45 @@ jobs:
       - run: helm upgrade --install churn ./chart
 `;
 
+/** The environment is an input of the called workflow and of a deploy action: neither is a job's own environment. */
+const deployPassingEnvironment = `name: release
+on:
+  push:
+    branches: [main]
+jobs:
+  release:
+    uses: acme/shared-ci/.github/workflows/deploy.yml@v2
+    with:
+      environment: prod
+      image: churn
+  notify:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: acme/deploy-action@v1
+        with:
+          environment: production
+`;
+
+/** A job's own environment after another job's step arguments: the \`with:\` map ended with its job. */
+const deployAfterStepArguments = `name: release
+on:
+  push:
+    branches: [main]
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          push: true
+  deploy:
+    needs: build
+    environment: production
+    runs-on: ubuntu-latest
+    steps:
+      - run: helm upgrade --install churn ./chart
+`;
+
 const gitlabManualDeploy = `stages: [test, deploy]
 
 test:
@@ -482,6 +521,8 @@ export const cases: RuleCases = {
     { name: 'GitLab manual deploy', files: { '.gitlab-ci.yml': gitlabManualDeploy }, answers: { 'governance.release-approval': 'none' }, status: 'partial', evidence: 'when: manual' },
     { name: 'manual approval set only in a notebook', files: { 'register.ipynb': notebook('model_package = model.register(approval_status="PendingManualApproval")') }, status: 'partial' },
     { name: 'informal sign-off', answers: { 'governance.release-approval': 'informal' }, status: 'partial' },
+    { name: 'an environment passed to a called workflow or an action is no gate', files: { '.github/workflows/release.yml': deployPassingEnvironment }, answers: { 'governance.release-approval': 'none' }, status: 'fail' },
+    { name: "a job's environment after another job's step arguments", files: { '.github/workflows/release.yml': deployAfterStepArguments }, status: 'partial', firstEvidence: '.github/workflows/release.yml:14 environment: production' },
     { name: 'a commented-out environment is no gate', files: { '.github/workflows/deploy.yml': deployWithCommentedEnvironment }, answers: { 'governance.release-approval': 'none' }, status: 'fail' },
     { name: 'no approval at all', files: { '.github/workflows/ci.yml': testWorkflow() }, answers: { 'governance.release-approval': 'none' }, status: 'fail' },
     { name: 'no gate in the repository, unanswered', files: { '.github/workflows/ci.yml': testWorkflow() }, status: 'unknown' },

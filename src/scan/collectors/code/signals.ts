@@ -6,6 +6,7 @@ import { requiredLiterals } from '../../../util/regex-literals.js';
 import type { CodeSignal } from '../../collector.js';
 import { LineTable } from './lines.js';
 import type { CodeUnit } from './languages.js';
+import { enclosingKeys } from './yaml-keys.js';
 import { YamlStrings } from './yaml-strings.js';
 
 /** A signal ready to match: its regular expression, and the literals every match contains. */
@@ -124,11 +125,13 @@ export class SignalSet {
     const physical = new LineTable(unit.source);
     let strings: YamlStrings | undefined;
     const quoted = YAML_PATH.test(path) ? (offset: number) => (strings ??= new YamlStrings(unit.source)).withinText(offset) : () => false;
+    let keys: (string | null)[] | undefined;
+    const excluded = (signal: CompiledSignal, index: number) => signal.notUnder !== undefined && YAML_PATH.test(path) && signal.notUnder.includes((keys ??= enclosingKeys(physical))[index] ?? '');
     const matches: UnitMatch[] = [];
     for (const [signal, lines] of candidateLines(hits, signals, physical)) {
       for (const index of lines) {
         const text = physical.text(index);
-        if (text.length > MAX_TEXT_LINE || comment?.test(text)) continue;
+        if (text.length > MAX_TEXT_LINE || comment?.test(text) || excluded(signal, index)) continue;
         const start = physical.start(index);
         let at = signal.regex.find(text);
         for (let retries = 0; at >= 0 && quoted(start + at) && retries < MATCHES_RETRIED_PER_LINE; retries++) at = signal.regex.find(text, at + 1);
