@@ -262,6 +262,16 @@ export const cases: RuleCases = {
     },
     { name: 'a registry client built inline', files: { 'src/register.py': 'MlflowClient().register_model(name="churn", source=uri)\n' }, status: 'pass', evidence: 'src/register.py:1' },
     {
+      // tensor2tensor's decorator adds the class to its table of architectures; no trained model is versioned anywhere.
+      name: 'a model architecture registered by decorator',
+      files: {
+        'src/t2t/similarity.py': 'from tensor2tensor.utils import registry\nfrom tensor2tensor.models import transformer\n\n\n@registry.register_model(MODEL_NAME)\nclass SimilarityTransformer(transformer.Transformer):\n    pass\n',
+        'src/train.py': 'model.fit(X, y)\n',
+      },
+      status: 'fail',
+    },
+    { name: 'a registry client on a client object', files: { 'src/register.py': 'self.client.register_model(name="churn", source=uri)\n' }, status: 'pass', evidence: 'src/register.py:1' },
+    {
       name: 'Azure ML Model imported under another name',
       files: { 'src/register/register_model.py': 'from azureml.core import Model as AMLModel\n\nmodel = AMLModel.register(workspace=ws, model_path=path, model_name=name, tags=tags)\n' },
       status: 'pass',
@@ -355,6 +365,16 @@ export const cases: RuleCases = {
     llmAssistantCase,
   ],
   'mlops.training-pipeline': [
+    {
+      name: 'an MLflow Recipe runs ingest to register',
+      files: {
+        'recipe.yaml': 'recipe: "regression/v1"\ntarget_col: "fare_amount"\nprimary_metric: "root_mean_squared_error"\nsteps:\n  ingest: {{INGEST_CONFIG}}\n  train:\n    using: "custom"\n    estimator_method: estimator_fn\n',
+        'steps/train.py': 'def estimator_fn():\n    from sklearn.linear_model import SGDRegressor\n    return SGDRegressor(random_state=42)\n',
+      },
+      status: 'pass',
+      firstEvidence: 'recipe.yaml:1',
+    },
+    { name: 'a Helm chart template path is no recipe', files: { 'deploy/values.yaml': 'image: churn\ntemplate: charts/classification/v1\n', 'src/train.py': 'model.fit(X, y)\n' }, status: 'partial' },
     { name: 'a Databricks asset bundle job whose tasks depend on one another', files: { 'src/train.py': databricksTrain, 'resources/model-workflow.yml': databricksTrainingJob('') }, status: 'pass', evidence: 'resources/model-workflow.yml:6' },
     // One task is a scheduled script; docker-compose services also declare `depends_on:`.
     { name: 'a single-task Databricks job and a docker-compose file', files: { 'src/train.py': databricksTrain, 'resources/train-job.yml': 'resources:\n  jobs:\n    train:\n      tasks:\n        - task_key: train\n          spark_python_task:\n            python_file: ../src/train.py\n', 'docker-compose.yml': 'services:\n  api:\n    build: .\n    depends_on:\n      - db\n  db:\n    image: postgres:16\n' }, status: 'partial' },
