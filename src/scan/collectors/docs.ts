@@ -28,8 +28,9 @@ const MAX_RESULTS_DOCS = 10;
 const DOC_LOCATIONS: Record<DocKind, RegExp> = {
   readme: /^README(\.(md|markdown|rst|txt))?$/i,
   license: /^(LICEN[CS]E|COPYING)([.-][\w.-]+)?$/i,
-  // MODEL_CARD.md, docs/model-card.md, or any document in a model_card/ or model-cards/ folder.
-  modelCard: /(^|\/)model[_-]?cards?([\w.-]*\.(md|markdown|rst)|\/[^/]+\.(md|markdown|rst))$/i,
+  // MODEL_CARD.md, docs/model-card.md, or any document in a model_card/ or model-cards/ folder; in Quarto or R Markdown
+  // too (vetiver writes its card as model_card.Rmd), and numbered as a step of a series (02-model-card/).
+  modelCard: /(^|\/)(\d+[_-])?model[_-]?cards?([\w.-]*\.(md|markdown|rst|qmd|rmd)|\/[^/]+\.(md|markdown|rst|qmd|rmd))$/i,
   codeowners: /^((\.github|docs|\.gitlab)\/)?CODEOWNERS$/,
   security: /^((\.github|docs)\/)?SECURITY\.(md|markdown|rst|txt)$/i,
   contributing: /^((\.github|docs)\/)?CONTRIBUTING\.(md|markdown|rst|txt)$/i,

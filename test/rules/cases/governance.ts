@@ -411,6 +411,15 @@ export const cases: RuleCases = {
   'governance.model-card': [
     { name: 'a complete model card', files: { 'MODEL_CARD.md': modelCard }, status: 'pass', evidence: 'MODEL_CARD.md:9' },
     { name: 'a model card in the docs folder', files: { 'docs/model_card.md': modelCard }, status: 'pass', evidence: 'docs/model_card.md' },
+    {
+      // vetiver's card template is R Markdown (model_card.Rmd).
+      name: "vetiver's R Markdown model card",
+      files: { 'model_card.Rmd': `---\ntitle: "Model Card"\noutput: html_document\n---\n\n\`\`\`{r}\nlibrary(vetiver)\n\`\`\`\n\n${modelCard}` },
+      status: 'pass',
+      evidence: 'model_card.Rmd',
+    },
+    { name: 'a Quarto model card in a numbered folder', files: { 'content/02-model-card/document.qmd': modelCard }, status: 'pass', evidence: 'content/02-model-card/document.qmd' },
+    { name: 'a numbered model card in an example is still an example', files: { 'examples/02-model-card/document.qmd': modelCard }, status: 'fail', evidence: 'no model card' },
     { name: 'a card without limitations', files: { 'MODEL_CARD.md': modelCardWithoutLimitations }, status: 'partial', evidence: 'no limitation statements' },
     { name: 'an unfilled Hugging Face template: headings only', files: { 'MODEL_CARD.md': templateModelCard }, status: 'partial', evidence: 'MODEL_CARD.md' },
     { name: 'a complete card with a TBD left in it', files: { 'MODEL_CARD.md': modelCardWithTbd }, status: 'partial', evidence: 'TBD' },
