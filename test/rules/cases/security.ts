@@ -435,6 +435,24 @@ export const cases: RuleCases = {
   ],
   'security.adversarial-robustness': [
     { name: 'an FGSM robustness test', files: { 'tests/test_robustness.py': artTest }, status: 'pass', evidence: 'tests/test_robustness.py:10' },
+    {
+      name: "a red-team scan of the chat endpoint with Azure AI Evaluation's RedTeam",
+      files: {
+        'src/assistant.py': openaiAssistant,
+        'evals/safety_evaluation.py':
+          'from azure.ai.evaluation.red_team import AttackStrategy, RedTeam, RiskCategory\n\n\nasync def run_redteam(credential, target):\n    red_team = RedTeam(\n        azure_ai_project=project,\n        credential=credential,\n        risk_categories=[RiskCategory.Violence, RiskCategory.HateUnfairness],\n    )\n    await red_team.scan(target=target, attack_strategies=[AttackStrategy.Jailbreak])\n',
+      },
+      status: 'pass',
+      firstEvidence: 'evals/safety_evaluation.py:5',
+    },
+    {
+      name: 'DeepTeam attacks a model callback',
+      files: { 'src/assistant.py': openaiAssistant, 'tests/redteam.py': 'from deepteam import red_team\nfrom deepteam.vulnerabilities import Bias\n\nrisk = red_team(\n    model_callback=answer,\n    vulnerabilities=[Bias(types=["race"])],\n)\n' },
+      status: 'pass',
+      evidence: 'tests/redteam.py:4',
+    },
+    // A function of the game's own, no attack on a model.
+    { name: 'a red_team() that picks players', files: { 'src/assistant.py': openaiAssistant, 'src/teams.py': 'def pick(players):\n    return red_team(players), blue_team(players)\n' }, status: 'fail' },
     { name: 'garak in CI', files: { '.github/workflows/redteam.yml': workflow({ on: schedule('0 4 * * 1'), job: 'garak', steps: ['run: python -m garak --model_type openai --model_name gpt-4o-mini --probes promptinject'] }) }, status: 'pass', evidence: 'garak' },
     { name: 'an eval of a promptfoo red-team configuration in CI', files: { 'src/assistant.py': openaiAssistant, '.github/workflows/redteam.yml': workflow({ on: '[pull_request]', job: 'redteam', steps: ['run: npx promptfoo eval -c redteam/promptfooconfig.yaml'] }) }, status: 'pass', evidence: 'promptfoo eval -c redteam' },
     // Contains and llm-rubric assertions on expected answers: an evaluation gate (mlops.model-validation-gate), no attack.
