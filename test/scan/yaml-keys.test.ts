@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LineTable } from '../../src/scan/collectors/code/lines.js';
-import { enclosingKeys } from '../../src/scan/collectors/code/yaml-keys.js';
+import { enclosingKeys, keysAbove } from '../../src/scan/collectors/code/yaml-keys.js';
 
 /** Each line's enclosing key, by the line's own text: what a signal with `notUnder` consults. */
 function keysByLine(source: string): [string, string | null][] {
@@ -43,5 +43,33 @@ describe('enclosingKeys: the key whose map or list holds each YAML line', () => 
       ['environment: production', 'deploy'],
       ['on: push', null],
     ]);
+  });
+});
+
+describe('keysAbove: every key that holds one YAML line, nearest first', () => {
+  const workflow = [
+    'jobs:',
+    '  test:',
+    '    services:',
+    '      postgres:',
+    '        image: postgres:16',
+    '        env:',
+    '          POSTGRES_PASSWORD: secret',
+    '    env:',
+    '      DATABASE_URL: postgresql://localhost/test',
+    '    steps:',
+    '      - name: migrate',
+    '        run: alembic upgrade head',
+  ];
+  const lineAt = (i: number) => workflow[i]!;
+
+  it('walks up through maps and list items to the top level', () => {
+    expect(keysAbove(lineAt, 6)).toEqual(['env', 'postgres', 'services', 'test', 'jobs']);
+    expect(keysAbove(lineAt, 8)).toEqual(['env', 'test', 'jobs']);
+    expect(keysAbove(lineAt, 11)).toEqual(['steps', 'test', 'jobs']);
+  });
+
+  it('finds no key above a top-level line', () => {
+    expect(keysAbove(lineAt, 0)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { PathContext } from '../location.js';
 import { candidateLines, candidatesIn, findCandidates, FORMAT_GATE, redactValue, URL_SIGN, type SecretEvidence } from '../secret-patterns.js';
 import { anyTextOf, LiteralGate } from '../../util/regex-literals.js';
 import { LineTable } from './code/lines.js';
+import { keysAbove } from './code/yaml-keys.js';
 import { verdictOf } from './secrets-verdict.js';
 
 export interface SecretFinding {
@@ -113,7 +114,7 @@ function collectSecrets(): Collector<SecretFacts> {
           const verdict = verdictOf(candidate, file.path, {
             preceding: `${before.join('\n')}\n${line.slice(0, candidate.index)}`,
             following: `${line.slice(candidate.index + candidate.value.length)}\n${i + 1 < table.count ? lineAt(i + 1) : ''}`,
-            enclosingKeys: () => enclosingKeys(lineAt, i),
+            enclosingKeys: () => keysAbove(lineAt, i),
           });
           const finding = { path: file.path, line: i + 1, kind: candidate.kind, evidence: candidate.evidence, why: verdict.why, redacted: redactValue(candidate.value), context: file.context };
           if (verdict.real) findings.push(finding);
@@ -132,27 +133,6 @@ function collectSecrets(): Collector<SecretFacts> {
  * Line `i` as `split(/\r?\n/)` gives it, which other collectors read: a `\r` is dropped only before
  * a line break, so the last line keeps one that ends the file.
  */
-/** How far up a candidate's enclosing keys are looked for: a workflow's job is rarely longer. */
-const ENCLOSING_REACH = 200;
-const KEY_LINE = /^(\s*)(?:-\s+)?["']?([\w.-]+)["']?\s*:(?:\s|$)/;
-
-/**
- * The YAML keys that enclose line `i`, nearest first (`env`, `postgres`, `services`, `test`, `jobs`):
- * each line above that is less indented than the last one kept. Only read for a candidate.
- */
-function enclosingKeys(lineAt: (i: number) => string, i: number): string[] {
-  const keys: string[] = [];
-  let indent = /^\s*/.exec(lineAt(i))![0].length;
-  for (let k = i - 1; k >= Math.max(0, i - ENCLOSING_REACH) && indent > 0; k--) {
-    const key = KEY_LINE.exec(lineAt(k));
-    if (key && key[1]!.length < indent) {
-      keys.push(key[2]!);
-      indent = key[1]!.length;
-    }
-  }
-  return keys;
-}
-
 function textLine(text: string, table: LineTable, i: number): string {
   return i === table.count - 1 ? text.slice(table.start(i)) : table.text(i);
 }

@@ -29,3 +29,27 @@ export function enclosingKeys(lines: LineTable): (string | null)[] {
   }
   return keys;
 }
+
+/** How far up `keysAbove` looks: a CI job is rarely longer. */
+const KEYS_ABOVE_REACH = 200;
+/** A line's key and the column it starts at, past a list item's dash: `  services:`, `  - name: x`. */
+const KEY_LINE = /^(\s*(?:-\s+)?)["']?([\w.-]+)["']?\s*:(?:\s|$)/;
+
+/**
+ * Every key that holds line `i`, nearest first (`env`, `postgres`, `services`, `test`, `jobs`), by
+ * the same reading of indentation as `enclosingKeys`, walking up from the one line: for a few lines
+ * of a file (a credential's), where a pass over the whole file would cost more.
+ */
+export function keysAbove(lineAt: (i: number) => string, i: number): string[] {
+  const keys: string[] = [];
+  let indent = /^\s*/.exec(lineAt(i))![0].length;
+  for (let k = i - 1; k >= Math.max(0, i - KEYS_ABOVE_REACH) && indent > 0; k--) {
+    const key = KEY_LINE.exec(lineAt(k));
+    // A list item's first key (`- name:`) is a sibling of the keys below it, not their parent.
+    if (key && key[1]!.length < indent) {
+      keys.push(key[2]!);
+      indent = key[1]!.length;
+    }
+  }
+  return keys;
+}
