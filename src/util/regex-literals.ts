@@ -89,6 +89,18 @@ export function anyTextOf(gates: readonly LiteralGate[], more: readonly string[]
     });
 }
 
+/**
+ * A regex's test behind one search for the literals it needs: a text holding none of them is ruled
+ * out in that pass, where a pattern anchored at each line (`^…` with the `m` flag) would be tried at
+ * every line start of it. A case-insensitive, global or sticky regex, or one with no required
+ * literal, is tested as it is.
+ */
+export function gatedTest(regex: RegExp): (text: string) => boolean {
+  const literals = /[giy]/.test(regex.flags) ? null : requiredLiterals(regex.source);
+  const any = literals === null ? null : anyOf(literals);
+  return (text) => (any === null || any.test(text)) && regex.test(text);
+}
+
 function anyOf(literals: readonly string[]): RegExp | null {
   return literals.length === 0 ? null : new RegExp(literals.map(escapeRegExp).join('|'));
 }

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { BUILTIN_CACHE } from '../../src/rules/load.js';
 import { COMMAND_PATTERNS } from '../../src/scan/collectors/ci/command-patterns.js';
+import { PROVIDERS } from '../../src/scan/collectors/ci/index.js';
 import { STORE_REFERENCE_GATE } from '../../src/scan/collectors/secrets.js';
 import { FORMAT_GATE } from '../../src/scan/secret-patterns.js';
-import { anyTextOf, leadingLiterals, LiteralGate, requiredLiterals } from '../../src/util/regex-literals.js';
+import { anyTextOf, gatedTest, leadingLiterals, LiteralGate, requiredLiterals } from '../../src/util/regex-literals.js';
 import { builtinRules, type RuleCases } from '../helpers/rule-tester.js';
 
 describe('requiredLiterals', () => {
@@ -167,5 +168,41 @@ describe('LiteralGate', () => {
     expect(mayHold('nothing to see')).toBe(false);
     expect(mayHold('call me at noon')).toBe(false);
     expect(mayHold('Aws_Secret_Access_Key=ABCDEFGH')).toBe(true);
+  });
+});
+
+describe('gatedTest', () => {
+  const texts = [
+    '',
+    "import * as cdk from 'aws-cdk-lib';\nnew codepipeline.Pipeline(this, 'P');",
+    "const pipelines = require('@aws-cdk/pipelines');\nnew pipelines.CodePipeline(this, 'P', {});",
+    'from aws_cdk import aws_codepipeline\naws_codepipeline.Pipeline(self, "P")',
+    '// aws-cdk-lib is named here, imported nowhere\nCodePipeline(scope)',
+    'trigger:\n- main\npool:\n  vmImage: ubuntu\nsteps:\n- script: pytest',
+    'image: python\nbefore_script:\n  - pip install .\ntest:\n  stage: test\n  only: [main]',
+    'steps:\n- name: gcr.io/cloud-builders/docker\n  args: [build, .]',
+    "pipeline {\n  stages {\n    stage('t') { steps { sh 'make' } }\n  }\n}",
+    "node('linux') {\n  stage('test') { sh 'make' }\n}",
+    'resource "aws_codepipeline" "p" {\n}',
+    'Type: AWS::CodePipeline::Pipeline',
+    'Pipeline Steps: stages node',
+  ];
+
+  it("answers as each CI provider's sniffing pattern does, over texts that hold its literals and texts that do not", () => {
+    const patterns = PROVIDERS.flatMap(({ files }) => files.flatMap(({ sniff, unlike }) => [...(sniff ?? []), ...(unlike ?? [])]));
+    expect(patterns.length).toBeGreaterThan(10);
+    for (const pattern of patterns) {
+      const test = gatedTest(pattern);
+      for (const text of texts) expect(test(text), `${pattern} on ${JSON.stringify(text)}`).toBe(pattern.test(text));
+    }
+  });
+
+  it('rules out a text holding none of the literals without running the regex, and runs a regex it cannot gate', () => {
+    const anchored = /^[ \t]*import[ \t]+aws_cdk\b/m;
+    const exec = vi.spyOn(anchored, 'exec');
+    expect(gatedTest(anchored)('import os\nimport sys')).toBe(false);
+    expect(exec).not.toHaveBeenCalled();
+    expect(gatedTest(anchored)('import aws_cdk')).toBe(true);
+    expect(gatedTest(/^steps:/im)('STEPS:')).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import type { FileContent } from '../../collector.js';
 import type { Warn } from '../../location.js';
+import { gatedTest } from '../../../util/regex-literals.js';
 import { pathContext } from '../../path-context.js';
 import type { Draft } from './draft.js';
 import type { CiProvider } from './facts.js';
@@ -32,13 +33,21 @@ export interface CiProviderDefinition {
   read(file: FileContent, warn: Warn, repo: RepoFiles): Draft;
 }
 
-function sniffed(files: CiFiles, file: FileContent): boolean {
-  return (files.sniff ?? []).every((pattern) => pattern.test(file.text)) && !(files.unlike ?? []).some((pattern) => pattern.test(file.text));
-}
-
 interface Recognised {
   files: CiFiles;
   definition: CiProviderDefinition;
+  /**
+   * The text looks like the files' format (every `sniff` matches, no `unlike` does), each pattern
+   * behind a search for its literals: the CDK's files are every TypeScript, JavaScript and Python
+   * file, and few of them name the CDK at all.
+   */
+  sniffed(text: string): boolean;
+}
+
+function recognised(files: CiFiles, definition: CiProviderDefinition): Recognised {
+  const sniff = (files.sniff ?? []).map(gatedTest);
+  const unlike = (files.unlike ?? []).map(gatedTest);
+  return { files, definition, sniffed: (text) => sniff.every((test) => test(text)) && !unlike.some((test) => test(text)) };
 }
 
 /** Patterns as one alternation for each set of flags they use. */
@@ -67,7 +76,7 @@ export class CiFileTable {
   private readonly anyPathOutsideProject: readonly RegExp[];
 
   constructor(providers: readonly CiProviderDefinition[]) {
-    const all = providers.flatMap((definition) => definition.files.map((files) => ({ files, definition })));
+    const all = providers.flatMap((definition) => definition.files.map((files) => recognised(files, definition)));
     this.entries = [...all.filter(({ files }) => !files.byContent), ...all.filter(({ files }) => files.byContent)];
     this.anyPath = alternations(this.entries.map(({ files }) => files.path));
     this.anyPathOutsideProject = alternations(this.entries.filter(({ files }) => !files.anywhere).map(({ files }) => files.path));
@@ -85,7 +94,7 @@ export class CiFileTable {
 
   /** The first provider the file is named for whose content, where it needs to, matches. */
   providerOf(file: FileContent): CiProviderDefinition | undefined {
-    return this.candidates(file.path).find(({ files }) => sniffed(files, file))?.definition;
+    return this.candidates(file.path).find(({ sniffed }) => sniffed(file.text))?.definition;
   }
 
   /**
@@ -94,6 +103,6 @@ export class CiFileTable {
    */
   calleeProvider(caller: CiProviderDefinition, file: FileContent): CiProviderDefinition {
     const runs = new Set([caller.provider, ...(caller.runs ?? [])]);
-    return this.entries.find(({ files, definition }) => runs.has(definition.provider) && files.path.test(file.path) && sniffed(files, file))?.definition ?? caller;
+    return this.entries.find(({ files, definition, sniffed }) => runs.has(definition.provider) && files.path.test(file.path) && sniffed(file.text))?.definition ?? caller;
   }
 }
