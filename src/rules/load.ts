@@ -15,7 +15,7 @@ import { compileLinear } from '../util/linear-regex.js';
 import { InputError } from '../util/errors.js';
 import { rememberAutomaton } from '../util/aho-corasick.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
-import { rememberLiterals } from '../util/regex-literals.js';
+import { rememberLeadingLiterals, rememberLiterals } from '../util/regex-literals.js';
 import { DOCUMENT_BYTES, readBounded } from '../util/read-bounded.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, type YamlSource } from '../util/yaml-source.js';
@@ -42,6 +42,8 @@ interface BuiltinCache {
   guards: { digest: string; rules: string[] };
   /** `requiredLiterals` of each built-in signal's pattern, by pattern. */
   literals: Record<string, string[] | null>;
+  /** `leadingLiterals` of each CI command pattern, by pattern. */
+  starts: Record<string, string[] | null>;
   /** The regular expressions of the packs' extended globs, by glob (`recordedExtglobs`). */
   extglobs: Record<string, { source: string; flags: string }>;
 }
@@ -221,6 +223,7 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: L
   const cache = readCache(options.cache ?? true);
   if (cache) {
     rememberLiterals(cache.literals);
+    rememberLeadingLiterals(cache.starts);
     rememberExtglobs(cache.extglobs);
   }
   const extra = [...plugins.flatMap((plugin) => plugin.packs), ...(await packFiles(extraPacks.map((path) => resolve(path))))];

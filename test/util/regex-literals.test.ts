@@ -78,6 +78,14 @@ describe('requiredLiterals', () => {
     const { requiredLiterals: computed } = await import('../../src/util/regex-literals.js');
     for (const [pattern, recorded] of Object.entries(literals)) expect(recorded, pattern).toEqual(computed(pattern));
   });
+
+  it('of the CI command patterns, the texts they start with are the ones the build recorded', async () => {
+    const { starts } = JSON.parse(await readFile(BUILTIN_CACHE, 'utf8')) as { starts: Record<string, string[] | null> };
+    expect(Object.keys(starts).sort()).toEqual([...new Set(COMMAND_PATTERNS.map(({ regex }) => regex.source))].sort());
+    vi.resetModules();
+    const { leadingLiterals: computed } = await import('../../src/util/regex-literals.js');
+    for (const [pattern, recorded] of Object.entries(starts)) expect(recorded, pattern).toEqual(computed(pattern));
+  });
 });
 
 describe('leadingLiterals', () => {
