@@ -49,24 +49,24 @@ describe('enclosingKeys: the key whose map or list holds each YAML line', () => 
 describe('keysAbove: every key that holds one YAML line, nearest first', () => {
   const workflow = [
     'jobs:',
-    '  test:',
+    '  integration:',
     '    services:',
-    '      postgres:',
-    '        image: postgres:16',
-    '        env:',
-    '          POSTGRES_PASSWORD: secret',
-    '    env:',
-    '      DATABASE_URL: postgresql://localhost/test',
+    '      cache:',
+    '        image: redis:7',
+    '        options:',
+    '          --health-cmd: redis-cli ping',
+    '    container:',
+    '      image: python:3.12',
     '    steps:',
-    '      - name: migrate',
-    '        run: alembic upgrade head',
+    '      - name: warm the cache',
+    '        run: python warm.py',
   ];
   const lineAt = (i: number) => workflow[i]!;
 
   it('walks up through maps and list items to the top level', () => {
-    expect(keysAbove(lineAt, 6)).toEqual(['env', 'postgres', 'services', 'test', 'jobs']);
-    expect(keysAbove(lineAt, 8)).toEqual(['env', 'test', 'jobs']);
-    expect(keysAbove(lineAt, 11)).toEqual(['steps', 'test', 'jobs']);
+    expect(keysAbove(lineAt, 6)).toEqual(['options', 'cache', 'services', 'integration', 'jobs']);
+    expect(keysAbove(lineAt, 8)).toEqual(['container', 'integration', 'jobs']);
+    expect(keysAbove(lineAt, 11)).toEqual(['steps', 'integration', 'jobs']);
   });
 
   it('finds no key above a top-level line', () => {
