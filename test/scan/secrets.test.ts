@@ -137,6 +137,13 @@ describe('secrets: what counts as a credential', () => {
     ]);
   });
 
+  it("sets aside a GitLab job's database password for the service it starts, and not its deploy token", () => {
+    const pipeline = 'test:\n  services:\n    - postgres:16\n  variables:\n    POSTGRES_PASSWORD: Xk9vR2mQ7pLz\n    DEPLOY_TOKEN: Xk9vR2mQ7pLz\n  script:\n    - pytest\n';
+    const { real, setAside } = judged({ '.gitlab-ci.yml': pipeline, 'deploy/values.yaml': 'database:\n  POSTGRES_PASSWORD: Xk9vR2mQ7pLz\n' });
+    expect(real).toEqual(['.gitlab-ci.yml:6 assigned-credential', 'deploy/values.yaml:2 assigned-credential']);
+    expect(setAside).toEqual(['.gitlab-ci.yml:5 a credential of a service container the CI job starts for itself, which lives only as long as the job']);
+  });
+
   it('records credentials taken from a secret store by reference', () => {
     const { facts } = judged({
       '.github/workflows/release.yml': 'steps:\n  - uses: docker/login-action@v3\n    with:\n      password: ${{ secrets.REGISTRY_TOKEN }}\n',

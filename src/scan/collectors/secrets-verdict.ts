@@ -215,18 +215,22 @@ export interface Surroundings {
 
 /** CI pipeline definitions, where a job may start its own database for its tests. */
 const CI_DEFINITION = /^\.github\/workflows\/[^/]+\.ya?ml$|(^|\/)\.gitlab-ci\.ya?ml$|^\.circleci\/|(^|\/)(bitbucket-pipelines|\.travis|\.drone)\.ya?ml$|(^|\/)azure-pipelines[\w.-]*\.ya?ml$/;
+/** The variables a database image sets its first password from (`POSTGRES_PASSWORD`, `MYSQL_ROOT_PASSWORD`): in CI, a container the job starts. */
+const DATABASE_IMAGE_PASSWORD = /^(POSTGRES|MYSQL(_ROOT)?|MARIADB(_ROOT)?|MONGO_INITDB_ROOT|MSSQL_SA|REDIS|MINIO_ROOT|RABBITMQ_DEFAULT|CLICKHOUSE|ELASTIC)_PASS(WORD)?$/;
 /** A URL's host on the runner itself: `@localhost:5432`, `@127.0.0.1`. */
 const RUNNER_HOST = /^@(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?=[:/\s"'?]|$)/;
 
 /**
  * A credential a CI job gives the service containers it starts (`services: postgres: env:
- * POSTGRES_PASSWORD`), or uses to reach a database on the runner: it opens a database that exists
- * only for the job, holding the job's test data.
+ * POSTGRES_PASSWORD`, or GitLab's job `variables:` beside `services: [postgres]`), or uses to reach
+ * a database on the runner: it opens a database that exists only for the job, holding its test data.
  */
 function ciThrowAway(candidate: SecretCandidate, path: string, around: Surroundings): Verdict | null {
   if (!CI_DEFINITION.test(path)) return null;
   if (candidate.evidence === 'url' && RUNNER_HOST.test(around.following)) return { real: false, why: "the password of a database on the CI runner, started for the job's tests" };
-  if (candidate.evidence !== 'url' && around.enclosingKeys().includes('services')) return { real: false, why: 'a credential of a service container the CI job starts for itself, which lives only as long as the job' };
+  if (candidate.evidence !== 'url' && (DATABASE_IMAGE_PASSWORD.test(candidate.key ?? '') || around.enclosingKeys().includes('services'))) {
+    return { real: false, why: 'a credential of a service container the CI job starts for itself, which lives only as long as the job' };
+  }
   return null;
 }
 
