@@ -110,6 +110,15 @@ export const cases: RuleCases = {
     { name: 'pandera model in the loading module', files: { 'src/fraud/data.py': panderaModel }, status: 'pass', evidence: 'src/fraud/data.py:6' },
     { name: 'dbt data tests on models', files: { 'dbt_project.yml': 'name: shop\n', 'transform/models/staging/schema.yml': dbtSchema }, status: 'pass', evidence: 'transform/models/staging/schema.yml:7' },
     { name: 'SodaCL checks', files: { 'soda/checks/orders.yml': sodaChecks }, status: 'pass', evidence: 'soda/checks/orders.yml:1' },
+    // Data checked by tests that read the training file: validation, but only when the tests run.
+    {
+      name: "tests that read the training data and check its schema and nulls",
+      files: { 'data/data_test.py': 'import pandas as pd\n\n\ndef test_check_schema():\n    dataset = pd.read_csv("data/diabetes.csv")\n    assert list(dataset.columns) == EXPECTED_COLUMNS\n\n\ndef test_no_missing_values():\n    assert pd.read_csv("data/diabetes.csv").isna().sum().sum() == 0\n' },
+      status: 'partial',
+      firstEvidence: 'data/data_test.py:4 def test_check_schema():',
+    },
+    // An API's schema tests read no data file.
+    { name: "an API's response-schema tests", files: { 'tests/test_api.py': 'def test_response_schema(client):\n    assert client.get("/predict").json().keys() == {"score"}\n' }, status: 'fail' },
     {
       name: 'Great Expectations suite',
       files: { 'gx/expectations/transactions.json': '{\n  "expectation_suite_name": "transactions",\n  "expectations": [\n    {\n      "expectation_type": "expect_column_values_to_not_be_null",\n      "kwargs": {"column": "transaction_id"}\n    }\n  ]\n}\n' },
