@@ -1,5 +1,5 @@
-import { escapeRegExp } from '../util/escape-regexp.js';
 import { globLiterals, globMatcher, literalPrefix, literalSuffix, matchesByDirectory } from '../util/glob.js';
+import { literalAlternation } from '../util/regex-literals.js';
 
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
 /** From this many paths, a glob's required text is worked out to rule paths out before its matcher. */
@@ -139,7 +139,7 @@ export class FileIndex {
 function literalFilter(literals: readonly string[] | null): (text: string) => boolean {
   if (literals === null) return () => true;
   if (literals.length === 1) return (text) => text.includes(literals[0]!);
-  const any = new RegExp(literals.map(escapeRegExp).join('|'));
+  const any = literalAlternation(literals)!;
   return (text) => any.test(text);
 }
 

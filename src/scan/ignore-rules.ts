@@ -1,5 +1,5 @@
 import ignore, { type Ignore } from 'ignore';
-import { escapeRegExp } from '../util/escape-regexp.js';
+import { literalAlternation } from '../util/regex-literals.js';
 
 /*
  * `.gitignore` and `.git/info/exclude` rules. Each path is tested against every rule of every
@@ -89,7 +89,7 @@ export function compileRules(text: string, base: string): CompiledRules {
   const indexes = new Map<string, number>();
   const rulePieces = kept.map((rule) => piecesOf(rule).map((piece) => indexes.get(piece) ?? indexes.set(piece, indexes.size).size - 1));
   const pieces = [...indexes.keys()];
-  const anyPiece = pieces.length === 0 ? null : new RegExp(pieces.map(escapeRegExp).join('|'));
+  const anyPiece = literalAlternation(pieces);
   return { rules: { base, matcher: ignore({ allowRelativePaths: true }).add(kept), pieces, anyPiece, rulePieces }, dropped: distinct.length - kept.length };
 }
 

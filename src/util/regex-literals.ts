@@ -60,7 +60,7 @@ export class LiteralGate {
   matching(text: string): number[] {
     const literalsOfEach = this.literalsOfEach();
     // An alternation of plain strings: linear in the text.
-    this.any ??= anyOf([...new Set(this.requiredTexts())]);
+    this.any ??= literalAlternation([...new Set(this.requiredTexts())]);
     const someLiteral = this.any !== null && this.any.test(text);
     const found: number[] = [];
     this.regexes.forEach((regex, index) => {
@@ -79,7 +79,7 @@ export class LiteralGate {
  * out is done with in one pass, where each gate (and a search for each of `more`) would read it again.
  */
 export function anyTextOf(gates: readonly LiteralGate[], more: readonly string[]): (text: string) => boolean {
-  const any = anyOf([...new Set([...more, ...gates.flatMap((gate) => gate.requiredTexts())])]);
+  const any = literalAlternation([...new Set([...more, ...gates.flatMap((gate) => gate.requiredTexts())])]);
   const unguarded = gates.flatMap((gate) => gate.unguarded());
   return (text) =>
     (any !== null && any.test(text)) ||
@@ -97,11 +97,12 @@ export function anyTextOf(gates: readonly LiteralGate[], more: readonly string[]
  */
 export function gatedTest(regex: RegExp): (text: string) => boolean {
   const literals = /[giy]/.test(regex.flags) ? null : requiredLiterals(regex.source);
-  const any = literals === null ? null : anyOf(literals);
+  const any = literals === null ? null : literalAlternation(literals);
   return (text) => (any === null || any.test(text)) && regex.test(text);
 }
 
-function anyOf(literals: readonly string[]): RegExp | null {
+/** An alternation of plain strings, which says in one pass, linear in the text, whether a text holds any of them; null for none. */
+export function literalAlternation(literals: readonly string[]): RegExp | null {
   return literals.length === 0 ? null : new RegExp(literals.map(escapeRegExp).join('|'));
 }
 

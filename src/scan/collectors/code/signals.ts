@@ -1,8 +1,7 @@
 import { LiteralSearch } from '../../../util/aho-corasick.js';
-import { escapeRegExp } from '../../../util/escape-regexp.js';
 import { GlobSet } from '../../../util/glob.js';
 import { compileLinear, compileNative, type LinearRegex } from '../../../util/linear-regex.js';
-import { requiredLiterals } from '../../../util/regex-literals.js';
+import { literalAlternation, requiredLiterals } from '../../../util/regex-literals.js';
 import type { CodeSignal } from '../../collector.js';
 import { LineTable } from './lines.js';
 import type { CodeUnit } from './languages.js';
@@ -199,7 +198,7 @@ export class SignalSet {
       }
     }
     if (literals.length > SMALL_SEARCH) return this.full;
-    return { search: new LiteralSearch(literals), owners, anyLiteral: new RegExp(literals.map(escapeRegExp).join('|')) };
+    return { search: new LiteralSearch(literals), owners, anyLiteral: literalAlternation(literals) };
   }
 }
 
@@ -214,7 +213,7 @@ interface Search {
    * An alternation of plain strings, linear in the text. Only a search of its own has one: compiling
    * the alternation of every literal would cost a small repository more than its files.
    */
-  anyLiteral?: RegExp;
+  anyLiteral?: RegExp | null;
 }
 
 /** Up to this many literals, a set of signals gets a search of its own: building one costs less than searching a few files. */
