@@ -139,9 +139,14 @@ describe('secrets: what counts as a credential', () => {
 
   it("sets aside a GitLab job's database password for the service it starts, and not its deploy token", () => {
     const pipeline = 'test:\n  services:\n    - postgres:16\n  variables:\n    POSTGRES_PASSWORD: Xk9vR2mQ7pLz\n    DEPLOY_TOKEN: Xk9vR2mQ7pLz\n  script:\n    - pytest\n';
-    const { real, setAside } = judged({ '.gitlab-ci.yml': pipeline, 'deploy/values.yaml': 'database:\n  POSTGRES_PASSWORD: Xk9vR2mQ7pLz\n' });
+    // Any provider's pipeline file counts as CI, as the CI collector names them: CodeBuild's buildspec too.
+    const buildspec = 'version: 0.2\nenv:\n  variables:\n    MYSQL_ROOT_PASSWORD: Xk9vR2mQ7pLz\nphases:\n  build:\n    commands:\n      - pytest\n';
+    const { real, setAside } = judged({ '.gitlab-ci.yml': pipeline, 'ci/buildspec.yml': buildspec, 'deploy/values.yaml': 'database:\n  POSTGRES_PASSWORD: Xk9vR2mQ7pLz\n' });
     expect(real).toEqual(['.gitlab-ci.yml:6 assigned-credential', 'deploy/values.yaml:2 assigned-credential']);
-    expect(setAside).toEqual(['.gitlab-ci.yml:5 a credential of a service container the CI job starts for itself, which lives only as long as the job']);
+    expect(setAside).toEqual([
+      '.gitlab-ci.yml:5 a credential of a service container the CI job starts for itself, which lives only as long as the job',
+      'ci/buildspec.yml:4 a credential of a service container the CI job starts for itself, which lives only as long as the job',
+    ]);
   });
 
   it('records credentials taken from a secret store by reference', () => {

@@ -1,5 +1,6 @@
 import { baseName } from '../../util/repo-path.js';
 import { keyWords, type SecretCandidate } from '../secret-patterns.js';
+import { PROVIDERS } from './ci/index.js';
 
 /*
  * Whether a candidate credential is real, and why: the evidence a report shows next to it. A
@@ -213,8 +214,11 @@ export interface Surroundings {
   enclosingKeys: () => readonly string[];
 }
 
-/** CI pipeline definitions, where a job may start its own database for its tests. */
-const CI_DEFINITION = /^\.github\/workflows\/[^/]+\.ya?ml$|(^|\/)\.gitlab-ci\.ya?ml$|^\.circleci\/|(^|\/)(bitbucket-pipelines|\.travis|\.drone)\.ya?ml$|(^|\/)azure-pipelines[\w.-]*\.ya?ml$/;
+/**
+ * CI pipeline definitions, where a job may start its own database for its tests: the files the CI
+ * providers recognise by name (one recognised by content alone may be any YAML or code file).
+ */
+const CI_DEFINITIONS = PROVIDERS.flatMap((provider) => provider.files.filter((files) => !files.byContent).map((files) => files.path));
 /** The variables a database image sets its first password from (`POSTGRES_PASSWORD`, `MYSQL_ROOT_PASSWORD`): in CI, a container the job starts. */
 const DATABASE_IMAGE_PASSWORD = /^(POSTGRES|MYSQL(_ROOT)?|MARIADB(_ROOT)?|MONGO_INITDB_ROOT|MSSQL_SA|REDIS|MINIO_ROOT|RABBITMQ_DEFAULT|CLICKHOUSE|ELASTIC)_PASS(WORD)?$/;
 /** A URL's host on the runner itself: `@localhost:5432`, `@127.0.0.1`. */
@@ -226,7 +230,7 @@ const RUNNER_HOST = /^@(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?=[:/\s"'?]|$
  * a database on the runner: it opens a database that exists only for the job, holding its test data.
  */
 function ciThrowAway(candidate: SecretCandidate, path: string, around: Surroundings): Verdict | null {
-  if (!CI_DEFINITION.test(path)) return null;
+  if (!CI_DEFINITIONS.some((definition) => definition.test(path))) return null;
   if (candidate.evidence === 'url' && RUNNER_HOST.test(around.following)) return { real: false, why: "the password of a database on the CI runner, started for the job's tests" };
   if (candidate.evidence !== 'url' && (DATABASE_IMAGE_PASSWORD.test(candidate.key ?? '') || around.enclosingKeys().includes('services'))) {
     return { real: false, why: 'a credential of a service container the CI job starts for itself, which lives only as long as the job' };
