@@ -113,11 +113,22 @@ scikit-learn==1.3.2 \\
     # via -r requirements.in
 `;
     const { facts, warnings } = run({ 'requirements.txt': COMPILED });
-    expect(facts.declared.map(({ name, spec, pinned, line }) => ({ name, spec, pinned, line }))).toEqual([
-      { name: 'joblib', spec: '==1.3.2', pinned: true, line: 6 },
-      { name: 'scikit-learn', spec: '==1.3.2', pinned: true, line: 10 },
+    expect(facts.declared.map(({ name, spec, pinned, line, via }) => ({ name, spec, pinned, line, via }))).toEqual([
+      { name: 'joblib', spec: '==1.3.2', pinned: true, line: 6, via: ['scikit-learn'] },
+      { name: 'scikit-learn', spec: '==1.3.2', pinned: true, line: 10, via: undefined },
     ]);
     expect(warnings).toEqual([]);
+  });
+
+  it.each([
+    ['a package another one pulled in', 'anyio==4.3.0\n    # via\n    #   httpx\n    #   starlette\n', ['httpx', 'starlette']],
+    ['the old one-line note', 'starlette==0.36.3  # via fastapi, mlflow\n', ['fastapi', 'mlflow']],
+    ["the project's own metadata", 'accelerate==1.6.0\n    # via\n    #   text-generation-server (pyproject.toml)\n    #   peft\n', undefined],
+    ['an input file among the sources', 'fastapi==0.110.0\n    # via\n    #   -r requirements.in\n    #   mlflow\n', undefined],
+    ['a comment under a requirement that is no via note', 'torch==2.2.0\n#   pinned for CUDA 11.8\n', undefined],
+  ])('reads what pulled in a compiled requirement: %s', (_, text, via) => {
+    const { facts } = run({ 'requirements.txt': text });
+    expect(facts.declared[0]!.via).toEqual(via);
   });
 
   it('does not let a comment ending in a backslash swallow the next requirement', () => {

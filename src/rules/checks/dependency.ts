@@ -32,7 +32,8 @@ export const dependency = defineCheck({
   name: 'dependency',
   argument,
   doc: {
-    summary: 'A dependency manifest (requirements, pyproject.toml, Pipfile, conda environment, package.json…) declares one of the packages.',
+    summary:
+      "A dependency manifest (requirements, pyproject.toml, Pipfile, conda environment, package.json…) declares one of the packages. A compiled requirements file's packages that only other packages pulled in (pip-compile's `# via mlflow`) do not count.",
     examples: ['dependency: [mlflow, wandb]', 'dependency: { names: "pytest*", dev: true }'],
   },
   evaluate(arg, ctx) {
@@ -46,7 +47,7 @@ export const dependency = defineCheck({
         (spec.dev === undefined || dep.dev === spec.dev) &&
         matchers.some((matches) => matches(dep.name)),
     );
-    const found = named.filter((dep) => contexts.includes(pathContext(dep.path)));
+    const found = named.filter((dep) => contexts.includes(pathContext(dep.path)) && dep.via === undefined);
     if (found.length > 0) {
       return {
         value: true,
@@ -80,7 +81,9 @@ export const dependency = defineCheck({
           counted: false,
           path: dep.path,
           line: dep.line,
-          detail: `not counted: ${dep.name} is declared in ${pathContext(dep.path)} code, not the project's own`,
+          detail: dep.via
+            ? `not counted: ${dep.name} is only there as a dependency of ${sought(dep.via, dep.via, ['package', 'packages']).words} (compiled requirements, \`# via\`)`
+            : `not counted: ${dep.name} is declared in ${pathContext(dep.path)} code, not the project's own`,
         })),
       ],
     };

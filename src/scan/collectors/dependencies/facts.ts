@@ -13,6 +13,11 @@ export interface Dependency {
   pinned: boolean;
   /** True for development, test or docs dependencies. */
   dev: boolean;
+  /**
+   * Set when a compiled requirements file (pip-compile, `uv pip compile`) says only other packages
+   * pulled this one in (`# via mlflow`): it is installed, but nothing the team wrote asks for it.
+   */
+  via?: string[];
   path: string;
   line: number;
 }

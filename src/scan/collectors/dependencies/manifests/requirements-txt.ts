@@ -6,11 +6,56 @@ import { logicalLines } from '../requirement.js';
 
 const REQUIREMENTS_FILE = /^(?:[\w.-]*[-_.])?requirements(?:[-_.][\w.-]*)?\.(?:txt|in)$/i;
 
+/**
+ * pip-compile and `uv pip compile` note under each requirement what pulled it in: `# via mlflow`,
+ * or `# via` followed by one `#   source` line per source. The old single-line form trails the
+ * requirement (`starlette==0.36.3  # via fastapi, mlflow`).
+ */
+const VIA_NOTE = /(?:^|\s)#\s*via\b(.*)$/;
+const VIA_SOURCE_LINE = /^\s*#\s{2,}(\S.*)$/;
+/** A source the team wrote: an input file (`-r requirements.in`) or the project's own metadata (`app (pyproject.toml)`). */
+const TEAM_SOURCE = /^(?:-r|--requirement)\s|\([^()]*\)$/;
+
 function readRequirementsFile(file: FileContent, warn: Warn): ManifestRead {
   const out = new Declarations(file.path, warn);
   const dev = pathSaysDev(file.path);
-  for (const { text, line } of logicalLines(file.lines())) out.requirementLine(text, line, dev);
+  // What pulled in the last declaration, while the comment lines under it are read.
+  let noted: { index: number; sources: string[]; listing: boolean } | undefined;
+  const transitive = (note: typeof noted) => note !== undefined && note.sources.length > 0 && !note.sources.some((source) => TEAM_SOURCE.test(source));
+  const settle = () => {
+    if (transitive(noted)) out.list[noted!.index]!.via = noted!.sources;
+    noted = undefined;
+  };
+  for (const { text, line } of logicalLines(file.lines())) {
+    const declaredBefore = out.list.length;
+    out.requirementLine(text, line, dev);
+    if (out.list.length > declaredBefore) {
+      settle();
+      noted = { index: declaredBefore, sources: [], listing: false };
+    } else if (!/^\s*#/.test(text)) {
+      settle();
+      continue;
+    }
+    if (!noted) continue;
+    const via = VIA_NOTE.exec(text);
+    if (via) {
+      noted.sources.push(...splitSources(via[1]!));
+      noted.listing = true;
+    } else if (noted.listing) {
+      const source = VIA_SOURCE_LINE.exec(text)?.[1];
+      if (source === undefined) noted.listing = false;
+      else noted.sources.push(source.trim());
+    }
+  }
+  settle();
   return { kind: 'requirements', ecosystem: 'pypi', declarations: out.list, managers: ['pip'], installsProject: out.installsProject };
+}
+
+function splitSources(text: string): string[] {
+  return text
+    .split(',')
+    .map((source) => source.trim())
+    .filter((source) => source !== '');
 }
 
 /** pip's requirements files: `requirements.txt`, `requirements-dev.in`, `requirements/test.txt`. */
