@@ -380,6 +380,16 @@ spec:
 `;
 
 const online = { 'infrastructure.serving-mode': 'online' };
+
+const nextChatRoute = `import { streamText } from "ai";
+import { requestSchema } from "./schema";
+
+export async function POST(request: Request) {
+  const { message } = requestSchema.parse(await request.json());
+  const result = streamText({ model, prompt: message });
+  return result.toUIMessageStreamResponse();
+}
+`;
 const batch = { 'infrastructure.serving-mode': 'batch' };
 
 const databricksEndpoint = `from databricks.sdk import WorkspaceClient
@@ -402,6 +412,11 @@ const databricksServingBundle = `resources:
 
 export const cases: RuleCases = {
   'infra.containerized': [
+    // The platform runs the code on a runtime it versions and builds the package: no image of the project's own.
+    { name: 'a Next.js LLM app deployed on Vercel', files: { 'vercel.json': '{\n  "framework": "nextjs"\n}\n', 'app/api/chat/route.ts': nextChatRoute }, status: 'not_applicable', evidence: 'vercel.json' },
+    { name: 'a scoring function on AWS Lambda, packaged as code by SAM', files: { 'template.yaml': 'Resources:\n  ScoreFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n', 'app.py': 'import joblib\n\nmodel = joblib.load("model.joblib")\n' }, status: 'not_applicable', evidence: 'template.yaml:5' },
+    { name: 'a Dockerfile beside the platform configuration is still the image to build', files: { 'vercel.json': '{}\n', Dockerfile: pinnedRootDockerfile }, status: 'partial', evidence: 'Dockerfile' },
+    { name: 'a Lambda function shipped as a container image runs no managed runtime', files: { 'template.yaml': 'Resources:\n  ScoreFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      PackageType: Image\n', 'train.py': trainScript }, status: 'fail' },
     { name: 'Dockerfile built and pushed by CI', files: { Dockerfile: hardenedDockerfile, '.github/workflows/build.yml': buildWorkflow }, status: 'pass', evidence: 'docker-build step' },
     { name: 'BentoML bento containerized in CI', files: { 'bentofile.yaml': 'service: "service:Churn"\ninclude: ["*.py"]\npython:\n  requirements_txt: requirements.txt\n', '.github/workflows/bento.yml': workflow({ on: 'push', job: 'build', steps: ['run: bentoml build', 'run: bentoml containerize churn:latest'] }) }, status: 'pass', evidence: 'bentofile.yaml' },
     { name: 'Dockerfile that CI never builds', files: { 'docker/Dockerfile': pinnedRootDockerfile, '.github/workflows/ci.yml': testWorkflow() }, status: 'partial', evidence: 'docker/Dockerfile' },
@@ -459,6 +474,10 @@ export const cases: RuleCases = {
     { name: 'no Dockerfile', files: { 'train.py': trainScript }, status: 'not_applicable' },
   ],
   'infra.model-serving-api': [
+    { name: 'a Next.js chat route that checks its request with zod and calls an LLM', files: { 'app/api/chat/route.ts': nextChatRoute, 'app/api/chat/schema.ts': 'import { z } from "zod";\n\nexport const requestSchema = z.object({ message: z.string().max(2000) });\n' }, status: 'pass', firstEvidence: 'app/api/chat/route.ts:4 export async function POST(' },
+    { name: 'an Express route that calls an LLM without a schema', files: { 'server/index.js': 'const express = require("express");\nconst OpenAI = require("openai");\n\nconst client = new OpenAI();\napp.post("/api/ask", async (req, res) => {\n  const answer = await client.chat.completions.create({ model, messages: [{ role: "user", content: req.body.q }] });\n  res.json(answer);\n});\n' }, status: 'partial', evidence: 'server/index.js:5' },
+    // A web app's routes serve pages and data; only a route that calls a model serves one.
+    { name: "a Next.js app's routes that call no model", files: { 'app/api/users/route.ts': 'export async function GET() {\n  return Response.json(await db.users());\n}\n', 'app/api/users/schema.ts': 'export const userSchema = z.object({ id: z.string() });\n', 'train.py': trainScript }, status: 'unknown' },
     {
       name: 'a Django REST framework prediction view with its serializer',
       files: {

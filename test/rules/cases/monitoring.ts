@@ -142,6 +142,8 @@ const retrainingJob = `  jobs:
 
 export const cases: RuleCases = {
   'monitoring.service-health-metrics': [
+    { name: "OpenTelemetry registered in a Next.js app with Vercel's helper", files: { 'instrumentation.ts': 'import { registerOTel } from "@vercel/otel";\n\nexport function register() {\n  registerOTel({ serviceName: "chatbot" });\n}\n' }, answers: online, status: 'pass', evidence: 'instrumentation.ts:4' },
+    { name: "OpenTelemetry's Node SDK started by the service", files: { 'src/tracing.js': 'const { NodeSDK } = require("@opentelemetry/sdk-node");\n\nconst sdk = new NodeSDK({ traceExporter });\nsdk.start();\n' }, answers: online, status: 'pass', evidence: 'src/tracing.js:3' },
     { name: 'FastAPI instrumented for Prometheus', files: { 'src/fraud/api/main.py': instrumentedApi }, answers: online, status: 'pass', evidence: 'src/fraud/api/main.py:6' },
     { name: 'ServiceMonitor scrapes the service', files: { 'deploy/servicemonitor.yaml': serviceMonitor }, answers: online, status: 'pass', evidence: 'ServiceMonitor fraud-api' },
     {
@@ -198,6 +200,13 @@ export const cases: RuleCases = {
   ],
 
   'monitoring.prediction-logging': [
+    {
+      name: "each LLM call traced by the AI SDK's telemetry",
+      files: { 'app/api/chat/route.ts': 'import { streamText } from "ai";\n\nexport async function POST(request: Request) {\n  const result = streamText({\n    model,\n    messages,\n    experimental_telemetry: { isEnabled: true, functionId: "chat" },\n  });\n  return result.toUIMessageStreamResponse();\n}\n' },
+      status: 'pass',
+      evidence: 'app/api/chat/route.ts:7',
+    },
+    { name: 'a Langfuse client in a TypeScript service', files: { 'src/llm.ts': 'import { Langfuse } from "langfuse";\n\nexport const langfuse = new Langfuse();\n' }, status: 'pass', evidence: 'src/llm.ts:3' },
     { name: 'LLM calls traced to LangSmith', files: { ...llmAssistant, '.env.example': '# LangSmith tracing of every run\nLANGSMITH_TRACING=true\nLANGSMITH_PROJECT=docs-assistant\n' }, status: 'pass', evidence: '.env.example:2' },
     { name: 'LangSmith tracing left switched off', files: { ...llmAssistant, '.env.example': 'LANGSMITH_TRACING=false\n# LANGSMITH_TRACING=true\n' }, status: 'fail' },
     {

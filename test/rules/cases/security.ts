@@ -473,6 +473,15 @@ export const cases: RuleCases = {
     llmAssistantCase,
   ],
   'security.llm-guardrails': [
+    // A TypeScript LLM app: the AI SDK declared and called, the provider's moderation screening input.
+    {
+      name: 'an AI SDK app that screens input with OpenAI moderation',
+      files: { 'package.json': '{\n  "dependencies": {\n    "ai": "6.0.37",\n    "@ai-sdk/openai": "^3.0.0"\n  }\n}\n', 'app/api/chat/route.ts': 'import { streamText } from "ai";\n\nexport async function POST(request: Request) {\n  const flagged = await openai.moderations.create({ input: message });\n  return streamText({ model, prompt: message }).toTextStreamResponse();\n}\n' },
+      status: 'partial',
+      evidence: 'app/api/chat/route.ts:4',
+    },
+    { name: 'an AI SDK app without guardrails', files: { 'package.json': '{\n  "dependencies": {\n    "ai": "6.0.37"\n  }\n}\n', 'app/api/chat/route.ts': 'import { streamText } from "ai";\n\nexport async function POST(request: Request) {\n  return streamText({ model, prompt: message }).toTextStreamResponse();\n}\n' }, status: 'fail', evidence: 'no LLM guardrails in code' },
+    { name: 'a JavaScript package named ai is no Python package', files: { 'requirements.txt': requirements('ai==0.1.0', 'scikit-learn==1.4.2'), 'train.py': trainScript }, status: 'not_applicable' },
     { name: 'NeMo Guardrails and a promptfoo red team in CI', files: { 'requirements.txt': requirements('openai==1.30.1', 'nemoguardrails==0.9.0'), 'src/assistant.py': nemoGuardrails, '.github/workflows/evals.yml': promptfooWorkflow }, status: 'pass', evidence: 'promptfoo' },
     { name: 'a home-made guardrail middleware', files: { 'requirements.txt': requirements('langchain==0.3.7'), 'src/middleware/guardrails.py': 'from langchain.agents.middleware import AgentMiddleware\n\n\nclass GuardrailsMiddleware(AgentMiddleware):\n    def before_model(self, state, runtime):\n        return classify_misuse(state)\n' }, status: 'partial', evidence: 'src/middleware/guardrails.py:4' },
     { name: 'guardrails but no red-team tests', files: { 'requirements.txt': requirements('openai==1.30.1', 'nemoguardrails==0.9.0'), 'src/assistant.py': nemoGuardrails }, status: 'partial', evidence: 'src/assistant.py:5' },
