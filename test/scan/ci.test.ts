@@ -470,6 +470,12 @@ describe('command classification', () => {
     ['docker://hadolint/hadolint:v2.12.0', 'args: Dockerfile', ['sast']],
     ['zizmorcore/zizmor-action@6599ee8b7a49aef6a770f63d261d214911a7ce02', 'advanced-security: false', ['sast']],
     ['actions/setup-python@v5', 'python-version: "3.11"', []],
+    ['streamlit/streamlit-app-action@v0.0.3', 'app-path: Chatbot.py', ['test']],
+    ['streamlit/streamlit-app-action@v0.0.3', 'ruff: true', ['lint', 'test']],
+    // Actions that run a command given as an input: the command is the step.
+    ['nick-fields/retry@v3', 'command: python -m pytest tests/gpu -x', ['test']],
+    ['GabrielBB/xvfb-action@v1', 'run: pytest tests/ui', ['test']],
+    ['nick-fields/retry@v3', 'timeout_minutes: 10', []],
   ])('uses: %s with %s → %j', (uses, setting, kinds) => {
     const workflow = `on: push\njobs:\n  a:\n    steps:\n      - uses: ${uses}\n        with:\n          ${setting}\n`;
     expect(kindsOf(only('.github/workflows/a.yml', workflow))).toEqual(kinds);

@@ -99,6 +99,9 @@ export const REFERENCE_PATTERNS: ReferencePattern[] = [
       'irongut/codecoveragesummary', 'mishakav/pytest-coverage-comment',
     ),
   },
+  // Streamlit's app action runs the app's smoke test and the project's pytest suite, and ruff when asked.
+  { kind: 'test', regex: named('streamlit/streamlit-app-action') },
+  { kind: 'lint', regex: named('streamlit/streamlit-app-action'), when: (inputs) => truthy(inputs.get('ruff')) },
   { kind: 'model-report', regex: named('iterative/setup-cml') },
   // promptfoo's action runs the project's prompt evaluations and posts the before/after view on the pull request.
   { kind: 'model-evaluation', regex: named('promptfoo/promptfoo-action', 'typpo/promptfoo-action') },

@@ -42,6 +42,21 @@ function workingDirectory(y: Yaml, node: unknown, key: 'defaults' | 'step', inhe
 }
 
 /**
+ * Actions that run a shell command given as one of their inputs, on the runner: retrying a flaky
+ * step, or running it under a virtual display (GUI and notebook tests). What the command does is
+ * what the step does.
+ */
+const COMMAND_INPUT_ACTIONS: ReadonlyArray<{ action: RegExp; input: string }> = [
+  { action: /^(?:nick-fields|nick-invision)\/retry(?:@|$)/i, input: 'command' },
+  { action: /^wandalen\/wretry\.action(?:@|$)/i, input: 'command' },
+  { action: /^(?:gabrielbb\/xvfb-action|coactions\/setup-xvfb)(?:@|$)/i, input: 'run' },
+];
+
+function commandInputOf(reference: string): string | undefined {
+  return COMMAND_INPUT_ACTIONS.find(({ action }) => action.test(reference))?.input;
+}
+
+/**
  * Reads the steps of a job or of a composite action into the draft. A step that uses a local
  * action (`uses: ./.github/actions/setup`) is followed into its `action.yml`: what the action
  * runs is shown through the step that uses it.
@@ -60,6 +75,8 @@ class StepReader {
       const uses = child(y, step, 'uses');
       const reference = text(y, uses);
       if (!reference) continue;
+      const scriptInput = commandInputOf(reference);
+      if (scriptInput) addScripts(this.draft, scriptsOf(y, child(y, child(y, step, 'with'), scriptInput)), place);
       const local = reference.startsWith('./') ? repoPath('', reference) : null;
       if (local !== null && nesting < MAX_ACTION_NESTING && this.localAction(local, { path: inherited.source?.path ?? null, line: lineOf(y, uses), command: reference }, inherited, nesting)) continue;
       addReference(this.draft, reference, lineOf(y, uses), inputs(y, child(y, step, 'with')), inherited.source ? { source: inherited.source } : {});
