@@ -470,6 +470,8 @@ describe('command classification', () => {
     ['docker://hadolint/hadolint:v2.12.0', 'args: Dockerfile', ['sast']],
     ['zizmorcore/zizmor-action@6599ee8b7a49aef6a770f63d261d214911a7ce02', 'advanced-security: false', ['sast']],
     ['actions/setup-python@v5', 'python-version: "3.11"', []],
+    ['microsoft/security-devops-action@preview', 'tools: templateanalyzer', ['sast']],
+    ['microsoft/security-devops-action@v1', 'tools: bandit,trivy', ['dependency-scan', 'sast']],
     ['streamlit/streamlit-app-action@v0.0.3', 'app-path: Chatbot.py', ['test']],
     ['streamlit/streamlit-app-action@v0.0.3', 'ruff: true', ['lint', 'test']],
     // Actions that run a command given as an input: the command is the step.

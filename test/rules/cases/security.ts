@@ -270,6 +270,19 @@ export const cases: RuleCases = {
     { name: 'no secret scanning', files: { '.github/workflows/ci.yml': testWorkflow() }, status: 'fail' },
   ],
   'security.secrets-manager': [
+    // Keyless: the app takes a token from its managed identity, and holds no key to store.
+    {
+      name: 'Azure OpenAI reached with a managed identity, settings from a .env file',
+      files: { 'src/app/chat.py': 'import os\n\nfrom azure.identity.aio import ManagedIdentityCredential, get_bearer_token_provider\nfrom dotenv import load_dotenv\nfrom openai import AsyncAzureOpenAI\n\nload_dotenv()\ncredential = ManagedIdentityCredential(client_id=os.getenv("AZURE_CLIENT_ID"))\nclient = AsyncAzureOpenAI(azure_endpoint=os.getenv("AZURE_OPENAI_ENDPOINT"), azure_ad_token_provider=get_bearer_token_provider(credential, SCOPE))\n' },
+      status: 'pass',
+      firstEvidence: 'src/app/chat.py:8 credential = ManagedIdentityCredential(',
+    },
+    {
+      name: 'a managed identity beside a payment key read from the environment',
+      files: { 'src/app/chat.py': 'import os\n\nfrom azure.identity import DefaultAzureCredential\n\ncredential = DefaultAzureCredential()\nstripe_key = os.environ["STRIPE_API_KEY"]\n' },
+      status: 'partial',
+    },
+    { name: 'settings loaded from a .env file', files: { 'src/app/settings.py': 'from dotenv import load_dotenv\n\nload_dotenv()\n' }, status: 'partial', evidence: 'src/app/settings.py:3 load_dotenv(' },
     {
       // Setting the variables from literals holds the credential in code; nothing reads a secret kept elsewhere.
       name: 'credentials written into os.environ from literals are no secrets read from the environment',

@@ -99,6 +99,9 @@ export const REFERENCE_PATTERNS: ReferencePattern[] = [
       'irongut/codecoveragesummary', 'mishakav/pytest-coverage-comment',
     ),
   },
+  // Microsoft Security DevOps runs the analysers it is given (templateanalyzer, checkov, bandit…); trivy among them scans dependencies.
+  { kind: 'sast', regex: named('microsoft/security-devops-action') },
+  { kind: 'dependency-scan', regex: named('microsoft/security-devops-action'), when: (inputs) => /\btrivy\b/i.test(inputs.get('tools') ?? '') },
   // Streamlit's app action runs the app's smoke test and the project's pytest suite, and ruff when asked.
   { kind: 'test', regex: named('streamlit/streamlit-app-action') },
   { kind: 'lint', regex: named('streamlit/streamlit-app-action'), when: (inputs) => truthy(inputs.get('ruff')) },
