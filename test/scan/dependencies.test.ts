@@ -120,6 +120,15 @@ scikit-learn==1.3.2 \\
     expect(warnings).toEqual([]);
   });
 
+  it('marks every package of a pip freeze, and nothing in a hand-written list', () => {
+    const freeze = ['certifi==2024.2.2', 'charset-normalizer==3.3.2', 'Flask==3.0.3', 'idna==3.7', 'joblib==1.4.2', 'mlflow==2.12.1', 'numpy==1.26.4', 'packaging==24.0', 'pandas==2.2.2', 'python-dateutil==2.9.0', 'pytz==2024.1', 'requests==2.31.0', 'scikit-learn==1.4.2', 'six==1.16.0', 'urllib3==2.2.1'];
+    expect(run({ 'requirements.txt': freeze.join('\n') }).facts.declared.every((dep) => dep.frozen)).toBe(true);
+    // One range among them: written by hand.
+    expect(run({ 'requirements.txt': [...freeze.slice(1), 'certifi>=2024'].join('\n') }).facts.declared.some((dep) => dep.frozen)).toBe(false);
+    // Pinned, but short and without the packages that only come with others.
+    expect(run({ 'requirements.txt': 'mlflow==2.12.1\nscikit-learn==1.4.2\nfastapi==0.110.0\n' }).facts.declared.some((dep) => dep.frozen)).toBe(false);
+  });
+
   it.each([
     ['a package another one pulled in', 'anyio==4.3.0\n    # via\n    #   httpx\n    #   starlette\n', ['httpx', 'starlette']],
     ['the old one-line note', 'starlette==0.36.3  # via fastapi, mlflow\n', ['fastapi', 'mlflow']],

@@ -1,4 +1,5 @@
 import { pathContext } from '../../scan/path-context.js';
+import type { Dependency } from '../../scan/facts.js';
 import { globMatcher } from '../../util/glob.js';
 import type { Evidence } from '../finding.js';
 import { capped, contextWords, DEFAULT_CONTEXTS, list, searchedParts, sought } from './evidence.js';
@@ -28,12 +29,29 @@ function normaliseDependencyName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
+/** Distributions whose module is named otherwise; the rest are found by their name's forms. */
+const MODULE_OF: Readonly<Record<string, string>> = {
+  'scikit-learn': 'sklearn', pyyaml: 'yaml', 'python-dotenv': 'dotenv', pillow: 'PIL', beautifulsoup4: 'bs4',
+  'opencv-python': 'cv2', 'opencv-python-headless': 'cv2', protobuf: 'google.protobuf',
+};
+
+/**
+ * Whether the project's code imports a Python distribution: `prometheus-client` as
+ * `prometheus_client`, `azure-ai-ml` as `azure.ai.ml`, `neptune-client` or `opentelemetry-sdk` by
+ * their first word. Leaning towards yes, since a package the scan cannot tie to an import is still
+ * counted elsewhere.
+ */
+function imported(name: string, imports: Readonly<Record<string, unknown>>): boolean {
+  const candidates = [MODULE_OF[name], name.replace(/-/g, '_'), name.replace(/-/g, '.'), name.split('-')[0]!].filter((module): module is string => module !== undefined);
+  return Object.keys(imports).some((module) => candidates.some((candidate) => module === candidate || module.startsWith(`${candidate}.`) || candidate.startsWith(`${module}.`)));
+}
+
 export const dependency = defineCheck({
   name: 'dependency',
   argument,
   doc: {
     summary:
-      "A dependency manifest (requirements, pyproject.toml, Pipfile, conda environment, package.json…) declares one of the packages. A compiled requirements file's packages that only other packages pulled in (pip-compile's `# via mlflow`) do not count.",
+      "A dependency manifest (requirements, pyproject.toml, Pipfile, conda environment, package.json…) declares one of the packages. A compiled requirements file's packages that only other packages pulled in (pip-compile's `# via mlflow`) do not count, nor do a `pip freeze`'s packages that no code imports.",
     examples: ['dependency: [mlflow, wandb]', 'dependency: { names: "pytest*", dev: true }'],
   },
   evaluate(arg, ctx) {
@@ -47,7 +65,9 @@ export const dependency = defineCheck({
         (spec.dev === undefined || dep.dev === spec.dev) &&
         matchers.some((matches) => matches(dep.name)),
     );
-    const found = named.filter((dep) => contexts.includes(pathContext(dep.path)) && dep.via === undefined);
+    // A freeze lists what came with the team's packages as well: there, only what the code imports was chosen.
+    const chosen = (dep: Dependency) => dep.via === undefined && (!dep.frozen || imported(dep.name, ctx.facts.code.imports));
+    const found = named.filter((dep) => contexts.includes(pathContext(dep.path)) && chosen(dep));
     if (found.length > 0) {
       return {
         value: true,
@@ -81,9 +101,7 @@ export const dependency = defineCheck({
           counted: false,
           path: dep.path,
           line: dep.line,
-          detail: dep.via
-            ? `not counted: ${dep.name} is only there as a dependency of ${sought(dep.via, dep.via, ['package', 'packages']).words} (compiled requirements, \`# via\`)`
-            : `not counted: ${dep.name} is declared in ${pathContext(dep.path)} code, not the project's own`,
+          detail: notCountedBecause(dep),
         })),
       ],
     };
@@ -93,3 +111,9 @@ export const dependency = defineCheck({
     else checkGlobs(arg.names, ['names'], scope);
   },
 });
+
+function notCountedBecause(dep: Dependency): string {
+  if (dep.via) return `not counted: ${dep.name} is only there as a dependency of ${sought(dep.via, dep.via, ['package', 'packages']).words} (compiled requirements, \`# via\`)`;
+  if (dep.frozen && pathContext(dep.path) === 'project') return `not counted: ${dep.name} is in a pip freeze of an environment, and no code imports it`;
+  return `not counted: ${dep.name} is declared in ${pathContext(dep.path)} code, not the project's own`;
+}

@@ -381,6 +381,14 @@ spec:
 
 const online = { 'infrastructure.serving-mode': 'online' };
 
+/** `pip freeze` of a data-science environment, with `extra` among the packages. */
+function frozenEnvironment(extra: string): string {
+  return [
+    'certifi==2024.2.2', 'charset-normalizer==3.3.2', 'click==8.1.7', extra, 'idna==3.7', 'joblib==1.4.2', 'mlflow==2.12.1', 'numpy==1.26.4', 'packaging==24.0',
+    'pandas==2.2.2', 'python-dateutil==2.9.0', 'pytz==2024.1', 'requests==2.31.0', 'scikit-learn==1.4.2', 'six==1.16.0', 'urllib3==2.2.1',
+  ].join('\n') + '\n';
+}
+
 const nextChatRoute = `import { streamText } from "ai";
 import { requestSchema } from "./schema";
 
@@ -556,6 +564,15 @@ export const cases: RuleCases = {
       status: 'fail',
     },
     { name: 'FastAPI declared but never used', files: { 'requirements.txt': requirements('fastapi==0.111.0', 'scikit-learn==1.4.2'), 'train.py': trainScript }, answers: online, status: 'partial', evidence: 'declares fastapi' },
+    // A pip freeze lists the environment: Flask came with MLflow; only what the code imports was chosen.
+    {
+      name: 'Flask in a pip freeze that nothing imports',
+      files: { 'requirements.txt': frozenEnvironment('Flask==3.0.3'), 'train.py': 'import mlflow\nimport pandas as pd\n\nmodel.fit(X, y)\n' },
+      answers: online,
+      status: 'fail',
+      evidence: 'not counted: flask is in a pip freeze of an environment, and no code imports it',
+    },
+    { name: 'Flask in a pip freeze, imported by the service', files: { 'requirements.txt': frozenEnvironment('Flask==3.0.3'), 'app.py': 'from flask import Flask\n\napp = Flask(__name__)\n', 'train.py': trainScript }, answers: online, status: 'partial', evidence: 'declares flask ==3.0.3' },
     // A compiled requirements file lists what MLflow itself needs: the team chose none of it.
     {
       name: 'Flask and FastAPI in compiled requirements only because MLflow needs them',

@@ -18,6 +18,12 @@ export interface Dependency {
    * pulled this one in (`# via mlflow`): it is installed, but nothing the team wrote asks for it.
    */
   via?: string[];
+  /**
+   * True when the file is a `pip freeze` of an environment: every package pinned, the ones the
+   * team chose and the ones that came with them alike (certifi, idna, urllib3…), with no note to
+   * tell them apart.
+   */
+  frozen?: boolean;
   path: string;
   line: number;
 }

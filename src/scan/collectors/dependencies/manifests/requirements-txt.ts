@@ -1,7 +1,7 @@
 import type { FileContent } from '../../../collector.js';
 import type { Warn } from '../../../location.js';
 import { Declarations, pathSaysDev } from '../declarations.js';
-import type { ManifestFormat, ManifestRead } from '../manifest.js';
+import type { Declaration, ManifestFormat, ManifestRead } from '../manifest.js';
 import { logicalLines } from '../requirement.js';
 
 const REQUIREMENTS_FILE = /^(?:[\w.-]*[-_.])?requirements(?:[-_.][\w.-]*)?\.(?:txt|in)$/i;
@@ -48,7 +48,26 @@ function readRequirementsFile(file: FileContent, warn: Warn): ManifestRead {
     }
   }
   settle();
+  if (isFreeze(out.list)) for (const declaration of out.list) declaration.frozen = true;
   return { kind: 'requirements', ecosystem: 'pypi', declarations: out.list, managers: ['pip'], installsProject: out.installsProject };
+}
+
+/**
+ * Packages that come with others and that nobody lists by hand: three or more of them in a list
+ * where everything is pinned say the list is `pip freeze` output.
+ */
+const CAME_WITH_OTHERS: ReadonlySet<string> = new Set([
+  'certifi', 'idna', 'urllib3', 'charset-normalizer', 'chardet', 'six', 'packaging', 'typing-extensions', 'python-dateutil',
+  'pytz', 'tzdata', 'pyparsing', 'zipp', 'importlib-metadata', 'markupsafe', 'attrs', 'wrapt', 'cffi', 'pycparser',
+]);
+const FREEZE_MIN_PACKAGES = 15;
+
+/** A compiled file (pip-compile) is read by its `# via` notes instead. */
+function isFreeze(declarations: readonly Declaration[]): boolean {
+  if (declarations.length < FREEZE_MIN_PACKAGES || declarations.some((declaration) => !declaration.pinned || declaration.via)) return false;
+  let foundations = 0;
+  for (const declaration of declarations) if (CAME_WITH_OTHERS.has(declaration.name)) foundations += 1;
+  return foundations >= 3;
 }
 
 function splitSources(text: string): string[] {
