@@ -12,6 +12,7 @@ import { collectGit, type GitFacts } from './git.js';
 import type { ScanWarning } from './location.js';
 import { readText, sizeOf, type ReadResult } from './read.js';
 import { walk, walkedFile, type WalkedFile, type WalkResult } from './walk.js';
+import { nextTurn } from '../util/next-turn.js';
 
 export interface ScanOptions<Extra extends readonly CollectorDefinition[] = readonly []> {
   /** Code patterns declared by the rule packs. */
@@ -93,17 +94,20 @@ interface FileAccess {
  * collector once over every file it wants, and assemble Facts. The disk scan and the in-memory
  * scan (used to test rules against fixtures) share it.
  */
-function collectFacts(
+/** Files read between two turns of the event loop, so that git's output keeps flowing meanwhile. */
+const READS_PER_TURN = 256;
+
+async function collectFacts(
   name: string,
   walked: WalkResult,
   access: FileAccess,
   definitions: readonly CollectorDefinition[],
   options: ScanOptions<readonly CollectorDefinition[]>,
-  git: GitFacts | null,
+  gitPending: Promise<GitFacts | null>,
   gitWarnings: ScanWarning[],
-): ScanFacts & Record<string, unknown> {
+): Promise<ScanFacts & Record<string, unknown>> {
   const limits = limitsOf(options);
-  const warnings: ScanWarning[] = [...walked.warnings, ...gitWarnings];
+  const warnings: ScanWarning[] = [...walked.warnings];
   const warn = (warning: ScanWarning) => warnings.push(warning);
   const collectors = definitions.map((definition) => ({ key: definition.key, whenUnread: definition.whenUnread, collector: definition.create({ signals: options.signals }) }));
   const unread: FilesFacts['unread'] = [];
@@ -113,6 +117,7 @@ function collectFacts(
   let seen = 0;
   for (const path of walked.paths) {
     options.onProgress?.({ phase: 'reading', files: ++seen, total: walked.paths.length });
+    if (seen % READS_PER_TURN === 0) await nextTurn();
     const readers = collectors.filter(({ collector }) => collector.wants(path));
     const result = readers.length === 0 ? null : access.read(path, limitFor(path, limits));
     const bytes = readers.length === 0 ? access.size(path) : (result?.bytes ?? -1);
@@ -145,6 +150,9 @@ function collectFacts(
   if (walked.truncated) {
     warnings.push({ message: `stopped listing files at ${limits.maxFiles}; the audit covers only the files found before that` });
   }
+  const git = await gitPending;
+  // Where they stood when git was read first: warnings that sort alike keep their order.
+  warnings.splice(walked.warnings.length, 0, ...gitWarnings);
 
   return {
     factsVersion: 1,
@@ -191,14 +199,15 @@ export async function scan<const Extra extends readonly CollectorDefinition[] = 
   const limits = limitsOf(options);
   const gitWarnings: ScanWarning[] = [];
   options.onProgress?.({ phase: 'listing' });
-  const [walked, git] = await Promise.all([
-    walk(root, { maxFiles: limits.maxFiles }),
-    options.git === false ? Promise.resolve(null) : collectGit(root, options.now, (warning) => gitWarnings.push(warning)),
-  ]);
+  // git reads the history in its own process while the tree is walked and read: the facts wait for it only at the end.
+  const gitPending = options.git === false ? Promise.resolve(null) : collectGit(root, options.now, (warning) => gitWarnings.push(warning));
+  // Held, so that a failure while the files are still being read is not taken for an unhandled one; it is thrown where awaited.
+  gitPending.catch(() => undefined);
+  const walked = await walk(root, { maxFiles: limits.maxFiles });
   // A walked path is relative and normalised already: `join`'s normalising costs more than the read's bookkeeping.
   const base = root.endsWith(sep) ? root : root + sep;
   const access: FileAccess = { read: (path, limit) => readText(base + path, limit), size: (path) => sizeOf(base + path) };
-  return collectFacts(basename(root), walked, access, definitions, options, git, gitWarnings) as ScannedFacts<Extra>;
+  return (await collectFacts(basename(root), walked, access, definitions, options, gitPending, gitWarnings)) as ScannedFacts<Extra>;
 }
 
 /**
@@ -216,5 +225,5 @@ export async function scanFiles<const Extra extends readonly CollectorDefinition
     const bytes = size(path);
     return bytes > limit ? { unread: 'too-large', bytes } : files[path]!.includes('\u0000') ? { unread: 'binary', bytes } : { text: files[path]!, bytes };
   };
-  return collectFacts(options.name ?? 'memory', walked, { read, size }, definitions, options, options.gitFacts ?? null, []) as ScannedFacts<Extra>;
+  return (await collectFacts(options.name ?? 'memory', walked, { read, size }, definitions, options, Promise.resolve(options.gitFacts ?? null), [])) as ScannedFacts<Extra>;
 }
