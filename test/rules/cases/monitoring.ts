@@ -143,6 +143,16 @@ const retrainingJob = `  jobs:
 export const cases: RuleCases = {
   'monitoring.service-health-metrics': [
     { name: "OpenTelemetry registered in a Next.js app with Vercel's helper", files: { 'instrumentation.ts': 'import { registerOTel } from "@vercel/otel";\n\nexport function register() {\n  registerOTel({ serviceName: "chatbot" });\n}\n' }, answers: online, status: 'pass', evidence: 'instrumentation.ts:4' },
+    {
+      name: "the app's OpenTelemetry registration leads, before the AI SDK's trace of each call",
+      files: {
+        'app/api/chat/route.ts': 'import { streamText } from "ai";\n\nexport async function POST(request: Request) {\n  return streamText({ model, prompt, experimental_telemetry: { isEnabled: true } }).toTextStreamResponse();\n}\n',
+        'instrumentation.ts': 'import { registerOTel } from "@vercel/otel";\n\nexport function register() {\n  registerOTel({ serviceName: "chatbot" });\n}\n',
+      },
+      answers: online,
+      status: 'pass',
+      firstEvidence: 'instrumentation.ts:4 registerOTel(',
+    },
     { name: "OpenTelemetry's Node SDK started by the service", files: { 'src/tracing.js': 'const { NodeSDK } = require("@opentelemetry/sdk-node");\n\nconst sdk = new NodeSDK({ traceExporter });\nsdk.start();\n' }, answers: online, status: 'pass', evidence: 'src/tracing.js:3' },
     { name: 'FastAPI instrumented for Prometheus', files: { 'src/fraud/api/main.py': instrumentedApi }, answers: online, status: 'pass', evidence: 'src/fraud/api/main.py:6' },
     { name: 'ServiceMonitor scrapes the service', files: { 'deploy/servicemonitor.yaml': serviceMonitor }, answers: online, status: 'pass', evidence: 'ServiceMonitor fraud-api' },
