@@ -119,10 +119,18 @@ export function provisionalNote(report: Report): string | null {
 }
 
 /** A link to the evidence's file at the audited commit, on the repository's web host; null when unknown. */
+/**
+ * A path segment as a URL writes it: encodeURIComponent leaves `( ) ! ' *`, which a Markdown link
+ * would end on or take for emphasis (Next.js route groups: `app/(chat)/api/route.ts`).
+ */
+function urlSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[()!'*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 export function evidenceUrl(report: Report, evidence: Evidence): string | null {
   const { url, commit } = report.target;
   if (!url || !commit || !evidence.path || report.answers.path === evidence.path) return null;
-  const path = evidence.path.split('/').map(encodeURIComponent).join('/');
+  const path = evidence.path.split('/').map(urlSegment).join('/');
   const line = evidence.line && !evidence.cell ? evidence.line : null;
   if (url.startsWith('https://github.com/')) return `${url}/blob/${commit}/${path}${line ? `#L${line}` : ''}`;
   if (url.startsWith('https://gitlab.com/')) return `${url}/-/blob/${commit}/${path}${line ? `#L${line}` : ''}`;

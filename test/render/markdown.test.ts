@@ -215,6 +215,15 @@ describe('findings', () => {
     expect(lines.join('\n')).toMatch(new RegExp(`\\]\\(https://github\\.com/acme/churn/blob/${COMMIT}/[\\w./-]+#L\\d+\\)`));
   });
 
+  it('links evidence in a Next.js route group and a dynamic segment too', async () => {
+    const app = await reportFromFiles(
+      { 'app/(chat)/api/chat/[id]/route.ts': 'import { streamText } from "ai";\n\nexport async function POST(request: Request) {\n  return streamText({ model, prompt }).toTextStreamResponse();\n}\n' },
+      { name: 'chat', git: gitFacts({ head: COMMIT, webUrl: 'https://github.com/acme/chat' }) },
+    );
+    const markdown = renderMarkdown(app, { detail: 'full' });
+    expect(markdown).toContain(`](https://github.com/acme/chat/blob/${COMMIT}/app/%28chat%29/api/chat/%5Bid%5D/route.ts#L3)`);
+  });
+
   it('leaves a blank line after every summary, so that GitHub renders the Markdown inside', () => {
     const markdown = renderMarkdown(service, { detail: 'full' }).split('\n');
     markdown.forEach((line, i) => {
