@@ -1,4 +1,4 @@
-import { llmAssistantCase, notebook, requirements, schedule, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
+import { llmAssistant, llmAssistantCase, notebook, requirements, schedule, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 const panderaModel = `"""Validation of the raw transactions extract."""
@@ -152,7 +152,8 @@ export const cases: RuleCases = {
     {
       name: "an LLM application's generation parameters are not its data",
       files: { 'app/api.py': 'from openai import OpenAI\nfrom pydantic import BaseModel, Field\n\nclient = OpenAI()\n\nclass Ask(BaseModel):\n    temperature: float = Field(0.2, ge=0, le=2)\n\ndef answer(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])\n' },
-      status: 'fail',
+      // An application on a hosted LLM keeps no dataset: the rule does not apply, and its request model is no data schema.
+      status: 'not_applicable',
     },
     {
       name: "a training configuration's ranged settings are not the input record",
@@ -175,6 +176,7 @@ export const cases: RuleCases = {
   ],
 
   'data.validation-gates-pipeline': [
+    llmAssistantCase,
     {
       name: 'scheduled Great Expectations checkpoint in CI',
       files: {
@@ -257,6 +259,9 @@ export const cases: RuleCases = {
   ],
 
   'data.pipeline-as-code': [
+    llmAssistantCase,
+    // Documents loaded, split and embedded for retrieval are data the application prepares.
+    { name: 'a RAG application that indexes its documents in a notebook', files: { ...llmAssistant, 'notebooks/ingest.ipynb': notebook('from langchain_text_splitters import RecursiveCharacterTextSplitter\nchunks = RecursiveCharacterTextSplitter(chunk_size=800).split_documents(docs)\nChroma.from_documents(chunks, embeddings, persist_directory="index")') }, status: 'fail' },
     { name: 'Airflow DAG', files: { 'dags/transactions.py': airflowDag }, status: 'pass', evidence: 'dags/transactions.py:9' },
     {
       name: 'a Mage pipeline that loads and prepares data',

@@ -253,6 +253,7 @@ export const cases: RuleCases = {
   ],
 
   'monitoring.data-drift': [
+    llmAssistantCase,
     {
       // Drift gauges exported to Prometheus by a service nothing is shown to run or schedule (judeoyovbaire/mlops-platform's
       // drift detector is such a library, unused): partial until a schedule or job runs it.
