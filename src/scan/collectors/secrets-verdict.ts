@@ -147,6 +147,14 @@ function isDefault(value: string, names: readonly string[]): boolean {
   return runs.length > 0 && runs.some((run) => DEFAULT_WORDS.has(run) || own.has(run) || [...DEFAULT_WORDS].some((word) => word.length >= 5 && run.includes(word)));
 }
 
+/**
+ * Text a person wrote, such as a translated message under a key named `no_api_key`: credentials
+ * are ASCII, and at most a scheme and a token (`Bearer eyJ…`), never a phrase of three words.
+ */
+function isText(value: string): boolean {
+  return /[^\x00-\x7f]/.test(value) || value.trim().split(/\s+/).length >= 3;
+}
+
 /** HTTP Basic credentials are `user:password` in base64: judge what they decode to. */
 function basicCredentials(value: string): string | null {
   const basic = /^Basic\s+([A-Za-z0-9+/]+={0,2})$/.exec(value);
@@ -182,6 +190,7 @@ function valueVerdict(value: string, names: readonly string[], weight: FileWeigh
     return inner.real ? inner : { real: false, why: `HTTP Basic credentials whose password is ${inner.why}` };
   }
   if (weight === 'documentation') return { real: false, why: 'an example in documentation' };
+  if (isText(value)) return { real: false, why: 'text (words or letters no credential has), not a credential', quiet: true };
   const length = `${value.length} characters`;
   if (isRandomLooking(value)) {
     // Local and template files hold made-up tokens too; a pasted real one is long.

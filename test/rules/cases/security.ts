@@ -230,6 +230,21 @@ export const cases: RuleCases = {
       status: 'pass',
       evidence: 'not counted: aws-access-key-id',
     },
+    {
+      name: 'messages under keys named for a secret, in locale files, are text',
+      files: {
+        'backend/i18n/locales/zh-CN.json': '{\n  "llm": {\n    "no_api_key": "未配置 LLM API 密钥",\n    "invalid_token": "令牌无效或已过期请重新登录"\n  }\n}\n',
+        'backend/i18n/locales/en.json': '{\n  "llm": {\n    "no_api_key": "LLM API key not configured"\n  }\n}\n',
+        'src/train.py': trainScript,
+      },
+      status: 'pass',
+    },
+    {
+      name: 'a bearer token in a configuration file is still a credential',
+      files: { 'config/client.yaml': 'auth: "Bearer 8f3kQ9zLmW2xR7vT1pYc4nB6"\n', 'src/train.py': trainScript },
+      status: 'fail',
+      evidence: 'config/client.yaml:1',
+    },
     { name: 'a committed .env file holding a credential', files: { '.env': 'DATABASE_HOST=db.internal\nDATABASE_PASSWORD=Pr0dDbPassw0rd\n', 'src/train.py': trainScript }, status: 'fail', evidence: '.env:2 assigned-credential: Pr0********, a random-looking value' },
     // Settings only (as docker compose's COMPOSE_PROJECT_NAME): a risk, not a leak.
     { name: 'a committed .env file with settings only', files: { '.env': 'DATABASE_HOST=db.internal\nMODEL_BUCKET=acme-models\n', 'src/train.py': trainScript }, status: 'partial', evidence: 'file .env' },
