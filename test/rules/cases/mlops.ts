@@ -204,6 +204,20 @@ export const cases: RuleCases = {
       status: 'fail',
     },
     {
+      // Online learning: each run loads the last model and updates it with the newest data.
+      name: 'a model updated online with partial_fit, beside a module that loads it',
+      files: {
+        ...pretrainedModelService,
+        'app/workflow.py': 'import joblib\n\ndef update_model(model_file, features, targets):\n    model = joblib.load(model_file)\n    model.partial_fit(features, targets)\n    return model\n',
+      },
+      status: 'fail',
+    },
+    {
+      name: 'a River model that learns one record at a time',
+      files: { ...pretrainedModelService, 'stream/learner.py': 'from river import linear_model\n\nmodel = linear_model.LogisticRegression()\nfor x, y in stream:\n    model.learn_one(x, y)\n' },
+      status: 'fail',
+    },
+    {
       name: 'a training script the scan cannot read into, beside an inference module that loads weights',
       files: { ...pretrainedModelService, 'scripts/train.py': 'from detector import run\n\nrun(epochs=300)\n' },
       status: 'fail',
@@ -216,6 +230,18 @@ export const cases: RuleCases = {
     {
       name: 'tracking calls shown in a docstring and a message are not tracking',
       files: { 'src/train.py': 'def train(df):\n    """Call mlflow.log_metric("auc", auc) to record the run."""\n    print("tip: wandb.init(project=\'x\') tracks runs")\n    return fit(df)\n' },
+      status: 'fail',
+    },
+    {
+      name: "Comet's Experiment imported by name",
+      files: { 'src/flow.py': 'import os\nfrom comet_ml import Experiment\n\nexperiment = Experiment(\n    api_key=os.getenv("COMET_API_KEY"),\n    project_name="recs",\n)\nexperiment.log_parameters(hypers)\n' },
+      status: 'pass',
+      evidence: 'src/flow.py:4',
+    },
+    {
+      // Azure ML's Experiment names a workspace; runs submitted to it log nothing by themselves.
+      name: "Azure ML's Experiment is not Comet's",
+      files: { 'src/submit.py': 'from azureml.core import Experiment\n\nexperiment = Experiment(workspace=ws, name="churn")\n' },
       status: 'fail',
     },
     { name: 'a tracking call over several lines', files: { 'src/train.py': 'import mlflow\n\nmlflow.log_metrics(\n    {"auc": auc},\n    step=epoch,\n)\n' }, status: 'pass', evidence: 'src/train.py:3' },
