@@ -38,13 +38,19 @@ const ENVIRONMENT_MARKERS = ['pyvenv.cfg', 'conda-meta'];
 /** A license file: `LICENSE`, `LICENSE.txt`, `LICENCE.md`, `COPYING`. */
 const LICENSE_FILE = /^(?:licen[cs]e|copying)(?:\.\w+)?$/i;
 
+function hasGithubFolder(entries: readonly Dirent[]): boolean {
+  return entries.some((entry) => entry.name === '.github' && entry.isDirectory());
+}
+
 /**
  * Another project's repository copied in whole (a library vendored under `backend/docker/ramp/solaris`):
  * its own `.github/` folder, which GitHub reads only at a repository's root, beside its own license.
- * Its tests, CI and dependency bots are that project's practice, not this one's.
+ * Its tests, CI and dependency bots are that project's practice, not this one's. A repository
+ * without a `.github/` of its own is different: the one folder that has it is the repository the
+ * project ships to be created from it (a SageMaker project template's seed code), its own content.
  */
 function isRepositoryCopy(entries: readonly Dirent[]): boolean {
-  return entries.some((entry) => entry.name === '.github' && entry.isDirectory()) && entries.some((entry) => LICENSE_FILE.test(entry.name) && entry.isFile());
+  return hasGithubFolder(entries) && entries.some((entry) => LICENSE_FILE.test(entry.name) && entry.isFile());
 }
 
 export interface WalkedFile {
@@ -116,6 +122,7 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
   const base = root.endsWith(sep) ? root : root + sep;
   const exclude = await loadRules(root, '', '.git/info/exclude', result.warnings);
   let visited = 0;
+  let rootHasGithub = false;
   const rootScopes: IgnoreScope[] = exclude ? [scopeOf(exclude)] : [];
 
   async function visit(directory: string, chain: readonly IgnoreScope[]): Promise<void> {
@@ -128,7 +135,8 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
       return;
     }
     entries.sort((a, b) => compareStrings(a.name, b.name));
-    if (directory !== '' && (entries.some((entry) => ENVIRONMENT_MARKERS.includes(entry.name)) || isRepositoryCopy(entries))) {
+    if (directory === '') rootHasGithub = hasGithubFolder(entries);
+    else if (entries.some((entry) => ENVIRONMENT_MARKERS.includes(entry.name)) || (rootHasGithub && isRepositoryCopy(entries))) {
       result.skippedDirectories += 1;
       return;
     }

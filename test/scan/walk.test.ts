@@ -60,6 +60,19 @@ describe('walk', () => {
     expect(result.skippedDirectories).toBe(1);
   });
 
+  it("keeps a template's seed repository when the repository has no .github of its own", async () => {
+    const root = await tempDir({
+      'project/template.yml': 'Resources: {}\n',
+      LICENSE: 'MIT-0\n',
+      'seedcode/.github/workflows/build.yml': 'on: push\n',
+      'seedcode/LICENSE': 'MIT-0\n',
+      'seedcode/pipelines/pipeline.py': '',
+    });
+    const result = await walk(root, { maxFiles: 1000 });
+    expect(result.paths).toEqual(['LICENSE', 'project/template.yml', 'seedcode/.github/workflows/build.yml', 'seedcode/LICENSE', 'seedcode/pipelines/pipeline.py']);
+    expect(result.skippedDirectories).toBe(0);
+  });
+
   it('never follows symbolic links, so a loop or a link out of the repository is harmless', async () => {
     const root = await tempDir({ 'src/model.py': 'x = 1\n' });
     await symlink(root, join(root, 'src', 'loop'));
