@@ -18,7 +18,11 @@ export interface ResultsDoc {
 
 /** The cut-off or threshold a metric's name can carry: `@10`, `@0.5`, `@0.5:0.95`. */
 const AT = '(?:@(?:\\d*\\.)?\\d+(?::(?:\\d*\\.)?\\d+)?)?';
-const METRIC_NAME = `accuracy|balanced accuracy|precision${AT}|recall${AT}|f1(?:[- ]?score)?|f-score|roc[- ]?auc|pr[- ]?auc|auc(?:[- ]?roc)?|auroc|auprc|rmse|mae|mape|smape|r2|r²|r-squared|bleu|rouge(?:-[l12])?|map${AT}|(?:box |mask )?ap(?:50|75|[sml])?|top-?[15](?: acc(?:uracy)?)?|ndcg${AT}|iou${AT}|dice|wer|cer|brier(?: score)?|log[- ]?loss|perplexity|exact match|specificity|sensitivity|mcc|kappa`;
+/*
+ * Generative models are measured by FID (with its sample count: `FID-50K`), Inception Score, FVD,
+ * and image-quality scores (PSNR, SSIM, LPIPS, CLIP score).
+ */
+const METRIC_NAME = `accuracy|balanced accuracy|precision${AT}|recall${AT}|f1(?:[- ]?score)?|f-score|roc[- ]?auc|pr[- ]?auc|auc(?:[- ]?roc)?|auroc|auprc|rmse|mae|mape|smape|r2|r²|r-squared|bleu|rouge(?:-[l12])?|map${AT}|(?:box |mask )?ap(?:50|75|[sml])?|top-?[15](?: acc(?:uracy)?)?|ndcg${AT}|iou${AT}|dice|wer|cer|brier(?: score)?|log[- ]?loss|perplexity|exact match|specificity|sensitivity|mcc|kappa|fid(?:-\\d+k)?|inception score|fvd|psnr|ssim|lpips|clip[- ]?score`;
 /**
  * A metric's name, then its value a few words on: `accuracy of the current classifier is ~93%`,
  * `Precision: 95.82%`. Names are whole: the 0.5 of `mAP@0.5` and the 1 of `F1` or `top-1` are no

@@ -491,6 +491,21 @@ export const cases: RuleCases = {
       evidence: 'evaluation results reported: boxap, maskap, top1acc, top5acc',
     },
     {
+      name: "a generative model's results: FID with its sample count, on two training set-ups",
+      files: {
+        'README.md':
+          '# Diffusion Transformers\n\n## Training\n\n### Training Results\n\n| Model | Train Steps | FID-50K<br> (JAX Training) | FID-50K<br> (PyTorch Training) |\n|---|---|---|---|\n| XL/2 | 400K | 19.5 | **18.1** |\n',
+      },
+      status: 'partial',
+      evidence: 'README.md:9 evaluation results reported: fid50k jax training, fid50k pytorch training',
+    },
+    {
+      name: 'image-quality scores in prose',
+      files: { 'README.md': '# Super-resolution\n\n## Results\n\nOn Set5 (x4) the model reaches a PSNR of 32.47 dB, an SSIM of 0.899 and an LPIPS of 0.12.\n' },
+      status: 'partial',
+      evidence: 'evaluation results reported: psnr, ssim, lpips',
+    },
+    {
       name: 'values given for metrics named with their thresholds are results',
       files: { 'README.md': '# Detector\n\n## Results\n\nmAP@0.5 of 0.62 and mAP@0.5:0.95 of 0.41 on the validation set; [recall](https://example.com/recall) 0.71.\n' },
       status: 'partial',
