@@ -360,6 +360,18 @@ export const cases: RuleCases = {
   'security.sast': [
     { name: 'bandit in CI', files: { '.github/workflows/ci.yml': workflow({ on: '[push]', job: 'sec', steps: ['run: bandit -r src -ll'] }) }, status: 'pass', evidence: 'sast step' },
     { name: 'ruff security rules run in CI', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I", "S"]\n', '.github/workflows/ci.yml': ruffInCi }, status: 'pass', evidence: 'pyproject.toml:5' },
+    {
+      name: 'Microsoft Security DevOps analysing the Bicep templates on every push',
+      files: { '.github/workflows/validate.yml': workflow({ on: '[push, pull_request]', job: 'msdo', steps: ['uses: microsoft/security-devops-action@preview\nwith:\n  tools: templateanalyzer'] }) },
+      status: 'pass',
+      evidence: 'sast step',
+    },
+    {
+      name: 'Microsoft Security DevOps as an Azure Pipelines task',
+      files: { 'azure-pipelines.yml': 'trigger:\n  - main\nsteps:\n  - task: MicrosoftSecurityDevOps@1\n    inputs:\n      categories: IaC\n' },
+      status: 'pass',
+      evidence: 'sast step',
+    },
     { name: 'bandit configured but not run', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.bandit]\nexclude_dirs = ["tests"]\n' }, status: 'partial', evidence: 'pyproject.toml:4' },
     {
       name: 'ruff security rules selected in a list over several lines',

@@ -79,6 +79,8 @@ export const REFERENCE_PATTERNS: ReferencePattern[] = [
       'checkmarx/kics-github-action', 'sonarsource/sonarcloud-github-action', 'sonarsource/sonarqube-scan-action', 'snyk/actions/iac',
       // Static analysis of the CI pipelines themselves: injection, over-broad tokens, unpinned actions.
       'zizmorcore/zizmor-action', 'woodruffw/zizmor-action', 'boostsecurityio/poutine-action',
+      // Microsoft Security DevOps runs its analysers (Template Analyzer, Checkov, Terrascan, Bandit, ESLint…) and writes SARIF.
+      'microsoft/security-devops-action',
     ),
   },
   // Bandit comes wrapped in many community actions: `pycqa/bandit-action`, `tj-actions/bandit`, `shundor/python-bandit-scan`…
@@ -163,7 +165,7 @@ export const REFERENCE_PATTERNS: ReferencePattern[] = [
   { kind: 'coverage', regex: tasks('publishcodecoverageresults') },
   { kind: 'infra', regex: tasks('terraformtaskv1', 'terraformtaskv2', 'terraformtaskv3', 'terraformtaskv4', 'terraformcli', 'terraform'), when: inputIs('command', '', 'plan', 'apply') },
   { kind: 'infra', regex: tasks('azureresourcemanagertemplatedeployment') },
-  { kind: 'sast', regex: tasks('sonarqubeanalyze', 'sonarcloudanalyze', 'advancedsecurity-codeql-analyze') },
+  { kind: 'sast', regex: tasks('sonarqubeanalyze', 'sonarcloudanalyze', 'advancedsecurity-codeql-analyze', 'microsoftsecuritydevops') },
   { kind: 'secret-scan', regex: tasks('credscan') },
   { kind: 'dependency-scan', regex: tasks('advancedsecurity-dependency-scanning', 'whitesource', 'mend') },
   { kind: 'dependency-scan', regex: SNYK_TASK, when: inputIs('testtype', 'app', 'app') },
