@@ -85,7 +85,7 @@ describe('tests', () => {
     expect(facts.sourceFiles).toBe(1);
   });
 
-  it('leaves out test files whose every test checks nothing, and keeps one real test among placeholders', () => {
+  it('leaves out test files whose every test checks nothing and commands named like tests, and keeps one real test among placeholders', () => {
     const { facts } = collect(testsCollector, {
       'tests/unit/code_test.py': 'def test_get_workspace(): assert True\n',
       'tests/test_pipelines.py':
@@ -97,9 +97,21 @@ describe('tests', () => {
       'tests/test_case.py': 'import unittest\n\n\nclass ModelTest(unittest.TestCase):\n    pass\n',
       'tests/test_mixed.py': 'def test_placeholder():\n    assert True\n\n\ndef test_scaling():\n    """Scales to one."""\n    assert scale([2]) == [1]\n',
       'tests/test_multiline.py': 'def test_predict(\n    model,\n):\n    assert model.predict([[0]]) is not None\n',
+      // A deployment step's smoke command, named like a test; a test file that runs pytest on itself is still a test.
+      'tests/test_endpoints.py':
+        'import argparse\n\n\ndef test_endpoint(endpoint_name):\n    status = client.describe_endpoint(EndpointName=endpoint_name)["EndpointStatus"]\n    if status != "InService":\n        raise Exception(status)\n\n\nif __name__ == "__main__":\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--import-build-config", required=True)\n    args, _ = parser.parse_known_args()\n    test_endpoint(load(args.import_build_config))\n',
+      'tests/test_cli.py': 'import sys\n\nimport pytest\n\n\ndef test_parse():\n    assert parse(["--n", "2"]).n == 2\n\n\nif __name__ == "__main__":\n    sys.exit(pytest.main(sys.argv))\n',
     });
-    expect(facts.files).toEqual(['tests/test_mixed.py', 'tests/test_multiline.py', 'tests/test_raises.py']);
-    expect(facts.placeholders).toEqual(['test/taxi/test_print_to_delete.py', 'test/taxi/test_taxi_to_delete.py', 'tests/test_case.py', 'tests/test_empty.py', 'tests/test_pipelines.py', 'tests/unit/code_test.py']);
+    expect(facts.files).toEqual(['tests/test_cli.py', 'tests/test_mixed.py', 'tests/test_multiline.py', 'tests/test_raises.py']);
+    expect(facts.placeholders).toEqual([
+      'test/taxi/test_print_to_delete.py',
+      'test/taxi/test_taxi_to_delete.py',
+      'tests/test_case.py',
+      'tests/test_empty.py',
+      'tests/test_endpoints.py',
+      'tests/test_pipelines.py',
+      'tests/unit/code_test.py',
+    ]);
   });
 });
 

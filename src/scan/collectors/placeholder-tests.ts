@@ -3,7 +3,19 @@
  * construction (`def test_x(): pass`, `assert True`, an xfail `test_that_you_wrote_tests`, a test
  * that prints "Hello" or only imports a module): a file whose every test is such a placeholder
  * is not a test of the project. One pass over the lines; each line is read once.
+ *
+ * They also ship commands named like tests: SageMaker templates' `test_endpoints.py` is run by a
+ * build step with `--import-build-config`, and its `test_endpoint(endpoint_name)` takes an argument
+ * that no test runner supplies. A file that parses its own command line in a `__main__` block and
+ * imports no test framework is such a command.
  */
+const MAIN_BLOCK = /^if[ \t]+__name__[ \t]*==[ \t]*["']__main__["'][ \t]*:/m;
+const PARSES_COMMAND_LINE = /\bArgumentParser[ \t]*\(|\bsys\.argv\b/;
+const IMPORTS_TEST_FRAMEWORK = /^[ \t]*(?:import|from)[ \t]+(?:pytest|unittest)\b/m;
+
+function isCommand(text: string): boolean {
+  return MAIN_BLOCK.test(text) && PARSES_COMMAND_LINE.test(text) && !IMPORTS_TEST_FRAMEWORK.test(text);
+}
 
 const TEST_DEFINITION = /^([ \t]*)(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\(/;
 /** A statement that checks nothing; `try`/`except` only wrap others. */
@@ -38,8 +50,9 @@ function statementsOf(lines: readonly string[]): string[] {
   return statements;
 }
 
-/** True when at least one test function in the file has a body that can fail. */
+/** True when the file is no command and at least one test function in it has a body that can fail. */
 export function hasRealPythonTest(text: string): boolean {
+  if (isCommand(text)) return false;
   const lines = text.split('\n');
   let i = 0;
   while (i < lines.length) {

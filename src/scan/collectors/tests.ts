@@ -7,7 +7,7 @@ export interface TestFacts {
   /** Test files in the project (not fixtures), sorted. */
   files: string[];
   count: number;
-  /** Files named and written as tests whose every test checks nothing (`assert True`, `pass`), left out of `files`. */
+  /** Files named and written as tests whose every test checks nothing (`assert True`, `pass`), or commands named like tests, left out of `files`. */
   placeholders: string[];
   /** Test frameworks detected from config files, dependencies or imports: pytest, unittest, hypothesis, jest, vitest… */
   frameworks: string[];
