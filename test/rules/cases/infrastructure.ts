@@ -805,6 +805,32 @@ export const cases: RuleCases = {
       evidence: 'k8s/overlays/prod/kustomization.yaml',
     },
     { name: 'CI deploys to staging, then production', files: { '.github/workflows/deploy.yml': stagedDeploy }, status: 'pass', evidence: 'environments production, staging' },
+    {
+      name: 'the environment chosen when the deployment is dispatched',
+      files: {
+        '.github/workflows/deploy.yml':
+          'on:\n  workflow_dispatch:\n    inputs:\n      environment:\n        type: choice\n        default: dev\n        options: [dev, prod]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: ${{ github.event.inputs.environment }}\n    steps:\n      - run: helm upgrade --install churn-api ./chart -f chart/values.yaml\n',
+      },
+      status: 'pass',
+      evidence: 'environments dev, prod',
+    },
+    {
+      name: "a called workflow's environment, with a fallback for other events",
+      files: {
+        '.github/workflows/deploy.yml':
+          "on:\n  push:\n    branches: [main]\n  workflow_call:\n    inputs:\n      environment:\n        type: string\n        default: production\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: ${{ inputs.environment || 'staging' }}\n    steps:\n      - run: helm upgrade --install churn-api ./chart -f chart/values.yaml\n",
+      },
+      status: 'pass',
+      evidence: 'environments production, staging',
+    },
+    {
+      name: 'an environment from a step output cannot be told',
+      files: {
+        '.github/workflows/deploy.yml':
+          'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: ${{ needs.setup.outputs.environment }}\n    steps:\n      - run: helm upgrade --install churn-api ./chart -f chart/values.yaml\n',
+      },
+      status: 'fail',
+    },
     { name: 'Terraform variables per environment', files: { 'infra/main.tf': terraformBuckets, 'infra/staging.tfvars': 'instance_type = "ml.m5.large"\n', 'infra/prod.tfvars': 'instance_type = "ml.m5.xlarge"\n' }, status: 'pass' },
     { name: 'only production values', files: { 'chart/Chart.yaml': 'apiVersion: v2\nname: churn\nversion: 0.1.0\n', 'chart/values-prod.yaml': 'replicas: 3\n' }, status: 'partial', evidence: 'chart/values-prod.yaml' },
     { name: 'data folders named dev and prod are not environments', files: { 'data/dev/sample.csv': 'a,b\n1,2\n', 'data/prod/scores.csv': 'a,b\n1,2\n' }, status: 'fail' },

@@ -34,6 +34,31 @@ function githubTriggers(y: Yaml, on: unknown): CiTrigger[] {
   return events.flatMap(({ event, config }) => githubEventTriggers(y, event, config));
 }
 
+/** An environment chosen by an input of the workflow: `${{ inputs.environment }}`, `${{ github.event.inputs.env || 'dev' }}`. */
+const INPUT_ENVIRONMENT = /^\$\{\{\s*(?:github\.event\.)?inputs\.([\w-]+)\s*(?:\|\|\s*'([\w-]+)'\s*)?\}\}$/;
+
+/** The values each input of a dispatched or called workflow may take: a choice's options, or else its default. */
+function inputValues(y: Yaml, on: unknown): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  for (const event of ['workflow_dispatch', 'workflow_call']) {
+    for (const { key, value } of entries(y, child(y, child(y, on, event), 'inputs'))) {
+      const options = texts(y, child(y, value, 'options'));
+      const fallback = text(y, child(y, value, 'default'));
+      values.set(key, [...(values.get(key) ?? []), ...(options.length > 0 ? options : fallback === undefined ? [] : [fallback])]);
+    }
+  }
+  return values;
+}
+
+/** The environments a job deploys to: the one it names, or every value of the input that chooses it. */
+function environmentsOf(written: string | undefined, values: ReadonlyMap<string, readonly string[]>): string[] {
+  if (written === undefined) return [];
+  const input = INPUT_ENVIRONMENT.exec(written);
+  if (!input) return [written];
+  const chosen = [...new Set([...(values.get(input[1]!) ?? []), ...(input[2] === undefined ? [] : [input[2]])])];
+  return chosen.length > 0 ? chosen : [written];
+}
+
 /** `defaults: run: working-directory:` of a workflow or job, or a step's own `working-directory:`. */
 function workingDirectory(y: Yaml, node: unknown, key: 'defaults' | 'step', inherited: string): string {
   const value = key === 'step' ? child(y, node, 'working-directory') : child(y, child(y, child(y, node, 'defaults'), 'run'), 'working-directory');
@@ -116,13 +141,14 @@ function githubWorkflow(y: Yaml, _path: string, repo: RepoFiles): Draft {
   const draft = emptyDraft();
   const root = y.doc.contents;
   draft.triggers = githubTriggers(y, child(y, root, 'on'));
+  const values = inputValues(y, child(y, root, 'on'));
   const jobs = entries(y, child(y, root, 'jobs'));
   const running = jobs.filter((job) => !isFalse(y, child(y, job.value, 'if')));
   const workflowDirectory = workingDirectory(y, root, 'defaults', AT_ROOT.cwd);
   const reader = new StepReader(draft, repo);
   draft.jobs = jobs.length;
   for (const { value: job } of running) {
-    addEnvironment(draft, environmentName(y, child(y, job, 'environment')));
+    for (const environment of environmentsOf(environmentName(y, child(y, job, 'environment')), values)) addEnvironment(draft, environment);
     const uses = child(y, job, 'uses');
     const called = text(y, uses);
     const callee = called === undefined ? null : calledWorkflow(called, repo);
