@@ -156,7 +156,7 @@ class Registry(TerraformStack):
 });
 
 describe('iacCollector: Pulumi programs', () => {
-  it('reads resources from Python and TypeScript as Pulumi types', () => {
+  it('reads resources from Python and TypeScript as Pulumi types, a component package\'s top-level classes in its index module', () => {
     const { facts } = collect(iacCollector, {
       '__main__.py': `import json
 import pulumi
@@ -175,10 +175,15 @@ aws.iam.Policy("all", policy=json.dumps({"Statement": [{"Effect": "Allow", "Acti
       'index.ts': `import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
+import * as eks from "@pulumi/eks";
+import * as kx from "@pulumi/kubernetesx";
 
 const alarm = new aws.cloudwatch.MetricAlarm("latency", { comparisonOperator: "GreaterThanThreshold" });
 new k8s.apps.v1.Deployment("api", { spec: {} });
 const attachment = new aws.iam.RolePolicyAttachment("s3", { role, policyArn: "arn:aws:iam::aws:policy/AmazonS3FullAccess" });
+const config = new pulumi.Config();
+const cluster = new eks.Cluster("ml-eks", { createOidcProvider: true });
+new kx.Deployment("model-serving", { spec: pod.asDeploymentSpec({ replicas: 3 }) });
 `,
     });
     expect(declared(facts)).toEqual([
@@ -187,9 +192,11 @@ const attachment = new aws.iam.RolePolicyAttachment("s3", { role, policyArn: "ar
       'pulumi azure-native:machinelearningservices:OnlineDeployment {name}-blue 11 model-endpoint',
       'pulumi aws:iam:RolePolicyAttachment admin 12',
       'pulumi aws:iam:Policy all 13',
-      'pulumi aws:cloudwatch:MetricAlarm latency 5 alert',
-      'pulumi kubernetes:apps/v1:Deployment api 6 kubernetes-workload',
-      'pulumi aws:iam:RolePolicyAttachment s3 7',
+      'pulumi aws:cloudwatch:MetricAlarm latency 7 alert',
+      'pulumi kubernetes:apps/v1:Deployment api 8 kubernetes-workload',
+      'pulumi aws:iam:RolePolicyAttachment s3 9',
+      'pulumi eks:index:Cluster ml-eks 11 kubernetes-cluster',
+      'pulumi kubernetesx:index:Deployment model-serving 12 kubernetes-workload',
     ]);
     expect(facts.grants.map(({ path, grant, detail }) => `${path} ${grant} ${detail}`)).toEqual([
       '__main__.py admin-policy ManagedPolicy.ADMINISTRATOR_ACCESS',

@@ -682,6 +682,12 @@ export const cases: RuleCases = {
     { name: 'a commented-out CDK endpoint does not count', files: { 'infra/endpoint_stack.py': cdkEndpointStack.replace(/        sagemaker\.CfnEndpoint\(\n[^]*$/, '        # sagemaker.CfnEndpoint(self, "Endpoint")\n') }, status: 'unknown' },
     { name: 'ECS service declared through a registry module', files: { 'infra/main.tf': 'module "api" {\n  source  = "terraform-aws-modules/ecs/aws//modules/service"\n  version = "5.11.0"\n}\n' }, status: 'pass', evidence: 'from terraform-aws-modules/ecs/aws//modules/service' },
     { name: 'Pulumi program declaring a Cloud Run service', files: { 'infra/index.ts': 'import * as gcp from "@pulumi/gcp";\n\nnew gcp.cloudrunv2.Service("api", { location: "europe-west1", template: {} });\n' }, status: 'pass', evidence: 'gcp:cloudrunv2:Service' },
+    {
+      name: "the model's Deployment declared with Pulumi's kubernetesx component package",
+      files: { 'infra/index.ts': 'import * as kx from "@pulumi/kubernetesx";\n\nconst pod = new kx.PodBuilder({ containers: [{ image, ports: { http: 80 } }] });\nnew kx.Deployment("churn-serving", { spec: pod.asDeploymentSpec({ replicas: 3 }) });\n' },
+      status: 'pass',
+      evidence: 'kubernetesx:index:Deployment',
+    },
     { name: 'Azure ML managed online deployment YAML', files: { 'deploy/online-deployment.yml': azureMlOnlineDeployment }, status: 'pass', evidence: 'deploy/online-deployment.yml:1' },
     { name: 'a KubeRay RayService', files: { 'apps/ray/rayservice.yaml': rayService }, status: 'pass', evidence: 'RayService sentiment' },
     { name: "Flux's own controllers, committed by flux bootstrap, are not the project's deployment", files: { 'clusters/prod/flux-system/gotk-components.yaml': deployment({ container: limitsAndProbe }), 'train.py': trainScript }, answers: online, status: 'fail' },

@@ -77,11 +77,16 @@ function cdktfType(provider: string, path: readonly string[]): string | null {
   return `${provider.replace(/_beta$/, '')}_${snakeCase}`;
 }
 
+/**
+ * A class of a package's top level is in its `index` module, as Pulumi's own tokens say: component
+ * packages declare their main resources there (`new eks.Cluster(…)` is `eks:index:Cluster`,
+ * `new kx.Deployment(…)` of kubernetesx, `random.RandomPassword`).
+ */
 function pulumiType(provider: string, path: readonly string[]): string | null {
   const cls = path[path.length - 1];
   const modules = path.slice(0, -1);
-  if (!isClass(cls) || modules.length === 0 || !modules.every(isModule) || PULUMI_NON_RESOURCE.test(cls!)) return null;
-  return `${provider.replace(/_/g, '-')}:${modules.join('/')}:${cls}`;
+  if (!isClass(cls) || !modules.every(isModule) || PULUMI_NON_RESOURCE.test(cls!)) return null;
+  return `${provider.replace(/_/g, '-')}:${modules.length === 0 ? 'index' : modules.join('/')}:${cls}`;
 }
 
 /** The resource a constructor on this module path declares, with its tool. */

@@ -26,15 +26,15 @@ const KINDS: ReadonlyArray<readonly [ResourceKind, RegExp]> = [
   ],
   [
     'container-service',
-    /^(?:aws_ecs_(?:service|task_definition)|aws::ecs::(?:service|taskdefinition)|aws:ecs:(?:service|taskdefinition)|aws_apprunner_service|aws::apprunner::service|aws:apprunner:service|aws_batch_job_definition|aws::batch::jobdefinition|aws:batch:jobdefinition|aws::serverless::function|google_cloud_run_(?:service|v2_service|v2_job)|gcp:cloudrun:service|gcp:cloudrunv2:(?:service|job)|azurerm_container_app|microsoft\.app\/containerapps|azure-native:app:containerapp|azurerm_(?:linux_|windows_)?web_app|azurerm_app_service|microsoft\.web\/sites|azure-native:web:webapp)$/,
+    /^(?:aws_ecs_(?:service|task_definition)|aws::ecs::(?:service|taskdefinition)|aws:ecs:(?:service|taskdefinition)|aws_apprunner_service|aws::apprunner::service|aws:apprunner:service|aws_batch_job_definition|aws::batch::jobdefinition|aws:batch:jobdefinition|aws::serverless::function|google_cloud_run_(?:service|v2_service|v2_job)|gcp:cloudrun:service|gcp:cloudrunv2:(?:service|job)|azurerm_container_app|microsoft\.app\/containerapps|azure-native:app:containerapp|azurerm_(?:linux_|windows_)?web_app|azurerm_app_service|microsoft\.web\/sites|azure-native:web:webapp|awsx:ecs:(?:fargate|ec2)(?:service|taskdefinition))$/,
   ],
   [
     'kubernetes-workload',
-    /^(?:kubernetes_(?:deployment|stateful_set|daemon_set|job|cron_job)(?:_v1)?|kubernetes:(?:apps\/v1:(?:deployment|statefulset|daemonset)|batch\/v1:(?:job|cronjob)))$/,
+    /^(?:kubernetes_(?:deployment|stateful_set|daemon_set|job|cron_job)(?:_v1)?|kubernetes:(?:apps\/v1:(?:deployment|statefulset|daemonset)|batch\/v1:(?:job|cronjob))|kubernetesx:index:(?:deployment|statefulset|job))$/,
   ],
   [
     'kubernetes-cluster',
-    /^(?:aws_eks_cluster|aws::eks::cluster|aws:eks:cluster|google_container_cluster|gcp:container:cluster|azurerm_kubernetes_cluster|microsoft\.containerservice\/managedclusters|azure-native:containerservice:managedcluster|azurerm_machine_learning_inference_cluster)$/,
+    /^(?:aws_eks_cluster|aws::eks::cluster|aws:eks:cluster|eks:index:cluster|google_container_cluster|gcp:container:cluster|azurerm_kubernetes_cluster|microsoft\.containerservice\/managedclusters|azure-native:containerservice:managedcluster|azurerm_machine_learning_inference_cluster)$/,
   ],
   [
     'schedule',
