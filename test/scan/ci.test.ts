@@ -250,6 +250,27 @@ describe('GitHub Actions', () => {
     expect(stepsOf(pipelineAt(facts, '.github/workflows/_cicd.yml'))).toEqual([]);
   });
 
+  it("reads a template's seed repository's workflows from the seed's root, when the project has no .github of its own", () => {
+    const seed = {
+      'seedcode/.github/workflows/build.yml': 'on:\n  push:\n    branches: [main]\njobs:\n  test:\n    uses: ./.github/workflows/tests.yml\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./.github/actions/setup\n      - run: make test\n',
+      'seedcode/.github/workflows/tests.yml': 'on: workflow_call\njobs:\n  pytest:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest tests\n',
+      'seedcode/.github/actions/setup/action.yml': 'runs:\n  using: composite\n  steps:\n    - run: ruff check .\n      shell: bash\n',
+      'seedcode/Makefile': 'test:\n\tpython -m pytest tests/\n',
+      'project/template.yml': 'Resources: {}\n',
+    };
+    const { facts } = run(seed);
+    expect(facts.pipelines.map((pipeline) => pipeline.path)).toEqual(['seedcode/.github/workflows/build.yml', 'seedcode/.github/workflows/tests.yml']);
+    const build = pipelineAt(facts, 'seedcode/.github/workflows/build.yml');
+    expect(build.steps.map((step) => `${step.kind} ${(step.via ?? []).map((hop) => hop.path).join(' ')}`)).toEqual([
+      'lint seedcode/.github/actions/setup/action.yml',
+      'test seedcode/Makefile',
+    ]);
+    expect(pipelineAt(facts, 'seedcode/.github/workflows/tests.yml')).toMatchObject({ triggers: ['push', 'other'], disabled: false });
+    // GitHub runs only the root's workflows: beside them, a folder's own are not the project's CI.
+    const beside = run({ ...seed, '.github/workflows/ci.yml': 'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ruff check .\n' });
+    expect(beside.facts.pipelines.map((pipeline) => pipeline.path)).toEqual(['.github/workflows/ci.yml']);
+  });
+
   it("reads another repository's reusable workflows by the names of their files", () => {
     const pipeline = only(
       '.github/workflows/release.yml',

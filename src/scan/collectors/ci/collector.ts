@@ -157,7 +157,12 @@ export function collectPipelines(providers: readonly CiProviderDefinition[], fol
     finish(index, warn) {
       const repo = new RepoFiles(index);
       const classifier = new Classifier(repo, followers);
-      const drafts = files.map(({ file, definition }) => ({ path: file.path, definition, draft: readDraft(definition, file, warn, repo) }));
+      // GitHub reads `.github/` at a repository's root only. A folder's own is a repository the
+      // project ships (a template's seed code, which the walk keeps) and counts only when the
+      // project has no `.github` of its own.
+      const ownGithub = index.files.some((file) => file.path.startsWith('.github/'));
+      const read = files.filter(({ file, definition }) => !(ownGithub && definition.provider === 'github-actions' && !file.path.startsWith('.github/')));
+      const drafts = read.map(({ file, definition }) => ({ path: file.path, definition, draft: readDraft(definition, file, warn, repo) }));
       const known = new Set(drafts.map((draft) => draft.path));
       // Files called by a pipeline are pipelines too, wherever they are kept (an Azure template under `templates/`).
       for (let i = 0; i < drafts.length && known.size < files.length + MAX_CALLED_FILES; i++) {

@@ -1,6 +1,5 @@
-import { posix } from 'node:path';
 import { isMap } from 'yaml';
-import { addEnvironment, addReference, addScripts, AT_ROOT, emptyDraft, type Draft, type Link, type Place } from '../draft.js';
+import { addEnvironment, addReference, addScripts, emptyDraft, type Draft, type Link, type Place } from '../draft.js';
 import type { CiTrigger } from '../facts.js';
 import { repoPath, type RepoFiles } from '../follow/repo-files.js';
 import type { CiProviderDefinition } from '../provider.js';
@@ -90,6 +89,8 @@ class StepReader {
   constructor(
     private readonly draft: Draft,
     private readonly repo: RepoFiles,
+    /** The root of the repository the workflow belongs to, which local actions are named from. */
+    private readonly home: string,
   ) {}
 
   steps(y: Yaml, steps: unknown, inherited: Place, nesting = 0): void {
@@ -102,7 +103,7 @@ class StepReader {
       if (!reference) continue;
       const scriptInput = commandInputOf(reference);
       if (scriptInput) addScripts(this.draft, scriptsOf(y, child(y, child(y, step, 'with'), scriptInput)), place);
-      const local = reference.startsWith('./') ? repoPath('', reference) : null;
+      const local = reference.startsWith('./') ? repoPath(this.home, reference) : null;
       if (local !== null && nesting < MAX_ACTION_NESTING && this.localAction(local, { path: inherited.source?.path ?? null, line: lineOf(y, uses), command: reference }, inherited, nesting)) continue;
       addReference(this.draft, reference, lineOf(y, uses), inputs(y, child(y, step, 'with')), inherited.source ? { source: inherited.source } : {});
     }
@@ -131,27 +132,37 @@ const QUALIFIED_WORKFLOW = /^[\w.-]+\/[\w.-]+\/(\.github\/workflows\/[^@/]+\.ya?
  * with the repository's owner and name, as i-dot-ai/redbox calls its own build-and-release.yml
  * (the repository's name is not known here: holding the file is what says it is this one).
  */
-function calledWorkflow(called: string, repo: RepoFiles): string | null {
-  if (called.startsWith('./')) return posix.normalize(called);
+function calledWorkflow(called: string, repo: RepoFiles, home: string): string | null {
+  if (called.startsWith('./')) return repoPath(home, called);
   const path = QUALIFIED_WORKFLOW.exec(called)?.[1];
   return path !== undefined && repo.has(path) ? path : null;
 }
 
-function githubWorkflow(y: Yaml, _path: string, repo: RepoFiles): Draft {
+/**
+ * The repository a workflow belongs to: the root, or for a folder's own `.github/` (a repository the
+ * project ships, such as a template's seed code) that folder, where its steps start and its local
+ * actions and workflows are named from.
+ */
+function workflowHome(path: string): string {
+  return path.slice(0, path.lastIndexOf('.github/workflows/')).replace(/\/$/, '');
+}
+
+function githubWorkflow(y: Yaml, path: string, repo: RepoFiles): Draft {
   const draft = emptyDraft();
+  const home = workflowHome(path);
   const root = y.doc.contents;
   draft.triggers = githubTriggers(y, child(y, root, 'on'));
   const values = inputValues(y, child(y, root, 'on'));
   const jobs = entries(y, child(y, root, 'jobs'));
   const running = jobs.filter((job) => !isFalse(y, child(y, job.value, 'if')));
-  const workflowDirectory = workingDirectory(y, root, 'defaults', AT_ROOT.cwd);
-  const reader = new StepReader(draft, repo);
+  const workflowDirectory = workingDirectory(y, root, 'defaults', home);
+  const reader = new StepReader(draft, repo, home);
   draft.jobs = jobs.length;
   for (const { value: job } of running) {
     for (const environment of environmentsOf(environmentName(y, child(y, job, 'environment')), values)) addEnvironment(draft, environment);
     const uses = child(y, job, 'uses');
     const called = text(y, uses);
-    const callee = called === undefined ? null : calledWorkflow(called, repo);
+    const callee = called === undefined ? null : calledWorkflow(called, repo, home);
     if (callee !== null) draft.calls.push(callee);
     // Another repository's reusable workflow (an organisation's shared CI) is read by its name, as an action is.
     else if (called !== undefined) addReference(draft, called, lineOf(y, uses), inputs(y, child(y, job, 'with')));
@@ -161,9 +172,12 @@ function githubWorkflow(y: Yaml, _path: string, repo: RepoFiles): Draft {
   return draft;
 }
 
-/** GitHub Actions: workflows under `.github/workflows/`, with the local actions their steps use. */
+/**
+ * GitHub Actions: workflows under `.github/workflows/`, with the local actions their steps use; in
+ * a folder's own `.github/` too, which the CI collector keeps only for a project without one.
+ */
 export const githubActions: CiProviderDefinition = {
   provider: 'github-actions',
-  files: [{ path: /^\.github\/workflows\/[^/]+\.ya?ml$/ }],
+  files: [{ path: /^\.github\/workflows\/[^/]+\.ya?ml$/ }, { path: /^(?:[^/]+\/)+\.github\/workflows\/[^/]+\.ya?ml$/, anywhere: true }],
   read: yamlReader(firstDocument(githubWorkflow)),
 };
