@@ -470,6 +470,10 @@ describe('command classification', () => {
     ['docker compose run --rm app poetry run pytest -x', ['test']],
     ['bash -c "pip install . && pytest -q"', ['test']],
     ['./scripts/deploy.sh production', ['deploy']],
+    ['python deploy_stack.py --region us-east-2 --stack-name github-stg --param-file staging-config-export.json', ['deploy']],
+    ['python -m mlops.common.deploy_endpoint --env prod', ['deploy']],
+    ['python scripts/deploy_docs.py', []],
+    ['python build_deployment_configs.py --region "$AWS_REGION"', []],
     ['sudo -E env PATH=$PATH python train.py', ['train']],
   ])('%s → %j', (command, kinds) => {
     expect(commandKinds(command)).toEqual(kinds);

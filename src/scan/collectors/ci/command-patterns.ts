@@ -127,6 +127,9 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'deploy', regex: re`^databricks${ARGS}bundle\s+deploy${END}` },
   { kind: 'deploy', regex: re`^vercel\b.*\s--prod${END}` },
   { kind: 'deploy', regex: shellScript(String.raw`deploy(?![-_]?docs?(?:$|\s|\.))[\w-]*`) },
+  // A Python deployment script: SageMaker templates' `python deploy_stack.py` creates the endpoint's stack with boto3
+  // (`build_deployment_configs.py` only writes the stack's parameters).
+  { kind: 'deploy', regex: pythonScript(String.raw`deploy(?=[-_.\s]|$)(?![-_]docs?\b)`) },
   { kind: 'deploy', regex: target(String.raw`deploy(?![-_:.]?docs?(?:$|\s))(?:[-_:.][\w.-]*)?|rollout`) },
 
   { kind: 'infra', regex: re`^(?:terraform|tofu)(?:\s+-\S+)*\s+(?:plan|apply)${END}` },
