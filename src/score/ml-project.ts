@@ -12,15 +12,18 @@ export interface MlProject {
 }
 
 /**
- * Python modules whose import marks ML work: training and inference frameworks, model persistence
- * (a service that only loads a model and predicts), LLM clients and orchestration, ML tooling.
- * General numerics (numpy, pandas, scipy) are left out: plenty of non-ML code uses them.
+ * Python modules (or packages of a namespace, `google.genai`) whose import marks ML work: training
+ * and inference frameworks, model persistence (a service that only loads a model and predicts), LLM
+ * clients, orchestration and guardrails frameworks that call an LLM for the application (NeMo
+ * Guardrails' LLMRails), ML tooling. General numerics (numpy, pandas, scipy) are left out: plenty
+ * of non-ML code uses them.
  */
 const ML_MODULES = [
   'sklearn', 'torch', 'tensorflow', 'keras', 'jax', 'flax', 'xgboost', 'lightgbm', 'catboost', 'transformers', 'datasets',
   'sentence_transformers', 'diffusers', 'peft', 'trl', 'accelerate', 'onnxruntime', 'statsmodels', 'prophet', 'pytorch_lightning',
   'lightning', 'fastai', 'spacy', 'gensim', 'joblib', 'skops', 'onnx', 'mlflow', 'wandb', 'sagemaker', 'openai', 'anthropic', 'langchain', 'langchain_core',
   'langchain_community', 'langgraph', 'llama_index', 'vllm', 'ray', 'kfp', 'zenml', 'metaflow', 'bentoml', 'tritonclient',
+  'litellm', 'dspy', 'semantic_kernel', 'haystack', 'nemoguardrails', 'cohere', 'mistralai', 'ollama', 'groq', 'vertexai', 'google.genai', 'google.generativeai',
 ];
 
 /** Signals of the built-in packs that are ML code wherever they match (a custom rule set may lack them). */
@@ -35,9 +38,8 @@ export function mlProjectOf(facts: Facts): MlProject {
     if (match) return { detected: true, evidence: `${match.path}:${match.line} (${id})` };
   }
   // `from sklearn.model_selection import …` is recorded under its dotted name.
-  const ml = new Set(ML_MODULES);
   for (const [module, imported] of Object.entries(facts.code.imports)) {
-    if (!ml.has(module.split('.')[0]!)) continue;
+    if (!ML_MODULES.some((name) => module === name || module.startsWith(`${name}.`))) continue;
     const place = imported.locations.find((location) => OWN_CODE.has(location.context));
     if (place) return { detected: true, evidence: `${place.path}:${place.line} imports ${module}` };
   }

@@ -30,6 +30,12 @@ describe('an ML project or not', () => {
       /app\/api\/chat\/route\.ts:5 \(llm-call-js\)/,
     ],
     ['a TypeScript OpenAI client', { 'src/lib/llm.ts': "import OpenAI from 'openai';\n\nconst client = new OpenAI();\nexport const ask = (q: string) => client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n" }, /src\/lib\/llm\.ts:3 \(llm-call-js\)/],
+    [
+      'an LLM application behind NeMo Guardrails, its model named in the rails configuration',
+      { 'app/main.py': 'from nemoguardrails import RailsConfig, LLMRails\n\nrails = LLMRails(RailsConfig.from_path("config"))\n', 'config/config.yml': 'models:\n  - type: main\n    engine: google_genai\n    model: gemini-2.0-flash-lite\n' },
+      /app\/main\.py:1 imports nemoguardrails/,
+    ],
+    ['the Gemini SDK of a Google namespace package', { 'bot/reply.py': 'from google import genai\nfrom google.genai import types\n' }, /bot\/reply\.py:2 imports google\.genai/],
     ['a service that only loads a model', { 'serve/app.py': 'import onnxruntime as ort\nsession = ort.InferenceSession("model.onnx")\n', 'requirements.txt': requirements('onnxruntime') }, /serve\/app\.py:1 imports onnxruntime/],
   ])('is one with %s, and gets a score', async (_, files, evidence) => {
     const report = await reportFromFiles(files);

@@ -204,6 +204,12 @@ export const cases: RuleCases = {
       status: 'fail',
     },
     {
+      name: 'an assistant behind NeMo Guardrails, which trains no model',
+      files: { 'app/main.py': 'from nemoguardrails import RailsConfig, LLMRails\n\nrails = LLMRails(RailsConfig.from_path("config"))\n\n\nasync def answer(messages):\n    return await rails.generate_async(messages=messages)\n' },
+      status: 'not_applicable',
+      evidence: 'nemoguardrails',
+    },
+    {
       // Online learning: each run loads the last model and updates it with the newest data.
       name: 'a model updated online with partial_fit, beside a module that loads it',
       files: {
