@@ -294,6 +294,24 @@ export const cases: RuleCases = {
     },
     { name: 'a registry client built inline', files: { 'src/register.py': 'MlflowClient().register_model(name="churn", source=uri)\n' }, status: 'pass', evidence: 'src/register.py:1' },
     {
+      // boto3 names the group in every call; the deploy script reads the latest approved package.
+      name: 'the SageMaker registration leads, not the deploy script that reads the registry or the parameter naming the group',
+      files: {
+        'build_deployment_configs.py': 'import boto3\n\nsm_client = boto3.client("sagemaker")\nresponse = sm_client.list_model_packages(\n    ModelPackageGroupName=model_package_group_name,\n    ModelApprovalStatus="Approved",\n)\n',
+        'pipelines/pipeline.py':
+          'from sagemaker.model import Model\n\n\ndef get_pipeline(\n    region,\n    model_package_group_name="AbalonePackageGroup",\n):\n    group = model_package_group_name\n    step_args = model.register(\n        content_types=["text/csv"],\n        model_package_group_name=group,\n    )\n    return step_args\n',
+        'pipelines/train.py': 'model.fit(X, y)\n',
+      },
+      status: 'pass',
+      firstEvidence: 'pipelines/pipeline.py:11 step_args = model.register(',
+    },
+    {
+      name: 'a model package created with boto3',
+      files: { 'src/register.py': 'import boto3\n\nsm = boto3.client("sagemaker")\nsm.create_model_package(\n    ModelPackageGroupName="churn",\n    InferenceSpecification=spec,\n)\n', 'src/train.py': 'model.fit(X, y)\n' },
+      status: 'pass',
+      evidence: 'src/register.py:4',
+    },
+    {
       // tensor2tensor's decorator adds the class to its table of architectures; no trained model is versioned anywhere.
       name: 'a model architecture registered by decorator',
       files: {
