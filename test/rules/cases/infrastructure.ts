@@ -538,6 +538,13 @@ export const cases: RuleCases = {
       status: 'partial',
       firstEvidence: 'http_service/app.py:5',
     },
+    {
+      name: "an LLM app's untyped response route leads, before its root page",
+      files: { 'src/api/main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/")\nasync def root():\n    return {"message": "Hello World"}\n\n@app.post("/api/create_response")\ndef create_response(question: str, customer_id: str) -> dict:\n    return get_response(customer_id, question)\n' },
+      answers: online,
+      status: 'partial',
+      firstEvidence: 'src/api/main.py:9 @app.post("/api/create_response")',
+    },
     { name: 'a Flask prediction route without a schema leads', files: { 'app.py': 'from flask import Flask\n\napp = Flask(__name__)\n\n@app.route("/")\ndef index():\n    return "ok"\n\n@app.route("/predict", methods=["POST"])\ndef predict():\n    return model.predict(request.json)\n' }, answers: online, status: 'partial', firstEvidence: 'app.py:9' },
     { name: 'KServe InferenceService', files: { 'deploy/isvc.yaml': canaryInferenceService }, status: 'pass', evidence: 'InferenceService churn' },
     { name: 'a Ray Serve application deployed as a KubeRay RayService', files: { 'apps/ray/rayservice.yaml': rayService }, status: 'pass', evidence: 'RayService sentiment' },
