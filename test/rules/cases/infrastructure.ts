@@ -539,6 +539,17 @@ export const cases: RuleCases = {
       firstEvidence: 'http_service/app.py:5',
     },
     {
+      // Recommendations cached by the training flow, served by a Lambda behind API Gateway.
+      name: 'a Serverless Framework function behind an HTTP event, beside an analysis app',
+      files: {
+        'src/serverless/serverless.yml': 'service: recs\nprovider:\n  name: aws\n  runtime: python3.8\nfunctions:\n  user_to_item_recs:\n    handler: handler.user_to_item_recs\n    events:\n      - http:\n          path: /itemRecs\n          method: get\n',
+        'src/app/inspector.py': 'import streamlit as st\n\nst.title("Predictions")\n',
+      },
+      answers: online,
+      status: 'partial',
+      firstEvidence: 'src/serverless/serverless.yml:9',
+    },
+    {
       name: "an LLM app's untyped response route leads, before its root page",
       files: { 'src/api/main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/")\nasync def root():\n    return {"message": "Hello World"}\n\n@app.post("/api/create_response")\ndef create_response(question: str, customer_id: str) -> dict:\n    return get_response(customer_id, question)\n' },
       answers: online,
