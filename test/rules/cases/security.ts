@@ -361,12 +361,6 @@ export const cases: RuleCases = {
     { name: 'bandit in CI', files: { '.github/workflows/ci.yml': workflow({ on: '[push]', job: 'sec', steps: ['run: bandit -r src -ll'] }) }, status: 'pass', evidence: 'sast step' },
     { name: 'ruff security rules run in CI', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I", "S"]\n', '.github/workflows/ci.yml': ruffInCi }, status: 'pass', evidence: 'pyproject.toml:5' },
     {
-      name: 'Microsoft Security DevOps analysing the Bicep templates on every push',
-      files: { '.github/workflows/validate.yml': workflow({ on: '[push, pull_request]', job: 'msdo', steps: ['uses: microsoft/security-devops-action@preview\nwith:\n  tools: templateanalyzer'] }) },
-      status: 'pass',
-      evidence: 'sast step',
-    },
-    {
       name: 'Microsoft Security DevOps as an Azure Pipelines task',
       files: { 'azure-pipelines.yml': 'trigger:\n  - main\nsteps:\n  - task: MicrosoftSecurityDevOps@1\n    inputs:\n      categories: IaC\n' },
       status: 'pass',

@@ -79,8 +79,6 @@ export const REFERENCE_PATTERNS: ReferencePattern[] = [
       'checkmarx/kics-github-action', 'sonarsource/sonarcloud-github-action', 'sonarsource/sonarqube-scan-action', 'snyk/actions/iac',
       // Static analysis of the CI pipelines themselves: injection, over-broad tokens, unpinned actions.
       'zizmorcore/zizmor-action', 'woodruffw/zizmor-action', 'boostsecurityio/poutine-action',
-      // Microsoft Security DevOps runs its analysers (Template Analyzer, Checkov, Terrascan, Bandit, ESLint…) and writes SARIF.
-      'microsoft/security-devops-action',
     ),
   },
   // Bandit comes wrapped in many community actions: `pycqa/bandit-action`, `tj-actions/bandit`, `shundor/python-bandit-scan`…
