@@ -43,7 +43,7 @@ describe('walk', () => {
     expect(result.skippedDirectories).toBe(8);
   });
 
-  it("skips another project's repository copied in whole, not a package of the project's own", async () => {
+  it("skips another project's repository copied in whole, not a package of the project's own nor a template's seed", async () => {
     const root = await tempDir({
       '.github/workflows/ci.yml': 'on: push\n',
       LICENSE: 'MIT\n',
@@ -58,19 +58,9 @@ describe('walk', () => {
     const result = await walk(root, { maxFiles: 1000 });
     expect(result.paths).toEqual(['.github/workflows/ci.yml', 'LICENSE', 'packages/core/LICENSE', 'packages/core/pyproject.toml', 'seed/.github/workflows/build.yml']);
     expect(result.skippedDirectories).toBe(1);
-  });
-
-  it("keeps a template's seed repository when the repository has no .github of its own", async () => {
-    const root = await tempDir({
-      'project/template.yml': 'Resources: {}\n',
-      LICENSE: 'MIT-0\n',
-      'seedcode/.github/workflows/build.yml': 'on: push\n',
-      'seedcode/LICENSE': 'MIT-0\n',
-      'seedcode/pipelines/pipeline.py': '',
-    });
-    const result = await walk(root, { maxFiles: 1000 });
-    expect(result.paths).toEqual(['LICENSE', 'project/template.yml', 'seedcode/.github/workflows/build.yml', 'seedcode/LICENSE', 'seedcode/pipelines/pipeline.py']);
-    expect(result.skippedDirectories).toBe(0);
+    // Without a .github of its own, the folder that has one is the repository the project ships: a template's seed code.
+    const template = await tempDir({ LICENSE: 'MIT-0\n', 'seedcode/.github/workflows/build.yml': 'on: push\n', 'seedcode/LICENSE': 'MIT-0\n', 'seedcode/pipelines/pipeline.py': '' });
+    expect((await walk(template, { maxFiles: 1000 })).paths).toEqual(['LICENSE', 'seedcode/.github/workflows/build.yml', 'seedcode/LICENSE', 'seedcode/pipelines/pipeline.py']);
   });
 
   it('never follows symbolic links, so a loop or a link out of the repository is harmless', async () => {
