@@ -15,7 +15,7 @@ import { compileLinear } from '../util/linear-regex.js';
 import { InputError } from '../util/errors.js';
 import { rememberAutomaton } from '../util/aho-corasick.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
-import { rememberLeadingLiterals, rememberLiterals } from '../util/regex-literals.js';
+import { rememberAlternatives, rememberLeadingLiterals, rememberLiterals, type RecordedAlternatives } from '../util/regex-literals.js';
 import { DOCUMENT_BYTES, readBounded } from '../util/read-bounded.js';
 import { didYouMean } from '../util/suggest.js';
 import { inputErrorAt, parseYamlSource, type YamlSource } from '../util/yaml-source.js';
@@ -42,6 +42,8 @@ interface BuiltinCache {
   guards: { digest: string; rules: string[] };
   /** `requiredLiterals` of each built-in signal's pattern, by pattern. */
   literals: Record<string, string[] | null>;
+  /** `literalAlternatives` of each built-in signal's pattern, by pattern. */
+  alternatives: Record<string, RecordedAlternatives | null>;
   /** `leadingLiterals` of each CI command pattern, by pattern. */
   starts: Record<string, string[] | null>;
   /** The regular expressions of the packs' extended globs, by glob (`recordedExtglobs`). */
@@ -223,6 +225,7 @@ export async function loadRuleSet(extraPacks: readonly string[] = [], options: L
   const cache = readCache(options.cache ?? true);
   if (cache) {
     rememberLiterals(cache.literals);
+    rememberAlternatives(cache.alternatives);
     rememberLeadingLiterals(cache.starts);
     rememberExtglobs(cache.extglobs);
   }

@@ -171,6 +171,108 @@ function leadingSequence(reader: Reader, anchored: boolean): string[] | null {
   return anchored && !isAnchored ? null : texts;
 }
 
+/**
+ * The alternatives of a pattern that is an alternation at its top, or within one group around the
+ * whole of it, each a pattern of its own, and theirs in turn: in any text, the pattern's first
+ * match from a position starts where the earliest of theirs does. Null for a pattern that is no
+ * such alternation, that the reader cannot delimit, or whose alternatives cannot stand alone (a
+ * backreference counts the groups of the others).
+ */
+export function alternativesOf(pattern: string): string[] | null {
+  return piecesOf(pattern, 0, pattern.length)?.map(([start, end]) => pattern.slice(start, end)) ?? null;
+}
+
+/** The alternatives of the pattern's text from `start` to `end`, by where each starts and ends in it. */
+function piecesOf(pattern: string, start: number, end: number): Array<[number, number]> | null {
+  let body = pattern.slice(start, end);
+  let offset = start;
+  for (;;) {
+    const top = topLevel(body);
+    if (top === null) return null;
+    if (top.bars.length > 0) {
+      return [-1, ...top.bars].flatMap((bar, i): Array<[number, number]> => {
+        const from = offset + bar + 1;
+        const to = offset + (top.bars[i] ?? body.length);
+        return piecesOf(pattern, from, to) ?? [[from, to]];
+      });
+    }
+    const opening = /^\((?:\?:|\?<[A-Za-z_$][\w$]*>)?(?!\?)/.exec(body);
+    if (opening === null || top.firstClose !== body.length - 1) return null;
+    body = body.slice(opening[0].length, -1);
+    offset += opening[0].length;
+  }
+}
+
+/** A pattern's alternatives (`alternativesOf`), each with the literals one of which a text must hold for it to match (`requiredLiterals`). */
+export type Alternatives = ReadonlyArray<readonly [source: string, literals: readonly string[] | null]>;
+
+/** Alternatives as the build records them: each by where it starts and ends in the pattern, with its literals. */
+export type RecordedAlternatives = ReadonlyArray<readonly [start: number, end: number, literals: readonly string[] | null]>;
+
+/** Reading a pattern's alternatives and their literals costs more than searching a small repository with them: the build records the built-in signals'. */
+const recordedAlternatives = new Map<string, RecordedAlternatives | null>();
+const knownAlternatives = new Map<string, Alternatives | null>();
+
+export function literalAlternatives(pattern: string): Alternatives | null {
+  let found = knownAlternatives.get(pattern);
+  if (found === undefined) {
+    const recorded = recordedAlternatives.get(pattern);
+    found =
+      recorded === undefined
+        ? (alternativesOf(pattern)?.map((source) => [source, requiredLiterals(source)] as const) ?? null)
+        : (recorded?.map(([start, end, literals]) => [pattern.slice(start, end), literals] as const) ?? null);
+    if (knownAlternatives.size >= KEPT) knownAlternatives.clear();
+    knownAlternatives.set(pattern, found);
+  }
+  return found;
+}
+
+/** What the build records of a pattern's alternatives. */
+export function recordAlternatives(pattern: string): RecordedAlternatives | null {
+  return piecesOf(pattern, 0, pattern.length)?.map(([start, end]) => [start, end, requiredLiterals(pattern.slice(start, end))] as const) ?? null;
+}
+
+/** The build's answers (scripts/cache-packs.mjs), by pattern. */
+export function rememberAlternatives(answers: Readonly<Record<string, RecordedAlternatives | null>>): void {
+  for (const [pattern, alternatives] of Object.entries(answers)) {
+    if (recordedAlternatives.size >= KEPT) recordedAlternatives.clear();
+    recordedAlternatives.set(pattern, alternatives);
+  }
+}
+
+/** Where a pattern's top-level `|` are, and the `)` that closes its first group; null for a backreference or unbalanced brackets. */
+function topLevel(pattern: string): { bars: number[]; firstClose: number } | null {
+  const bars: number[] = [];
+  let depth = 0;
+  let firstClose = -1;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '\\') {
+      if (/[1-9k]/.test(pattern[i + 1] ?? '')) return null;
+      i += 1;
+    } else if (char === '[') {
+      i = classEnd(pattern, i);
+      if (i < 0) return null;
+    } else if (char === '(') {
+      depth += 1;
+    } else if (char === ')') {
+      depth -= 1;
+      if (depth < 0) return null;
+      if (depth === 0 && firstClose < 0) firstClose = i;
+    } else if (char === '|' && depth === 0) {
+      bars.push(i);
+    }
+  }
+  return depth === 0 ? { bars, firstClose } : null;
+}
+
+/** The `]` that closes the class opening at `at` (the first one not escaped, as JavaScript reads a class), or -1. */
+function classEnd(pattern: string, at: number): number {
+  let i = at + 1;
+  while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+  return i < pattern.length ? i : -1;
+}
+
 /** Every scan asks again for the same signals' literals: the answers are kept (they never change). */
 const known = new Map<string, readonly string[] | null>();
 const KEPT = 4_096;

@@ -1,12 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { BUILTIN_CACHE } from '../../src/rules/load.js';
+import { compileNative } from '../../src/util/linear-regex.js';
 import { COMMAND_PATTERNS } from '../../src/scan/collectors/ci/command-patterns.js';
 import { PROVIDERS } from '../../src/scan/collectors/ci/index.js';
 import { STORE_REFERENCE_GATE } from '../../src/scan/collectors/secrets.js';
 import { FORMAT_GATE } from '../../src/scan/secret-patterns.js';
-import { anyTextOf, gatedTest, leadingLiterals, LiteralGate, requiredLiterals } from '../../src/util/regex-literals.js';
+import { alternativesOf, anyTextOf, gatedTest, leadingLiterals, LiteralGate, literalAlternatives, type RecordedAlternatives, requiredLiterals } from '../../src/util/regex-literals.js';
 import { builtinRules, type RuleCases } from '../helpers/rule-tester.js';
+
+/** Every line of the files of the built-in rules' test cases, once each. */
+function ruleCaseLines(): Set<string> {
+  const modules = import.meta.glob<{ cases: RuleCases }>('../rules/cases/*.ts', { eager: true });
+  return new Set(
+    Object.values(modules)
+      .flatMap((module) => Object.values(module.cases).flat())
+      .flatMap((testCase) => Object.values(testCase.files ?? {}))
+      .flatMap((text) => text.split('\n')),
+  );
+}
 
 describe('requiredLiterals', () => {
   it.each([
@@ -46,13 +58,7 @@ describe('requiredLiterals', () => {
   });
 
   it('never rules out a line that a built-in signal matches, over every rule case', async () => {
-    const modules = import.meta.glob<{ cases: RuleCases }>('../rules/cases/*.ts', { eager: true });
-    const lines = new Set(
-      Object.values(modules)
-        .flatMap((module) => Object.values(module.cases).flat())
-        .flatMap((testCase) => Object.values(testCase.files ?? {}))
-        .flatMap((text) => text.split('\n')),
-    );
+    const lines = ruleCaseLines();
     let checked = 0;
     const missed: string[] = [];
     for (const signal of builtinRules.signals) {
@@ -85,6 +91,88 @@ describe('requiredLiterals', () => {
     vi.resetModules();
     const { leadingLiterals: computed } = await import('../../src/util/regex-literals.js');
     for (const [pattern, recorded] of Object.entries(starts)) expect(recorded, pattern).toEqual(computed(pattern));
+  });
+});
+
+describe('alternativesOf', () => {
+  it.each([
+    ['a|b', ['a', 'b']],
+    ['(abc|def)', ['abc', 'def']],
+    ['(?:abc|def)', ['abc', 'def']],
+    ['(?<name>abc|def)', ['abc', 'def']],
+    ['(abc|(?:def|ghi))', ['abc', 'def', 'ghi']], // and theirs in turn
+    ['((abc|def))', ['abc', 'def']],
+    ['^\\s*x|(?<![\\w.])y\\(', ['^\\s*x', '(?<![\\w.])y\\(']],
+    ['[|)(]x|y', ['[|)(]x', 'y']], // a bar or a bracket in a class is a character
+    ['[]|]x|y', ['[]', ']x', 'y']], // JavaScript's `[]` is an empty class: the bar after it separates
+    ['\\|x|\\(y', ['\\|x', '\\(y']],
+    ['a|', ['a', '']],
+    ['(a|b)c|d', ['(a|b)c', 'd']],
+  ])('splits %s into %j', (pattern, alternatives) => {
+    expect(alternativesOf(pattern)).toEqual(alternatives);
+  });
+
+  it.each([
+    'abc', // no alternation
+    '\\b(a|b)c', // an alternation inside a sequence
+    '(a|b)+', // a group repeated
+    '(a|b)(c|d)',
+    '(?=a|b)', // a lookaround matches no text of its own
+    '(?!a|b)c',
+    '(a)|\\1', // a backreference counts the groups of the other alternatives
+    '(?<n>a)|\\k<n>',
+    '(a|b',
+    'a|b)',
+    '[a|b',
+  ])('gives none for %s', (pattern) => {
+    expect(alternativesOf(pattern)).toBeNull();
+  });
+
+  it("first matches where the earliest of a built-in signal's alternatives first matches, on every line of the rule cases", () => {
+    const lines = ruleCaseLines();
+    let split = 0;
+    let matched = 0;
+    for (const signal of builtinRules.signals) {
+      const alternatives = alternativesOf(signal.pattern);
+      if (!alternatives) continue;
+      split += 1;
+      const whole = new RegExp(signal.pattern, 'g');
+      const parts = alternatives.map((alternative) => new RegExp(alternative, 'g'));
+      const native = compileNative(signal.pattern);
+      const first = (regex: RegExp, line: string, from: number) => {
+        regex.lastIndex = from;
+        return regex.exec(line)?.index ?? -1;
+      };
+      // A line without any of the pattern's literals matches neither it nor an alternative (see requiredLiterals above).
+      const literals = requiredLiterals(signal.pattern);
+      for (const line of lines) {
+        if (literals && !literals.some((literal) => line.includes(literal))) continue;
+        // From the start, then past each match, as a scan retries past a definition's name.
+        for (let from = 0, at = 0; at >= 0 && from <= line.length; from = at + 1) {
+          at = first(whole, line, from);
+          const starts = parts.map((part) => first(part, line, from)).filter((start) => start >= 0);
+          expect(starts.length > 0 ? Math.min(...starts) : -1, `${signal.id} on ${JSON.stringify(line)} from ${from}`).toBe(at);
+          // And so does the search that runs only the alternatives whose literals the line holds.
+          expect(native.find(line, from), `${signal.id} on ${JSON.stringify(line)} from ${from}`).toBe(at);
+          if (at >= 0) matched += 1;
+        }
+      }
+    }
+    expect(split).toBeGreaterThan(100);
+    expect(matched).toBeGreaterThan(100);
+  });
+
+  it("of the built-in signals, each pattern's alternatives and their literals are the ones the build recorded", async () => {
+    const { alternatives } = JSON.parse(await readFile(BUILTIN_CACHE, 'utf8')) as { alternatives: Record<string, RecordedAlternatives | null> };
+    expect(Object.keys(alternatives).sort()).toEqual([...new Set(builtinRules.signals.map((signal) => signal.pattern))].sort());
+    vi.resetModules();
+    const fresh = await import('../../src/util/regex-literals.js');
+    for (const [pattern, recorded] of Object.entries(alternatives)) {
+      const computed = fresh.literalAlternatives(pattern);
+      expect(recorded?.map(([start, end, literals]) => [pattern.slice(start, end), literals]) ?? null, pattern).toEqual(computed);
+      // Loading the packs remembers them: the answer is the same.
+      expect(literalAlternatives(pattern), pattern).toEqual(computed);
+    }
   });
 });
 
