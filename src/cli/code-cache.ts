@@ -15,17 +15,25 @@ import type { CliIO } from './io.js';
  */
 
 /**
- * V8's defaults suit a long-running page; an audit is a short process, the CLI sets one of them
+ * V8's defaults suit a long-running page; an audit is a short process, the CLI sets some of them
  * before it compiles any chunk (and so does the build that stores the chunks' code caches, since V8
  * takes a cache only under the flags it was made with). Counted with callgrind, which counts
- * instructions whatever the machine's load: a function is optimised by TurboFan after a budget of
- * interpreted work; eight times that budget leaves a short audit's code to the baseline compiler
- * and still optimises what a long one runs most (7% fewer instructions for the 50-file audit, 6%
- * fewer for babel/babel). `--no-regexp-tier-up` (regular expressions compiled straight to machine
- * code, 6% fewer) was dropped: audits run in a loop died of SIGSEGV inside native regexp code about
- * once in a thousand runs with it.
+ * instructions whatever the machine's load:
+ * - a function is optimised by TurboFan after a budget of interpreted work; eight times that budget
+ *   leaves a short audit's code to the baseline compiler and still optimises what a long one runs
+ *   most (7% fewer instructions for the 50-file audit, 6% fewer for babel/babel);
+ * - a regular expression is compiled to bytecode for its first run and to machine code from its
+ *   second: the peephole pass over the bytecode cost more than the runs it speeds up (~50 M of the
+ *   50-file audit's 1,320 M instructions);
+ * - incremental marking starts a full collection in the background once the old generation nears
+ *   its first limit, which a small audit reaches just before it ends: without it the collection
+ *   waits for the limit itself (~75 M instructions of the same audit, most on a second thread; the
+ *   babel/babel audit, which collects either way, kept its time and its peak memory).
+ * `--no-regexp-tier-up` (regular expressions compiled straight to machine code, 6% fewer) was
+ * dropped: audits run in a loop died of SIGSEGV inside native regexp code about once in a thousand
+ * runs with it.
  */
-const V8_FLAGS = '--interrupt-budget=540672';
+const V8_FLAGS = '--interrupt-budget=540672 --no-regexp-peephole-optimization --no-incremental-marking';
 
 /**
  * Node's built-in modules that every audit loads (commander's child_process, the terminal check's
