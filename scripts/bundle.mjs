@@ -6,7 +6,9 @@
 // code (rules/, templates/, package.json) resolve the same from either. CommonJS, because only
 // scripts can be handed V8's code cache on Node 20 (src/cli/code-cache.ts; scripts/code-cache.mjs
 // stores it).
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import Module from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
@@ -31,3 +33,15 @@ await build({
     codeSplitting: { groups: [{ name: 'import-module', test: /[\\/]dist[\\/]util[\\/]import-module\.js$/ }] },
   },
 });
+
+// Each chunk the CLI's loader compiles (src/cli/code-cache.ts) is written already wrapped as Node
+// wraps a CommonJS module: compiling the wrapper and the chunk as two strings made V8 join them
+// into one more copy of the source, a megabyte of a short audit's memory. Not the loader itself,
+// which bin/scale-audit.js requires, nor the chunks it requires before its hook is in place, nor
+// the chunk left to Node (it calls import()).
+const loader = await readFile(join(dir, 'code-cache.cjs'), 'utf8');
+const loadedByNode = new Set(['code-cache.cjs', ...[...loader.matchAll(/require\("\.\/([^"]+)"\)/g)].map((match) => match[1])]);
+for (const name of await readdir(dir)) {
+  if (!name.endsWith('.cjs') || loadedByNode.has(name) || name.startsWith('import-module-')) continue;
+  await writeFile(join(dir, name), Module.wrap(await readFile(join(dir, name), 'utf8')));
+}

@@ -57,6 +57,9 @@ interface Compiled {
   cached: boolean;
 }
 
+/** How Node's wrapper of a CommonJS module starts. */
+const WRAPPER_START = Module.wrap('\u0000').split('\u0000')[0]!;
+
 type CompileHook = (this: Module & { exports: unknown }, content: string, filename: string) => unknown;
 
 const loaded: Compiled[] = [];
@@ -84,7 +87,8 @@ export function loadCliBundle(dir: string): CliBundle {
     } catch {
       cachedData = undefined;
     }
-    const script = new Script(Module.wrap(content), {
+    // The build wrote the chunk wrapped (scripts/bundle.mjs); a file it did not write (the HTML pages) is wrapped here.
+    const script = new Script(content.startsWith(WRAPPER_START) ? content : Module.wrap(content), {
       filename,
       cachedData,
     });

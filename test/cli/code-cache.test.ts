@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import Module from 'node:module';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +35,12 @@ describe('the code cache of the CLI bundle', () => {
       // HTML runs from the build's precompiled pages, beside the bundle: Handlebars' compiler is not loaded.
       if (format === 'html') expect(chunks.map((chunk) => basename(chunk.file))).toContain('builtin-page-report.cjs');
     }
+  });
+
+  it("stores the bundle's chunks wrapped as Node wraps a module, so that loading one makes no second copy of its source", async () => {
+    const { chunks } = builtAudit('json');
+    const opening = Module.wrap('\u0000').split('\u0000')[0]!;
+    for (const { file } of chunks) expect((await readFile(file, 'utf8')).startsWith(opening), file).toBe(true);
   });
 
   it('is ignored when it does not fit the chunk: the audit is the same', async () => {
