@@ -24,7 +24,9 @@ import type { CliIO } from './io.js';
  *   most (7% fewer instructions for the 50-file audit, 6% fewer for babel/babel);
  * - a regular expression is compiled to bytecode for its first run and to machine code from its
  *   second: the peephole pass over the bytecode cost more than the runs it speeds up (~50 M of the
- *   50-file audit's 1,320 M instructions);
+ *   50-file audit's 1,320 M instructions), and most of a small audit's patterns run a few times
+ *   only, for which the bytecode will do: machine code from the hundredth run (~35 M fewer; a
+ *   long audit runs its patterns thousands of times, and babel/babel's kept its time);
  * - incremental marking starts a full collection in the background once the old generation nears
  *   its first limit, which a small audit reaches just before it ends: without it the collection
  *   waits for the limit itself (~75 M instructions of the same audit, most on a second thread; the
@@ -33,7 +35,7 @@ import type { CliIO } from './io.js';
  * dropped: audits run in a loop died of SIGSEGV inside native regexp code about once in a thousand
  * runs with it.
  */
-const V8_FLAGS = '--interrupt-budget=540672 --no-regexp-peephole-optimization --no-incremental-marking';
+const V8_FLAGS = '--interrupt-budget=540672 --no-regexp-peephole-optimization --regexp-tier-up-ticks=100 --no-incremental-marking';
 
 /**
  * Node's built-in modules that every audit loads (commander's child_process, the terminal check's
