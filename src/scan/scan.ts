@@ -12,7 +12,6 @@ import { collectGit, type GitFacts } from './git.js';
 import type { ScanWarning } from './location.js';
 import { readText, sizeOf, type ReadResult } from './read.js';
 import { walk, walkedFile, type WalkedFile, type WalkResult } from './walk.js';
-import { nextTurn } from '../util/next-turn.js';
 
 export interface ScanOptions<Extra extends readonly CollectorDefinition[] = readonly []> {
   /** Code patterns declared by the rule packs. */
@@ -94,20 +93,17 @@ interface FileAccess {
  * collector once over every file it wants, and assemble Facts. The disk scan and the in-memory
  * scan (used to test rules against fixtures) share it.
  */
-/** Files read between two turns of the event loop, so that git's output keeps flowing meanwhile. */
-const READS_PER_TURN = 256;
-
-async function collectFacts(
+function collectFacts(
   name: string,
   walked: WalkResult,
   access: FileAccess,
   definitions: readonly CollectorDefinition[],
   options: ScanOptions<readonly CollectorDefinition[]>,
-  gitPending: Promise<GitFacts | null>,
+  git: GitFacts | null,
   gitWarnings: ScanWarning[],
-): Promise<ScanFacts & Record<string, unknown>> {
+): ScanFacts & Record<string, unknown> {
   const limits = limitsOf(options);
-  const warnings: ScanWarning[] = [...walked.warnings];
+  const warnings: ScanWarning[] = [...walked.warnings, ...gitWarnings];
   const warn = (warning: ScanWarning) => warnings.push(warning);
   const collectors = definitions.map((definition) => ({ key: definition.key, whenUnread: definition.whenUnread, collector: definition.create({ signals: options.signals }) }));
   const unread: FilesFacts['unread'] = [];
@@ -117,7 +113,6 @@ async function collectFacts(
   let seen = 0;
   for (const path of walked.paths) {
     options.onProgress?.({ phase: 'reading', files: ++seen, total: walked.paths.length });
-    if (seen % READS_PER_TURN === 0) await nextTurn();
     const readers = collectors.filter(({ collector }) => collector.wants(path));
     const result = readers.length === 0 ? null : access.read(path, limitFor(path, limits));
     const bytes = readers.length === 0 ? access.size(path) : (result?.bytes ?? -1);
@@ -150,9 +145,6 @@ async function collectFacts(
   if (walked.truncated) {
     warnings.push({ message: `stopped listing files at ${limits.maxFiles}; the audit covers only the files found before that` });
   }
-  const git = await gitPending;
-  // Where they stood when git was read first: warnings that sort alike keep their order.
-  warnings.splice(walked.warnings.length, 0, ...gitWarnings);
 
   return {
     factsVersion: 1,
@@ -199,15 +191,14 @@ export async function scan<const Extra extends readonly CollectorDefinition[] = 
   const limits = limitsOf(options);
   const gitWarnings: ScanWarning[] = [];
   options.onProgress?.({ phase: 'listing' });
-  // git reads the history in its own process while the tree is walked and read: the facts wait for it only at the end.
-  const gitPending = options.git === false ? Promise.resolve(null) : collectGit(root, options.now, (warning) => gitWarnings.push(warning));
-  // Held, so that a failure while the files are still being read is not taken for an unhandled one; it is thrown where awaited.
-  gitPending.catch(() => undefined);
-  const walked = await walk(root, { maxFiles: limits.maxFiles });
+  const [walked, git] = await Promise.all([
+    walk(root, { maxFiles: limits.maxFiles }),
+    options.git === false ? Promise.resolve(null) : collectGit(root, options.now, (warning) => gitWarnings.push(warning)),
+  ]);
   // A walked path is relative and normalised already: `join`'s normalising costs more than the read's bookkeeping.
   const base = root.endsWith(sep) ? root : root + sep;
   const access: FileAccess = { read: (path, limit) => readText(base + path, limit), size: (path) => sizeOf(base + path) };
-  return (await collectFacts(basename(root), walked, access, definitions, options, gitPending, gitWarnings)) as ScannedFacts<Extra>;
+  return collectFacts(basename(root), walked, access, definitions, options, git, gitWarnings) as ScannedFacts<Extra>;
 }
 
 /**
@@ -225,5 +216,5 @@ export async function scanFiles<const Extra extends readonly CollectorDefinition
     const bytes = size(path);
     return bytes > limit ? { unread: 'too-large', bytes } : files[path]!.includes('\u0000') ? { unread: 'binary', bytes } : { text: files[path]!, bytes };
   };
-  return (await collectFacts(options.name ?? 'memory', walked, { read, size }, definitions, options, Promise.resolve(options.gitFacts ?? null), [])) as ScannedFacts<Extra>;
+  return collectFacts(options.name ?? 'memory', walked, { read, size }, definitions, options, options.gitFacts ?? null, []) as ScannedFacts<Extra>;
 }

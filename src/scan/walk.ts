@@ -4,7 +4,6 @@ import { compareStrings } from '../util/compare.js';
 import { DOCUMENT_BYTES, readBoundedTextIfExists, type ReadLimit } from '../util/read-bounded.js';
 import { compileRules, enter, ignoredIn, MAX_RULES, scopeOf, type IgnoreRules, type IgnoreScope } from './ignore-rules.js';
 import type { ScanWarning } from './location.js';
-import { nextTurn } from '../util/next-turn.js';
 
 /** Directories that hold installed or generated things, never the project's own work. */
 const SKIPPED_DIRECTORIES = new Set([
@@ -174,7 +173,7 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
     }
     for (const { path, name } of subdirectories) {
       // Now and then the walk lets the rest run: the progress line's timer, git's output arriving.
-      if (++visited % YIELD_EVERY === 0) await nextTurn();
+      if (++visited % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       await visit(path, enter(rules, name));
     }
   }
