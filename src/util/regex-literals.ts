@@ -332,17 +332,26 @@ function alternation(reader: Reader): string[] | null {
 /** The shortest of a set of literals decides how useful the set is. */
 const shortest = (literals: readonly string[]) => Math.min(...literals.map((literal) => literal.length));
 
+/** A group that matches one of a few plain words and nothing else: `(prompt|output)`. */
+interface WordChoice {
+  words: string[];
+}
+
+/** How many texts a run may become through word choices before it ends: each is a literal to search for. */
+const MAX_RUN_CHOICES = 16;
+
 /** One alternative: of the literals its required atoms need, the most selective set. */
 function sequence(reader: Reader): string[] | null {
   let best: string[] | null = null;
-  let run = '';
+  // The text that must appear in one piece, as each of its spellings when a word choice is part of it.
+  let runs: string[] = [''];
   const consider = (literals: string[] | null) => {
     if (!literals || literals.length === 0 || shortest(literals) < reader.minLength) return;
     if (!best || shortest(literals) > shortest(best) || (shortest(literals) === shortest(best) && literals.length < best.length)) best = literals;
   };
   const endRun = () => {
-    if (run) consider([run]);
-    run = '';
+    if (runs[0]) consider([...new Set(runs)]);
+    runs = [''];
   };
   while (reader.at < reader.pattern.length && reader.pattern[reader.at] !== '|' && reader.pattern[reader.at] !== ')') {
     const item = atom(reader);
@@ -350,11 +359,14 @@ function sequence(reader: Reader): string[] | null {
     if (typeof item === 'string') {
       // An optional character ends the text that must appear in one piece; a repeated one is the last of it.
       if (least === 0) endRun();
-      else run += item;
+      else runs = runs.map((run) => run + item);
       if (least !== null) endRun();
+    } else if (item !== null && 'words' in item && least === null && runs.length * item.words.length <= MAX_RUN_CHOICES) {
+      // `scan_(prompt|output)(`: the run goes on as each word (`scan_prompt`, `scan_output`), not as the words alone.
+      runs = runs.flatMap((run) => item.words.map((word) => run + word));
     } else {
       endRun();
-      if (least !== 0) consider(item);
+      if (least !== 0) consider(item === null || Array.isArray(item) ? item : item.words);
     }
   }
   endRun();
@@ -372,7 +384,7 @@ const NON_LITERAL_ESCAPE = /^\\[bBdDwWsSntrfv]/;
  * The next atom: a literal character, or the literals a group needs (null when it needs none, or
  * for a class, `.`, an anchor, a lookaround).
  */
-function atom(reader: Reader): string | string[] | null {
+function atom(reader: Reader): string | string[] | WordChoice | null {
   const rest = reader.pattern.slice(reader.at);
   const literal = LITERAL_ESCAPE.exec(rest) ?? WORD_CHAR.exec(rest);
   if (literal) {
@@ -395,15 +407,21 @@ function atom(reader: Reader): string | string[] | null {
   return null;
 }
 
+/** Words and nothing else between a group's parentheses: what it matches is one of them, whole. */
+const PLAIN_WORDS = /^[A-Za-z0-9_]+(?:\|[A-Za-z0-9_]+)*$/;
+
 /** A group: capturing, `(?:`, named, or a lookaround (which matches no text of its own). */
-function group(reader: Reader, rest: string): string[] | null {
+function group(reader: Reader, rest: string): string[] | WordChoice | null {
   const opening = /^\((?:\?:|\?P?<[A-Za-z_]\w*>|(\?<?[=!]))?/.exec(rest)!;
   if (rest.startsWith('(?') && opening[0] === '(') throw UNKNOWN;
   reader.at += opening[0].length;
+  const start = reader.at;
   const inner = alternation(reader);
   if (reader.pattern[reader.at] !== ')') throw UNKNOWN;
+  const source = reader.pattern.slice(start, reader.at);
   reader.at += 1;
-  return opening[1] ? null : inner;
+  if (opening[1]) return null;
+  return PLAIN_WORDS.test(source) ? { words: source.split('|') } : inner;
 }
 
 function classLength(rest: string): number {

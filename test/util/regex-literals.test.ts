@@ -22,13 +22,15 @@ function ruleCaseLines(): Set<string> {
 
 describe('requiredLiterals', () => {
   it.each([
-    ['\\b(mlflow\\.(log_\\w+|autolog)|wandb\\.(init|log)|Live)\\s*\\(', ['mlflow.', 'wandb.', 'Live']],
+    ['\\b(mlflow\\.(log_\\w+|autolog)|wandb\\.(init|log)|Live)\\s*\\(', ['mlflow.', 'wandb.init', 'wandb.log', 'Live']],
     ['^\\s*assert\\b.*\\bloss', ['assert']],
     ['random_state\\s*=\\s*\\d', ['random_state']],
     ['(@dsl\\.pipeline|sagemaker\\.workflow)', ['@dsl.pipeline', 'sagemaker.workflow']],
     ['colou?r', ['colo']],
     ['abc+d', ['abc']],
-    ['^\\s*@(asset|multi_asset|graph)\\b', ['asset', 'multi_asset', 'graph']],
+    ['^\\s*@(asset|multi_asset|graph)\\b', ['@asset', '@multi_asset', '@graph']], // a choice of words goes on the text before it
+    ['^\\s*@(asset|op)\\b', ['@asset', '@op']], // even a choice too short alone
+    ['\\bscan_(prompt|output)\\s*\\(', ['scan_prompt', 'scan_output']],
     ['(a|b)?tracking', ['tracking']],
     ['^\\s*-?\\s*(data_)?tests\\s*:\\s*$', ['tests']],
     ['(\\bDAG\\s*\\(|^\\s*@dag\\b)', ['DAG', '@dag']],
@@ -37,13 +39,13 @@ describe('requiredLiterals', () => {
     ['(?=mlflow)mlflow', ['mlflow']], // a lookahead matches no text of its own
     ['^\\s*(CMD|RUN)\\s+(ddtrace-run|opentelemetry-instrument)\\b', ['ddtrace-run', 'opentelemetry-instrument']], // the longer of two required groups
     ['(\\bTags\\.of\\(|\\b[Kk]ey\\s*:\\s*)["\'](?:[Cc]ost[-_]?[Cc]enter|Project)["\']', ['enter', 'Project']], // a group without a literal long enough, and another
-    ['(?<name>abc)d{2,}xyz', ['abc']], // the first of equally long ones
+    ['(?<name>abc)d{2,}xyz', ['abcd']], // a group of one word runs on into what follows
   ])('%s must contain one of %j', (pattern, literals) => {
     expect(requiredLiterals(pattern)).toEqual(literals);
   });
 
   it.each([
-    '^\\s*@(asset|op)\\b', // one choice too short to help
+    '(as|op)\\b', // choices too short to help
     'x|mlflow', // one alternative too short to help
     '(unbalanced',
     'unbalanced)',
