@@ -237,6 +237,22 @@ export function reusableWorkflowKinds(key: string): CiStepKind[] {
   return REUSABLE_WORKFLOW_WORDS.filter(([, named]) => [...named].some((word) => words.has(word))).map(([kind]) => kind);
 }
 
+/**
+ * Actions that run a shell command given as one of their inputs, on the runner: retrying a flaky
+ * step, or running it under a virtual display (GUI and notebook tests). What the command does is
+ * what the step does.
+ */
+const COMMAND_INPUT_ACTIONS: ReadonlyArray<{ action: RegExp; input: string }> = [
+  { action: named('nick-fields/retry', 'nick-invision/retry', 'wandalen/wretry.action'), input: 'command' },
+  { action: named('gabrielbb/xvfb-action', 'coactions/setup-xvfb'), input: 'run' },
+];
+
+/** The input holding the command an action runs for the step, if it is such an action. */
+export function commandInputOf(reference: string): string | undefined {
+  const key = normalizeReference(reference);
+  return COMMAND_INPUT_ACTIONS.find(({ action }) => action.test(key))?.input;
+}
+
 export function normalizeReference(reference: string): string {
   return reference.trim().toLowerCase().replace(/^docker:\/\//, '');
 }

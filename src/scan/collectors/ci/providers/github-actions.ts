@@ -3,6 +3,7 @@ import { addEnvironment, addReference, addScripts, emptyDraft, type Draft, type 
 import type { CiTrigger } from '../facts.js';
 import { repoPath, type RepoFiles } from '../follow/repo-files.js';
 import type { CiProviderDefinition } from '../provider.js';
+import { commandInputOf } from '../reference-patterns.js';
 import { child, entries, environmentName, firstDocument, inputs, isFalse, items, lineOf, resolved, scriptsOf, text, texts, yamlDocuments, yamlReader, type Yaml } from '../yaml.js';
 
 const GITHUB_EVENTS = new Map<string, CiTrigger>([
@@ -63,21 +64,6 @@ function workingDirectory(y: Yaml, node: unknown, key: 'defaults' | 'step', inhe
   const value = key === 'step' ? child(y, node, 'working-directory') : child(y, child(y, child(y, node, 'defaults'), 'run'), 'working-directory');
   const written = text(y, value);
   return written === undefined ? inherited : (repoPath(inherited, written) ?? inherited);
-}
-
-/**
- * Actions that run a shell command given as one of their inputs, on the runner: retrying a flaky
- * step, or running it under a virtual display (GUI and notebook tests). What the command does is
- * what the step does.
- */
-const COMMAND_INPUT_ACTIONS: ReadonlyArray<{ action: RegExp; input: string }> = [
-  { action: /^(?:nick-fields|nick-invision)\/retry(?:@|$)/i, input: 'command' },
-  { action: /^wandalen\/wretry\.action(?:@|$)/i, input: 'command' },
-  { action: /^(?:gabrielbb\/xvfb-action|coactions\/setup-xvfb)(?:@|$)/i, input: 'run' },
-];
-
-function commandInputOf(reference: string): string | undefined {
-  return COMMAND_INPUT_ACTIONS.find(({ action }) => action.test(reference))?.input;
 }
 
 /**
