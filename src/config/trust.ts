@@ -11,12 +11,16 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 const real = (path: string) => realpath(path).catch(() => resolve(path));
 
-export async function repositoryRoot(target: string): Promise<string> {
-  const start = await real(target);
-  for (let directory = start; ; directory = dirname(directory)) {
+/** The top of the git work tree holding `target` (links resolved); null when no directory upward holds `.git`. */
+export async function enclosingWorkTree(target: string): Promise<string | null> {
+  for (let directory = await real(target); ; directory = dirname(directory)) {
     if (await lstat(join(directory, '.git')).then(() => true, () => false)) return directory;
-    if (dirname(directory) === directory) return start;
+    if (dirname(directory) === directory) return null;
   }
+}
+
+export async function repositoryRoot(target: string): Promise<string> {
+  return (await enclosingWorkTree(target)) ?? (await real(target));
 }
 
 /** True when `file` lies inside the repository that contains `target`, links resolved. */

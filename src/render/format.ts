@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Evidence, Status } from '../rules/finding.js';
 import type { Report } from '../report/types.js';
 import type { Schedule } from '../roadmap/schedule.js';
@@ -118,7 +119,6 @@ export function provisionalNote(report: Report): string | null {
   return `${unknowns} critical or high ${unknowns === 1 ? 'rule is' : 'rules are'} still unknown at or below this level; answering ${unknowns === 1 ? 'it' : 'them'} confirms or lowers the level.`;
 }
 
-/** A link to the evidence's file at the audited commit, on the repository's web host; null when unknown. */
 /**
  * A path segment as a URL writes it: encodeURIComponent leaves `( ) ! ' *`, which a Markdown link
  * would end on or take for emphasis (Next.js route groups: `app/(chat)/api/route.ts`).
@@ -127,10 +127,20 @@ function urlSegment(segment: string): string {
   return encodeURIComponent(segment).replace(/[()!'*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/**
+ * A path of the report (relative to the audited directory) as named from the top of its repository,
+ * as web hosts and code scanning name files: auditing `services/model` of a monorepo, `Dockerfile`
+ * is `services/model/Dockerfile`.
+ */
+export function repositoryPath(target: Report['target'], path: string): string {
+  return target.directory ? posix.join(target.directory, path) : path;
+}
+
+/** A link to the evidence's file at the audited commit, on the repository's web host; null when unknown. */
 export function evidenceUrl(report: Report, evidence: Evidence): string | null {
   const { url, commit } = report.target;
   if (!url || !commit || !evidence.path || report.answers.path === evidence.path) return null;
-  const path = evidence.path.split('/').map(urlSegment).join('/');
+  const path = repositoryPath(report.target, evidence.path).split('/').map(urlSegment).join('/');
   const line = evidence.line && !evidence.cell ? evidence.line : null;
   if (url.startsWith('https://github.com/')) return `${url}/blob/${commit}/${path}${line ? `#L${line}` : ''}`;
   if (url.startsWith('https://gitlab.com/')) return `${url}/-/blob/${commit}/${path}${line ? `#L${line}` : ''}`;

@@ -4,6 +4,7 @@ import type { Severity } from '../rules/types.js';
 import type { Report, ReportFinding } from '../report/types.js';
 import { compareStrings } from '../util/compare.js';
 import { cleanedOnRead, safeText } from '../util/printable.js';
+import { repositoryPath } from './format.js';
 import { jsonDocument } from './json.js';
 import { mdCode, mdText } from './markdown-escape.js';
 
@@ -60,16 +61,20 @@ function physicalLocation(path: string, line: number | undefined) {
   return { artifactLocation: { uri: uri(path), uriBaseId: SRCROOT }, ...(line ? { region: { startLine: line } } : {}) };
 }
 
-function evidenceLocation(evidence: Evidence & { path: string }, line: number | undefined) {
+/** Code scanning names files from the top of the repository, whichever directory of it was audited. */
+type PlaceInRepository = (path: string) => string;
+
+function evidenceLocation(evidence: Evidence & { path: string }, line: number | undefined, place: PlaceInRepository) {
   const cell = evidence.cell ? `cell ${evidence.cell}${evidence.line ? `, line ${evidence.line}` : ''}: ` : '';
-  return { physicalLocation: physicalLocation(evidence.path, line), message: { text: `${cell}${evidence.detail}` } };
+  return { physicalLocation: physicalLocation(place(evidence.path), line), message: { text: `${cell}${evidence.detail}` } };
 }
 
 /**
- * Where a finding that no file shows is reported: the repository root. Code scanning wants a
- * location for every result, and the URI must be a valid reference (a phrase with spaces is not).
+ * Where a finding that no file shows is reported: the audited directory (the repository's root
+ * unless a subdirectory was audited). Code scanning wants a location for every result, and the URI
+ * must be a valid reference (a phrase with spaces is not).
  */
-const REPOSITORY_ROOT = '.';
+const AUDITED_DIRECTORY = '.';
 
 /** A hex digest of the rule and the primary path, never the line: lines move with every edit above them. */
 function fingerprint(ruleId: string, path: string | null): string {
@@ -145,11 +150,11 @@ function rule(finding: ReportFinding) {
   };
 }
 
-function result(finding: ReportFinding, status: Status, ruleIndex: number) {
+function result(finding: ReportFinding, status: Status, ruleIndex: number, place: PlaceInRepository) {
   const located = finding.evidence.filter(inRepository);
   const primary = located.find((evidence) => evidence.counted !== false) ?? located[0];
   const related = located.filter((evidence) => evidence !== primary);
-  const digest = fingerprint(finding.ruleId, primary?.path ?? null);
+  const digest = fingerprint(finding.ruleId, primary ? place(primary.path) : null);
   const verdict = status === 'partial' ? 'Partial' : 'Fails';
   const waiver = finding.status === 'waived' ? finding.waiver : undefined;
   return {
@@ -159,10 +164,10 @@ function result(finding: ReportFinding, status: Status, ruleIndex: number) {
     message: { text: `${verdict}: ${finding.message.replace(/\.$/, '')}. Fix: ${finding.remediation.summary}` },
     locations: [
       primary
-        ? evidenceLocation(primary, fileLine(primary) ?? ANCHOR_LINE)
-        : { physicalLocation: physicalLocation(REPOSITORY_ROOT, ANCHOR_LINE), message: { text: 'the whole repository: no single file shows this gap' } },
+        ? evidenceLocation(primary, fileLine(primary) ?? ANCHOR_LINE, place)
+        : { physicalLocation: physicalLocation(place(AUDITED_DIRECTORY), ANCHOR_LINE), message: { text: 'the whole repository: no single file shows this gap' } },
     ],
-    ...(related.length > 0 ? { relatedLocations: related.map((evidence, id) => ({ id, ...evidenceLocation(evidence, fileLine(evidence)) })) } : {}),
+    ...(related.length > 0 ? { relatedLocations: related.map((evidence, id) => ({ id, ...evidenceLocation(evidence, fileLine(evidence), place) })) } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: digest },
     correlationGuid: correlationGuid(digest),
     ...(waiver
@@ -206,7 +211,7 @@ export function renderSarif(input: Report): string {
         ...(target.url && target.commit
           ? { versionControlProvenance: [{ repositoryUri: target.url, revisionId: target.commit, ...(target.branch ? { branch: target.branch } : {}), mappedTo: { uriBaseId: SRCROOT } }] }
           : {}),
-        results: gaps.map(({ finding, status }, index) => result(finding, status, index)),
+        results: gaps.map(({ finding, status }, index) => result(finding, status, index, (path) => repositoryPath(target, path))),
         properties: {
           target: target.name,
           readiness: summary.score,

@@ -87,6 +87,7 @@ export function buildReport({ targetPath, facts, ruleSet, answers, findings, gua
     target: {
       name: facts.root.name,
       path: targetPath,
+      ...(facts.root.directory !== null ? { directory: facts.root.directory } : {}),
       commit: facts.git?.head ?? null,
       branch: facts.git?.branch ?? null,
       url: facts.git?.webUrl ?? null,

@@ -14,7 +14,7 @@ import type { GateResult } from '../gates/gates.js';
  * The one object every renderer, `compare` and any CI step consume. Its JSON Schema is
  * `schemas/report.schema.json`; bump the major version on any change that breaks a reader.
  */
-export const REPORT_SCHEMA_VERSION = '1.5.0';
+export const REPORT_SCHEMA_VERSION = '1.6.0';
 
 export interface WaiverSummary {
   rule: string;
@@ -67,6 +67,12 @@ export interface Report {
     name: string;
     /** The path as given on the command line. */
     path: string;
+    /**
+     * The audited directory's path from the top of its git work tree ('' at the top, `services/model`
+     * in a monorepo); absent outside git and in reports older than 1.6. Evidence paths are relative
+     * to the audited directory; links to the web host and code scanning's paths start from the top.
+     */
+    directory?: string;
     commit: string | null;
     branch: string | null;
     /** Web address of the repository, when its remote is on a known host. */

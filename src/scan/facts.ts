@@ -14,7 +14,15 @@ import type { ScanWarning } from './location.js';
 /** The slices the scan fills itself, around the collectors' ones. */
 export interface ScanFacts {
   factsVersion: 1;
-  root: { name: string };
+  root: {
+    name: string;
+    /**
+     * The audited directory's path from the top of the git work tree holding it ('' at the top,
+     * `services/model` in a monorepo); null outside git. Evidence paths are relative to the audited
+     * directory; a web host and code scanning name files from the top.
+     */
+    directory: string | null;
+  };
   files: FilesFacts;
   git: GitFacts | null;
   warnings: ScanWarning[];

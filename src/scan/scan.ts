@@ -1,5 +1,6 @@
-import { stat } from 'node:fs/promises';
-import { basename, resolve, sep } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { basename, relative, resolve, sep } from 'node:path';
+import { enclosingWorkTree } from '../config/trust.js';
 import { byLocation, compareStrings } from '../util/compare.js';
 import { InputError } from '../util/errors.js';
 import { size } from '../util/read-bounded.js';
@@ -94,7 +95,7 @@ interface FileAccess {
  * scan (used to test rules against fixtures) share it.
  */
 function collectFacts(
-  name: string,
+  root: ScanFacts['root'],
   walked: WalkResult,
   access: FileAccess,
   definitions: readonly CollectorDefinition[],
@@ -148,7 +149,7 @@ function collectFacts(
 
   return {
     factsVersion: 1,
-    root: { name },
+    root,
     files: filesFacts(files, walked, unread.sort((a, b) => compareStrings(a.path, b.path)), limits.largeFileBytes),
     ...slices,
     git,
@@ -191,14 +192,16 @@ export async function scan<const Extra extends readonly CollectorDefinition[] = 
   const limits = limitsOf(options);
   const gitWarnings: ScanWarning[] = [];
   options.onProgress?.({ phase: 'listing' });
-  const [walked, git] = await Promise.all([
+  const [walked, git, top] = await Promise.all([
     walk(root, { maxFiles: limits.maxFiles }),
     options.git === false ? Promise.resolve(null) : collectGit(root, options.now, (warning) => gitWarnings.push(warning)),
+    enclosingWorkTree(root),
   ]);
   // A walked path is relative and normalised already: `join`'s normalising costs more than the read's bookkeeping.
   const base = root.endsWith(sep) ? root : root + sep;
   const access: FileAccess = { read: (path, limit) => readText(base + path, limit), size: (path) => sizeOf(base + path) };
-  return collectFacts(basename(root), walked, access, definitions, options, git, gitWarnings) as ScannedFacts<Extra>;
+  const directory = top === null ? null : relative(top, await realpath(root)).split(sep).join('/');
+  return collectFacts({ name: basename(root), directory }, walked, access, definitions, options, git, gitWarnings) as ScannedFacts<Extra>;
 }
 
 /**
@@ -207,7 +210,7 @@ export async function scan<const Extra extends readonly CollectorDefinition[] = 
  */
 export async function scanFiles<const Extra extends readonly CollectorDefinition[] = readonly []>(
   files: Record<string, string>,
-  options: ScanOptions<Extra> & { name?: string; gitFacts?: GitFacts | null },
+  options: ScanOptions<Extra> & { name?: string; gitFacts?: GitFacts | null; directory?: string | null },
 ): Promise<ScannedFacts<Extra>> {
   const definitions = collectorsWith(options.collectors ?? []);
   const walked: WalkResult = { paths: Object.keys(files).sort(compareStrings), skippedDirectories: 0, skippedSymlinks: 0, truncated: false, warnings: [] };
@@ -216,5 +219,5 @@ export async function scanFiles<const Extra extends readonly CollectorDefinition
     const bytes = size(path);
     return bytes > limit ? { unread: 'too-large', bytes } : files[path]!.includes('\u0000') ? { unread: 'binary', bytes } : { text: files[path]!, bytes };
   };
-  return collectFacts(options.name ?? 'memory', walked, { read, size }, definitions, options, options.gitFacts ?? null, []) as ScannedFacts<Extra>;
+  return collectFacts({ name: options.name ?? 'memory', directory: options.directory ?? null }, walked, { read, size }, definitions, options, options.gitFacts ?? null, []) as ScannedFacts<Extra>;
 }

@@ -48,6 +48,14 @@ describe('render', () => {
     expect(rendered.stdout).toBe(await readFile(join(await direct, `report.${EXTENSIONS[format]}`), 'utf8'));
   });
 
+  it('renders a report of format 1.5, written before reports said where the audited directory sits', async () => {
+    const { directory: _, ...target } = serviceReport.target;
+    const older = await saved('older.json', { ...serviceReport, schemaVersion: '1.5.0', target });
+    const rendered = await cli(['render', older, '--format', 'sarif']);
+    expect(rendered.code, rendered.stderr).toBe(0);
+    expect(JSON.parse(rendered.stdout).runs[0].results.length).toBeGreaterThan(0);
+  });
+
   it('writes several formats with --out-dir, all or none', async () => {
     const out = join(dir, 'rendered');
     const result = await cli(['render', pocFile, '--format', 'html,sarif,md-summary', '--out-dir', out]);

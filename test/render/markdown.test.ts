@@ -224,6 +224,15 @@ describe('findings', () => {
     expect(markdown).toContain(`](https://github.com/acme/chat/blob/${COMMIT}/app/%28chat%29/api/chat/%5Bid%5D/route.ts#L3)`);
   });
 
+  it("links a monorepo subdirectory's evidence from the top of the repository", async () => {
+    const model = await reportFromFiles(
+      { 'train.py': 'import mlflow\nmlflow.log_param("lr", 0.1)\n' },
+      { name: 'model', git: gitFacts({ head: COMMIT, webUrl: 'https://github.com/acme/mono' }), directory: 'services/model' },
+    );
+    expect(model.target.directory).toBe('services/model');
+    expect(renderMarkdown(model, { detail: 'full' })).toContain(`[\`train.py:2\`](https://github.com/acme/mono/blob/${COMMIT}/services/model/train.py#L2)`);
+  });
+
   it('leaves a blank line after every summary, so that GitHub renders the Markdown inside', () => {
     const markdown = renderMarkdown(service, { detail: 'full' }).split('\n');
     markdown.forEach((line, i) => {

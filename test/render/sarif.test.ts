@@ -189,6 +189,17 @@ describe('SARIF output', () => {
     expect(noFile.locations[0]).toEqual({ physicalLocation: { artifactLocation: { uri: '.', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } }, message: { text: 'the whole repository: no single file shows this gap' } });
   });
 
+  it("names a monorepo subdirectory's files from the top of the repository, as code scanning does", async () => {
+    const place = { git: gitFacts({ webUrl: 'https://github.com/acme/mono' }), directory: 'services/churn' };
+    const subdirectory = sarif(await reportFromFiles(files, place)).runs[0]!;
+    const inSubdirectory = (ruleId: string) => subdirectory.results.find((result) => result.ruleId === ruleId)!;
+    expect(inSubdirectory('security.no-committed-secrets').locations[0]!.physicalLocation.artifactLocation.uri).toBe('services/churn/config/prod.yaml');
+    const noFile = subdirectory.results.find((result) => result.locations[0]!.physicalLocation.artifactLocation.uri === 'services/churn')!;
+    expect(noFile.locations[0]!.physicalLocation.region).toEqual({ startLine: 1 });
+    // Two projects of one repository with the same gap in a file of the same name are two alerts.
+    expect(inSubdirectory('security.no-committed-secrets').partialFingerprints).not.toEqual(resultOf('security.no-committed-secrets').partialFingerprints);
+  });
+
   it('never contains a credential in full', () => {
     expect(renderSarif(report)).not.toContain(AWS_KEY);
   });

@@ -126,6 +126,16 @@ describe('scan reads', () => {
     await expect(scan(join(root, 'file.txt'), options)).rejects.toThrow('not a directory');
   });
 
+  it('says where the audited directory sits in the git work tree holding it, through a link too', async () => {
+    const root = await tempDir({ 'services/model/train.py': 'x', 'README.md': '' });
+    expect((await scan(root, options)).root).toEqual({ name: expect.any(String), directory: null });
+    await mkdir(join(root, '.git'));
+    expect((await scan(root, options)).root.directory).toBe('');
+    expect((await scan(join(root, 'services', 'model'), options)).root).toEqual({ name: 'model', directory: 'services/model' });
+    await symlink(join(root, 'services'), join(root, 'linked'));
+    expect((await scan(join(root, 'linked', 'model'), options)).root.directory).toBe('services/model');
+  });
+
   it('gives the same facts for the same tree', async () => {
     const files = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`pkg${i % 7}/m${i}.py`, `import numpy\nimport mod${i % 5}\n`]));
     const root = await tempDir(files);
