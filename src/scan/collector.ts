@@ -23,6 +23,21 @@ export interface ScanIndex {
    * reached; null when the path was not walked or its text cannot be read.
    */
   read(path: string): FileContent | null;
+  /** The repository around an audited subdirectory of a monorepo; null at a work tree's top or outside git. */
+  enclosing: EnclosingRepository | null;
+}
+
+/**
+ * The top of the git work tree that holds the audited directory, when that is a subdirectory: its
+ * own files and those of its dot-directories (CI definitions and what they use), paths from the top.
+ */
+export interface EnclosingRepository {
+  /** The audited directory's path from the top (`services/model`). */
+  readonly directory: string;
+  /** Sorted by path. */
+  readonly files: readonly WalkedFile[];
+  /** One of `files`, bounded like any read; null when it is not one of them or cannot be read. */
+  read(path: string): FileContent | null;
 }
 
 /**

@@ -4,7 +4,8 @@ import { enclosingWorkTree } from '../config/trust.js';
 import { byLocation, compareStrings } from '../util/compare.js';
 import { InputError } from '../util/errors.js';
 import { size } from '../util/read-bounded.js';
-import type { CodeSignal, CollectedFacts, CollectorDefinition, ScanIndex } from './collector.js';
+import type { CodeSignal, CollectedFacts, CollectorDefinition, EnclosingRepository, ScanIndex } from './collector.js';
+import { enclosingInMemory, enclosingOnDisk } from './enclosing.js';
 import { BUILTIN_COLLECTORS } from './collectors/index.js';
 import { SCAN_KEYS, type Facts, type ScanFacts } from './facts.js';
 import { fileContent } from './file-content.js';
@@ -102,6 +103,7 @@ function collectFacts(
   options: ScanOptions<readonly CollectorDefinition[]>,
   git: GitFacts | null,
   gitWarnings: ScanWarning[],
+  enclosing: EnclosingRepository | null,
 ): ScanFacts & Record<string, unknown> {
   const limits = limitsOf(options);
   const warnings: ScanWarning[] = [...walked.warnings, ...gitWarnings];
@@ -141,7 +143,7 @@ function collectFacts(
     for (const { collector } of readers) collector.visit(content, warn);
   }
 
-  const index: ScanIndex = { files, read: readerAfterVisits(files, access, limits, unread) };
+  const index: ScanIndex = { files, read: readerAfterVisits(files, access, limits, unread), enclosing };
   const slices = Object.fromEntries(collectors.map(({ key, collector }) => [key, collector.finish(index, warn)]));
   if (walked.truncated) {
     warnings.push({ message: `stopped listing files at ${limits.maxFiles}; the audit covers only the files found before that` });
@@ -201,7 +203,8 @@ export async function scan<const Extra extends readonly CollectorDefinition[] = 
   const base = root.endsWith(sep) ? root : root + sep;
   const access: FileAccess = { read: (path, limit) => readText(base + path, limit), size: (path) => sizeOf(base + path) };
   const directory = top === null ? null : relative(top, await realpath(root)).split(sep).join('/');
-  return collectFacts({ name: basename(root), directory }, walked, access, definitions, options, git, gitWarnings) as ScannedFacts<Extra>;
+  const enclosing = top !== null && directory ? enclosingOnDisk(top, directory) : null;
+  return collectFacts({ name: basename(root), directory }, walked, access, definitions, options, git, gitWarnings, enclosing) as ScannedFacts<Extra>;
 }
 
 /**
@@ -210,7 +213,13 @@ export async function scan<const Extra extends readonly CollectorDefinition[] = 
  */
 export async function scanFiles<const Extra extends readonly CollectorDefinition[] = readonly []>(
   files: Record<string, string>,
-  options: ScanOptions<Extra> & { name?: string; gitFacts?: GitFacts | null; directory?: string | null },
+  options: ScanOptions<Extra> & {
+    name?: string;
+    gitFacts?: GitFacts | null;
+    /** Where the files sit in a repository (`services/model`), and that repository's top files, paths from the top. */
+    directory?: string | null;
+    enclosing?: Record<string, string>;
+  },
 ): Promise<ScannedFacts<Extra>> {
   const definitions = collectorsWith(options.collectors ?? []);
   const walked: WalkResult = { paths: Object.keys(files).sort(compareStrings), skippedDirectories: 0, skippedSymlinks: 0, truncated: false, warnings: [] };
@@ -219,5 +228,6 @@ export async function scanFiles<const Extra extends readonly CollectorDefinition
     const bytes = size(path);
     return bytes > limit ? { unread: 'too-large', bytes } : files[path]!.includes('\u0000') ? { unread: 'binary', bytes } : { text: files[path]!, bytes };
   };
-  return collectFacts({ name: options.name ?? 'memory', directory: options.directory ?? null }, walked, { read, size }, definitions, options, options.gitFacts ?? null, []) as ScannedFacts<Extra>;
+  const enclosing = options.directory && options.enclosing ? enclosingInMemory(options.enclosing, options.directory) : null;
+  return collectFacts({ name: options.name ?? 'memory', directory: options.directory ?? null }, walked, { read, size }, definitions, options, options.gitFacts ?? null, [], enclosing) as ScannedFacts<Extra>;
 }

@@ -16,9 +16,9 @@ const guards = await guardRules(builtinRules, new Date('2026-11-23T12:00:00Z'));
 /** A full report from files held in memory, through the real scan, rules, scoring and roadmap. */
 export async function reportFromFiles(
   files: Record<string, string>,
-  options: { answers?: Record<string, AnswerValue>; git?: GitFacts | null; name?: string; directory?: string } = {},
+  options: { answers?: Record<string, AnswerValue>; git?: GitFacts | null; name?: string; directory?: string; enclosing?: Record<string, string> } = {},
 ): Promise<Report> {
-  const facts = await scanFiles(files, { signals: builtinRules.signals, now: new Date('2026-11-23T12:00:00Z'), name: options.name ?? 'demo', gitFacts: options.git ?? null, directory: options.directory ?? null });
+  const facts = await scanFiles(files, { signals: builtinRules.signals, now: new Date('2026-11-23T12:00:00Z'), name: options.name ?? 'demo', gitFacts: options.git ?? null, directory: options.directory ?? null, enclosing: options.enclosing });
   const answers = {
     path: 'answers.yaml',
     values: Object.fromEntries(Object.entries(options.answers ?? {}).map(([id, value], i) => [id, { value, line: i + 3 }])),

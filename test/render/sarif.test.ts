@@ -200,6 +200,15 @@ describe('SARIF output', () => {
     expect(inSubdirectory('security.no-committed-secrets').partialFingerprints).not.toEqual(resultOf('security.no-committed-secrets').partialFingerprints);
   });
 
+  it('names a pipeline at the top of the monorepo from the top, with no ".." segment', async () => {
+    const manual = 'on: workflow_dispatch\njobs:\n  t:\n    runs-on: x\n    defaults:\n      run:\n        working-directory: services/churn\n    steps:\n      - run: pytest\n';
+    const { '.github/workflows/ci.yml': _, ...withoutCi } = files;
+    const model = await reportFromFiles(withoutCi, { directory: 'services/churn', enclosing: { '.github/workflows/manual.yml': manual } });
+    expect(model.findings.find((finding) => finding.ruleId === 'mlops.ci-pipeline')!.evidence[0]).toMatchObject({ path: '../../.github/workflows/manual.yml' });
+    const ci = sarif(model).runs[0]!.results.find((result) => result.ruleId === 'mlops.ci-pipeline')!;
+    expect(ci.locations[0]!.physicalLocation.artifactLocation.uri).toBe('.github/workflows/manual.yml');
+  });
+
   it('never contains a credential in full', () => {
     expect(renderSarif(report)).not.toContain(AWS_KEY);
   });

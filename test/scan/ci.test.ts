@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ciCollector, PROVIDERS } from '../../src/scan/collectors/ci/index.js';
 import { CiFileTable } from '../../src/scan/collectors/ci/provider.js';
 import type { CiFacts, CiPipeline, CiStepKind } from '../../src/scan/facts.js';
+import { enclosingInMemory } from '../../src/scan/enclosing.js';
 import { collect } from '../helpers/collect.js';
 
 function run(files: Record<string, string>) {
@@ -482,6 +483,12 @@ describe('command classification', () => {
   it.each<[string, string, CiStepKind[]]>([
     ['docker/build-push-action@v6', 'push: false', ['docker-build']],
     ['docker/build-push-action@v6', 'push: true', ['docker-build', 'docker-push']],
+    ['whoan/docker-build-with-cache-action@v5', 'image_name: acme/model', ['docker-build', 'docker-push']],
+    ['whoan/docker-build-with-cache-action@v5', 'push_image_and_stages: false', ['docker-build']],
+    ['whoan/docker-build-with-cache-action@v5', "push_image_and_stages: ${{ github.event_name != 'pull_request' }}", ['docker-build', 'docker-push']],
+    ['mr-smithers-excellent/docker-build-push@v6', 'pushImage: false', ['docker-build']],
+    ['elgohr/Publish-Docker-Github-Action@v5', 'name: acme/model', ['docker-build', 'docker-push']],
+    ['elgohr/Publish-Docker-Github-Action@v5', 'no_push: true', ['docker-build']],
     ['aquasecurity/trivy-action@0.28.0', 'image-ref: acme/model:latest', ['image-scan']],
     ['promptfoo/promptfoo-action@v1', 'config: prompts/promptfooconfig.yaml', ['model-evaluation']],
     ['aquasecurity/trivy-action@0.28.0', 'scan-type: fs', ['dependency-scan']],
@@ -1226,5 +1233,53 @@ describe('which files the CI collector reads', () => {
     expect(read).toEqual(paths.filter((path) => table.candidates(path).length > 0));
     expect(read).toContain('ci/BUILDSPEC-prod.YAML');
     expect(read).not.toContain('tests/fixtures/buildspec.yml');
+  });
+});
+
+describe("a monorepo subdirectory's CI at the top of the repository", () => {
+  const model = {
+    'Makefile': 'test:\n\tpytest -q tests\n',
+    'train.py': 'import sklearn\n',
+  };
+  const top = {
+    '.github/workflows/model.yml': `on:
+  pull_request:
+    paths: ['services/model/**']
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    defaults:
+      run:
+        working-directory: services/model
+    steps:
+      - uses: actions/checkout@v4
+      - run: make test
+  other:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ./.github/actions/build
+`,
+    '.github/actions/build/action.yml': 'runs:\n  using: composite\n  steps:\n    - run: docker build services/model\n      shell: bash\n',
+    '.github/workflows/web.yml': 'on: push\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: cd services/model-v2 && npm test\n      - run: cd old-services/model && npm test\n',
+    '.gitlab-ci.yml': 'test:\n  script:\n    - cd services/model\n    - pytest\n',
+  };
+
+  it('counts the pipelines that name the directory, read as they run there, and names them from it', () => {
+    const { facts, warnings } = collect(ciCollector, model, { signals: [] }, enclosingInMemory(top, 'services/model'));
+    expect(warnings).toEqual([]);
+    expect(facts.pipelines.map((pipeline) => pipeline.path)).toEqual(['../../.github/workflows/model.yml', '../../.gitlab-ci.yml']);
+    const github = pipelineAt(facts, '../../.github/workflows/model.yml');
+    expect(github.triggers).toEqual(['pull_request']);
+    // The Makefile is the audited directory's own, reached through the job's working directory.
+    expect(github.steps.find((step) => step.kind === 'test')).toMatchObject({ command: 'make test', line: 12, via: [{ path: 'Makefile', line: 2, command: 'pytest -q tests' }] });
+    // A local action at the top is read there, and named from the audited directory too.
+    expect(github.steps.find((step) => step.kind === 'docker-build')?.via?.[0]?.path).toBe('../../.github/actions/build/action.yml');
+    expect(kindsOf(pipelineAt(facts, '../../.gitlab-ci.yml'))).toEqual(['test']);
+  });
+
+  it('gives no credit for a pipeline that builds only other projects, nor reads the top without a directory', () => {
+    const { facts } = collect(ciCollector, model, { signals: [] }, enclosingInMemory({ '.github/workflows/web.yml': top['.github/workflows/web.yml'] }, 'services/model'));
+    expect(facts.pipelines).toEqual([]);
+    expect(collect(ciCollector, model).facts.pipelines).toEqual([]);
   });
 });

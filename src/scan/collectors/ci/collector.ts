@@ -1,6 +1,9 @@
 import { compareStrings } from '../../../util/compare.js';
+import { escapeRegExp } from '../../../util/escape-regexp.js';
 import { redactSecrets } from '../../secret-patterns.js';
-import type { Collector, FileContent } from '../../collector.js';
+import { posix } from 'node:path';
+import type { Collector, EnclosingRepository, FileContent, ScanIndex } from '../../collector.js';
+import { fileContent } from '../../file-content.js';
 import type { Warn } from '../../location.js';
 import { Classifier } from './classify.js';
 import { brokenDraft, type Draft } from './draft.js';
@@ -138,12 +141,110 @@ function readDraft(definition: CiProviderDefinition, file: FileContent, warn: Wa
 }
 
 /**
+ * Pipelines of `files` and of the files they call, read and classified against `index`. With
+ * `about`, only those whose file it accepts and those they call (an enclosing repository's CI
+ * that names the audited directory).
+ */
+function readPipelines(
+  files: readonly PipelineFile[],
+  index: ScanIndex,
+  warn: Warn,
+  table: CiFileTable,
+  followers: readonly Follower[],
+  about?: (text: string) => boolean,
+): CiPipeline[] {
+  const repo = new RepoFiles(index);
+  const classifier = new Classifier(repo, followers);
+  // GitHub reads `.github/` at a repository's root only. A folder's own is a repository the
+  // project ships (a template's seed code, which the walk keeps) and counts only when the
+  // project has no `.github` of its own.
+  const ownGithub = index.files.some((file) => file.path.startsWith('.github/'));
+  const read = files.filter(({ file, definition }) => !(ownGithub && definition.provider === 'github-actions' && !file.path.startsWith('.github/')));
+  const drafts = read.map(({ file, definition }) => ({ path: file.path, definition, draft: readDraft(definition, file, warn, repo), named: about?.(file.text) ?? true }));
+  const known = new Set(drafts.map((draft) => draft.path));
+  // Files called by a pipeline are pipelines too, wherever they are kept (an Azure template under `templates/`).
+  for (let i = 0; i < drafts.length && known.size < files.length + MAX_CALLED_FILES; i++) {
+    const caller = drafts[i]!;
+    for (const callee of caller.draft.calls) {
+      const file = known.has(callee) ? null : repo.read(callee);
+      if (!file) continue;
+      known.add(callee);
+      const definition = table.calleeProvider(caller.definition, file);
+      drafts.push({ path: callee, definition, draft: readDraft(definition, file, warn, repo), named: about?.(file.text) ?? true });
+    }
+  }
+  const records = drafts.map((record) => ({ ...record, ...classifier.draft(record.draft) }));
+  const triggers = effectiveTriggers(records);
+  const active = activePipelines(records);
+  const kept = withCallees(records, new Set(drafts.filter((draft) => draft.named).map((draft) => draft.path)));
+  return records.filter((record) => kept.has(record.path)).map((record) => toPipeline(record, triggers.get(record.path)!, active.has(record.path)));
+}
+
+/** `paths`, and the pipelines they call, through chains of calls. */
+function withCallees(records: readonly PipelineRecord[], paths: Set<string>): Set<string> {
+  const byPath = new Map(records.map((record) => [record.path, record]));
+  const pending = [...paths];
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    for (const callee of byPath.get(path)?.draft.calls ?? []) {
+      if (paths.has(callee) || !byPath.has(callee)) continue;
+      paths.add(callee);
+      pending.push(callee);
+    }
+  }
+  return paths;
+}
+
+/**
+ * Whether a file names `directory` as a path: `working-directory: services/model`, `paths:
+ * ['services/model/**']`, `context: ./services/model`, `cd services/model`; not
+ * `services/model-v2` nor `old-services/model`.
+ */
+function naming(directory: string): (text: string) => boolean {
+  const path = new RegExp(`(?:^|[^\\w.-])${escapeRegExp(directory)}(?![\\w.-])`, 'm');
+  return (text) => text.includes(directory) && path.test(text);
+}
+
+/**
+ * The CI at the top of the work tree around an audited subdirectory of a monorepo: the pipelines
+ * that name the directory (and those they call), read from the top as the CI runs them (a step's
+ * `working-directory: services/model` is the audited directory; its Makefile is read there), then
+ * named from the audited directory (`../../.github/workflows/ci.yml`). A pipeline that never
+ * names the directory builds other projects of the repository, and gives this one no credit.
+ */
+function enclosingPipelines(enclosing: EnclosingRepository, index: ScanIndex, warn: Warn, table: CiFileTable, followers: readonly Follower[]): CiPipeline[] {
+  const { directory } = enclosing;
+  const inside = `${directory}/`;
+  const top: ScanIndex = {
+    files: [...enclosing.files, ...index.files.map((file) => ({ path: inside + file.path, bytes: file.bytes }))].sort((a, b) => compareStrings(a.path, b.path)),
+    read(path) {
+      if (!path.startsWith(inside)) return enclosing.read(path);
+      const content = index.read(path.slice(inside.length));
+      return content && fileContent(path, content.text, content.bytes);
+    },
+    enclosing: null,
+  };
+  const files = enclosing.files.flatMap(({ path }) => {
+    const file = table.mayRead(path) ? enclosing.read(path) : null;
+    const definition = file && table.providerOf(file);
+    return definition ? [{ file, definition }] : [];
+  });
+  const fromTop = (path: string) => posix.relative(directory, path);
+  const warnFromTop: Warn = (warning) => warn(warning.path === undefined ? warning : { ...warning, path: fromTop(warning.path) });
+  return readPipelines(files, top, warnFromTop, table, followers, naming(directory)).map((pipeline) => ({
+    ...pipeline,
+    path: fromTop(pipeline.path),
+    steps: pipeline.steps.map((step) => (step.via ? { ...step, via: step.via.map((hop) => ({ ...hop, path: fromTop(hop.path) })) } : step)),
+  }));
+}
+
+/**
  * The CI collector, for the providers given: for every CI configuration file, what its pipeline
  * runs (steps classified by kind, each with the line that proves it, and the chain of files when
  * it runs a script, a target or a task kept elsewhere), on which triggers, and whether it can run
  * at all. Files are recognised while the scan streams past; they are read at the end, when the
  * scripts, Makefiles and templates they name can be read too. Rules then ask questions such as
  * "does an enabled pipeline triggered on pull requests run the tests?" and show the step's line.
+ * Auditing a subdirectory of a monorepo, the CI at the repository's top that names it counts too.
  */
 export function collectPipelines(providers: readonly CiProviderDefinition[], followers: readonly Follower[]): Collector<CiFacts> {
   const table = new CiFileTable(providers);
@@ -155,30 +256,10 @@ export function collectPipelines(providers: readonly CiProviderDefinition[], fol
       if (definition) files.push({ file, definition });
     },
     finish(index, warn) {
-      const repo = new RepoFiles(index);
-      const classifier = new Classifier(repo, followers);
-      // GitHub reads `.github/` at a repository's root only. A folder's own is a repository the
-      // project ships (a template's seed code, which the walk keeps) and counts only when the
-      // project has no `.github` of its own.
-      const ownGithub = index.files.some((file) => file.path.startsWith('.github/'));
-      const read = files.filter(({ file, definition }) => !(ownGithub && definition.provider === 'github-actions' && !file.path.startsWith('.github/')));
-      const drafts = read.map(({ file, definition }) => ({ path: file.path, definition, draft: readDraft(definition, file, warn, repo) }));
-      const known = new Set(drafts.map((draft) => draft.path));
-      // Files called by a pipeline are pipelines too, wherever they are kept (an Azure template under `templates/`).
-      for (let i = 0; i < drafts.length && known.size < files.length + MAX_CALLED_FILES; i++) {
-        const caller = drafts[i]!;
-        for (const callee of caller.draft.calls) {
-          const file = known.has(callee) ? null : repo.read(callee);
-          if (!file) continue;
-          known.add(callee);
-          const definition = table.calleeProvider(caller.definition, file);
-          drafts.push({ path: callee, definition, draft: readDraft(definition, file, warn, repo) });
-        }
-      }
-      const records = drafts.map((record) => ({ ...record, ...classifier.draft(record.draft) }));
-      const triggers = effectiveTriggers(records);
-      const active = activePipelines(records);
-      const pipelines = records.map((record) => toPipeline(record, triggers.get(record.path)!, active.has(record.path))).sort((a, b) => compareStrings(a.path, b.path));
+      const pipelines = [
+        ...readPipelines(files, index, warn, table, followers),
+        ...(index.enclosing ? enclosingPipelines(index.enclosing, index, warn, table, followers) : []),
+      ].sort((a, b) => compareStrings(a.path, b.path));
       return { providers: [...new Set(pipelines.map((pipeline) => pipeline.provider))].sort(compareStrings), pipelines };
     },
   };

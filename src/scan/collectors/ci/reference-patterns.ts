@@ -52,6 +52,19 @@ function gitlabScanner(name: string): RegExp {
 const AUTO_DEVOPS_KINDS: CiStepKind[] = ['docker-build', 'docker-push', 'test', 'lint', 'sast', 'secret-scan', 'dependency-scan', 'image-scan', 'deploy'];
 
 const DOCKER_BUILD_ACTIONS = named('docker/build-push-action', 'docker/bake-action');
+/** An input that is on unless set to a false value. */
+const unlessOff = (name: string) => (inputs: Inputs) => !inputs.has(name) || truthy(inputs.get(name));
+
+/**
+ * Community actions that build an image and push it unless an input says not to: whoan's (flytelab
+ * builds each project's image with it), mr-smithers-excellent's, and elgohr's, whose `no_push`
+ * says it the other way round.
+ */
+const PUSHING_BUILD_ACTIONS: ReadonlyArray<{ regex: RegExp; pushes: (inputs: Inputs) => boolean }> = [
+  { regex: named('whoan/docker-build-with-cache-action'), pushes: unlessOff('push_image_and_stages') },
+  { regex: named('mr-smithers-excellent/docker-build-push'), pushes: unlessOff('pushimage') },
+  { regex: named('elgohr/publish-docker-github-action'), pushes: (inputs) => !truthy(inputs.get('no_push')) },
+];
 const TRIVY_ACTION = named('aquasecurity/trivy-action');
 const ANCHORE_SCAN_ACTION = named('anchore/scan-action');
 const DOCKER_TASK = tasks('docker');
@@ -63,6 +76,10 @@ export const REFERENCE_PATTERNS: ReferencePattern[] = [
   // GitHub Actions
   { kind: 'docker-build', regex: DOCKER_BUILD_ACTIONS },
   { kind: 'docker-push', regex: DOCKER_BUILD_ACTIONS, when: (inputs) => truthy(inputs.get('push')) },
+  ...PUSHING_BUILD_ACTIONS.flatMap(({ regex, pushes }): ReferencePattern[] => [
+    { kind: 'docker-build', regex },
+    { kind: 'docker-push', regex, when: pushes },
+  ]),
   { kind: 'docker-build', regex: named('redhat-actions/buildah-build') },
   { kind: 'docker-push', regex: named('redhat-actions/push-to-registry') },
   { kind: 'image-scan', regex: TRIVY_ACTION, when: inputIs('scan-type', 'image', 'image') },

@@ -1,0 +1,72 @@
+import { readdirSync, type Dirent } from 'node:fs';
+import { compareStrings } from '../util/compare.js';
+import type { EnclosingRepository } from './collector.js';
+import { fileContent } from './file-content.js';
+import { readText, sizeOf } from './read.js';
+import { walkedFile, type WalkedFile } from './walk.js';
+
+/*
+ * The top of the git work tree around an audited subdirectory of a monorepo. Its CI runs for every
+ * directory in it: `.github/workflows/`, `.gitlab-ci.yml`, `azure-pipelines.yml` and what they use
+ * (local actions, templates) sit at the top and in its dot-directories, never in the project's own
+ * folder. Only those are listed, not the rest of the monorepo, which the audit of one project must
+ * not pay to walk. The top is inside the repository the audited directory belongs to (the trust
+ * boundary of the configuration too), and its files are data, read as the walk's are.
+ */
+
+/** Dot-directories deep enough for `.github/actions/<name>/action.yml` and `.gitlab/ci/<group>/x.yml`. */
+const MAX_DEPTH = 4;
+/** A hostile or huge top (a `.github` of thousands of files) is listed only this far. */
+const MAX_FILES = 1_000;
+/** CI definitions are small; the same bound as a followed file's. */
+const MAX_BYTES = 512 * 1024;
+
+function entriesOf(directory: string): Dirent[] {
+  try {
+    return readdirSync(directory, { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The top's own files and those of its dot-directories (`.git` aside), paths from the top, sorted:
+ * regular files only, links never followed.
+ */
+export function topConfigurationPaths(top: string): string[] {
+  const paths: string[] = [];
+  const visit = (directory: string, depth: number) => {
+    for (const entry of entriesOf(directory ? `${top}/${directory}` : top)) {
+      if (paths.length >= MAX_FILES) return;
+      const path = directory ? `${directory}/${entry.name}` : entry.name;
+      if (entry.isFile()) paths.push(path);
+      else if (entry.isDirectory() && depth < MAX_DEPTH && (directory || (entry.name.startsWith('.') && entry.name !== '.git'))) visit(path, depth + 1);
+    }
+  };
+  visit('', 0);
+  return paths.sort(compareStrings);
+}
+
+/** The enclosing repository of a directory `directory` below the work tree's top `top`, read from disk. */
+export function enclosingOnDisk(top: string, directory: string): EnclosingRepository {
+  const files: WalkedFile[] = topConfigurationPaths(top)
+    .map((path) => ({ path, bytes: sizeOf(`${top}/${path}`) }))
+    .filter((file) => file.bytes >= 0);
+  return {
+    directory,
+    files,
+    read(path) {
+      if (!walkedFile(files, path)) return null;
+      const result = readText(`${top}/${path}`, MAX_BYTES);
+      return result && 'text' in result ? fileContent(path, result.text, result.bytes) : null;
+    },
+  };
+}
+
+/** The same from files held in memory, for tests: paths from the top. */
+export function enclosingInMemory(files: Record<string, string>, directory: string): EnclosingRepository {
+  const listed = Object.keys(files)
+    .sort(compareStrings)
+    .map((path) => ({ path, bytes: Buffer.byteLength(files[path]!) }));
+  return { directory, files: listed, read: (path) => (Object.hasOwn(files, path) ? fileContent(path, files[path]!) : null) };
+}

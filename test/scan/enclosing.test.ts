@@ -1,0 +1,36 @@
+import { mkdir, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { topConfigurationPaths } from '../../src/scan/enclosing.js';
+import { scan } from '../../src/scan/scan.js';
+import { tempDir } from '../helpers/temp.js';
+
+const options = { signals: [], now: new Date('2026-11-23T00:00:00Z'), git: false };
+const WORKFLOW = 'on: push\njobs:\n  t:\n    runs-on: x\n    defaults:\n      run:\n        working-directory: services/model\n    steps:\n      - run: pytest\n';
+
+describe('the top of a monorepo around an audited directory', () => {
+  it('lists its own files and its dot-directories, not the other projects nor .git, and follows no link', async () => {
+    const outside = await tempDir({ '.github/workflows/evil.yml': WORKFLOW });
+    const root = await tempDir({
+      '.gitlab-ci.yml': '',
+      '.github/workflows/ci.yml': WORKFLOW,
+      '.github/actions/build/action.yml': '',
+      '.git/config': '',
+      'services/web/.github/workflows/web.yml': '',
+      'services/model/train.py': '',
+    });
+    await symlink(join(outside, '.github'), join(root, '.gitlab'));
+    await symlink(join(outside, '.github', 'workflows', 'evil.yml'), join(root, '.github', 'workflows', 'linked.yml'));
+    expect(topConfigurationPaths(root)).toEqual(['.github/actions/build/action.yml', '.github/workflows/ci.yml', '.gitlab-ci.yml']);
+  });
+
+  it("reads the top's CI when a subdirectory of a work tree is audited, and only then", async () => {
+    const root = await tempDir({ '.github/workflows/ci.yml': WORKFLOW, 'services/model/train.py': 'import sklearn\n' });
+    await mkdir(join(root, '.git'));
+    const model = await scan(join(root, 'services', 'model'), options);
+    expect(model.ci.pipelines.map((pipeline) => [pipeline.path, pipeline.steps.map((step) => step.kind)])).toEqual([['../../.github/workflows/ci.yml', ['test']]]);
+    expect((await scan(root, options)).ci.pipelines.map((pipeline) => pipeline.path)).toEqual(['.github/workflows/ci.yml']);
+    const alone = await tempDir({ 'services/model/train.py': '' });
+    expect((await scan(join(alone, 'services', 'model'), options)).ci.pipelines).toEqual([]);
+  });
+});
