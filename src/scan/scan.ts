@@ -194,16 +194,18 @@ export async function scan<const Extra extends readonly CollectorDefinition[] = 
   const limits = limitsOf(options);
   const gitWarnings: ScanWarning[] = [];
   options.onProgress?.({ phase: 'listing' });
-  const [walked, git, top] = await Promise.all([
-    walk(root, { maxFiles: limits.maxFiles }),
+  // The top of the repository first (a few lstats): a monorepo's `.github` there changes what the walk keeps.
+  const top = await enclosingWorkTree(root);
+  const directory = top === null ? null : relative(top, await realpath(root)).split(sep).join('/');
+  const enclosing = top !== null && directory ? enclosingOnDisk(top, directory) : null;
+  const githubAbove = enclosing?.files.some((file) => file.path.startsWith('.github/')) ?? false;
+  const [walked, git] = await Promise.all([
+    walk(root, { maxFiles: limits.maxFiles, githubAbove }),
     options.git === false ? Promise.resolve(null) : collectGit(root, options.now, (warning) => gitWarnings.push(warning)),
-    enclosingWorkTree(root),
   ]);
   // A walked path is relative and normalised already: `join`'s normalising costs more than the read's bookkeeping.
   const base = root.endsWith(sep) ? root : root + sep;
   const access: FileAccess = { read: (path, limit) => readText(base + path, limit), size: (path) => sizeOf(base + path) };
-  const directory = top === null ? null : relative(top, await realpath(root)).split(sep).join('/');
-  const enclosing = top !== null && directory ? enclosingOnDisk(top, directory) : null;
   return collectFacts({ name: basename(root), directory }, walked, access, definitions, options, git, gitWarnings, enclosing) as ScannedFacts<Extra>;
 }
 

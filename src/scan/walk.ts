@@ -80,6 +80,11 @@ export interface WalkResult {
 
 export interface WalkOptions {
   maxFiles: number;
+  /**
+   * The repository has a `.github/` above the walked directory (at the top of the monorepo it is a
+   * project of): the project then has one, and a folder with its own is a copy of another repository.
+   */
+  githubAbove?: boolean;
 }
 
 /** Directories read between two turns of the event loop. */
@@ -134,7 +139,7 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
       return;
     }
     entries.sort((a, b) => compareStrings(a.name, b.name));
-    if (directory === '') rootHasGithub = hasGithubFolder(entries);
+    if (directory === '') rootHasGithub = options.githubAbove === true || hasGithubFolder(entries);
     else if (entries.some((entry) => ENVIRONMENT_MARKERS.includes(entry.name)) || (rootHasGithub && isRepositoryCopy(entries))) {
       result.skippedDirectories += 1;
       return;

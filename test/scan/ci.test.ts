@@ -1282,4 +1282,11 @@ jobs:
     expect(facts.pipelines).toEqual([]);
     expect(collect(ciCollector, model).facts.pipelines).toEqual([]);
   });
+
+  it("leaves out a folder's own .github in the project when the monorepo's top has one, as GitHub does", () => {
+    const seeded = { ...model, 'seed/.github/workflows/build.yml': 'on: push\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: pytest\n' };
+    expect(collect(ciCollector, seeded).facts.pipelines.map((pipeline) => pipeline.path)).toEqual(['seed/.github/workflows/build.yml']);
+    const { facts } = collect(ciCollector, seeded, { signals: [] }, enclosingInMemory(top, 'services/model'));
+    expect(facts.pipelines.map((pipeline) => pipeline.path)).toEqual(['../../.github/workflows/model.yml', '../../.gitlab-ci.yml']);
+  });
 });

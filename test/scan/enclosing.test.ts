@@ -30,6 +30,10 @@ describe('the top of a monorepo around an audited directory', () => {
     const model = await scan(join(root, 'services', 'model'), options);
     expect(model.ci.pipelines.map((pipeline) => [pipeline.path, pipeline.steps.map((step) => step.kind)])).toEqual([['../../.github/workflows/ci.yml', ['test']]]);
     expect((await scan(root, options)).ci.pipelines.map((pipeline) => pipeline.path)).toEqual(['.github/workflows/ci.yml']);
+    // A folder with its own .github and licence inside the project is another repository's copy, as at a top.
+    const vendored = await tempDir({ '.github/workflows/ci.yml': WORKFLOW, 'services/model/lib/solaris/.github/workflows/x.yml': 'on: push\n', 'services/model/lib/solaris/LICENSE': '', 'services/model/train.py': '' });
+    await mkdir(join(vendored, '.git'));
+    expect((await scan(join(vendored, 'services', 'model'), options)).files.count).toBe(1);
     const alone = await tempDir({ 'services/model/train.py': '' });
     expect((await scan(join(alone, 'services', 'model'), options)).ci.pipelines).toEqual([]);
   });
