@@ -137,6 +137,19 @@ export const cases: RuleCases = {
       status: 'fail',
     },
     {
+      // fAIr's Celery task fine-tunes with its own library's train(); the model it loads afterwards is the one it trained.
+      name: "a task that trains through the team's training library, then loads the result",
+      files: {
+        'core/tasks.py': 'import tensorflow as tf\n\n\ndef model_training(epochs):\n    from fair_utils.training.ramp import run_feedback, train\n\n    accuracy, path = train(epochs=epochs)\n    model = tf.keras.models.load_model(path)\n',
+      },
+      status: 'fail',
+    },
+    {
+      name: 'a service that only loads a model and imports no train function',
+      files: { 'core/tasks.py': 'import tensorflow as tf\nfrom fair_utils.training import train_config\n\nmodel = tf.keras.models.load_model("checkpoint.tf")\n' },
+      status: 'not_applicable',
+    },
+    {
       name: 'training runs logged to TensorBoard by the Keras callback',
       files: { 'src/models/keras_model/model.py': 'import tensorflow as tf\n\n\ndef run_fn(fn_args):\n    tensorboard_callback = tf.keras.callbacks.TensorBoard(\n        log_dir=fn_args.model_run_dir, update_freq="batch")\n    model.fit(train_ds, callbacks=[tensorboard_callback])\n' },
       status: 'pass',
