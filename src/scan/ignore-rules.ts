@@ -15,6 +15,11 @@ export const MAX_RULES = 2_000;
 export interface IgnoreRules {
   /** Directory the rules are relative to, '' for the root. */
   base: string;
+  /**
+   * For the rules of a directory above the walked root (the top of the monorepo it is a project
+   * of, or a folder between): the root's path below that directory (`services/model`).
+   */
+  above?: string;
   matcher: Ignore;
   /** Pieces of the rules' text (lower-cased), each once: see `piecesOf`. */
   pieces: readonly string[];
@@ -80,7 +85,7 @@ export interface CompiledRules {
   dropped: number;
 }
 
-export function compileRules(text: string, base: string): CompiledRules {
+export function compileRules(text: string, base: string, above?: string): CompiledRules {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#'));
   // Keeping the last of equal rules keeps the verdict: a path matching one matches the last.
   const distinct = [...new Map(lines.map((line, i) => [line, i])).entries()].sort((a, b) => a[1] - b[1]).map(([line]) => line);
@@ -90,7 +95,8 @@ export function compileRules(text: string, base: string): CompiledRules {
   const rulePieces = kept.map((rule) => piecesOf(rule).map((piece) => indexes.get(piece) ?? indexes.set(piece, indexes.size).size - 1));
   const pieces = [...indexes.keys()];
   const anyPiece = literalAlternation(pieces);
-  return { rules: { base, matcher: ignore({ allowRelativePaths: true }).add(kept), pieces, anyPiece, rulePieces }, dropped: distinct.length - kept.length };
+  const rules: IgnoreRules = { base, ...(above === undefined ? {} : { above }), matcher: ignore({ allowRelativePaths: true }).add(kept), pieces, anyPiece, rulePieces };
+  return { rules, dropped: distinct.length - kept.length };
 }
 
 /** The pieces held, with those a text holds in any case: the same array when it holds no other. */
@@ -104,9 +110,10 @@ function mark(rules: IgnoreRules, text: string, held: Uint8Array): Uint8Array {
   return marked;
 }
 
-/** The scope of ignore files in the directory that holds them: nothing of their text held yet. */
+/** The scope of ignore files at the walked root: nothing of their text held yet, or for rules above it, what its path below them holds. */
 export function scopeOf(rules: IgnoreRules): IgnoreScope {
-  return { rules, held: new Uint8Array(rules.pieces.length) };
+  const none: Uint8Array = new Uint8Array(rules.pieces.length);
+  return { rules, held: rules.above === undefined ? none : rules.above.split('/').reduce((marked, name) => mark(rules, name, marked), none) };
 }
 
 /** The scopes in a subdirectory `name` of a directory: a piece holds no slash, so the path holds what its parent's does and what the name does. */
@@ -123,7 +130,8 @@ export function enter(scopes: readonly IgnoreScope[], name: string): IgnoreScope
  */
 export function ignoredIn(scopes: readonly IgnoreScope[], directory: string): (name: string, isDirectory: boolean) => boolean {
   const parts = scopes.map(({ rules, held }) => {
-    const relative = rules.base === '' ? directory : directory.slice(rules.base.length + 1);
+    const below = rules.base === '' ? directory : directory.slice(rules.base.length + 1);
+    const relative = rules.above === undefined ? below : below === '' ? rules.above : `${rules.above}/${below}`;
     // Asked for every entry when the directory's path holds all of some rule's pieces (or it has none).
     const everyEntry = rules.rulePieces.some((own) => own.every((index) => held[index] === 1));
     return { rules, held, everyEntry, prefix: relative === '' ? '' : `${relative}/` };

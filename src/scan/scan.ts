@@ -194,13 +194,13 @@ export async function scan<const Extra extends readonly CollectorDefinition[] = 
   const limits = limitsOf(options);
   const gitWarnings: ScanWarning[] = [];
   options.onProgress?.({ phase: 'listing' });
-  // The top of the repository first (a few lstats): a monorepo's `.github` there changes what the walk keeps.
+  // The top of the repository first (a few lstats): a monorepo's `.github` and ignore files there change what the walk keeps.
   const top = await enclosingWorkTree(root);
   const directory = top === null ? null : relative(top, await realpath(root)).split(sep).join('/');
   const enclosing = top !== null && directory ? enclosingOnDisk(top, directory) : null;
-  const githubAbove = enclosing?.files.some((file) => file.path.startsWith('.github/')) ?? false;
+  const within = top !== null && enclosing ? { top, directory: enclosing.directory, github: enclosing.files.some((file) => file.path.startsWith('.github/')) } : undefined;
   const [walked, git] = await Promise.all([
-    walk(root, { maxFiles: limits.maxFiles, githubAbove }),
+    walk(root, { maxFiles: limits.maxFiles, within }),
     options.git === false ? Promise.resolve(null) : collectGit(root, options.now, (warning) => gitWarnings.push(warning)),
   ]);
   // A walked path is relative and normalised already: `join`'s normalising costs more than the read's bookkeeping.

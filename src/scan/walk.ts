@@ -80,11 +80,20 @@ export interface WalkResult {
 
 export interface WalkOptions {
   maxFiles: number;
+  /** The walked directory is a project of a monorepo: where it sits in the repository's work tree. */
+  within?: Within;
+}
+
+export interface Within {
+  /** The work tree's top, an absolute path. */
+  top: string;
+  /** The walked directory's path below it (`services/model`). */
+  directory: string;
   /**
-   * The repository has a `.github/` above the walked directory (at the top of the monorepo it is a
-   * project of): the project then has one, and a folder with its own is a copy of another repository.
+   * The top has a `.github/`: the project then has one, and a folder in it with its own is a copy
+   * of another repository.
    */
-  githubAbove?: boolean;
+  github: boolean;
 }
 
 /** Directories read between two turns of the event loop. */
@@ -92,19 +101,43 @@ const YIELD_EVERY = 200;
 
 const IGNORE_RULES: ReadLimit = { what: 'ignore rules', maxBytes: DOCUMENT_BYTES };
 
-/** Ignore rules (`.gitignore`, `.git/info/exclude`), or null when there are none or they cannot be read. */
-async function loadRules(root: string, directory: string, file: string, warnings: ScanWarning[]): Promise<IgnoreRules | null> {
-  const path = directory ? `${directory}/${file}` : file;
+/**
+ * Ignore rules (`.gitignore`, `.git/info/exclude`), or null when there are none or they cannot be
+ * read. `above`: for a directory above the walked root, the root's path below it.
+ */
+async function loadRules(root: string, directory: string, file: string, warnings: ScanWarning[], above?: string): Promise<IgnoreRules | null> {
+  const inRoot = directory ? `${directory}/${file}` : file;
+  // Warnings name files from the walked root, as every other path of the audit.
+  const path = above === undefined ? inRoot : `${'../'.repeat(above.split('/').length)}${inRoot}`;
   try {
     const text = await readBoundedTextIfExists(join(root, directory, file), IGNORE_RULES);
     if (!text) return null;
-    const { rules, dropped } = compileRules(text, directory);
+    const { rules, dropped } = compileRules(text, directory, above);
     if (dropped > 0) warnings.push({ path, message: `only the first ${MAX_RULES.toLocaleString('en-US')} distinct ignore rules are applied; ${dropped.toLocaleString('en-US')} more are not, and the files they name are scanned` });
     return rules;
   } catch (error) {
     warnings.push({ path, message: (error as Error).message });
     return null;
   }
+}
+
+/**
+ * The ignore rules in force at the walked root before its own `.gitignore`, in git's order: the
+ * repository's `.git/info/exclude`, then the `.gitignore` of each directory from the top of a
+ * monorepo down to the project's parent (a top `.gitignore` that leaves out `.env` or `data/`
+ * does so in every project).
+ */
+async function rulesAbove(root: string, within: Within | undefined, warnings: ScanWarning[]): Promise<IgnoreRules[]> {
+  if (!within) {
+    const exclude = await loadRules(root, '', '.git/info/exclude', warnings);
+    return exclude ? [exclude] : [];
+  }
+  const names = within.directory.split('/');
+  const loaded = [await loadRules(within.top, '', '.git/info/exclude', warnings, within.directory)];
+  for (let depth = 0; depth < names.length; depth++) {
+    loaded.push(await loadRules(within.top, names.slice(0, depth).join('/'), '.gitignore', warnings, names.slice(depth).join('/')));
+  }
+  return loaded.filter((rules): rules is IgnoreRules => rules !== null);
 }
 
 /**
@@ -124,10 +157,9 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
   };
   // A directory under the root without `join`'s normalising, which a walk of thousands of directories feels.
   const base = root.endsWith(sep) ? root : root + sep;
-  const exclude = await loadRules(root, '', '.git/info/exclude', result.warnings);
+  const rootScopes = (await rulesAbove(root, options.within, result.warnings)).map(scopeOf);
   let visited = 0;
   let rootHasGithub = false;
-  const rootScopes: IgnoreScope[] = exclude ? [scopeOf(exclude)] : [];
 
   async function visit(directory: string, chain: readonly IgnoreScope[]): Promise<void> {
     if (result.truncated) return;
@@ -139,7 +171,7 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
       return;
     }
     entries.sort((a, b) => compareStrings(a.name, b.name));
-    if (directory === '') rootHasGithub = options.githubAbove === true || hasGithubFolder(entries);
+    if (directory === '') rootHasGithub = options.within?.github === true || hasGithubFolder(entries);
     else if (entries.some((entry) => ENVIRONMENT_MARKERS.includes(entry.name)) || (rootHasGithub && isRepositoryCopy(entries))) {
       result.skippedDirectories += 1;
       return;

@@ -24,6 +24,28 @@ describe('the top of a monorepo around an audited directory', () => {
     expect(topConfigurationPaths(root)).toEqual(['.github/actions/build/action.yml', '.github/workflows/ci.yml', '.gitlab-ci.yml']);
   });
 
+  it("applies the ignore rules of the top and the folders between, in git's order, the project's own last", async () => {
+    const root = await tempDir({
+      '.gitignore': '.env\n*.pkl\n/data\nservices/model/cache/\n',
+      '.git/info/exclude': 'scratch.py\n',
+      'services/.gitignore': 'tmp/\n',
+      'services/model/.gitignore': '!keep.pkl\n',
+      'services/model/.env': 'OPENAI_API_KEY=sk-proj-abc\n',
+      'services/model/model.pkl': '',
+      'services/model/keep.pkl': '',
+      'services/model/data/x.csv': '',
+      'services/model/cache/a.txt': '',
+      'services/model/tmp/t.txt': '',
+      'services/model/scratch.py': '',
+      'services/model/train.py': '',
+    });
+    const model = await scan(join(root, 'services', 'model'), options);
+    // `/data` is the top's own folder; the project's `data/` is not it.
+    expect(model.files.paths).toEqual(['.gitignore', 'data/x.csv', 'keep.pkl', 'train.py']);
+    // The key in the ignored .env is not committed, so not reported.
+    expect(model.secrets.findings).toEqual([]);
+  });
+
   it("reads the top's CI when a subdirectory of a work tree is audited, and only then", async () => {
     const root = await tempDir({ '.github/workflows/ci.yml': WORKFLOW, 'services/model/train.py': 'import sklearn\n' });
     await mkdir(join(root, '.git'));

@@ -62,7 +62,7 @@ describe('walk', () => {
     const template = await tempDir({ LICENSE: 'MIT-0\n', 'seedcode/.github/workflows/build.yml': 'on: push\n', 'seedcode/LICENSE': 'MIT-0\n', 'seedcode/pipelines/pipeline.py': '' });
     expect((await walk(template, { maxFiles: 1000 })).paths).toEqual(['LICENSE', 'seedcode/.github/workflows/build.yml', 'seedcode/LICENSE', 'seedcode/pipelines/pipeline.py']);
     // A project of a monorepo whose top has the .github: a folder with its own is a copy again.
-    expect((await walk(template, { maxFiles: 1000, githubAbove: true })).paths).toEqual(['LICENSE']);
+    expect((await walk(template, { maxFiles: 1000, within: { top: '/nowhere', directory: 'services/model', github: true } })).paths).toEqual(['LICENSE']);
   });
 
   it('never follows symbolic links, so a loop or a link out of the repository is harmless', async () => {
