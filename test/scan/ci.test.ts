@@ -1283,6 +1283,13 @@ jobs:
     expect(collect(ciCollector, model).facts.pipelines).toEqual([]);
   });
 
+  it("reads a pipeline of the project's own that the top's calls once, as the project's", () => {
+    const project = { ...model, 'azure-pipelines.yml': 'trigger: [main]\nsteps:\n- script: pytest\n' };
+    const callsIt = { 'azure-pipelines.yml': 'trigger: [main]\nstages:\n- stage: model\n  jobs:\n  - job: t\n    steps:\n    - template: services/model/azure-pipelines.yml\n' };
+    const { facts } = collect(ciCollector, project, { signals: [] }, enclosingInMemory(callsIt, 'services/model'));
+    expect(facts.pipelines.map((pipeline) => pipeline.path)).toEqual(['../../azure-pipelines.yml', 'azure-pipelines.yml']);
+  });
+
   it("leaves out a folder's own .github in the project when the monorepo's top has one, as GitHub does", () => {
     const seeded = { ...model, 'seed/.github/workflows/build.yml': 'on: push\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: pytest\n' };
     expect(collect(ciCollector, seeded).facts.pipelines.map((pipeline) => pipeline.path)).toEqual(['seed/.github/workflows/build.yml']);

@@ -258,10 +258,11 @@ export function collectPipelines(providers: readonly CiProviderDefinition[], fol
       if (definition) files.push({ file, definition });
     },
     finish(index, warn) {
-      const pipelines = [
-        ...readPipelines(files, index, warn, table, followers),
-        ...(index.enclosing ? enclosingPipelines(index.enclosing, index, warn, table, followers) : []),
-      ].sort((a, b) => compareStrings(a.path, b.path));
+      const own = readPipelines(files, index, warn, table, followers);
+      const read = new Set(own.map((pipeline) => pipeline.path));
+      // A template of the project's own that the top's pipeline calls is read once, as the project's.
+      const around = index.enclosing ? enclosingPipelines(index.enclosing, index, warn, table, followers).filter((pipeline) => !read.has(pipeline.path)) : [];
+      const pipelines = [...own, ...around].sort((a, b) => compareStrings(a.path, b.path));
       return { providers: [...new Set(pipelines.map((pipeline) => pipeline.provider))].sort(compareStrings), pipelines };
     },
   };
