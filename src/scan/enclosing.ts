@@ -16,8 +16,8 @@ import { walkedFile, type WalkedFile } from './walk.js';
 
 /** Dot-directories deep enough for `.github/actions/<name>/action.yml` and `.gitlab/ci/<group>/x.yml`. */
 const MAX_DEPTH = 4;
-/** A hostile or huge top (a `.github` of thousands of files) is listed only this far. */
-const MAX_FILES = 1_000;
+/** A hostile or huge top (a `.github` of thousands of files, or of empty folders) is listed only this far. */
+const MAX_ENTRIES = 1_000;
 /** CI definitions are small; the same bound as a followed file's. */
 const MAX_BYTES = 512 * 1024;
 
@@ -31,13 +31,14 @@ function entriesOf(directory: string): Dirent[] {
 
 /**
  * The top's own files and those of its dot-directories (`.git` aside), paths from the top, sorted:
- * regular files only, links never followed.
+ * regular files only, links never followed, at most MAX_ENTRIES files and folders looked at.
  */
 export function topConfigurationPaths(top: string): string[] {
   const paths: string[] = [];
+  let entries = 0;
   const visit = (directory: string, depth: number) => {
     for (const entry of entriesOf(directory ? `${top}/${directory}` : top)) {
-      if (paths.length >= MAX_FILES) return;
+      if (++entries > MAX_ENTRIES) return;
       const path = directory ? `${directory}/${entry.name}` : entry.name;
       if (entry.isFile()) paths.push(path);
       else if (entry.isDirectory() && depth < MAX_DEPTH && (directory || (entry.name.startsWith('.') && entry.name !== '.git'))) visit(path, depth + 1);

@@ -1,4 +1,4 @@
-import { mkdir, symlink } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { topConfigurationPaths } from '../../src/scan/enclosing.js';
@@ -58,5 +58,15 @@ describe('the top of a monorepo around an audited directory', () => {
     expect((await scan(join(vendored, 'services', 'model'), options)).files.count).toBe(1);
     const alone = await tempDir({ 'services/model/train.py': '' });
     expect((await scan(join(alone, 'services', 'model'), options)).ci.pipelines).toEqual([]);
+  });
+});
+
+describe('a hostile top', () => {
+  it('is listed only so far, however many folders its dot-directories hold', async () => {
+    const root = await tempDir({ '.gitlab-ci.yml': '' });
+    for (let i = 0; i < 1_200; i++) await mkdir(join(root, '.noise', `d${String(i).padStart(4, '0')}`), { recursive: true });
+    await mkdir(join(root, '.noise', 'zz'), { recursive: true });
+    await writeFile(join(root, '.noise', 'zz', 'late.yml'), '');
+    expect(topConfigurationPaths(root)).toEqual(['.gitlab-ci.yml']);
   });
 });
