@@ -1283,6 +1283,51 @@ jobs:
     expect(collect(ciCollector, model).facts.pipelines).toEqual([]);
   });
 
+  it.each<[string, string, boolean]>([
+    ['backend', 'working-directory: ./backend', true],
+    ['backend', 'run: cd backend && make test', true],
+    ['backend', "paths: ['backend/**']", true],
+    ['backend', 'context: backend/', true],
+    ['backend', 'run: docker build -f ./backend/Dockerfile .', true],
+    ['backend', 'run: pytest ${{ github.workspace }}/backend/tests', true],
+    ['backend', 'image: ghcr.io/acme/backend:latest', false],
+    ['backend', 'name: Build backend', false],
+    ['backend', 'run: curl https://github.com/acme/backend/archive.zip', false],
+    ['backend', 'run: cd backend-v2 && make test', false],
+    ['services/model', 'working-directory: services/model', true],
+    ["services/model", "paths: ['services/model']", true],
+    ['services/model', 'run: cd old-services/model && make', false],
+    ['services/model', 'run: cd services/model-v2 && make', false],
+  ])('for %s, a workflow with "%s" names it: %s', (directory, line, names) => {
+    const workflow = `on: push\njobs:\n  t:\n    runs-on: x\n    steps:\n      - ${line}\n      - run: pytest\n`;
+    const { facts } = collect(ciCollector, model, { signals: [] }, enclosingInMemory({ '.github/workflows/ci.yml': workflow }, directory));
+    expect(facts.pipelines.length).toBe(names ? 1 : 0);
+  });
+
+  it("follows a checks workflow only into the reusable workflows it gives the directory", () => {
+    const reusable = 'on: workflow_call\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: pytest\n        working-directory: ${{ inputs.directory }}\n';
+    const checks = `on: pull_request
+jobs:
+  changes:
+    runs-on: x
+    steps:
+      - uses: dorny/paths-filter@v3
+        with:
+          filters: |
+            model: ['services/model/**']
+  model:
+    uses: ./.github/workflows/python.yml
+    with:
+      directory: services/model
+  web:
+    uses: ./.github/workflows/web.yml
+`;
+    const web = 'on: workflow_call\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: npm run lint\n';
+    const { facts } = collect(ciCollector, model, { signals: [] }, enclosingInMemory({ '.github/workflows/checks.yml': checks, '.github/workflows/python.yml': reusable, '.github/workflows/web.yml': web }, 'services/model'));
+    expect(facts.pipelines.map((pipeline) => pipeline.path)).toEqual(['../../.github/workflows/checks.yml', '../../.github/workflows/python.yml']);
+    expect(pipelineAt(facts, '../../.github/workflows/python.yml').triggers).toEqual(['pull_request', 'other']);
+  });
+
   it("reads a pipeline of the project's own that the top's calls once, as the project's", () => {
     const project = { ...model, 'azure-pipelines.yml': 'trigger: [main]\nsteps:\n- script: pytest\n' };
     const callsIt = { 'azure-pipelines.yml': 'trigger: [main]\nstages:\n- stage: model\n  jobs:\n  - job: t\n    steps:\n    - template: services/model/azure-pipelines.yml\n' };

@@ -178,17 +178,26 @@ function readPipelines(
   const records = drafts.map((record) => ({ ...record, ...classifier.draft(record.draft) }));
   const triggers = effectiveTriggers(records);
   const active = activePipelines(records);
-  const kept = withCallees(records, new Set(drafts.filter((draft) => draft.named).map((draft) => draft.path)));
+  const kept = withCallees(records, new Set(drafts.filter((draft) => draft.named).map((draft) => draft.path)), about);
   return records.filter((record) => kept.has(record.path)).map((record) => toPipeline(record, triggers.get(record.path)!, active.has(record.path)));
 }
 
-/** `paths`, and the pipelines they call, through chains of calls. */
-function withCallees(records: readonly PipelineRecord[], paths: Set<string>): Set<string> {
+/**
+ * `paths`, and the pipelines they call, through chains of calls. With `about`, a GitHub workflow's
+ * job passes it on only when its inputs name the directory: a monorepo's checks workflow calls each
+ * project's reusable workflow from its own job (`uses: ./.github/workflows/frontend-ci.yml`),
+ * and only the one given the directory runs for it. A template of another provider is part of
+ * the job that includes it.
+ */
+function withCallees(records: readonly PipelineRecord[], paths: Set<string>, about?: (text: string) => boolean): Set<string> {
   const byPath = new Map(records.map((record) => [record.path, record]));
   const pending = [...paths];
   for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
-    for (const callee of byPath.get(path)?.draft.calls ?? []) {
+    const caller = byPath.get(path);
+    for (const callee of caller?.draft.calls ?? []) {
       if (paths.has(callee) || !byPath.has(callee)) continue;
+      const given = caller!.draft.callInputs.filter((call) => call.path === callee);
+      if (about && caller!.definition.provider === 'github-actions' && !given.some((call) => about(call.text))) continue;
       paths.add(callee);
       pending.push(callee);
     }
@@ -196,14 +205,24 @@ function withCallees(records: readonly PipelineRecord[], paths: Set<string>): Se
   return paths;
 }
 
+/** Where a path starts: a line's start, a space, a quote, `=`, `:`, `,` or a bracket; or after `./`, or `}}/` (`${{ github.workspace }}/…`). */
+const PATH_START = String.raw`(?:^|[\s"'=:,\[(]|\.\/|\}\/)`;
+const PATH_END = String.raw`(?=$|[\s"',\])}])`;
+/** What takes a folder as its argument: `cd backend`, `working-directory: backend`, `make -C backend`. */
+const FOLDER_TAKER = String.raw`(?:^|[\s"'])(?:cd|pushd|working-directory:|workingDirectory:|context:|cwd:|-C|--cwd|--directory|--project-dir)[ \t]+["']?(?:\.\/)?`;
+
 /**
- * Whether a file names `directory` as a path: `working-directory: services/model`, `paths:
- * ['services/model/**']`, `context: ./services/model`, `cd services/model`; not
- * `services/model-v2` nor `old-services/model`.
+ * Whether a file names `directory` as a path: a path through it (`services/model/**`,
+ * `./backend/Dockerfile`), or the folder itself (`working-directory: services/model`, `cd
+ * backend`, `./backend`). A name of one segment may be a word of anything (an image called
+ * `backend`, a step named "Build backend"), so alone it counts only where a folder is expected;
+ * `services/model-v2`, `old-services/model` and a URL through `…/backend/` are other paths.
  */
 function naming(directory: string): (text: string) => boolean {
-  const path = new RegExp(`(?:^|[^\\w.-])${escapeRegExp(directory)}(?![\\w.-])`, 'm');
-  return (text) => text.includes(directory) && path.test(text);
+  const written = escapeRegExp(directory);
+  const itself = directory.includes('/') ? `${PATH_START}${written}${PATH_END}` : `(?:\.\/|${FOLDER_TAKER})${written}${PATH_END}`;
+  const patterns = [new RegExp(`${PATH_START}${written}\/`, 'm'), new RegExp(itself, 'm')];
+  return (text) => text.includes(directory) && patterns.some((pattern) => pattern.test(text));
 }
 
 /**

@@ -65,6 +65,8 @@ export interface Draft {
   broken?: CiBreakage;
   /** Other CI files of the repository this one runs (local reusable workflows, Azure templates). */
   calls: string[];
+  /** The inputs a job gives a reusable workflow it calls (`with:`), as text: what tells a monorepo's callers apart. */
+  callInputs: Array<{ path: string; text: string }>;
   /** How the triggers of the pipelines that run this file combine with its own: Azure ignores a template's `trigger:`. */
   inheritedTriggers: 'add' | 'replace';
 }
@@ -81,6 +83,7 @@ export function emptyDraft(): Draft {
     manualApproval: false,
     disabled: false,
     calls: [],
+    callInputs: [],
     inheritedTriggers: 'add',
   };
 }
