@@ -179,6 +179,14 @@ describe('pipelines that run nothing', () => {
     expect(workflowFacts(run, { Makefile: 'test:\n\t@echo skipped\n', 'ci/test.sh': 'echo "all tests passed"\n' }).inert).toBe(true);
   });
 
+  it("reads a lone -v as verbose for Python's test runners and linters, as a version elsewhere", () => {
+    expect(stepsRunning('pytest -v')).toEqual(['test@7 pytest -v']);
+    expect(stepsRunning('flake8 -v')).toEqual(['lint@7 flake8 -v']);
+    expect(stepsRunning('.venv/bin/pytest -v')).toEqual(['test@7 .venv/bin/pytest -v']);
+    expect(stepsRunning('pytest --version')).toEqual([]);
+    expect(workflowFacts('node -v && docker -v').inert).toBe(true);
+  });
+
   it('counts a step that uses an action as doing something, but not checking out the code', () => {
     const workflow = (step: string) => `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - ${step}\n`;
     expect(pipelineAt(collect(ciCollector, { '.github/workflows/x.yml': workflow('run: echo hi') }).facts, '.github/workflows/x.yml').inert).toBe(true);
