@@ -10,6 +10,8 @@ export interface FilesFacts {
   paths: string[];
   /** Files at or above the large-file threshold, with their size in bytes. */
   large: Array<{ path: string; bytes: number }>;
+  /** Files of no bytes at all: placeholders that show no practice (a project template's untouched `train_model.py`). */
+  empty: string[];
   /** Number of files per path context (only non-zero contexts). */
   byContext: Partial<Record<PathContext, number>>;
   /** Directories left out by name (`node_modules`, virtualenvs…) or by `.gitignore`, counted. */
@@ -32,6 +34,7 @@ export function filesFacts(files: readonly WalkedFile[], walked: WalkResult, unr
     totalBytes: files.reduce((sum, file) => sum + file.bytes, 0),
     paths: files.map((file) => file.path),
     large: files.filter((file) => file.bytes >= largeFileBytes).map((file) => ({ path: file.path, bytes: file.bytes })),
+    empty: files.filter((file) => file.bytes === 0).map((file) => file.path),
     byContext,
     skippedDirectories: walked.skippedDirectories,
     skippedSymlinks: walked.skippedSymlinks,

@@ -26,7 +26,7 @@ export const file = defineCheck({
   name: 'file',
   argument,
   doc: {
-    summary: 'A file matching one of the globs exists (in the project\'s own paths, unless `in` says otherwise).',
+    summary: 'A file matching one of the globs exists and is not empty (in the project\'s own paths, unless `in` says otherwise).',
     examples: ['file: [Dockerfile, Containerfile]', 'file: { glob: "docs/adr/*.md", min: 2, description: architecture decision record }'],
   },
   evaluate(arg, ctx) {
@@ -35,7 +35,9 @@ export const file = defineCheck({
     const contexts = spec.in ?? DEFAULT_CONTEXTS;
     const min = spec.min ?? 1;
     const matched = [...new Set(globs.flatMap((glob) => ctx.files.find(glob)))].sort();
-    const counted = matched.filter((path) => contexts.includes(pathContext(path)));
+    // An empty file shows no practice: a template's placeholder `train_model.py` trains nothing.
+    const empty = matched.filter((path) => ctx.facts.files.empty.includes(path));
+    const counted = matched.filter((path) => contexts.includes(pathContext(path)) && !empty.includes(path));
     if (counted.length >= min) {
       return {
         value: true,
@@ -58,6 +60,9 @@ export const file = defineCheck({
     const elsewhere = matched.filter((path) => !contexts.includes(pathContext(path)));
     for (const path of elsewhere.slice(0, 3)) {
       evidence.push({ kind: 'found', counted: false, path, detail: `not counted: ${path} is ${pathContext(path)} code, not the project's own` });
+    }
+    for (const path of empty.filter((path) => contexts.includes(pathContext(path))).slice(0, 3)) {
+      evidence.push({ kind: 'found', counted: false, path, detail: `not counted: ${path} is empty` });
     }
     return { value: false, evidence };
   },

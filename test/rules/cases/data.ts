@@ -264,6 +264,12 @@ export const cases: RuleCases = {
     { name: 'a RAG application that indexes its documents in a notebook', files: { ...llmAssistant, 'notebooks/ingest.ipynb': notebook('from langchain_text_splitters import RecursiveCharacterTextSplitter\nchunks = RecursiveCharacterTextSplitter(chunk_size=800).split_documents(docs)\nChroma.from_documents(chunks, embeddings, persist_directory="index")') }, status: 'fail' },
     { name: 'Airflow DAG', files: { 'dags/transactions.py': airflowDag }, status: 'pass', evidence: 'dags/transactions.py:9' },
     {
+      name: "a data module beside a template's empty ones",
+      files: { 'src/data/__init__.py': '', 'src/features/build_features.py': '', 'src/data/make_dataset.py': 'import pandas as pd\n\ndf = pd.read_csv(input_filepath)\ndf.dropna().to_csv(output_filepath)\n' },
+      status: 'partial',
+      firstEvidence: 'src/data/make_dataset.py',
+    },
+    {
       name: 'a Mage pipeline that loads and prepares data',
       files: { 'etl/pipelines/prepare_data/metadata.yaml': 'blocks:\n- name: load_gaming_data\n  type: data_loader\n- name: extract_features\n  type: transformer\ntype: python\n' },
       status: 'pass',

@@ -437,6 +437,13 @@ export const cases: RuleCases = {
       status: 'pass',
       firstEvidence: 'recipe.yaml:1',
     },
+    // A project template's placeholders (cookiecutter-data-science leaves `train_model.py` empty) train nothing.
+    {
+      name: "a template's empty training script",
+      files: { 'src/models/train_model.py': '', 'src/models/model.py': 'from sklearn.linear_model import LogisticRegression\n\nmodel = LogisticRegression().fit(X, y)\n' },
+      status: 'fail',
+      evidence: 'not counted: src/models/train_model.py is empty',
+    },
     { name: 'a Helm chart template path is no recipe', files: { 'deploy/values.yaml': 'image: churn\ntemplate: charts/classification/v1\n', 'src/train.py': 'model.fit(X, y)\n' }, status: 'partial' },
     { name: 'a Databricks asset bundle job whose tasks depend on one another', files: { 'src/train.py': databricksTrain, 'resources/model-workflow.yml': databricksTrainingJob('') }, status: 'pass', evidence: 'resources/model-workflow.yml:6' },
     // One task is a scheduled script; docker-compose services also declare `depends_on:`.
