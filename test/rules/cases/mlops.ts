@@ -459,6 +459,15 @@ export const cases: RuleCases = {
       evidence: 'flows/train_flow.py:3',
     },
     {
+      name: 'a training flow beside a prediction flow that comes first by path',
+      files: {
+        'flows/predict.py': 'from metaflow import FlowSpec, step\n\nclass PredictFlow(FlowSpec):\n    @step\n    def start(self):\n        self.preds = self.model.predict(self.X)\n        self.next(self.end)\n',
+        'flows/train_models.py': 'from metaflow import FlowSpec, step\n\nclass TrainFlow(FlowSpec):\n    @step\n    def train_model(self):\n        self.model = build_model().fit(self.X, self.y)\n        self.next(self.end)\n',
+      },
+      status: 'pass',
+      firstEvidence: 'flows/train_models.py:3 class TrainFlow(FlowSpec):',
+    },
+    {
       name: 'an Argo WorkflowTemplate of training steps',
       files: { 'pipelines/training/workflow.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata:\n  name: train\nspec:\n  entrypoint: main\n  templates:\n    - name: main\n      dag:\n        tasks:\n          - name: train\n            template: train\n' },
       status: 'pass',
