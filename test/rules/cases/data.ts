@@ -264,6 +264,15 @@ export const cases: RuleCases = {
     { name: 'a RAG application that indexes its documents in a notebook', files: { ...llmAssistant, 'notebooks/ingest.ipynb': notebook('from langchain_text_splitters import RecursiveCharacterTextSplitter\nchunks = RecursiveCharacterTextSplitter(chunk_size=800).split_documents(docs)\nChroma.from_documents(chunks, embeddings, persist_directory="index")') }, status: 'fail' },
     { name: 'Airflow DAG', files: { 'dags/transactions.py': airflowDag }, status: 'pass', evidence: 'dags/transactions.py:9' },
     {
+      name: 'a Databricks job whose tasks ingest, then validate',
+      files: {
+        'src/ingest.py': 'import pandas as pd\n\npdf = pd.read_csv(csv_path, sep=";")\nspark.createDataFrame(pdf).write.mode("overwrite").saveAsTable("bronze_wine")\n',
+        'resources/job.yml': 'resources:\n  jobs:\n    wine:\n      tasks:\n        - task_key: ingest\n          spark_python_task:\n            python_file: ../src/ingest.py\n        - task_key: validate\n          depends_on:\n            - task_key: ingest\n          spark_python_task:\n            python_file: ../src/validate.py\n',
+      },
+      status: 'pass',
+      firstEvidence: 'resources/job.yml:5',
+    },
+    {
       name: "a data module beside a template's empty ones",
       files: { 'src/data/__init__.py': '', 'src/features/build_features.py': '', 'src/data/make_dataset.py': 'import pandas as pd\n\ndf = pd.read_csv(input_filepath)\ndf.dropna().to_csv(output_filepath)\n' },
       status: 'partial',

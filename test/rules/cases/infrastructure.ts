@@ -622,6 +622,23 @@ export const cases: RuleCases = {
   ],
   'infra.batch-scoring': [
     {
+      name: 'scoring code a Databricks job runs',
+      files: {
+        'src/batch_score.py': 'model = mlflow.sklearn.load_model(model_uri)\npreds = model.predict(X_test)\nspark.createDataFrame(X_test.assign(prediction=preds)).write.saveAsTable("batch_predictions")\n',
+        'resources/score-job.yml': 'resources:\n  jobs:\n    scoring:\n      tasks:\n        - task_key: batch_score\n          spark_python_task:\n            python_file: ../src/batch_score.py\n',
+      },
+      status: 'pass',
+      firstEvidence: 'src/batch_score.py:2 preds = model.predict(X_test)',
+    },
+    {
+      name: 'scoring code and a Databricks job in an example',
+      files: {
+        'src/batch_score.py': 'model = mlflow.sklearn.load_model(model_uri)\npreds = model.predict(X_test)\nspark.createDataFrame(X_test.assign(prediction=preds)).write.saveAsTable("batch_predictions")\n',
+        'examples/resources/score-job.yml': 'resources:\n  jobs:\n    scoring:\n      tasks:\n        - task_key: batch_score\n          spark_python_task:\n            python_file: ../../src/batch_score.py\n',
+      },
+      status: 'partial',
+    },
+    {
       name: 'Vertex AI batch prediction in the prediction pipeline',
       files: { 'pipelines/prediction/pipeline.py': 'from google_cloud_pipeline_components.v1.batch_predict_job import ModelBatchPredictOp\n\npredictions = ModelBatchPredictOp(project=PROJECT, model=model, job_display_name="score")\n' },
       status: 'pass',
