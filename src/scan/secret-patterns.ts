@@ -142,7 +142,8 @@ function valueAt(line: string, start: number): { value: string; index: number; q
     return { value: line.slice(index, end), index, quoted: true };
   }
   let end = start;
-  while (end < line.length && end - start < MAX_VALUE_LENGTH && !/\s/.test(line[end]!)) end++;
+  // Inside a JSON or YAML string an escaped line break ends the value too: `Auth: 294817\nCashier:`.
+  while (end < line.length && end - start < MAX_VALUE_LENGTH && !/\s/.test(line[end]!) && !(line[end] === '\\' && /[nrt]/.test(line[end + 1] ?? ''))) end++;
   const value = line.slice(start, end).replace(UNQUOTED_TAIL, '');
   return value === '' || value.startsWith('#') ? null : { value, index: start, quoted: false };
 }

@@ -57,6 +57,8 @@ describe('secrets: what counts as a credential', () => {
     ['a generated key in a production .env file', '.env.production', 'DJANGO_SECRET_KEY=8x$k2!m@p#q9v7w&z3r^t5y1u4i6o0\n', /random-looking/],
     // Only a whole SOPS value is ciphertext: a key that merely mentions the format is not.
     ['a key pasted after an ENC prefix', 'config/prod.yaml', 'api_key: "ENC_8x$k2!m@p#q9v7w&z3r^t5y1u4i6o0"\n', /random-looking/],
+    // A Kubernetes Secret's data is base64: what it decodes to is judged, a generated key is one.
+    ['a generated key in base64 in a Secret', 'deploy/k8s/secrets.yaml', `kind: Secret\ndata:\n  OPENAI_API_KEY: ${Buffer.from('Kq8Zr3Lm9Tx2Vw5Yp1Bn4CzQ7mX2').toString('base64')}\n`, /random-looking value \(28 characters.*, in base64/],
   ])('a literal that looks real counts: %s', (_name, path, text, why) => {
     const { real, facts } = judged({ [path]: text });
     expect(real).toHaveLength(1);
@@ -73,6 +75,8 @@ describe('secrets: what counts as a credential', () => {
     ['a placeholder', '.env.production', 'SECRET_KEY=CHANGE_THIS_IN_PRODUCTION\nOPENAI_API_KEY=<your-key>\nTOKEN=xxxxxxxxxxxx\nAPI_KEY=sk-ant-...\n'],
     ['a name, not a value', 'src/app.py', 'API_TOKEN_HEADER = "X-Api-Key"\nTOKEN_COUNT = "token_count"\nmax_tokens = 512\nid-token: write\n'],
     ['a scope, not an assignment', '.taskcluster.yml', 'scopes:\n  - auth:aws-s3:read-write:project-data/*\n'],
+    // An escaped line break ends a value: the receipt's authorisation code is six digits, not `294817\nCashier:`.
+    ['a receipt in a JSON string', 'evals/golden_set.jsonl', '{"input_text": "TOTAL $46.44\\nVisa 4111  Auth: 294817\\nCashier: Jordan T.\\nThank you!"}\n'],
     ['hashes of secrets (a detect-secrets baseline, a stored password hash)', '.secrets.baseline', `"hashed_secret": "67debbd0c2fca92f16a856573844056ba12c3fa1",\npassword_hash: "${uuidToken}"\ntoken_sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n`],
     ['a Helm chart naming a Kubernetes secret created elsewhere', 'apps/monitoring/helmrelease.yaml', 'grafana:\n  admin:\n    existingSecret: grafana-admin\nauth:\n  existingSecret: mlflow-db-credentials\n'],
     ['an analytics write key shipped in a web page', 'web/static/analytics.js', 'analytics.load({ writeKey: "Kq8Zr3Lm9Tx2Vw5Yp1Bn4CzQ7mX2" });\n'],
@@ -97,6 +101,8 @@ describe('secrets: what counts as a credential', () => {
     ['a sample payload in an API schema', 'src/api/schemas.py', 'json_schema_extra = {\n    "example": {\n        "username": "john",\n        "password": "SecurePass123!",\n    }\n}\n', /example block/],
     ["the AWS documentation's example key", 'src/upload.py', `key = "${['AKIAIOSFODNN7', 'EXAMPLE'].join('')}"\n`, /published example/],
     ['a private key header without a key', 'docs/setup.md', `${privateKeyHeader}\n...\n`, /without a key body/],
+    ['placeholders in base64 in a Kubernetes Secret', 'deploy/k8s/secrets.yaml', 'kind: Secret\ndata:\n  # echo -n "your-anthropic-api-key" | base64\n  ANTHROPIC_API_KEY: eW91ci1hbnRocm9waWMtYXBpLWtleQ==\n  API_KEY_SECRET: eW91ci0zMi1jaGFyLW1pbmltdW0tc2VjcmV0LWhlcmU=\n', /^deploy\/k8s\/secrets\.yaml:\d base64 of a placeholder$/],
+    ['a test key spelled with the words of its name', 'tests/conftest.py', 'TEST_API_KEY = "test-api-key-12345"\nADMIN_TOKEN = "admin-token-2024-dev"\n', /default or throw-away/],
     [
       'a Kubernetes secret encrypted with SOPS',
       'apps/monitoring/secrets/grafana-admin.yaml',

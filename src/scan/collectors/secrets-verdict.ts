@@ -140,6 +140,16 @@ function isComplex(value: string): boolean {
   return value.length >= 8 && characterClasses(value) >= 3 && !/\s/.test(value) && /[A-Za-z][0-9@$!#%^&*+=?~][A-Za-z]|[!#$%^&*+=?~@]/.test(value);
 }
 
+/**
+ * Only the words of its own name and of default credentials, with digits and separators
+ * (`TEST_API_KEY = "test-api-key-12345"`): a value a person made up, however varied it looks.
+ */
+function isMadeOfNames(value: string, names: readonly string[]): boolean {
+  const runs = letterRuns(value);
+  const own = new Set(names.flatMap(keyWords));
+  return runs.some((run) => run.length >= 3) && runs.every((run) => DEFAULT_WORDS.has(run) || own.has(run));
+}
+
 /** The value is one of the words it is given to (`POSTGRES_PASSWORD=postgres`), the user's name, or a default word with digits. */
 function isDefault(value: string, names: readonly string[]): boolean {
   const runs = letterRuns(value);
@@ -192,6 +202,9 @@ function valueVerdict(value: string, names: readonly string[], weight: FileWeigh
   if (weight === 'documentation') return { real: false, why: 'an example in documentation' };
   if (isText(value)) return { real: false, why: 'text (words or letters no credential has), not a credential', quiet: true };
   const length = `${value.length} characters`;
+  const throwAway: Verdict = { real: false, why: 'a default or throw-away value (a service, user or placeholder word)' };
+  // Checked before randomness: `test-api-key-12345` is varied enough to look generated.
+  if (isMadeOfNames(value, names)) return throwAway;
   if (isRandomLooking(value)) {
     // Local and template files hold made-up tokens too; a pasted real one is long.
     if (weight === 'local' && value.length < 24) return { real: false, why: `a short generated value in a local-development or template file` };
@@ -199,8 +212,18 @@ function valueVerdict(value: string, names: readonly string[], weight: FileWeigh
   }
   if (weight === 'local') return { real: false, why: 'a value a person chose, in a local-development or template file' };
   if (isComplex(value)) return { real: true, why: `a literal password mixing letter cases, digits and symbols (${length}) given to ${subject}` };
-  if (isDefault(value, names)) return { real: false, why: 'a default or throw-away value (a service, user or placeholder word)' };
+  if (isDefault(value, names)) return throwAway;
   return { real: false, why: 'a readable word or name, not a generated credential', quiet: true };
+}
+
+/**
+ * A Kubernetes Secret's `data:` holds each value in base64 (`eW91ci1hbnRocm9waWMtYXBpLWtleQ==` is
+ * `your-anthropic-api-key`): what it decodes to is the value. Null when it is no base64 of text.
+ */
+function secretDataDecoded(value: string): string | null {
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(value)) return null;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  return /^[\x20-\x7e]+$/.test(decoded) ? decoded : null;
 }
 
 /** A URL writes its user and password percent-encoded (`a%20secret`): judge what they say. */
@@ -261,5 +284,10 @@ export function verdictOf(candidate: SecretCandidate, path: string, around: Surr
   if (candidate.evidence === 'url') return valueVerdict(percentDecoded(candidate.value), [percentDecoded(candidate.user ?? '')], weight, 'the password of a URL');
   // In code, an unquoted value is an expression (`password = settings.db_password`), not a literal.
   if (weight === 'code' && !candidate.quoted) return { real: false, why: 'an expression, not a literal', quiet: true };
+  const decoded = around.enclosingKeys()[0] === 'data' ? secretDataDecoded(candidate.value) : null;
+  if (decoded !== null) {
+    const inner = valueVerdict(decoded, [candidate.key ?? ''], weight, `${candidate.key ?? 'a secret'}, in base64`);
+    return inner.real ? inner : { real: false, why: `base64 of ${inner.why}` };
+  }
   return valueVerdict(candidate.value, [candidate.key ?? ''], weight, candidate.key ?? 'a secret');
 }
