@@ -556,6 +556,16 @@ export const cases: RuleCases = {
       status: 'partial',
       firstEvidence: 'src/api/main.py:9 @app.post("/api/create_response")',
     },
+    {
+      name: "a document AI's extraction route leads, before a report route of another module",
+      files: {
+        'app/api/extract.py': 'from fastapi import APIRouter\n\nrouter = APIRouter()\n\n@router.post("/extract/structured", response_model=ExtractionResponse)\nasync def extract(req: ExtractionRequest) -> ExtractionResponse:\n    return await extractor.run(req)\n',
+        'app/api/admin.py': 'from fastapi import APIRouter\n\nrouter = APIRouter()\n\n@router.post("/accounts", response_model=AccountResponse)\nasync def create_account(req: AccountRequest) -> AccountResponse:\n    return await accounts.create(req)\n',
+      },
+      answers: online,
+      status: 'pass',
+      firstEvidence: 'app/api/extract.py:5 @router.post("/extract/structured", response_model=ExtractionResponse)',
+    },
     { name: 'a Flask prediction route without a schema leads', files: { 'app.py': 'from flask import Flask\n\napp = Flask(__name__)\n\n@app.route("/")\ndef index():\n    return "ok"\n\n@app.route("/predict", methods=["POST"])\ndef predict():\n    return model.predict(request.json)\n' }, answers: online, status: 'partial', firstEvidence: 'app.py:9' },
     { name: 'KServe InferenceService', files: { 'deploy/isvc.yaml': canaryInferenceService }, status: 'pass', evidence: 'InferenceService churn' },
     { name: 'a Ray Serve application deployed as a KubeRay RayService', files: { 'apps/ray/rayservice.yaml': rayService }, status: 'pass', evidence: 'RayService sentiment' },
