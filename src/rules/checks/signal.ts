@@ -2,6 +2,7 @@ import { byLocation } from '../../util/compare.js';
 import { counted } from '../../util/plural.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { PathContext } from '../../scan/location.js';
+import type { EvalContext } from '../context.js';
 import type { Evidence } from '../finding.js';
 import { alternatives, briefName, capped, contextWords, DEFAULT_CONTEXTS, globsSearched, globWords, list, placeFilter, sortEvidence, sought } from './evidence.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
@@ -17,6 +18,9 @@ const argument = ({ z, text, oneOrMany, pathContexts }: SchemaKit) =>
       sameFileAs: oneOrMany(text)
         .optional()
         .describe('Only matches in a file where one of these signals also matched count: a schedule in the DAG that trains, not in any DAG.'),
+      leadWith: oneOrMany(text)
+        .optional()
+        .describe('Matches in a file where one of these signals also matched are shown first: the pipeline that trains before the one that predicts.'),
     }),
   ]);
 
@@ -34,6 +38,15 @@ function companions(arg: ArgumentOf<typeof argument>): string[] {
   return typeof arg === 'string' || Array.isArray(arg) ? [] : list(arg.sameFileAs);
 }
 
+function leaders(arg: ArgumentOf<typeof argument>): string[] {
+  return typeof arg === 'string' || Array.isArray(arg) ? [] : list(arg.leadWith);
+}
+
+/** The files where one of the signals matched. */
+function filesOf(ids: readonly string[], ctx: EvalContext): Set<string> {
+  return new Set(ids.flatMap((id) => (ctx.facts.code.signals[id]?.matches ?? []).map((match) => match.path)));
+}
+
 export const signal = defineCheck({
   name: 'signal',
   argument,
@@ -44,6 +57,7 @@ export const signal = defineCheck({
       'signal: mon-drift-detection-call',
       'signal: { ids: [mon-prediction-log, mon-quality-monitor-call], glob: "*.py" }',
       'signal: { ids: orchestrator-schedule, sameFileAs: ct-training-step }',
+      'signal: { ids: pipeline-definition, leadWith: ct-training-step }',
     ],
   },
   evaluate(arg, ctx) {
@@ -54,7 +68,7 @@ export const signal = defineCheck({
     const companionIds = companions(arg);
     const inPlace = placeFilter(contexts, globs);
     // Places are kept per kind of file, a few each: the files a companion is known in.
-    const companionFiles = new Set(companionIds.flatMap((id) => (ctx.facts.code.signals[id]?.matches ?? []).map((match) => match.path)));
+    const companionFiles = filesOf(companionIds, ctx);
     const counts = companionIds.length === 0 ? inPlace : (match: { path: string; context: PathContext }) => inPlace(match) && companionFiles.has(match.path);
     const evidence: Evidence[] = [];
     for (const id of wanted) {
@@ -64,7 +78,12 @@ export const signal = defineCheck({
         }
       }
     }
-    if (evidence.length > 0) return { value: true, evidence: capped(sortEvidence(evidence), 'matches') };
+    if (evidence.length > 0) {
+      const leadFiles = filesOf(leaders(arg), ctx);
+      const sorted = sortEvidence(evidence);
+      const ordered = [...sorted.filter((item) => leadFiles.has(item.path ?? '')), ...sorted.filter((item) => !leadFiles.has(item.path ?? ''))];
+      return { value: true, evidence: capped(ordered, 'matches') };
+    }
     const described = [...new Set(wanted.map((id) => ctx.signals.get(id)?.description ?? id))];
     const { words, searched: patterns } = sought(described.map(briefName), described, ['pattern', 'patterns']);
     const searched = patterns === undefined && globsSearched(globs) === '' ? undefined : `${patterns ?? alternatives(described)}${globsSearched(globs)}`;
@@ -93,7 +112,7 @@ export const signal = defineCheck({
     };
   },
   references(arg, scope) {
-    for (const id of [...ids(arg), ...companions(arg)]) {
+    for (const id of [...ids(arg), ...companions(arg), ...leaders(arg)]) {
       if (!scope.signals.has(id)) scope.refuse(`unknown signal "${id}"${didYouMean(id, scope.signals.keys())}`);
     }
   },
