@@ -150,6 +150,14 @@ export const cases: RuleCases = {
       evidence: 'src/churn/features.py:4',
     },
     {
+      name: "the columns of a BentoML service's training records checked",
+      files: {
+        'service.py': 'import bentoml\nfrom typing import Annotated\nfrom bentoml.validators import DataframeSchema\n\nDF_TYPE = Annotated[pd.DataFrame, DataframeSchema(orient="records", columns=["ds", "y"])]\n\n@bentoml.service\nclass Forecast:\n    @bentoml.api\n    def train_and_predict(self, data: DF_TYPE, period: int = 30) -> pd.DataFrame:\n        model = Prophet().fit(data)\n        return model.predict(model.make_future_dataframe(periods=period))\n',
+      },
+      status: 'partial',
+      firstEvidence: 'service.py:5',
+    },
+    {
       name: "an LLM application's generation parameters are not its data",
       files: { 'app/api.py': 'from openai import OpenAI\nfrom pydantic import BaseModel, Field\n\nclient = OpenAI()\n\nclass Ask(BaseModel):\n    temperature: float = Field(0.2, ge=0, le=2)\n\ndef answer(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])\n' },
       // An application on a hosted LLM keeps no dataset: the rule does not apply, and its request model is no data schema.
