@@ -150,6 +150,20 @@ export const cases: RuleCases = {
       evidence: 'src/churn/features.py:4',
     },
     {
+      name: 'hand-written data-quality checks in the data step of a project that trains',
+      files: {
+        'backend/services/data_quality.py': 'import pandas as pd\n\n\ndef assess_data_quality(df: pd.DataFrame, target_column: str) -> dict:\n    missing = {col: float(df[col].isnull().mean()) for col in df.columns}\n    return {"missing_rates": missing}\n',
+        'backend/services/train.py': 'df = pd.read_csv(path)\nreport = assess_data_quality(df, "churn")\nmodel.fit(X, y)\n',
+      },
+      status: 'partial',
+      firstEvidence: 'backend/services/data_quality.py:4 def assess_data_quality(df: pd.DataFrame, target_column: str) -> dict:',
+    },
+    {
+      name: 'a function validating the configuration is no data check',
+      files: { 'src/config.py': 'def validate_config(cfg: dict) -> None:\n    if "lr" not in cfg:\n        raise KeyError("lr")\n', 'src/train.py': 'df = pd.read_csv(path)\nmodel.fit(X, y)\n' },
+      status: 'fail',
+    },
+    {
       name: "the columns of a BentoML service's training records checked",
       files: {
         'service.py': 'import bentoml\nfrom typing import Annotated\nfrom bentoml.validators import DataframeSchema\n\nDF_TYPE = Annotated[pd.DataFrame, DataframeSchema(orient="records", columns=["ds", "y"])]\n\n@bentoml.service\nclass Forecast:\n    @bentoml.api\n    def train_and_predict(self, data: DF_TYPE, period: int = 30) -> pd.DataFrame:\n        model = Prophet().fit(data)\n        return model.predict(model.make_future_dataframe(periods=period))\n',
