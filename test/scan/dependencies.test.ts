@@ -531,6 +531,46 @@ describe('conda environment files', () => {
   });
 });
 
+describe('Databricks Asset Bundle jobs', () => {
+  const job = [
+    'resources:',
+    '  jobs:',
+    '    wine:',
+    '      tasks:',
+    '        - task_key: train',
+    '          spark_python_task:',
+    '            python_file: ../src/train.py',
+    '          libraries:',
+    '            - pypi:',
+    '                package: xgboost==2.0.3',
+    '      environments:',
+    '        - environment_key: default',
+    '          spec:',
+    '            dependencies:',
+    '              - scikit-learn',
+    '              - mlflow>=2.9',
+    '',
+  ].join('\n');
+
+  it("reads a job's environment dependencies and task libraries", () => {
+    const { facts, warnings } = run({ 'resources/wine-job.yml': job });
+    expect(facts.declared.map((d) => `${d.name}${d.spec} ${d.line} ${d.pinned}`)).toEqual(['mlflow>=2.9 16 false', 'scikit-learn 15 false', 'xgboost==2.0.3 10 true']);
+    expect(facts.manifests).toEqual([{ path: 'resources/wine-job.yml', ecosystem: 'pypi', kind: 'databricks-bundle', declared: 3, pinned: 1 }]);
+    expect(warnings).toEqual([]);
+  });
+
+  it.each([
+    // The bundle's root only includes its resources; Java keeps application.yml in resources/, as multi-document YAML.
+    ['databricks.yml', 'bundle:\n  name: wine\ninclude:\n  - resources/*.yml\n'],
+    ['src/main/resources/application.yml', 'server:\n  port: 8080\n---\nspring:\n  profiles: prod\n'],
+    ['resources/cluster.yml', 'resources:\n  clusters:\n    main:\n      spark_version: 15.4.x-scala2.12\n'],
+  ])('declares nothing in %s, and warns of nothing', (path, text) => {
+    const { facts, warnings } = run({ [path]: text });
+    expect(facts.manifests).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('package.json', () => {
   const PACKAGE_JSON = `{
   "name": "model-dashboard",

@@ -44,6 +44,7 @@ export type ManifestKind =
   | 'setup.py'
   | 'setup.cfg'
   | 'conda'
+  | 'databricks-bundle'
   | 'package.json';
 
 export interface LockFileInfo {

@@ -5,6 +5,7 @@ import type { DependencyFacts } from './facts.js';
 import { lockFormat } from './lock-files.js';
 import type { ManifestFormat, ManifestRead } from './manifest.js';
 import { condaEnvironment } from './manifests/conda.js';
+import { databricksBundle } from './manifests/databricks-bundle.js';
 import { packageJson } from './manifests/package-json.js';
 import { pipfile } from './manifests/pipfile.js';
 import { pyproject } from './manifests/pyproject.js';
@@ -20,7 +21,7 @@ import { summarise } from './summary.js';
  */
 
 /** The manifest kinds, in the order they are tried on a file name. */
-const MANIFEST_FORMATS: readonly ManifestFormat[] = [requirementsFile, pyproject, pipfile, setupPy, setupCfg, condaEnvironment, packageJson];
+const MANIFEST_FORMATS: readonly ManifestFormat[] = [requirementsFile, pyproject, pipfile, setupPy, setupCfg, condaEnvironment, databricksBundle, packageJson];
 
 export const dependenciesCollector = defineCollector({ key: 'dependencies', create: collectDependencies, whenUnread: 'its dependencies are not read' });
 
