@@ -1,10 +1,11 @@
+import { posix } from 'node:path';
 import { mlProjectOf } from '../score/ml-project.js';
 import type { Answers } from '../answers/types.js';
 import { buildBusiness } from '../business/build.js';
 import type { BusinessData } from '../business/types.js';
 import { profileOrigin, type Profile } from '../config/profiles.js';
 import type { Waiver } from '../config/types.js';
-import { STATUSES, type Finding } from '../rules/finding.js';
+import { STATUSES, type Evidence, type Finding } from '../rules/finding.js';
 import type { LoadedRuleSet } from '../rules/load.js';
 import { SEVERITIES } from '../rules/types.js';
 import { plan } from '../roadmap/plan.js';
@@ -56,7 +57,27 @@ function findingOrder(categoryIds: readonly string[]) {
  * The Report, without gates and baseline: those depend on the run's thresholds, and the audit adds
  * them once the scores are known.
  */
-export function buildReport({ targetPath, facts, ruleSet, answers, findings, guards, mlTestScoreModel, businessData, generatedAt, cover, profile, config }: ReportInputs): Report {
+/**
+ * Evidence in a file of the repository's top that the project borrowed (its pre-commit hooks, its
+ * CODEOWNERS) is named where the file is, from the audited directory: `../../.pre-commit-config.yaml`.
+ */
+function namedWhereTheyAre(findings: readonly Finding[], root: Facts['root']): readonly Finding[] {
+  const { directory, fromTop } = root;
+  if (directory === null || fromTop.length === 0) return findings;
+  const borrowed = new Set(fromTop);
+  const inTop = (evidence: Evidence) => evidence.path !== undefined && borrowed.has(evidence.path);
+  return findings.map((finding) =>
+    finding.evidence.some(inTop) ? { ...finding, evidence: finding.evidence.map((item) => (inTop(item) ? whereItIs(item, posix.relative(directory, item.path!)) : item)) } : finding,
+  );
+}
+
+/** The evidence with its file named `path`, in its detail too ("file .github/dependabot.yml"). */
+function whereItIs(evidence: Evidence, path: string): Evidence {
+  return { ...evidence, path, detail: evidence.detail.split(evidence.path!).join(path) };
+}
+
+export function buildReport({ targetPath, facts, ruleSet, answers, findings: found, guards, mlTestScoreModel, businessData, generatedAt, cover, profile, config }: ReportInputs): Report {
+  const findings = namedWhereTheyAre(found, facts.root);
   const rules = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
   const { categories, summary: scored } = scoreFindings(findings, ruleSet.categories, guards);
   const mlProject = mlProjectOf(facts);

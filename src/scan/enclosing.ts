@@ -1,4 +1,5 @@
 import { readdirSync, type Dirent } from 'node:fs';
+import { globMatcher } from '../util/glob.js';
 import { compareStrings } from '../util/compare.js';
 import type { EnclosingRepository } from './collector.js';
 import { fileContent } from './file-content.js';
@@ -70,4 +71,53 @@ export function enclosingInMemory(files: Record<string, string>, directory: stri
     .sort(compareStrings)
     .map((path) => ({ path, bytes: Buffer.byteLength(files[path]!) }));
   return { directory, files: listed, read: (path) => (Object.hasOwn(files, path) ? fileContent(path, files[path]!) : null) };
+}
+
+/**
+ * Files that configure the whole repository, wherever its projects sit: pre-commit hooks (run on
+ * every file unless told otherwise), code owners, Renovate, the security policy, secret scanners'
+ * configuration. A project of a monorepo without its own is covered by the top's.
+ */
+const REPOSITORY_WIDE = new Set([
+  '.pre-commit-config.yaml',
+  '.pre-commit-config.yml',
+  'CODEOWNERS',
+  '.github/CODEOWNERS',
+  '.gitlab/CODEOWNERS',
+  'renovate.json',
+  'renovate.json5',
+  '.renovaterc',
+  '.renovaterc.json',
+  '.renovaterc.json5',
+  '.github/renovate.json',
+  '.github/renovate.json5',
+  'SECURITY.md',
+  '.github/SECURITY.md',
+  '.gitleaks.toml',
+  '.secrets.baseline',
+  '.gitguardian.yaml',
+  '.gitguardian.yml',
+]);
+
+/** Dependabot updates only the folders its entries name (`directory: "/services/model"`, or `directories:` with globs). */
+const DEPENDABOT = new Set(['.github/dependabot.yml', '.github/dependabot.yaml']);
+/** A folder a Dependabot entry names: `directory: "/x"` or an item of `directories:`. */
+const DEPENDABOT_FOLDER = /^[ \t]*(?:-[ \t]*)?(?:directory[ \t]*:[ \t]*|-[ \t]*)["']?\/([^"'\s#]*)["']?[ \t]*(?:#.*)?$/;
+
+function coversDirectory(dependabot: string, directory: string): boolean {
+  return dependabot.split('\n').some((line) => {
+    const folder = DEPENDABOT_FOLDER.exec(line)?.[1]?.replace(/\/$/, '');
+    return folder !== undefined && (folder === directory || (/[*?[{]/.test(folder) && globMatcher(folder)(directory)));
+  });
+}
+
+/**
+ * The top's repository-wide files that a project of a monorepo has none of at the same place
+ * (paths from the top, which are also where the project would keep its own): the audit reads them
+ * as the project's, and the report names them from the audited directory.
+ */
+export function repositoryWideFiles(enclosing: EnclosingRepository, own: (path: string) => boolean): string[] {
+  return enclosing.files
+    .map((file) => file.path)
+    .filter((path) => (REPOSITORY_WIDE.has(path) || (DEPENDABOT.has(path) && coversDirectory(enclosing.read(path)?.text ?? '', enclosing.directory))) && !own(path));
 }

@@ -22,6 +22,12 @@ export interface ScanFacts {
      * directory; a web host and code scanning name files from the top.
      */
     directory: string | null;
+    /**
+     * Files at the top of that work tree that configure the whole repository (pre-commit hooks,
+     * CODEOWNERS, Renovate…) and the audited directory has none of: read as its own, under the
+     * paths it would keep them at. The report names them from the audited directory.
+     */
+    fromTop: string[];
   };
   files: FilesFacts;
   git: GitFacts | null;

@@ -5,7 +5,7 @@ import { byLocation, compareStrings } from '../util/compare.js';
 import { InputError } from '../util/errors.js';
 import { size } from '../util/read-bounded.js';
 import type { CodeSignal, CollectedFacts, CollectorDefinition, EnclosingRepository, ScanIndex } from './collector.js';
-import { enclosingInMemory, enclosingOnDisk } from './enclosing.js';
+import { enclosingInMemory, enclosingOnDisk, repositoryWideFiles } from './enclosing.js';
 import { BUILTIN_COLLECTORS } from './collectors/index.js';
 import { SCAN_KEYS, type Facts, type ScanFacts } from './facts.js';
 import { fileContent } from './file-content.js';
@@ -13,7 +13,7 @@ import { filesFacts, type FilesFacts } from './files.js';
 import { collectGit, type GitFacts } from './git.js';
 import type { ScanWarning } from './location.js';
 import { readText, sizeOf, type ReadResult } from './read.js';
-import { walk, walkedFile, type WalkedFile, type WalkResult } from './walk.js';
+import { listed, walk, walkedFile, withPaths, type WalkedFile, type WalkResult } from './walk.js';
 
 export interface ScanOptions<Extra extends readonly CollectorDefinition[] = readonly []> {
   /** Code patterns declared by the rule packs. */
@@ -205,8 +205,13 @@ export async function scan<const Extra extends readonly CollectorDefinition[] = 
   ]);
   // A walked path is relative and normalised already: `join`'s normalising costs more than the read's bookkeeping.
   const base = root.endsWith(sep) ? root : root + sep;
-  const access: FileAccess = { read: (path, limit) => readText(base + path, limit), size: (path) => sizeOf(base + path) };
-  return collectFacts({ name: basename(root), directory }, walked, access, definitions, options, git, gitWarnings, enclosing) as ScannedFacts<Extra>;
+  const fromTop = enclosing ? repositoryWideFiles(enclosing, (path) => listed(walked.paths, path)) : [];
+  const borrowed = new Set(fromTop);
+  // Most audits borrow nothing, and their reads skip the question.
+  const at = borrowed.size === 0 ? (path: string) => base + path : (path: string) => (borrowed.has(path) ? `${top}/${path}` : base + path);
+  const access: FileAccess = { read: (path, limit) => readText(at(path), limit), size: (path) => sizeOf(at(path)) };
+  const listing = fromTop.length === 0 ? walked : { ...walked, paths: withPaths(walked.paths, fromTop) };
+  return collectFacts({ name: basename(root), directory, fromTop }, listing, access, definitions, options, git, gitWarnings, enclosing) as ScannedFacts<Extra>;
 }
 
 /**
@@ -224,12 +229,15 @@ export async function scanFiles<const Extra extends readonly CollectorDefinition
   },
 ): Promise<ScannedFacts<Extra>> {
   const definitions = collectorsWith(options.collectors ?? []);
-  const walked: WalkResult = { paths: Object.keys(files).sort(compareStrings), skippedDirectories: 0, skippedSymlinks: 0, truncated: false, warnings: [] };
-  const size = (path: string) => Buffer.byteLength(files[path]!);
+  const enclosing = options.directory && options.enclosing ? enclosingInMemory(options.enclosing, options.directory) : null;
+  const fromTop = enclosing ? repositoryWideFiles(enclosing, (path) => Object.hasOwn(files, path)) : [];
+  const all = { ...files, ...Object.fromEntries(fromTop.map((path) => [path, options.enclosing![path]!])) };
+  const walked: WalkResult = { paths: Object.keys(all).sort(compareStrings), skippedDirectories: 0, skippedSymlinks: 0, truncated: false, warnings: [] };
+  const size = (path: string) => Buffer.byteLength(all[path]!);
   const read = (path: string, limit: number): ReadResult => {
     const bytes = size(path);
-    return bytes > limit ? { unread: 'too-large', bytes } : files[path]!.includes('\u0000') ? { unread: 'binary', bytes } : { text: files[path]!, bytes };
+    return bytes > limit ? { unread: 'too-large', bytes } : all[path]!.includes('\u0000') ? { unread: 'binary', bytes } : { text: all[path]!, bytes };
   };
-  const enclosing = options.directory && options.enclosing ? enclosingInMemory(options.enclosing, options.directory) : null;
-  return collectFacts({ name: options.name ?? 'memory', directory: options.directory ?? null }, walked, { read, size }, definitions, options, options.gitFacts ?? null, [], enclosing) as ScannedFacts<Extra>;
+  const place = { name: options.name ?? 'memory', directory: options.directory ?? null, fromTop };
+  return collectFacts(place, walked, { read, size }, definitions, options, options.gitFacts ?? null, [], enclosing) as ScannedFacts<Extra>;
 }

@@ -57,16 +57,34 @@ export interface WalkedFile {
   bytes: number;
 }
 
-/** The walked file at a path, found in the walk's sorted list without building a map of it. */
-export function walkedFile(files: readonly WalkedFile[], path: string): WalkedFile | undefined {
+/** The first position in a list sorted by path (each entry's path given by `pathAt`) whose path is not before `path`. */
+function firstNotBefore(length: number, pathAt: (index: number) => string, path: string): number {
   let low = 0;
-  let high = files.length;
+  let high = length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (compareStrings(files[middle]!.path, path) < 0) low = middle + 1;
+    if (compareStrings(pathAt(middle), path) < 0) low = middle + 1;
     else high = middle;
   }
-  return files[low]?.path === path ? files[low] : undefined;
+  return low;
+}
+
+/** The walked file at a path, found in the walk's sorted list without building a map of it. */
+export function walkedFile(files: readonly WalkedFile[], path: string): WalkedFile | undefined {
+  const at = firstNotBefore(files.length, (index) => files[index]!.path, path);
+  return files[at]?.path === path ? files[at] : undefined;
+}
+
+/** The sorted paths with `more` put in their places (none of them is there already). */
+export function withPaths(paths: readonly string[], more: readonly string[]): string[] {
+  const merged = [...paths];
+  for (const path of more) merged.splice(firstNotBefore(merged.length, (index) => merged[index]!, path), 0, path);
+  return merged;
+}
+
+/** Whether the sorted paths hold `path`. */
+export function listed(paths: readonly string[], path: string): boolean {
+  return paths[firstNotBefore(paths.length, (index) => paths[index]!, path)] === path;
 }
 
 export interface WalkResult {

@@ -209,6 +209,17 @@ describe('SARIF output', () => {
     expect(ci.locations[0]!.physicalLocation.artifactLocation.uri).toBe('.github/workflows/manual.yml');
   });
 
+  it("names the top's pre-commit hooks, read as a monorepo project's own, where they are", async () => {
+    const { '.github/workflows/ci.yml': _, ...withoutCi } = files;
+    const hooks = 'repos:\n  - repo: https://github.com/gitleaks/gitleaks\n    rev: v8.18.0\n    hooks:\n      - id: gitleaks\n';
+    const model = await reportFromFiles(withoutCi, { directory: 'services/churn', enclosing: { '.pre-commit-config.yaml': hooks } });
+    const scanning = model.findings.find((finding) => finding.ruleId === 'security.secret-scanning')!;
+    expect(scanning.status).toBe('partial');
+    expect(scanning.evidence[0]).toMatchObject({ path: '../../.pre-commit-config.yaml', line: 5 });
+    const result = sarif(model).runs[0]!.results.find((entry) => entry.ruleId === 'security.secret-scanning')!;
+    expect(result.locations[0]!.physicalLocation.artifactLocation.uri).toBe('.pre-commit-config.yaml');
+  });
+
   it('never contains a credential in full', () => {
     expect(renderSarif(report)).not.toContain(AWS_KEY);
   });

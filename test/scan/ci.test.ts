@@ -1328,6 +1328,13 @@ jobs:
     expect(pipelineAt(facts, '../../.github/workflows/python.yml').triggers).toEqual(['pull_request', 'other']);
   });
 
+  it('follows a workflow that runs for the directory wholly (its triggers name it) into every workflow it calls', () => {
+    const build = 'on: workflow_call\njobs:\n  b:\n    runs-on: x\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n';
+    const ci = "on:\n  push:\n    paths: ['services/model/**']\njobs:\n  build:\n    uses: ./.github/workflows/build.yml\n    with:\n      hardware: cuda\n";
+    const { facts } = collect(ciCollector, model, { signals: [] }, enclosingInMemory({ '.github/workflows/ci.yml': ci, '.github/workflows/build.yml': build }, 'services/model'));
+    expect(facts.pipelines.map((pipeline) => pipeline.path)).toEqual(['../../.github/workflows/build.yml', '../../.github/workflows/ci.yml']);
+  });
+
   it("reads a pipeline of the project's own that the top's calls once, as the project's", () => {
     const project = { ...model, 'azure-pipelines.yml': 'trigger: [main]\nsteps:\n- script: pytest\n' };
     const callsIt = { 'azure-pipelines.yml': 'trigger: [main]\nstages:\n- stage: model\n  jobs:\n  - job: t\n    steps:\n    - template: services/model/azure-pipelines.yml\n' };

@@ -70,3 +70,23 @@ describe('a hostile top', () => {
     expect(topConfigurationPaths(root)).toEqual(['.gitlab-ci.yml']);
   });
 });
+
+describe("the top's repository-wide files", () => {
+  it('are read as the project\'s when it has none of its own; Dependabot only when an entry names the project', async () => {
+    const root = await tempDir({
+      '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/gitleaks/gitleaks\n    hooks:\n      - id: gitleaks\n',
+      '.github/CODEOWNERS': '* @acme/ml\n',
+      '.github/dependabot.yml': 'version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: "/services/model"\n',
+      'SECURITY.md': '# Security\n',
+      'services/model/SECURITY.md': '# Our own policy\n',
+      'services/model/train.py': '',
+      'services/web/package.json': '{}',
+    });
+    await mkdir(join(root, '.git'));
+    const model = await scan(join(root, 'services', 'model'), options);
+    expect(model.root.fromTop).toEqual(['.github/CODEOWNERS', '.github/dependabot.yml', '.pre-commit-config.yaml']);
+    expect(model.files.paths).toEqual(['.github/CODEOWNERS', '.github/dependabot.yml', '.pre-commit-config.yaml', 'SECURITY.md', 'train.py']);
+    const web = await scan(join(root, 'services', 'web'), options);
+    expect(web.root.fromTop).toEqual(['.github/CODEOWNERS', '.pre-commit-config.yaml', 'SECURITY.md']);
+  });
+});

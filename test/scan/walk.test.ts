@@ -130,10 +130,10 @@ describe('scan reads', () => {
 
   it('says where the audited directory sits in the git work tree holding it, through a link too', async () => {
     const root = await tempDir({ 'services/model/train.py': 'x', 'README.md': '' });
-    expect((await scan(root, options)).root).toEqual({ name: expect.any(String), directory: null });
+    expect((await scan(root, options)).root).toEqual({ name: expect.any(String), directory: null, fromTop: [] });
     await mkdir(join(root, '.git'));
     expect((await scan(root, options)).root.directory).toBe('');
-    expect((await scan(join(root, 'services', 'model'), options)).root).toEqual({ name: 'model', directory: 'services/model' });
+    expect((await scan(join(root, 'services', 'model'), options)).root).toEqual({ name: 'model', directory: 'services/model', fromTop: [] });
     await symlink(join(root, 'services'), join(root, 'linked'));
     expect((await scan(join(root, 'linked', 'model'), options)).root.directory).toBe('services/model');
   });

@@ -162,7 +162,14 @@ function readPipelines(
   const github = (files: readonly WalkedFile[]) => files.some((file) => file.path.startsWith('.github/'));
   const ownGithub = github(index.files) || (index.enclosing !== null && github(index.enclosing.files));
   const read = files.filter(({ file, definition }) => !(ownGithub && definition.provider === 'github-actions' && !file.path.startsWith('.github/')));
-  const drafts = read.map(({ file, definition }) => ({ path: file.path, definition, draft: readDraft(definition, file, warn, repo), named: about?.(file.text) ?? true }));
+  const reading = (path: string, definition: CiProviderDefinition, file: FileContent) => ({
+    path,
+    definition,
+    draft: readDraft(definition, file, warn, repo),
+    named: about?.(file.text) ?? true,
+    wholly: about?.(definition.provider === 'github-actions' ? outsideJobs(file.text) : file.text) ?? true,
+  });
+  const drafts = read.map(({ file, definition }) => reading(file.path, definition, file));
   const known = new Set(drafts.map((draft) => draft.path));
   // Files called by a pipeline are pipelines too, wherever they are kept (an Azure template under `templates/`).
   for (let i = 0; i < drafts.length && known.size < files.length + MAX_CALLED_FILES; i++) {
@@ -172,37 +179,49 @@ function readPipelines(
       if (!file) continue;
       known.add(callee);
       const definition = table.calleeProvider(caller.definition, file);
-      drafts.push({ path: callee, definition, draft: readDraft(definition, file, warn, repo), named: about?.(file.text) ?? true });
+      drafts.push(reading(callee, definition, file));
     }
   }
   const records = drafts.map((record) => ({ ...record, ...classifier.draft(record.draft) }));
   const triggers = effectiveTriggers(records);
   const active = activePipelines(records);
-  const kept = withCallees(records, new Set(drafts.filter((draft) => draft.named).map((draft) => draft.path)), about);
+  const kept = withCallees(records, new Set(drafts.filter((draft) => draft.named).map((draft) => draft.path)), new Set(drafts.filter((draft) => draft.wholly).map((draft) => draft.path)), about);
   return records.filter((record) => kept.has(record.path)).map((record) => toPipeline(record, triggers.get(record.path)!, active.has(record.path)));
 }
 
 /**
- * `paths`, and the pipelines they call, through chains of calls. With `about`, a GitHub workflow's
- * job passes it on only when its inputs name the directory: a monorepo's checks workflow calls each
- * project's reusable workflow from its own job (`uses: ./.github/workflows/frontend-ci.yml`),
- * and only the one given the directory runs for it. A template of another provider is part of
- * the job that includes it.
+ * `paths`, and the pipelines they call, through chains of calls. With `about`, a GitHub workflow
+ * that names the directory only inside its jobs passes it on from a job whose inputs name it: a
+ * monorepo's checks workflow calls each project's reusable workflow from its own job (`uses:
+ * ./.github/workflows/frontend-ci.yml`), and only the one given the directory runs for it. One
+ * that names it in its triggers (`paths: [server/**]`) runs wholly for it, callees included
+ * (`wholly`, and so do its callees). A template of another provider is part of the job that includes it.
  */
-function withCallees(records: readonly PipelineRecord[], paths: Set<string>, about?: (text: string) => boolean): Set<string> {
+function withCallees(records: readonly PipelineRecord[], paths: Set<string>, wholly: Set<string>, about?: (text: string) => boolean): Set<string> {
   const byPath = new Map(records.map((record) => [record.path, record]));
   const pending = [...paths];
   for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
-    const caller = byPath.get(path);
-    for (const callee of caller?.draft.calls ?? []) {
-      if (paths.has(callee) || !byPath.has(callee)) continue;
-      const given = caller!.draft.callInputs.filter((call) => call.path === callee);
-      if (about && caller!.definition.provider === 'github-actions' && !given.some((call) => about(call.text))) continue;
+    const caller = byPath.get(path)!;
+    const lends = (callee: string) =>
+      !about || caller.definition.provider !== 'github-actions' || wholly.has(path) || caller.draft.callInputs.some((call) => call.path === callee && about(call.text));
+    for (const callee of caller.draft.calls) {
+      if (paths.has(callee) || !byPath.has(callee) || !lends(callee)) continue;
+      // What a workflow run wholly for the directory calls runs wholly for it too.
+      if (wholly.has(path)) wholly.add(callee);
       paths.add(callee);
       pending.push(callee);
     }
   }
   return paths;
+}
+
+/** A GitHub workflow's text without its `jobs:` block: its triggers, environment and defaults. */
+function outsideJobs(text: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => /^["']?jobs["']?\s*:/.test(line));
+  if (start < 0) return text;
+  const end = lines.findIndex((line, i) => i > start && /^[^\s#-]/.test(line));
+  return [...lines.slice(0, start), ...(end < 0 ? [] : lines.slice(end))].join('\n');
 }
 
 /** Where a path starts: a line's start, a space, a quote, `=`, `:`, `,` or a bracket; or after `./`, or `}}/` (`${{ github.workspace }}/…`). */
