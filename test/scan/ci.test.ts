@@ -1335,6 +1335,22 @@ jobs:
     expect(facts.pipelines.map((pipeline) => pipeline.path)).toEqual(['../../.github/workflows/build.yml', '../../.github/workflows/ci.yml']);
   });
 
+  it.each<[string, string, boolean]>([
+    ['services/model', 'project: [model, web]', true],
+    ['services/model', 'project:\n          - web\n          - "model"', true],
+    ['services/api', 'project: [model, web]', false],
+  ])('for %s, a job over a matrix with %j runs there: %s', (directory, matrix, runs) => {
+    const workflow = `on: push\njobs:\n  t:\n    runs-on: x\n    strategy:\n      matrix:\n        ${matrix}\n    steps:\n      - run: pytest\n        working-directory: services/\${{ matrix.project }}\n`;
+    const { facts } = collect(ciCollector, model, { signals: [] }, enclosingInMemory({ '.github/workflows/ci.yml': workflow }, directory));
+    expect(facts.pipelines.length).toBe(runs ? 1 : 0);
+  });
+
+  it('reads a one-word folder a matrix names where a folder is expected', () => {
+    const workflow = 'on: push\njobs:\n  t:\n    runs-on: x\n    strategy:\n      matrix:\n        service: [backend, frontend]\n    steps:\n      - run: cd ${{ matrix.service }} && make test\n';
+    const { facts } = collect(ciCollector, model, { signals: [] }, enclosingInMemory({ '.github/workflows/ci.yml': workflow }, 'backend'));
+    expect(facts.pipelines.map((pipeline) => pipeline.path)).toEqual(['../.github/workflows/ci.yml']);
+  });
+
   it("reads a pipeline of the project's own that the top's calls once, as the project's", () => {
     const project = { ...model, 'azure-pipelines.yml': 'trigger: [main]\nsteps:\n- script: pytest\n' };
     const callsIt = { 'azure-pipelines.yml': 'trigger: [main]\nstages:\n- stage: model\n  jobs:\n  - job: t\n    steps:\n    - template: services/model/azure-pipelines.yml\n' };
