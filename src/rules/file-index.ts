@@ -17,13 +17,20 @@ export class FileIndex {
   /** By the literal a match must end with: the paths, and the file names with their paths, that do. */
   private readonly pathsBySuffix = new Map<string, readonly string[]>();
   private readonly namesBySuffix = new Map<string, readonly string[]>();
+  /**
+   * The distinct file names, as `byName` lists them, once a glob needs them. A large tree has
+   * about as many names as files, and the lists here are read with an index, never an iterator:
+   * unoptimised code makes an iterator result per element, and every glob reads one list.
+   */
+  private names: readonly string[] | undefined;
 
   /** Whether the paths are in code-unit order, as a scan lists them, so that those with a prefix are found by bisection. */
   private readonly sorted: boolean;
 
   constructor(private readonly paths: readonly string[]) {
     this.sorted = paths.every((path, i) => i === 0 || paths[i - 1]! <= path);
-    for (const path of paths) {
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i]!;
       const name = path.slice(path.lastIndexOf('/') + 1);
       push(this.byName, name, path);
       // As in picomatch with `dot`, `*.env` also matches a file named `.env`.
@@ -70,7 +77,8 @@ export class FileIndex {
     if (!pattern.includes('/')) {
       // A glob without a slash reads only the file name: each name is tested once, however many files have it.
       const found: string[] = [];
-      for (const name of this.namesEndingWith(suffix)) if (matches(name)) found.push(...this.byName.get(name)!);
+      const names = this.namesEndingWith(suffix);
+      for (let i = 0; i < names.length; i++) if (matches(names[i]!)) found.push(...this.byName.get(names[i]!)!);
       return found.sort();
     }
     const prefix = literalPrefix(pattern);
@@ -80,7 +88,8 @@ export class FileIndex {
     const found: string[] = [];
     let directory: string | undefined;
     let verdict = false;
-    for (const path of candidates) {
+    for (let i = 0; i < candidates.length; i++) {
+      const path = candidates[i]!;
       if (!mayMatch(path)) continue;
       const slash = path.lastIndexOf('/');
       if (directory === undefined || directory.length !== slash + 1 || !path.startsWith(directory)) verdict = (matcher ??= globMatcher(pattern))((directory = path.slice(0, slash + 1)));
@@ -104,14 +113,11 @@ export class FileIndex {
     return this.paths.slice(low, end);
   }
 
-  private namesEndingWith(suffix: string): Iterable<string> {
-    if (suffix === '') return this.byName.keys();
+  private namesEndingWith(suffix: string): readonly string[] {
+    const all = (this.names ??= [...this.byName.keys()]);
+    if (suffix === '') return all;
     let names = this.namesBySuffix.get(suffix);
-    if (!names) {
-      const ending: string[] = [];
-      for (const name of this.byName.keys()) if (name.endsWith(suffix)) ending.push(name);
-      this.namesBySuffix.set(suffix, (names = ending));
-    }
+    if (!names) this.namesBySuffix.set(suffix, (names = all.filter((name) => name.endsWith(suffix))));
     return names;
   }
 

@@ -1,3 +1,4 @@
+import { importedModules } from '../scan/collectors/code/imported.js';
 import type { Facts } from '../scan/facts.js';
 
 /**
@@ -38,9 +39,8 @@ export function mlProjectOf(facts: Facts): MlProject {
     if (match) return { detected: true, evidence: `${match.path}:${match.line} (${id})` };
   }
   // `from sklearn.model_selection import …` is recorded under its dotted name.
-  for (const [module, imported] of Object.entries(facts.code.imports)) {
-    if (!ML_MODULES.some((name) => module === name || module.startsWith(`${name}.`))) continue;
-    const place = imported.locations.find((location) => OWN_CODE.has(location.context));
+  for (const module of importedModules(facts.code.imports, ML_MODULES)) {
+    const place = facts.code.imports[module]!.locations.find((location) => OWN_CODE.has(location.context));
     if (place) return { detected: true, evidence: `${place.path}:${place.line} imports ${module}` };
   }
   return {

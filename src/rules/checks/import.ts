@@ -1,3 +1,4 @@
+import { importedModules } from '../../scan/collectors/code/imported.js';
 import type { Evidence } from '../finding.js';
 import { counted } from '../../util/plural.js';
 import { alternatives, capped, contextWords, DEFAULT_CONTEXTS, globsSearched, globWords, list, placeFilter, sortEvidence, sought } from './evidence.js';
@@ -34,9 +35,8 @@ export const importCheck = defineCheck({
     const contexts = spec.in ?? DEFAULT_CONTEXTS;
     const counts = placeFilter(contexts, 'glob' in spec ? spec.glob : undefined);
     const evidence: Evidence[] = [];
-    for (const [name, usage] of Object.entries(ctx.facts.code.imports)) {
-      if (!modules.some((module) => name === module || name.startsWith(`${module}.`))) continue;
-      for (const location of usage.locations) {
+    for (const name of importedModules(ctx.facts.code.imports, modules)) {
+      for (const location of ctx.facts.code.imports[name]!.locations) {
         if (counts(location)) {
           evidence.push({ kind: 'found', path: location.path, line: location.line, cell: location.cell, detail: `imports ${name}` });
         }
