@@ -11,7 +11,8 @@ const LITERAL_FILTER_FROM = 2_000;
  * of a few hundred globs stays fast on a repository of tens of thousands of files.
  */
 export class FileIndex {
-  private readonly byName = new Map<string, string[]>();
+  /** A name's paths; a name one file has (most of a large tree's) is its path alone, which spares an array per file. */
+  private readonly byName = new Map<string, string | string[]>();
   private readonly byExtension = new Map<string, string[]>();
   private readonly results = new Map<string, string[]>();
   /** By the literal a match must end with: the paths, and the file names with their paths, that do. */
@@ -32,7 +33,10 @@ export class FileIndex {
     for (let i = 0; i < paths.length; i++) {
       const path = paths[i]!;
       const name = path.slice(path.lastIndexOf('/') + 1);
-      push(this.byName, name, path);
+      const named = this.byName.get(name);
+      if (named === undefined) this.byName.set(name, path);
+      else if (typeof named === 'string') this.byName.set(name, [named, path]);
+      else named.push(path);
       // As in picomatch with `dot`, `*.env` also matches a file named `.env`.
       const dot = name.indexOf('.', 1);
       if (dot > 0) push(this.byExtension, name.slice(dot + 1), path);
@@ -56,7 +60,7 @@ export class FileIndex {
 
   private lookup(pattern: string): string[] {
     if (!pattern.includes('/')) {
-      if (!GLOB_CHARS.test(pattern)) return this.byName.get(pattern) ?? [];
+      if (!GLOB_CHARS.test(pattern)) return this.pathsNamed(pattern);
       const extension = /^\*\.([^*?[\]{}()!+@/]+)$/.exec(pattern)?.[1];
       // `*.yml` must also match `a.b.yml`, whose indexed extension is `b.yml`: filter a superset.
       if (extension && !extension.includes('.')) {
@@ -78,7 +82,7 @@ export class FileIndex {
       // A glob without a slash reads only the file name: each name is tested once, however many files have it.
       const found: string[] = [];
       const names = this.namesEndingWith(suffix);
-      for (let i = 0; i < names.length; i++) if (matches(names[i]!)) found.push(...this.byName.get(names[i]!)!);
+      for (let i = 0; i < names.length; i++) if (matches(names[i]!)) found.push(...this.pathsNamed(names[i]!));
       return found.sort();
     }
     const prefix = literalPrefix(pattern);
@@ -96,6 +100,11 @@ export class FileIndex {
       if (verdict) found.push(path);
     }
     return found;
+  }
+
+  private pathsNamed(name: string): string[] {
+    const named = this.byName.get(name);
+    return named === undefined ? [] : typeof named === 'string' ? [named] : named;
   }
 
   /** The paths starting with the text, found in the sorted paths by bisection (by a filter where they are not sorted). */
