@@ -23,12 +23,15 @@ export interface FilesFacts {
   truncated: boolean;
 }
 
-export function filesFacts(files: readonly WalkedFile[], walked: WalkResult, unread: FilesFacts['unread'], largeFileBytes: number): FilesFacts {
-  const byContext: Partial<Record<PathContext, number>> = {};
-  for (const file of files) {
-    const context = pathContext(file.path);
-    byContext[context] = (byContext[context] ?? 0) + 1;
-  }
+/** The files' count by context, added up as the scan goes through them (it classifies each file then). */
+export type ContextCounts = FilesFacts['byContext'];
+
+export function countContext(counts: ContextCounts, path: string): void {
+  const context = pathContext(path);
+  counts[context] = (counts[context] ?? 0) + 1;
+}
+
+export function filesFacts(files: readonly WalkedFile[], byContext: ContextCounts, walked: WalkResult, unread: FilesFacts['unread'], largeFileBytes: number): FilesFacts {
   return {
     count: files.length,
     totalBytes: files.reduce((sum, file) => sum + file.bytes, 0),

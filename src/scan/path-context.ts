@@ -26,8 +26,14 @@ const TEST_FILE = /(^test_(?!time_(augment|adapt)).*\.py$)|(_tests?\.py$)|(^test
  */
 const TOOL_GENERATED_FILE = /^gotk-components\.ya?ml$/;
 
-/** Contexts are asked for the same paths again and again (scan, evidence, every rule). */
+/**
+ * Contexts are asked for the same paths again and again: by the collectors choosing what to read
+ * and by the file's content, one after another, then by rules for the files they find. A memo of
+ * every path cost ~36 bytes per file for the whole audit (7 MiB of 200,000 files), so it is
+ * emptied when full: a path asked again soon is still there, and the scan keeps each file's context.
+ */
 const memo = new Map<string, PathContext>();
+const PATH_MEMO_LIMIT = 16_384;
 /**
  * A directory's context (by the rank of the first matching rule; NO_RULE for none) depends only
  * on the directory, and a tree has a few files per directory: each is classified once.
@@ -39,7 +45,7 @@ const NO_RULE = DIRECTORY_CONTEXTS.length;
 export function pathContext(path: string): PathContext {
   let context = memo.get(path);
   if (context === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
+    if (memo.size >= PATH_MEMO_LIMIT) memo.clear();
     memo.set(path, (context = classify(path)));
   }
   return context;

@@ -9,7 +9,7 @@ import { enclosingInMemory, enclosingOnDisk, repositoryWideFiles } from './enclo
 import { BUILTIN_COLLECTORS } from './collectors/index.js';
 import { SCAN_KEYS, type Facts, type ScanFacts } from './facts.js';
 import { fileContent } from './file-content.js';
-import { filesFacts, type FilesFacts } from './files.js';
+import { countContext, filesFacts, type ContextCounts, type FilesFacts } from './files.js';
 import { collectGit, type GitFacts } from './git.js';
 import type { ScanWarning } from './location.js';
 import { readText, sizeOf, type ReadResult } from './read.js';
@@ -111,6 +111,7 @@ function collectFacts(
   const collectors = definitions.map((definition) => ({ key: definition.key, whenUnread: definition.whenUnread, collector: definition.create({ signals: options.signals }) }));
   const unread: FilesFacts['unread'] = [];
   const files: WalkedFile[] = [];
+  const byContext: ContextCounts = {};
 
   // One read per file, in path order, shared by every collector that wants it; a file is sized by its read.
   let seen = 0;
@@ -125,6 +126,7 @@ function collectFacts(
       continue;
     }
     files.push({ path, bytes });
+    countContext(byContext, path);
     if (!result) continue;
     if ('unread' in result) {
       unread.push({ path, reason: result.unread });
@@ -152,7 +154,7 @@ function collectFacts(
   return {
     factsVersion: 1,
     root,
-    files: filesFacts(files, walked, unread.sort((a, b) => compareStrings(a.path, b.path)), limits.largeFileBytes),
+    files: filesFacts(files, byContext, walked, unread.sort((a, b) => compareStrings(a.path, b.path)), limits.largeFileBytes),
     ...slices,
     git,
     warnings: warnings.sort(byLocation),

@@ -34,4 +34,11 @@ describe('pathContext', () => {
   it('classifies files of one directory by their own names', () => {
     expect(['pkg/sub/a.py', 'pkg/sub/test_a.py', 'pkg/sub/tests/a.py', 'pkg/sub/a.py'].map(pathContext)).toEqual(['project', 'test', 'test', 'project']);
   });
+
+  it('answers the same for a path asked again after tens of thousands of others', () => {
+    const paths = Array.from({ length: 40_000 }, (_, i) => (i % 3 === 0 ? `tests/t${i}.py` : i % 3 === 1 ? `src/test_m${i}.py` : `docs/d${i}.md`));
+    const first = paths.map(pathContext);
+    expect(paths.map(pathContext)).toEqual(first);
+    expect(new Set(first)).toEqual(new Set(['test', 'docs']));
+  });
 });
