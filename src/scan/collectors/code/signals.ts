@@ -149,11 +149,15 @@ export class SignalSet {
    * pass serves the code and the text signals of a source alike.
    */
   hits(source: string, signals: readonly CompiledSignal[]): SignalHits | null {
+    const readsEveryLine = signals.some((signal) => signal.literals === null);
+    const searched = signals.some((signal) => signal.literals !== null) ? this.searchFor(signals) : null;
+    const mayHit = searched !== null && searched.anyLiteral?.test(source) !== false;
+    // Most files hold none of their signals' literals: they are ruled out before a table is made for them.
+    if (!mayHit && !readsEveryLine) return null;
     const ends = new Map<CompiledSignal, number[] | null>(signals.map((signal) => [signal, signal.literals === null ? null : []]));
-    let found = signals.some((signal) => signal.literals === null);
-    if (signals.some((signal) => signal.literals !== null)) {
-      const { search, owners, anyLiteral } = this.searchFor(signals);
-      if (anyLiteral?.test(source) === false) return found ? ends : null;
+    let found = readsEveryLine;
+    if (mayHit) {
+      const { search, owners } = searched!;
       search.forEachHit(source, (literal, end) => {
         for (const signal of owners[literal] ?? []) {
           const offsets = ends.get(signal);
