@@ -30,10 +30,12 @@ const TOOL_GENERATED_FILE = /^gotk-components\.ya?ml$/;
  * Contexts are asked for the same paths again and again: by the collectors choosing what to read
  * and by the file's content, one after another, then by rules for the files they find. A memo of
  * every path cost ~36 bytes per file for the whole audit (7 MiB of 200,000 files), so it is
- * emptied when full: a path asked again soon is still there, and the scan keeps each file's context.
+ * emptied when full: a path asked again soon is still there. Up to a tree of babel/babel's size
+ * (27,674 files) it is never emptied: emptied at 16,384 paths, its audit took 0.3% more
+ * instructions than with a memo of every path, its rules asking again for paths it had forgotten.
  */
 const memo = new Map<string, PathContext>();
-const PATH_MEMO_LIMIT = 16_384;
+const PATH_MEMO_LIMIT = 32_768;
 /**
  * A directory's context (by the rank of the first matching rule; NO_RULE for none) depends only
  * on the directory, and a tree has a few files per directory: each is classified once.
