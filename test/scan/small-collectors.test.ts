@@ -85,6 +85,18 @@ describe('tests', () => {
     expect(facts.sourceFiles).toBe(1);
   });
 
+  it("sets apart tests of a dataset that import none of the project's code", () => {
+    const dataTest = 'import os\n\nimport pandas as pd\nimport pytest\n\nfrom tests import _PATH_DATA\n\n\n@pytest.mark.skipif(not os.path.exists(_PATH_DATA), reason="no data")\ndef test_data():\n    train = pd.read_csv(_PATH_DATA + "/raw/train.csv")\n    assert train.shape[1] == 3\n';
+    const { facts } = collect(testsCollector, {
+      'tests/test_data.py': dataTest,
+      // The same reads beside the project's code, or a helper of its own package, test that code.
+      'tests/test_features.py': 'import pandas as pd\n\nfrom churn.features import scale\n\n\ndef test_scale():\n    frame = pd.read_csv("tests/data/sample.csv")\n    assert scale(frame).max() == 1\n',
+      'tests/test_relative.py': 'import numpy as np\n\nfrom .helpers import fit\n\n\ndef test_fit():\n    assert fit(np.load("x.npy")) is not None\n',
+    });
+    expect(facts.files).toEqual(['tests/test_features.py', 'tests/test_relative.py']);
+    expect(facts.dataOnly).toEqual(['tests/test_data.py']);
+  });
+
   it('leaves out test files whose every test checks nothing and commands named like tests, and keeps one real test among placeholders', () => {
     const { facts } = collect(testsCollector, {
       'tests/unit/code_test.py': 'def test_get_workspace(): assert True\n',

@@ -74,3 +74,28 @@ export function hasRealPythonTest(text: string): boolean {
   }
   return false;
 }
+
+/*
+ * A data test: a file that reads a dataset and asserts on it, importing nothing but the standard
+ * library, a test framework, dataframe libraries and its own test package, checks the data, not
+ * the project's code (a course template's `test_data.py` asserting a CSV's shape and columns).
+ */
+const IMPORT_LINE = /^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import\b|import[ \t]+([\w.]+(?:[ \t]*,[ \t]*[\w.]+)*))/gm;
+const NOT_THE_PROJECT = new Set([
+  '__future__', 'collections', 'csv', 'datetime', 'functools', 'glob', 'io', 'itertools', 'json', 'logging', 'math', 'os', 'pathlib', 'random', 're',
+  'shutil', 'sys', 'tempfile', 'time', 'typing', 'warnings',
+  'hypothesis', 'pytest', 'unittest',
+  'numpy', 'pandas', 'polars', 'pyarrow',
+  'conftest', 'test', 'tests',
+]);
+const READS_DATA = /\b(?:pd|pandas|np|numpy|pl|polars)\.(?:read_\w+|load|loadtxt|genfromtxt|scan_\w+)[ \t]*\(/;
+
+/** True when the file reads data and imports no module that could be the project's own (a relative import could). */
+export function testsOnlyData(text: string): boolean {
+  if (!READS_DATA.test(text)) return false;
+  for (const match of text.matchAll(IMPORT_LINE)) {
+    const modules = match[1] !== undefined ? [match[1]] : match[2]!.split(',');
+    if (modules.some((module) => !NOT_THE_PROJECT.has(module.trim().split('.')[0]!))) return false;
+  }
+  return true;
+}

@@ -1,7 +1,7 @@
 import { defineCollector, type Collector } from '../collector.js';
 import { compareStrings } from '../../util/compare.js';
 import { pathContext } from '../path-context.js';
-import { hasRealPythonTest } from './placeholder-tests.js';
+import { hasRealPythonTest, testsOnlyData } from './placeholder-tests.js';
 
 export interface TestFacts {
   /** Test files in the project (not fixtures), sorted. */
@@ -9,6 +9,8 @@ export interface TestFacts {
   count: number;
   /** Files named and written as tests whose every test checks nothing (`assert True`, `pass`), or commands named like tests, left out of `files`. */
   placeholders: string[];
+  /** Python test files that read a dataset and assert on it, importing none of the project's code: data checks, left out of `files`. */
+  dataOnly: string[];
   /** Test frameworks detected from config files, dependencies or imports: pytest, unittest, hypothesis, jest, vitest… */
   frameworks: string[];
   configs: Array<{ path: string; framework: string }>;
@@ -57,6 +59,7 @@ export const testsCollector = defineCollector({ key: 'tests', create: collectTes
 function collectTests(): Collector<TestFacts> {
   const files: string[] = [];
   const placeholders: string[] = [];
+  const dataOnly: string[] = [];
   const frameworks = new Set<string>();
   const configs: Array<{ path: string; framework: string }> = [];
 
@@ -78,6 +81,10 @@ function collectTests(): Collector<TestFacts> {
         placeholders.push(file.path);
         return;
       }
+      if (python && testsOnlyData(file.text)) {
+        dataOnly.push(file.path);
+        return;
+      }
       files.push(file.path);
       for (const [framework, pattern] of FRAMEWORK_IMPORTS) if (pattern.test(file.text)) frameworks.add(framework);
     },
@@ -89,6 +96,7 @@ function collectTests(): Collector<TestFacts> {
         files,
         count: files.length,
         placeholders,
+        dataOnly,
         frameworks: [...frameworks].sort(compareStrings),
         configs,
         sourceFiles: sourceFiles.length,
