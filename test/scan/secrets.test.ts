@@ -209,6 +209,13 @@ describe('secrets: lines as written', () => {
   });
 });
 
+describe('secrets: a password made of the words of its name', () => {
+  it('is still a credential when it mixes cases, digits and symbols, as a person picks one to use', () => {
+    const { real } = judged({ 'config/prod.yaml': 'admin:\n  ADMIN_PASSWORD: "AdminPassword2024!"\n' });
+    expect(real).toEqual(['config/prod.yaml:2 assigned-credential']);
+  });
+});
+
 describe('secrets: redaction', () => {
   it.each([
     ['a quoted assignment', 'password = "Tr0ub4dor-3-horse"', 'Tr0ub4dor-3-horse'],

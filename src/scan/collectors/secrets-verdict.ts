@@ -203,8 +203,9 @@ function valueVerdict(value: string, names: readonly string[], weight: FileWeigh
   if (isText(value)) return { real: false, why: 'text (words or letters no credential has), not a credential', quiet: true };
   const length = `${value.length} characters`;
   const throwAway: Verdict = { real: false, why: 'a default or throw-away value (a service, user or placeholder word)' };
-  // Checked before randomness: `test-api-key-12345` is varied enough to look generated.
-  if (isMadeOfNames(value, names)) return throwAway;
+  // Checked before randomness: `test-api-key-12345` is varied enough to look generated. Not when it
+  // mixes cases, digits and symbols (`AdminPassword2024!`), as a person picks a password to use.
+  if (!isComplex(value) && isMadeOfNames(value, names)) return throwAway;
   if (isRandomLooking(value)) {
     // Local and template files hold made-up tokens too; a pasted real one is long.
     if (weight === 'local' && value.length < 24) return { real: false, why: `a short generated value in a local-development or template file` };
