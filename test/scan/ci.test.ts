@@ -1351,6 +1351,16 @@ jobs:
     expect(facts.pipelines.map((pipeline) => pipeline.path)).toEqual(['../.github/workflows/ci.yml']);
   });
 
+  it("lists a project's own GitHub workflow as never run, the CI reading workflows at the top only", () => {
+    const workflow = 'on: push\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: pytest\n';
+    const project = { ...model, '.github/workflows/ci.yml': workflow, '.gitlab-ci.yml': 'test:\n  script:\n    - pytest\n' };
+    const { facts } = collect(ciCollector, project, { signals: [] }, enclosingInMemory({ 'README.md': '' }, 'services/model'));
+    expect(pipelineAt(facts, '.github/workflows/ci.yml')).toMatchObject({ disabled: true, broken: { reason: 'GitHub Actions reads pipelines only at the top of the repository, so this one never runs' } });
+    // GitLab can be pointed at a CI file in a folder.
+    expect(pipelineAt(facts, '.gitlab-ci.yml').disabled).toBe(false);
+    expect(pipelineAt(collect(ciCollector, project).facts, '.github/workflows/ci.yml').disabled).toBe(false);
+  });
+
   it("reads a pipeline of the project's own that the top's calls once, as the project's", () => {
     const project = { ...model, 'azure-pipelines.yml': 'trigger: [main]\nsteps:\n- script: pytest\n' };
     const callsIt = { 'azure-pipelines.yml': 'trigger: [main]\nstages:\n- stage: model\n  jobs:\n  - job: t\n    steps:\n    - template: services/model/azure-pipelines.yml\n' };

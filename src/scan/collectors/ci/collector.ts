@@ -249,6 +249,24 @@ function enclosingPipelines(enclosing: EnclosingRepository, index: ScanIndex, wa
   }));
 }
 
+/** Providers that read their pipelines only at a repository's top, by name (GitLab, Azure DevOps and Jenkins can be pointed at another path). */
+const READ_AT_THE_TOP_ONLY: ReadonlyMap<CiProvider, string> = new Map<CiProvider, string>([
+  ['github-actions', 'GitHub Actions'],
+  ['circleci', 'CircleCI'],
+  ['bitbucket-pipelines', 'Bitbucket Pipelines'],
+  ['travis', 'Travis CI'],
+]);
+
+/**
+ * A project's own pipeline of such a provider, in a folder of a monorepo: the CI never runs it (a
+ * project that came into the monorepo with its `.github/workflows/`). Listed, not counted.
+ */
+function belowTheTop(pipeline: CiPipeline): CiPipeline {
+  const provider = READ_AT_THE_TOP_ONLY.get(pipeline.provider);
+  if (provider === undefined || pipeline.broken) return pipeline;
+  return { ...pipeline, disabled: true, broken: { reason: `${provider} reads pipelines only at the top of the repository, so this one never runs` } };
+}
+
 /**
  * The CI collector, for the providers given: for every CI configuration file, what its pipeline
  * runs (steps classified by kind, each with the line that proves it, and the chain of files when
@@ -268,7 +286,7 @@ export function collectPipelines(providers: readonly CiProviderDefinition[], fol
       if (definition) files.push({ file, definition });
     },
     finish(index, warn) {
-      const own = readPipelines(files, index, warn, table, followers);
+      const own = index.enclosing ? readPipelines(files, index, warn, table, followers).map(belowTheTop) : readPipelines(files, index, warn, table, followers);
       const read = new Set(own.map((pipeline) => pipeline.path));
       // A template of the project's own that the top's pipeline calls is read once, as the project's.
       const around = index.enclosing ? enclosingPipelines(index.enclosing, index, warn, table, followers).filter((pipeline) => !read.has(pipeline.path)) : [];

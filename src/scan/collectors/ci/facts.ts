@@ -69,7 +69,7 @@ export interface CiStep {
   via?: CiHop[];
 }
 
-/** Why a pipeline file could not be read, and where. */
+/** Why a pipeline cannot run: its file could not be read (and where), or the CI never reads it there. */
 export interface CiBreakage {
   reason: string;
   line?: number;
