@@ -1,5 +1,6 @@
-import { lstat, realpath } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { nearestDotGit } from '../scan/git-files.js';
 
 /*
  * Where the audited repository ends. Everything inside the repository that contains the target is
@@ -11,16 +12,9 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 const real = (path: string) => realpath(path).catch(() => resolve(path));
 
-/** The top of the git work tree holding `target` (links resolved); null when no directory upward holds `.git`. */
-export async function enclosingWorkTree(target: string): Promise<string | null> {
-  for (let directory = await real(target); ; directory = dirname(directory)) {
-    if (await lstat(join(directory, '.git')).then(() => true, () => false)) return directory;
-    if (dirname(directory) === directory) return null;
-  }
-}
-
 export async function repositoryRoot(target: string): Promise<string> {
-  return (await enclosingWorkTree(target)) ?? (await real(target));
+  const start = await real(target);
+  return (await nearestDotGit(start))?.toplevel ?? start;
 }
 
 /** True when `file` lies inside the repository that contains `target`, links resolved. */

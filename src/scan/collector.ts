@@ -36,6 +36,8 @@ export interface EnclosingRepository {
   readonly directory: string;
   /** Sorted by path. */
   readonly files: readonly WalkedFile[];
+  /** The top holds a `.github/`: the project has one there, and a folder of its own with one is a copy or a seed. */
+  readonly github: boolean;
   /** One of `files`, bounded like any read; null when it is not one of them or cannot be read. */
   read(path: string): FileContent | null;
 }

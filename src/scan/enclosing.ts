@@ -49,6 +49,10 @@ export function topConfigurationPaths(top: string): string[] {
   return paths.sort(compareStrings);
 }
 
+function holdsGithub(files: readonly WalkedFile[]): boolean {
+  return files.some((file) => file.path.startsWith('.github/'));
+}
+
 /** The enclosing repository of a directory `directory` below the work tree's top `top`, read from disk. */
 export function enclosingOnDisk(top: string, directory: string): EnclosingRepository {
   const files: WalkedFile[] = topConfigurationPaths(top)
@@ -57,6 +61,7 @@ export function enclosingOnDisk(top: string, directory: string): EnclosingReposi
   return {
     directory,
     files,
+    github: holdsGithub(files),
     read(path) {
       if (!walkedFile(files, path)) return null;
       const result = readText(`${top}/${path}`, MAX_BYTES);
@@ -70,7 +75,7 @@ export function enclosingInMemory(files: Record<string, string>, directory: stri
   const listed = Object.keys(files)
     .sort(compareStrings)
     .map((path) => ({ path, bytes: Buffer.byteLength(files[path]!) }));
-  return { directory, files: listed, read: (path) => (Object.hasOwn(files, path) ? fileContent(path, files[path]!) : null) };
+  return { directory, files: listed, github: holdsGithub(listed), read: (path) => (Object.hasOwn(files, path) ? fileContent(path, files[path]!) : null) };
 }
 
 /**

@@ -1,6 +1,5 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, relative, resolve, sep } from 'node:path';
-import { enclosingWorkTree } from '../config/trust.js';
 import { byLocation, compareStrings } from '../util/compare.js';
 import { InputError } from '../util/errors.js';
 import { size } from '../util/read-bounded.js';
@@ -10,6 +9,7 @@ import { BUILTIN_COLLECTORS } from './collectors/index.js';
 import { SCAN_KEYS, type Facts, type ScanFacts } from './facts.js';
 import { fileContent } from './file-content.js';
 import { countContext, filesFacts, type ContextCounts, type FilesFacts } from './files.js';
+import { nearestDotGit } from './git-files.js';
 import { collectGit, type GitFacts } from './git.js';
 import type { ScanWarning } from './location.js';
 import { readText, sizeOf, type ReadResult } from './read.js';
@@ -197,10 +197,11 @@ export async function scan<const Extra extends readonly CollectorDefinition[] = 
   const gitWarnings: ScanWarning[] = [];
   options.onProgress?.({ phase: 'listing' });
   // The top of the repository first (a few lstats): a monorepo's `.github` and ignore files there change what the walk keeps.
-  const top = await enclosingWorkTree(root);
-  const directory = top === null ? null : relative(top, await realpath(root)).split(sep).join('/');
+  const real = await realpath(root);
+  const top = (await nearestDotGit(real))?.toplevel ?? null;
+  const directory = top === null ? null : relative(top, real).split(sep).join('/');
   const enclosing = top !== null && directory ? enclosingOnDisk(top, directory) : null;
-  const within = top !== null && enclosing ? { top, directory: enclosing.directory, github: enclosing.files.some((file) => file.path.startsWith('.github/')) } : undefined;
+  const within = top !== null && enclosing ? { top, directory: enclosing.directory, github: enclosing.github } : undefined;
   const [walked, git] = await Promise.all([
     walk(root, { maxFiles: limits.maxFiles, within }),
     options.git === false ? Promise.resolve(null) : collectGit(root, options.now, (warning) => gitWarnings.push(warning)),

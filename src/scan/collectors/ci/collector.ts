@@ -3,7 +3,6 @@ import { redactSecrets } from '../../secret-patterns.js';
 import { posix } from 'node:path';
 import type { Collector, EnclosingRepository, FileContent, ScanIndex } from '../../collector.js';
 import { fileContent } from '../../file-content.js';
-import type { WalkedFile } from '../../walk.js';
 import type { Warn } from '../../location.js';
 import { Classifier } from './classify.js';
 import { brokenDraft, type Draft } from './draft.js';
@@ -159,8 +158,7 @@ function readPipelines(
   // GitHub reads `.github/` at a repository's root only. A folder's own is a repository the
   // project ships (a template's seed code, which the walk keeps) and counts only when the
   // project has no `.github` of its own, nor the monorepo it is part of.
-  const github = (files: readonly WalkedFile[]) => files.some((file) => file.path.startsWith('.github/'));
-  const ownGithub = github(index.files) || (index.enclosing !== null && github(index.enclosing.files));
+  const ownGithub = index.files.some((file) => file.path.startsWith('.github/')) || index.enclosing?.github === true;
   const read = files.filter(({ file, definition }) => !(ownGithub && definition.provider === 'github-actions' && !file.path.startsWith('.github/')));
   const reading = (path: string, definition: CiProviderDefinition, file: FileContent) => ({
     path,

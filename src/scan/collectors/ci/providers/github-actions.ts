@@ -149,12 +149,13 @@ function githubWorkflow(y: Yaml, path: string, repo: RepoFiles): Draft {
     const uses = child(y, job, 'uses');
     const called = text(y, uses);
     const callee = called === undefined ? null : calledWorkflow(called, repo, home);
+    const given = inputs(y, child(y, job, 'with'));
     if (callee !== null) {
       draft.calls.push(callee);
-      draft.callInputs.push({ path: callee, text: [...inputs(y, child(y, job, 'with')).values()].join('\n') });
+      draft.callInputs.push({ path: callee, text: [...given.values()].join('\n') });
     }
     // Another repository's reusable workflow (an organisation's shared CI) is read by its name, as an action is.
-    else if (called !== undefined) addReference(draft, called, lineOf(y, uses), inputs(y, child(y, job, 'with')));
+    else if (called !== undefined) addReference(draft, called, lineOf(y, uses), given);
     reader.steps(y, child(y, job, 'steps'), { cwd: workingDirectory(y, job, 'defaults', workflowDirectory) });
   }
   draft.disabled = draft.triggers.length === 0 || running.length === 0;
