@@ -98,6 +98,13 @@ export interface CollectorDefinition<Key extends string = string, Slice = unknow
    * would be noise.
    */
   readonly whenUnread?: string;
+  /**
+   * Auditing a project of a monorepo: the files at the repository's top that this collector's slice
+   * counts as running for the project (the CI's pipelines there), paths from the top. The other
+   * collectors then read them too before they finish, so that a signal over CI files sees the
+   * pipelines the project's changes run, not only the project's own.
+   */
+  lendsFromTop?(slice: Slice, directory: string): readonly string[];
 }
 
 /** Declares a collector, keeping its key as a literal type so that Facts can be derived from it. */

@@ -25,7 +25,9 @@ export interface ScanFacts {
     /**
      * Files at the top of that work tree that configure the whole repository (pre-commit hooks,
      * CODEOWNERS, Renovate…) and the audited directory has none of: read as its own, under the
-     * paths it would keep them at. The report names them from the audited directory.
+     * paths it would keep them at; and the top's pipelines that run for it, which the collectors
+     * other than the CI's read too (a signal over CI files). The report names them from the
+     * audited directory.
      */
     fromTop: string[];
   };

@@ -1,9 +1,9 @@
 import { realpath, stat } from 'node:fs/promises';
-import { basename, relative, resolve, sep } from 'node:path';
+import { basename, posix, relative, resolve, sep } from 'node:path';
 import { byLocation, compareStrings } from '../util/compare.js';
 import { InputError } from '../util/errors.js';
 import { size } from '../util/read-bounded.js';
-import type { CodeSignal, CollectedFacts, CollectorDefinition, EnclosingRepository, ScanIndex } from './collector.js';
+import type { CodeSignal, CollectedFacts, Collector, CollectorDefinition, EnclosingRepository, ScanIndex } from './collector.js';
 import { enclosingInMemory, enclosingOnDisk, repositoryWideFiles } from './enclosing.js';
 import { BUILTIN_COLLECTORS } from './collectors/index.js';
 import { SCAN_KEYS, type Facts, type ScanFacts } from './facts.js';
@@ -11,7 +11,7 @@ import { fileContent } from './file-content.js';
 import { countContext, filesFacts, type ContextCounts, type FilesFacts } from './files.js';
 import { nearestDotGit } from './git-files.js';
 import { collectGit, type GitFacts } from './git.js';
-import type { ScanWarning } from './location.js';
+import type { ScanWarning, Warn } from './location.js';
 import { readText, sizeOf, type ReadResult } from './read.js';
 import { listed, walk, walkedFile, withPaths, type WalkedFile, type WalkResult } from './walk.js';
 
@@ -108,7 +108,12 @@ function collectFacts(
   const limits = limitsOf(options);
   const warnings: ScanWarning[] = [...walked.warnings, ...gitWarnings];
   const warn = (warning: ScanWarning) => warnings.push(warning);
-  const collectors = definitions.map((definition) => ({ key: definition.key, whenUnread: definition.whenUnread, collector: definition.create({ signals: options.signals }) }));
+  const collectors: Running[] = definitions.map((definition) => ({
+    key: definition.key,
+    whenUnread: definition.whenUnread,
+    lendsFromTop: definition.lendsFromTop?.bind(definition),
+    collector: definition.create({ signals: options.signals }),
+  }));
   const unread: FilesFacts['unread'] = [];
   const files: WalkedFile[] = [];
   const byContext: ContextCounts = {};
@@ -146,19 +151,47 @@ function collectFacts(
   }
 
   const index: ScanIndex = { files, read: readerAfterVisits(files, access, limits, unread), enclosing };
-  const slices = Object.fromEntries(collectors.map(({ key, collector }) => [key, collector.finish(index, warn)]));
+  // Lenders finish first: what they count for a project of a monorepo, the others then read too.
+  const finished = new Map<string, unknown>();
+  for (const { key, collector, lendsFromTop } of collectors) if (lendsFromTop) finished.set(key, collector.finish(index, warn));
+  const lent = enclosing ? readLent(enclosing, collectors, finished, files, warn) : [];
+  for (const { key, collector } of collectors) if (!finished.has(key)) finished.set(key, collector.finish(index, warn));
+  const slices = Object.fromEntries(collectors.map(({ key }) => [key, finished.get(key)]));
   if (walked.truncated) {
     warnings.push({ message: `stopped listing files at ${limits.maxFiles}; the audit covers only the files found before that` });
   }
 
   return {
     factsVersion: 1,
-    root,
+    root: lent.length === 0 ? root : { ...root, fromTop: [...root.fromTop, ...lent].sort(compareStrings) },
     files: filesFacts(files, byContext, walked, unread.sort((a, b) => compareStrings(a.path, b.path)), limits.largeFileBytes),
     ...slices,
     git,
     warnings: warnings.sort(byLocation),
   };
+}
+
+/** A collector of this scan, with what its definition says of it. */
+interface Running extends Pick<CollectorDefinition, 'key' | 'whenUnread' | 'lendsFromTop'> {
+  collector: Collector<unknown>;
+}
+
+/**
+ * The top's files the finished lenders count for the audited project (its pipelines), read by the
+ * collectors that lend nothing, as the walk's files are, before they finish: a pre-commit run or an
+ * SBOM step in the repository's CI is the project's. A path the project also holds is its own
+ * file's. Evidence in them is named from the audited directory (`root.fromTop`), warnings too.
+ */
+function readLent(enclosing: EnclosingRepository, collectors: readonly Running[], finished: ReadonlyMap<string, unknown>, files: readonly WalkedFile[], warn: Warn): string[] {
+  const lent = new Set<string>();
+  for (const { key, lendsFromTop } of collectors) if (lendsFromTop) for (const path of lendsFromTop(finished.get(key), enclosing.directory)) if (!walkedFile(files, path)) lent.add(path);
+  const named: Warn = (warning) => warn(warning.path === undefined ? warning : { ...warning, path: posix.relative(enclosing.directory, warning.path) });
+  const paths = [...lent].sort(compareStrings);
+  for (const path of paths) {
+    const content = enclosing.read(path);
+    if (content) for (const { collector, lendsFromTop } of collectors) if (!lendsFromTop && collector.wants(path)) collector.visit(content, named);
+  }
+  return paths;
 }
 
 /**

@@ -220,6 +220,23 @@ describe('SARIF output', () => {
     expect(result.locations[0]!.physicalLocation.artifactLocation.uri).toBe('.pre-commit-config.yaml');
   });
 
+  it("counts the top's pipelines that run for a monorepo project in signals over CI files, named where they are", async () => {
+    const { '.github/workflows/ci.yml': _, ...withoutCi } = files;
+    const hooks = 'repos:\n  - repo: https://github.com/gitleaks/gitleaks\n    rev: v8.18.0\n    hooks:\n      - id: gitleaks\n';
+    const checks = (folder: string) => `on:\n  pull_request:\n    paths: ['${folder}/**']\njobs:\n  hooks:\n    runs-on: x\n    steps:\n      - run: pre-commit run --all-files\n`;
+    const model = await reportFromFiles(withoutCi, {
+      directory: 'services/churn',
+      enclosing: { '.pre-commit-config.yaml': hooks, '.github/workflows/churn.yml': checks('services/churn'), '.github/workflows/web.yml': checks('services/web') },
+    });
+    const scanning = model.findings.find((finding) => finding.ruleId === 'security.secret-scanning')!;
+    expect(scanning.status).toBe('pass');
+    expect(scanning.evidence.map((item) => item.path)).toEqual(['../../.pre-commit-config.yaml', '../../.github/workflows/churn.yml']);
+    expect(scanning.evidence[1]).toMatchObject({ line: 8, detail: expect.stringContaining('pre-commit run --all-files') });
+    // The workflow for another project of the repository gives this one nothing.
+    const other = await reportFromFiles(withoutCi, { directory: 'services/churn', enclosing: { '.pre-commit-config.yaml': hooks, '.github/workflows/web.yml': checks('services/web') } });
+    expect(other.findings.find((finding) => finding.ruleId === 'security.secret-scanning')!.status).toBe('partial');
+  });
+
   it('never contains a credential in full', () => {
     expect(renderSarif(report)).not.toContain(AWS_KEY);
   });

@@ -61,6 +61,29 @@ describe('the top of a monorepo around an audited directory', () => {
   });
 });
 
+describe("the top's pipelines lent to a project", () => {
+  const signals = [{ id: 'precommit-in-ci', files: ['.github/workflows/*.yml'], pattern: '\\bpre-commit\\s+run\\b', match: 'text' as const }];
+  const JOBS = 'jobs:\n  hooks:\n    runs-on: x\n    steps:\n      - run: pre-commit run --all-files\n';
+  const run = (folder: string) => `on:\n  push:\n    paths: ['${folder}/**']\n${JOBS}`;
+
+  it('are read by the other collectors when they run for it: not when they build another project or cannot run', async () => {
+    const root = await tempDir({
+      '.github/workflows/model.yml': run('services/model'),
+      '.github/workflows/web.yml': run('services/web'),
+      // No trigger: it never runs, though its steps name the project.
+      '.github/workflows/off.yml': `${JOBS}      - run: make -C services/model\n`,
+      'services/model/train.py': 'import sklearn\n',
+    });
+    await mkdir(join(root, '.git'));
+    const model = await scan(join(root, 'services', 'model'), { ...options, signals });
+    expect(model.code.signals['precommit-in-ci']!.matches.map((match) => [match.path, match.line])).toEqual([['.github/workflows/model.yml', 8]]);
+    expect(model.root.fromTop).toEqual(['.github/workflows/model.yml']);
+    // Read, not listed: the project holds no such file, and file checks do not see it.
+    expect(model.files.paths).toEqual(['train.py']);
+    expect((await scan(root, { ...options, signals })).root.fromTop).toEqual([]);
+  });
+});
+
 describe('a hostile top', () => {
   it('is listed only so far, however many folders its dot-directories hold', async () => {
     const root = await tempDir({ '.gitlab-ci.yml': '' });

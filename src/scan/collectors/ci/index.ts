@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { defineCollector } from '../../collector.js';
 import { collectPipelines } from './collector.js';
 import { FOLLOWERS } from './follow/index.js';
@@ -39,4 +40,10 @@ export const PROVIDERS = [
   taskcluster,
 ];
 
-export const ciCollector = defineCollector({ key: 'ci', create: () => collectPipelines(PROVIDERS, FOLLOWERS) });
+export const ciCollector = defineCollector({
+  key: 'ci',
+  create: () => collectPipelines(PROVIDERS, FOLLOWERS),
+  // The top's pipelines that can run are named from the audited directory (`../../.github/workflows/ci.yml`).
+  lendsFromTop: (ci, directory) =>
+    ci.pipelines.filter((pipeline) => pipeline.path.startsWith('../') && !pipeline.disabled && !pipeline.broken).map((pipeline) => posix.join(directory, pipeline.path)),
+});
