@@ -1277,6 +1277,44 @@ jobs:
     expect(kindsOf(pipelineAt(facts, '../../.gitlab-ci.yml'))).toEqual(['test']);
   });
 
+  it("takes from a workflow for several projects only what it runs at the top or in the directory, not another project's jobs", () => {
+    const checks = `on:
+  pull_request:
+    paths: ['services/**']
+jobs:
+  model:
+    runs-on: x
+    defaults:
+      run:
+        working-directory: services/model
+    steps:
+      - run: make test
+  web:
+    runs-on: x
+    defaults:
+      run:
+        working-directory: services/web
+    steps:
+      - run: npm run lint
+      - run: npx playwright test
+  deploy-web:
+    runs-on: x
+    steps:
+      - run: npm run deploy
+        working-directory: services/web
+  audit:
+    runs-on: x
+    steps:
+      - run: pip-audit -r services/model/requirements.txt
+`;
+    const { facts } = collect(ciCollector, model, { signals: [] }, enclosingInMemory({ '.github/workflows/checks.yml': checks }, 'services/model'));
+    expect(kindsOf(pipelineAt(facts, '../../.github/workflows/checks.yml'))).toEqual(['dependency-scan', 'test']);
+    // Audited as services/web, the same workflow gives the web project its lint, tests and deploy, and not the model's Makefile.
+    const web = collect(ciCollector, { 'package.json': '{}' }, { signals: [] }, enclosingInMemory({ '.github/workflows/checks.yml': checks, 'services/model/Makefile': model.Makefile }, 'services/web')).facts;
+    expect(kindsOf(pipelineAt(web, '../../.github/workflows/checks.yml'))).toEqual(['dependency-scan', 'deploy', 'lint', 'test']);
+    expect(pipelineAt(web, '../../.github/workflows/checks.yml').steps.find((step) => step.kind === 'test')).toMatchObject({ command: 'npx playwright test' });
+  });
+
   it('gives no credit for a pipeline that builds only other projects, nor reads the top without a directory', () => {
     const { facts } = collect(ciCollector, model, { signals: [] }, enclosingInMemory({ '.github/workflows/web.yml': top['.github/workflows/web.yml'] }, 'services/model'));
     expect(facts.pipelines).toEqual([]);

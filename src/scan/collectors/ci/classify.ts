@@ -158,16 +158,24 @@ function toHop(link: Link): CiHop {
 export class Classifier {
   private readonly outcomes = new Map<string, Outcome | 'reading'>();
 
+  /**
+   * `elsewhere`: whether a script the pipeline sets to run in that directory (a job's working
+   * directory, from the repository's top) works on another project of a monorepo than the audited
+   * one, and so shows nothing for it. A `cd` inside a script is no such sign: it may enter a fresh
+   * clone or a build folder of the same name.
+   */
   constructor(
     private readonly repo: RepoFiles,
     private readonly followers: readonly Follower[],
+    private readonly elsewhere?: (cwd: string) => boolean,
   ) {}
 
   /** Every step a draft shows, and whether it runs anything that is not a no-op. */
   draft(draft: Draft): { steps: CiStep[]; active: boolean } {
+    const here = (place: Place) => !this.elsewhere?.(place.cwd);
     const outcomes = [
-      ...draft.scripts.map((script) => this.script(script.lines, whereOf(script))),
-      ...draft.commands.map((command) => this.command(command.words, whereOf(command))),
+      ...draft.scripts.filter(here).map((script) => this.script(script.lines, whereOf(script))),
+      ...draft.commands.filter(here).map((command) => this.command(command.words, whereOf(command))),
       ...draft.uses.map((use) => this.reference(use)),
     ];
     const all = merged(outcomes);

@@ -142,8 +142,9 @@ function readDraft(definition: CiProviderDefinition, file: FileContent, warn: Wa
 
 /**
  * Pipelines of `files` and of the files they call, read and classified against `index`. With
- * `about`, only those whose file it accepts and those they call (an enclosing repository's CI
- * that names the audited directory).
+ * `directory` (an enclosing repository's CI, read from its top), only those whose file names the
+ * audited directory and those they call, and in them only what runs at the top or in the
+ * directory: a command run in another project's folder is that project's.
  */
 function readPipelines(
   files: readonly PipelineFile[],
@@ -151,10 +152,11 @@ function readPipelines(
   warn: Warn,
   table: CiFileTable,
   followers: readonly Follower[],
-  about?: (text: string) => boolean,
+  directory?: string,
 ): CiPipeline[] {
   const repo = new RepoFiles(index);
-  const classifier = new Classifier(repo, followers);
+  const about = directory === undefined ? undefined : naming(directory);
+  const classifier = new Classifier(repo, followers, directory === undefined ? undefined : (cwd) => !onTheWay(cwd, directory));
   // GitHub reads `.github/` at a repository's root only. A folder's own is a repository the
   // project ships (a template's seed code, which the walk keeps) and counts only when the
   // project has no `.github` of its own, nor the monorepo it is part of.
@@ -240,11 +242,20 @@ function enclosingPipelines(enclosing: EnclosingRepository, index: ScanIndex, wa
   });
   const fromTop = (path: string) => posix.relative(directory, path);
   const warnFromTop: Warn = (warning) => warn(warning.path === undefined ? warning : { ...warning, path: fromTop(warning.path) });
-  return readPipelines(files, top, warnFromTop, table, followers, naming(directory)).map((pipeline) => ({
+  return readPipelines(files, top, warnFromTop, table, followers, directory).map((pipeline) => ({
     ...pipeline,
     path: fromTop(pipeline.path),
     steps: pipeline.steps.map((step) => (step.via ? { ...step, via: step.via.map((hop) => ({ ...hop, path: fromTop(hop.path) })) } : step)),
   }));
+}
+
+/**
+ * Whether a command run in `cwd` (from the top, '' for the top) can work on `directory`: the top, a
+ * folder above it, the directory or one of its own; or a folder only known when the job runs
+ * (`services/${{ matrix.project }}`, which the matrix's values decide).
+ */
+function onTheWay(cwd: string, directory: string): boolean {
+  return cwd === '' || cwd === directory || directory.startsWith(`${cwd}/`) || cwd.startsWith(`${directory}/`) || cwd.includes('$');
 }
 
 /** Providers that read their pipelines only at a repository's top, by name (GitLab, Azure DevOps and Jenkins can be pointed at another path). */
