@@ -8,7 +8,8 @@ import type { PathContext } from './location.js';
 const DIRECTORY_CONTEXTS: Array<[PathContext, ReadonlySet<string>]> = [
   ['fixture', new Set(['fixtures', 'fixture', '__fixtures__', 'testdata', 'test_data', 'test-data', '__snapshots__', 'cassettes'])],
   ['vendor', new Set(['vendor', 'vendored', 'third_party', 'third-party', 'thirdparty', 'external', 'extern', 'site-packages'])],
-  ['example', new Set(['examples', 'example', 'samples', 'sample', 'demo', 'demos', 'tutorials', 'tutorial', 'cookbook', 'recipes'])],
+  // Not `recipes/`: in ML it holds the team's own training set-ups (alignment-handbook's configurations, torchtune's scripts, ESPnet's).
+  ['example', new Set(['examples', 'example', 'samples', 'sample', 'demo', 'demos', 'tutorials', 'tutorial', 'cookbook'])],
   ['test', new Set(['tests', 'test', 'testing', '__tests__', 'spec', 'specs', 'e2e', 'integration_tests', 'unit_tests'])],
   ['docs', new Set(['docs', 'doc', 'documentation', 'site-docs'])],
 ];

@@ -24,6 +24,9 @@ describe('pathContext', () => {
     ['clusters/prod/flux-system/gotk-sync.yaml', 'project'],
     ['Docs/Guide/setup.py', 'docs'],
     ['packages/a/EXAMPLES/run.py', 'example'],
+    ['cookbook/rag.py', 'example'],
+    // Training recipes are the team's own runs: the configurations its models are trained with.
+    ['recipes/zephyr/sft/config_full.yaml', 'project'],
     // A directory named like a test file is no test; a file named like a directory is no context.
     ['test_data.py/x.py', 'project'],
     ['src/docs', 'project'],
