@@ -72,6 +72,9 @@ describe('tests', () => {
       'src/tests/etl_tests.py': 'def test_transform_pipeline():\n    assert run() is not None\n',
       // Named like a test, but a script that calls a service once.
       'local_flow/src/test_gantry.py': 'import gantry\n\nif __name__ == "__main__":\n    gantry.init(logs_location=LOGS)\n',
+      // A test.py run by path (`python test.py`) with a pytest-named test; another, a model's evaluation on its test split.
+      'test.py': 'import pickle\n\n\ndef test_model_loading():\n    with open("model/model.pkl", "rb") as f:\n        assert pickle.load(f) is not None\n',
+      'mnist/test.py': 'def test(model, loader):\n    correct = sum(int(model(x).argmax() == y) for x, y in loader)\n    assert len(loader) > 0\n    print(correct / len(loader))\n',
       'tests/helpers.py': '',
       'examples/demo/test_demo.py': 'import pytest\n\n\ndef test_demo():\n    pass\n',
       'pyproject.toml': '[tool.pytest.ini_options]\ntestpaths = ["tests"]\n',
@@ -79,10 +82,10 @@ describe('tests', () => {
       'src/model.py': '',
       'src/__init__.py': '',
     });
-    expect(facts.files).toEqual(['src/model_test.py', 'src/tests/etl_tests.py', 'tests/test_features.py', 'tests/test_props.py']);
+    expect(facts.files).toEqual(['src/model_test.py', 'src/tests/etl_tests.py', 'test.py', 'tests/test_features.py', 'tests/test_props.py']);
     expect(facts.frameworks).toEqual(['hypothesis', 'pytest', 'tox', 'unittest']);
     expect(facts.configs).toEqual([{ path: 'pyproject.toml', framework: 'pytest' }, { path: 'tox.ini', framework: 'tox' }]);
-    expect(facts.sourceFiles).toBe(1);
+    expect(facts.sourceFiles).toBe(3);
   });
 
   it("sets apart tests of a dataset that import none of the project's code", () => {

@@ -20,18 +20,27 @@ export interface TestFacts {
 
 /**
  * File names test runners collect by default (pytest, unittest discovery, Jest, Vitest, Mocha), and
- * `*_tests.py` or Django's `tests.py`, which teams run by path (`pytest src/tests/model_tests.py`).
+ * `*_tests.py`, Django's `tests.py` or a `test.py`, which teams run by path (`pytest
+ * src/tests/model_tests.py`, `python test.py`).
  */
-const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_tests?\.py|tests\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?)$/;
+const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_tests?\.py|tests?\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?)$/;
 
 /**
  * A test file is one that defines a test: a script named `test_gantry.py` that calls a service
- * once under `if __name__ == "__main__"` is named like a test and tests nothing.
+ * once under `if __name__ == "__main__"` is named like a test and tests nothing. A `test.py` is
+ * as often a model's evaluation script (`def test(model, loader)` reports accuracy on the test
+ * split), so it must define a test as pytest names them: `test_…` functions or `Test…` classes.
  */
 const DEFINES_TEST = {
   python: /^\s*(?:async\s+)?def\s+test\w*\s*\(|^\s*class\s+Test\w*|\bTestCase\b/m,
+  evaluationName: /^\s*(?:async\s+)?def\s+test_\w*\s*\(|^\s*class\s+Test\w*|\bTestCase\b/m,
   script: /\b(?:it|test|describe)(?:\.(?:each|only|skip|concurrent)\b[^(]*)?\s*\(/,
 };
+
+function definesTest(path: string, text: string): boolean {
+  if (!path.endsWith('.py')) return DEFINES_TEST.script.test(text);
+  return (path === 'test.py' || path.endsWith('/test.py') ? DEFINES_TEST.evaluationName : DEFINES_TEST.python).test(text);
+}
 
 /** Config files that prove a framework is set up, whatever the dependencies say. */
 const CONFIG_FILES: Array<{ name: RegExp; framework: string; section?: RegExp }> = [
@@ -75,7 +84,7 @@ function collectTests(): Collector<TestFacts> {
         }
       }
       const python = file.path.endsWith('.py');
-      if (!TEST_FILE.test(file.path) || !DEFINES_TEST[python ? 'python' : 'script'].test(file.text)) return;
+      if (!TEST_FILE.test(file.path) || !definesTest(file.path, file.text)) return;
       // unittest classes (`TestCase`) define tests in methods, judged like functions.
       if (python && !hasRealPythonTest(file.text)) {
         placeholders.push(file.path);
