@@ -384,6 +384,21 @@ describe('line numbers', () => {
     expect(only('.github/workflows/a.yml', workflow).steps).toEqual([{ kind: 'test', command: 'pytest -m slow', line: 6 }]);
   });
 
+  it('reads a push to a remote the script added as a push to its URL, shown as written', () => {
+    const workflow = [
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - run: |',
+      '          git remote add space https://user:$HF_TOKEN@huggingface.co/spaces/${{ secrets.HF_USER }}/app || true',
+      '          git push space main:main --force',
+      '      - run: git push origin main',
+      '',
+    ].join('\n');
+    expect(only('.github/workflows/a.yml', workflow).steps).toEqual([{ kind: 'deploy', command: 'git push space main:main --force', line: 7 }]);
+  });
+
   it('handles CRLF line endings', () => {
     const workflow = 'on: push\r\njobs:\r\n  a:\r\n    steps:\r\n      - run: |\r\n          echo hi\r\n          tox\r\n';
     expect(stepsOf(only('.github/workflows/a.yml', workflow))).toEqual(['test@7']);
@@ -445,6 +460,15 @@ describe('command classification', () => {
     ['anyscale service rollout --service-config-file deploy/services/serve_model.yaml', ['deploy']],
     ['uv run mda deploy . --name "$NAME" --deployment-type prod', ['deploy']],
     ['databricks bundle deploy -t prod', ['deploy']],
+    ['serve deploy combined.yaml --address http://localhost:8265', ['deploy']],
+    ['serve run src.ray_serve:app', []],
+    ['git push https://user:$HF_TOKEN@huggingface.co/spaces/acme/chat main --force', ['deploy']],
+    ['git push https://git.heroku.com/acme-model.git HEAD:main', ['deploy']],
+    ['git push https://huggingface.co/datasets/acme/reviews main', []],
+    ['git push origin main', []],
+    ['huggingface-cli upload acme/chat . --repo-type=space', ['deploy']],
+    ['hf upload acme/chat ./app --repo-type space', ['deploy']],
+    ['huggingface-cli upload acme/bert ./model --repo-type model', []],
     ['databricks --profile ci bundle deploy --var="git_sha=$SHA"', ['deploy']],
     ['databricks bundle run model_training_job -t test', ['ml-pipeline']],
     ['databricks bundle run -t test write_feature_table_job', []],

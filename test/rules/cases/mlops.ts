@@ -294,6 +294,13 @@ export const cases: RuleCases = {
       status: 'pass',
       evidence: 'src/train.py:3',
     },
+    {
+      name: 'a Ray Train worker starts its W&B run with setup_wandb',
+      files: { 'src/train.py': 'from ray.air.integrations.wandb import setup_wandb\n\ndef train_loop(config):\n    wb = setup_wandb(project="distill", trial_name=config["name"])\n    wb.log({"loss": loss})\n' },
+      status: 'pass',
+      firstEvidence: 'src/train.py:4',
+    },
+    { name: 'a function named setup_mlflow, never called, is not tracking', files: { 'src/tracking.py': 'def setup_mlflow(uri):\n    return uri\n' }, status: 'fail' },
     { name: 'Hugging Face Trainer reports to W&B', files: { 'src/finetune.py': 'args = TrainingArguments(output_dir="out", report_to="wandb", num_train_epochs=3)\n' }, status: 'pass' },
     { name: 'Azure ML run logging', files: { 'src/train.py': 'from azureml.core import Run\nrun = Run.get_context()\nrun.log("mse", mse)\n' }, status: 'pass', evidence: 'src/train.py:2' },
     llmAssistantCase,
@@ -600,6 +607,21 @@ export const cases: RuleCases = {
       status: 'partial',
       firstEvidence: 'docker-push step: docker push ghcr.io/acme/churn:latest',
     },
+    {
+      // The Space builds and runs the pushed Dockerfile: the push is the deployment, whatever the remote is called.
+      name: 'a Hugging Face Space deployed by pushing to a remote the workflow adds',
+      files: {
+        '.github/workflows/deploy.yml': workflow({
+          on: pushToMain,
+          job: 'sync',
+          steps: ['run: |\n          git remote add space https://user:$HF_TOKEN@huggingface.co/spaces/acme/docs-chat\n          git push space main:main --force'],
+        }),
+      },
+      status: 'pass',
+      firstEvidence: 'deploy step: git push space main:main --force',
+    },
+    { name: 'a Ray Serve config deployed to the cluster by CI', files: { '.github/workflows/serve.yml': workflow({ on: pushToMain, job: 'deploy', steps: ['run: serve deploy serve_config.yaml --address http://localhost:8265'] }) }, status: 'pass', evidence: 'serve deploy' },
+    { name: 'a push to the repository itself deploys nothing', files: { '.github/workflows/bump.yml': workflow({ on: pushToMain, job: 'bump', steps: ['run: |\n          git remote add upstream https://github.com/acme/model.git\n          git push upstream main'] }) }, status: 'fail' },
     { name: 'nothing deploys', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
   ],
   'mlops.continuous-training': [

@@ -147,6 +147,22 @@ function storedCommand(words: readonly Word[], variables: ReadonlyMap<string, Wo
   return line > 0 ? { text, line } : null;
 }
 
+/** `git remote add space https://huggingface.co/spaces/…`: a remote the script adds, by name. */
+function addedRemote(words: readonly Word[]): { name: string; url: Word } | null {
+  if (words[0]?.text !== 'git' || words[1]?.text !== 'remote' || (words[2]?.text !== 'add' && words[2]?.text !== 'set-url')) return null;
+  const [name, url] = words.slice(3).filter((word) => !word.text.startsWith('-'));
+  return name && url ? { name: unquote(name.text), url } : null;
+}
+
+/** `git push space main` with the URL of the remote the script added as `space`: where a push goes says what it does. */
+function withRemotes(words: readonly Word[], remotes: ReadonlyMap<string, Word>): readonly Word[] {
+  if (remotes.size === 0 || words[0]?.text !== 'git' || words[1]?.text !== 'push') return words;
+  return words.map((word) => {
+    const url = remotes.get(unquote(word.text));
+    return url ? { text: url.text, line: word.line } : word;
+  });
+}
+
 function toHop(link: Link): CiHop {
   return { path: link.path ?? '', line: link.line, command: link.command };
 }
@@ -202,9 +218,13 @@ export class Classifier {
     let cwd = where.cwd;
     const outcomes: Outcome[] = [];
     const variables = new Map<string, Word>();
+    const remotes = new Map<string, Word>();
     for (const group of logicalLines(withoutHereDocuments(lines))) {
       for (const words of simpleCommands(group)) {
-        const command = withoutKeywords(words);
+        const written = withoutKeywords(words);
+        const remote = addedRemote(written);
+        if (remote) remotes.set(remote.name, remote.url);
+        const command = withRemotes(written, remotes);
         // `cd dir && ./run_tests.sh`: what follows runs in dir.
         if (command[0]?.text === 'cd' && command[1]) cwd = changedDirectory(where.path, cwd, command[1].text);
         const assigned = assignment(command);
@@ -212,7 +232,7 @@ export class Classifier {
         const stored = storedCommand(command, variables);
         // The command is shown where its text is written, the assignment, which says more than `eval "$cmd"`.
         if (stored) outcomes.push(this.script([scriptLine(stored.text, stored.line)], { ...where, cwd }, shown, nesting + 1));
-        else outcomes.push(this.command(command, { ...where, cwd }, shown ?? wordsText(command), nesting));
+        else outcomes.push(this.command(command, { ...where, cwd }, shown ?? wordsText(written), nesting));
       }
     }
     return merged(outcomes);

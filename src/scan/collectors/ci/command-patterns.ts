@@ -123,6 +123,11 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'deploy', regex: re`^(?:firebase|netlify|wrangler|railway|vercel)\s+deploy${END}` },
   { kind: 'deploy', regex: re`^(?:zappa\s+update|truss\s+push|cf\s+push|git\s+push\s+heroku|heroku\s+container:release|mlflow\s+deployments\s+(?:create|update))${END}` },
   { kind: 'deploy', regex: re`^(?:anyscale\s+services?\s+(?:rollout|deploy)|mda\s+deploy)${END}` },
+  // Ray Serve's CLI sends a config to a running cluster's dashboard, which rolls the applications out.
+  { kind: 'deploy', regex: re`^serve\s+deploy${END}` },
+  // A Hugging Face Space or a Heroku app is deployed by pushing to its git URL (a remote the script added is put back in its place).
+  { kind: 'deploy', regex: re`^git\s+push${ARGS}\S*(?:huggingface\.co\/spaces\/|hf\.co\/spaces\/|git\.heroku\.com\/)` },
+  { kind: 'deploy', regex: re`^(?:huggingface-cli|hf)\s+upload\b.*?\s--repo-type(?:=|\s+)["']?spaces?["']?(?![\w.-])` },
   // A Databricks asset bundle deploys its jobs, model serving endpoints and monitors to the workspace.
   { kind: 'deploy', regex: re`^databricks${ARGS}bundle\s+deploy${END}` },
   { kind: 'deploy', regex: re`^vercel\b.*\s--prod${END}` },
