@@ -5,7 +5,9 @@ import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
 const argument = ({ z, text, oneOrMany }: SchemaKit) =>
   z
     .strictObject({
-      kind: oneOrMany(text).optional().describe('Object kinds, e.g. Deployment, HorizontalPodAutoscaler.'),
+      kind: oneOrMany(text)
+        .optional()
+        .describe('Object kinds, e.g. Deployment, HorizontalPodAutoscaler; a kind qualified by its API group as kubectl writes it (Model.mlops.seldon.io) matches that group only.'),
       feature: oneOrMany(text).optional().describe('Features an object must all carry, e.g. readinessProbe, resources.limits.'),
     })
     .meta({ minProperties: 1 });
@@ -14,6 +16,17 @@ declare module '../expr.js' {
   interface CheckArguments {
     k8s: ArgumentOf<typeof argument>;
   }
+}
+
+/**
+ * Whether an object is of a kind the check names. Custom resources reuse plain words (Seldon Core
+ * v2's Model, Server and Pipeline; a Tekton Pipeline is a CI job), so a rule names them with their
+ * API group, `Model.mlops.seldon.io`, and only that group's objects match.
+ */
+function ofKind(object: { kind: string; apiVersion: string }, kind: string): boolean {
+  const dot = kind.indexOf('.');
+  if (dot < 0) return object.kind === kind;
+  return object.kind === kind.slice(0, dot) && object.apiVersion.startsWith(`${kind.slice(dot + 1)}/`);
 }
 
 export const k8s = defineCheck({
@@ -29,7 +42,7 @@ export const k8s = defineCheck({
     const found = ctx.facts.kubernetes.objects.filter(
       (object) =>
         pathContext(object.path) === 'project' &&
-        (kinds.length === 0 || kinds.includes(object.kind)) &&
+        (kinds.length === 0 || kinds.some((kind) => ofKind(object, kind))) &&
         features.every((feature) => object.features.includes(feature)),
     );
     const named = sought(kinds, kinds, ['kind', 'kinds']);

@@ -1,6 +1,8 @@
 import { deployment, inferenceService, notebook, pushToMain, requirements, s3Bucket, sagemakerEndpoint, testWorkflow, trainScript, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
+const seldonV2Model = 'apiVersion: mlops.seldon.io/v1alpha1\nkind: Model\nmetadata:\n  name: iris\nspec:\n  storageUri: "gs://acme-models/iris-sklearn"\n  requirements:\n  - sklearn\n  memory: 100Ki\n';
+
 const hardenedDockerfile = `FROM python:3.11.9-slim AS build
 WORKDIR /app
 COPY requirements.txt .
@@ -482,6 +484,9 @@ export const cases: RuleCases = {
     { name: 'no Dockerfile', files: { 'train.py': trainScript }, status: 'not_applicable' },
   ],
   'infra.model-serving-api': [
+    { name: 'a Seldon Core v2 Model served by its inference servers', files: { 'k8s/models/iris.yaml': seldonV2Model }, status: 'pass', firstEvidence: 'k8s/models/iris.yaml:2 Model iris' },
+    // Model is a plain word: another operator's Model object serves nothing that Seldon serves.
+    { name: 'a Model object of another API group', files: { 'k8s/models/iris.yaml': seldonV2Model.replace('mlops.seldon.io/v1alpha1', 'ml.example.com/v1') }, status: 'unknown' },
     { name: 'a Next.js chat route that checks its request with zod and calls an LLM', files: { 'app/api/chat/route.ts': nextChatRoute, 'app/api/chat/schema.ts': 'import { z } from "zod";\n\nexport const requestSchema = z.object({ message: z.string().max(2000) });\n' }, status: 'pass', firstEvidence: 'app/api/chat/route.ts:4 export async function POST(' },
     // The assistants list is read from the provider with GET; the chat is asked with POST.
     { name: 'a GET route that lists assistants does not lead a chat service', files: { 'app/api/assistants/route.ts': 'import OpenAI from "openai";\n\nexport async function GET() {\n  return Response.json(await new OpenAI().beta.assistants.list());\n}\n', 'app/api/chat/route.ts': 'import OpenAI from "openai";\n\nexport async function POST(request: Request) {\n  return new OpenAI().chat.completions.create({ model, messages, stream: true });\n}\n' }, status: 'partial', firstEvidence: 'app/api/chat/route.ts:3 export async function POST(' },
@@ -718,6 +723,9 @@ export const cases: RuleCases = {
     { name: 'Terraform only in an example does not count', files: { 'examples/aws/main.tf': terraformBuckets, 'train.py': trainScript }, status: 'fail' },
   ],
   'infra.orchestration-manifests': [
+    { name: 'Seldon Core v2 Server and Pipeline objects', files: { 'k8s/server.yaml': 'apiVersion: mlops.seldon.io/v1alpha1\nkind: Server\nmetadata:\n  name: mlserver-custom\nspec:\n  serverConfig: mlserver\n  replicas: 2\n', 'k8s/pipeline.yaml': 'apiVersion: mlops.seldon.io/v1alpha1\nkind: Pipeline\nmetadata:\n  name: fraud\nspec:\n  steps:\n    - name: preprocess\n    - name: fraud-model\n      inputs: [preprocess]\n  output:\n    steps: [fraud-model]\n' }, status: 'pass', firstEvidence: 'k8s/pipeline.yaml:2 Pipeline fraud' },
+    // A Tekton Pipeline is a CI job on the cluster, not a deployment of the model.
+    { name: 'a Tekton Pipeline is no deployment', files: { 'tekton/build.yaml': 'apiVersion: tekton.dev/v1\nkind: Pipeline\nmetadata:\n  name: build\nspec:\n  tasks:\n    - name: test\n      taskRef:\n        name: pytest\n' }, status: 'unknown' },
     { name: 'a Databricks serving endpoint declared in an asset bundle', files: { 'resources/serving.yml': databricksServingBundle }, status: 'pass', evidence: 'model_serving_endpoints:' },
     { name: 'a Databricks serving endpoint created by a module with the SDK', files: { 'src/deploy.py': databricksEndpoint }, status: 'pass', evidence: 'serving_endpoints.create_and_wait(' },
     { name: 'Kubernetes Deployment', files: { 'k8s/deployment.yaml': deployment({ container: limitsAndProbe }) }, status: 'pass', evidence: 'Deployment churn-api' },

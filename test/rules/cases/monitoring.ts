@@ -170,6 +170,8 @@ export const cases: RuleCases = {
     { name: 'OpenTelemetry traces exported to a backend', files: { 'src/app/telemetry.py': 'from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter\n\nprovider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint)))\n' }, answers: online, status: 'pass', evidence: 'src/app/telemetry.py:3' },
     { name: 'LangSmith tracing of the deployed LLM app', files: { ...llmAssistant, '.env.example': 'OPENAI_API_KEY=\nLANGCHAIN_TRACING_V2=true\n' }, answers: online, status: 'pass', evidence: '.env.example:2' },
     { name: 'Prometheus client declared, never used', files: { 'requirements.txt': requirements('fastapi==0.115.6', 'prometheus-client==0.21.1'), 'src/fraud/api.py': plainApi }, answers: online, status: 'partial', evidence: 'declares prometheus-client' },
+    // Seldon's servers export request metrics to Prometheus by default; nothing shows that anyone scrapes them.
+    { name: 'a Seldon Core v2 Model', files: { 'k8s/model.yaml': 'apiVersion: mlops.seldon.io/v1alpha1\nkind: Model\nmetadata:\n  name: fraud\nspec:\n  storageUri: "gs://acme-models/fraud"\n' }, answers: online, status: 'partial', firstEvidence: 'k8s/model.yaml:2 Model fraud' },
     { name: 'error tracking only', files: { 'src/fraud/api.py': 'import sentry_sdk\n\nsentry_sdk.init(dsn=SENTRY_DSN, traces_sample_rate=0.0)\n' }, answers: online, status: 'partial', evidence: 'sentry_sdk.init' },
     {
       name: 'Sentry tracing every request of the deployed app',
