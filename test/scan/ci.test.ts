@@ -405,6 +405,54 @@ describe('line numbers', () => {
   });
 });
 
+describe('steps allowed to fail', () => {
+  /** Each step as `kind@line`, with `~` for one whose failure fails nothing. */
+  const toleratedOf = (pipeline: CiPipeline) => pipeline.steps.map((step) => `${step.kind}@${step.line}${step.tolerated ? '~' : ''}`);
+
+  it('reads continue-on-error on a step or a job, and leaves an expression undecided', () => {
+    const workflow = [
+      'on: push',
+      'jobs:',
+      '  scan:',
+      '    steps:',
+      '      - run: bandit -r src',
+      '        continue-on-error: true',
+      '      - run: pip-audit',
+      '  experimental:',
+      '    continue-on-error: true',
+      '    steps:',
+      '      - uses: gitleaks/gitleaks-action@v2',
+      '  matrix:',
+      '    continue-on-error: ${{ matrix.experimental }}',
+      '    steps:',
+      '      - run: semgrep ci',
+      '',
+    ].join('\n');
+    expect(toleratedOf(only('.github/workflows/a.yml', workflow))).toEqual(['sast@5~', 'dependency-scan@7', 'secret-scan@11~', 'sast@15']);
+  });
+
+  it.each([
+    ['bandit -r src || true', true],
+    ['bandit -r src || exit 0', true],
+    ['bandit -r src || :', true],
+    ['bandit -r src || echo "bandit found issues"', true],
+    ['bandit -r src || exit 1', false],
+    ['bandit -r src || (echo "bandit found issues"; exit 1)', false],
+    ['bandit -r src', false],
+  ])('%s: tolerated %s', (command, expected) => {
+    const [step] = only('.github/workflows/a.yml', `on: push\njobs:\n  a:\n    steps:\n      - run: ${JSON.stringify(command)}\n`).steps;
+    expect(step).toMatchObject({ kind: 'sast' });
+    expect(step!.tolerated ?? false).toBe(expected);
+  });
+
+  it('reads allow_failure on a GitLab job, through extends too, and continueOnError on an Azure step', () => {
+    const gitlab = 'lenient:\n  allow_failure: true\nsecrets:\n  extends: .lenient\n  script:\n    - gitleaks detect --source .\ndeps:\n  script:\n    - pip-audit\n'.replace('lenient:', '.lenient:');
+    expect(toleratedOf(only('.gitlab-ci.yml', gitlab))).toEqual(['secret-scan@6~', 'dependency-scan@9']);
+    const azure = 'trigger: [main]\nsteps:\n  - script: bandit -r src\n    continueOnError: true\n  - script: pip-audit\n';
+    expect(toleratedOf(only('azure-pipelines.yml', azure))).toEqual(['sast@3~', 'dependency-scan@5']);
+  });
+});
+
 describe('command classification', () => {
   it.each<[string, CiStepKind[]]>([
     ['pytest -n auto --cov=src', ['coverage', 'test']],

@@ -16,6 +16,10 @@ const argument = ({ z, text, oneOrMany }: SchemaKit) =>
       .optional()
       .describe('Pipelines that also run on one of these triggers do not count: training that also runs for every pull request is a test of the code, not retraining.'),
     environment: oneOrMany(text).optional().describe('Deployment environments (case-insensitive), e.g. production, prod: only pipelines that deploy to one count (GitHub/GitLab/Azure `environment:`).'),
+    gating: z
+      .boolean()
+      .optional()
+      .describe('With `runs`: only steps whose failure fails the pipeline count; a step allowed to fail (`continue-on-error: true`, `allow_failure: true`, `|| true`) reports, it stops nothing.'),
     manualApproval: z.boolean().optional().describe('Only pipelines where a person must (true) or need not (false) approve a job (GitLab `when: manual`, Azure ManualValidation...).'),
     inert: z
       .boolean()
@@ -51,6 +55,10 @@ export function stepChain(step: CiStep): string {
   return [step.command, ...(step.via ?? []).map((hop) => `${hop.path}:${hop.line} ${hop.command}`)].join(' → ');
 }
 
+function stepDetail(step: CiStep): string {
+  return `${step.kind} step: ${stepChain(step)}${step.tolerated ? ' (allowed to fail)' : ''}`;
+}
+
 function pipelineCounts(pipeline: CiPipeline, arg: CiArgument): boolean {
   const environments = list(arg.environment).map((name) => name.toLowerCase());
   return (
@@ -64,7 +72,7 @@ function pipelineCounts(pipeline: CiPipeline, arg: CiArgument): boolean {
 }
 
 /** "on push, in environment production, with a manual approval": the conditions a pipeline had to meet. */
-function pipelineConditions(arg: CiArgument, anyStep: boolean): string {
+function pipelineConditions(arg: CiArgument, anyStep: boolean, toleratedSteps: boolean): string {
   const parts: string[] = [];
   if (arg.on) parts.push(`on ${triggerWords(arg.on)}`);
   if (arg.notOn) parts.push(`in a pipeline that does not also run on ${triggerWords(arg.notOn)}`);
@@ -72,6 +80,7 @@ function pipelineConditions(arg: CiArgument, anyStep: boolean): string {
   if (arg.manualApproval !== undefined) parts.push(arg.manualApproval ? 'with a manual approval' : 'without a manual approval');
   // Steps of a kind are never no-ops: only "any pipeline" needs saying which ones count.
   if (anyStep) parts.push(arg.inert ? 'that only prints, sleeps or exits' : 'that runs more than no-ops');
+  if (toleratedSteps) parts.push('whose failure fails the pipeline');
   if (parts.length === 0) return '';
   // More than one condition reads as an aside between commas: "no CI step on schedule, in a …, runs train".
   return parts.length > 1 ? ` ${parts.join(', ')},` : ` ${parts[0]}`;
@@ -92,6 +101,7 @@ export const ci = defineCheck({
     const pipelines = ctx.facts.ci.pipelines;
     const evidence: Evidence[] = [];
     const steps: { step: CiStep; path: string }[] = [];
+    const tolerated: { step: CiStep; path: string }[] = [];
     for (const pipeline of pipelines) {
       if (!pipelineCounts(pipeline, arg)) continue;
       if (kinds.length === 0) {
@@ -101,12 +111,12 @@ export const ci = defineCheck({
         continue;
       }
       for (const step of pipeline.steps) {
-        if (kinds.includes(step.kind)) steps.push({ step, path: pipeline.path });
+        if (kinds.includes(step.kind)) (arg.gating && step.tolerated ? tolerated : steps).push({ step, path: pipeline.path });
       }
     }
     // The kind listed first is the one the rule cares most about (the push, not the build before it); the sort is stable, so file order holds within a kind.
     steps.sort((a, b) => kinds.indexOf(a.step.kind) - kinds.indexOf(b.step.kind));
-    for (const { step, path } of steps) evidence.push({ kind: 'found', path, line: step.line, detail: `${step.kind} step: ${stepChain(step)}` });
+    for (const { step, path } of steps) evidence.push({ kind: 'found', path, line: step.line, detail: stepDetail(step) });
     if (evidence.length > 0) return { value: true, evidence: capped(evidence, kinds.length === 0 ? 'pipelines' : 'steps') };
     if (pipelines.length === 0) {
       return {
@@ -114,7 +124,7 @@ export const ci = defineCheck({
         evidence: [{ kind: 'missing', detail: 'no CI pipeline found', searched: `CI pipelines of ${alternatives(CI_SYSTEMS)}` }],
       };
     }
-    const conditions = pipelineConditions(arg, kinds.length === 0);
+    const conditions = pipelineConditions(arg, kinds.length === 0, tolerated.length > 0);
     const skipped = pipelines.filter((pipeline) => !pipelineCounts(pipeline, arg));
     const paths = pipelines.map((p) => p.path);
     const searched = sought(paths, paths, ['pipeline', 'pipelines']);
@@ -130,6 +140,7 @@ export const ci = defineCheck({
         ...searchedParts(searched.searched && `the CI pipelines ${searched.searched}`, named.searched && `the environments ${named.searched}`),
       },
     ];
+    for (const { step, path } of tolerated.slice(0, 3)) out.push({ kind: 'found', counted: false, path, line: step.line, detail: `not counted: ${stepDetail(step)}` });
     for (const pipeline of skipped.slice(0, 3)) {
       out.push({ kind: 'found', counted: false, path: pipeline.path, ...(pipeline.broken?.line !== undefined && { line: pipeline.broken.line }), detail: `not counted: ${whyNotCounted(pipeline, arg.inert ?? false)}` });
     }

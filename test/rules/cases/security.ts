@@ -277,6 +277,7 @@ export const cases: RuleCases = {
     { name: 'an OpenAI key printed in a notebook output', files: { 'notebooks/explore.ipynb': notebook('print(client.api_key)', `${openaiKey}\n`) }, status: 'fail', evidence: 'openai-api-key' },
   ],
   'security.secret-scanning': [
+    { name: 'a GitLab gitleaks job with allow_failure', files: { '.gitlab-ci.yml': 'secrets:\n  stage: test\n  allow_failure: true\n  script:\n    - gitleaks detect --source . --redact\n' }, status: 'partial', firstEvidence: 'secret-scan step: gitleaks detect --source . --redact (allowed to fail)' },
     { name: 'gitleaks in CI', files: { '.github/workflows/secrets.yml': gitleaksWorkflow }, status: 'pass', evidence: 'secret-scan step' },
     { name: 'a gitleaks pre-commit hook that CI runs', files: { '.pre-commit-config.yaml': preCommitWithGitleaks, '.github/workflows/pre-commit.yml': preCommitWorkflow }, status: 'pass', evidence: '.pre-commit-config.yaml:9' },
     { name: 'a pre-commit hook that only runs on laptops', files: { '.pre-commit-config.yaml': preCommitWithGitleaks, '.github/workflows/ci.yml': testWorkflow() }, status: 'partial', evidence: 'id: gitleaks' },
@@ -342,6 +343,7 @@ export const cases: RuleCases = {
     { name: 'no credentials used at all', files: { 'src/train.py': trainScript }, status: 'not_applicable' },
   ],
   'security.dependency-scanning': [
+    { name: 'pip-audit in CI whose failure is swallowed', files: { '.github/workflows/audit.yml': workflow({ on: '[pull_request]', job: 'audit', steps: ['run: pip-audit -r requirements.txt || echo "vulnerable dependencies"'] }) }, status: 'partial', evidence: 'allowed to fail' },
     { name: 'pip-audit in CI, no images', files: { '.github/workflows/audit.yml': workflow({ on: '[pull_request]', job: 'audit', steps: ['uses: pypa/gh-action-pip-audit@v1.0.8\nwith:\n  inputs: requirements.txt'] }) }, status: 'pass', evidence: 'dependency-scan step' },
     {
       name: 'Dependabot plus a Trivy image scan',
@@ -358,6 +360,10 @@ export const cases: RuleCases = {
     { name: 'nothing scans dependencies', files: { '.github/workflows/ci.yml': testWorkflow() }, status: 'fail' },
   ],
   'security.sast': [
+    // A scan the build may fail through reports findings nobody has to read: configured, not enforced.
+    { name: 'bandit in CI with continue-on-error', files: { '.github/workflows/ci.yml': workflow({ on: '[push]', job: 'sec', steps: ['run: bandit -r src -ll\ncontinue-on-error: true'] }) }, status: 'partial', firstEvidence: 'sast step: bandit -r src -ll (allowed to fail)' },
+    { name: 'semgrep whose failure is swallowed with || true', files: { '.github/workflows/ci.yml': workflow({ on: '[push]', job: 'sec', steps: ['run: semgrep scan --config auto || true'] }) }, status: 'partial', evidence: 'allowed to fail' },
+    { name: 'bandit allowed to fail beside a bandit step that gates', files: { '.github/workflows/ci.yml': workflow({ on: '[push]', job: 'sec', steps: ['run: bandit -r notebooks || true', 'run: bandit -r src'] }) }, status: 'pass', firstEvidence: 'sast step: bandit -r src' },
     { name: 'bandit in CI', files: { '.github/workflows/ci.yml': workflow({ on: '[push]', job: 'sec', steps: ['run: bandit -r src -ll'] }) }, status: 'pass', evidence: 'sast step' },
     { name: 'ruff security rules run in CI', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I", "S"]\n', '.github/workflows/ci.yml': ruffInCi }, status: 'pass', evidence: 'pyproject.toml:5' },
     {

@@ -7,7 +7,7 @@ import type { Follower, Target } from './follow/follower.js';
 import { repoPath, type RepoFiles } from './follow/repo-files.js';
 import { isNoop } from './noop.js';
 import { NO_INPUTS, normalizeReference, REFERENCE_PATTERNS, reusableWorkflowKinds, SETUP_REFERENCE, type Inputs } from './reference-patterns.js';
-import { logicalLines, scriptLine, simpleCommands, unquote, withoutHereDocuments, withoutKeywords, wordsText, type ScriptLine, type Word } from './shell.js';
+import { logicalLines, scriptLine, simpleCommands, unquote, withoutHereDocuments, withoutKeywords, wordsText, type ScriptLine, type SimpleCommand, type Word } from './shell.js';
 import { commandForms, containerCommand, programName, shellArgument } from './wrappers.js';
 
 /*
@@ -28,6 +28,8 @@ const MAX_TARGETS = 2000;
 interface Found {
   kind: CiStepKind;
   links: Link[];
+  /** Its failure fails nothing (`continue-on-error`, `|| true`). */
+  tolerated?: boolean;
 }
 
 /** What a command, script or definition does: the steps it shows, and whether it does anything at all (not only `echo ok`). */
@@ -52,11 +54,38 @@ function whereOf(place: Place): Where {
   return { path: place.source?.path ?? null, cwd: place.cwd, trail: place.source?.trail ?? [], depth: 0 };
 }
 
-/** Each kind once (the first place that shows it): what a definition does, whatever calls it, stays small. */
+/** Each kind is kept once: the first place that shows it, unless a later one's failure counts and the first's does not. */
+function replacesKept(item: Found, byKind: ReadonlyMap<CiStepKind, Found>): boolean {
+  const kept = byKind.get(item.kind);
+  return !kept || (kept.tolerated === true && !item.tolerated);
+}
+
+/** Each kind once: what a definition does, whatever calls it, stays small. */
 function firstOfEachKind(found: readonly Found[]): Found[] {
   const byKind = new Map<CiStepKind, Found>();
-  for (const item of found) if (!byKind.has(item.kind)) byKind.set(item.kind, item);
+  for (const item of found) if (replacesKept(item, byKind)) byKind.set(item.kind, item);
   return [...byKind.values()];
+}
+
+/** What runs where a failure fails nothing: every step it shows is tolerated. */
+function tolerated(outcome: Outcome): Outcome {
+  return { ...outcome, found: outcome.found.map((item) => ({ ...item, tolerated: true })) };
+}
+
+const SWALLOWS = new Set(['true', ':']);
+const REPORTS = new Set(['echo', 'printf']);
+
+/**
+ * `bandit -r src || true`, `|| exit 0`, `|| :`, or a last `|| echo "scan failed"`: the command run
+ * when the one before fails succeeds, so that failure fails nothing. `|| exit 1` passes it on.
+ */
+function swallowsFailure(commands: readonly SimpleCommand[], index: number): boolean {
+  const fallback = commands[index - 1]?.orElse ? withoutKeywords(commands[index]?.words ?? []) : [];
+  const program = fallback[0]?.text;
+  if (program === undefined) return false;
+  if (SWALLOWS.has(program)) return true;
+  if (program === 'exit') return (fallback[1]?.text ?? '0') === '0';
+  return REPORTS.has(program) && index === commands.length - 1;
 }
 
 function merged(outcomes: readonly Outcome[]): Outcome {
@@ -190,16 +219,16 @@ export class Classifier {
   draft(draft: Draft): { steps: CiStep[]; active: boolean } {
     const here = (place: Place) => !this.elsewhere?.(place.cwd);
     const outcomes = [
-      ...draft.scripts.filter(here).map((script) => this.script(script.lines, whereOf(script))),
-      ...draft.commands.filter(here).map((command) => this.command(command.words, whereOf(command))),
-      ...draft.uses.map((use) => this.reference(use)),
-    ];
+      ...draft.scripts.filter(here).map((script) => [this.script(script.lines, whereOf(script)), script.tolerated] as const),
+      ...draft.commands.filter(here).map((command) => [this.command(command.words, whereOf(command)), command.tolerated] as const),
+      ...draft.uses.map((use) => [this.reference(use), use.tolerated] as const),
+    ].map(([outcome, failureTolerated]) => (failureTolerated ? tolerated(outcome) : outcome));
     const all = merged(outcomes);
     const steps = [
       ...draft.steps,
-      ...all.found.map(({ kind, links }) => {
+      ...all.found.map(({ kind, links, tolerated: failureTolerated }) => {
         const [first, ...rest] = links;
-        return { kind, command: first!.command, line: first!.line, ...(rest.length > 0 ? { via: rest.map(toHop) } : {}) };
+        return { kind, command: first!.command, line: first!.line, ...(rest.length > 0 ? { via: rest.map(toHop) } : {}), ...(failureTolerated ? { tolerated: true as const } : {}) };
       }),
     ];
     return { steps, active: all.active || draft.steps.length > 0 };
@@ -220,8 +249,10 @@ export class Classifier {
     const variables = new Map<string, Word>();
     const remotes = new Map<string, Word>();
     for (const group of logicalLines(withoutHereDocuments(lines))) {
-      for (const words of simpleCommands(group)) {
-        const written = withoutKeywords(words);
+      const commands = simpleCommands(group);
+      for (let index = 0; index < commands.length; index++) {
+        const written = withoutKeywords(commands[index]!.words);
+        const swallowed = swallowsFailure(commands, index + 1);
         const remote = addedRemote(written);
         if (remote) remotes.set(remote.name, remote.url);
         const command = withRemotes(written, remotes);
@@ -231,8 +262,10 @@ export class Classifier {
         if (assigned) variables.set(assigned.name, assigned.value);
         const stored = storedCommand(command, variables);
         // The command is shown where its text is written, the assignment, which says more than `eval "$cmd"`.
-        if (stored) outcomes.push(this.script([scriptLine(stored.text, stored.line)], { ...where, cwd }, shown, nesting + 1));
-        else outcomes.push(this.command(command, { ...where, cwd }, shown ?? wordsText(written), nesting));
+        const outcome = stored
+          ? this.script([scriptLine(stored.text, stored.line)], { ...where, cwd }, shown, nesting + 1)
+          : this.command(command, { ...where, cwd }, shown ?? wordsText(written), nesting);
+        outcomes.push(swallowed ? tolerated(outcome) : outcome);
       }
     }
     return merged(outcomes);
@@ -244,15 +277,16 @@ export class Classifier {
     const forms = commandForms(words);
     if (isNoop(forms[0]!)) return NOTHING;
     const found = new Map<CiStepKind, Found>();
-    const add = (kind: CiStepKind, links: Link[]) => {
-      if (!found.has(kind)) found.set(kind, { kind, links });
+    const add = (kind: CiStepKind, links: Link[], failureTolerated?: boolean) => {
+      const item: Found = { kind, links, ...(failureTolerated ? { tolerated: true } : {}) };
+      if (replacesKept(item, found)) found.set(kind, item);
     };
     const linkAt = (line: number): Link[] => [...where.trail, { path: where.path, line, command: shown }];
     let active = true;
     for (const form of forms) {
       const followed = this.follow(form, where);
       if (followed && followed.found.length > 0) {
-        for (const item of followed.found) add(item.kind, [...linkAt(words[0]!.line), ...item.links]);
+        for (const item of followed.found) add(item.kind, [...linkAt(words[0]!.line), ...item.links], item.tolerated);
       } else if (followed && !followed.active) {
         // A target or script that only echoes checks nothing, whatever its name says.
         active = false;
@@ -262,13 +296,13 @@ export class Classifier {
       const script = shellArgument(form);
       if (script) {
         const nested = this.script([scriptLine(script.text, script.line)], where, shown, nesting + 1);
-        for (const item of nested.found) add(item.kind, item.links);
+        for (const item of nested.found) add(item.kind, item.links, item.tolerated);
         active = nested.active;
       }
       const container = containerCommand(form);
       if (container) {
         for (const kind of referenceKinds(container.image.text, NO_INPUTS)) add(kind, linkAt(container.image.line));
-        for (const item of this.command(container.command, where, shown, nesting + 1).found) add(item.kind, item.links);
+        for (const item of this.command(container.command, where, shown, nesting + 1).found) add(item.kind, item.links, item.tolerated);
       }
     }
     return { found: [...found.values()], active };

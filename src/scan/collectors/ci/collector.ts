@@ -31,8 +31,8 @@ function finalSteps(steps: readonly CiStep[]): CiStep[] {
   const unique = new Map<string, CiStep>();
   for (const step of steps) {
     const via = step.via?.map((hop) => ({ ...hop, command: shownCommand(hop.command) }));
-    const shown: CiStep = { kind: step.kind, command: shownCommand(step.command), line: step.line, ...(via ? { via } : {}) };
-    unique.set(`${shown.line}\u0000${shown.kind}\u0000${shown.command}\u0000${JSON.stringify(via ?? [])}`, shown);
+    const shown: CiStep = { kind: step.kind, command: shownCommand(step.command), line: step.line, ...(via ? { via } : {}), ...(step.tolerated ? { tolerated: true } : {}) };
+    unique.set(`${shown.line}\u0000${shown.kind}\u0000${shown.command}\u0000${JSON.stringify(via ?? [])}\u0000${shown.tolerated ?? false}`, shown);
   }
   return [...unique.values()].sort(
     (a, b) => a.line - b.line || compareStrings(a.kind, b.kind) || compareStrings(a.command, b.command) || compareStrings(JSON.stringify(a.via ?? []), JSON.stringify(b.via ?? [])),

@@ -19,6 +19,11 @@ export interface Source {
 export interface Place {
   cwd: string;
   source?: Source;
+  /**
+   * A failure here does not fail the pipeline (GitHub `continue-on-error`, GitLab `allow_failure`,
+   * Azure `continueOnError`): what runs here reports, it stops nothing.
+   */
+  tolerated?: boolean;
 }
 
 export const AT_ROOT: Place = { cwd: '' };
@@ -43,6 +48,8 @@ export interface Use {
   source?: Source;
   /** True for an image that commands run in (a Cloud Build builder, a Drone step's image): it does nothing by itself. */
   passive?: boolean;
+  /** Its failure does not fail the pipeline, as for a `Place`. */
+  tolerated?: boolean;
 }
 
 /**
@@ -103,7 +110,7 @@ export function addScripts(draft: Draft, scripts: readonly ScriptLine[][], place
 }
 
 /** A reference a step uses; one that waits for a person (an approval action or task) gates the pipeline. */
-export function addReference(draft: Draft, reference: string, line: number, inputs: Inputs = NO_INPUTS, extra: Pick<Use, 'source' | 'passive'> = {}): void {
+export function addReference(draft: Draft, reference: string, line: number, inputs: Inputs = NO_INPUTS, extra: Pick<Use, 'source' | 'passive' | 'tolerated'> = {}): void {
   draft.uses.push({ reference, line, inputs, ...extra });
   if (MANUAL_APPROVAL.test(normalizeReference(reference))) draft.manualApproval = true;
 }

@@ -67,6 +67,11 @@ export interface CiStep {
    * template), the places it was followed through, the last one being the command that counts.
    */
   via?: CiHop[];
+  /**
+   * Its failure does not fail the pipeline: the step or job may fail (`continue-on-error: true`,
+   * `allow_failure: true`, `continueOnError: true`) or the command's failure is swallowed (`|| true`).
+   */
+  tolerated?: true;
 }
 
 /** Why a pipeline cannot run: its file could not be read (and where), or the CI never reads it there. */

@@ -23,13 +23,19 @@ export function scriptLine(raw: string, line: number, continued = false): Script
 
 const SEPARATORS = new Set([';', '&', '|', '(', ')']);
 
+export interface SimpleCommand {
+  words: Word[];
+  /** `bandit -r src || true`: followed by `||`, so the next command runs when this one fails. */
+  orElse: boolean;
+}
+
 /**
  * Splits a logical line into simple commands (on `&&`, `||`, `;`, `|`, `&` and subshell
  * parentheses) made of words, keeping quotes inside words and dropping comments. Each word keeps
  * the line it starts on.
  */
-export function simpleCommands(pieces: readonly ScriptLine[]): Word[][] {
-  const commands: Word[][] = [];
+export function simpleCommands(pieces: readonly ScriptLine[]): SimpleCommand[] {
+  const commands: SimpleCommand[] = [];
   let words: Word[] = [];
   let word = '';
   let wordLine = 0;
@@ -40,7 +46,7 @@ export function simpleCommands(pieces: readonly ScriptLine[]): Word[][] {
   };
   const endCommand = () => {
     endWord();
-    if (words.length > 0) commands.push(words);
+    if (words.length > 0) commands.push({ words, orElse: false });
     words = [];
   };
   for (const piece of pieces) {
@@ -68,7 +74,12 @@ export function simpleCommands(pieces: readonly ScriptLine[]): Word[][] {
       } else if (/\s/.test(c)) {
         endWord();
       } else if (SEPARATORS.has(c)) {
+        const ended = commands.length;
         endCommand();
+        if (c === '|' && text[i + 1] === '|') {
+          i++;
+          if (commands.length > ended) commands[ended]!.orElse = true;
+        }
       } else {
         word += c;
       }

@@ -161,6 +161,14 @@ export function isFalse(y: Yaml, node: unknown): boolean {
   return isScalar(scalar) && (scalar.value === false || (typeof scalar.value === 'string' && FALSE_CONDITION.test(scalar.value)));
 }
 
+const TRUE_CONDITION = /^\s*(?:\$\{\{\s*)?true\s*(?:\}\})?\s*$/;
+
+/** `continue-on-error: true`, `allow_failure: true`; an expression (`${{ matrix.experimental }}`) is not known to be true. */
+export function isTrue(y: Yaml, node: unknown): boolean {
+  const scalar = resolved(y, node);
+  return isScalar(scalar) && (scalar.value === true || (typeof scalar.value === 'string' && TRUE_CONDITION.test(scalar.value)));
+}
+
 /** `environment: production` or `environment: { name: production, url: … }`. */
 export function environmentName(y: Yaml, node: unknown): string | undefined {
   return text(y, node) ?? text(y, child(y, node, 'name'));

@@ -5,7 +5,7 @@ import { repoPath } from '../follow/repo-files.js';
 import { scriptLine } from '../shell.js';
 import type { CiTrigger } from '../facts.js';
 import type { CiProviderDefinition } from '../provider.js';
-import { child, entries, environmentName, firstDocument, inputs, isFalse, items, lineOf, resolved, scriptsOf, text, yamlReader, type Yaml } from '../yaml.js';
+import { child, entries, environmentName, firstDocument, inputs, isFalse, isTrue, items, lineOf, resolved, scriptsOf, text, yamlReader, type Yaml } from '../yaml.js';
 
 /*
  * The patterns that recognise a file are tried on every YAML file of a repository: line starts
@@ -127,14 +127,15 @@ class AzureReader {
     const { y, draft } = this;
     for (const step of azureItems(y, node)) {
       if (isFalse(y, child(y, step, 'enabled')) || isFalse(y, child(y, step, 'condition')) || this.followTemplate(child(y, step, 'template'))) continue;
-      const place = { cwd: azureDirectory(text(y, child(y, step, 'workingDirectory'))) };
+      const failureTolerated = isTrue(y, child(y, step, 'continueOnError')) ? { tolerated: true } : {};
+      const place = { cwd: azureDirectory(text(y, child(y, step, 'workingDirectory'))), ...failureTolerated };
       for (const key of AZURE_SCRIPT_KEYS) addScripts(draft, scriptsOf(y, child(y, step, key)), place);
       const task = child(y, step, 'task');
       const name = text(y, task);
       if (!name) continue;
       const settings = child(y, step, 'inputs');
-      addReference(draft, name, lineOf(y, task), inputs(y, settings));
-      const taskPlace = { cwd: azureDirectory(text(y, child(y, settings, 'workingDirectory'))) };
+      addReference(draft, name, lineOf(y, task), inputs(y, settings), failureTolerated);
+      const taskPlace = { cwd: azureDirectory(text(y, child(y, settings, 'workingDirectory'))), ...failureTolerated };
       for (const input of entries(y, settings)) {
         const key = input.key.toLowerCase();
         if (AZURE_INLINE_SCRIPT_INPUTS.has(key)) addScripts(draft, scriptsOf(y, input.value), taskPlace);

@@ -4,7 +4,7 @@ import type { CiTrigger } from '../facts.js';
 import { repoPath, type RepoFiles } from '../follow/repo-files.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { commandInputOf } from '../reference-patterns.js';
-import { child, entries, environmentName, firstDocument, inputs, isFalse, items, lineOf, resolved, scriptsOf, text, texts, yamlDocuments, yamlReader, type Yaml } from '../yaml.js';
+import { child, entries, environmentName, firstDocument, inputs, isFalse, isTrue, items, lineOf, resolved, scriptsOf, text, texts, yamlDocuments, yamlReader, type Yaml } from '../yaml.js';
 
 const GITHUB_EVENTS = new Map<string, CiTrigger>([
   ['push', 'push'],
@@ -82,7 +82,7 @@ class StepReader {
   steps(y: Yaml, steps: unknown, inherited: Place, nesting = 0): void {
     for (const step of items(y, steps)) {
       if (isFalse(y, child(y, step, 'if'))) continue;
-      const place = { ...inherited, cwd: workingDirectory(y, step, 'step', inherited.cwd) };
+      const place = { ...inherited, cwd: workingDirectory(y, step, 'step', inherited.cwd), ...(isTrue(y, child(y, step, 'continue-on-error')) ? { tolerated: true } : {}) };
       addScripts(this.draft, scriptsOf(y, child(y, step, 'run')), place);
       const uses = child(y, step, 'uses');
       const reference = text(y, uses);
@@ -90,8 +90,8 @@ class StepReader {
       const scriptInput = commandInputOf(reference);
       if (scriptInput) addScripts(this.draft, scriptsOf(y, child(y, child(y, step, 'with'), scriptInput)), place);
       const local = reference.startsWith('./') ? repoPath(this.home, reference) : null;
-      if (local !== null && nesting < MAX_ACTION_NESTING && this.localAction(local, { path: inherited.source?.path ?? null, line: lineOf(y, uses), command: reference }, inherited, nesting)) continue;
-      addReference(this.draft, reference, lineOf(y, uses), inputs(y, child(y, step, 'with')), inherited.source ? { source: inherited.source } : {});
+      if (local !== null && nesting < MAX_ACTION_NESTING && this.localAction(local, { path: inherited.source?.path ?? null, line: lineOf(y, uses), command: reference }, place, nesting)) continue;
+      addReference(this.draft, reference, lineOf(y, uses), inputs(y, child(y, step, 'with')), { ...(inherited.source ? { source: inherited.source } : {}), ...(place.tolerated ? { tolerated: true } : {}) });
     }
   }
 
@@ -105,7 +105,7 @@ class StepReader {
     const runs = child(y, y.doc.contents, 'runs');
     if (text(y, child(y, runs, 'using')) !== 'composite') return false;
     const trail = [...(from.source?.trail ?? []), link];
-    this.steps(y, child(y, runs, 'steps'), { cwd: from.cwd, source: { path, trail } }, nesting + 1);
+    this.steps(y, child(y, runs, 'steps'), { cwd: from.cwd, source: { path, trail }, ...(from.tolerated ? { tolerated: true } : {}) }, nesting + 1);
     return true;
   }
 }
@@ -150,13 +150,14 @@ function githubWorkflow(y: Yaml, path: string, repo: RepoFiles): Draft {
     const called = text(y, uses);
     const callee = called === undefined ? null : calledWorkflow(called, repo, home);
     const given = inputs(y, child(y, job, 'with'));
+    const failureTolerated = isTrue(y, child(y, job, 'continue-on-error'));
     if (callee !== null) {
       draft.calls.push(callee);
       draft.callInputs.push({ path: callee, text: [...given.values()].join('\n') });
     }
     // Another repository's reusable workflow (an organisation's shared CI) is read by its name, as an action is.
-    else if (called !== undefined) addReference(draft, called, lineOf(y, uses), given);
-    reader.steps(y, child(y, job, 'steps'), { cwd: workingDirectory(y, job, 'defaults', workflowDirectory) });
+    else if (called !== undefined) addReference(draft, called, lineOf(y, uses), given, failureTolerated ? { tolerated: true } : {});
+    reader.steps(y, child(y, job, 'steps'), { cwd: workingDirectory(y, job, 'defaults', workflowDirectory), ...(failureTolerated ? { tolerated: true } : {}) });
   }
   draft.disabled = draft.triggers.length === 0 || running.length === 0;
   return draft;

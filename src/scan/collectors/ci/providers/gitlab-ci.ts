@@ -4,7 +4,7 @@ import { addEnvironment, addReference, addScripts, emptyDraft, type Draft, type 
 import type { CiTrigger } from '../facts.js';
 import type { RepoFiles } from '../follow/repo-files.js';
 import type { CiProviderDefinition } from '../provider.js';
-import { child, entries, environmentName, isFalse, items, lineOf, resolved, scriptsOf, text, texts, yamlDocuments, yamlReader, type Yaml } from '../yaml.js';
+import { child, entries, environmentName, isFalse, isTrue, items, lineOf, resolved, scriptsOf, text, texts, yamlDocuments, yamlReader, type Yaml } from '../yaml.js';
 
 const GITLAB_KEYWORDS = new Set(['image', 'services', 'stages', 'types', 'before_script', 'after_script', 'variables', 'cache', 'include', 'workflow', 'default', 'spec']);
 const GITLAB_SCRIPT_KEYS = ['before_script', 'script', 'after_script'];
@@ -149,9 +149,11 @@ function gitlabPipeline(docs: Yaml[], path: string, repo: RepoFiles): Draft {
   const triggers: CiTrigger[] = ['push', ...files.roots.flatMap((root) => gitlabRuleTriggers(root.y, child(root.y, child(root.y, root.node, 'workflow'), 'rules')))];
   const jobs = [...files.definitions].filter(([name]) => !name.startsWith('.')).map(([, job]) => job);
   for (const job of jobs) {
+    const allowFailure = files.lookup(job, 'allow_failure');
+    const failureTolerated = allowFailure !== undefined && isTrue(allowFailure.y, allowFailure.value);
     for (const key of GITLAB_SCRIPT_KEYS) {
       const script = files.lookup(job, key) ?? (key === 'script' ? undefined : files.defaultOf(job, key));
-      if (script) addScripts(draft, scriptsOf(script.y, script.value), { cwd: '', ...(script.source ? { source: script.source } : {}) });
+      if (script) addScripts(draft, scriptsOf(script.y, script.value), { cwd: '', ...(script.source ? { source: script.source } : {}), ...(failureTolerated ? { tolerated: true } : {}) });
     }
     const rules = files.lookup(job, 'rules');
     const only = files.lookup(job, 'only');
