@@ -437,12 +437,32 @@ describe('steps allowed to fail', () => {
     ['bandit -r src || :', true],
     ['bandit -r src || echo "bandit found issues"', true],
     ['bandit -r src || exit 1', false],
+    // The report is read by what comes next (a check that exits on high-severity findings, an upload).
+    ['bandit -r src -f json -o bandit-report.json || true', false],
+    ['bandit -r src --output=bandit.sarif -f sarif || true', false],
+    ['bandit -r src > bandit.txt || true', false],
     ['bandit -r src || (echo "bandit found issues"; exit 1)', false],
     ['bandit -r src', false],
   ])('%s: tolerated %s', (command, expected) => {
     const [step] = only('.github/workflows/a.yml', `on: push\njobs:\n  a:\n    steps:\n      - run: ${JSON.stringify(command)}\n`).steps;
     expect(step).toMatchObject({ kind: 'sast' });
     expect(step!.tolerated ?? false).toBe(expected);
+  });
+
+  it('counts a scan allowed to fail in a job that uploads its SARIF to code scanning as reported, not tolerated', () => {
+    const workflow = [
+      'on: push',
+      'jobs:',
+      '  msdo:',
+      '    steps:',
+      '      - uses: microsoft/security-devops-action@v1',
+      '        continue-on-error: true',
+      '      - uses: github/codeql-action/upload-sarif@v3',
+      '        with:',
+      '          sarif_file: ${{ steps.msdo.outputs.sarifFile }}',
+      '',
+    ].join('\n');
+    expect(toleratedOf(only('.github/workflows/a.yml', workflow))).toEqual(['sast@5']);
   });
 
   it('reads allow_failure on a GitLab job, through extends too, and continueOnError on an Azure step', () => {

@@ -114,8 +114,9 @@ export const ci = defineCheck({
         if (kinds.includes(step.kind)) (arg.gating && step.tolerated ? tolerated : steps).push({ step, path: pipeline.path });
       }
     }
-    // The kind listed first is the one the rule cares most about (the push, not the build before it); the sort is stable, so file order holds within a kind.
-    steps.sort((a, b) => kinds.indexOf(a.step.kind) - kinds.indexOf(b.step.kind));
+    // The kind listed first is the one the rule cares most about (the push, not the build before it), and within a kind
+    // a step whose failure fails the pipeline before one allowed to fail; the sort is stable, so file order holds otherwise.
+    steps.sort((a, b) => kinds.indexOf(a.step.kind) - kinds.indexOf(b.step.kind) || Number(a.step.tolerated === true) - Number(b.step.tolerated === true));
     for (const { step, path } of steps) evidence.push({ kind: 'found', path, line: step.line, detail: stepDetail(step) });
     if (evidence.length > 0) return { value: true, evidence: capped(evidence, kinds.length === 0 ? 'pipelines' : 'steps') };
     if (pipelines.length === 0) {

@@ -621,6 +621,13 @@ export const cases: RuleCases = {
       firstEvidence: 'deploy step: git push space main:main --force',
     },
     { name: 'a Ray Serve config deployed to the cluster by CI', files: { '.github/workflows/serve.yml': workflow({ on: pushToMain, job: 'deploy', steps: ['run: serve deploy serve_config.yaml --address http://localhost:8265'] }) }, status: 'pass', evidence: 'serve deploy' },
+    {
+      // Creating the namespace may fail when it exists; the chart's rollout is the deployment.
+      name: 'a deploy step allowed to fail before one that is not',
+      files: { '.github/workflows/deploy.yml': workflow({ on: pushToMain, job: 'deploy', steps: ['run: kubectl create ns ml --dry-run=client -o yaml | kubectl apply -f - || true', 'run: helm upgrade --install churn ./chart -n ml'] }) },
+      status: 'pass',
+      firstEvidence: 'deploy step: helm upgrade --install churn ./chart -n ml',
+    },
     { name: 'a push to the repository itself deploys nothing', files: { '.github/workflows/bump.yml': workflow({ on: pushToMain, job: 'bump', steps: ['run: |\n          git remote add upstream https://github.com/acme/model.git\n          git push upstream main'] }) }, status: 'fail' },
     { name: 'nothing deploys', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'fail' },
   ],

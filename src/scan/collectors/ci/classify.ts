@@ -75,12 +75,19 @@ function tolerated(outcome: Outcome): Outcome {
 const SWALLOWS = new Set(['true', ':']);
 const REPORTS = new Set(['echo', 'printf']);
 
+/** `-o report.json`, `--output=bandit.sarif`, `> audit.txt`: the command writes what it found to a file. */
+const WRITES_REPORT = /^(?:-o|--output(?:-file)?|--report|--json-output|--sarif-output)(?:=|$)|^>{1,2}/;
+
 /**
  * `bandit -r src || true`, `|| exit 0`, `|| :`, or a last `|| echo "scan failed"`: the command run
- * when the one before fails succeeds, so that failure fails nothing. `|| exit 1` passes it on.
+ * when the one before fails succeeds, so that failure fails nothing. `|| exit 1` passes it on, and a
+ * command that writes its findings to a file leaves them to what reads the file (a later check that
+ * exits on high-severity findings, an upload to code scanning).
  */
 function swallowsFailure(commands: readonly SimpleCommand[], index: number): boolean {
-  const fallback = commands[index - 1]?.orElse ? withoutKeywords(commands[index]?.words ?? []) : [];
+  const failing = commands[index - 1];
+  if (!failing?.orElse || failing.words.some((word) => WRITES_REPORT.test(word.text))) return false;
+  const fallback = withoutKeywords(commands[index]?.words ?? []);
   const program = fallback[0]?.text;
   if (program === undefined) return false;
   if (SWALLOWS.has(program)) return true;

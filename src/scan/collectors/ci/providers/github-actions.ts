@@ -80,9 +80,11 @@ class StepReader {
   ) {}
 
   steps(y: Yaml, steps: unknown, inherited: Place, nesting = 0): void {
+    const reported = reportsToCodeScanning(y, steps);
     for (const step of items(y, steps)) {
       if (isFalse(y, child(y, step, 'if'))) continue;
-      const place = { ...inherited, cwd: workingDirectory(y, step, 'step', inherited.cwd), ...(isTrue(y, child(y, step, 'continue-on-error')) ? { tolerated: true } : {}) };
+      const failureTolerated = !reported && isTrue(y, child(y, step, 'continue-on-error'));
+      const place = { ...inherited, cwd: workingDirectory(y, step, 'step', inherited.cwd), ...(failureTolerated ? { tolerated: true } : {}) };
       addScripts(this.draft, scriptsOf(y, child(y, step, 'run')), place);
       const uses = child(y, step, 'uses');
       const reference = text(y, uses);
@@ -108,6 +110,14 @@ class StepReader {
     this.steps(y, child(y, runs, 'steps'), { cwd: from.cwd, source: { path, trail }, ...(from.tolerated ? { tolerated: true } : {}) }, nesting + 1);
     return true;
   }
+}
+
+/**
+ * Steps that upload SARIF to the Git host's code scanning: what a scan there finds becomes alerts,
+ * triaged (and able to block a merge) as CodeQL's are, so `continue-on-error` only lets the upload run.
+ */
+function reportsToCodeScanning(y: Yaml, steps: unknown): boolean {
+  return items(y, steps).some((step) => text(y, child(y, step, 'uses'))?.startsWith('github/codeql-action/upload-sarif') === true);
 }
 
 /** A reusable workflow named with its owner and repository: `acme/app/.github/workflows/deploy.yml@main`. */
@@ -150,7 +160,7 @@ function githubWorkflow(y: Yaml, path: string, repo: RepoFiles): Draft {
     const called = text(y, uses);
     const callee = called === undefined ? null : calledWorkflow(called, repo, home);
     const given = inputs(y, child(y, job, 'with'));
-    const failureTolerated = isTrue(y, child(y, job, 'continue-on-error'));
+    const failureTolerated = isTrue(y, child(y, job, 'continue-on-error')) && !reportsToCodeScanning(y, child(y, job, 'steps'));
     if (callee !== null) {
       draft.calls.push(callee);
       draft.callInputs.push({ path: callee, text: [...given.values()].join('\n') });
