@@ -587,6 +587,9 @@ export const cases: RuleCases = {
     },
     { name: 'SageMaker ConditionStep', files: { 'pipeline/build.py': 'step = ConditionStep(name="CheckAUC", conditions=[cond], if_steps=[register])\n' }, status: 'pass' },
     { name: 'a metric assertion in tests only', files: { 'tests/test_quality.py': 'def test_quality():\n    assert accuracy >= 0.8\n' }, status: 'partial' },
+    // Two computations of one value agree: nothing holds a model to a bar.
+    { name: 'a language probability checked against the top score it came from', files: { 'tests/test_transcribe.py': 'def test_detect_language(model):\n    info = model.detect_language(audio)\n    assert abs(info.language_probability - top_lang_score) < 1e-16\n' }, status: 'fail' },
+    { name: 'a loss compared with its known value within a tolerance', files: { 'tests/test_losses.py': 'def test_focal_loss():\n    foc_loss = focal(y_true, y_pred)\n    assert np.abs(foc_loss - 0.24845211) < epsilon\n' }, status: 'fail' },
     { name: 'a validation accuracy asserted in tests', files: { 'tests/test_quality.py': 'def test_quality():\n    assert val_acc_top1 > 0.8\n' }, status: 'partial', evidence: 'tests/test_quality.py:2' },
     {
       // A count of accounts is no accuracy: the metric's word must end the name or one of its parts.
