@@ -724,6 +724,9 @@ export const cases: RuleCases = {
   ],
   'infra.orchestration-manifests': [
     { name: 'Seldon Core v2 Server and Pipeline objects', files: { 'k8s/server.yaml': 'apiVersion: mlops.seldon.io/v1alpha1\nkind: Server\nmetadata:\n  name: mlserver-custom\nspec:\n  serverConfig: mlserver\n  replicas: 2\n', 'k8s/pipeline.yaml': 'apiVersion: mlops.seldon.io/v1alpha1\nkind: Pipeline\nmetadata:\n  name: fraud\nspec:\n  steps:\n    - name: preprocess\n    - name: fraud-model\n      inputs: [preprocess]\n  output:\n    steps: [fraud-model]\n' }, status: 'pass', firstEvidence: 'k8s/pipeline.yaml:2 Pipeline fraud' },
+    { name: 'a Hugging Face Docker Space', files: { 'README.md': '---\ntitle: DocuMind\nsdk: docker\napp_port: 7860\n---\n\n# DocuMind\n', Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["uvicorn", "app:app", "--port", "7860"]\n' }, status: 'pass', firstEvidence: 'README.md:3' },
+    { name: 'a Gradio Space is a hosted demo, not a deployment', files: { 'README.md': '---\ntitle: Demo\nsdk: gradio\napp_file: app.py\n---\n' }, status: 'unknown' },
+    { name: 'Space metadata shown in the docs', files: { 'docs/README.md': 'Add this header:\n\n```yaml\nsdk: docker\n```\n' }, status: 'unknown' },
     // A Tekton Pipeline is a CI job on the cluster, not a deployment of the model.
     { name: 'a Tekton Pipeline is no deployment', files: { 'tekton/build.yaml': 'apiVersion: tekton.dev/v1\nkind: Pipeline\nmetadata:\n  name: build\nspec:\n  tasks:\n    - name: test\n      taskRef:\n        name: pytest\n' }, status: 'unknown' },
     { name: 'a Databricks serving endpoint declared in an asset bundle', files: { 'resources/serving.yml': databricksServingBundle }, status: 'pass', evidence: 'model_serving_endpoints:' },
