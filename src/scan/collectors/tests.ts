@@ -33,13 +33,13 @@ const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_tests?\.py|tests?\.py|[^/]*\.(tes
  */
 const DEFINES_TEST = {
   python: /^\s*(?:async\s+)?def\s+test\w*\s*\(|^\s*class\s+Test\w*|\bTestCase\b/m,
-  evaluationName: /^\s*(?:async\s+)?def\s+test_\w*\s*\(|^\s*class\s+Test\w*|\bTestCase\b/m,
+  pytestNamed: /^\s*(?:async\s+)?def\s+test_\w*\s*\(|^\s*class\s+Test\w*|\bTestCase\b/m,
   script: /\b(?:it|test|describe)(?:\.(?:each|only|skip|concurrent)\b[^(]*)?\s*\(/,
 };
 
 function definesTest(path: string, text: string): boolean {
   if (!path.endsWith('.py')) return DEFINES_TEST.script.test(text);
-  return (path === 'test.py' || path.endsWith('/test.py') ? DEFINES_TEST.evaluationName : DEFINES_TEST.python).test(text);
+  return (path === 'test.py' || path.endsWith('/test.py') ? DEFINES_TEST.pytestNamed : DEFINES_TEST.python).test(text);
 }
 
 /** Config files that prove a framework is set up, whatever the dependencies say. */
