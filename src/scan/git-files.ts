@@ -62,8 +62,7 @@ export async function readGitPlace(found: DotGit | null, env: Record<string, str
   if (found === null) return 'none';
   try {
     const { toplevel, gitDir } = await gitDirOf(found);
-    const commonDirFile = known(await plainText(join(gitDir, 'commondir')));
-    const commonDir = commonDirFile === null ? gitDir : resolve(gitDir, commonDirFile.trim());
+    const commonDir = await commonDirOf(gitDir);
     const config = parseConfig(known(await plainText(join(commonDir, 'config'))) ?? '');
     if (config === null) return null;
     if (known(await plainText(join(gitDir, 'config.worktree'))) !== null) return null;
@@ -96,6 +95,28 @@ export async function nearestDotGit(directory: string): Promise<DotGit | null> {
     if (info) return { from: directory, toplevel: at, path, info };
     if (dirname(at) === at) return null;
   }
+}
+
+/**
+ * Where the work tree's index is, and how long the repository's object names are (20 bytes, or 32
+ * in a SHA-256 repository): null for a layout that is not the plain one.
+ */
+export async function indexOf(found: DotGit): Promise<{ file: string; hashBytes: number } | null> {
+  try {
+    const { gitDir } = await gitDirOf(found);
+    const commonDir = await commonDirOf(gitDir);
+    const config = known(await plainText(join(commonDir, 'config'))) ?? '';
+    return { file: join(gitDir, 'index'), hashBytes: /^\s*objectformat\s*=\s*"?sha256"?\s*$/im.test(config) ? 32 : 20 };
+  } catch (error) {
+    if (error instanceof AskGit) return null;
+    throw error;
+  }
+}
+
+/** Where a worktree's shared files (objects, refs, config) are: its git directory, or the one its `commondir` names. */
+async function commonDirOf(gitDir: string): Promise<string> {
+  const commonDirFile = known(await plainText(join(gitDir, 'commondir')));
+  return commonDirFile === null ? gitDir : resolve(gitDir, commonDirFile.trim());
 }
 
 /** The git directory a `.git` stands for: itself, or the one a `.git` file names (worktrees, submodules). */

@@ -9,7 +9,8 @@ import { BUILTIN_COLLECTORS } from './collectors/index.js';
 import { SCAN_KEYS, type Facts, type ScanFacts } from './facts.js';
 import { fileContent } from './file-content.js';
 import { countContext, filesFacts, type ContextCounts, type FilesFacts } from './files.js';
-import { nearestDotGit } from './git-files.js';
+import { indexOf, nearestDotGit } from './git-files.js';
+import { trackedFiles } from './git-index.js';
 import { collectGit, type GitFacts } from './git.js';
 import type { ScanWarning, Warn } from './location.js';
 import { readText, sizeOf, type ReadResult } from './read.js';
@@ -231,12 +232,14 @@ export async function scan<const Extra extends readonly CollectorDefinition[] = 
   options.onProgress?.({ phase: 'listing' });
   // The top of the repository first (a few lstats): a monorepo's `.github` and ignore files there change what the walk keeps.
   const real = await realpath(root);
-  const top = (await nearestDotGit(real))?.toplevel ?? null;
+  const dotGit = await nearestDotGit(real);
+  const top = dotGit?.toplevel ?? null;
+  const index = dotGit ? await indexOf(dotGit) : null;
   const directory = top === null ? null : relative(top, real).split(sep).join('/');
   const enclosing = top !== null && directory ? enclosingOnDisk(top, directory) : null;
   const within = top !== null && enclosing ? { top, directory: enclosing.directory, github: enclosing.github } : undefined;
   const [walked, git] = await Promise.all([
-    walk(root, { maxFiles: limits.maxFiles, within }),
+    walk(root, { maxFiles: limits.maxFiles, within, tracked: index ? () => trackedFiles(index.file, index.hashBytes) : undefined }),
     options.git === false ? Promise.resolve(null) : collectGit(root, options.now, (warning) => gitWarnings.push(warning)),
   ]);
   // A walked path is relative and normalised already: `join`'s normalising costs more than the read's bookkeeping.

@@ -3,6 +3,7 @@ import { join, sep } from 'node:path';
 import { compareStrings } from '../util/compare.js';
 import { DOCUMENT_BYTES, readBoundedTextIfExists, type ReadLimit } from '../util/read-bounded.js';
 import { compileRules, enter, ignoredIn, MAX_RULES, scopeOf, type IgnoreRules, type IgnoreScope } from './ignore-rules.js';
+import type { TrackedFiles } from './git-index.js';
 import type { ScanWarning } from './location.js';
 
 /** Directories that hold installed or generated things, never the project's own work. */
@@ -100,6 +101,11 @@ export interface WalkOptions {
   maxFiles: number;
   /** The walked directory is a project of a monorepo: where it sits in the repository's work tree. */
   within?: Within;
+  /**
+   * The files git tracks in the work tree (paths from its top), asked for the first time an ignore
+   * rule leaves something out: git ignores only untracked files, so a tracked one is kept.
+   */
+  tracked?: () => TrackedFiles | null;
 }
 
 export interface Within {
@@ -178,8 +184,12 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
   const rootScopes = (await rulesAbove(root, options.within, result.warnings)).map(scopeOf);
   let visited = 0;
   let rootHasGithub = false;
+  let trackedFiles: TrackedFiles | null | undefined;
+  const fromTop = options.within ? `${options.within.directory}/` : '';
+  const tracked = () => (trackedFiles === undefined ? (trackedFiles = options.tracked?.() ?? null) : trackedFiles);
 
-  async function visit(directory: string, chain: readonly IgnoreScope[]): Promise<void> {
+  /** `ignoredAbove`: a directory the ignore rules leave out, entered for the tracked files it holds, and only for them. */
+  async function visit(directory: string, chain: readonly IgnoreScope[], ignoredAbove = false): Promise<void> {
     if (result.truncated) return;
     let entries: Dirent[];
     try {
@@ -195,27 +205,30 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
       return;
     }
     let rules = chain;
-    if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) {
+    if (!ignoredAbove && entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) {
       const loaded = await loadRules(root, directory, '.gitignore', result.warnings);
       if (loaded) rules = [...chain, scopeOf(loaded)];
     }
 
-    const ignored = ignoredIn(rules, directory);
-    const subdirectories: Array<{ path: string; name: string }> = [];
+    // Below an ignored directory everything untracked is ignored, whatever a rule says further down.
+    const ignored = ignoredAbove ? () => true : ignoredIn(rules, directory);
+    const subdirectories: Array<{ path: string; name: string; ignored: boolean }> = [];
     const files: string[] = [];
     for (const entry of entries) {
       const path = directory === '' ? entry.name : `${directory}/${entry.name}`;
       if (entry.isSymbolicLink()) {
         result.skippedSymlinks += 1;
       } else if (entry.isDirectory()) {
-        if (SKIPPED_DIRECTORIES.has(entry.name) || entry.name.endsWith('.egg-info') || SKIPPED_PATHS.has(path) || ignored(entry.name, true)) {
+        const skipped = SKIPPED_DIRECTORIES.has(entry.name) || entry.name.endsWith('.egg-info') || SKIPPED_PATHS.has(path);
+        const left = !skipped && ignored(entry.name, true);
+        if (skipped || (left && tracked()?.hasUnder(fromTop + path) !== true)) {
           result.skippedDirectories += 1;
         } else {
-          subdirectories.push({ path, name: entry.name });
+          subdirectories.push({ path, name: entry.name, ignored: left });
         }
       } else if (entry.isFile()) {
         // A `.git` file is a worktree or submodule pointer, not project content.
-        if (!(directory === '' && entry.name === '.git') && !ignored(entry.name, false)) files.push(path);
+        if (!(directory === '' && entry.name === '.git') && (!ignored(entry.name, false) || tracked()?.has(fromTop + path) === true)) files.push(path);
       }
     }
 
@@ -226,10 +239,10 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
       }
       result.paths.push(path);
     }
-    for (const { path, name } of subdirectories) {
+    for (const { path, name, ignored: left } of subdirectories) {
       // Now and then the walk lets the rest run: the progress line's timer, git's output arriving.
       if (++visited % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      await visit(path, enter(rules, name));
+      await visit(path, left ? rules : enter(rules, name), left);
     }
   }
 
