@@ -96,6 +96,8 @@ export const cases: RuleCases = {
       evidence: 'pytest src/tests/model_tests.py',
     },
     { name: 'jobs named for tests that only echo', files: { '.github/workflows/ci.yml': echoOnlyWorkflow, ...aTest }, status: 'partial', firstEvidence: 'runs test in .github/workflows/ci.yml' },
+    { name: 'tests CI lets fail gate nothing', files: { '.github/workflows/ci.yml': workflow({ on: 'push', steps: ['run: pytest tests || true'] }), ...aTest }, status: 'partial', evidence: 'test step: pytest tests (allowed to fail)' },
+    { name: 'a test job with continue-on-error beside one that gates', files: { '.github/workflows/ci.yml': workflow({ on: 'push', steps: ['run: pytest tests/slow\ncontinue-on-error: true', 'run: pytest tests/unit'] }), ...aTest }, status: 'pass', evidence: 'test step: pytest tests/unit' },
     {
       name: 'tests run through a Makefile target from Cloud Build',
       files: { 'cloudbuild.yaml': cloudBuildMakeTest, Makefile: makefileTest, ...aTest },
@@ -110,6 +112,7 @@ export const cases: RuleCases = {
   ],
   'mlops.code-quality': [
     { name: 'ruff in CI', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'pass', evidence: 'ruff' },
+    { name: 'a linter CI lets fail enforces nothing', files: { '.github/workflows/ci.yml': workflow({ on: 'push', steps: ['run: ruff check .\ncontinue-on-error: true'] }), 'ruff.toml': 'line-length = 100\n' }, status: 'partial', evidence: 'lint step: ruff check . (allowed to fail)' },
     { name: 'pre-commit config', files: { '.pre-commit-config.yaml': 'repos: []\n' }, status: 'pass' },
     { name: 'ruff configured in pyproject only', files: { 'pyproject.toml': '[project]\nname = "x"\n\n[tool.ruff]\nline-length = 100\n' }, status: 'partial', evidence: 'pyproject.toml:4' },
     { name: 'nothing configured', files: { 'src/app.py': 'x = 1\n' }, status: 'fail' },
