@@ -27,6 +27,20 @@ export function sizeOf(absolutePath: string): number {
 }
 
 /**
+ * Whether the buffer's first `end` bytes hold a NUL; `end` is below the buffer's length (a buffer is
+ * at least SHARED_BYTES long). Without a view of them: making two views of the buffer per file (for
+ * the sniff, then for the text) cost more than the search itself. A NUL put at `end` stops the
+ * search there, whatever an earlier, longer file left in the shared buffer beyond.
+ */
+function hasNul(buffer: Buffer, end: number): boolean {
+  const kept = buffer[end]!;
+  buffer[end] = 0;
+  const at = buffer.indexOf(0);
+  buffer[end] = kept;
+  return at < end;
+}
+
+/**
  * Reads a file's text, up to `limit` bytes, and gives its size: a file that fits the shared buffer
  * is sized by reading it to its end, a larger one by `fstat` on the open file, and only one that
  * cannot be opened or read by `lstat` (its size then decides between too large and unreadable, as
@@ -52,9 +66,8 @@ export function readText(absolutePath: string, limit: number): ReadResult | null
       }
     }
     if (bytes > limit) return { unread: 'too-large', bytes };
-    const data = buffer.subarray(0, bytes);
-    if (data.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { unread: 'binary', bytes };
-    const text = data.toString('utf8');
+    if (hasNul(buffer, Math.min(bytes, BINARY_SNIFF_BYTES))) return { unread: 'binary', bytes };
+    const text = buffer.toString('utf8', 0, bytes);
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes };
   } catch {
     const bytes = sizeOf(absolutePath);

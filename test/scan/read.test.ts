@@ -25,6 +25,12 @@ describe('reading a file sized by its read', () => {
     'utf8.txt': 'naïve – 東京\n',
     'binary.bin': Buffer.from([0x50, 0x4b, 0x00, 0x01]),
     'nul-late.txt': `${'x'.repeat(9000)}\u0000`,
+    // The shared buffer still holds the last file's bytes: NULs past a shorter file's end are not its own.
+    'zeros.bin': Buffer.alloc(9000),
+    'short-after-zeros.txt': 'ab',
+    'nul-just-past-sniff.txt': `${'y'.repeat(8000)}\u0000z`,
+    'nul-at-sniff-end.txt': `${'y'.repeat(7999)}\u0000z`,
+    'sniff-end-kept.txt': 'w'.repeat(8001),
     'exactly-shared.txt': 'a'.repeat(MIB),
     'one-past-shared.txt': 'b'.repeat(MIB + 1),
     'two-and-a-half.txt': 'c'.repeat(2.5 * MIB),
