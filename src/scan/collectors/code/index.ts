@@ -79,16 +79,16 @@ function signalSetOf(signals: readonly CodeSignal[]): SignalSet {
 
 function collectCode({ signals }: CollectorOptions): Collector<CodeFacts> {
   const set = signalSetOf(signals);
-  // Asked once per path when choosing what to read, kept for the visit: only for files it reads,
-  // so that what a scan keeps does not grow with the files it skips.
-  const selected = new Map<string, readonly CompiledSignal[]>();
+  // Asked when choosing what to read, kept for the visit: the scan visits a file right after asking
+  // about it, so the last answer is the one a visit needs (a path asked about again is matched again).
+  let selectedPath: string | undefined;
+  let selected: readonly CompiledSignal[] = [];
   const signalsFor = (path: string) => {
-    let found = selected.get(path);
-    if (!found) {
-      found = set.matching(path);
-      if (found.length > 0) selected.set(path, found);
+    if (selectedPath !== path) {
+      selected = set.matching(path);
+      selectedPath = path;
     }
-    return found;
+    return selected;
   };
   const imports = new Places<Location & { context: PathContext }>();
   const matches = new Places<SignalMatch>();
@@ -101,11 +101,9 @@ function collectCode({ signals }: CollectorOptions): Collector<CodeFacts> {
       const language = languageOf(file);
       // A script without an extension is matched as the file it is: `train` as `train.py`.
       const applicable = language && mayBeScript(file.path) ? set.matching(file.path + scriptExtension(language)) : signalsFor(file.path);
-      selected.delete(file.path);
       if (language === null && applicable.length === 0) return;
       filesScanned += 1;
-      const code = language === null ? [] : applicable.filter((signal) => signal.match === 'code');
-      const text = applicable.filter((signal) => signal.match === 'text');
+      const { code, text } = set.split(applicable);
       const found: Array<UnitMatch & { cell?: number }> = [];
       // The code and the text signals read the same sources (the file, or each cell of a notebook):
       // one pass of the literal search over each serves both.

@@ -66,6 +66,12 @@ export class SignalSet {
   private readonly globs: GlobSet<CompiledSignal>;
   /** For each set of signals (a file type's): how many files asked for it, and its own search once built. */
   private readonly searches = new Map<string, { files: number; own: Search | null }>();
+  /**
+   * What each list of signals a file was given says, worked out once per list: a file type's list
+   * is the same array for every file of the type (`matching` and `split` keep them), so the tens of
+   * thousands of files of a large tree do not each build its key and filters again.
+   */
+  private readonly lists = new WeakMap<readonly CompiledSignal[], SignalList>();
 
   constructor(signals: readonly CodeSignal[]) {
     const literals: string[] = [];
@@ -88,6 +94,24 @@ export class SignalSet {
   /** The signals whose globs match a path, in signal order. */
   matching(path: string): readonly CompiledSignal[] {
     return this.globs.matching(path);
+  }
+
+  /** The `match: code` and the `match: text` signals of a list, in its order. */
+  split(signals: readonly CompiledSignal[]): { code: readonly CompiledSignal[]; text: readonly CompiledSignal[] } {
+    return this.listOf(signals);
+  }
+
+  private listOf(signals: readonly CompiledSignal[]): SignalList {
+    let list = this.lists.get(signals);
+    if (list === undefined) {
+      this.lists.set(signals, (list = { code: [], text: [], key: signals.map((signal) => signal.order).join(), readsEveryLine: false, anyLiterals: false }));
+      for (const signal of signals) {
+        (signal.match === 'code' ? list.code : list.text).push(signal);
+        if (signal.literals === null) list.readsEveryLine = true;
+        else list.anyLiterals = true;
+      }
+    }
+    return list;
   }
 
   /**
@@ -149,8 +173,8 @@ export class SignalSet {
    * pass serves the code and the text signals of a source alike.
    */
   hits(source: string, signals: readonly CompiledSignal[]): SignalHits | null {
-    const readsEveryLine = signals.some((signal) => signal.literals === null);
-    const searched = signals.some((signal) => signal.literals !== null) ? this.searchFor(signals) : null;
+    const { readsEveryLine, anyLiterals, key } = this.listOf(signals);
+    const searched = anyLiterals ? this.searchFor(signals, key) : null;
     const mayHit = searched !== null && searched.anyLiteral?.test(source) !== false;
     // Most files hold none of their signals' literals: they are ruled out before a table is made for them.
     if (!mayHit && !readsEveryLine) return null;
@@ -176,8 +200,7 @@ export class SignalSet {
    * a processor's cache; the search for every literal otherwise. Both find the same hits for these
    * signals: building a search of its own pays only over many files, never in a small repository.
    */
-  private searchFor(signals: readonly CompiledSignal[]): Search {
-    const key = signals.map((signal) => signal.order).join();
+  private searchFor(signals: readonly CompiledSignal[], key: string): Search {
     let entry = this.searches.get(key);
     if (entry === undefined) {
       if (this.searches.size >= KEPT_SEARCHES) this.searches.clear();
@@ -204,6 +227,15 @@ export class SignalSet {
     if (literals.length > SMALL_SEARCH) return this.full;
     return { search: new LiteralSearch(literals), owners, anyLiteral: literalAlternation(literals) };
   }
+}
+
+/** A list of signals split by how they read a file, its key among the searches, and whether any reads every line or has literals. */
+interface SignalList {
+  code: CompiledSignal[];
+  text: CompiledSignal[];
+  key: string;
+  readsEveryLine: boolean;
+  anyLiterals: boolean;
 }
 
 /** A literal search, and for each of its literals the signals that own it. */
