@@ -93,6 +93,25 @@ describe('the code view', () => {
       ]);
     });
 
+    it('tells the words before an expression and the definitions from identifiers of the same first letter and length', () => {
+      const source = [
+        "function f() { return /k6\\/http/.test(x); }",
+        'const rename = total / count / 2; const a = renamed / 2 / 3;',
+        'if (x instanceof /ab/.constructor) typeof /cd/;',
+        'const longIdentifierNameHere = q / 2 / 3; const naïve = r / 2 / 3;',
+        'class Model {} const klass = 1; classy(Model); function* steps() {}',
+      ].join('\n');
+      const view = javascriptView(source);
+      expect(lines(view)).toEqual([
+        'function f() { return / /.test(x); }',
+        'const rename = total / count / 2; const a = renamed / 2 / 3;',
+        'if (x instanceof / /.constructor) typeof / /;',
+        'const longIdentifierNameHere = q / 2 / 3; const naïve = r / 2 / 3;',
+        'class Model {} const klass = 1; classy(Model); function* steps() {}',
+      ]);
+      expect(definitions(source, view)).toEqual(['f', 'Model', 'steps']);
+    });
+
     it('joins arguments over several lines but keeps the statements of a block apart', () => {
       const source = 'client.chat.completions.create(\n  model,\n  messages,\n);\nfunction handler(req) {\n  run();\n  done();\n}\n';
       const view = javascriptView(source);

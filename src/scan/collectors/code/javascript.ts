@@ -14,6 +14,25 @@ const MATCHING = new Map([
 const BEFORE_EXPRESSION = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await']);
 
 /**
+ * The words the lexer tells apart (those above, `function`, `class`), by first character and
+ * length. Cutting every identifier out of the source to look it up made a string and its hash per
+ * identifier; an identifier of no watched word's first character and length is none of them.
+ */
+const WATCHED: Array<string[] | undefined> = [];
+const WATCHED_LENGTH = 16;
+for (const word of [...BEFORE_EXPRESSION, 'function', 'class']) (WATCHED[word.charCodeAt(0) * WATCHED_LENGTH + word.length] ??= []).push(word);
+
+/** The watched word the identifier from `start` to `end` is, or ''. */
+function watchedWord(source: string, start: number, end: number): string {
+  const length = end - start;
+  if (length >= WATCHED_LENGTH) return '';
+  const words = WATCHED[source.charCodeAt(start) * WATCHED_LENGTH + length];
+  if (words === undefined) return '';
+  for (const word of words) if (source.startsWith(word, start)) return word;
+  return '';
+}
+
+/**
  * The code view of JavaScript and TypeScript source (see CodeView): comments, regular-expression
  * literals and prose strings blanked (template literals keep their `${…}` expressions), line
  * breaks inside parentheses and square brackets joined. Line breaks inside braces stay: a brace
@@ -111,7 +130,7 @@ export function javascriptView(source: string): CodeView {
       regexAllowed = brackets[brackets.length - 1] === TEMPLATE && source.charCodeAt(i - 1) === OPEN_BRACE;
     } else if (isIdentifierStart(code)) {
       const end = identifierEnd(source, i);
-      const word = end - i <= 10 ? source.slice(i, end) : '';
+      const word = watchedWord(source, i, end);
       if (definitionNext) view.definition(i);
       definitionNext = word === 'function' || word === 'class';
       regexAllowed = BEFORE_EXPRESSION.has(word);
