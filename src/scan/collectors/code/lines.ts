@@ -1,9 +1,18 @@
-/** The lines of a text by offset: which line an offset is on, and each line's text (without its line break). */
+/**
+ * The lines of a text by offset: which line an offset is on, and each line's text (without its
+ * line break). The line starts are counted first, then kept in a typed array of that length: a
+ * large file's table is then one block outside the collected heap, not an array grown by copies.
+ */
 export class LineTable {
-  private readonly starts: number[] = [0];
+  /** Offsets fit: no JavaScript engine's string is 2^31 characters long. */
+  private readonly starts: Int32Array;
 
   constructor(private readonly source: string) {
-    for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) this.starts.push(at + 1);
+    let count = 1;
+    for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) count += 1;
+    this.starts = new Int32Array(count);
+    let line = 1;
+    for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) this.starts[line++] = at + 1;
   }
 
   get count(): number {
