@@ -45,12 +45,19 @@ const directoryMemo = new Map<string, number>();
 const MEMO_LIMIT = 200_000;
 const NO_RULE = DIRECTORY_CONTEXTS.length;
 
+/** The last path asked for and its context: the scan's collectors ask about each path in turn, most often the same string. */
+let lastPath: string | undefined;
+let lastContext: PathContext = 'project';
+
 export function pathContext(path: string): PathContext {
+  if (path === lastPath) return lastContext;
   let context = memo.get(path);
   if (context === undefined) {
     if (memo.size >= PATH_MEMO_LIMIT) memo.clear();
     memo.set(path, (context = classify(path)));
   }
+  lastPath = path;
+  lastContext = context;
   return context;
 }
 
