@@ -163,6 +163,25 @@ function assignmentsIn(line: string): SecretCandidate[] {
 
 /** `scheme://user:password@host`: bounded parts, so a long line of near-misses stays linear. */
 const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/([^:\s/@"'<>]{1,100}):([^@\s/"'<>]{1,200})@/gi;
+/** The same, tried at one offset. */
+const URL_PASSWORD_AT = new RegExp(URL_PASSWORD.source, 'iy');
+/** How far before its `://` a match starts: its scheme's length, which holds no `:`. */
+const SCHEME_LENGTHS = { least: 2, most: 21 };
+
+/**
+ * Whether a text holds a URL password. A match's `://` is the first `:` after its start, so it is
+ * tried only where a scheme could start before each `://` of the text: run over the whole text,
+ * the expression tried every word of it, and a source file holds thousands beside a URL or two.
+ */
+export function holdsUrlPassword(text: string): boolean {
+  for (let at = text.indexOf(URL_SIGN); at >= 0; at = text.indexOf(URL_SIGN, at + 1)) {
+    for (let start = Math.max(0, at - SCHEME_LENGTHS.most); start <= at - SCHEME_LENGTHS.least; start++) {
+      URL_PASSWORD_AT.lastIndex = start;
+      if (URL_PASSWORD_AT.test(text)) return true;
+    }
+  }
+  return false;
+}
 
 function urlPasswordsIn(line: string): SecretCandidate[] {
   const found: SecretCandidate[] = [];
@@ -205,10 +224,8 @@ function formatsPresentIn(text: string): FormatPattern[] {
 export function candidatesIn(text: string, signs = true): CandidateScan | null {
   const formats = signs ? formatsPresentIn(text) : [];
   ASSIGNMENT.lastIndex = 0;
-  URL_PASSWORD.lastIndex = 0;
   const assignments = ASSIGNMENT.test(text);
-  // The regex tries every word of a text; most texts hold no `://` at all.
-  const urls = signs && text.includes(URL_SIGN) && URL_PASSWORD.test(text);
+  const urls = signs && holdsUrlPassword(text);
   return formats.length > 0 || assignments || urls ? { formats, assignments, urls } : null;
 }
 

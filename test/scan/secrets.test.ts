@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { secretsCollector } from '../../src/scan/collectors/secrets.js';
-import { candidateLines, candidatesIn, findCandidates, redactFormats, redactSecrets } from '../../src/scan/secret-patterns.js';
+import { candidateLines, candidatesIn, findCandidates, holdsUrlPassword, redactFormats, redactSecrets } from '../../src/scan/secret-patterns.js';
 import { collect } from '../helpers/collect.js';
 
 /*
@@ -276,5 +276,36 @@ describe('secrets: the lines worth a look', () => {
       expect(found, text).toEqual(expect.arrayContaining(alone));
       expect(found, text).toEqual(matching);
     }
+  });
+});
+
+describe('secrets: URL passwords looked for before each ://', () => {
+  it('finds one exactly where a search of the whole text does', () => {
+    const whole = /\b[a-z][a-z0-9+.-]{1,20}:\/\/([^:\s/@"'<>]{1,100}):([^@\s/"'<>]{1,200})@/i;
+    const scheme21 = `a${'b'.repeat(20)}`;
+    const texts = [
+      'db: postgresql://user:s3cret@host/db',
+      'see https://github.com/org/repo and http://example.com',
+      `${scheme21}://u:p@h`,
+      `${scheme21}x://u:p@h`,
+      `x${scheme21}://u:p@h`,
+      '-a://u:p@h',
+      'a://u:p@h',
+      'ab://u:p@h',
+      '_ab://u:p@h',
+      'git+ssh://git:key@host',
+      'HTTPS://USER:PASS@HOST',
+      '://u:p@h',
+      'x://u:p@h',
+      'naïve://u:p@h',
+      'http:///u:p@h',
+      'http://u:p@h://u:p@h',
+      `${'http://a '.repeat(200)}redis://:pw@cache`,
+      `https://user:${'p'.repeat(201)}@host`,
+      `https://${'u'.repeat(100)}:p@host https://${'u'.repeat(101)}:p@host`,
+      'http://a\nb:c@d',
+      '',
+    ];
+    for (const text of texts) expect(holdsUrlPassword(text), text).toBe(whole.test(text));
   });
 });
