@@ -53,6 +53,27 @@ function isRepositoryCopy(entries: readonly Dirent[]): boolean {
   return hasGithubFolder(entries) && entries.some((entry) => LICENSE_FILE.test(entry.name) && entry.isFile());
 }
 
+/** Up to this many entries a directory is sorted in place, by insertion. */
+const FEW_ENTRIES = 16;
+
+/**
+ * A directory's entries in name order. Most directories hold a few entries, and Array#sort's
+ * working copies cost babel/babel's 13,000 directories 11 MB of the young generation: a few are
+ * sorted by insertion instead, in place; more (quadratic by insertion) by Array#sort.
+ */
+function sortByName(entries: Dirent[]): void {
+  if (entries.length > FEW_ENTRIES) {
+    entries.sort((a, b) => compareStrings(a.name, b.name));
+    return;
+  }
+  for (let i = 1; i < entries.length; i++) {
+    const entry = entries[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compareStrings(entries[j]!.name, entry.name) > 0; j--) entries[j + 1] = entries[j]!;
+    entries[j + 1] = entry;
+  }
+}
+
 export interface WalkedFile {
   path: string;
   bytes: number;
@@ -198,7 +219,7 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
       result.warnings.push({ path: directory || '.', message: `could not list directory: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       return;
     }
-    entries.sort((a, b) => compareStrings(a.name, b.name));
+    sortByName(entries);
     if (directory === '') rootHasGithub = options.within?.github === true || hasGithubFolder(entries);
     else if (entries.some((entry) => ENVIRONMENT_MARKERS.includes(entry.name)) || (rootHasGithub && isRepositoryCopy(entries))) {
       result.skippedDirectories += 1;

@@ -90,6 +90,18 @@ describe('walk', () => {
     expect(first).toEqual(['a/sub/f0.txt', 'a/sub/f1.txt', 'a/sub/f2.txt', 'a/sub/f3.txt', 'b/own.txt', 'b/sub/f0.txt', 'top.txt']);
     for (let i = 0; i < 5; i++) expect(await listed()).toEqual(first);
   });
+
+  it('takes the files of a directory in name order, code unit by code unit, whether it holds few entries or many', async () => {
+    // Upper case before lower, digits before letters, `-` before `/`, non-ASCII last: code-unit order, not a locale's.
+    const names = ['b.txt', 'B.txt', '_x', 'a-b', 'a.b', 'a', '10', '9', 'é', 'z', 'Z', 'aa'];
+    for (const count of [1, 2, names.length, 16, 17, 40]) {
+      const chosen = Array.from({ length: count }, (_, i) => (i < names.length ? names[i]! : `n${(count * 7 + i * 13) % 97}-${i}`));
+      const root = await tempDir(Object.fromEntries(chosen.map((name) => [`d/${name}`, ''])));
+      const sorted = chosen.map((name) => `d/${name}`).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      // Truncated, the walk keeps the first files by name: the order it took them in.
+      expect((await walk(root, { maxFiles: Math.max(1, count - 1) })).paths).toEqual(sorted.slice(0, Math.max(1, count - 1)));
+    }
+  });
 });
 
 describe('scan reads', () => {
