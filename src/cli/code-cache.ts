@@ -34,19 +34,18 @@ import type { CliIO } from './io.js';
  *   ~1,700 fewer page faults and 8-18% less CPU; babel/babel the same CPU (1.02×, `farm-bench -n 6`)
  *   and 104 instead of 137 MiB at its peak; the 10,000- and 50,000-file trees 0.93× and 0.99× the
  *   CPU, 79 and 114 instead of 87 and 138 MiB. Its collections are more frequent but each copies
- *   less, and a young generation that fits the processor's cache is cheap to sweep;
- * - each of those small collections is done on the main thread alone (`--no-parallel-scavenge`):
- *   handing out 1 MiB to helper threads cost more than it saved, and on a loaded machine each
- *   collection waited for a free core (perf14 saw 2-5 s of pauses on babel/babel at load 8-10).
- *   Paired with the flags above alone (`farm-bench`, load 1.5-2.5): the 50-file audit 0.96× the
- *   CPU (`-n 15`), babel/babel 0.95× CPU and 0.97× wall (`-n 5`), the 50,000-file tree 0.96× (`-n 5`).
- * Dropped: `--no-regexp-tier-up` (regular expressions compiled straight to machine code, 6% fewer):
+ *   less, and a young generation that fits the processor's cache is cheap to sweep. 200,000 files
+ *   take 1.07× the CPU (`farm-bench -n 2`: a large old generation's pointers into the young one are
+ *   scanned at each collection), within the bench's bound.
+ * Dropped: `--no-parallel-scavenge` (each small collection on the main thread alone: 0.95-0.96× the
+ * CPU of the 50-file audit, babel/babel and 50,000 files, but 1.13-1.7× at 200,000 files, where
+ * each collection's roots are many). `--no-regexp-tier-up` (regular expressions compiled straight to machine code, 6% fewer):
  * audits run in a loop died of SIGSEGV inside native regexp code about once in a thousand runs
  * with it. `--no-incremental-marking` (~75 M fewer instructions for the 50-file audit, whose
  * collection then waits for the old generation's limit): babel/babel's peak memory rose from
  * 131-134 to 146-148 MiB, at the 150 MiB target.
  */
-const V8_FLAGS = '--interrupt-budget=540672 --no-regexp-peephole-optimization --regexp-tier-up-ticks=100 --semi-space-growth-factor=1 --no-parallel-scavenge';
+const V8_FLAGS = '--interrupt-budget=540672 --no-regexp-peephole-optimization --regexp-tier-up-ticks=100 --semi-space-growth-factor=1';
 
 /**
  * Node's built-in modules that every audit loads (commander's child_process, the terminal check's
