@@ -1398,12 +1398,19 @@ jobs:
     runs-on: x
     steps:
       - run: pip-audit -r services/model/requirements.txt
+  image-web:
+    runs-on: x
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          context: ./services/web
+          push: true
 `;
     const { facts } = collect(ciCollector, model, { signals: [] }, enclosingInMemory({ '.github/workflows/checks.yml': checks }, 'services/model'));
     expect(kindsOf(pipelineAt(facts, '../../.github/workflows/checks.yml'))).toEqual(['dependency-scan', 'test']);
     // Audited as services/web, the same workflow gives the web project its lint, tests and deploy, and not the model's Makefile.
     const web = collect(ciCollector, { 'package.json': '{}' }, { signals: [] }, enclosingInMemory({ '.github/workflows/checks.yml': checks, 'services/model/Makefile': model.Makefile }, 'services/web')).facts;
-    expect(kindsOf(pipelineAt(web, '../../.github/workflows/checks.yml'))).toEqual(['dependency-scan', 'deploy', 'lint', 'test']);
+    expect(kindsOf(pipelineAt(web, '../../.github/workflows/checks.yml'))).toEqual(['dependency-scan', 'deploy', 'docker-build', 'docker-push', 'lint', 'test']);
     expect(pipelineAt(web, '../../.github/workflows/checks.yml').steps.find((step) => step.kind === 'test')).toMatchObject({ command: 'npx playwright test' });
   });
 

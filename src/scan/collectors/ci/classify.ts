@@ -212,8 +212,8 @@ export class Classifier {
 
   /**
    * `elsewhere`: whether a script the pipeline sets to run in that directory (a job's working
-   * directory, from the repository's top) works on another project of a monorepo than the audited
-   * one, and so shows nothing for it. A `cd` inside a script is no such sign: it may enter a fresh
+   * directory, from the repository's top), or an action given that folder to work on, works on
+   * another project of a monorepo than the audited one, and so shows nothing for it. A `cd` inside a script is no such sign: it may enter a fresh
    * clone or a build folder of the same name.
    */
   constructor(
@@ -225,10 +225,16 @@ export class Classifier {
   /** Every step a draft shows, and whether it runs anything that is not a no-op. */
   draft(draft: Draft): { steps: CiStep[]; active: boolean } {
     const here = (place: Place) => !this.elsewhere?.(place.cwd);
+    // An action given a folder to work on (`context: ./services/web`) works there.
+    const usedHere = (use: Use) => {
+      const written = use.inputs.get('context') ?? use.inputs.get('working-directory');
+      const folder = written === undefined ? null : repoPath('', written);
+      return folder === null || here({ cwd: folder });
+    };
     const outcomes = [
       ...draft.scripts.filter(here).map((script) => [this.script(script.lines, whereOf(script)), script.tolerated] as const),
       ...draft.commands.filter(here).map((command) => [this.command(command.words, whereOf(command)), command.tolerated] as const),
-      ...draft.uses.map((use) => [this.reference(use), use.tolerated] as const),
+      ...draft.uses.filter(usedHere).map((use) => [this.reference(use), use.tolerated] as const),
     ].map(([outcome, failureTolerated]) => (failureTolerated ? tolerated(outcome) : outcome));
     const all = merged(outcomes);
     const steps = [
