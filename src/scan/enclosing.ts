@@ -1,7 +1,7 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { globMatcher } from '../util/glob.js';
 import { compareStrings } from '../util/compare.js';
-import type { EnclosingRepository } from './collector.js';
+import type { EnclosingRepository, FileContent } from './collector.js';
 import { fileContent } from './file-content.js';
 import { readText, sizeOf } from './read.js';
 import { walkedFile, type WalkedFile } from './walk.js';
@@ -58,14 +58,20 @@ export function enclosingOnDisk(top: string, directory: string): EnclosingReposi
   const files: WalkedFile[] = topConfigurationPaths(top)
     .map((path) => ({ path, bytes: sizeOf(`${top}/${path}`) }))
     .filter((file) => file.bytes >= 0);
+  // The CI collector reads the top's pipelines, then the other collectors read those it lends: once from disk.
+  const read = new Map<string, FileContent | null>();
   return {
     directory,
     files,
     github: holdsGithub(files),
     read(path) {
       if (!walkedFile(files, path)) return null;
-      const result = readText(`${top}/${path}`, MAX_BYTES);
-      return result && 'text' in result ? fileContent(path, result.text, result.bytes) : null;
+      let content = read.get(path);
+      if (content === undefined) {
+        const result = readText(`${top}/${path}`, MAX_BYTES);
+        read.set(path, (content = result && 'text' in result ? fileContent(path, result.text, result.bytes) : null));
+      }
+      return content;
     },
   };
 }

@@ -109,12 +109,7 @@ function collectFacts(
   const limits = limitsOf(options);
   const warnings: ScanWarning[] = [...walked.warnings, ...gitWarnings];
   const warn = (warning: ScanWarning) => warnings.push(warning);
-  const collectors: Running[] = definitions.map((definition) => ({
-    key: definition.key,
-    whenUnread: definition.whenUnread,
-    lendsFromTop: definition.lendsFromTop?.bind(definition),
-    collector: definition.create({ signals: options.signals }),
-  }));
+  const collectors: Running[] = definitions.map((definition) => ({ definition, collector: definition.create({ signals: options.signals }) }));
   const unread: FilesFacts['unread'] = [];
   const files: WalkedFile[] = [];
   const byContext: ContextCounts = {};
@@ -141,7 +136,7 @@ function collectFacts(
       if (result.unread === 'unreadable') warn({ path, message: 'could not read the file: it is left out of the audit' });
       else {
         // A manifest or Dockerfile that is binary or huge is still a file the audit needed: say which.
-        const lost = readers.find(({ whenUnread }) => whenUnread !== undefined)?.whenUnread;
+        const lost = readers.find(({ definition }) => definition.whenUnread !== undefined)?.definition.whenUnread;
         const why = result.unread === 'binary' ? 'the file is binary' : `the file is larger than the ${size(limitFor(path, limits))} read limit`;
         if (lost) warn({ path, message: `${why}: ${lost}` });
       }
@@ -154,10 +149,10 @@ function collectFacts(
   const index: ScanIndex = { files, read: readerAfterVisits(files, access, limits, unread), enclosing };
   // Lenders finish first: what they count for a project of a monorepo, the others then read too.
   const finished = new Map<string, unknown>();
-  for (const { key, collector, lendsFromTop } of collectors) if (lendsFromTop) finished.set(key, collector.finish(index, warn));
+  for (const { definition, collector } of collectors) if (definition.lendsFromTop) finished.set(definition.key, collector.finish(index, warn));
   const lent = enclosing ? readLent(enclosing, collectors, finished, files, warn) : [];
-  for (const { key, collector } of collectors) if (!finished.has(key)) finished.set(key, collector.finish(index, warn));
-  const slices = Object.fromEntries(collectors.map(({ key }) => [key, finished.get(key)]));
+  for (const { definition, collector } of collectors) if (!finished.has(definition.key)) finished.set(definition.key, collector.finish(index, warn));
+  const slices = Object.fromEntries(collectors.map(({ definition }) => [definition.key, finished.get(definition.key)]));
   if (walked.truncated) {
     warnings.push({ message: `stopped listing files at ${limits.maxFiles}; the audit covers only the files found before that` });
   }
@@ -172,8 +167,9 @@ function collectFacts(
   };
 }
 
-/** A collector of this scan, with what its definition says of it. */
-interface Running extends Pick<CollectorDefinition, 'key' | 'whenUnread' | 'lendsFromTop'> {
+/** A collector of this scan, beside the definition it was made from. */
+interface Running {
+  definition: CollectorDefinition;
   collector: Collector<unknown>;
 }
 
@@ -185,12 +181,12 @@ interface Running extends Pick<CollectorDefinition, 'key' | 'whenUnread' | 'lend
  */
 function readLent(enclosing: EnclosingRepository, collectors: readonly Running[], finished: ReadonlyMap<string, unknown>, files: readonly WalkedFile[], warn: Warn): string[] {
   const lent = new Set<string>();
-  for (const { key, lendsFromTop } of collectors) if (lendsFromTop) for (const path of lendsFromTop(finished.get(key), enclosing.directory)) if (!walkedFile(files, path)) lent.add(path);
+  for (const { definition } of collectors) for (const path of definition.lendsFromTop?.(finished.get(definition.key), enclosing.directory) ?? []) if (!walkedFile(files, path)) lent.add(path);
   const named: Warn = (warning) => warn(warning.path === undefined ? warning : { ...warning, path: posix.relative(enclosing.directory, warning.path) });
   const paths = [...lent].sort(compareStrings);
   for (const path of paths) {
     const content = enclosing.read(path);
-    if (content) for (const { collector, lendsFromTop } of collectors) if (!lendsFromTop && collector.wants(path)) collector.visit(content, named);
+    if (content) for (const { definition, collector } of collectors) if (!definition.lendsFromTop && collector.wants(path)) collector.visit(content, named);
   }
   return paths;
 }
