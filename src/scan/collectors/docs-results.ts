@@ -5,8 +5,9 @@
  * named model card; what makes it model documentation is how well the model does, on record.
  *
  * Not results: values in code blocks (a command's printed output, a dashboard mock-up), targets
- * and thresholds (`≥ 0.90`, `precision >= 0.99`), and metrics outside a section about the model or
- * its results (a deployment retrospective that quotes one score).
+ * and thresholds, in signs or in words (`≥ 0.90`, `precision >= 0.99`, `Minimum accuracy: 0.90`,
+ * `at least 95% recall`), and metrics outside a section about the model or its results (a
+ * deployment retrospective that quotes one score).
  */
 export interface ResultsDoc {
   path: string;
@@ -23,14 +24,18 @@ const AT = '(?:@(?:\\d*\\.)?\\d+(?::(?:\\d*\\.)?\\d+)?)?';
  * and image-quality scores (PSNR, SSIM, LPIPS, CLIP score).
  */
 const METRIC_NAME = `accuracy|balanced accuracy|precision${AT}|recall${AT}|f1(?:[- ]?score)?|f-score|roc[- ]?auc|pr[- ]?auc|auc(?:[- ]?roc)?|auroc|auprc|rmse|mae|mape|smape|r2|r²|r-squared|bleu|rouge(?:-[l12])?|map${AT}|(?:box |mask )?ap(?:50|75|[sml])?|top-?[15](?: acc(?:uracy)?)?|ndcg${AT}|iou${AT}|dice|wer|cer|brier(?: score)?|log[- ]?loss|perplexity|exact match|specificity|sensitivity|mcc|kappa|fid(?:-\\d+k)?|inception score|fvd|psnr|ssim|lpips|clip[- ]?score`;
+/** Words that make a metric's name a requirement (`Minimum accuracy`, `a target recall of 0.97`). */
+const REQUIRED = '(?<!\\b(?:minimum|min\\.?|maximum|max\\.?|target|goal|required|desired|expected|acceptable)\\s+)';
+/** Words that make the value after them a bound (`an F1 of at least 0.8`, `AUC above 0.9`). */
+const BOUND = 'thresholds?|at least|at most|more than|less than|greater than|higher than|lower than|above|below|exceeds?|exceeding|minimum|maximum';
 /**
  * A metric's name, then its value a few words on: `accuracy of the current classifier is ~93%`,
  * `Precision: 95.82%`. Names are whole: the 0.5 of `mAP@0.5` and the 1 of `F1` or `top-1` are no
- * values, nor is a threshold (`IoU thresholds from 0.5 to 0.95`).
+ * values, nor is a threshold (`IoU thresholds from 0.5 to 0.95`) or another bound.
  */
-const NAME_THEN_VALUE = new RegExp(`\\b(${METRIC_NAME})\\b(?!@|[.:]\\d|[^\\d\\n]{0,40}?\\bthresholds?\\b)[^\\d\\n|≥≤<>=]{0,40}?(?:\\|\\s*)?[~≈]?(?<![\\p{L}@.:]|\\p{L}-)\\d+(?:[.,]\\d+)?\\s*%?`, 'giu');
-/** A value, then its metric: `93% accuracy`, `0.91 F1 on the test set`. */
-const VALUE_THEN_NAME = new RegExp(`(?<![\\d.≥≤<>=]\\s?|[a-z]-)\\b\\d+(?:[.,]\\d+)?\\s*%?\\s+(?:[a-z-]+\\s+)?(${METRIC_NAME})\\b`, 'gi');
+const NAME_THEN_VALUE = new RegExp(`${REQUIRED}\\b(${METRIC_NAME})\\b(?!@|[.:]\\d|[^\\d\\n]{0,40}?\\b(?:${BOUND})\\b)[^\\d\\n|≥≤<>=]{0,40}?(?:\\|\\s*)?[~≈]?(?<![\\p{L}@.:]|\\p{L}-)\\d+(?:[.,]\\d+)?\\s*%?`, 'giu');
+/** A value, then its metric: `93% accuracy`, `0.91 F1 on the test set`; not a bound (`at least 95% recall`). */
+const VALUE_THEN_NAME = new RegExp(`(?<![\\d.≥≤<>=]\\s?|[a-z]-|\\b(?:${BOUND}|than|(?:minimum|maximum) of)\\s+)\\b\\d+(?:[.,]\\d+)?\\s*%?\\s+(?:[a-z-]+\\s+)?${REQUIRED}(${METRIC_NAME})\\b`, 'gi');
 const METRIC_CELL = new RegExp(`^\\W*(?:test |val(?:idation)? |mean |macro |micro |weighted )?(${METRIC_NAME})\\b`, 'i');
 /** A value in a table cell, bold or approximate; a cell with a comparison is a target, not a result. */
 const VALUE_CELL = /^[*_~≈\s]*\d+(?:[.,]\d+)?\s*%?[*_\s]*(\(|$)/;

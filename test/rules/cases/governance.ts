@@ -440,7 +440,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'results in a sentence under a heading about the classifiers',
-      files: { 'README.md': '# Triage\n\n## Classifiers\n\n- **defect**: the accuracy of the current classifier is ~93% (precision ~95%, recall ~94%).\n' },
+      files: { 'README.md': '# Triage\n\n## Classifiers\n\n- **defect**: the accuracy of the current classifier is ~93% (precision ~95%, recall ~94%), against a target of 90%.\n' },
       status: 'partial',
       evidence: 'README.md:5',
     },
@@ -449,6 +449,15 @@ export const cases: RuleCases = {
       files: {
         'docs/guide.md': '# Guide\n\n## Model performance\n\n| Metric | Target |\n|---|---|\n| Recall | ≥ 95% |\n| Precision | >= 0.85 |\n\n```\nprecision: 0.9076\nrecall: 0.9057\n```\n',
         'docs/retro.md': '# Retrospective\n\n## What the deployment proved\n\nHeld-out accuracy 0.9000, F1 0.8997 on the test split.\n',
+      },
+      status: 'fail',
+      evidence: 'no README, RESULTS or docs page reports evaluation results',
+    },
+    {
+      name: 'targets in words are not results: a minimum, a goal, what a gate requires',
+      files: {
+        'README.md':
+          '# Churn\n\n## Model quality gate\n\n1. Checks quality thresholds:\n   - Minimum accuracy: 0.90\n   - Minimum precision: 0.85\n\nThe gate requires at least 95% recall and an F1 of at least 0.8; our goal is an AUC above 0.9.\nPromotion needs a target recall of 0.97, a minimum of 0.9 F1 or a max. RMSE of 12.\n',
       },
       status: 'fail',
       evidence: 'no README, RESULTS or docs page reports evaluation results',
