@@ -492,6 +492,24 @@ export const cases: RuleCases = {
     { name: 'a GET route that lists assistants does not lead a chat service', files: { 'app/api/assistants/route.ts': 'import OpenAI from "openai";\n\nexport async function GET() {\n  return Response.json(await new OpenAI().beta.assistants.list());\n}\n', 'app/api/chat/route.ts': 'import OpenAI from "openai";\n\nexport async function POST(request: Request) {\n  return new OpenAI().chat.completions.create({ model, messages, stream: true });\n}\n' }, status: 'partial', firstEvidence: 'app/api/chat/route.ts:3 export async function POST(' },
     { name: "an LLM route beside a schema of the error payload, not of the request", files: { 'app/api/chat/route.ts': 'import OpenAI from "openai";\n\nexport async function POST(request: Request) {\n  const { messages } = (await request.json()) as { messages: any[] };\n  return new OpenAI().chat.completions.create({ model, messages, stream: true });\n}\n', 'types/error-response.ts': 'export const ErrorResponseSchema = z.object({ error: z.string() });\n' }, status: 'partial', evidence: 'app/api/chat/route.ts:3' },
     { name: 'an Express route that calls an LLM without a schema', files: { 'server/index.js': 'const express = require("express");\nconst OpenAI = require("openai");\n\nconst client = new OpenAI();\napp.post("/api/ask", async (req, res) => {\n  const answer = await client.chat.completions.create({ model, messages: [{ role: "user", content: req.body.q }] });\n  res.json(answer);\n});\n' }, status: 'partial', evidence: 'server/index.js:5' },
+    // BaseModel is also what model code names its own base class (YOLOv5's `class BaseModel(nn.Module)`):
+    // a class derived from it is a schema only where it is pydantic's.
+    {
+      name: "a Flask route beside model classes derived from the project's own BaseModel is untyped",
+      files: {
+        'api/restapi.py': 'from flask import Flask, request\n\napp = Flask(__name__)\n\n\n@app.route("/v1/object-detection/<model>", methods=["POST"])\ndef predict(model):\n    return models[model](request.files["image"].read()).to_json()\n',
+        'models/yolo.py': 'import torch.nn as nn\n\n\nclass BaseModel(nn.Module):\n    def forward(self, x):\n        return self._forward_once(x)\n\n\nclass DetectionModel(BaseModel):\n    pass\n',
+      },
+      status: 'partial',
+      firstEvidence: 'api/restapi.py:6 @app.route("/v1/object-detection/<model>"',
+    },
+    {
+      name: 'a route with pydantic models imported through a compatibility module is typed',
+      files: {
+        'api/main.py': 'from fastapi import FastAPI\nfrom langchain_core.pydantic_v1 import BaseModel\n\napp = FastAPI()\n\n\nclass Question(BaseModel):\n    text: str\n\n\n@app.post("/answer")\ndef answer(question: Question):\n    return chain.invoke(question.text)\n',
+      },
+      status: 'pass',
+    },
     // A web app's routes serve pages and data; only a route that calls a model serves one.
     { name: "a Next.js app's routes that call no model", files: { 'app/api/users/route.ts': 'export async function GET() {\n  return Response.json(await db.users());\n}\n', 'app/api/users/schema.ts': 'export const userSchema = z.object({ id: z.string() });\n', 'train.py': trainScript }, status: 'unknown' },
     {
