@@ -121,9 +121,10 @@ function collectFacts(
     const readers = collectors.filter(({ collector }) => collector.wants(path));
     const result = readers.length === 0 ? null : access.read(path, limitFor(path, limits));
     const bytes = readers.length === 0 ? access.size(path) : (result?.bytes ?? -1);
-    // A file gone since it was listed.
+    // A file gone since it was listed, or one whose name is not UTF-8: the listing decoded it with U+FFFD
+    // in place of the bytes that are not, a name no file has.
     if (bytes < 0) {
-      warn({ path, message: 'could not read file size' });
+      warn({ path, message: path.includes('\ufffd') ? 'the name is not valid UTF-8, so the file cannot be opened by it: it is left out of the audit' : 'could not read file size' });
       continue;
     }
     files.push({ path, bytes });

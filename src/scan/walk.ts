@@ -216,7 +216,9 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
     try {
       entries = readdirSync(base + directory, { withFileTypes: true });
     } catch (error) {
-      result.warnings.push({ path: directory || '.', message: `could not list directory: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+      // A name that is not UTF-8 was listed with U+FFFD in place of its bytes: no directory has that name.
+      const why = directory.includes('\ufffd') ? 'the name is not valid UTF-8, so it cannot be opened by it' : (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      result.warnings.push({ path: directory || '.', message: `could not list directory: ${why}` });
       return;
     }
     sortByName(entries);

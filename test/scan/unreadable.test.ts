@@ -1,4 +1,4 @@
-import { chmod } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/scan/scan.js';
@@ -34,5 +34,24 @@ describe('unreadable files', () => {
       { path: 'requirements-gpu.txt', message: 'the file is larger than the 1 KiB read limit: its dependencies are not read' },
       { path: 'requirements.txt', message: 'the file is binary: its dependencies are not read' },
     ]);
+  });
+
+  // Linux file names are bytes: a name that is not UTF-8 reaches the walk with U+FFFD in it, a name no file has.
+  it('says why a file whose name is not valid UTF-8 is left out, and carries on', async () => {
+    const root = await tempDir({ 'train.py': 'import numpy\n' });
+    await writeFile(Buffer.concat([Buffer.from(`${root}/n`), Buffer.from([0xff]), Buffer.from('ame.py')]), 'import torch\n');
+    const facts = await scan(root, { signals: [], git: false });
+    expect(facts.warnings).toEqual([{ path: 'n\ufffdame.py', message: 'the name is not valid UTF-8, so the file cannot be opened by it: it is left out of the audit' }]);
+    expect(facts.files.count).toBe(1);
+  });
+
+  it('says the same of a directory, and lists the rest', async () => {
+    const root = await tempDir({ 'train.py': 'import numpy\n' });
+    const directory = Buffer.concat([Buffer.from(`${root}/d`), Buffer.from([0xfe])]);
+    await mkdir(directory);
+    await writeFile(Buffer.concat([directory, Buffer.from('/x.py')]), 'import torch\n');
+    const facts = await scan(root, { signals: [], git: false });
+    expect(facts.warnings).toEqual([{ path: 'd\ufffd', message: 'could not list directory: the name is not valid UTF-8, so it cannot be opened by it' }]);
+    expect(facts.files.count).toBe(1);
   });
 });
