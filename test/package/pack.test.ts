@@ -72,7 +72,9 @@ const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-d
 const [manifest] = JSON.parse(packed.stdout || '[{}]') as Array<{ filename: string; files: Array<{ path: string }> }>;
 const files = manifest?.files?.map((file) => file.path) ?? [];
 
-describe('the npm package', () => {
+// Each test of the installed package waits for the install (an `npm ci` of the packed tarball) inside its own time:
+// on a busy 2-core machine that alone has taken over a minute.
+describe('the npm package', { timeout: 180_000 }, () => {
   it('packs', () => {
     expect(packed.code, packed.stderr).toBe(0);
     expect(manifest!.filename).toBe(`${pkg.name}-${pkg.version}.tgz`);
