@@ -116,6 +116,13 @@ export const cases: RuleCases = {
     { name: 'pre-commit config', files: { '.pre-commit-config.yaml': 'repos: []\n' }, status: 'pass' },
     { name: 'ruff configured in pyproject only', files: { 'pyproject.toml': '[project]\nname = "x"\n\n[tool.ruff]\nline-length = 100\n' }, status: 'partial', evidence: 'pyproject.toml:4' },
     { name: 'nothing configured', files: { 'src/app.py': 'x = 1\n' }, status: 'fail' },
+    // A data platform's code is its dbt SQL as much as its Python.
+    { name: 'sqlfluff configured in pyproject for the dbt models', files: { 'pyproject.toml': '[project]\nname = "x"\n\n[tool.sqlfluff.core]\ndialect = "snowflake"\n' }, status: 'partial', evidence: 'pyproject.toml:4' },
+    { name: 'a .sqlfluff file beside the dbt project', files: { 'dbt/.sqlfluff': '[sqlfluff]\ndialect = bigquery\n', 'src/app.py': 'x = 1\n' }, status: 'partial', evidence: 'dbt/.sqlfluff' },
+    { name: "an ESLint and Prettier configuration of the app's front end", files: { 'frontend/.eslintrc.json': '{ "extends": "eslint:recommended" }\n', 'frontend/.prettierrc.json': '{}\n', 'app.py': 'x = 1\n' }, status: 'partial', evidence: 'frontend/.eslintrc.json' },
+    // The Python side leads the evidence of a Python project with a front end.
+    { name: "ruff in pyproject leads a front end's ESLint configuration", files: { 'pyproject.toml': '[project]\nname = "x"\n\n[tool.ruff]\nline-length = 100\n', 'frontend/eslint.config.mjs': 'export default [];\n' }, status: 'partial', firstEvidence: 'pyproject.toml:4' },
+    { name: 'a section of another tool named like a linter is no linter configuration', files: { 'setup.cfg': '[metadata]\nname = sqlfluffer-plugin\n[tool:pytest]\naddopts = -q\n' }, status: 'fail' },
   ],
   'mlops.notebook-hygiene': [
     { name: 'code in modules, no notebooks', files: { 'src/model.py': 'a = 1\nb = 2\n' }, status: 'pass' },
