@@ -124,11 +124,15 @@ function keyBefore(line: string, end: number): { key: string; start: number } {
 }
 
 const QUOTES = new Set(['"', "'", '`']);
+const STRING_PREFIX = /^(?:u|b|r|br|rb)(?=["'])/i;
 /** What ends an unquoted value: whitespace, and punctuation that closes the expression around it. */
 const UNQUOTED_TAIL = /[,;)\]}"']+$/;
 
 /** The value after an assignment operator: a quoted string, or the next word. */
 function valueAt(line: string, start: number): { value: string; index: number; quoted: boolean } | null {
+  // A Python string's prefix (`u"…"`, `b'…'`, `rb"…"`) is not part of its value.
+  const prefix = STRING_PREFIX.exec(line.slice(start, start + 3));
+  if (prefix) start += prefix[0].length;
   let open = line[start];
   let index = start + 1;
   // A quoted value inside a JSON string, as notebooks store code: `"password = \"x\"\n"`.

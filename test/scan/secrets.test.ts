@@ -59,6 +59,10 @@ describe('secrets: what counts as a credential', () => {
     ['a key pasted after an ENC prefix', 'config/prod.yaml', 'api_key: "ENC_8x$k2!m@p#q9v7w&z3r^t5y1u4i6o0"\n', /random-looking/],
     // A Kubernetes Secret's data is base64: what it decodes to is judged, a generated key is one.
     ['a generated key in base64 in a Secret', 'deploy/k8s/secrets.yaml', `kind: Secret\ndata:\n  OPENAI_API_KEY: ${Buffer.from('Kq8Zr3Lm9Tx2Vw5Yp1Bn4CzQ7mX2').toString('base64')}\n`, /random-looking value \(28 characters.*, in base64/],
+    // A Python string prefix does not make the literal an expression.
+    ['a password in code written as a unicode literal', 'src/churn/db.py', 'conn = connect(host="db.internal", password=u"Tr0ub4dor-3-horse")\n', /literal password mixing/],
+    // Only a hash's own layout is set aside: a token that merely starts with an algorithm's name is a token.
+    ['a token that starts like a hash', 'config/prod.yaml', 'api_token: "sha256:Kq8Zr3Lm9Tx2Vw5Yp1Bn4CzQ7mX2"\n', /random-looking/],
   ])('a literal that looks real counts: %s', (_name, path, text, why) => {
     const { real, facts } = judged({ [path]: text });
     expect(real).toHaveLength(1);
@@ -109,6 +113,13 @@ describe('secrets: what counts as a credential', () => {
       'kind: Secret\nstringData:\n    admin-password: ENC[AES256_GCM,data:LmXI3NLd7mhoTmepdgKSifzoF3rcl/9A,iv:75W65ZPGn5ZJ2nWrhP07RmWkIp6HJ5roHlPbY/Zunc8=,tag:h0Oh7Q76gJ25bKwr2tI0lA==,type:str]\n',
       /encrypted with SOPS/,
     ],
+    [
+      "a Jupyter server's password hash written into its config by a Dockerfile",
+      'docker/Dockerfile',
+      "RUN echo 'c.NotebookApp.password = u\"sha1:c6bbcba2d04b:f969e403db876dcfbe26f47affe41909bd53392e\"' >> jupyter_notebook_config.py\n",
+      /password hash/,
+    ],
+    ['password hashes of Werkzeug and Django in settings', 'config/users.yaml', 'admin:\n  password: "pbkdf2:sha256:260000$Xq7vR2mK$9b1c0d3e5f7a2b4c6d8e0f1a3b5c7d9e"\nops:\n  password: "pbkdf2_sha256$600000$Kq8Zr3Lm9Tx2$Vw5Yp1Bn4CzQ7mX2Kq8Zr3Lm9Tx2Vw5Yp1Bn4="\n', /password hash/],
   ])('set aside, with the reason shown: %s', (_name, path, text, why) => {
     const { real, setAside } = judged({ [path]: text });
     expect(real).toEqual([]);

@@ -29,6 +29,14 @@ const READS_SECRET = /\b(?:os\.environ|getenv|process\.env|System\.getenv|ENV\[|
  */
 const ENCRYPTED = /^ENC\[AES256_GCM,data:/;
 
+/**
+ * A password's hash, what a server checks a login against, kept in its configuration: Jupyter's
+ * `sha1:<salt>:<digest>` and `argon2:$argon2id$…`, Werkzeug's `pbkdf2:sha256:…$` and `scrypt:…$`,
+ * Django's `pbkdf2_sha256$…`. Crypt hashes (`$2b$12$…`, `$6$…`) start with `$` and read as
+ * references already.
+ */
+const PASSWORD_HASH = /^(?:(?:sha1|sha256|sha512|md5):[0-9a-f]{4,64}:[0-9a-f]{32,128}$|argon2:\$argon2(?:id|i|d)\$|pbkdf2:sha\d{1,3}(?::\d{1,7})?\$|scrypt:\d{1,7}:\d{1,3}:\d{1,3}\$|(?:pbkdf2_sha\d{1,3}|bcrypt_sha256|argon2|scrypt)\$)/;
+
 /** Fillers that say "put your own value here", found inside any value. */
 const PLACEHOLDER = /^<|example|change[_ -]?(?:me|this|it)|changeme|replace|placeholder|dummy|redacted|your[_ -]|[_ -]here\b|insecure|xxx|\*\*\*|\.\.\.|<[^>]*>|\[[^\]]*\]|todo|fixme|fake/i;
 /** Whole values that are no credential at all. */
@@ -191,6 +199,7 @@ function valueVerdict(value: string, names: readonly string[], weight: FileWeigh
   if (REFERENCE.test(value) || READS_SECRET.test(value)) return { real: false, why: 'a reference to where the secret is kept', quiet: true };
   if (NOT_A_VALUE.test(value) || value.length < 4) return { real: false, why: 'not a credential value', quiet: true };
   if (ENCRYPTED.test(value)) return { real: false, why: 'a value encrypted with SOPS, readable only with a key kept outside the repository' };
+  if (PASSWORD_HASH.test(value)) return { real: false, why: 'a password hash, which a login is checked against, not the password' };
   if (PLACEHOLDER.test(value) || isFiller(value)) return { real: false, why: 'a placeholder', quiet: true };
   if (PUBLISHED_DEFAULTS.has(value)) return { real: false, why: 'a published example or tool default' };
   const basic = basicCredentials(value);
