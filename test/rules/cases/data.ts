@@ -286,6 +286,17 @@ export const cases: RuleCases = {
     { name: 'a RAG application that indexes its documents in a notebook', files: { ...llmAssistant, 'notebooks/ingest.ipynb': notebook('from langchain_text_splitters import RecursiveCharacterTextSplitter\nchunks = RecursiveCharacterTextSplitter(chunk_size=800).split_documents(docs)\nChroma.from_documents(chunks, embeddings, persist_directory="index")') }, status: 'fail' },
     { name: 'Airflow DAG', files: { 'dags/transactions.py': airflowDag }, status: 'pass', evidence: 'dags/transactions.py:9' },
     {
+      // The application's documents chunked and embedded by an Azure ML pipeline job, not by hand.
+      name: "a RAG application's Azure ML pipeline job that chunks and embeds its documents",
+      files: {
+        ...llmAssistant,
+        'scripts/pipeline.yml': '$schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json\ntype: pipeline\njobs:\n  chunk_documents:\n    type: command\n    component: ./chunk_documents.yml\n  embed_documents:\n    type: command\n    component: ./embed_documents.yml\n',
+        'scripts/data_preparation.py': 'from langchain_text_splitters import RecursiveCharacterTextSplitter\n\nchunks = RecursiveCharacterTextSplitter(chunk_size=800).split_documents(docs)\n',
+      },
+      status: 'pass',
+      firstEvidence: 'scripts/pipeline.yml:1',
+    },
+    {
       name: 'a Databricks job whose tasks ingest, then validate',
       files: {
         'src/ingest.py': 'import pandas as pd\n\npdf = pd.read_csv(csv_path, sep=";")\nspark.createDataFrame(pdf).write.mode("overwrite").saveAsTable("bronze_wine")\n',
