@@ -108,6 +108,14 @@ const bigCsv = 'transaction_id,amount_eur,merchant_category\n' + 'tx-000001,12.5
 export const cases: RuleCases = {
   'data.schema-validation': [
     { name: 'pandera model in the loading module', files: { 'src/fraud/data.py': panderaModel }, status: 'pass', evidence: 'src/fraud/data.py:6' },
+    {
+      // pandera's data synthesis: the schema makes fake rows for tests and checks no real ones.
+      name: 'a pandera model kept to synthesise mock data',
+      files: {
+        'src/recs/datasets/movielens.py': 'import pandas as pd\nimport pandera as pa\nfrom pandera.typing import Series\n\n\nclass MockMovielensSchema(pa.DataFrameModel):\n    rating: Series[float] = pa.Field(in_range={"min_value": 1, "max_value": 5})\n\n    @classmethod\n    def get_df(cls, size=3):\n        return cls.to_schema().example(size=size)\n\n\ndef load(path):\n    return pd.read_csv(path)\n',
+      },
+      status: 'fail',
+    },
     { name: 'dbt data tests on models', files: { 'dbt_project.yml': 'name: shop\n', 'transform/models/staging/schema.yml': dbtSchema }, status: 'pass', evidence: 'transform/models/staging/schema.yml:7' },
     { name: 'SodaCL checks', files: { 'soda/checks/orders.yml': sodaChecks }, status: 'pass', evidence: 'soda/checks/orders.yml:1' },
     // Data checked by tests that read the training file: validation, but only when the tests run.
