@@ -553,6 +553,7 @@ describe('command classification', () => {
     ['uvx zizmor --format sarif .', ['sast']],
     ['poutine analyze_local .', ['sast']],
     ['docker run --rm -i hadolint/hadolint < Dockerfile', ['sast']],
+    ['Assert-PSRule -InputPath ./infra/ -Module PSRule.Rules.Azure -Baseline Azure.Pillar.Security', ['sast']],
     ['trivy image --exit-code 1 acme/model:latest', ['image-scan']],
     ['trivy fs --scanners vuln,secret .', ['dependency-scan', 'secret-scan']],
     ['grype dir:.', ['dependency-scan']],
@@ -596,6 +597,8 @@ describe('command classification', () => {
     ['actions/setup-python@v5', 'python-version: "3.11"', []],
     ['microsoft/security-devops-action@preview', 'tools: templateanalyzer', ['sast']],
     ['microsoft/security-devops-action@v1', 'tools: bandit,trivy', ['dependency-scan', 'sast']],
+    // PSRule for Azure checks Bicep and ARM templates, the security pillar among others.
+    ['microsoft/ps-rule@v2.9.0', 'modules: PSRule.Rules.Azure', ['sast']],
     ['streamlit/streamlit-app-action@v0.0.3', 'app-path: Chatbot.py', ['test']],
     ['streamlit/streamlit-app-action@v0.0.3', 'ruff: true', ['lint', 'test']],
     // Actions that run a command given as an input: the command is the step.
@@ -842,6 +845,11 @@ describe('Azure Pipelines', () => {
       '  - task: ms-air-aiagility.vss-services-azureml.azureml-model-deploy-task.AMLModelDeployment',
     ].join('\n');
     expect(stepsOf(only('azure-pipelines.yml', text))).toEqual(['deploy@3', 'deploy@9']);
+  });
+
+  it("reads PSRule's assert task as an analysis of the templates", () => {
+    const text = ['trigger: [main]', 'steps:', '  - task: ps-rule-assert@2', '    inputs:', '      modules: PSRule.Rules.Azure', '      inputPath: infra/'].join('\n');
+    expect(stepsOf(only('azure-pipelines.yml', text))).toEqual(['sast@3']);
   });
 
   it('gives a template the triggers of the pipeline that includes it', () => {

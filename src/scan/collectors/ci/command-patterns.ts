@@ -192,7 +192,7 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'dependency-scan', regex: re`^grype\s+(?:-\S+\s+)*(?:dir:|sbom:|file:|\.{1,2}(?:\/\S*)?${END}|\/)` },
 
   { kind: 'sast', regex: re`^(?:${PY}bandit|semgrep|codeql|sonar-scanner|gosec|brakeman|njsscan|bearer|horusec)${END}` },
-  { kind: 'sast', regex: re`^(?:checkov|tfsec|kics|terrascan|hadolint|trivy\s+(?:config|conf)|snyk\s+(?:code|iac)\s+test)${END}` },
+  { kind: 'sast', regex: re`^(?:checkov|tfsec|kics|terrascan|hadolint|trivy\s+(?:config|conf)|snyk\s+(?:code|iac)\s+test|Assert-PSRule)${END}` },
   { kind: 'sast', regex: re`^(?:${PY}zizmor|poutine\s+analyze\w*)${END}` },
   { kind: 'sast', regex: re`^${JVM_BUILD}${ARGS}(sonar\S*)` },
 

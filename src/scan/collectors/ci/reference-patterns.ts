@@ -94,6 +94,8 @@ export const REFERENCE_PATTERNS: ReferencePattern[] = [
       'github/codeql-action/analyze', 'returntocorp/semgrep-action', 'semgrep/semgrep-action', 'returntocorp/semgrep', 'semgrep/semgrep',
       'hadolint/hadolint-action', 'hadolint/hadolint', 'bridgecrewio/checkov-action', 'aquasecurity/tfsec-action', 'aquasecurity/tfsec-sarif-action',
       'checkmarx/kics-github-action', 'sonarsource/sonarcloud-github-action', 'sonarsource/sonarqube-scan-action', 'snyk/actions/iac',
+      // PSRule analyses Azure templates and Bicep against the Well-Architected rules, security among them.
+      'microsoft/ps-rule',
       // Static analysis of the CI pipelines themselves: injection, over-broad tokens, unpinned actions.
       'zizmorcore/zizmor-action', 'woodruffw/zizmor-action', 'boostsecurityio/poutine-action',
     ),
@@ -180,7 +182,7 @@ export const REFERENCE_PATTERNS: ReferencePattern[] = [
   { kind: 'coverage', regex: tasks('publishcodecoverageresults') },
   { kind: 'infra', regex: tasks('terraformtaskv1', 'terraformtaskv2', 'terraformtaskv3', 'terraformtaskv4', 'terraformcli', 'terraform'), when: inputIs('command', '', 'plan', 'apply') },
   { kind: 'infra', regex: tasks('azureresourcemanagertemplatedeployment') },
-  { kind: 'sast', regex: tasks('sonarqubeanalyze', 'sonarcloudanalyze', 'advancedsecurity-codeql-analyze', 'microsoftsecuritydevops') },
+  { kind: 'sast', regex: tasks('sonarqubeanalyze', 'sonarcloudanalyze', 'advancedsecurity-codeql-analyze', 'microsoftsecuritydevops', 'ps-rule-assert') },
   { kind: 'secret-scan', regex: tasks('credscan') },
   { kind: 'dependency-scan', regex: tasks('advancedsecurity-dependency-scanning', 'whitesource', 'mend') },
   { kind: 'dependency-scan', regex: SNYK_TASK, when: inputIs('testtype', 'app', 'app') },
