@@ -1,4 +1,4 @@
-import { llmAssistant, llmAssistantCase, notebook, requirements, schedule, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
+import { llmAssistant, llmAssistantCase, notebook, requirements, schedule, testWorkflow, trainScript, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 const panderaModel = `"""Validation of the raw transactions extract."""
@@ -108,6 +108,21 @@ const bigCsv = 'transaction_id,amount_eur,merchant_category\n' + 'tx-000001,12.5
 export const cases: RuleCases = {
   'data.schema-validation': [
     { name: 'pandera model in the loading module', files: { 'src/fraud/data.py': panderaModel }, status: 'pass', evidence: 'src/fraud/data.py:6' },
+    {
+      // The pipeline's validation step asserts each column's range and values before training.
+      name: "assertions on the training frame's columns in the pipeline's validation step",
+      files: {
+        'code/feature_validation.py': 'from utils import load_data\n\n\ndef credit_score_range(df):\n    assert df["credit_score"].between(300, 850).all(), "credit score out of range"\n\n\ndef customer_ids(df):\n    assert df["customer_id"].is_unique\n',
+        'code/model_training.py': trainScript,
+      },
+      status: 'partial',
+      firstEvidence: 'code/feature_validation.py:5',
+    },
+    {
+      name: "assertions on a model's outputs are not checks of the data",
+      files: { 'code/model_training.py': `${trainScript}\nassert model.predict(X).shape == (len(X),)\nassert (scores >= 0).all()\n` },
+      status: 'fail',
+    },
     {
       // pandera's data synthesis: the schema makes fake rows for tests and checks no real ones.
       name: 'a pandera model kept to synthesise mock data',
