@@ -484,6 +484,13 @@ export const cases: RuleCases = {
     { name: 'no Dockerfile', files: { 'train.py': trainScript }, status: 'not_applicable' },
   ],
   'infra.model-serving-api': [
+    // The Python API of `mlflow models build-docker`: the registered model in MLflow's scoring server.
+    {
+      name: "an MLflow scoring-server image built from the registry's model in Python",
+      files: { 'code/build_docker_image.py': 'import mlflow\n\nif __name__ == "__main__":\n    mlflow.models.build_docker(model_uri=f"models:/{MODEL_NAME}@Challenger", name="acme/churn-online")\n' },
+      status: 'pass',
+      firstEvidence: 'code/build_docker_image.py:4',
+    },
     { name: 'a Seldon Core v2 Model served by its inference servers', files: { 'k8s/models/iris.yaml': seldonV2Model }, status: 'pass', firstEvidence: 'k8s/models/iris.yaml:2 Model iris' },
     // Model is a plain word: another operator's Model object serves nothing that Seldon serves.
     { name: 'a Model object of another API group', files: { 'k8s/models/iris.yaml': seldonV2Model.replace('mlops.seldon.io/v1alpha1', 'ml.example.com/v1') }, status: 'unknown' },
