@@ -230,6 +230,20 @@ export const cases: RuleCases = {
       answers: { 'roi.error-costs': 'ranked' },
       status: 'partial',
     },
+    {
+      // Dynamic time warping aligns two series over a matrix of distances: an algorithm's cost, not an error's.
+      name: "a DTW alignment's CostMatrix class is no business cost of errors",
+      files: { 'darts/dataprocessing/dtw/__init__.py': 'from darts.dataprocessing.dtw.cost_matrix import CostMatrix\n', 'darts/dataprocessing/dtw/cost_matrix.py': 'class CostMatrix(ABC):\n    @staticmethod\n    def _from_window(window):\n        return SparseCostMatrix(window)\n' },
+      answers: { 'roi.error-costs': 'not-estimated' },
+      status: 'fail',
+    },
+    {
+      name: 'a CostMatrix built from the values of the confusion cells',
+      files: { 'src/cli/evaluate.py': 'cost = CostMatrix(\n    tp_value=cfg.cost.tp_value,\n    fp_value=cfg.cost.fp_value,\n    fn_value=cfg.cost.fn_value,\n)\n' },
+      answers: { 'roi.error-costs': 'ranked' },
+      status: 'pass',
+      firstEvidence: 'src/cli/evaluate.py:1',
+    },
     { name: 'not estimated', answers: { 'roi.error-costs': 'not-estimated' }, status: 'fail' },
     {
       name: 'serving cost per request is not an error cost',
