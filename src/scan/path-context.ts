@@ -1,3 +1,4 @@
+import { byFileName } from '../util/repo-path.js';
 import type { PathContext } from './location.js';
 
 /*
@@ -27,16 +28,9 @@ const TEST_FILE = /(^test_(?!time_(augment|adapt)).*\.py$)|(_tests?\.py$)|(^test
  */
 const TOOL_GENERATED_FILE = /^gotk-components\.ya?ml$/;
 
-/**
- * Contexts are asked for the same paths again and again: by the collectors choosing what to read
- * and by the file's content, one after another, then by rules for the files they find. A memo of
- * every path cost ~36 bytes per file for the whole audit (7 MiB of 200,000 files), so it is
- * emptied when full: a path asked again soon is still there. Up to a tree of babel/babel's size
- * (27,674 files) it is never emptied: emptied at 16,384 paths, its audit took 0.3% more
- * instructions than with a memo of every path, its rules asking again for paths it had forgotten.
- */
-const memo = new Map<string, PathContext>();
-const PATH_MEMO_LIMIT = 32_768;
+/** The context a file's own name gives it, where no directory of its path gives one. */
+const contextByName = byFileName((name): PathContext => (TOOL_GENERATED_FILE.test(name) ? 'vendor' : TEST_FILE.test(name) ? 'test' : 'project'));
+
 /**
  * A directory's context (by the rank of the first matching rule; NO_RULE for none) depends only
  * on the directory, and a tree has a few files per directory: each is classified once.
@@ -49,25 +43,34 @@ const NO_RULE = DIRECTORY_CONTEXTS.length;
 let lastPath: string | undefined;
 let lastContext: PathContext = 'project';
 
+/**
+ * The directory of the last path classified, and its rank: the scan goes through a directory's
+ * files one after another, and a path in the same directory is told by its start, without cutting
+ * out and looking up its directory.
+ */
+let lastDirectory = '';
+let lastRank = NO_RULE;
+
+/**
+ * A path's context. Not memoised by path: a tree repeats its directories and its file names, each
+ * classified once, and a memo of every path cost a hash of each whole path and ~36 bytes a file.
+ */
 export function pathContext(path: string): PathContext {
-  if (path === lastPath) return lastContext;
-  let context = memo.get(path);
-  if (context === undefined) {
-    if (memo.size >= PATH_MEMO_LIMIT) memo.clear();
-    memo.set(path, (context = classify(path)));
+  if (path !== lastPath) {
+    lastContext = classify(path);
+    lastPath = path;
   }
-  lastPath = path;
-  lastContext = context;
-  return context;
+  return lastContext;
 }
 
 function classify(path: string): PathContext {
   const slash = path.lastIndexOf('/');
-  const rank = slash < 0 ? NO_RULE : directoryRank(path.slice(0, slash));
-  if (rank < NO_RULE) return DIRECTORY_CONTEXTS[rank]![0];
-  const name = path.slice(slash + 1);
-  if (TOOL_GENERATED_FILE.test(name)) return 'vendor';
-  return TEST_FILE.test(name) ? 'test' : 'project';
+  if (slash < 0) return contextByName(path);
+  if (slash !== lastDirectory.length || !path.startsWith(lastDirectory)) {
+    lastDirectory = path.slice(0, slash);
+    lastRank = directoryRank(lastDirectory);
+  }
+  return lastRank < NO_RULE ? DIRECTORY_CONTEXTS[lastRank]![0] : contextByName(path);
 }
 
 /** The rank of the first rule matching any directory of the path: its parent's, or its own name's when that comes first. */

@@ -1,11 +1,43 @@
 /* Names within repository paths, which are relative and always use `/`. */
 
+/**
+ * The last path asked for and its name: the scan asks every collector about each path in turn, and
+ * each asks for the name, so the same string comes again and again.
+ */
+let lastPath: string | undefined;
+let lastName = '';
+
 /** The last part of a path: `deploy/Dockerfile` → `Dockerfile`. */
 export function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
+  if (path !== lastPath) {
+    lastName = path.slice(path.lastIndexOf('/') + 1);
+    lastPath = path;
+  }
+  return lastName;
 }
 
 /** The directory a path is in, '' at the root: `deploy/k8s/app.yaml` → `deploy/k8s`. */
 export function directoryOf(path: string): string {
   return path.slice(0, Math.max(0, path.lastIndexOf('/')));
+}
+
+/** Distinct names a `byFileName` memo keeps; past it, it is emptied and fills again. */
+const NAME_MEMO_LIMIT = 4_096;
+
+/**
+ * An answer about a path that depends on its file name alone, worked out once per name. A large
+ * tree repeats its names (babel/babel's 27,674 files have 1,185: `input.js`, `output.json` in every
+ * fixture), and the scan asks each collector about every path before it reads the file.
+ */
+export function byFileName<T extends NonNullable<unknown> | null>(answer: (name: string) => T): (path: string) => T {
+  const memo = new Map<string, T>();
+  return (path) => {
+    const name = baseName(path);
+    let known = memo.get(name);
+    if (known === undefined) {
+      if (memo.size >= NAME_MEMO_LIMIT) memo.clear();
+      memo.set(name, (known = answer(name)));
+    }
+    return known;
+  };
 }

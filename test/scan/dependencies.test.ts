@@ -88,6 +88,11 @@ describe('requirements files', () => {
     expect(dep(facts.declared, 'numpy')).toMatchObject({ path, dev });
   });
 
+  it('reads a name as a manifest in its folder, and the same name elsewhere as none, in one scan', () => {
+    const files = { 'notes/test.txt': 'numpy\n', 'requirements/test.txt': 'numpy==1.26.2\n', 'zz/test.txt': 'pandas\n', 'other/resources/job.yml': 'x: 1\n' };
+    expect(run(files).facts.manifests.map((manifest) => manifest.path)).toEqual(['requirements/test.txt']);
+  });
+
   it('does not read text files outside a requirements directory', () => {
     expect(run({ 'notes.txt': 'numpy\n', 'data/labels.txt': 'cat\n' }).visited).toEqual([]);
   });

@@ -38,6 +38,13 @@ describe('pathContext', () => {
     expect(['pkg/sub/a.py', 'pkg/sub/test_a.py', 'pkg/sub/tests/a.py', 'pkg/sub/a.py'].map(pathContext)).toEqual(['project', 'test', 'test', 'project']);
   });
 
+  it('tells a directory from another that starts or ends the same, whatever came before', () => {
+    const paths = ['tests/a.py', 'tests2/a.py', 'tests/a.py', 'testz/a.py', 'x/tests/a.py', 'x/tests/b/a.py', 'x/test/a.py', 'a.py', 'test_a.py', 'x/tests'];
+    const expected = ['test', 'project', 'test', 'project', 'test', 'test', 'test', 'project', 'test', 'project'];
+    expect(paths.map(pathContext)).toEqual(expected);
+    expect([...paths].reverse().map(pathContext)).toEqual([...expected].reverse());
+  });
+
   it('answers the same for a path asked again after tens of thousands of others', () => {
     const paths = Array.from({ length: 40_000 }, (_, i) => (i % 3 === 0 ? `tests/t${i}.py` : i % 3 === 1 ? `src/test_m${i}.py` : `docs/d${i}.md`));
     const first = paths.map(pathContext);

@@ -1,5 +1,5 @@
 import { compareStrings } from '../../util/compare.js';
-import { baseName, directoryOf } from '../../util/repo-path.js';
+import { baseName, byFileName, directoryOf } from '../../util/repo-path.js';
 import { defineCollector, type Collector, type ScanIndex } from '../collector.js';
 import { mapEntries, mapEntry, parseYamlDocuments } from '../yaml-documents.js';
 
@@ -51,6 +51,8 @@ const CI_DIRECTORIES: ReadonlySet<string> = new Set(['.github', '.gitlab', '.cir
 /** A dependency file named for CI (`ci_dependencies.yml`, `requirements-ci.txt`): what a build agent installs. */
 const CI_DEPENDENCY_FILE = /(^|[._-])ci([._-]|$)/i;
 const COMPOSE_NAME = /^(docker-)?compose(\..+)?\.ya?ml$/;
+/** The files this collector reads, all known by their names. */
+const CONTAINER_FILE = byFileName((name) => isDockerfile(name) || COMPOSE_NAME.test(name) || DEVCONTAINER_NAME.test(name));
 
 interface Instruction {
   keyword: string;
@@ -79,7 +81,7 @@ function collectContainers(): Collector<ContainerFacts> {
   /** Dockerfiles named by dev container definitions, with the definition naming each. */
   const devContainerFiles = new Map<string, string>();
   return {
-    wants: (path) => isDockerfile(path) || COMPOSE_NAME.test(baseName(path)) || DEVCONTAINER_NAME.test(path),
+    wants: CONTAINER_FILE,
     visit(file, warn) {
       if (DEVCONTAINER_NAME.test(file.path)) {
         for (const [, named] of file.text.matchAll(DEVCONTAINER_DOCKERFILE)) devContainerFiles.set(joinPath(directoryOf(file.path), named!), file.path);

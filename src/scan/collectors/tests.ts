@@ -1,5 +1,6 @@
 import { defineCollector, type Collector } from '../collector.js';
 import { compareStrings } from '../../util/compare.js';
+import { byFileName } from '../../util/repo-path.js';
 import { pathContext } from '../path-context.js';
 import { hasRealPythonTest, testsOnlyData } from './placeholder-tests.js';
 
@@ -56,6 +57,9 @@ const CONFIG_FILES: Array<{ name: RegExp; framework: string; section?: RegExp }>
   { name: /(^|\/)vitest\.config\.[cm]?[jt]s$/, framework: 'vitest' },
 ];
 
+/** Whether a path is a test or a test runner's configuration: every pattern above reads the file name alone. */
+const NAMED_FOR_TESTS = byFileName((name) => TEST_FILE.test(name) || CONFIG_FILES.some((config) => config.name.test(name)));
+
 /** Imports in test files that name the framework they are written for. */
 const FRAMEWORK_IMPORTS: Array<[string, RegExp]> = [
   ['pytest', /^\s*(import|from)\s+pytest\b/m],
@@ -73,7 +77,7 @@ function collectTests(): Collector<TestFacts> {
   const configs: Array<{ path: string; framework: string }> = [];
 
   return {
-    wants: (path) => TEST_FILE.test(path) || CONFIG_FILES.some((config) => config.name.test(path)),
+    wants: NAMED_FOR_TESTS,
     visit(file) {
       // Tests in examples, fixtures or vendored code test someone else's work.
       if (file.context !== 'project' && file.context !== 'test') return;

@@ -1,4 +1,5 @@
 import { expandBraces } from '../../../util/glob.js';
+import { byFileName } from '../../../util/repo-path.js';
 import type { FileContent } from '../../collector.js';
 import { javascriptView } from './javascript.js';
 import { LineTable } from './lines.js';
@@ -49,11 +50,11 @@ export function isCodeGlob(glob: string): boolean {
 const SHEBANG = /^#![^\n]*?\b(python[\d.]*|node|Rscript)\b/;
 const BY_INTERPRETER: Record<string, CodeLanguage> = { node: 'javascript', Rscript: 'r' };
 
-function extensionOf(path: string): string | null {
-  const name = path.slice(path.lastIndexOf('/') + 1);
+/** A file's extension, in lower case; null for a name without one (a dot that starts the name starts no extension). */
+const extensionOf = byFileName((name) => {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : null;
-}
+});
 
 /** The language of a path by its extension; null for other files and for scripts without one. */
 export function languageOfPath(path: string): CodeLanguage | null {

@@ -1,4 +1,4 @@
-import { baseName, directoryOf } from '../../../util/repo-path.js';
+import { baseName, byFileName, directoryOf } from '../../../util/repo-path.js';
 import { defineCollector, type Collector } from '../../collector.js';
 import { pathContext } from '../../path-context.js';
 import type { DependencyFacts } from './facts.js';
@@ -31,7 +31,7 @@ function collectDependencies(): Collector<DependencyFacts> {
 
   return {
     // The file name first: it rules out almost every file, and costs less than the path's context.
-    wants: (path) => (manifestFormat(path) !== undefined || lockFormat(path)?.count !== undefined) && eligible(path),
+    wants: (path) => (manifestFormat(path) !== null || lockFormat(path)?.count !== undefined) && eligible(path),
     visit(file, warn) {
       // Lock files first: `environment-gpu.conda-lock.yml` also looks like an environment file.
       const lock = lockFormat(file.path);
@@ -59,8 +59,24 @@ function eligible(path: string): boolean {
   return pathContext(path) !== 'vendor' && !INSTALLED.test(path);
 }
 
-function manifestFormat(path: string): ManifestFormat | undefined {
+/** What a file name says of its manifest format: the format, none (null), or that the folder it is in decides. */
+const formatByName = byFileName((name): ManifestFormat | null | 'by folder' => {
+  for (const format of MANIFEST_FORMATS) {
+    let asked = false;
+    const matched = format.matches(name, () => {
+      asked = true;
+      return '';
+    });
+    if (asked) return 'by folder';
+    if (matched) return format;
+  }
+  return null;
+});
+
+function manifestFormat(path: string): ManifestFormat | null {
+  const byName = formatByName(path);
+  if (byName !== 'by folder') return byName;
   const name = baseName(path);
   const parent = baseName(directoryOf(path));
-  return MANIFEST_FORMATS.find((format) => format.matches(name, parent));
+  return MANIFEST_FORMATS.find((format) => format.matches(name, () => parent)) ?? null;
 }

@@ -1,5 +1,5 @@
 import { isSeq } from 'yaml';
-import { baseName } from '../../../util/repo-path.js';
+import { byFileName } from '../../../util/repo-path.js';
 import type { FileContent } from '../../collector.js';
 import type { Warn } from '../../location.js';
 import type { LockFormat } from './manifest.js';
@@ -18,10 +18,8 @@ const LOCK_FORMATS: LockFormat[] = [
   { kind: 'renv.lock', ecosystem: 'cran', manager: 'renv', name: /^renv\.lock$/, count: countRenvLock },
 ];
 
-export function lockFormat(path: string): LockFormat | undefined {
-  const name = baseName(path);
-  return LOCK_FORMATS.find((format) => format.name.test(name));
-}
+/** The lock format a file's name gives; null for most files. */
+export const lockFormat = byFileName((name) => LOCK_FORMATS.find((format) => format.name.test(name)) ?? null);
 
 function countPackageTables(file: FileContent): number {
   return file.text.match(/^\[\[package\]\]/gm)?.length ?? 0;

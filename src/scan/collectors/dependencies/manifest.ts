@@ -22,9 +22,13 @@ export interface ManifestRead {
 /** Returns null when the file turns out not to be a manifest (a pyproject.toml holding only tool settings). */
 export type ManifestReader = (file: FileContent, warn: Warn) => ManifestRead | null;
 
-/** A kind of manifest: the file names it goes by (`parent` is the directory's name), and its reader. */
+/**
+ * A kind of manifest: the file names it goes by, and its reader. `parent()` gives the directory's
+ * name; it is asked only where the file name alone does not settle it, so that most names are
+ * answered once for every folder they are in.
+ */
 export interface ManifestFormat {
-  matches: (name: string, parent: string) => boolean;
+  matches: (name: string, parent: () => string) => boolean;
   read: ManifestReader;
 }
 

@@ -1,5 +1,5 @@
 import { byLocation, compareStrings } from '../../../util/compare.js';
-import { baseName } from '../../../util/repo-path.js';
+import { byFileName } from '../../../util/repo-path.js';
 import { defineCollector, type Collector, type FileContent } from '../../collector.js';
 import type { Warn } from '../../location.js';
 import { parseYamlDocuments } from '../../yaml-documents.js';
@@ -64,10 +64,14 @@ function codeLanguage(path: string): CodeLanguage | null {
   return /\.[cm]?[jt]s$/.test(path) && !/\.d\.[cm]?ts$/.test(path) ? 'javascript' : null;
 }
 
-function namedFile(path: string): NamedFile | undefined {
-  const name = baseName(path);
-  return NAMED_FILES.find((entry) => entry.name.test(name));
-}
+/** The tool a file belongs to by its name; null for most files. */
+const namedFile = byFileName((name) => NAMED_FILES.find((entry) => entry.name.test(name)) ?? null);
+
+/** Whether the collector reads a file: one named for a tool whose files it reads, or one whose content may name its tool. */
+const READ_FILE = byFileName((name) => {
+  const named = namedFile(name);
+  return named ? Boolean(named.lines ?? named.structure ?? named.roleLists) : TEMPLATE_CANDIDATE.test(name) || codeLanguage(name) !== null;
+});
 
 export const iacCollector = defineCollector({ key: 'iac', create: collectIac });
 
@@ -121,10 +125,7 @@ function collectIac(): Collector<IacFacts> {
   }
 
   return {
-    wants: (path) => {
-      const named = namedFile(path);
-      return named ? Boolean(named.lines ?? named.structure ?? named.roleLists) : TEMPLATE_CANDIDATE.test(path) || codeLanguage(path) !== null;
-    },
+    wants: READ_FILE,
     visit(file, warn) {
       const named = namedFile(file.path);
       const language = codeLanguage(file.path);

@@ -62,6 +62,6 @@ function readCondaEnvironment(file: FileContent, warn: Warn): ManifestRead | nul
 
 /** Conda environment files. */
 export const condaEnvironment: ManifestFormat = {
-  matches: (name, parent) => CONDA_ENVIRONMENT_FILE.test(name) || (CONDA_ENVIRONMENT_FOLDER.test(parent) && YAML_FILE.test(name)),
+  matches: (name, parent) => CONDA_ENVIRONMENT_FILE.test(name) || (YAML_FILE.test(name) && CONDA_ENVIRONMENT_FOLDER.test(parent())),
   read: readCondaEnvironment,
 };

@@ -48,6 +48,6 @@ function readBundle(file: FileContent, warn: Warn): ManifestRead | null {
 
 /** Databricks Asset Bundle job definitions. */
 export const databricksBundle: ManifestFormat = {
-  matches: (name, parent) => BUNDLE_FILE.test(name) || (parent === 'resources' && RESOURCE_FILE.test(name)),
+  matches: (name, parent) => BUNDLE_FILE.test(name) || (RESOURCE_FILE.test(name) && parent() === 'resources'),
   read: readBundle,
 };

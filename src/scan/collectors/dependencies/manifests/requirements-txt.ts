@@ -79,6 +79,6 @@ function splitSources(text: string): string[] {
 
 /** pip's requirements files: `requirements.txt`, `requirements-dev.in`, `requirements/test.txt`. */
 export const requirementsFile: ManifestFormat = {
-  matches: (name, parent) => REQUIREMENTS_FILE.test(name) || (parent.toLowerCase() === 'requirements' && /\.(?:txt|in)$/i.test(name)),
+  matches: (name, parent) => REQUIREMENTS_FILE.test(name) || (/\.(?:txt|in)$/i.test(name) && parent().toLowerCase() === 'requirements'),
   read: readRequirementsFile,
 };
