@@ -152,13 +152,39 @@ function valueAt(line: string, start: number): { value: string; index: number; q
   return value === '' || value.startsWith('#') ? null : { value, index: start, quoted: false };
 }
 
+/** Keys asked about and whether they name a secret: a file repeats its keys (`"key":` on every line of a JSON syntax tree). */
+const secretKeys = new Map<string, boolean>();
+const SECRET_KEYS_KEPT = 4_096;
+
+/** The key an assignment match gives a value to (read from the text or line it was found in), when it names a secret; null otherwise. */
+function secretKeyOf(text: string, match: RegExpExecArray): string | null {
+  const wordEnd = match.index + match[0].search(/["'\]]?[ \t]*(?::=|=>|=|:)/);
+  const { key } = keyBefore(text, wordEnd);
+  let named = secretKeys.get(key);
+  if (named === undefined) {
+    if (secretKeys.size >= SECRET_KEYS_KEPT) secretKeys.clear();
+    secretKeys.set(key, (named = namesSecret(key)));
+  }
+  return named ? key : null;
+}
+
+/**
+ * Whether the text gives a value to a key that names a secret. A match reads no further than its
+ * line, and its key no further back than the line's start, so the whole text holds one exactly when
+ * one of its lines does: most texts with an assignment assign to keys that name nothing (`key:`).
+ */
+function holdsSecretAssignment(text: string): boolean {
+  ASSIGNMENT.lastIndex = 0;
+  for (let match = ASSIGNMENT.exec(text); match; match = ASSIGNMENT.exec(text)) if (secretKeyOf(text, match) !== null) return true;
+  return false;
+}
+
 function assignmentsIn(line: string): SecretCandidate[] {
   const found: SecretCandidate[] = [];
   ASSIGNMENT.lastIndex = 0;
   for (let match = ASSIGNMENT.exec(line); match; match = ASSIGNMENT.exec(line)) {
-    const wordEnd = match.index + match[0].search(/["'\]]?[ \t]*(?::=|=>|=|:)/);
-    const { key } = keyBefore(line, wordEnd);
-    if (!namesSecret(key)) continue;
+    const key = secretKeyOf(line, match);
+    if (key === null) continue;
     const value = valueAt(line, match.index + match[0].length);
     if (value) found.push({ kind: 'assigned-credential', evidence: 'assignment', key, ...value });
   }
@@ -227,8 +253,7 @@ function formatsPresentIn(text: string): FormatPattern[] {
 /** `signs`: false for a text known to hold none of the texts a format or a URL password needs (`anyTextOf`). */
 export function candidatesIn(text: string, signs = true): CandidateScan | null {
   const formats = signs ? formatsPresentIn(text) : [];
-  ASSIGNMENT.lastIndex = 0;
-  const assignments = ASSIGNMENT.test(text);
+  const assignments = holdsSecretAssignment(text);
   const urls = signs && holdsUrlPassword(text);
   return formats.length > 0 || assignments || urls ? { formats, assignments, urls } : null;
 }
@@ -249,6 +274,8 @@ export function candidateLines(text: string, scan: CandidateScan): number[] {
     let lineBreak = text.indexOf('\n');
     regex.lastIndex = 0;
     for (let match = regex.exec(text); match; match = regex.exec(text)) {
+      // An assignment to a key that names nothing gives no candidate: its line may hold another.
+      if (regex === ASSIGNMENT && secretKeyOf(text, match) === null) continue;
       while (lineBreak !== -1 && lineBreak < match.index) {
         line += 1;
         lineBreak = text.indexOf('\n', lineBreak + 1);

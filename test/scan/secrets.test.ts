@@ -273,6 +273,9 @@ describe('secrets: the lines worth a look', () => {
       `${'PASSWORD = "x"\n'.repeat(3)}end`,
       `trailing password=`,
       `${slackToken}\n\n${uuidToken}\nclient_secret: ${uuidToken}\n`,
+      // Keys that name nothing before one that names a secret, on one line and over several.
+      `{"key": 1, "api_key": "abc123def"}\n"key": {\n  "key": "pass",\n  "secret": "s3cr3tval"\n}\n`,
+      `${'"key": "value",\n'.repeat(50)}token: "abc123def"\n`,
     ];
     for (const text of texts) {
       const scan = candidatesIn(text);
@@ -287,6 +290,13 @@ describe('secrets: the lines worth a look', () => {
       expect(found, text).toEqual(expect.arrayContaining(alone));
       expect(found, text).toEqual(matching);
     }
+  });
+});
+
+describe('secrets: assignments to keys that name nothing', () => {
+  it('leave a text without candidates, however many there are', () => {
+    expect(candidatesIn(`${'"key": "value",\n'.repeat(1000)}pass: x\nsecret_hash: abc\n`)).toBeNull();
+    expect(candidatesIn('"key": 1, "api_key": "abc123def"')).toEqual({ formats: [], assignments: true, urls: false });
   });
 });
 
