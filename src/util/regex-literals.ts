@@ -299,6 +299,38 @@ export function rememberLeadingLiterals(answers: Readonly<Record<string, readonl
   for (const [pattern, starts] of Object.entries(answers)) knownStarts.set(pattern, starts);
 }
 
+/** For each alternative at a pattern's top, the sets of literals it needs: a matching text holds one literal of each set. */
+export type LiteralClauses = ReadonlyArray<ReadonlyArray<readonly string[]>>;
+
+/**
+ * What `requiredLiterals` reads, all of it: for each alternative at the pattern's top, every set
+ * of literals its atoms need, where `requiredLiterals` keeps the most selective set alone.
+ * `require\(\s*["']k6/http` needs `require(` and `k6/http`: most texts that hold the first lack the
+ * second. Null when the reader cannot tell (as `requiredLiterals` would be).
+ */
+export function literalClauses(pattern: string): LiteralClauses | null {
+  const reader: Reader = { pattern, minLength: MIN_LENGTH, at: 0 };
+  try {
+    const alternatives: string[][][] = [];
+    for (;;) {
+      const clauses: string[][] = [];
+      if (sequence(reader, clauses) === null) return null;
+      alternatives.push(clauses);
+      if (reader.pattern[reader.at] !== '|') break;
+      reader.at += 1;
+    }
+    return reader.at === pattern.length ? alternatives : null;
+  } catch (error) {
+    if (error === UNKNOWN) return null;
+    throw error;
+  }
+}
+
+/** Whether a text holds, for one alternative at least, a literal of each set it needs: one that does not cannot match. */
+export function holdsClauses(text: string, alternatives: LiteralClauses): boolean {
+  return alternatives.some((clauses) => clauses.every((literals) => literals.some((literal) => text.includes(literal))));
+}
+
 /** Thrown by the reader on syntax it does not know: the pattern then shows no literal. */
 const UNKNOWN = Symbol('unknown syntax');
 
@@ -340,13 +372,14 @@ interface WordChoice {
 /** How many texts a run may become through word choices before it ends: each is a literal to search for. */
 const MAX_RUN_CHOICES = 16;
 
-/** One alternative: of the literals its required atoms need, the most selective set. */
-function sequence(reader: Reader): string[] | null {
+/** One alternative: of the literals its required atoms need, the most selective set; every set it needs goes to `clauses` when given. */
+function sequence(reader: Reader, clauses?: string[][]): string[] | null {
   let best: string[] | null = null;
   // The text that must appear in one piece, as each of its spellings when a word choice is part of it.
   let runs: string[] = [''];
   const consider = (literals: string[] | null) => {
     if (!literals || literals.length === 0 || shortest(literals) < reader.minLength) return;
+    clauses?.push(literals);
     if (!best || shortest(literals) > shortest(best) || (shortest(literals) === shortest(best) && literals.length < best.length)) best = literals;
   };
   const endRun = () => {

@@ -190,6 +190,23 @@ describe('code', () => {
     expect(facts.signals.llm!.matches.map((m) => [m.path, m.line])).toEqual([['src/m031.js', 2], ['src/m081.js', 2], ['src/m131.js', 2], ['src/m181.js', 2]]);
   });
 
+  it('finds the same matches before and after it looks for all the literals a signal needs, over files holding one of them only', () => {
+    const signals = [
+      { id: 'k6', description: 'k6 scripts', files: ['*.js'], pattern: 'from\\s+["\']k6/http["\']|require\\(\\s*["\']k6/http["\']\\s*\\)', match: 'code' as const, source: 't' },
+      { id: 'tag', description: 'tags', files: ['*.js'], pattern: '\\bTeams\\s*:\\s*["\']mlo', match: 'text' as const, source: 't' },
+    ];
+    // Every file holds `require(` and `Teams`; every 40th also what the patterns need, on another line (the view joins the call).
+    const files = Object.fromEntries(
+      Array.from({ length: 200 }, (_, i) => {
+        const text = i % 40 === 9 ? 'const http = require(\n  "k6/http"\n);\nconst t = { Teams: "mlo" };\n' : 'const fs = require("fs");\nconst Teams = 1;\n';
+        return [`src/m${String(i).padStart(3, '0')}.js`, text];
+      }),
+    );
+    const { facts } = collect(codeCollector, files, { signals });
+    expect(facts.signals.k6!.matches.map((m) => [m.path, m.line])).toEqual([9, 49, 89, 129, 169].map((i) => [`src/m${String(i).padStart(3, '0')}.js`, 1]));
+    expect(facts.signals.tag!.matches.map((m) => [m.path, m.line])).toEqual([9, 49, 89, 129, 169].map((i) => [`src/m${String(i).padStart(3, '0')}.js`, 4]));
+  });
+
   it('shows an argument matched inside a call with the line the call starts on', () => {
     const signals = [{ id: 'endpoint', description: 'endpoints', files: ['*.py'], pattern: '\\binitial_instance_count\\s*=', match: 'code' as const, source: 't' }];
     const code = 'endpoint = builder.deploy(\n    endpoint_name=name,\n    initial_instance_count=1,\n)\nprint(initial_instance_count=2)\n';

@@ -6,7 +6,7 @@ import { COMMAND_PATTERNS } from '../../src/scan/collectors/ci/command-patterns.
 import { PROVIDERS } from '../../src/scan/collectors/ci/index.js';
 import { STORE_REFERENCE_GATE } from '../../src/scan/collectors/secrets.js';
 import { FORMAT_GATE } from '../../src/scan/secret-patterns.js';
-import { alternativesOf, anyTextOf, gatedTest, leadingLiterals, LiteralGate, literalAlternatives, type RecordedAlternatives, requiredLiterals } from '../../src/util/regex-literals.js';
+import { alternativesOf, anyTextOf, gatedTest, holdsClauses, leadingLiterals, LiteralGate, literalAlternatives, literalClauses, type RecordedAlternatives, requiredLiterals } from '../../src/util/regex-literals.js';
 import { builtinRules, type RuleCases } from '../helpers/rule-tester.js';
 
 /** Every line of the files of the built-in rules' test cases, once each. */
@@ -59,18 +59,20 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals(pattern)).toBeNull();
   });
 
-  it('never rules out a line that a built-in signal matches, over every rule case', async () => {
+  it('never rules out a line that a built-in signal matches, over every rule case (nor do all the literal sets it needs: literalClauses)', async () => {
     const lines = ruleCaseLines();
     let checked = 0;
     const missed: string[] = [];
     for (const signal of builtinRules.signals) {
       const literals = requiredLiterals(signal.pattern);
-      if (!literals) continue;
+      const clauses = literalClauses(signal.pattern);
+      if (!literals || !clauses) continue;
       const regex = new RegExp(signal.pattern);
       for (const line of lines) {
         if (!regex.test(line)) continue;
         checked += 1;
         if (!literals.some((literal) => line.includes(literal))) missed.push(`${signal.id}: ${line}`);
+        if (!holdsClauses(line, clauses)) missed.push(`${signal.id} (all it needs): ${line}`);
       }
     }
     expect(missed).toEqual([]);
@@ -93,6 +95,40 @@ describe('requiredLiterals', () => {
     vi.resetModules();
     const { leadingLiterals: computed } = await import('../../src/util/regex-literals.js');
     for (const [pattern, recorded] of Object.entries(starts)) expect(recorded, pattern).toEqual(computed(pattern));
+  });
+});
+
+describe('literalClauses', () => {
+  it.each([
+    ['from\\s+["\']k6/http["\']|require\\(\\s*["\']k6/http["\']\\s*\\)', [[['from'], ['k6/http']], [['require('], ['k6/http']]]],
+    ['\\b(mlflow\\.(log_\\w+|autolog)|wandb\\.(init|log)|Live)\\s*\\(', [[['mlflow.', 'wandb.init', 'wandb.log', 'Live']]]],
+    ['^\\s*["\']?compute_?[Tt]ype["\']?\\s*:\\s*["\']?(AKS|aks)\\b|^\\s*ray_serve_config\\s*:', [[['compute'], ['ype'], ['AKS', 'aks']], [['ray_serve_config']]]],
+    ['colou?r', [[['colo']]]],
+    ['abc+d', [[['abc']]]],
+  ])('%s needs, per alternative, one of each of %j', (pattern, clauses) => {
+    expect(literalClauses(pattern)).toEqual(clauses);
+  });
+
+  it.each(['x|mlflow', '(unbalanced', '(?i)mlflow', 'mlflow|(track|)', 'mlflow{,3}'])('gives up on %s, as requiredLiterals does', (pattern) => {
+    expect(literalClauses(pattern)).toBeNull();
+    expect(requiredLiterals(pattern)).toBeNull();
+  });
+
+  it("of the built-in signals, gives up where requiredLiterals does, and holds requiredLiterals' choice among each alternative's sets", () => {
+    for (const signal of builtinRules.signals) {
+      const clauses = literalClauses(signal.pattern);
+      const literals = requiredLiterals(signal.pattern);
+      expect(clauses === null, signal.id).toBe(literals === null);
+      for (const literal of literals ?? []) expect(clauses!.some((sets) => sets.some((set) => set.includes(literal))), `${signal.id}: ${literal}`).toBe(true);
+    }
+  });
+
+  it('rules a text out only when, for every alternative, one of its sets has no literal in it', () => {
+    const clauses = literalClauses('from\\s+["\']k6/http["\']|require\\(\\s*["\']k6/http["\']\\s*\\)')!;
+    expect(holdsClauses('const http = require("http");', clauses)).toBe(false);
+    expect(holdsClauses('// k6/http\nconst x = require("y");', clauses)).toBe(true);
+    expect(holdsClauses('import http from "k6/http";', clauses)).toBe(true);
+    expect(holdsClauses('anything', [[]])).toBe(true);
   });
 });
 

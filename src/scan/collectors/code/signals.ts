@@ -1,7 +1,7 @@
 import { LiteralSearch } from '../../../util/aho-corasick.js';
 import { GlobSet } from '../../../util/glob.js';
 import { compileLinear, compileNative, type LinearRegex } from '../../../util/linear-regex.js';
-import { literalAlternation, requiredLiterals } from '../../../util/regex-literals.js';
+import { holdsClauses, literalAlternation, literalClauses, requiredLiterals, type LiteralClauses } from '../../../util/regex-literals.js';
 import type { CodeSignal } from '../../collector.js';
 import { LineTable } from './lines.js';
 import type { CodeUnit } from './languages.js';
@@ -72,6 +72,14 @@ export class SignalSet {
    * thousands of files of a large tree do not each build its key and filters again.
    */
   private readonly lists = new WeakMap<readonly CompiledSignal[], SignalList>();
+  /**
+   * By signal order: how many files held one of its literals, and from the CLAUSES_AFTER-th, all
+   * the literals its pattern needs (null when they cannot be read): one literal of a signal can be
+   * common where the pattern is rare (`require(` of a k6 import, in every CommonJS file), and a
+   * file that lacks the others needs no code view and no line read for it.
+   */
+  private readonly filesHit: number[];
+  private readonly clauses: Array<LiteralClauses | null | undefined>;
 
   constructor(signals: readonly CodeSignal[]) {
     const literals: string[] = [];
@@ -89,6 +97,8 @@ export class SignalSet {
     this.literals = literals;
     this.full = { search: new LiteralSearch(literals), owners };
     this.globs = new GlobSet(this.signals.map((signal) => ({ owner: signal, globs: signal.files })));
+    this.filesHit = this.signals.map(() => 0);
+    this.clauses = [];
   }
 
   /** The signals whose globs match a path, in signal order. */
@@ -183,15 +193,24 @@ export class SignalSet {
     if (mayHit) {
       const { search, owners } = searched!;
       search.forEachHit(source, (literal, end) => {
-        for (const signal of owners[literal] ?? []) {
-          const offsets = ends.get(signal);
-          if (!offsets) continue;
-          offsets.push(end);
-          found = true;
-        }
+        for (const signal of owners[literal] ?? []) ends.get(signal)?.push(end);
       });
+      for (const [signal, offsets] of ends) {
+        if (offsets === null || offsets.length === 0) continue;
+        if (this.holdsAllItNeeds(signal, source)) found = true;
+        else offsets.length = 0;
+      }
     }
     return found ? ends : null;
+  }
+
+  /** Whether a source that holds one of the signal's literals holds all that its pattern needs (worked out once the signal has met many files). */
+  private holdsAllItNeeds(signal: CompiledSignal, source: string): boolean {
+    const files = ++this.filesHit[signal.order]!;
+    if (files < CLAUSES_AFTER) return true;
+    if (files === CLAUSES_AFTER) this.clauses[signal.order] = literalClauses(signal.pattern);
+    const clauses = this.clauses[signal.order];
+    return !clauses || holdsClauses(source, clauses);
   }
 
   /**
@@ -257,6 +276,13 @@ const SMALL_SEARCH = 256;
 const KEPT_SEARCHES = 256;
 /** A set of signals gets a search of its own from the file that makes this many: before, the full search serves it. */
 const OWN_SEARCH_AFTER = 64;
+
+/**
+ * A signal's other literals are looked for from the file that makes this many holding one of them:
+ * reading them from its pattern costs more than a few files' views (perf11: ~2 M instructions a
+ * pattern), which a small repository never pays back.
+ */
+const CLAUSES_AFTER = 32;
 
 /** Where a source's literals end, by signal (null: the signal reads every line). */
 export type SignalHits = ReadonlyMap<CompiledSignal, readonly number[] | null>;
