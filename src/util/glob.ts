@@ -236,6 +236,18 @@ const NOT_STARS = /[?[\]{}]/;
 /** What the regular expression's `.` of a `**` does not match. */
 const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
+/** The last path tested for a line terminator, and the answer: a set's globs are tried on one path after another. */
+let lastTested: string | undefined;
+let lastHeld = false;
+
+function holdsLineTerminator(path: string): boolean {
+  if (path !== lastTested) {
+    lastHeld = LINE_TERMINATOR.test(path);
+    lastTested = path;
+  }
+  return lastHeld;
+}
+
 /**
  * A glob of literal text, `*` and whole-name `**` (after expanding a few braces), matched by string
  * tests, or null for any other glob. Compiling a regular expression costs more than a small
@@ -258,7 +270,7 @@ function starMatcher(pattern: string, regex: () => (path: string) => boolean): (
   if (!anchored) return (path) => any(baseName(path));
   if (!pattern.includes('**')) return any;
   let fallback: ((path: string) => boolean) | undefined;
-  return (path) => (LINE_TERMINATOR.test(path) ? (fallback ??= regex())(path) : any(path));
+  return (path) => (holdsLineTerminator(path) ? (fallback ??= regex())(path) : any(path));
 }
 
 /**
