@@ -207,6 +207,20 @@ describe('code', () => {
     expect(facts.signals.tag!.matches.map((m) => [m.path, m.line])).toEqual([9, 49, 89, 129, 169].map((i) => [`src/m${String(i).padStart(3, '0')}.js`, 4]));
   });
 
+  // Past a type's 64th file (its own search) and a signal's 32nd (its clauses), a literal the file cannot use is passed over.
+  it("finds a signal's literal where another's, which the file cannot use, starts at the same place", () => {
+    const signals = [
+      { id: 'aks', description: 'AKS', files: ['*.json'], pattern: '"compute\\w*"\\s*:\\s*"AKS"', match: 'text' as const, source: 't' },
+      { id: 'xyz', description: 'xyz', files: ['*.json'], pattern: '"computeXYZ"', match: 'text' as const, source: 't' },
+    ];
+    const files = Object.fromEntries(
+      Array.from({ length: 120 }, (_, i) => [`t/${String(i).padStart(3, '0')}/output.json`, `{\n${i % 40 === 29 ? '"computeXYZ": 1' : '"computed": false'},\n"x": 2\n}\n`]),
+    );
+    const { facts } = collect(codeCollector, files, { signals });
+    expect(facts.signals.xyz!.matches.map((m) => [m.path, m.line])).toEqual([29, 69, 109].map((i) => [`t/${String(i).padStart(3, '0')}/output.json`, 2]));
+    expect(facts.signals.aks!.count).toBe(0);
+  });
+
   it('shows an argument matched inside a call with the line the call starts on', () => {
     const signals = [{ id: 'endpoint', description: 'endpoints', files: ['*.py'], pattern: '\\binitial_instance_count\\s*=', match: 'code' as const, source: 't' }];
     const code = 'endpoint = builder.deploy(\n    endpoint_name=name,\n    initial_instance_count=1,\n)\nprint(initial_instance_count=2)\n';

@@ -185,7 +185,7 @@ export class SignalSet {
   hits(source: string, signals: readonly CompiledSignal[]): SignalHits | null {
     const { readsEveryLine, anyLiterals, key } = this.listOf(signals);
     const searched = anyLiterals ? this.searchFor(signals, key) : null;
-    const mayHit = searched !== null && searched.anyLiteral?.test(source) !== false;
+    const mayHit = searched !== null && this.holdsLiveLiteral(searched, source);
     // Most files hold none of their signals' literals: they are ruled out before a table is made for them.
     if (!mayHit && !readsEveryLine) return null;
     const ends = new Map<CompiledSignal, number[] | null>(signals.map((signal) => [signal, signal.literals === null ? null : []]));
@@ -202,6 +202,50 @@ export class SignalSet {
       }
     }
     return found ? ends : null;
+  }
+
+  /**
+   * Whether the source holds one of the search's literals that a signal can use. A literal whose
+   * every signal lacks, in this source, what its pattern needs (its clauses, once known) can hit
+   * nothing: its hits would be dropped after the search. The alternation finds the first literal;
+   * while that is such a one, the alternation without it (and those before it) goes on from there,
+   * a few times at most: babel/babel's JSON syntax trees hold `computed` on most lines (a
+   * platform setting's `compute`), and nothing else their type's signals need.
+   */
+  private holdsLiveLiteral(searched: Search, source: string): boolean {
+    const { anyLiteral, indexes } = searched;
+    if (!anyLiteral || !indexes) return true;
+    let gate: RegExp | null = anyLiteral;
+    const dead: string[] = [];
+    for (let from = 0; gate !== null; ) {
+      gate.lastIndex = from;
+      const found = gate.exec(source);
+      if (found === null) return false;
+      const signals = searched.owners[indexes.get(found[0])!]!;
+      if (dead.length === MAX_DEAD_LITERALS || !signals.every((signal) => this.lacksWhatItNeeds(signal, source))) return true;
+      dead.push(found[0]);
+      gate = this.gateWithout(searched, dead);
+      from = found.index;
+    }
+    return false;
+  }
+
+  /** Whether the source lacks what the signal's pattern needs, as far as is known yet (false before its clauses are read). */
+  private lacksWhatItNeeds(signal: CompiledSignal, source: string): boolean {
+    const clauses = this.clauses[signal.order];
+    return clauses !== undefined && clauses !== null && !holdsClauses(source, clauses);
+  }
+
+  /** The search's alternation without the given literals, each set made once (a few: the common literals of a type's files). */
+  private gateWithout(searched: Search, dead: readonly string[]): RegExp | null {
+    const without = (searched.without ??= new Map());
+    const key = dead.join('\u0000');
+    let gate = without.get(key);
+    if (gate === undefined) {
+      if (without.size >= KEPT_GATES) without.clear();
+      without.set(key, (gate = globalAlternation([...searched.indexes!.keys()].filter((literal) => !dead.includes(literal)))));
+    }
+    return gate;
   }
 
   /** Whether a source that holds one of the signal's literals holds all that its pattern needs (worked out once the signal has met many files). */
@@ -244,7 +288,7 @@ export class SignalSet {
       }
     }
     if (literals.length > SMALL_SEARCH) return this.full;
-    return { search: new LiteralSearch(literals), owners, anyLiteral: literalAlternation(literals) };
+    return { search: new LiteralSearch(literals), owners, anyLiteral: globalAlternation(literals), indexes };
   }
 }
 
@@ -269,7 +313,22 @@ interface Search {
    * the alternation of every literal would cost a small repository more than its files.
    */
   anyLiteral?: RegExp | null;
+  /** Each literal's index in the search, by its text (a search of its own). */
+  indexes?: ReadonlyMap<string, number>;
+  /** The alternation without some literals, by those left out (`holdsLiveLiteral`). */
+  without?: Map<string, RegExp | null>;
 }
+
+/** A literal alternation that reads on from its `lastIndex`; null for no literal. */
+function globalAlternation(literals: readonly string[]): RegExp | null {
+  const alternation = literalAlternation(literals);
+  return alternation && new RegExp(alternation.source, 'g');
+}
+
+/** Literals a source's first ones may be found unusable before the search runs over it anyway. */
+const MAX_DEAD_LITERALS = 4;
+/** Alternations without some literals kept per search. */
+const KEPT_GATES = 64;
 
 /** Up to this many literals, a set of signals gets a search of its own: building one costs less than searching a few files. */
 const SMALL_SEARCH = 256;
