@@ -21,7 +21,7 @@ export function directoryOf(path: string): string {
   return path.slice(0, Math.max(0, path.lastIndexOf('/')));
 }
 
-/** Distinct names a `byFileName` memo keeps; past it, it is emptied and fills again. */
+/** Distinct names a `byFileName` memo keeps: a tree of ever new names (a generated one) fills it once, and the names past it are answered afresh. */
 const NAME_MEMO_LIMIT = 4_096;
 
 /**
@@ -35,8 +35,8 @@ export function byFileName<T extends NonNullable<unknown> | null>(answer: (name:
     const name = baseName(path);
     let known = memo.get(name);
     if (known === undefined) {
-      if (memo.size >= NAME_MEMO_LIMIT) memo.clear();
-      memo.set(name, (known = answer(name)));
+      known = answer(name);
+      if (memo.size < NAME_MEMO_LIMIT) memo.set(name, known);
     }
     return known;
   };

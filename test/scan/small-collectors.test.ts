@@ -207,6 +207,13 @@ describe('code', () => {
     expect(facts.signals.tag!.matches.map((m) => [m.path, m.line])).toEqual([9, 49, 89, 129, 169].map((i) => [`src/m${String(i).padStart(3, '0')}.js`, 4]));
   });
 
+  it('finds every match of a signal whose literals each file holds all of, before and after its clauses are given up', () => {
+    const signals = [{ id: 'pipe', description: 'pipelines', files: ['*.py'], pattern: 'from\\s+sklearn\\.pipeline\\s+import\\s+Pipeline', match: 'code' as const, source: 't' }];
+    const files = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`src/m${String(i).padStart(3, '0')}.py`, `import numpy as np\nfrom sklearn.pipeline import Pipeline\nx = ${i}\n`]));
+    const { facts } = collect(codeCollector, files, { signals });
+    expect(facts.signals.pipe!.count).toBe(150);
+  });
+
   // Past a type's 64th file (its own search) and a signal's 32nd (its clauses), a literal the file cannot use is passed over.
   it("finds a signal's literal where another's, which the file cannot use, starts at the same place", () => {
     const signals = [

@@ -80,6 +80,16 @@ export class SignalSet {
    */
   private readonly filesHit: number[];
   private readonly clauses: Array<LiteralClauses | null | undefined>;
+  /**
+   * By signal order: the files its clauses were read on, and those they ruled out. Where they rule
+   * out few (its literals are selective already), reading them costs every file a few passes more
+   * for nothing, and they are given up after a trial.
+   */
+  private readonly judged: number[];
+  private readonly ruledOut: number[];
+  /** The source last judged, and each signal's verdict on it: a file's first literal and its search both ask. */
+  private judgedSource: string | undefined;
+  private readonly verdicts = new Map<number, boolean>();
 
   constructor(signals: readonly CodeSignal[]) {
     const literals: string[] = [];
@@ -99,6 +109,8 @@ export class SignalSet {
     this.globs = new GlobSet(this.signals.map((signal) => ({ owner: signal, globs: signal.files })));
     this.filesHit = this.signals.map(() => 0);
     this.clauses = [];
+    this.judged = this.signals.map(() => 0);
+    this.ruledOut = this.signals.map(() => 0);
   }
 
   /** The signals whose globs match a path, in signal order. */
@@ -222,7 +234,7 @@ export class SignalSet {
       const found = gate.exec(source);
       if (found === null) return false;
       const signals = searched.owners[indexes.get(found[0])!]!;
-      if (dead.length === MAX_DEAD_LITERALS || !signals.every((signal) => this.lacksWhatItNeeds(signal, source))) return true;
+      if (dead.length === MAX_DEAD_LITERALS || signals.some((signal) => this.holdsClausesOf(signal, source))) return true;
       dead.push(found[0]);
       gate = this.gateWithout(searched, dead);
       from = found.index;
@@ -230,10 +242,22 @@ export class SignalSet {
     return false;
   }
 
-  /** Whether the source lacks what the signal's pattern needs, as far as is known yet (false before its clauses are read). */
-  private lacksWhatItNeeds(signal: CompiledSignal, source: string): boolean {
-    const clauses = this.clauses[signal.order];
-    return clauses !== undefined && clauses !== null && !holdsClauses(source, clauses);
+  /** Whether the source holds what the signal's pattern needs, as far as is known: true before its clauses are read, and once given up. */
+  private holdsClausesOf(signal: CompiledSignal, source: string): boolean {
+    const { order } = signal;
+    const clauses = this.clauses[order];
+    if (!clauses) return true;
+    if (this.judgedSource !== source) {
+      this.judgedSource = source;
+      this.verdicts.clear();
+    }
+    let holds = this.verdicts.get(order);
+    if (holds === undefined) {
+      this.verdicts.set(order, (holds = holdsClauses(source, clauses)));
+      if (!holds) this.ruledOut[order]! += 1;
+      if (++this.judged[order]! === CLAUSES_TRIAL && this.ruledOut[order]! * 2 < CLAUSES_TRIAL) this.clauses[order] = null;
+    }
+    return holds;
   }
 
   /** The search's alternation without the given literals, each set made once (a few: the common literals of a type's files). */
@@ -253,8 +277,7 @@ export class SignalSet {
     const files = ++this.filesHit[signal.order]!;
     if (files < CLAUSES_AFTER) return true;
     if (files === CLAUSES_AFTER) this.clauses[signal.order] = literalClauses(signal.pattern);
-    const clauses = this.clauses[signal.order];
-    return !clauses || holdsClauses(source, clauses);
+    return this.holdsClausesOf(signal, source);
   }
 
   /**
@@ -342,6 +365,8 @@ const OWN_SEARCH_AFTER = 64;
  * pattern), which a small repository never pays back.
  */
 const CLAUSES_AFTER = 32;
+/** The files a signal's clauses are tried on: they are kept if they ruled out half of them at least. */
+const CLAUSES_TRIAL = 32;
 
 /** Where a source's literals end, by signal (null: the signal reads every line). */
 export type SignalHits = ReadonlyMap<CompiledSignal, readonly number[] | null>;
