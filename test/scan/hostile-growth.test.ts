@@ -33,6 +33,8 @@ const cases: Array<[string, CollectorDefinition<string, unknown>, string, (n: nu
   ['a test file of placeholder tests, one nested in the next', testsCollector, 'tests/test_x.py', (n) => lines(n, (i) => `${' '.repeat(i % 200)}def test_${i}(): pass`)],
   ['a README of results: metric sentences and a table as wide as its lines allow', docsCollector, 'README.md', (n) => `## Results\n${lines(n, (i) => (i % 2 ? `accuracy ${'of the model '.repeat(i % 50)}is 9${i}% and 0.${i} F1, precision >= 0.${i}` : `| ${'Accuracy | '.repeat(i % 100)}`))}\n`],
   ['a settings file with many secret-named keys', secretsCollector, 'config/settings.yaml', (n) => lines(n, (i) => `service${i}_password: \${SECRET_${i}}`)],
+  ['a JSON syntax tree whose every line gives a key that names nothing, a token at its end', secretsCollector, 'out/output.json', (n) => `{\n${lines(n, (i) => `"key": {"type": "Identifier", "name": "k${i}"},`)}\n"token": "abcdefghijkl"\n}\n`],
+  ['one line of assignments to keys that name nothing, then one that names a secret', secretsCollector, 'config/min.yaml', (n) => `${'key: 1, '.repeat(n)}api_key: "abcdefghijkl"\n`],
 ];
 
 describe('hostile repository content: cost linear in the size of the file', () => {
