@@ -15,6 +15,8 @@ const webLibrary = {
   // A web front end that sends text messages and streams a response is no LLM application.
   'web/notify.ts': "import twilio from 'twilio';\n\nexport const notify = (to: string) => twilio().messages.create({ to, body: 'Your order shipped' });\n",
   // Statistics in R without a model: a summary and a plot.
+  // A Java client that mentions an ML library in a comment imports none.
+  'client/src/main/java/fetcher/Client.java': '// Results feed org.apache.spark.ml pipelines downstream\nimport java.net.http.HttpClient;\n',
   'analysis/summary.R': 'library(ggplot2)\n# library(caret) once we model it\nsummary(orders)\nggplot(orders, aes(x = day)) + geom_bar()\n',
 };
 
@@ -36,6 +38,10 @@ describe('an ML project or not', () => {
       /app\/main\.py:1 imports nemoguardrails/,
     ],
     ['the Gemini SDK of a Google namespace package', { 'bot/reply.py': 'from google import genai\nfrom google.genai import types\n' }, /bot\/reply\.py:2 imports google\.genai/],
+    ['Spark MLlib in Scala', { 'core/src/main/scala/op/Selector.scala': 'package op\n\nimport org.apache.spark.ml.classification.LogisticRegression\n' }, /Selector\.scala:3 \(compiled-ml-code\)/],
+    ['a Deep Java Library service', { 'serving/src/main/java/app/Handler.java': 'package app;\n\nimport ai.djl.inference.Predictor;\n' }, /Handler\.java:3 \(compiled-ml-code\)/],
+    ['Flux models in Julia', { 'vision/mlp_mnist/mlp_mnist.jl': '# Classifies MNIST digits\nusing Flux, MLDatasets\n' }, /mlp_mnist\.jl:2 \(compiled-ml-code\)/],
+    ['a Candle inference server in Rust', { 'backends/candle/src/lib.rs': 'use candle_core::{Device, Tensor};\n' }, /lib\.rs:1 \(compiled-ml-code\)/],
     ['a service that only loads a model', { 'serve/app.py': 'import onnxruntime as ort\nsession = ort.InferenceSession("model.onnx")\n', 'requirements.txt': requirements('onnxruntime') }, /serve\/app\.py:1 imports onnxruntime/],
   ])('is one with %s, and gets a score', async (_, files, evidence) => {
     const report = await reportFromFiles(files);
