@@ -88,6 +88,33 @@ describe('tests', () => {
     expect(facts.sourceFiles).toBe(3);
   });
 
+  it("finds other languages' tests where their runners collect them, when they declare a test", () => {
+    const { facts } = collect(testsCollector, {
+      'core/src/test/scala/op/SelectorTest.scala': 'class SelectorTest extends FlatSpec with TestSparkContext {\n  it should "pick the best model" in { assert(best.isDefined) }\n}\n',
+      'serving/src/test/java/app/HandlerTest.java': 'public class HandlerTest {\n  @Test\n  public void classifies() { Assert.assertEquals(1, 1); }\n}\n',
+      'app/src/test/kotlin/app/RouteTest.kt': 'class RouteTest : StringSpec({ "ok" { 1 shouldBe 1 } })\n',
+      'tests/testthat/test-predict.R': 'test_that("predict returns one row per input", {\n  expect_equal(nrow(predict(v, cars)), 32)\n})\n',
+      'test/runtests.jl': 'using Test\n@testset "model" begin\n  @test size(model(x)) == (10, 1)\nend\n',
+      'router/tests/test_http_embed.rs': '#[tokio::test]\nasync fn test_embed() {\n    assert_eq!(embed().len(), 1);\n}\n',
+      'server/handler_test.go': 'package server\n\nfunc TestHandler(t *testing.T) {\n\tif handle() != nil { t.Fatal() }\n}\n',
+      // Helpers beside the tests declare none: a Spark context for the specs, testthat's setup, test data in Julia.
+      'core/src/test/scala/op/TestSparkContext.scala': 'trait TestSparkContext { lazy val spark = SparkSession.builder.getOrCreate() }\n',
+      'tests/testthat/helper.R': 'make_model <- function() lm(mpg ~ ., mtcars)\n',
+      'test/data.jl': 'const X = rand(10, 4)\n',
+      // Main sources of the same languages are no tests.
+      'core/src/main/scala/op/Selector.scala': 'class Selector extends Estimator { def test(x: Int) = x }\n',
+    });
+    expect(facts.files).toEqual([
+      'app/src/test/kotlin/app/RouteTest.kt',
+      'core/src/test/scala/op/SelectorTest.scala',
+      'router/tests/test_http_embed.rs',
+      'server/handler_test.go',
+      'serving/src/test/java/app/HandlerTest.java',
+      'test/runtests.jl',
+      'tests/testthat/test-predict.R',
+    ]);
+  });
+
   it("sets apart tests of a dataset that import none of the project's code", () => {
     const dataTest = 'import os\n\nimport pandas as pd\nimport pytest\n\nfrom tests import _PATH_DATA\n\n\n@pytest.mark.skipif(not os.path.exists(_PATH_DATA), reason="no data")\ndef test_data():\n    train = pd.read_csv(_PATH_DATA + "/raw/train.csv")\n    assert train.shape[1] == 3\n';
     const { facts } = collect(testsCollector, {

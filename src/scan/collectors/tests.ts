@@ -22,24 +22,36 @@ export interface TestFacts {
 /**
  * File names test runners collect by default (pytest, unittest discovery, Jest, Vitest, Mocha), and
  * `*_tests.py`, Django's `tests.py` or a `test.py`, which teams run by path (`pytest
- * src/tests/model_tests.py`, `python test.py`).
+ * src/tests/model_tests.py`, `python test.py`). Other languages' runners collect by place: Maven,
+ * Gradle and sbt the sources under `src/test/`, testthat `tests/testthat/test*.R`, Julia's
+ * `Pkg.test` the files under `test/`, Cargo the crates' `tests/*.rs`, Go every `*_test.go`.
  */
-const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_tests?\.py|tests?\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?)$/;
+const TEST_FILE =
+  /(^|\/)(test_[^/]*\.py|[^/]*_tests?\.py|tests?\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?|src\/test\/(?:java|scala|kotlin)\/.*\.(?:java|scala|kt)|tests\/testthat\/test[^/]*\.[Rr]|test\/.*\.jl|tests\/[^/]*\.rs|[^/]*_test\.go)$/;
 
 /**
  * A test file is one that defines a test: a script named `test_gantry.py` that calls a service
  * once under `if __name__ == "__main__"` is named like a test and tests nothing. A `test.py` is
  * as often a model's evaluation script (`def test(model, loader)` reports accuracy on the test
  * split), so it must define a test as pytest names them: `test_…` functions or `Test…` classes.
+ * Elsewhere a test is what the language's frameworks declare: JUnit's `@Test`, a ScalaTest or
+ * Kotest spec or suite, `test_that(…)`, `@test`/`@testset`, `#[test]`, Go's `func TestX(t`.
  */
 const DEFINES_TEST = {
   python: /^\s*(?:async\s+)?def\s+test\w*\s*\(|^\s*class\s+Test\w*|\bTestCase\b/m,
   pytestNamed: /^\s*(?:async\s+)?def\s+test_\w*\s*\(|^\s*class\s+Test\w*|\bTestCase\b/m,
   script: /\b(?:it|test|describe)(?:\.(?:each|only|skip|concurrent)\b[^(]*)?\s*\(/,
+  jvm: /@(?:Test|ParameterizedTest|RepeatedTest)\b|(?:\bextends\s+|:\s*)[\w.]*(?:Spec|Suite|TestCase)\b/,
+  r: /^\s*(?:test_that|describe)\s*\(/m,
+  julia: /^\s*@(?:test|testset)\b/m,
+  rust: /#\[(?:tokio::)?test\]/,
+  go: /^func\s+(?:Test|Benchmark|Fuzz)\w*\s*\(/m,
 };
 
+const BY_EXTENSION: Record<string, RegExp> = { java: DEFINES_TEST.jvm, scala: DEFINES_TEST.jvm, kt: DEFINES_TEST.jvm, R: DEFINES_TEST.r, r: DEFINES_TEST.r, jl: DEFINES_TEST.julia, rs: DEFINES_TEST.rust, go: DEFINES_TEST.go };
+
 function definesTest(path: string, text: string): boolean {
-  if (!path.endsWith('.py')) return DEFINES_TEST.script.test(text);
+  if (!path.endsWith('.py')) return (BY_EXTENSION[path.slice(path.lastIndexOf('.') + 1)] ?? DEFINES_TEST.script).test(text);
   return (path === 'test.py' || path.endsWith('/test.py') ? DEFINES_TEST.pytestNamed : DEFINES_TEST.python).test(text);
 }
 

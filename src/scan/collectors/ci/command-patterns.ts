@@ -63,6 +63,9 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'test', regex: re`^(?:hatch\s+test|go\s+test|cargo\s+test|dotnet\s+test|playwright\s+test|cypress\s+run)${END}` },
   { kind: 'test', regex: re`^(?:jest|vitest|mocha|behave|nosetests|nose2)${END}` },
   { kind: 'test', regex: re`^${JVM_BUILD}${ARGS}(?:test|verify|check)${END}` },
+  { kind: 'test', regex: re`^sbt${ARGS}["']?(?:\+\s*)?(?:test|testOnly|it:test)${END}` },
+  // R runs a package's testthat suite in `R CMD check`, or by devtools, testthat or rcmdcheck; Julia by `Pkg.test()`.
+  { kind: 'test', regex: re`^(?:R\s+CMD\s+check|Rscript\s.*\b(?:devtools::test|devtools::check|testthat::test_(?:dir|local|package|check)|rcmdcheck::rcmdcheck)\s*\(|julia\s.*\bPkg\.test\s*\()` },
   { kind: 'test', regex: shellScript(String.raw`(?:run[-_]?)?(?:unit[-_]?|integration[-_]?)?tests?`) },
   { kind: 'test', regex: target(String.raw`(?:unit|integration|e2e|smoke)?[-_]?tests?(?:[-_:.][\w.-]*)?|pytest|py[\d.]*(?:-[\w.-]+)?|cov(?:erage)?`) },
 

@@ -123,6 +123,8 @@ export const REFERENCE_PATTERNS: ReferencePattern[] = [
   { kind: 'dependency-scan', regex: named('microsoft/security-devops-action'), when: (inputs) => /\btrivy\b/i.test(inputs.get('tools') ?? '') },
   // Streamlit's app action runs the app's smoke test and the project's pytest suite, and ruff when asked.
   { kind: 'test', regex: named('streamlit/streamlit-app-action') },
+  // An R package's check runs its testthat suite; Julia's runtest action runs `Pkg.test()`.
+  { kind: 'test', regex: named('r-lib/actions/check-r-package', 'julia-actions/julia-runtest') },
   { kind: 'lint', regex: named('streamlit/streamlit-app-action'), when: (inputs) => truthy(inputs.get('ruff')) },
   { kind: 'model-report', regex: named('iterative/setup-cml') },
   // promptfoo's action runs the project's prompt evaluations and posts the before/after view on the pull request.
