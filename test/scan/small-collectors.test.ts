@@ -60,6 +60,18 @@ describe('notebooks', () => {
     expect(facts).toMatchObject({ count: 3, withOutputs: ['notebooks/eda.ipynb'], notebookCodeLines: 4, moduleCodeLines: 3, notebookShare: 0.571 });
     expect(warnings).toEqual([{ path: 'broken.ipynb', message: 'notebook is not valid JSON in nbformat; its code was not counted' }]);
   });
+
+  it('weighs the modules of the languages notebooks are written in, their comments left out', () => {
+    const { facts } = collect(notebooksCollector, {
+      'core/src/main/scala/op/Selector.scala': '/**\n * Picks a model.\n */\nclass Selector {\n  // the best one\n  def best = 1\n}\n',
+      'analysis/fit.R': '# fits\nfit <- lm(y ~ x)\n',
+      'vision/mlp.jl': 'using Flux\n',
+      'helloworld/notebooks/Titanic.ipynb': notebook([{ code: 'val df = spark.read.csv("titanic.csv")\ndf.show()' }]),
+      // Front-end code and configuration are not where a notebook's work would otherwise live.
+      'web/app.ts': 'export const x = 1;\n'.repeat(50),
+    });
+    expect(facts).toMatchObject({ notebookCodeLines: 2, moduleCodeLines: 5, notebookShare: 0.286 });
+  });
 });
 
 describe('tests', () => {

@@ -15,12 +15,33 @@ export interface NotebookFacts {
 /** Vendored code and fixtures are not the team's own code; everything else is weighed. */
 const WEIGHED: ReadonlySet<PathContext> = new Set(['project', 'test', 'example', 'docs']);
 
+/**
+ * The modules weighed against the notebooks, by the comment that opens a line in their language:
+ * the languages ML notebooks are written in (Python; R, Julia, Scala, Java and Kotlin kernels). A
+ * Scala library with a few Scala notebooks beside it keeps its code in modules.
+ */
+const MODULE_COMMENT: Record<string, RegExp> = {
+  py: /^#/,
+  R: /^#/,
+  r: /^#/,
+  jl: /^#/,
+  scala: /^(?:\/\/|\/\*|\*)/,
+  java: /^(?:\/\/|\/\*|\*)/,
+  kt: /^(?:\/\/|\/\*|\*)/,
+};
+
+function moduleComment(path: string): RegExp | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const extension = name.slice(name.lastIndexOf('.') + 1);
+  return name.includes('.') && Object.hasOwn(MODULE_COMMENT, extension) ? MODULE_COMMENT[extension] : undefined;
+}
+
 /** Lines that carry code: not blank and not a comment. */
-export function codeLineCount(source: string): number {
+export function codeLineCount(source: string, comment: RegExp = MODULE_COMMENT.py!): number {
   let count = 0;
   for (const line of source.split(/\r?\n/)) {
     const trimmed = line.trim();
-    if (trimmed && !trimmed.startsWith('#')) count += 1;
+    if (trimmed && !comment.test(trimmed)) count += 1;
   }
   return count;
 }
@@ -34,11 +55,12 @@ function collectNotebooks(): Collector<NotebookFacts> {
   let moduleCodeLines = 0;
 
   return {
-    wants: (path) => path.endsWith('.ipynb') || path.endsWith('.py'),
+    wants: (path) => path.endsWith('.ipynb') || moduleComment(path) !== undefined,
     visit(file, warn) {
       if (!WEIGHED.has(file.context)) return;
-      if (file.path.endsWith('.py')) {
-        moduleCodeLines += codeLineCount(file.text);
+      const comment = moduleComment(file.path);
+      if (comment) {
+        moduleCodeLines += codeLineCount(file.text, comment);
         return;
       }
       paths.push(file.path);
