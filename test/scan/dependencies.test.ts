@@ -873,3 +873,140 @@ describe('hostile input', () => {
     }, 2_000);
   });
 });
+
+describe('manifests of R, JVM, Rust, Go and Julia projects', () => {
+  const GRADLE = `plugins {
+    id("org.scoverage") version "2.5.0"
+}
+group = "com.acme"
+dependencies {
+    implementation(platform("ai.djl:bom:0.30.0"))
+    implementation("ai.djl.pytorch:pytorch-engine")
+    compile "org.apache.spark:spark-mllib_$scalaVersion:$sparkVersion"
+    implementation 'com.google.guava:guava:33.+'
+    testImplementation("org.junit.jupiter:junit-jupiter:5.10.0")
+}
+`;
+  const POM = `<project>
+  <artifactId>serving</artifactId>
+  <version>1.0-SNAPSHOT</version>
+  <dependencies>
+    <dependency>
+      <groupId>ai.djl</groupId>
+      <artifactId>api</artifactId>
+      <version>\${djl.version}</version>
+    </dependency>
+    <dependency>
+      <groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>[2.0,3.0)</version>
+    </dependency>
+    <dependency>
+      <groupId>org.junit.jupiter</groupId>
+      <artifactId>junit-jupiter</artifactId>
+      <version>5.10.0</version>
+      <scope>test</scope>
+    </dependency>
+  </dependencies>
+  <build><plugins><plugin><artifactId>maven-surefire-plugin</artifactId><version>3.2.5</version></plugin></plugins></build>
+</project>
+`;
+  const SBT = `libraryDependencies ++= Seq(
+  "org.apache.spark" %% "spark-mllib" % sparkVersion % "provided",
+  "ai.djl" % "api" % "0.30.0", "org.scalatest" %% "scalatest" % "3.2.17" % Test
+)
+`;
+  const CARGO = `[package]
+name = "router"
+
+[dependencies]
+axum = "0.7"
+candle-core = { version = "=0.8.0", features = ["cuda"] }
+
+[dev-dependencies]
+insta = "1.34"
+`;
+  const GO_MOD = `module github.com/acme/infer
+
+go 1.22
+
+require github.com/yalue/onnxruntime_go v1.12.0
+
+require (
+\tgithub.com/gin-gonic/gin v1.10.0
+\tgolang.org/x/net v0.25.0 // indirect
+)
+`;
+  const JULIA = `name = "MLPMnist"
+
+[deps]
+Flux = "587475ba-b771-5e3f-ad9e-33799f191a9c"
+MLDatasets = "eb30cadb-4394-5ae3-aed4-317e484a6458"
+
+[compat]
+Flux = "0.14"
+`;
+  const DESCRIPTION = `Package: vetiver
+Title: Version, Share, Deploy, and Monitor Models
+Depends:
+    R (>= 3.6)
+Imports:
+    bundle (>= 0.1.3),
+    plumber, pins (== 1.3.0)
+Suggests:
+    testthat (>= 3.0.0)
+License: MIT + file LICENSE
+`;
+
+  it.each([
+    ['build.gradle.kts', GRADLE, 'ai.djl:bom', '0.30.0', true, false, 6],
+    // A version the BOM supplies is pinned by it; a property holds one version; a dynamic version floats.
+    ['build.gradle.kts', GRADLE, 'ai.djl.pytorch:pytorch-engine', '', true, false, 7],
+    ['build.gradle.kts', GRADLE, 'org.apache.spark:spark-mllib_$scalaversion', '$sparkVersion', true, false, 8],
+    ['build.gradle.kts', GRADLE, 'com.google.guava:guava', '33.+', false, false, 9],
+    ['build.gradle.kts', GRADLE, 'org.junit.jupiter:junit-jupiter', '5.10.0', true, true, 10],
+    ['pom.xml', POM, 'ai.djl:api', '${djl.version}', true, false, 5],
+    ['pom.xml', POM, 'org.slf4j:slf4j-api', '[2.0,3.0)', false, false, 10],
+    ['pom.xml', POM, 'org.junit.jupiter:junit-jupiter', '5.10.0', true, true, 13],
+    ['build.sbt', SBT, 'org.apache.spark:spark-mllib', 'sparkVersion', true, false, 2],
+    ['build.sbt', SBT, 'ai.djl:api', '0.30.0', true, false, 3],
+    ['build.sbt', SBT, 'org.scalatest:scalatest', '3.2.17', true, true, 3],
+    ['Cargo.toml', CARGO, 'axum', '0.7', false, false, 5],
+    ['Cargo.toml', CARGO, 'candle-core', '=0.8.0', true, false, 6],
+    ['Cargo.toml', CARGO, 'insta', '1.34', false, true, 9],
+    ['go.mod', GO_MOD, 'github.com/yalue/onnxruntime_go', 'v1.12.0', true, false, 5],
+    ['go.mod', GO_MOD, 'github.com/gin-gonic/gin', 'v1.10.0', true, false, 8],
+    ['vision/mlp_mnist/Project.toml', JULIA, 'flux', '0.14', false, false, 4],
+    ['vision/mlp_mnist/Project.toml', JULIA, 'mldatasets', '', false, false, 5],
+    ['DESCRIPTION', DESCRIPTION, 'bundle', '>= 0.1.3', false, false, 6],
+    ['DESCRIPTION', DESCRIPTION, 'plumber', '', false, false, 7],
+    ['DESCRIPTION', DESCRIPTION, 'pins', '== 1.3.0', true, false, 7],
+    ['DESCRIPTION', DESCRIPTION, 'testthat', '>= 3.0.0', false, true, 9],
+  ])('reads %s: %s as %j (pinned %s, dev %s) on line %i', (path, text, name, spec, pinned, dev, line) => {
+    const { facts, warnings } = run({ [path]: text });
+    expect(dep(facts.declared, name)).toMatchObject({ spec, pinned, dev, line });
+    expect(warnings).toEqual([]);
+  });
+
+  it('leaves out what is not a dependency: plugins, the project itself, indirect Go modules, R itself', () => {
+    const names = (path: string, text: string) => run({ [path]: text }).facts.declared.map((d) => d.name);
+    expect(names('build.gradle', GRADLE)).not.toContain('org.scoverage');
+    expect(names('pom.xml', POM)).toEqual(['ai.djl:api', 'org.junit.jupiter:junit-jupiter', 'org.slf4j:slf4j-api']);
+    expect(names('go.mod', GO_MOD)).not.toContain('golang.org/x/net');
+    expect(names('DESCRIPTION', DESCRIPTION)).not.toContain('r');
+    // A DESCRIPTION that describes no R package, a Project.toml without packages.
+    expect(run({ 'DESCRIPTION': 'Unnamed repository; edit this file to name it.\n', 'docs/Project.toml': 'name = "Docs"\n' }).facts.manifests).toEqual([]);
+  });
+
+  it.each([
+    [{ 'build.gradle.kts': GRADLE }, 'partial'],
+    [{ 'pom.xml': POM.replace('[2.0,3.0)', '2.0.13') }, 'pinned'],
+    [{ 'Cargo.toml': CARGO }, 'partial'],
+    [{ 'Cargo.toml': CARGO, 'Cargo.lock': 'version = 3\n\n[[package]]\nname = "axum"\nversion = "0.7.5"\n' }, 'locked'],
+    [{ 'go.mod': GO_MOD, 'go.sum': 'github.com/gin-gonic/gin v1.10.0 h1:abc=\n' }, 'locked'],
+    [{ 'vision/mlp_mnist/Project.toml': JULIA, 'vision/mlp_mnist/Manifest.toml': 'julia_version = "1.10.0"\nmanifest_format = "2.0"\n\n[[deps.Flux]]\nuuid = "587475ba"\n' }, 'locked'],
+    [{ 'DESCRIPTION': DESCRIPTION }, 'partial'],
+    // A Python environment decides, whatever the JVM build beside it says.
+    [{ 'requirements.txt': 'pandas\n', 'pom.xml': POM }, 'unpinned'],
+  ])('judges a project with no Python environment by its own build: %j', (files, pinning) => {
+    expect(run(files).facts.pinning).toBe(pinning);
+  });
+});

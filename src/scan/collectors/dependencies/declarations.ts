@@ -75,7 +75,7 @@ export class Declarations {
       name,
       spec: safeSpec(requirement.spec),
       pinned: requirement.pinned,
-      dev: dev || (ecosystem !== 'npm' && isDevTool(name)),
+      dev: dev || (isPython(ecosystem) && isDevTool(name)),
       line,
     });
   }
@@ -118,11 +118,11 @@ export class Declarations {
   }
 
   /** A TOML table of `name = spec` as Poetry and Pipenv write them; `anchor` is the line index of its header. */
-  describedTable(value: unknown, source: SourceLines, anchor: number, dev: boolean, isExact: (version: string) => boolean): void {
+  describedTable(value: unknown, source: SourceLines, anchor: number, dev: boolean, isExact: (version: string) => boolean, ecosystem: Ecosystem = 'pypi'): void {
     for (const [name, described] of entriesOf(value)) {
       // Poetry declares the interpreter among the packages.
       if (name.toLowerCase() === 'python') continue;
-      this.add({ name, ...describedSpec(described, isExact) }, source.lineOf(name, anchor), dev);
+      this.add({ name, ...describedSpec(described, isExact) }, source.lineOf(name, anchor), dev, ecosystem);
     }
   }
 
@@ -131,9 +131,14 @@ export class Declarations {
   }
 }
 
+/** The dev tools and PEP 503 names are Python's (conda packages share them). */
+function isPython(ecosystem: Ecosystem): boolean {
+  return ecosystem === 'pypi' || ecosystem === 'conda';
+}
+
 function normaliseName(name: string, ecosystem: Ecosystem): string {
   const lower = name.toLowerCase();
-  return ecosystem === 'npm' ? lower : lower.replace(/[-_.]+/g, '-');
+  return isPython(ecosystem) ? lower.replace(/[-_.]+/g, '-') : lower;
 }
 
 /** Direct references can carry credentials (`https://user:token@host/...`): never store them. */

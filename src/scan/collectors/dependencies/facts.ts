@@ -1,7 +1,7 @@
 /** The dependencies slice of Facts: manifests, lock files and the direct dependencies they declare. */
 
-/** `cran`: R packages, as renv locks them. */
-export type Ecosystem = 'pypi' | 'npm' | 'conda' | 'cran';
+/** `cran`: R packages (a DESCRIPTION, an renv lock); `maven`: Maven, Gradle and sbt builds; `julia`: Pkg.jl. */
+export type Ecosystem = 'pypi' | 'npm' | 'conda' | 'cran' | 'maven' | 'cargo' | 'go' | 'julia';
 
 export interface Dependency {
   ecosystem: Ecosystem;
@@ -45,12 +45,32 @@ export type ManifestKind =
   | 'setup.cfg'
   | 'conda'
   | 'databricks-bundle'
-  | 'package.json';
+  | 'package.json'
+  | 'DESCRIPTION'
+  | 'pom.xml'
+  | 'gradle'
+  | 'sbt'
+  | 'Cargo.toml'
+  | 'go.mod'
+  | 'Project.toml';
 
 export interface LockFileInfo {
   path: string;
   ecosystem: Ecosystem;
-  kind: 'poetry.lock' | 'uv.lock' | 'Pipfile.lock' | 'pdm.lock' | 'conda-lock' | 'package-lock.json' | 'yarn.lock' | 'pnpm-lock.yaml' | 'renv.lock';
+  kind:
+    | 'poetry.lock'
+    | 'uv.lock'
+    | 'Pipfile.lock'
+    | 'pdm.lock'
+    | 'conda-lock'
+    | 'package-lock.json'
+    | 'yarn.lock'
+    | 'pnpm-lock.yaml'
+    | 'renv.lock'
+    | 'Cargo.lock'
+    | 'go.sum'
+    | 'Manifest.toml'
+    | 'gradle.lockfile';
   packages: number;
 }
 

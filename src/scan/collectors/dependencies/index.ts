@@ -4,24 +4,33 @@ import { pathContext } from '../../path-context.js';
 import type { DependencyFacts } from './facts.js';
 import { lockFormat } from './lock-files.js';
 import type { ManifestFormat, ManifestRead } from './manifest.js';
+import { cargoManifest } from './manifests/cargo.js';
 import { condaEnvironment } from './manifests/conda.js';
 import { databricksBundle } from './manifests/databricks-bundle.js';
+import { goMod } from './manifests/go-mod.js';
+import { juliaProject } from './manifests/julia-project.js';
+import { gradleBuild, mavenPom, sbtBuild } from './manifests/jvm.js';
 import { packageJson } from './manifests/package-json.js';
 import { pipfile } from './manifests/pipfile.js';
 import { pyproject } from './manifests/pyproject.js';
+import { rDescription } from './manifests/r-description.js';
 import { requirementsFile } from './manifests/requirements-txt.js';
 import { setupCfg } from './manifests/setup-cfg.js';
 import { setupPy } from './manifests/setup-py.js';
 import { summarise } from './summary.js';
 
 /*
- * Reads the manifests of Python, conda and npm projects without running anything: setup.py is
- * scanned for literal lists, never executed. Lock files are recognised by name (so one too large
+ * Reads the manifests of Python, conda and npm projects, and of R, JVM (Maven, Gradle, sbt), Rust,
+ * Go and Julia ones, without running anything: setup.py and build.gradle are scanned for literal
+ * declarations, never executed. Lock files are recognised by name (so one too large
  * to read still counts) and their packages counted when they were read.
  */
 
 /** The manifest kinds, in the order they are tried on a file name. */
-const MANIFEST_FORMATS: readonly ManifestFormat[] = [requirementsFile, pyproject, pipfile, setupPy, setupCfg, condaEnvironment, databricksBundle, packageJson];
+const MANIFEST_FORMATS: readonly ManifestFormat[] = [
+  requirementsFile, pyproject, pipfile, setupPy, setupCfg, condaEnvironment, databricksBundle, packageJson,
+  rDescription, mavenPom, gradleBuild, sbtBuild, cargoManifest, goMod, juliaProject,
+];
 
 export const dependenciesCollector = defineCollector({ key: 'dependencies', create: collectDependencies, whenUnread: 'its dependencies are not read' });
 

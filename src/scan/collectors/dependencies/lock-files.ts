@@ -16,6 +16,10 @@ const LOCK_FORMATS: LockFormat[] = [
   { kind: 'yarn.lock', ecosystem: 'npm', manager: 'yarn', name: /^yarn\.lock$/ },
   { kind: 'pnpm-lock.yaml', ecosystem: 'npm', manager: 'pnpm', name: /^pnpm-lock\.yaml$/ },
   { kind: 'renv.lock', ecosystem: 'cran', manager: 'renv', name: /^renv\.lock$/, count: countRenvLock },
+  { kind: 'Cargo.lock', ecosystem: 'cargo', manager: 'cargo', name: /^Cargo\.lock$/, count: countPackageTables },
+  { kind: 'go.sum', ecosystem: 'go', manager: 'go', name: /^go\.sum$/ },
+  { kind: 'Manifest.toml', ecosystem: 'julia', manager: 'pkg.jl', name: /^(?:Julia)?Manifest(?:-v[\d.]+)?\.toml$/, count: countJuliaManifest },
+  { kind: 'gradle.lockfile', ecosystem: 'maven', manager: 'gradle', name: /^(?:[\w-]+\.)?gradle\.lockfile$|^buildscript-gradle\.lockfile$/ },
 ];
 
 /** The lock format a file's name gives; null for most files. */
@@ -28,6 +32,11 @@ function countPackageTables(file: FileContent): number {
 function countPipfileLock(file: FileContent, warn: Warn): number {
   const doc = parseJsonObject(file, warn);
   return doc ? entriesOf(doc.default).length + entriesOf(doc.develop).length : 0;
+}
+
+/** Julia's Manifest.toml: one `[[deps.Name]]` table per package (format 2.0). */
+function countJuliaManifest(file: FileContent): number {
+  return file.text.match(/^\[\[deps\./gm)?.length ?? 0;
 }
 
 /** renv.lock: JSON with one entry per package under `Packages`. */

@@ -71,11 +71,14 @@ const ABSTRACT_KINDS: ReadonlySet<ManifestKind> = new Set(['setup.py', 'setup.cf
  */
 export const PINNED_SHARE = 0.9;
 
+/** Languages whose build resolves the project's own dependencies: a JVM service, a Rust or Go server, Julia code. */
+const COMPILED: ReadonlySet<string> = new Set(['maven', 'cargo', 'go', 'julia']);
+
 /**
  * How reproducible the installed environment is. The Python (and conda) environment decides; a
  * package.json beside it is usually a docs site or a front end. A project with no Python runtime
- * dependency at all is judged by its R environment (an renv lock), then by its npm dependencies
- * (a TypeScript service or LLM application).
+ * dependency at all is judged by its R environment (an renv lock or a DESCRIPTION), then by its JVM,
+ * Rust, Go or Julia builds, then by its npm dependencies (a TypeScript service or LLM application).
  */
 function pinningOf(
   manifests: ReadonlyArray<{ path: string; read: ManifestRead }>,
@@ -85,8 +88,10 @@ function pinningOf(
   const python = ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'pypi' || ecosystem === 'conda', lockAlone: true });
   if (python.pinning !== 'none') return python;
   const r = ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'cran', lockAlone: true });
+  if (r.pinning !== 'none') return r;
+  const compiled = ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => COMPILED.has(ecosystem), lockAlone: true });
   // A package-lock.json of build tools alone (devDependencies) locks no runtime.
-  return r.pinning === 'none' ? ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'npm', lockAlone: false }) : r;
+  return compiled.pinning === 'none' ? ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'npm', lockAlone: false }) : compiled;
 }
 
 type Pinning = Pick<DependencyFacts, 'pinning' | 'floating'>;
