@@ -80,6 +80,10 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'lint', regex: re`^${PY}(?:flake8|pylint|pycodestyle|pydocstyle|pyflakes|prospector|pylama|vulture|interrogate|nbqa)${END}` },
   { kind: 'lint', regex: re`^(?:yamllint|shellcheck|markdownlint(?:-cli2?)?|codespell|eslint|stylelint|golangci-lint|djlint|actionlint|tflint)${END}` },
   { kind: 'lint', regex: re`^(?:sqlfluff\s+lint|go\s+vet|cargo\s+clippy)${END}` },
+  { kind: 'lint', regex: re`^(?:cargo\s+fmt|air\s+format|gofmt)\b.*\s--?(?:check|l)${END}` },
+  // The JVM builds' style and static checks (Scalastyle, Checkstyle, Spotless, ktlint, detekt, scalafmt, SpotBugs, PMD), and R's lintr.
+  { kind: 'lint', regex: re`^(?:${JVM_BUILD}|sbt)${ARGS}["']?(?:scalaStyle|scalastyle|test:scalastyle|checkstyle\w*|spotlessCheck|ktlintCheck|detekt|scalafmtCheck\w*|scalafmtSbtCheck|spotbugs\w*|pmd\w*)${END}` },
+  { kind: 'lint', regex: re`^Rscript\s.*\blintr::lint_(?:package|dir)\s*\(` },
   { kind: 'lint', regex: re`^${PY}(?:black|isort|yapf|autopep8|prettier|docformatter|blackdoc)\b.*\s--(?:check|diff)` },
   { kind: 'lint', regex: re`^pre-commit\s+run${END}` },
   { kind: 'lint', regex: shellScript(String.raw`lint|check[-_]?(?:style|format)|format[-_]check`) },
