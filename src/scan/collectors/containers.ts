@@ -99,7 +99,7 @@ function collectContainers(): Collector<ContainerFacts> {
     },
     finish: (index) => ({
       dockerfiles: dockerfiles
-        .map(({ contents, ...dockerfile }) => ({ ...dockerfile, ...roleOf(dockerfile.path, contents, devContainerFiles) }))
+        .map(({ contents, ...dockerfile }) => ({ ...dockerfile, ...roleOf(dockerfile, contents, devContainerFiles) }))
         .sort((a, b) => compareStrings(a.path, b.path)),
       compose: [...compose].sort((a, b) => compareStrings(a.path, b.path)),
       dockerignore: findDockerignore(index),
@@ -125,11 +125,25 @@ interface ImageContents {
   runs: boolean;
 }
 
-function roleOf(path: string, contents: ImageContents, devContainerFiles: ReadonlyMap<string, string>): { role: DockerfileRole; roleReason: string | null } {
+/**
+ * A cloud development environment's workspace image: Gitpod builds `.gitpod.Dockerfile`, always
+ * on one of its `gitpod/workspace-*` images.
+ */
+const WORKSPACE_DOCKERFILE = /^\.gitpod\./;
+const WORKSPACE_BASE_IMAGE = /^gitpod\/workspace-/;
+
+function roleOf(
+  { path, baseImages }: { path: string; baseImages: readonly BaseImage[] },
+  contents: ImageContents,
+  devContainerFiles: ReadonlyMap<string, string>,
+): { role: DockerfileRole; roleReason: string | null } {
   const directories = path.split('/').slice(0, -1);
   if (directories.includes('.devcontainer')) return { role: 'dev-container', roleReason: 'a dev-container image (in .devcontainer/)' };
   const definition = devContainerFiles.get(path);
   if (definition) return { role: 'dev-container', roleReason: `the dev-container image of ${definition}` };
+  if (WORKSPACE_DOCKERFILE.test(baseName(path)) || baseImages.some(({ image }) => WORKSPACE_BASE_IMAGE.test(image))) {
+    return { role: 'dev-container', roleReason: 'a Gitpod workspace image' };
+  }
   const ciDirectory = directories.find((directory) => CI_DIRECTORIES.has(directory.toLowerCase()));
   if (ciDirectory) return { role: 'ci-image', roleReason: `a CI image (in ${ciDirectory}/)` };
   if (!contents.runs && contents.copied.length > 0 && contents.copied.every((source) => CI_DEPENDENCY_FILE.test(baseName(source).replace(/\.[^.]*$/, '')))) {
