@@ -136,6 +136,30 @@ export const cases: RuleCases = {
   ],
   'mlops.experiment-tracking': [
     {
+      name: 'a Julia model logging its losses to TensorBoard',
+      files: { 'vision/vae_mnist/vae_mnist.jl': 'using Flux\nusing TensorBoardLogger: TBLogger, tb_overwrite\nfunction train(args)\n    tblogger = TBLogger(args.save_path, tb_overwrite)\nend\n' },
+      status: 'pass',
+      firstEvidence: 'vision/vae_mnist/vae_mnist.jl:4',
+    },
+    {
+      name: "an R model logging its runs with MLflow's R API",
+      files: { 'train.R': 'library(mlflow)\nlibrary(ranger)\nwith(mlflow_start_run(), {\n  fit <- ranger(y ~ ., train)\n  mlflow_log_metric("rmse", rmse)\n})\n' },
+      status: 'pass',
+      firstEvidence: 'train.R:3',
+    },
+    {
+      name: 'a Spark job in Scala logging to MLflow through the Java client',
+      files: { 'src/main/scala/Train.scala': 'import org.apache.spark.ml.classification.LogisticRegression\nobject Train {\n  val client = new MlflowClient("http://mlflow:5000")\n}\n' },
+      status: 'pass',
+      firstEvidence: 'src/main/scala/Train.scala:3',
+    },
+    {
+      // A commented-out call, and a function of the project's own that happens to read like one.
+      name: 'tracking calls commented out in Julia and R are no tracking',
+      files: { 'model.jl': 'using Flux\n# tblogger = TBLogger("runs")\n', 'fit.R': 'library(ranger)\n# mlflow_log_metric("rmse", rmse)\nfit <- ranger(y ~ ., train)\n' },
+      status: 'fail',
+    },
+    {
       // A map of the embeddings for the citation view draws; it trains no model.
       name: 'an LLM assistant that projects its embeddings with UMAP for a plot',
       files: { ...llmAssistant, 'src/assistant/visualize.py': 'import umap\n\n\ndef project(embeddings):\n    return umap.UMAP(n_neighbors=15, min_dist=0.1).fit(embeddings)\n' },
