@@ -65,6 +65,17 @@ describe('shell scripts kept in the repository', () => {
     expect(stepsRunning('./scripts/run_tests.sh', { 'scripts/run_tests.sh': 'echo "tests: skipped"\nexit 0\n' })).toEqual([]);
   });
 
+  it("runs the command a wrapper script is given, when the script runs its arguments", () => {
+    const develop = '#!/usr/bin/env bash\nset -e\ndocker run --rm \\\n  -v "${PWD}:/workspace" \\\n  "${DEVELOPER_IMG}" "$@"\n';
+    const makefile = 'test:\n\tgo test -coverprofile cover.out ./...\n';
+    expect(stepsRunning('./scripts/develop.sh make test', { 'scripts/develop.sh': develop, 'Makefile': makefile })).toEqual([
+      'test@7 ./scripts/develop.sh make test → Makefile:2 go test -coverprofile cover.out ./...',
+    ]);
+    // A script that only reads its arguments (a loop, a message, an assignment) runs none of them.
+    const reads = '#!/bin/sh\nfor target in "$@"; do echo "$target"; done\nargs="$@"\necho building "$@"\n';
+    expect(stepsRunning('./scripts/build.sh pytest', { 'scripts/build.sh': reads })).toEqual([]);
+  });
+
   it('does not run a Python file as a shell script, nor the text of a here-document', () => {
     expect(stepsRunning('scripts/check', { 'scripts/check': '#!/usr/bin/env python\nimport subprocess\nsubprocess.run(["pytest"])\n' })).toEqual([]);
     expect(stepsRunning('./setup.sh', { 'setup.sh': 'cat > run.sh <<EOF\npytest\nEOF\nchmod +x run.sh\n' })).toEqual([]);

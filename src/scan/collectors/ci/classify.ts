@@ -328,9 +328,16 @@ export class Classifier {
       const targets = follower.follow(words, where.cwd, this.repo);
       if (targets === null) continue;
       if (targets.length === 0) return null;
-      return merged(targets.map((target) => this.target(target, where.depth + 1)));
+      const forwarded = targets.flatMap((target) => (target.forwarded ? [this.forwarded(target.forwarded, where)] : []));
+      return merged([...targets.map((target) => this.target(target, where.depth + 1)), ...forwarded]);
     }
     return null;
+  }
+
+  /** The command a wrapper runs for its caller: its words are the caller's, already shown, so its chain starts after them. */
+  private forwarded(words: readonly Word[], where: Where): Outcome {
+    const { found, active } = this.command(words, { ...where, depth: where.depth + 1 });
+    return { found: found.map((item) => ({ ...item, links: item.links.slice(1) })), active };
   }
 
   private target(target: Target, depth: number): Outcome {

@@ -13,6 +13,11 @@ export interface Target {
   path: string;
   scripts: Script[];
   commands: Command[];
+  /**
+   * The caller's own words the definition runs as a command: a wrapper script given a command as
+   * its arguments (`./scripts/develop.sh make test`, which runs `docker run … "$@"`).
+   */
+  forwarded?: Word[];
 }
 
 /**

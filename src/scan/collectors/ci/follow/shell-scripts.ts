@@ -27,6 +27,12 @@ function scriptWord(words: readonly Word[]): Word | undefined {
   return program.includes('/') ? words[0] : undefined;
 }
 
+/**
+ * A line that runs the script's arguments as (the end of) a command: `exec "$@"`, `docker run …
+ * "$IMAGE" "$@"`. Loops over them, assignments and messages only read them.
+ */
+const FORWARDS_ARGUMENTS = /^(?!(?:for|case|set|echo|printf|local|declare|export|readonly|shift|while|if|until)\b|[A-Za-z_]\w*=)\S.*?(?:^|\s)"?\$(?:@|\*|\{@\}|\{\*\})"?\s*(?:$|[;&|)])/;
+
 function isShellScript(path: string, firstLine: string): boolean {
   if (SHELL_EXTENSION.test(path)) return true;
   if (OTHER_EXTENSION.test(path.slice(path.lastIndexOf('/') + 1))) return false;
@@ -42,6 +48,8 @@ export const shellScripts: Follower = {
     if (!path || !file || !isShellScript(path, file.lines()[0] ?? '')) return null;
     const lines = file.lines().map((text, i) => scriptLine(text, i + 1));
     // A script runs in the directory it is called from, not its own.
-    return [scriptTarget(`sh:${path}@${cwd}`, path, [{ cwd, lines }])];
+    const target = scriptTarget(`sh:${path}@${cwd}`, path, [{ cwd, lines }]);
+    const rest = words.slice(words.indexOf(word) + 1);
+    return [rest.length > 0 && lines.some((line) => FORWARDS_ARGUMENTS.test(line.text)) ? { ...target, forwarded: rest } : target];
   },
 };
