@@ -1,5 +1,6 @@
 import { importedModules } from '../scan/collectors/code/imported.js';
 import type { Facts } from '../scan/facts.js';
+import { pathContext } from '../scan/path-context.js';
 
 /**
  * Whether the repository is an ML project at all. A readiness score ranks how far an ML proof of
@@ -33,11 +34,16 @@ const ML_SIGNALS = ['model-training-code', 'r-model-code', 'compiled-ml-code', '
 /** Tests, their fixtures and examples of a library may train a toy model: only the project's own code says what it is. */
 const OWN_CODE = new Set(['project']);
 
+/** Kubernetes kinds that serve a model (KServe, Seldon): a serving platform's own manifests make it an ML project whatever its language. */
+const MODEL_SERVING_KINDS = new Set(['InferenceService', 'ServingRuntime', 'ClusterServingRuntime', 'InferenceGraph', 'TrainedModel', 'SeldonDeployment']);
+
 export function mlProjectOf(facts: Facts): MlProject {
   for (const id of ML_SIGNALS) {
     const match = facts.code.signals[id]?.matches.find((location) => OWN_CODE.has(location.context));
     if (match) return { detected: true, evidence: `${match.path}:${match.line} (${id})` };
   }
+  const served = facts.kubernetes.objects.find((object) => MODEL_SERVING_KINDS.has(object.kind) && OWN_CODE.has(pathContext(object.path)));
+  if (served) return { detected: true, evidence: `${served.path}:${served.line} (a ${served.kind})` };
   // `from sklearn.model_selection import …` is recorded under its dotted name.
   for (const module of importedModules(facts.code.imports, ML_MODULES)) {
     const place = facts.code.imports[module]!.locations.find((location) => OWN_CODE.has(location.context));

@@ -15,6 +15,8 @@ const webLibrary = {
   // A web front end that sends text messages and streams a response is no LLM application.
   'web/notify.ts': "import twilio from 'twilio';\n\nexport const notify = (to: string) => twilio().messages.create({ to, body: 'Your order shipped' });\n",
   // Statistics in R without a model: a summary and a plot.
+  // An example InferenceService in the docs of a library shows someone else's model.
+  'examples/kserve/isvc.yaml': 'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: sklearn-iris\n',
   // A Java client that mentions an ML library in a comment imports none.
   'client/src/main/java/fetcher/Client.java': '// Results feed org.apache.spark.ml pipelines downstream\nimport java.net.http.HttpClient;\n',
   'analysis/summary.R': 'library(ggplot2)\n# library(caret) once we model it\nsummary(orders)\nggplot(orders, aes(x = day)) + geom_bar()\n',
@@ -42,6 +44,11 @@ describe('an ML project or not', () => {
     ['a Deep Java Library service', { 'serving/src/main/java/app/Handler.java': 'package app;\n\nimport ai.djl.inference.Predictor;\n' }, /Handler\.java:3 \(compiled-ml-code\)/],
     ['Flux models in Julia', { 'vision/mlp_mnist/mlp_mnist.jl': '# Classifies MNIST digits\nusing Flux, MLDatasets\n' }, /mlp_mnist\.jl:2 \(compiled-ml-code\)/],
     ['a Candle inference server in Rust', { 'backends/candle/src/lib.rs': 'use candle_core::{Device, Tensor};\n' }, /lib\.rs:1 \(compiled-ml-code\)/],
+    [
+      "a serving platform's runtimes, in Go",
+      { 'main.go': 'package main\n\nfunc main() { controllers.Run() }\n', 'config/runtimes/triton-2.x.yaml': 'apiVersion: serving.kserve.io/v1alpha1\nkind: ClusterServingRuntime\nmetadata:\n  name: triton-2.x\n' },
+      /config\/runtimes\/triton-2\.x\.yaml:2 \(a ClusterServingRuntime\)/,
+    ],
     ['a service that only loads a model', { 'serve/app.py': 'import onnxruntime as ort\nsession = ort.InferenceSession("model.onnx")\n', 'requirements.txt': requirements('onnxruntime') }, /serve\/app\.py:1 imports onnxruntime/],
   ])('is one with %s, and gets a score', async (_, files, evidence) => {
     const report = await reportFromFiles(files);
