@@ -136,6 +136,17 @@ export const cases: RuleCases = {
   ],
   'mlops.experiment-tracking': [
     {
+      // A Java RAG application calls a hosted model through LangChain4j and trains nothing.
+      name: 'a Spring Boot application on a hosted LLM',
+      files: { 'app/backend/src/main/java/com/acme/ChatService.java': 'package com.acme;\n\nimport com.azure.ai.openai.OpenAIClient;\nimport dev.langchain4j.model.chat.ChatLanguageModel;\n\npublic class ChatService {}\n' },
+      status: 'not_applicable',
+    },
+    {
+      name: 'a Java service that only mentions an LLM client in a comment is taken to train',
+      files: { 'src/main/java/com/acme/Trainer.java': 'package com.acme;\n\n// import dev.langchain4j.model.chat.ChatLanguageModel;\nimport org.apache.spark.ml.classification.LogisticRegression;\n' },
+      status: 'fail',
+    },
+    {
       name: 'a Julia model logging its losses to TensorBoard',
       files: { 'vision/vae_mnist/vae_mnist.jl': 'using Flux\nusing TensorBoardLogger: TBLogger, tb_overwrite\nfunction train(args)\n    tblogger = TBLogger(args.save_path, tb_overwrite)\nend\n' },
       status: 'pass',
