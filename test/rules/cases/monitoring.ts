@@ -165,6 +165,16 @@ export const cases: RuleCases = {
     { name: 'Prometheus counters in a Rust server', files: { 'router/src/server.rs': 'use metrics_exporter_prometheus::PrometheusBuilder;\n\nfn count() {\n    metrics::counter!("tgi_request_count").increment(1);\n}\n' }, answers: online, status: 'pass', evidence: 'router/src/server.rs:4' },
     { name: 'Prometheus metrics in a Go service', files: { 'cmd/server/main.go': 'package main\n\nvar requests = promauto.NewCounterVec(prometheus.CounterOpts{Name: "predictions_total"}, []string{"model"})\n\nfunc main() { http.Handle("/metrics", promhttp.Handler()) }\n' }, answers: online, status: 'pass', evidence: 'cmd/server/main.go:3' },
     { name: 'Application Insights enabled on an Azure ML AKS deployment', files: { 'scoring/deployment_config_aks.yml': 'computeType: AKS\nauthEnabled: True\nappInsightsEnabled: True\n' }, answers: online, status: 'pass', evidence: 'scoring/deployment_config_aks.yml:3' },
+    {
+      name: "Application Insights wired into an App Service's settings in Bicep",
+      files: { 'infra/appservice.bicep': "resource app 'Microsoft.Web/sites@2022-03-01' = {\n  properties: {\n    siteConfig: {\n      appSettings: [\n        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }\n      ]\n    }\n  }\n}\n" },
+      answers: online,
+      status: 'pass',
+      firstEvidence: 'infra/appservice.bicep:5',
+    },
+    { name: 'the Application Insights Java agent started with the service', files: { 'app/backend/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app/app.jar\nENTRYPOINT ["java", "-javaagent:/app/applicationinsights-agent-3.4.19.jar", "-jar", "/app/app.jar"]\n' }, answers: online, status: 'pass', firstEvidence: 'app/backend/Dockerfile:3' },
+    // An output only hands the connection string to whoever deploys; nothing shows the app reads it.
+    { name: 'an Application Insights connection string only output by the template', files: { 'infra/main.bicep': 'output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString\n' }, answers: online, status: 'fail' },
     { name: 'Application Insights switched off', files: { 'scoring/deployment_config_aks.yml': 'computeType: AKS\nappInsightsEnabled: False\n' }, answers: online, status: 'fail' },
     { name: 'gunicorn sends request metrics to a StatsD exporter', files: { 'docker/monitor.yml': 'services:\n  api:\n    command:\n      - gunicorn\n      - --statsd-host=statsd:9125\n  statsd:\n    image: prom/statsd-exporter:v0.22.2\n' }, answers: online, status: 'pass', evidence: 'docker/monitor.yml:5' },
     { name: 'OpenTelemetry traces exported to a backend', files: { 'src/app/telemetry.py': 'from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter\n\nprovider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint)))\n' }, answers: online, status: 'pass', evidence: 'src/app/telemetry.py:3' },
