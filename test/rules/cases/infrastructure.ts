@@ -491,6 +491,23 @@ export const cases: RuleCases = {
       status: 'pass',
       firstEvidence: 'code/build_docker_image.py:4',
     },
+    {
+      name: 'a Spring Boot controller of an application that calls an LLM through LangChain4j',
+      files: {
+        'app/backend/src/main/java/com/acme/ChatController.java': 'package com.acme;\n\n@RestController\npublic class ChatController {\n  @PostMapping("/api/chat")\n  public ChatResponse chat(@RequestBody ChatRequest request) { return service.answer(request); }\n}\n',
+        'app/backend/src/main/java/com/acme/ChatService.java': 'package com.acme;\n\nimport dev.langchain4j.model.chat.ChatLanguageModel;\n',
+      },
+      answers: online,
+      status: 'partial',
+      firstEvidence: 'app/backend/src/main/java/com/acme/ChatController.java:5',
+    },
+    {
+      // A web service with no model behind it, and a comment that names the annotation.
+      name: 'a Spring controller of a service without ML code is no model API',
+      files: { 'src/main/java/com/acme/OrderController.java': 'package com.acme;\n\n// @PostMapping is used below\n@RestController\npublic class OrderController {\n  @PostMapping("/orders")\n  public Order create(@RequestBody Order order) { return repo.save(order); }\n}\n' },
+      answers: online,
+      status: 'fail',
+    },
     { name: 'a Seldon Core v2 Model served by its inference servers', files: { 'k8s/models/iris.yaml': seldonV2Model }, status: 'pass', firstEvidence: 'k8s/models/iris.yaml:2 Model iris' },
     // Model is a plain word: another operator's Model object serves nothing that Seldon serves.
     { name: 'a Model object of another API group', files: { 'k8s/models/iris.yaml': seldonV2Model.replace('mlops.seldon.io/v1alpha1', 'ml.example.com/v1') }, status: 'unknown' },
