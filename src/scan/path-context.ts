@@ -73,13 +73,20 @@ function classify(path: string): PathContext {
   return lastRank < NO_RULE ? DIRECTORY_CONTEXTS[lastRank]![0] : contextByName(path);
 }
 
+/**
+ * Below a JVM source root the directories are a package's name (`com/microsoft/openai/samples/rag`,
+ * `org/acme/demo/api`): a `samples` or `test` there names the code's owner or topic, not a kind of
+ * folder. The root itself (`src/test/java`) still says what its files are.
+ */
+const IN_JVM_PACKAGE = /(?:^|\/)src\/[\w-]+\/(?:java|kotlin|scala)\//;
+
 /** The rank of the first rule matching any directory of the path: its parent's, or its own name's when that comes first. */
 function directoryRank(directory: string): number {
   let rank = directoryMemo.get(directory);
   if (rank === undefined) {
     const slash = directory.lastIndexOf('/');
     const name = directory.slice(slash + 1).toLowerCase();
-    const own = DIRECTORY_CONTEXTS.findIndex(([, names]) => names.has(name));
+    const own = IN_JVM_PACKAGE.test(directory) ? -1 : DIRECTORY_CONTEXTS.findIndex(([, names]) => names.has(name));
     rank = Math.min(slash < 0 ? NO_RULE : directoryRank(directory.slice(0, slash)), own < 0 ? NO_RULE : own);
     if (directoryMemo.size >= MEMO_LIMIT) directoryMemo.clear();
     directoryMemo.set(directory, rank);

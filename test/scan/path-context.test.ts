@@ -30,6 +30,12 @@ describe('pathContext', () => {
     // A directory named like a test file is no test; a file named like a directory is no context.
     ['test_data.py/x.py', 'project'],
     ['src/docs', 'project'],
+    // Below a JVM source root the directories name a package; the root still says what its files are.
+    ['app/backend/src/main/java/com/microsoft/openai/samples/rag/ChatController.java', 'project'],
+    ['src/main/kotlin/org/acme/demo/test/Router.kt', 'project'],
+    ['core/src/test/scala/com/salesforce/op/SelectorTest.scala', 'test'],
+    ['examples/spring/src/main/java/com/acme/App.java', 'example'],
+    ['src/main/resources/samples/input.json', 'example'],
   ])('%s is %s', (path, context) => {
     expect(pathContext(path)).toBe(context);
   });
