@@ -175,6 +175,13 @@ export const cases: RuleCases = {
     { name: 'the Application Insights Java agent started with the service', files: { 'app/backend/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app/app.jar\nENTRYPOINT ["java", "-javaagent:/app/applicationinsights-agent-3.4.19.jar", "-jar", "/app/app.jar"]\n' }, answers: online, status: 'pass', firstEvidence: 'app/backend/Dockerfile:3' },
     // An output only hands the connection string to whoever deploys; nothing shows the app reads it.
     { name: 'an Application Insights connection string only output by the template', files: { 'infra/main.bicep': 'output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString\n' }, answers: online, status: 'fail' },
+    // azd's shared App Service module wires it only when the caller names an Application Insights resource.
+    {
+      name: "Application Insights wired only on a condition of a shared module's parameters",
+      files: { 'infra/core/host/appservice.bicep': "resource settings 'config' = {\n  properties: union(appSettings,\n    !empty(applicationInsightsName) ? { APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString } : {})\n}\n" },
+      answers: online,
+      status: 'fail',
+    },
     { name: 'Application Insights switched off', files: { 'scoring/deployment_config_aks.yml': 'computeType: AKS\nappInsightsEnabled: False\n' }, answers: online, status: 'fail' },
     { name: 'gunicorn sends request metrics to a StatsD exporter', files: { 'docker/monitor.yml': 'services:\n  api:\n    command:\n      - gunicorn\n      - --statsd-host=statsd:9125\n  statsd:\n    image: prom/statsd-exporter:v0.22.2\n' }, answers: online, status: 'pass', evidence: 'docker/monitor.yml:5' },
     { name: 'OpenTelemetry traces exported to a backend', files: { 'src/app/telemetry.py': 'from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter\n\nprovider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint)))\n' }, answers: online, status: 'pass', evidence: 'src/app/telemetry.py:3' },
