@@ -26,8 +26,14 @@ export interface TestFacts {
  * Gradle and sbt the sources under `src/test/`, testthat `tests/testthat/test*.R`, Julia's
  * `Pkg.test` the files under `test/`, Cargo the crates' `tests/*.rs`, Go every `*_test.go`.
  */
-const TEST_FILE =
-  /(^|\/)(test_[^/]*\.py|[^/]*_tests?\.py|tests?\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?|src\/test\/(?:java|scala|kotlin)\/.*\.(?:java|scala|kt)|tests\/testthat\/test[^/]*\.[Rr]|test\/.*\.jl|tests\/[^/]*\.rs|[^/]*_test\.go)$/;
+const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_tests?\.py|tests?\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_test\.go)$/;
+const TEST_PLACE = /(^|\/)(src\/test\/(?:java|scala|kotlin)\/.*\.(?:java|scala|kt)|tests\/testthat\/test[^/]*\.[Rr]|test\/.*\.jl|tests\/[^/]*\.rs)$/;
+/** The languages whose tests are told by their place: only their files are asked where they are. */
+const PLACED_LANGUAGE = byFileName((name) => /\.(?:java|scala|kt|[Rr]|jl|rs)$/.test(name));
+
+function placedTest(path: string): boolean {
+  return PLACED_LANGUAGE(path) && TEST_PLACE.test(path);
+}
 
 /**
  * A test file is one that defines a test: a script named `test_gantry.py` that calls a service
@@ -69,7 +75,7 @@ const CONFIG_FILES: Array<{ name: RegExp; framework: string; section?: RegExp }>
   { name: /(^|\/)vitest\.config\.[cm]?[jt]s$/, framework: 'vitest' },
 ];
 
-/** Whether a path is a test or a test runner's configuration: every pattern above reads the file name alone. */
+/** Whether a file name is a test's or a test runner's configuration: these patterns read the name alone. */
 const NAMED_FOR_TESTS = byFileName((name) => TEST_FILE.test(name) || CONFIG_FILES.some((config) => config.name.test(name)));
 
 /** Imports in test files that name the framework they are written for. */
@@ -89,7 +95,7 @@ function collectTests(): Collector<TestFacts> {
   const configs: Array<{ path: string; framework: string }> = [];
 
   return {
-    wants: NAMED_FOR_TESTS,
+    wants: (path) => NAMED_FOR_TESTS(path) || placedTest(path),
     visit(file) {
       // Tests in examples, fixtures or vendored code test someone else's work.
       if (file.context !== 'project' && file.context !== 'test') return;
@@ -100,7 +106,7 @@ function collectTests(): Collector<TestFacts> {
         }
       }
       const python = file.path.endsWith('.py');
-      if (!TEST_FILE.test(file.path) || !definesTest(file.path, file.text)) return;
+      if (!(TEST_FILE.test(file.path) || placedTest(file.path)) || !definesTest(file.path, file.text)) return;
       // unittest classes (`TestCase`) define tests in methods, judged like functions.
       if (python && !hasRealPythonTest(file.text)) {
         placeholders.push(file.path);
