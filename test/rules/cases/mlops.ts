@@ -122,6 +122,10 @@ export const cases: RuleCases = {
     { name: "an ESLint and Prettier configuration of the app's front end", files: { 'frontend/.eslintrc.json': '{ "extends": "eslint:recommended" }\n', 'frontend/.prettierrc.json': '{}\n', 'app.py': 'x = 1\n' }, status: 'partial', evidence: 'frontend/.eslintrc.json' },
     // The Python side leads the evidence of a Python project with a front end.
     { name: "ruff in pyproject leads a front end's ESLint configuration", files: { 'pyproject.toml': '[project]\nname = "x"\n\n[tool.ruff]\nline-length = 100\n', 'frontend/eslint.config.mjs': 'export default [];\n' }, status: 'partial', firstEvidence: 'pyproject.toml:4' },
+    { name: "a Go service's golangci-lint configuration", files: { '.golangci.yml': 'linters:\n  enable: [errcheck, govet]\n', 'main.go': 'package main\n' }, status: 'partial', evidence: '.golangci.yml' },
+    { name: 'rustfmt and clippy settings of a Rust server', files: { 'rustfmt.toml': 'max_width = 100\n', 'clippy.toml': 'msrv = "1.75"\n', 'src/main.rs': 'fn main() {}\n' }, status: 'partial', firstEvidence: 'clippy.toml' },
+    { name: "a Scala library's scalastyle and scalafmt configurations", files: { 'scalastyle-config.xml': '<scalastyle/>\n', '.scalafmt.conf': 'version = 3.7.0\n', 'build.sbt': 'name := "x"\n' }, status: 'partial', evidence: 'scalastyle-config.xml' },
+    { name: "an R package's lintr configuration", files: { '.lintr': 'linters: linters_with_defaults()\n', 'R/model.R': 'fit <- function(d) lm(y ~ x, d)\n' }, status: 'partial', evidence: '.lintr' },
     { name: 'a section of another tool named like a linter is no linter configuration', files: { 'setup.cfg': '[metadata]\nname = sqlfluffer-plugin\n[tool:pytest]\naddopts = -q\n' }, status: 'fail' },
   ],
   'mlops.notebook-hygiene': [
