@@ -498,8 +498,28 @@ export const cases: RuleCases = {
         'app/backend/src/main/java/com/acme/ChatService.java': 'package com.acme;\n\nimport dev.langchain4j.model.chat.ChatLanguageModel;\n',
       },
       answers: online,
+      status: 'pass',
+      firstEvidence: 'app/backend/src/main/java/com/acme/ChatController.java:6',
+    },
+    {
+      // The body taken as a String or a Map of whatever came: no contract a caller can rely on.
+      name: 'a Spring controller of an LLM application that takes its body untyped',
+      files: {
+        'src/main/java/com/acme/ChatController.java': 'package com.acme;\n\n@RestController\npublic class ChatController {\n  @PostMapping("/api/chat")\n  public String chat(@RequestBody Map<String, Object> body) { return service.answer(body); }\n}\n',
+        'src/main/kotlin/com/acme/AskController.kt': 'package com.acme\n\n@RestController\nclass AskController {\n  @PostMapping("/api/ask")\n  fun ask(@RequestBody body: String): String = service.answer(body)\n}\n',
+        'src/main/java/com/acme/ChatService.java': 'package com.acme;\n\nimport dev.langchain4j.model.chat.ChatLanguageModel;\n',
+      },
+      answers: online,
       status: 'partial',
-      firstEvidence: 'app/backend/src/main/java/com/acme/ChatController.java:5',
+    },
+    {
+      name: 'a Kotlin Spring controller that binds its request to a data class',
+      files: {
+        'src/main/kotlin/com/acme/AskController.kt': 'package com.acme\n\n@RestController\nclass AskController {\n  @PostMapping("/api/ask")\n  fun ask(@Valid @RequestBody request: AskRequest): AskResponse = service.answer(request)\n}\n',
+        'src/main/kotlin/com/acme/AskService.kt': 'package com.acme\n\nimport dev.langchain4j.model.chat.ChatLanguageModel\n',
+      },
+      answers: online,
+      status: 'pass',
     },
     {
       // A web service with no model behind it, and a comment that names the annotation.
