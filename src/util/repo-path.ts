@@ -41,3 +41,9 @@ export function byFileName<T extends NonNullable<unknown> | null>(answer: (name:
     return known;
   };
 }
+
+/** A file's extension, in lower case; null for a name without one (a dot that starts the name starts no extension). */
+export const extensionOf = byFileName((name) => {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : null;
+});

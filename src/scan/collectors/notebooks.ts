@@ -1,5 +1,6 @@
 import { defineCollector, type Collector } from '../collector.js';
 import type { PathContext } from '../location.js';
+import { extensionOf } from '../../util/repo-path.js';
 
 export interface NotebookFacts {
   count: number;
@@ -20,24 +21,17 @@ const WEIGHED: ReadonlySet<PathContext> = new Set(['project', 'test', 'example',
  * the languages ML notebooks are written in (Python; R, Julia, Scala, Java and Kotlin kernels). A
  * Scala library with a few Scala notebooks beside it keeps its code in modules.
  */
-const MODULE_COMMENT: Record<string, RegExp> = {
-  py: /^#/,
-  R: /^#/,
-  r: /^#/,
-  jl: /^#/,
-  scala: /^(?:\/\/|\/\*|\*)/,
-  java: /^(?:\/\/|\/\*|\*)/,
-  kt: /^(?:\/\/|\/\*|\*)/,
-};
+const HASH_COMMENT = /^#/;
+const SLASH_COMMENT = /^(?:\/\/|\/\*|\*)/;
+const MODULE_COMMENT: Record<string, RegExp> = { py: HASH_COMMENT, r: HASH_COMMENT, jl: HASH_COMMENT, scala: SLASH_COMMENT, java: SLASH_COMMENT, kt: SLASH_COMMENT };
 
 function moduleComment(path: string): RegExp | undefined {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const extension = name.slice(name.lastIndexOf('.') + 1);
-  return name.includes('.') && Object.hasOwn(MODULE_COMMENT, extension) ? MODULE_COMMENT[extension] : undefined;
+  const extension = extensionOf(path);
+  return extension !== null && Object.hasOwn(MODULE_COMMENT, extension) ? MODULE_COMMENT[extension] : undefined;
 }
 
 /** Lines that carry code: not blank and not a comment. */
-export function codeLineCount(source: string, comment: RegExp = MODULE_COMMENT.py!): number {
+export function codeLineCount(source: string, comment: RegExp = HASH_COMMENT): number {
   let count = 0;
   for (const line of source.split(/\r?\n/)) {
     const trimmed = line.trim();

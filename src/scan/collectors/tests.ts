@@ -1,6 +1,6 @@
 import { defineCollector, type Collector } from '../collector.js';
 import { compareStrings } from '../../util/compare.js';
-import { byFileName } from '../../util/repo-path.js';
+import { byFileName, extensionOf } from '../../util/repo-path.js';
 import { pathContext } from '../path-context.js';
 import { hasRealPythonTest, testsOnlyData } from './placeholder-tests.js';
 
@@ -54,10 +54,13 @@ const DEFINES_TEST = {
   go: /^func\s+(?:Test|Benchmark|Fuzz)\w*\s*\(/m,
 };
 
-const BY_EXTENSION: Record<string, RegExp> = { java: DEFINES_TEST.jvm, scala: DEFINES_TEST.jvm, kt: DEFINES_TEST.jvm, R: DEFINES_TEST.r, r: DEFINES_TEST.r, jl: DEFINES_TEST.julia, rs: DEFINES_TEST.rust, go: DEFINES_TEST.go };
+const BY_EXTENSION: Record<string, RegExp> = { java: DEFINES_TEST.jvm, scala: DEFINES_TEST.jvm, kt: DEFINES_TEST.jvm, r: DEFINES_TEST.r, jl: DEFINES_TEST.julia, rs: DEFINES_TEST.rust, go: DEFINES_TEST.go };
 
 function definesTest(path: string, text: string): boolean {
-  if (!path.endsWith('.py')) return (BY_EXTENSION[path.slice(path.lastIndexOf('.') + 1)] ?? DEFINES_TEST.script).test(text);
+  if (!path.endsWith('.py')) {
+    const extension = extensionOf(path);
+    return (extension !== null && Object.hasOwn(BY_EXTENSION, extension) ? BY_EXTENSION[extension]! : DEFINES_TEST.script).test(text);
+  }
   return (path === 'test.py' || path.endsWith('/test.py') ? DEFINES_TEST.pytestNamed : DEFINES_TEST.python).test(text);
 }
 

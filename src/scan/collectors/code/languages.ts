@@ -1,5 +1,5 @@
 import { expandBraces } from '../../../util/glob.js';
-import { byFileName } from '../../../util/repo-path.js';
+import { extensionOf } from '../../../util/repo-path.js';
 import type { FileContent } from '../../collector.js';
 import { javascriptView } from './javascript.js';
 import { LineTable } from './lines.js';
@@ -49,12 +49,6 @@ export function isCodeGlob(glob: string): boolean {
 /** The interpreter a script without an extension names on its first line (`#!/usr/bin/env python3`). */
 const SHEBANG = /^#![^\n]*?\b(python[\d.]*|node|Rscript)\b/;
 const BY_INTERPRETER: Record<string, CodeLanguage> = { node: 'javascript', Rscript: 'r' };
-
-/** A file's extension, in lower case; null for a name without one (a dot that starts the name starts no extension). */
-const extensionOf = byFileName((name) => {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : null;
-});
 
 /** The language of a path by its extension; null for other files and for scripts without one. */
 export function languageOfPath(path: string): CodeLanguage | null {
