@@ -578,6 +578,10 @@ describe('command classification', () => {
     ['python deploy_stack.py --region us-east-2 --stack-name github-stg --param-file staging-config-export.json', ['deploy']],
     ['python -m mlops.common.deploy_endpoint --env prod', ['deploy']],
     ['python scripts/deploy_docs.py', []],
+    ['uv run --active python -m src.deployment.cli deploy prediction_api --tag abc123', ['deploy']],
+    ['python manage.py deploy --env production', ['deploy']],
+    ['python -m tools.cli deploy-docs', []],
+    ['python -m src.deployment.cli verify prediction_api', []],
     ['python build_deployment_configs.py --region "$AWS_REGION"', []],
     ['sudo -E env PATH=$PATH python train.py', ['train']],
   ])('%s → %j', (command, kinds) => {

@@ -142,6 +142,8 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   // A Python deployment script: SageMaker templates' `python deploy_stack.py` creates the endpoint's stack with boto3
   // (`build_deployment_configs.py` only writes the stack's parameters).
   { kind: 'deploy', regex: pythonScript(String.raw`deploy(?=[-_.\s]|$)(?![-_]docs?\b)`) },
+  // A project's own command-line tool told to deploy: `python -m src.deployment.cli deploy api`, `python manage.py deploy`.
+  { kind: 'deploy', regex: re`^python[\d.]*(?:\s+-[^m\s]\S*)*\s+(?:-m\s+[\w.]+|(?:[^\s/]+\/)*[\w.-]+\.py)\s+deploy(?:[-_](?!docs?\b)[\w-]+)?${END}` },
   { kind: 'deploy', regex: target(String.raw`deploy(?![-_:.]?docs?(?:$|\s))(?:[-_:.][\w.-]*)?|rollout`) },
 
   { kind: 'infra', regex: re`^(?:terraform|tofu)(?:\s+-\S+)*\s+(?:plan|apply)${END}` },
