@@ -480,6 +480,11 @@ export const cases: RuleCases = {
       status: 'partial',
       evidence: 'src/split.py:4',
     },
+    { name: 'a seed passed on from the configuration', files: { 'src/train.py': 'cfg = load_config()\nmodel = RandomForestClassifier(\n    n_estimators=200,\n    random_state=cfg.seed,\n)\n' }, status: 'partial', evidence: 'src/train.py:4' },
+    { name: 'a seed constant given by keyword', files: { 'src/split.py': 'train, test = train_test_split(df, test_size=0.2, seed=RANDOM_SEED)\n' }, status: 'partial', evidence: 'src/split.py:1' },
+    { name: 'a seed in a parameter dictionary', files: { 'src/model_factory.py': 'params = {"n_estimators": 500, "random_state": 42}\n' }, status: 'partial', evidence: 'src/model_factory.py:1' },
+    { name: 'a seed filled in as a parameter default', files: { 'src/model_factory.py': 'def build(params, seed):\n    params.setdefault("random_state", seed)\n    return XGBRegressor(**params)\n' }, status: 'partial', evidence: 'src/model_factory.py:2' },
+    { name: 'random_state=None and a seed only read fix nothing', files: { 'src/train.py': 'seed = args.seed\nmodel = RandomForestClassifier(random_state=None)\n' }, status: 'fail' },
     { name: 'nothing fixed', files: { 'src/train.py': 'model.fit(X, y)\n' }, status: 'fail' },
     llmAssistantCase,
   ],
@@ -603,6 +608,18 @@ export const cases: RuleCases = {
     { name: 'a service on a model trained elsewhere still has outputs to test', files: pretrainedModelService, status: 'fail' },
   ],
   'mlops.model-validation-gate': [
+    {
+      name: 'a promotion policy taking the candidate and the champion, its comparison over several lines',
+      files: {
+        'src/training/promotion_policy.py':
+          'def evaluate_promotion_policy(\n    *,\n    candidate_metrics: dict[str, float],\n    champion_metrics: dict[str, float],\n    config: dict,\n) -> PromotionDecision:\n    change = relative_change(\n        candidate=candidate_metrics["rmse"],\n        champion=champion_metrics["rmse"],\n    )\n    passed = (\n        change\n        <= -config["minimum_improvement"]\n    )\n    return PromotionDecision(accepted=passed)\n',
+      },
+      status: 'pass',
+      evidence: 'src/training/promotion_policy.py:1',
+    },
+    { name: 'a challenger held against the champion by a should_promote function', files: { 'src/promote.py': 'def should_promote(champion_metrics: dict, challenger_metrics: dict) -> bool:\n    return challenger_metrics["rmse"] < champion_metrics["rmse"] * 0.98\n' }, status: 'pass', evidence: 'src/promote.py:1' },
+    { name: 'a cache entry promoted after two hits is no model gate', files: { 'src/cache.py': 'class Entry:\n    def should_promote(self, current_tier: int) -> bool:\n        return self.access_count >= 2\n' }, status: 'fail' },
+    { name: 'a comparison of a new run with nothing else decides nothing', files: { 'src/evaluate.py': 'def compare_models(new_run_id: str, val_path: str | None = None):\n    return evaluate(new_run_id, val_path)\n' }, status: 'fail' },
     {
       name: 'an Airflow branch that merges the fine-tuned model only above BLEU and BERTScore minimums',
       files: {
