@@ -76,6 +76,13 @@ describe('shell scripts kept in the repository', () => {
     expect(stepsRunning('./scripts/build.sh pytest', { 'scripts/build.sh': reads })).toEqual([]);
   });
 
+  it('does not run a script whose syntax `bash -n` only checks', () => {
+    const deploy = { 'ops/rollout.sh': '#!/usr/bin/env bash\nkubectl rollout status deployment/api\n' };
+    expect(stepsRunning('bash -n ops/rollout.sh', deploy)).toEqual([]);
+    expect(stepsRunning('sh -en ops/rollout.sh', deploy)).toEqual([]);
+    expect(stepsRunning('bash -e ops/rollout.sh', deploy)).toEqual(['deploy@7 bash -e ops/rollout.sh → ops/rollout.sh:2 kubectl rollout status deployment/api']);
+  });
+
   it('does not run a Python file as a shell script, nor the text of a here-document', () => {
     expect(stepsRunning('scripts/check', { 'scripts/check': '#!/usr/bin/env python\nimport subprocess\nsubprocess.run(["pytest"])\n' })).toEqual([]);
     expect(stepsRunning('./setup.sh', { 'setup.sh': 'cat > run.sh <<EOF\npytest\nEOF\nchmod +x run.sh\n' })).toEqual([]);

@@ -477,6 +477,9 @@ describe('command classification', () => {
   it.each<[string, CiStepKind[]]>([
     ['pytest -n auto --cov=src', ['coverage', 'test']],
     ['python -m pytest', ['test']],
+    ['PYTHONPATH=apps/web "${ci_python}" -m pytest apps/web/tests -q', ['test']],
+    ['$VENV_PYTHON -m ruff check src', ['lint']],
+    ['"${ci_pythonpath}" -m pytest', []],
     ['python3 -m unittest discover -s tests', ['test']],
     ['python test.py', ['test']],
     ['python3 -u tests/test_model.py', ['test']],
@@ -939,6 +942,36 @@ describe('Jenkins', () => {
     const scripted = "node('gpu') {\n  stage('test') {\n    sh 'pytest'\n  }\n}\n";
     const { facts } = run({ 'ci/train.groovy': declarative, 'jobs/test.gvy': scripted, 'src/main/groovy/App.groovy': 'class App {\n  static void main(String[] args) { println "pipeline" }\n}\n' });
     expect(facts.pipelines.map((p) => `${p.path} ${p.provider} ${p.steps.map((step) => step.kind).join(',')}`)).toEqual(['ci/train.groovy jenkins train', 'jobs/test.gvy jenkins test']);
+  });
+
+  it('follows a repository script handed by path to a helper loaded from another Groovy file', () => {
+    const jenkinsfile = [
+      'def helpers = null',
+      'pipeline {',
+      '  agent any',
+      '  stages {',
+      "    stage('Component CI') {",
+      '      steps {',
+      '        script {',
+      "          helpers = load 'ci/pipeline.groovy'",
+      '          helpers.runSelectedComponentCi( // each component in its own branch',
+      "            'ci/component_ci.sh',",
+      '            "COVERAGE_MIN=90"',
+      '          )',
+      "          archiveArtifacts artifacts: 'dist/install.sh'",
+      "          sh './ci/component_ci.sh web'",
+      '        }',
+      '      }',
+      '    }',
+      '  }',
+      '}',
+    ].join('\n');
+    const { facts } = run({
+      Jenkinsfile: jenkinsfile,
+      'ci/component_ci.sh': '#!/usr/bin/env bash\nci_python="${CI_ENV}/bin/python"\nsource ci/components.sh\nrun_component_ci "$1"\n',
+      'ci/components.sh': 'run_component_ci() {\n  "${ci_python}" -m pytest tests -q --cov-fail-under=90\n}\n',
+    });
+    expect(stepsOf(pipelineAt(facts, 'Jenkinsfile'))).toEqual(['coverage@10', 'test@10', 'coverage@14', 'test@14']);
   });
 
   it('treats pollSCM as a push trigger', () => {

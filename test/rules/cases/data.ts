@@ -261,6 +261,18 @@ export const cases: RuleCases = {
       evidence: 'src/fraud/load.py:2',
     },
     {
+      name: 'Hudi time travel to the instant a training run recorded',
+      files: { 'src/lineage/dataset_versioning.py': 'def read_samples(spark, path, instant):\n    reader = spark.read.format("hudi")\n    if instant:\n        reader = reader.option("as.of.instant", instant)\n    return reader.load(path)\n' },
+      status: 'pass',
+      evidence: 'src/lineage/dataset_versioning.py:4',
+    },
+    {
+      name: 'an Iceberg snapshot pinned for training',
+      files: { 'src/train/load.py': 'table = catalog.load_table("lake.events")\nframe = table.scan(row_filter="label IS NOT NULL", snapshot_id=run_config.snapshot_id).to_pandas()\n' },
+      status: 'pass',
+      evidence: 'src/train/load.py:2',
+    },
+    {
       name: 'Azure ML job reads a versioned data asset',
       files: { 'jobs/train.yml': '$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\ncommand: python train.py --data ${{inputs.training_data}}\ninputs:\n  training_data:\n    type: uri_folder\n    path: azureml:transactions:3\n' },
       status: 'pass',

@@ -66,8 +66,8 @@ function skipRunner(words: readonly Word[]): readonly Word[] {
   return rest;
 }
 
-/** A variable that holds the Python interpreter: `$PYTHON`, `${PYTHON_BIN}`, `$(PY)`. */
-const PYTHON_VARIABLE = /^"?\$(?:\{|\()?(?:PY|PYTHON\d*(?:_?(?:BIN|EXE|EXEC|CMD|INTERPRETER))?)(?:\}|\))?"?$/i;
+/** A variable that holds the Python interpreter: `$PYTHON`, `${PYTHON_BIN}`, `$(PY)`, a scoped one such as `"${ci_python}"` or `$VENV_PYTHON`. */
+const PYTHON_VARIABLE = /^"?\$(?:\{|\()?(?:\w+_)?(?:PY|PYTHON\d*(?:_?(?:BIN|EXE|EXEC|CMD|INTERPRETER))?)(?:\}|\))?"?$/i;
 /** Variables before a program's name: `${PREFIX}coverage`, `$(VENV)/bin/pytest`. */
 const LEADING_VARIABLES = /^(?:\$\{\w+\}|\$\(\w+\)|\$\w+)+(?=[\w./-])/;
 

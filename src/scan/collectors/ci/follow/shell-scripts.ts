@@ -11,6 +11,8 @@ import { candidatePaths, type RepoFiles } from './repo-files.js';
 /** Extensions of files a shell runs; a path without one is a script when its first line says so, or says nothing. */
 const SHELL_EXTENSION = /\.(?:sh|bash|zsh|ksh)$/;
 const OTHER_EXTENSION = /\.[A-Za-z]\w*$/;
+/** `-n` (noexec), alone or among other single-letter options: `bash -n`, `sh -en`. */
+const SHELL_NOEXEC_FLAG = /^-[a-z]*n[a-z]*$/;
 const SHELL_SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+(?:-\S+\s+)*)?(?:ba|z|da|k)?sh\b/;
 
 /** The script a command runs and the words that name it: the program itself, or the first argument of a shell or `source`. */
@@ -20,8 +22,8 @@ function scriptWord(words: readonly Word[]): Word | undefined {
   if (SHELL.test(program) || SHELL.test(programName(program))) {
     const rest = words.slice(1);
     const first = rest.findIndex((word) => !word.text.startsWith('-'));
-    // `bash -c "…"` runs the text, not a file.
-    if (rest.slice(0, Math.max(first, 0)).some((word) => SHELL_COMMAND_FLAG.test(word.text)) || first < 0) return undefined;
+    // `bash -c "…"` runs the text, not a file; `bash -n script.sh` only checks its syntax.
+    if (rest.slice(0, Math.max(first, 0)).some((word) => SHELL_COMMAND_FLAG.test(word.text) || SHELL_NOEXEC_FLAG.test(word.text)) || first < 0) return undefined;
     return rest[first];
   }
   return program.includes('/') ? words[0] : undefined;

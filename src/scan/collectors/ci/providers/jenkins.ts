@@ -31,13 +31,20 @@ function groovyStringEnd(text: string, start: number, quote: string): number {
   return -1;
 }
 
+/**
+ * A repository shell script handed to a call by path, `pipelineHelpers.runComponentCi('ci/component_ci.sh', name)`:
+ * a helper loaded from another Groovy file runs it with `sh "${scriptPath} …"`, which cannot be read here.
+ */
+const SCRIPT_PATH_ARGUMENT = /[(,]\s*(?:\/\/[^\n]*\n\s*)?(['"])((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\.(?:sh|bash))\1\s*[,)]/g;
+
 function inLineComment(text: string, starts: readonly number[], offset: number): boolean {
   return /^\s*\/\//.test(text.slice(starts[lineAtOffset(starts, offset) - 1], offset));
 }
 
-/** The script of every shell step, line by line. */
+/** The script of every shell step, line by line, then each script passed to a call by path, as a one-line script that runs it. */
 function jenkinsShellScripts(text: string, starts: readonly number[]): ScriptLine[][] {
   const scripts: ScriptLine[][] = [];
+  const stepSpans: Array<[number, number]> = [];
   const regex = new RegExp(JENKINS_SHELL_STEP);
   for (let match = regex.exec(text); match; match = regex.exec(text)) {
     const quote = match[1]!;
@@ -46,10 +53,16 @@ function jenkinsShellScripts(text: string, starts: readonly number[]): ScriptLin
     if (end < 0) continue;
     regex.lastIndex = end + quote.length;
     if (inLineComment(text, starts, match.index)) continue;
+    stepSpans.push([start, end]);
     const first = lineAtOffset(starts, start);
     scripts.push(text.slice(start, end).split(/\r?\n/).map((part, i) => scriptLine(part, first + i)));
   }
-  return scripts;
+  for (const match of text.matchAll(SCRIPT_PATH_ARGUMENT)) {
+    const at = match.index + match[0].indexOf(match[2]!);
+    if (stepSpans.some(([start, end]) => at >= start && at < end) || inLineComment(text, starts, match.index)) continue;
+    scripts.push([scriptLine(match[2]!, lineAtOffset(starts, at))]);
+  }
+  return scripts.sort((a, b) => a[0]!.line - b[0]!.line);
 }
 
 function jenkinsPipeline(text: string): Draft {
