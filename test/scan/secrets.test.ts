@@ -107,6 +107,7 @@ describe('secrets: what counts as a credential', () => {
     ['a private key header without a key', 'docs/setup.md', `${privateKeyHeader}\n...\n`, /without a key body/],
     ['placeholders in base64 in a Kubernetes Secret', 'deploy/k8s/secrets.yaml', 'kind: Secret\ndata:\n  # echo -n "your-anthropic-api-key" | base64\n  ANTHROPIC_API_KEY: eW91ci1hbnRocm9waWMtYXBpLWtleQ==\n  API_KEY_SECRET: eW91ci0zMi1jaGFyLW1pbmltdW0tc2VjcmV0LWhlcmU=\n', /^deploy\/k8s\/secrets\.yaml:\d base64 of a placeholder$/],
     ['a test key spelled with the words of its name', 'tests/conftest.py', 'TEST_API_KEY = "test-api-key-12345"\nADMIN_TOKEN = "admin-token-2024-dev"\n', /default or throw-away/],
+    ['a made-up key behind a vendor prefix, in a CI job', '.github/workflows/ci.yml', 'jobs:\n  test:\n    env:\n      TEST_API_KEY: "sk_admin_test_token_12345"\n', /default or throw-away/],
     [
       'a Kubernetes secret encrypted with SOPS',
       'apps/monitoring/secrets/grafana-admin.yaml',

@@ -148,14 +148,19 @@ function isComplex(value: string): boolean {
   return value.length >= 8 && characterClasses(value) >= 3 && !/\s/.test(value) && /[A-Za-z][0-9@$!#%^&*+=?~][A-Za-z]|[!#$%^&*+=?~@]/.test(value);
 }
 
+/** The prefixes vendors give their keys (Stripe's and OpenAI's `sk_`, `pk_`, `rk_`), which made-up keys copy. */
+const KEY_PREFIXES: ReadonlySet<string> = new Set(['sk', 'pk', 'rk']);
+
 /**
- * Only the words of its own name and of default credentials, with digits and separators
- * (`TEST_API_KEY = "test-api-key-12345"`): a value a person made up, however varied it looks.
+ * Only the words of its own name and of default credentials, with digits and separators, after a
+ * vendor's key prefix if any (`TEST_API_KEY = "test-api-key-12345"`, `"sk_admin_test_token_12345"`):
+ * a value a person made up, however varied it looks.
  */
 function isMadeOfNames(value: string, names: readonly string[]): boolean {
   const runs = letterRuns(value);
   const own = new Set(names.flatMap(keyWords));
-  return runs.some((run) => run.length >= 3) && runs.every((run) => DEFAULT_WORDS.has(run) || own.has(run));
+  const words = KEY_PREFIXES.has(runs[0] ?? '') ? runs.slice(1) : runs;
+  return words.some((run) => run.length >= 3) && words.every((run) => DEFAULT_WORDS.has(run) || own.has(run));
 }
 
 /** The value is one of the words it is given to (`POSTGRES_PASSWORD=postgres`), the user's name, or a default word with digits. */
