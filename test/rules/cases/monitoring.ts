@@ -384,6 +384,8 @@ export const cases: RuleCases = {
   ],
 
   'monitoring.online-offline-correlation': [
+    { name: "a Statsig client asked for the user's variant", files: { 'src/rank/serve.py': 'experiment = statsig_client.get_experiment(request.user, "ranker_v2")\nmodel = MODELS[experiment.get("model", "champion")]\n' }, status: 'pass', evidence: 'src/rank/serve.py:1' },
+    { name: "a tracker's experiment read back to pick a champion is no online test", files: { 'src/training/selector.py': 'api = API(api_key=key)\nexperiment = api.get_experiment(workspace, project, experiment_key)\nrun = mlflow.get_experiment(experiment_id)\n' }, status: 'unknown' },
     { name: 'A/B tests against the current model', answers: { 'monitoring.online-validation': 'controlled' }, status: 'pass' },
     {
       name: 'GrowthBook experiment in the serving code',

@@ -389,6 +389,12 @@ export const cases: RuleCases = {
     { name: 'pickle only in an exploration notebook', files: { 'notebooks/eda.ipynb': notebook('import pickle\nwith open("model.pkl", "rb") as f:\n    model = pickle.load(f)'), 'src/serve.py': 'import onnxruntime as ort\n\nsession = ort.InferenceSession("model.onnx")\n' }, status: 'partial', evidence: 'cell 1' },
     { name: 'trust_remote_code on a hub model', files: { 'src/llm.py': 'from transformers import AutoModelForCausalLM\n\nmodel = AutoModelForCausalLM.from_pretrained("someone/model", trust_remote_code=True)\n' }, status: 'fail', evidence: 'trust_remote_code' },
     {
+      name: "a loader derived from yaml's SafeLoader is safe, the full loader is not",
+      files: { 'src/schemas.py': 'class OrderedSafeLoader(yaml.SafeLoader):\n    pass\n\nparams = yaml.load(f, Loader=OrderedSafeLoader)\nraw = yaml.load(g, Loader=yaml.BaseLoader)\nrest = yaml.load(h, Loader=yaml.Loader)\n' },
+      status: 'fail',
+      evidence: 'src/schemas.py:6',
+    },
+    {
       name: 'safe yaml, commented-out pickle and pickle in tests are fine',
       files: { 'src/config.py': 'import yaml\n\nconfig = yaml.load(open("params.yaml"), Loader=yaml.SafeLoader)\n# model = pickle.load(open("old.pkl", "rb"))\n', 'tests/test_io.py': 'import pickle\n\ndef test_roundtrip():\n    assert pickle.loads(pickle.dumps(1)) == 1\n' },
       status: 'pass',
