@@ -140,6 +140,11 @@ export const cases: RuleCases = {
       status: 'partial',
       firstEvidence: 'data/data_test.py:4 def test_check_schema():',
     },
+    {
+      name: 'tests of a missing file or setting read a data file but check no data',
+      files: { 'tests/unit/test_pipeline_io.py': 'import pandas as pd\n\n\ndef test_load_params_missing_file_raises_config_error(tmp_path):\n    with pytest.raises(ConfigError):\n        load_params(tmp_path / "params.yaml")\n\n\ndef test_read_csv_missing_path_raises(tmp_path):\n    with pytest.raises(DataError):\n        pd.read_csv(tmp_path / "absent.csv")\n' },
+      status: 'fail',
+    },
     // An API's schema tests read no data file.
     { name: "an API's response-schema tests", files: { 'tests/test_api.py': 'def test_response_schema(client):\n    assert client.get("/predict").json().keys() == {"score"}\n' }, status: 'fail' },
     {
