@@ -155,9 +155,15 @@ describe('tests', () => {
       'tests/test_endpoints.py':
         'import argparse\n\n\ndef test_endpoint(endpoint_name):\n    status = client.describe_endpoint(EndpointName=endpoint_name)["EndpointStatus"]\n    if status != "InService":\n        raise Exception(status)\n\n\nif __name__ == "__main__":\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--import-build-config", required=True)\n    args, _ = parser.parse_known_args()\n    test_endpoint(load(args.import_build_config))\n',
       'tests/test_cli.py': 'import sys\n\nimport pytest\n\n\ndef test_parse():\n    assert parse(["--n", "2"]).n == 2\n\n\nif __name__ == "__main__":\n    sys.exit(pytest.main(sys.argv))\n',
+      // Spring Initializr's generated test only starts the context; a Kotlin test with an assertion is real.
+      'backend/src/test/java/com/acme/AppApplicationTests.java':
+        'package com.acme;\n\nimport org.junit.jupiter.api.Test;\nimport org.springframework.boot.test.context.SpringBootTest;\n\n@SpringBootTest\nclass AppApplicationTests {\n\n    @Test\n    void contextLoads() {\n    }\n\n}\n',
+      'backend/src/test/kotlin/com/acme/PricingTest.kt':
+        'class PricingTest {\n    @Test\n    fun `context loads`() {\n    }\n\n    @Test\n    fun `prices a car`() {\n        assertEquals(100, price(car))\n    }\n}\n',
     });
-    expect(facts.files).toEqual(['tests/test_cli.py', 'tests/test_mixed.py', 'tests/test_multiline.py', 'tests/test_raises.py']);
+    expect(facts.files).toEqual(['backend/src/test/kotlin/com/acme/PricingTest.kt', 'tests/test_cli.py', 'tests/test_mixed.py', 'tests/test_multiline.py', 'tests/test_raises.py']);
     expect(facts.placeholders).toEqual([
+      'backend/src/test/java/com/acme/AppApplicationTests.java',
       'test/taxi/test_print_to_delete.py',
       'test/taxi/test_taxi_to_delete.py',
       'tests/test_case.py',

@@ -1,5 +1,5 @@
 /*
- * Whether a Python test file tests anything. Project templates ship tests that pass by
+ * Whether a Python (or, below, a JVM) test file tests anything. Project templates ship tests that pass by
  * construction (`def test_x(): pass`, `assert True`, an xfail `test_that_you_wrote_tests`, a test
  * that prints "Hello" or only imports a module): a file whose every test is such a placeholder
  * is not a test of the project. One pass over the lines; each line is read once.
@@ -73,6 +73,21 @@ export function hasRealPythonTest(text: string): boolean {
     if (statements.length > 0 && !statements.every((statement) => PLACEHOLDER_STATEMENT.test(statement))) return true;
   }
   return false;
+}
+
+/*
+ * A JVM test class whose every `@Test` method has an empty body: Spring Initializr's generated
+ * `contextLoads()` only starts the application context, so it tests nothing the team wrote.
+ */
+const JVM_TEST_ANNOTATION = /@Test\b/g;
+// Each repeated part starts with its own token (`@`, `//` up to the line's end), so no text can be split two ways.
+const JVM_EMPTY_TEST =
+  /@Test\b\s*(?:@(?!Test\b)\w+(?:\([^)\n]*\))?\s*)*(?:(?:public|internal|protected|private)\s+)?(?:void|fun)\s+(?:`[^`\n]*`|\w+)\s*\(\s*\)\s*(?::\s*Unit\s*)?\{\s*(?:\/\/[^\n]*\n\s*)*\}/g;
+
+/** True when a Java or Kotlin test file has a test whose body can fail, or is not written with `@Test` at all. */
+export function hasRealJvmTest(text: string): boolean {
+  const tests = text.match(JVM_TEST_ANNOTATION)?.length ?? 0;
+  return tests === 0 || (text.match(JVM_EMPTY_TEST)?.length ?? 0) < tests;
 }
 
 /*

@@ -2,7 +2,7 @@ import { defineCollector, type Collector } from '../collector.js';
 import { compareStrings } from '../../util/compare.js';
 import { byFileName, extensionOf } from '../../util/repo-path.js';
 import { pathContext } from '../path-context.js';
-import { hasRealPythonTest, testsOnlyData } from './placeholder-tests.js';
+import { hasRealJvmTest, hasRealPythonTest, testsOnlyData } from './placeholder-tests.js';
 
 export interface TestFacts {
   /** Test files in the project (not fixtures), sorted. */
@@ -88,6 +88,8 @@ const FRAMEWORK_IMPORTS: Array<[string, RegExp]> = [
   ['hypothesis', /^\s*(import|from)\s+hypothesis\b/m],
 ];
 
+const JVM_SOURCE = /\.(?:java|kt)$/;
+
 export const testsCollector = defineCollector({ key: 'tests', create: collectTests });
 
 function collectTests(): Collector<TestFacts> {
@@ -111,7 +113,7 @@ function collectTests(): Collector<TestFacts> {
       const python = file.path.endsWith('.py');
       if (!(TEST_FILE.test(file.path) || placedTest(file.path)) || !definesTest(file.path, file.text)) return;
       // unittest classes (`TestCase`) define tests in methods, judged like functions.
-      if (python && !hasRealPythonTest(file.text)) {
+      if (python ? !hasRealPythonTest(file.text) : JVM_SOURCE.test(file.path) && !hasRealJvmTest(file.text)) {
         placeholders.push(file.path);
         return;
       }
