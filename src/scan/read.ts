@@ -41,6 +41,19 @@ function hasNul(buffer: Buffer, end: number): boolean {
 }
 
 /**
+ * A file that opens with UTF-16's byte-order mark, as Windows PowerShell writes `pip freeze >
+ * requirements.txt`: text, though every other byte of it is NUL. Null for anything else, and for
+ * what decodes to NULs near its start (binary data that happens to open with those two bytes).
+ */
+function utf16Text(buffer: Buffer, bytes: number): string | null {
+  const littleEndian = buffer[0] === 0xff && buffer[1] === 0xfe;
+  if (bytes < 2 || bytes % 2 !== 0 || !(littleEndian || (buffer[0] === 0xfe && buffer[1] === 0xff))) return null;
+  const body = Buffer.from(buffer.subarray(2, bytes));
+  const text = (littleEndian ? body : body.swap16()).toString('utf16le');
+  return text.slice(0, BINARY_SNIFF_BYTES / 2).includes('\0') ? null : text;
+}
+
+/**
  * Reads a file's text, up to `limit` bytes, and gives its size: a file that fits the shared buffer
  * is sized by reading it to its end, a larger one by `fstat` on the open file, and only one that
  * cannot be opened or read by `lstat` (its size then decides between too large and unreadable, as
@@ -66,6 +79,8 @@ export function readText(absolutePath: string, limit: number): ReadResult | null
       }
     }
     if (bytes > limit) return { unread: 'too-large', bytes };
+    const utf16 = utf16Text(buffer, bytes);
+    if (utf16 !== null) return { text: utf16, bytes };
     if (hasNul(buffer, Math.min(bytes, BINARY_SNIFF_BYTES))) return { unread: 'binary', bytes };
     const text = buffer.toString('utf8', 0, bytes);
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes };

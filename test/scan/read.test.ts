@@ -56,6 +56,21 @@ describe('reading a file sized by its read', () => {
     expect(readText(join(root, 'secret.txt'), 10)).toEqual({ unread: 'too-large', bytes: 100 });
   });
 
+  it('reads a file written as UTF-16 with a byte-order mark as text, either byte order', async () => {
+    const freeze = 'fastapi==0.135.2\r\ncatboost==1.2.10\r\n';
+    const bigEndian = Buffer.from(`\uFEFF${freeze}`, 'utf16le').swap16();
+    const root = await tempDir({
+      'le/requirements.txt': Buffer.from(`\uFEFF${freeze}`, 'utf16le'),
+      'be/requirements.txt': bigEndian,
+      'odd.bin': Buffer.from([0xff, 0xfe, 0x41]),
+      'nul.bin': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.alloc(16)]),
+    });
+    expect(readText(join(root, 'le/requirements.txt'), MIB)).toEqual({ text: freeze, bytes: 2 + 2 * freeze.length });
+    expect(readText(join(root, 'be/requirements.txt'), MIB)).toEqual({ text: freeze, bytes: 2 + 2 * freeze.length });
+    expect(readText(join(root, 'nul.bin'), MIB)).toEqual({ unread: 'binary', bytes: 18 });
+    expect(readText(join(root, 'odd.bin'), MIB)).toMatchObject({ bytes: 3 });
+  });
+
   it('says a file that is gone is gone', async () => {
     const root = await tempDir({});
     expect(readText(join(root, 'nope.txt'), 1000)).toBeNull();
