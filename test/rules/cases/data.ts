@@ -187,6 +187,30 @@ export const cases: RuleCases = {
       firstEvidence: 'backend/services/data_quality.py:4 def assess_data_quality(df: pd.DataFrame, target_column: str) -> dict:',
     },
     {
+      name: "a library's argument check named check_data is no data check",
+      files: {
+        'skorch/net.py': 'import torch\n\n\nclass NeuralNet:\n    def check_data(self, X, y=None):\n        if y is None and not hasattr(X, "__len__"):\n            raise ValueError("X must have a length")\n\n    def fit(self, X, y):\n        self.check_data(X, y)\n        loss.backward()\n',
+      },
+      status: 'fail',
+    },
+    {
+      name: "a model codebase's check that a dataset's paths exist is no data check",
+      files: {
+        'utils/general.py': 'def check_dataset(data, autodownload=True):\n    val = [Path(x).resolve() for x in data["val"]]\n    if not all(x.exists() for x in val) and autodownload:\n        safe_download(data["download"])\n    return data\n',
+        'train.py': 'data_dict = check_dataset(opt.data)\nscaler.scale(loss).backward()\n',
+      },
+      status: 'fail',
+    },
+    {
+      name: 'check_ with what it checks is a data check',
+      files: {
+        'src/data/checks.py': 'def check_dataset_quality(df):\n    return df.isnull().mean()\n',
+        'src/train.py': 'df = pd.read_csv(path)\ncheck_dataset_quality(df)\nmodel.fit(X, y)\n',
+      },
+      status: 'partial',
+      firstEvidence: 'src/data/checks.py:1 def check_dataset_quality(df):',
+    },
+    {
       name: 'a function validating the configuration is no data check',
       files: { 'src/config.py': 'def validate_config(cfg: dict) -> None:\n    if "lr" not in cfg:\n        raise KeyError("lr")\n', 'src/train.py': 'df = pd.read_csv(path)\nmodel.fit(X, y)\n' },
       status: 'fail',
