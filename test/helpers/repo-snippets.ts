@@ -147,3 +147,43 @@ export const pretrainedModelServiceCase: RuleCase = { name: 'a service on a mode
 
 /** The case every rule about training a model has: the LLM assistant, to which it does not apply. */
 export const llmAssistantCase: RuleCase = { name: 'an assistant on a hosted LLM, which trains no model', files: llmAssistant, status: 'not_applicable', evidence: 'init_chat_model' };
+
+/**
+ * A forecasting library released on PyPI (a release badge in its README): its models' fit methods
+ * train its users' models, its tracker callbacks log its users' runs, and its serving helper builds
+ * its users' APIs.
+ */
+export const releasedLibrary: Record<string, string> = {
+  'README.md': lines('# forecastkit', '', '[![PyPI version](https://img.shields.io/pypi/v/forecastkit.svg)](https://pypi.org/project/forecastkit/)', '', '    pip install forecastkit'),
+  'pyproject.toml': lines('[project]', 'name = "forecastkit"', 'dependencies = ["torch>=2.0", "numpy>=1.24"]'),
+  'forecastkit/models.py': lines(
+    'import torch',
+    '',
+    '',
+    'class Forecaster:',
+    '    def fit(self, series, epochs=10):',
+    '        for _ in range(epochs):',
+    '            loss = self.module(series).mean()',
+    '            loss.backward()',
+    '            self.optimizer.step()',
+  ),
+  'forecastkit/callbacks.py': lines('import wandb', '', '', 'class WandbLogger:', '    def on_train_begin(self, net):', '        self.run = wandb.init(project=net.name)', '        wandb.log({"epochs": net.max_epochs})'),
+  'forecastkit/serve.py': lines(
+    'import mlflow',
+    'from flask import Flask, request',
+    '',
+    '',
+    'def build_app(model):',
+    '    app = Flask(__name__)',
+    '',
+    '    @app.route("/predict", methods=["POST"])',
+    '    def predict():',
+    '        return {"forecast": model.predict(request.json["series"]).tolist()}',
+    '',
+    '    mlflow.register_model(model.uri, "forecaster")',
+    '    return app',
+  ),
+};
+
+/** The case every rule about operating a model has: the released library, to which it does not apply. */
+export const releasedLibraryCase: RuleCase = { name: "a library released on PyPI, whose code acts on its users' models", files: releasedLibrary, status: 'not_applicable', firstEvidence: 'README.md:3' };

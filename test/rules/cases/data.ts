@@ -1,4 +1,4 @@
-import { llmAssistant, llmAssistantCase, notebook, requirements, schedule, testWorkflow, trainScript, workflow } from '../../helpers/repo-snippets.js';
+import { llmAssistant, llmAssistantCase, notebook, releasedLibraryCase, requirements, schedule, testWorkflow, trainScript, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 const panderaModel = `"""Validation of the raw transactions extract."""
@@ -107,6 +107,7 @@ const bigCsv = 'transaction_id,amount_eur,merchant_category\n' + 'tx-000001,12.5
 
 export const cases: RuleCases = {
   'data.schema-validation': [
+    releasedLibraryCase,
     { name: 'pandera model in the loading module', files: { 'src/fraud/data.py': panderaModel }, status: 'pass', evidence: 'src/fraud/data.py:6' },
     {
       // The pipeline's validation step asserts each column's range and values before training.

@@ -1,4 +1,4 @@
-import { inferenceService, llmAssistantCase, notebook, pushToMain, requirements, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
+import { inferenceService, llmAssistantCase, notebook, pushToMain, releasedLibraryCase, requirements, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -610,6 +610,7 @@ export const cases: RuleCases = {
     { name: 'a high-risk system without a risk assessment: critical', answers: { 'governance.risk-review': 'none', 'governance.eu-ai-act-risk': 'high' }, status: 'fail', severity: 'critical' },
   ],
   'governance.audit-trail': [
+    releasedLibraryCase,
     { name: 'full chain with retention in Terraform', files: { ...fullTrail, 'infra/logging.tf': logGroupTerraform }, status: 'pass', evidence: 'retention_in_days = 365' },
     { name: 'full chain with retention answered', files: fullTrail, answers: { 'governance.log-retention-months': 12 }, status: 'pass' },
     {

@@ -1,4 +1,4 @@
-import { deployment, inferenceService, notebook, pushToMain, requirements, s3Bucket, sagemakerEndpoint, testWorkflow, trainScript, workflow } from '../../helpers/repo-snippets.js';
+import { deployment, inferenceService, notebook, pushToMain, releasedLibrary, requirements, s3Bucket, sagemakerEndpoint, testWorkflow, trainScript, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 const seldonV2Model = 'apiVersion: mlops.seldon.io/v1alpha1\nkind: Model\nmetadata:\n  name: iris\nspec:\n  storageUri: "gs://acme-models/iris-sklearn"\n  requirements:\n  - sklearn\n  memory: 100Ki\n';
@@ -484,6 +484,12 @@ export const cases: RuleCases = {
     { name: 'no Dockerfile', files: { 'train.py': trainScript }, status: 'not_applicable' },
   ],
   'infra.model-serving-api': [
+    {
+      name: "a library released from CI builds its users' APIs",
+      files: { ...releasedLibrary, 'README.md': '# forecastkit\n', '.github/workflows/release.yml': 'on:\n  release:\n    types: [published]\njobs:\n  pypi:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m build\n      - uses: pypa/gh-action-pypi-publish@release/v1\n' },
+      status: 'not_applicable',
+      firstEvidence: '.github/workflows/release.yml:9',
+    },
     // The Python API of `mlflow models build-docker`: the registered model in MLflow's scoring server.
     {
       name: "an MLflow scoring-server image built from the registry's model in Python",

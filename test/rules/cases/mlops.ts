@@ -1,4 +1,4 @@
-import { llmAssistant, llmAssistantCase, notebook, pretrainedModelService, pretrainedModelServiceCase, pushToMain, requirements, schedule, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
+import { llmAssistant, llmAssistantCase, notebook, pretrainedModelService, pretrainedModelServiceCase, pushToMain, releasedLibrary, releasedLibraryCase, requirements, schedule, testWorkflow, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 // With a linter step, so that one CI pipeline serves the code-quality cases as well.
@@ -139,6 +139,19 @@ export const cases: RuleCases = {
     { name: 'a notebook-only PoC', files: { 'poc.ipynb': notebook('import pandas as pd\ndf = pd.read_csv("data.csv")\nmodel = fit(df)'), 'util.py': 'x = 1\n' }, status: 'fail', evidence: 'of the code in notebooks' },
   ],
   'mlops.experiment-tracking': [
+    releasedLibraryCase,
+    {
+      name: 'the same tracker callback in a package nobody releases is tracking',
+      files: { ...releasedLibrary, 'README.md': '# forecastkit\n' },
+      status: 'pass',
+      firstEvidence: 'forecastkit/callbacks.py:6',
+    },
+    {
+      name: 'a released package that also runs training recipes of its own',
+      files: { ...releasedLibrary, 'recipes/sft/config.yaml': 'learning_rate: 2.0e-05\nreport_to:\n- wandb\n' },
+      status: 'pass',
+      firstEvidence: 'forecastkit/callbacks.py:6',
+    },
     {
       // A Java RAG application calls a hosted model through LangChain4j and trains nothing.
       name: 'a Spring Boot application on a hosted LLM',
@@ -355,6 +368,23 @@ export const cases: RuleCases = {
     llmAssistantCase,
   ],
   'mlops.model-registry': [
+    releasedLibraryCase,
+    {
+      name: "an R package submitted to CRAN versions its users' models",
+      files: {
+        'DESCRIPTION': 'Package: pinmodels\nTitle: Version Models\nImports: pins, vetiver\n',
+        'cran-comments.md': '## R CMD check results\n\n0 errors | 0 warnings | 0 notes\n',
+        'R/pin.R': 'pin_model <- function(board, v) {\n  vetiver_pin_write(board, v)\n}\n',
+      },
+      status: 'not_applicable',
+      firstEvidence: 'cran-comments.md',
+    },
+    {
+      name: 'a released package with a training script of its own registers its models',
+      files: { ...releasedLibrary, 'scripts/train.py': 'from forecastkit.models import Forecaster\n\nForecaster().fit(series)\n' },
+      status: 'pass',
+      firstEvidence: 'forecastkit/serve.py:12',
+    },
     {
       // LiteLLM's register_model records an LLM's price and features, not a version of a model.
       name: "LiteLLM's model cost map",
@@ -608,6 +638,7 @@ export const cases: RuleCases = {
     { name: 'a service on a model trained elsewhere still has outputs to test', files: pretrainedModelService, status: 'fail' },
   ],
   'mlops.model-validation-gate': [
+    releasedLibraryCase,
     {
       name: 'a promotion policy taking the candidate and the champion, its comparison over several lines',
       files: {

@@ -1,4 +1,4 @@
-import { dependabot, inferenceService, llmAssistant, llmAssistantCase, notebook, pretrainedModelService, requirements, sagemakerEndpoint, schedule, trainScript, workflow } from '../../helpers/repo-snippets.js';
+import { dependabot, inferenceService, llmAssistant, llmAssistantCase, notebook, pretrainedModelService, releasedLibraryCase, requirements, sagemakerEndpoint, schedule, trainScript, workflow } from '../../helpers/repo-snippets.js';
 import type { RuleCases } from '../../helpers/rule-tester.js';
 
 const online = { 'infrastructure.serving-mode': 'online' };
@@ -229,6 +229,7 @@ export const cases: RuleCases = {
   ],
 
   'monitoring.prediction-logging': [
+    releasedLibraryCase,
     {
       name: "each LLM call traced by the AI SDK's telemetry",
       files: { 'app/api/chat/route.ts': 'import { streamText } from "ai";\n\nexport async function POST(request: Request) {\n  const result = streamText({\n    model,\n    messages,\n    experimental_telemetry: { isEnabled: true, functionId: "chat" },\n  });\n  return result.toUIMessageStreamResponse();\n}\n' },
@@ -345,6 +346,7 @@ export const cases: RuleCases = {
   ],
 
   'monitoring.model-quality': [
+    releasedLibraryCase,
     { name: 'quality computed by a scheduled job', answers: { 'monitoring.live-quality': 'automated' }, status: 'pass' },
     {
       name: 'SageMaker model quality monitor',
