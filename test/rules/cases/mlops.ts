@@ -139,6 +139,11 @@ export const cases: RuleCases = {
     { name: 'a notebook-only PoC', files: { 'poc.ipynb': notebook('import pandas as pd\ndf = pd.read_csv("data.csv")\nmodel = fit(df)'), 'util.py': 'x = 1\n' }, status: 'fail', evidence: 'of the code in notebooks' },
   ],
   'mlops.experiment-tracking': [
+    {
+      name: 'an app that runs prompts stored in Braintrust calls an LLM and trains nothing',
+      files: { 'app/api/summary/route.ts': 'import { invoke, initLogger, wrapTraced } from "braintrust";\n\nexport async function POST(req: Request) {\n  return Response.json(await invoke({ projectName: "docs", slug: "summarize", input: await req.json() }));\n}\n' },
+      status: 'not_applicable',
+    },
     releasedLibraryCase,
     {
       name: 'the same tracker callback in a package nobody releases is tracking',

@@ -142,6 +142,34 @@ const retrainingJob = `  jobs:
 
 export const cases: RuleCases = {
   'monitoring.service-health-metrics': [
+    {
+      name: "Braintrust's logger started for the app's project traces each LLM call",
+      files: {
+        'lib/braintrust.ts': 'import {\n  initLogger,\n  type Logger,\n} from "braintrust";\n\nexport function getLogger(): Logger<true> | undefined {\n  if (!process.env.BRAINTRUST_API_KEY) return undefined;\n  return initLogger({\n    apiKey: process.env.BRAINTRUST_API_KEY,\n    projectName: "chat",\n  });\n}\n',
+        'app/api/chat/route.ts': 'import Together from "together-ai";\n\nexport async function POST(request: Request) {\n  return Response.json(await together.chat.completions.create({ model, messages }));\n}\n',
+      },
+      answers: online,
+      status: 'pass',
+      firstEvidence: 'lib/braintrust.ts:8',
+    },
+    {
+      name: "a stored Braintrust prompt run by invoke in a traced function",
+      files: {
+        'app/api/summary/route.ts': 'import { invoke, wrapTraced } from "braintrust";\n\nexport async function POST(req: Request) {\n  return Response.json(await summarise((await req.json()).content));\n}\n\nconst summarise = wrapTraced(async function summarise(content: string) {\n  return await invoke({\n    projectName: "docs",\n    slug: "summarize",\n    input: { content },\n  });\n});\n',
+      },
+      answers: online,
+      status: 'pass',
+      firstEvidence: 'app/api/summary/route.ts:7',
+    },
+    {
+      name: "an app's own initLogger is no LLM tracing",
+      files: {
+        'src/logger.ts': 'import pino from "pino";\n\nexport function initLogger(level: string) {\n  return pino({ level });\n}\n\nexport const log = initLogger("info");\n',
+        'app/api/chat/route.ts': 'import OpenAI from "openai";\n\nconst openai = new OpenAI();\n\nexport async function POST(request: Request) {\n  return Response.json(await openai.chat.completions.create({ model: "gpt-4o", messages: [] }));\n}\n',
+      },
+      answers: online,
+      status: 'fail',
+    },
     { name: "OpenTelemetry registered in a Next.js app with Vercel's helper", files: { 'instrumentation.ts': 'import { registerOTel } from "@vercel/otel";\n\nexport function register() {\n  registerOTel({ serviceName: "chatbot" });\n}\n' }, answers: online, status: 'pass', evidence: 'instrumentation.ts:4' },
     {
       name: "the app's OpenTelemetry registration leads, before the AI SDK's trace of each call",
