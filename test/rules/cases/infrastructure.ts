@@ -705,6 +705,35 @@ export const cases: RuleCases = {
   ],
   'infra.batch-scoring': [
     {
+      name: 'a Dagster asset that reads the trained model asset and writes forecasts',
+      files: {
+        'src/assets.py': 'import dagster as dg\n\n\n@dg.asset(\n    ins={\n        "weekly_orders": dg.AssetIn(key_prefix=["ANALYTICS"]),\n        "order_forecast_model": dg.AssetIn(),\n    },\n    group_name="sales",\n)\ndef next_month_orders(weekly_orders, order_forecast_model):\n    a, b = order_forecast_model\n    return weekly_orders.assign(orders=a * weekly_orders.week + b)\n',
+      },
+      status: 'pass',
+      firstEvidence: 'src/assets.py:7 @dg.asset( … "order_forecast_model": dg.AssetIn(),',
+    },
+    {
+      name: 'a Dagster asset keyed for the predictions it writes',
+      files: {
+        'defs/science.py': 'from dagster import asset\n\n\n@asset(\n    key=["dwh_science", "model_predictions", "win_probability_predictions"],\n    deps=["model_win_probability"],\n)\ndef win_probability_predictions(_):\n    return predict_and_write_to_snowflake()\n',
+      },
+      status: 'pass',
+      firstEvidence: 'defs/science.py:5',
+    },
+    {
+      name: 'an Airflow task named for batch prediction',
+      files: { 'dags/batch_serving_dag.py': 'from airflow import DAG\nfrom airflow.operators.python import PythonOperator\n\nwith DAG("batch_serving", schedule="@daily") as dag:\n    predict = PythonOperator(task_id="batch_prediction_task", python_callable=run_batch_prediction)\n' },
+      status: 'pass',
+      firstEvidence: 'dags/batch_serving_dag.py:5',
+    },
+    {
+      name: 'Dagster assets of data alone score nothing',
+      files: {
+        'src/assets.py': 'import dagster as dg\n\n\n@dg.asset(\n    ins={"orders": dg.AssetIn(key_prefix=["RAW"])},\n    key_prefix=["ANALYTICS"],\n    group_name="analytics",\n)\ndef weekly_orders(orders):\n    return orders.groupby("week").sum()\n',
+      },
+      status: 'unknown',
+    },
+    {
       name: 'scoring code a Databricks job runs',
       files: {
         'src/batch_score.py': 'model = mlflow.sklearn.load_model(model_uri)\npreds = model.predict(X_test)\nspark.createDataFrame(X_test.assign(prediction=preds)).write.saveAsTable("batch_predictions")\n',
