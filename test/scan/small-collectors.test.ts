@@ -160,10 +160,14 @@ describe('tests', () => {
         'package com.acme;\n\nimport org.junit.jupiter.api.Test;\nimport org.springframework.boot.test.context.SpringBootTest;\n\n@SpringBootTest\nclass AppApplicationTests {\n\n    @Test\n    void contextLoads() {\n    }\n\n}\n',
       'backend/src/test/kotlin/com/acme/PricingTest.kt':
         'class PricingTest {\n    @Test\n    fun `context loads`() {\n    }\n\n    @Test\n    fun `prices a car`() {\n        assertEquals(100, price(car))\n    }\n}\n',
+      // Kedro's generated test_run.py asserts what the template was generated with.
+      'src/tests/test_run.py':
+        'from pathlib import Path\n\nimport pytest\nfrom kedro.framework.context import KedroContext\n\n\n@pytest.fixture\ndef project_context():\n    return KedroContext(package_name="churn", project_path=Path.cwd())\n\n\n# The tests below are here for the demonstration purpose\n# and should be replaced with the ones testing the project\n# functionality\nclass TestProjectContext:\n    def test_package_name(self, project_context):\n        assert project_context.package_name == "churn"\n\n    def test_project_path(self, project_context):  # type: ignore\n        assert project_context.project_path == Path.cwd()\n',
     });
     expect(facts.files).toEqual(['backend/src/test/kotlin/com/acme/PricingTest.kt', 'tests/test_cli.py', 'tests/test_mixed.py', 'tests/test_multiline.py', 'tests/test_raises.py']);
     expect(facts.placeholders).toEqual([
       'backend/src/test/java/com/acme/AppApplicationTests.java',
+      'src/tests/test_run.py',
       'test/taxi/test_print_to_delete.py',
       'test/taxi/test_taxi_to_delete.py',
       'tests/test_case.py',
