@@ -385,6 +385,12 @@ export const cases: RuleCases = {
       firstEvidence: 'cran-comments.md',
     },
     {
+      name: 'a released package that runs a training pipeline of its own operates its models',
+      files: { ...releasedLibrary, 'pipelines/retrain.py': 'from prefect import flow\n\n\n@flow\ndef retrain():\n    Forecaster().fit(load_series())\n' },
+      status: 'pass',
+      firstEvidence: 'forecastkit/serve.py:12',
+    },
+    {
       name: 'a released package with a training script of its own registers its models',
       files: { ...releasedLibrary, 'scripts/train.py': 'from forecastkit.models import Forecaster\n\nForecaster().fit(series)\n' },
       status: 'pass',
