@@ -140,6 +140,22 @@ describe('globMatcher on globs of literals and stars, matched without a regular 
       expect(names.filter((name) => matches(name)), glob).toEqual(names.filter((name) => reference(name)));
     }
   });
+
+  it('match in a glob set, which keeps the verdict of a name in any directory per file name, as picomatch does', () => {
+    // `**/NAME` globs beside globs of the same names without the directory part and with others: a line
+    // break in a directory stops the `**` of the first, not the others; the same names recur in other directories.
+    const owners = ['**/train_*.py', '**/*runbook*.md', 'train_*.py', '**/a', '**/*', 'x/**/a', '**/r*.md', '**/[ab].md', '**/!(x).md'].map((glob) => ({ owner: glob, globs: [glob] }));
+    const set = new GlobSet(owners);
+    const names = [
+      'train_x.py', 'a/train_x.py', 'a\nb/train_x.py', 'a/b\r/c/train_x.py', 'q/train_\nx.py', 'my\nrunbook.md', 'ops/my\nrunbook.md', 'ops\u2028/runbook.md',
+      'x/y/a', 'x\n/a', 'a', 'x/a/b', 'runbook.md', 'ops/runbook.md', 'b.md', 'y/b.md', 'y\n/b.md', 'x.md', '.runbook.md', 'a/.runbook.md', 'docs/', 'docs//a',
+    ];
+    const references = owners.map(({ owner }) => ({ owner, matches: picomatch(owner, { dot: true, basename: !owner.includes('/') }) }));
+    // Each path twice: the second asks the verdicts kept for its file name.
+    for (const path of [...names, ...[...names].reverse()]) {
+      expect(set.matching(path), JSON.stringify(path)).toEqual(references.filter(({ matches }) => matches(path)).map(({ owner }) => owner));
+    }
+  });
 });
 
 describe('extended globs', () => {
