@@ -431,14 +431,23 @@ function atom(reader: Reader): string | string[] | WordChoice | null {
   }
   if (rest.startsWith('(')) return group(reader, rest);
   if (rest.startsWith('[')) {
-    reader.at += classLength(rest);
-    return null;
+    const length = classLength(rest);
+    reader.at += length;
+    const few = FEW_CHARACTERS.exec(rest.slice(0, length))?.[1];
+    return few === undefined ? null : { words: [...few] };
   }
   if (rest.startsWith('\\') || /^[*+?{}\]]/.test(rest)) throw UNKNOWN;
   // `.`, `^`, `$` and characters outside the literal set: one character, no literal.
   reader.at += 1;
   return null;
 }
+
+/**
+ * A class of a few letters or digits, most often one letter's two cases (`[Cc]ost`): a choice of
+ * one-character words, so that the text around it is spelt each way (`Cost`, `cost`) where it would
+ * otherwise end there (`ost`, in every `host` and `post` of a JavaScript file).
+ */
+const FEW_CHARACTERS = /^\[([A-Za-z0-9_]{1,3})\]$/;
 
 /** Words and nothing else between a group's parentheses: what it matches is one of them, whole. */
 const PLAIN_WORDS = /^[A-Za-z0-9_]+(?:\|[A-Za-z0-9_]+)*$/;

@@ -34,11 +34,15 @@ describe('requiredLiterals', () => {
     ['(a|b)?tracking', ['tracking']],
     ['^\\s*-?\\s*(data_)?tests\\s*:\\s*$', ['tests']],
     ['(\\bDAG\\s*\\(|^\\s*@dag\\b)', ['DAG', '@dag']],
-    ['[Mm]odel card', ['odel card']], // the text after a class
+    ['[Mm]odel card', ['Model card', 'model card']], // a class of a few characters spells the text each way
+    ['x[Cc]ost[Cc]enter', ['xCostCenter', 'xCostcenter', 'xcostCenter', 'xcostcenter']],
+    ['[a-z]odel card|[^m]odel card', ['odel card']], // a range or a negated class: the text after it
+    ['[Mm][Oo][Dd][Ee][Ll]s?', ['MODE', 'MODe', 'MOdE', 'MOde', 'MoDE', 'MoDe', 'ModE', 'Mode', 'mODE', 'mODe', 'mOdE', 'mOde', 'moDE', 'moDe', 'modE', 'mode']], // past 16 spellings the run ends
+    ['[Cc]?ost|[Cc]+ost', ['ost']], // an optional or repeated class ends the text
     ['\\w+\\.fit\\(', ['.fit(']],
     ['(?=mlflow)mlflow', ['mlflow']], // a lookahead matches no text of its own
     ['^\\s*(CMD|RUN)\\s+(ddtrace-run|opentelemetry-instrument)\\b', ['ddtrace-run', 'opentelemetry-instrument']], // the longer of two required groups
-    ['(\\bTags\\.of\\(|\\b[Kk]ey\\s*:\\s*)["\'](?:[Cc]ost[-_]?[Cc]enter|Project)["\']', ['enter', 'Project']], // a group without a literal long enough, and another
+    ['(\\bTags\\.of\\(|\\b[Kk]ey\\s*:\\s*)["\'](?:[Cc]ost[-_]?[Cc]enter|Project)["\']', ['Center', 'center', 'Project']], // of two required groups, the one whose shortest literal is longer
     ['(?<name>abc)d{2,}xyz', ['abcd']], // a group of one word runs on into what follows
   ])('%s must contain one of %j', (pattern, literals) => {
     expect(requiredLiterals(pattern)).toEqual(literals);
@@ -102,7 +106,7 @@ describe('literalClauses', () => {
   it.each([
     ['from\\s+["\']k6/http["\']|require\\(\\s*["\']k6/http["\']\\s*\\)', [[['from'], ['k6/http']], [['require('], ['k6/http']]]],
     ['\\b(mlflow\\.(log_\\w+|autolog)|wandb\\.(init|log)|Live)\\s*\\(', [[['mlflow.', 'wandb.init', 'wandb.log', 'Live']]]],
-    ['^\\s*["\']?compute_?[Tt]ype["\']?\\s*:\\s*["\']?(AKS|aks)\\b|^\\s*ray_serve_config\\s*:', [[['compute'], ['ype'], ['AKS', 'aks']], [['ray_serve_config']]]],
+    ['^\\s*["\']?compute_?[Tt]ype["\']?\\s*:\\s*["\']?(AKS|aks)\\b|^\\s*ray_serve_config\\s*:', [[['compute'], ['Type', 'type'], ['AKS', 'aks']], [['ray_serve_config']]]],
     ['colou?r', [[['colo']]]],
     ['abc+d', [[['abc']]]],
   ])('%s needs, per alternative, one of each of %j', (pattern, clauses) => {
