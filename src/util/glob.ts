@@ -399,6 +399,8 @@ interface IndexedGlob {
   matches?: (text: string) => boolean;
 }
 
+const matchesAnyName = () => true;
+
 /** Globs grouped by the literal a matching text must end with, themselves grouped by that literal's last character. */
 class SuffixIndex {
   private readonly byLastChar = new Map<string, Array<{ suffix: string; globs: IndexedGlob[] }>>();
@@ -414,6 +416,8 @@ class SuffixIndex {
   }
 
   private static matcherOf(entry: IndexedGlob, suffix: string): (text: string) => boolean {
+    // A name glob that is a star and the suffix (`*.py`): every name its bucket is tried on ends with that.
+    if (entry.glob === `*${suffix}` && !suffix.includes('/')) return matchesAnyName;
     const matches = globMatcher(entry.glob);
     // A glob ending in a wildcard is tried on every text: text one of which its matches hold rules most out first.
     const literals = suffix === '' ? globLiterals(entry.glob) : null;
@@ -492,6 +496,8 @@ export class GlobSet<T> {
   private readonly answers = new Map<string, Matched<T>>();
   /** Which owners matched, by order: one array for every path, cleared as it is read. */
   private readonly marks: Uint8Array;
+  /** The answer for the last name not known before. */
+  private lastNamed: Matched<T> | undefined;
 
   constructor(entries: ReadonlyArray<{ owner: T; globs: readonly string[] }>) {
     this.owners = entries.map(({ owner }) => owner);
@@ -521,19 +527,27 @@ export class GlobSet<T> {
     let named = this.names.get(name);
     if (named === undefined) {
       const orders = this.byName.mark(name, this.marks) === 0 ? [] : this.takeMarked();
-      const key = orders.join();
-      named = this.answers.get(key);
-      if (named === undefined) {
-        named = { owners: orders.map((order) => this.owners[order]!), orders };
-        if (this.answers.size >= NAME_MEMO_LIMIT) this.answers.clear();
-        this.answers.set(key, named);
-      }
+      // A new name most often matches what the one before it did (the next module of a package): its answer is taken without a key.
+      named = this.lastNamed !== undefined && sameNumbers(orders, this.lastNamed.orders) ? this.lastNamed : this.answerFor(orders);
+      this.lastNamed = named;
       if (this.names.size >= NAME_MEMO_LIMIT) this.names.clear();
       this.names.set(name, named);
     }
     if (this.byPath.empty || this.byPath.mark(path, this.marks) === 0) return named.owners;
     for (const order of named.orders) this.marks[order] = 1;
     return this.takeMarked().map((order) => this.owners[order]!);
+  }
+
+  /** The one answer for these orders. */
+  private answerFor(orders: number[]): Matched<T> {
+    const key = orders.join();
+    let named = this.answers.get(key);
+    if (named === undefined) {
+      named = { owners: orders.map((order) => this.owners[order]!), orders };
+      if (this.answers.size >= NAME_MEMO_LIMIT) this.answers.clear();
+      this.answers.set(key, named);
+    }
+    return named;
   }
 
   /** The marked orders, ascending; the marks are cleared. */
@@ -547,4 +561,10 @@ export class GlobSet<T> {
     }
     return orders;
   }
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -158,6 +158,22 @@ describe('globMatcher on globs of literals and stars, matched without a regular 
   });
 });
 
+describe('a glob set over a tree of ever new file names', () => {
+  it('gives what picomatch matches for names met once, in runs of one kind and alternating', () => {
+    const globs = ['*.py', '**/*.py', '*_test.py', '**/*inference*.py', '*', '*.md', 'src/**/*.py', '*.{yml,yaml}', 'Dockerfile*'];
+    const owners = globs.map((glob) => ({ owner: glob, globs: [glob] }));
+    const set = new GlobSet(owners);
+    const references = owners.map(({ owner }) => ({ owner, matches: picomatch(owner, { dot: true, basename: !owner.includes('/') }) }));
+    const kinds = ['m{i}.py', 'm{i}_test.py', 'x{i}inference.py', 'doc{i}.md', 'c{i}.yaml', 'Dockerfile.{i}', 'n{i}', '.{i}.py'];
+    const paths = [
+      ...Array.from({ length: 40 }, (_, i) => `pkg${i % 3}/src/${kinds[0]!.replace('{i}', String(i))}`),
+      ...Array.from({ length: 80 }, (_, i) => `p/${kinds[i % kinds.length]!.replace('{i}', String(100 + i))}`),
+      ...Array.from({ length: 40 }, (_, i) => `src/a/${kinds[Math.floor(i / 10) % kinds.length]!.replace('{i}', String(200 + i))}`),
+    ];
+    for (const path of paths) expect(set.matching(path), path).toEqual(references.filter(({ matches }) => matches(path)).map(({ owner }) => owner));
+  });
+});
+
 describe('extended globs', () => {
   it('match from a remembered expression exactly as picomatch matches, the glob itself and odd paths included', () => {
     const patterns = ['keys!(*test*|*demo*).txt', 'deploy/**/!(*.sample).conf', '@(a|b)?(c).md'];
