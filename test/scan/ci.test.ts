@@ -576,6 +576,12 @@ describe('command classification', () => {
     ['k6 run load/smoke.js', ['load-test']],
     ['sphinx-build -W -b html docs docs/_build', ['docs']],
     ['docker compose run --rm app poetry run pytest -x', ['test']],
+    // A substituted word where the image goes holds either the image or more options: both are read.
+    ['docker compose run ${{ env.EXTRA_COMPOSE_OPTIONS }} app pytest -x', ['test']],
+    ['docker compose run $COMPOSE_OPTS app bash -c "pip install pytest-split && pytest --splits 10"', ['test']],
+    ['docker run --rm ${{ env.IMAGE }} python -m pytest tests', ['test']],
+    ['docker run "$IMAGE" pytest', ['test']],
+    ['docker run ${{ env.IMAGE }} ${{ matrix.command }}', []],
     ['bash -c "pip install . && pytest -q"', ['test']],
     ['./scripts/deploy.sh production', ['deploy']],
     ['python deploy_stack.py --region us-east-2 --stack-name github-stg --param-file staging-config-export.json', ['deploy']],

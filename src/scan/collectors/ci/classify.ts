@@ -8,7 +8,7 @@ import { repoPath, type RepoFiles } from './follow/repo-files.js';
 import { isNoop } from './noop.js';
 import { NO_INPUTS, normalizeReference, REFERENCE_PATTERNS, reusableWorkflowKinds, SETUP_REFERENCE, type Inputs } from './reference-patterns.js';
 import { logicalLines, scriptLine, simpleCommands, unquote, withoutHereDocuments, withoutKeywords, wordsText, type ScriptLine, type SimpleCommand, type Word } from './shell.js';
-import { commandForms, containerCommand, programName, shellArgument } from './wrappers.js';
+import { commandForms, containerCommands, programName, shellArgument } from './wrappers.js';
 
 /*
  * What a pipeline's steps do: each command it runs and each reference it uses, classified by the
@@ -312,8 +312,7 @@ export class Classifier {
         for (const item of nested.found) add(item.kind, item.links, item.tolerated);
         active = nested.active;
       }
-      const container = containerCommand(form);
-      if (container) {
+      for (const container of containerCommands(form)) {
         for (const kind of referenceKinds(container.image.text, NO_INPUTS)) add(kind, linkAt(container.image.line));
         for (const item of this.command(container.command, where, shown, nesting + 1).found) add(item.kind, item.links, item.tolerated);
       }

@@ -52,9 +52,19 @@ export function simpleCommands(pieces: readonly ScriptLine[]): SimpleCommand[] {
   for (const piece of pieces) {
     const text = piece.text;
     const closing = closingParentheses(text);
+    // Past the last `}}` of a line no `${{` closes: searching again from each one would be quadratic.
+    let expressionsClose = true;
     for (let i = 0; i < text.length; i++) {
       const c = text[i]!;
       if (!word) wordLine = piece.line;
+      const close = expressionsClose && c === '$' && text.startsWith('{{', i + 1) ? text.indexOf('}}', i + 3) : -1;
+      if (close >= 0) {
+        // `${{ env.OPTS }}` is replaced by the CI before the shell reads the line: one word, whatever its spaces.
+        word += text.slice(i, close + 2);
+        i = close + 1;
+        continue;
+      }
+      if (c === '$' && text.startsWith('{{', i + 1)) expressionsClose = false;
       if (quote) {
         word += c;
         if (c === quote) quote = '';

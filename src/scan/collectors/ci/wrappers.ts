@@ -119,14 +119,35 @@ export function commandForms(words: readonly Word[]): Array<readonly Word[]> {
   return [direct, run, measured].filter((form, i, forms) => i === 0 || form.length !== forms[i - 1]!.length);
 }
 
-/** `docker run [options] image command…`, `docker compose run service command…`. */
-export function containerCommand(words: readonly Word[]): { image: Word; command: readonly Word[] } | null {
-  if (!CONTAINER_TOOLS.has(words[0]?.text ?? '')) return null;
+/** A word the CI or the shell replaces before the command runs: `${{ env.OPTS }}`, `$(Build.Tag)`, `"${IMAGE}"`. */
+const SUBSTITUTED = /^"?(?:\$\{\{[^}]*\}\}|\$\{\w+\}|\$\([\w.]+\)|\$\w+)"?$/;
+
+/** Substituted words in a row, each read as the image and as options: a real command has one or two, a hostile one thousands. */
+const MAX_READINGS = 3;
+
+export interface ContainerCommand {
+  image: Word;
+  command: readonly Word[];
+}
+
+/**
+ * `docker run [options] image command…`, `docker compose run service command…`. Where the image
+ * would be a substituted word, that word may hold the image (`docker run $IMAGE pytest`) or more
+ * options (`docker compose run ${{ env.OPTS }} app pytest`): both readings are given.
+ */
+export function containerCommands(words: readonly Word[]): ContainerCommand[] {
+  if (!CONTAINER_TOOLS.has(words[0]?.text ?? '')) return [];
   const verb = words.findIndex((word, i) => i > 0 && i <= 4 && (word.text === 'run' || word.text === 'exec'));
-  if (verb < 0) return null;
-  const at = skipOptions(words, verb + 1, CONTAINER_OPTIONS_WITH_VALUE);
-  const image = words[at];
-  return image ? { image, command: words.slice(at + 1) } : null;
+  if (verb < 0) return [];
+  const readings: ContainerCommand[] = [];
+  let at = skipOptions(words, verb + 1, CONTAINER_OPTIONS_WITH_VALUE);
+  while (words[at] && readings.length < MAX_READINGS) {
+    const image = words[at]!;
+    readings.push({ image, command: words.slice(at + 1) });
+    if (!SUBSTITUTED.test(image.text)) break;
+    at = skipOptions(words, at + 1, CONTAINER_OPTIONS_WITH_VALUE);
+  }
+  return readings;
 }
 
 /** The script of `bash -c "…"` / `sh -ec '…'`. */
