@@ -96,7 +96,8 @@ const SCRIPTED_PIPELINE = [/^[ \t]*node\b[^\n{]*\{/m, /\bstage[ \t]*\(/];
 export const jenkins: CiProviderDefinition = {
   provider: 'jenkins',
   files: [
-    { path: /(?:^|\/)(?:Jenkinsfile(?:\.[^/]+)?|[^/]+\.Jenkinsfile)$/i, anywhere: true },
+    // `Jenkinsfile.nightly`, `Jenkinsfile_model_serving`, `Jenkinsfile-deploy`: one job's pipeline each.
+    { path: /(?:^|\/)(?:Jenkinsfile(?:[._-][^/]+)?|[^/]+\.Jenkinsfile)$/i, anywhere: true },
     // `ci/deploy.groovy`, `pipelines/train.groovy`: a pipeline kept under another name and loaded by the job.
     { path: /\.(?:groovy|gvy)$/, anywhere: true, sniff: DECLARATIVE_PIPELINE, byContent: true },
     { path: /\.(?:groovy|gvy)$/, anywhere: true, sniff: SCRIPTED_PIPELINE, byContent: true },
