@@ -816,6 +816,15 @@ export const cases: RuleCases = {
     { name: 'Terraform for buckets and roles', files: { 'infra/main.tf': terraformBuckets }, status: 'pass', evidence: 'infra/main.tf' },
     { name: 'CloudFormation template', files: { 'cfn/endpoint.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Endpoint:\n    Type: AWS::SageMaker::Endpoint\n    Properties:\n      EndpointConfigName: churn\n' }, status: 'pass', evidence: 'cloudformation' },
     { name: 'resources created by a shell script', files: { 'scripts/setup.sh': '#!/usr/bin/env bash\nset -euo pipefail\naws s3 mb s3://acme-churn-models\naws sagemaker create-model --model-name churn --execution-role-arn "$ROLE"\n' }, status: 'partial', evidence: 'scripts/setup.sh:3' },
+    // What a script prints for the reader to run is not what it runs: the headline is the command.
+    {
+      name: 'a command run by the script, not the one it echoes',
+      files: { 'scripts/deploy.sh': '#!/bin/bash\necho "Next: az ml environment create --file env.yaml"\nENDPOINT=$(az ml batch-endpoint create --name churn --query name -o tsv)\n' },
+      status: 'partial',
+      firstEvidence: 'scripts/deploy.sh:3',
+    },
+    { name: 'a Makefile recipe and a condition run the command', files: { Makefile: 'infra:\n\t@if az group create --name rg-churn --location westeurope; then echo ok; fi\n' }, status: 'partial', evidence: 'Makefile:2' },
+    { name: 'commands only echoed for the reader create nothing', files: { 'scripts/quick_reference.sh': 'echo "   az ml environment create --file env.yaml"\necho "aws s3 mb s3://acme-models"\n', 'train.py': trainScript }, status: 'fail' },
     { name: 'nothing declared', files: { 'train.py': trainScript }, status: 'fail' },
     { name: 'Terraform only in an example does not count', files: { 'examples/aws/main.tf': terraformBuckets, 'train.py': trainScript }, status: 'fail' },
   ],
