@@ -171,6 +171,8 @@ describe('secrets: what counts as a credential', () => {
     const { facts } = judged({
       '.github/workflows/release.yml': 'steps:\n  - uses: docker/login-action@v3\n    with:\n      password: ${{ secrets.REGISTRY_TOKEN }}\n',
       Jenkinsfile: "withCredentials([string(credentialsId: 'pypi-token', variable: 'TOKEN')]) {\n  sh 'twine upload dist/*'\n}\n",
+      // A design document shows how a secret could be passed; the project's files are what pass it.
+      'architecture_design.md': "```bash\naz ml job create --set environment_variables.ADLS_KEY='${{secrets.ADLS_KEY}}'\n```\n",
     });
     expect(facts.stored).toEqual([
       { path: '.github/workflows/release.yml', line: 4, name: 'REGISTRY_TOKEN', store: 'GitHub Actions secrets' },

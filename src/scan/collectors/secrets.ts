@@ -66,6 +66,8 @@ const STORE_REFERENCES: ReadonlyArray<{ store: string; regex: RegExp }> = [
   { store: 'Azure Key Vault', regex: /\b(AzureKeyVault)@\d+/g },
 ];
 export const STORE_REFERENCE_GATE = new LiteralGate(STORE_REFERENCES.map(({ regex }) => regex));
+/** Prose: a reference written in a design document or a README shows how secrets could be passed, not how they are. */
+const PROSE = /\.(?:md|markdown|rst|txt|adoc)$/i;
 
 /**
  * Whether a file may hold a credential format, a URL password or a store reference: one pass rules
@@ -97,7 +99,7 @@ function collectSecrets(): Collector<SecretFacts> {
       // Past the cap, only store references are still looked for.
       const signed = (maySign ??= anyTextOf([FORMAT_GATE, STORE_REFERENCE_GATE], [URL_SIGN]))(file.text);
       const scan = findings.length < MAX_FINDINGS ? candidatesIn(file.text, signed) : null;
-      const references = signed && STORE_REFERENCE_GATE.matching(file.text).length > 0;
+      const references = signed && !PROSE.test(file.path) && STORE_REFERENCE_GATE.matching(file.text).length > 0;
       if (!scan && !references) return;
       // Lines by offset, not split: a file with a candidate is often large, and only a few of its lines are read.
       const table = new LineTable(file.text);

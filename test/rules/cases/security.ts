@@ -286,6 +286,15 @@ export const cases: RuleCases = {
     { name: 'no secret scanning', files: { '.github/workflows/ci.yml': testWorkflow() }, status: 'fail' },
   ],
   'security.secrets-manager': [
+    {
+      name: 'a CI secret reference in a design document is not how the code gets its key',
+      files: {
+        'architecture_design.md': "## Secrets\n\n```bash\naz ml job create --set environment_variables.ADLS_KEY='${{secrets.ADLS_KEY}}'\n```\n",
+        'src/load.py': 'import os\n\nkey = os.environ["ADLS_KEY"]\n',
+      },
+      status: 'partial',
+      firstEvidence: 'src/load.py:3',
+    },
     // Keyless: the app takes a token from its managed identity, and holds no key to store.
     {
       name: 'Azure OpenAI reached with a managed identity, settings from a .env file',
