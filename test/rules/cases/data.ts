@@ -350,6 +350,7 @@ export const cases: RuleCases = {
     // Documents loaded, split and embedded for retrieval are data the application prepares.
     { name: 'a RAG application that indexes its documents in a notebook', files: { ...llmAssistant, 'notebooks/ingest.ipynb': notebook('from langchain_text_splitters import RecursiveCharacterTextSplitter\nchunks = RecursiveCharacterTextSplitter(chunk_size=800).split_documents(docs)\nChroma.from_documents(chunks, embeddings, persist_directory="index")') }, status: 'fail' },
     { name: 'Airflow DAG', files: { 'dags/transactions.py': airflowDag }, status: 'pass', evidence: 'dags/transactions.py:9' },
+    { name: 'a ClearML pipeline of decorated data steps', files: { 'data_pipeline.py': 'from clearml.automation.controller import PipelineDecorator\n\n\n@PipelineDecorator.component(return_values=["dataset_id"], cache=True)\ndef prepare(raw_id):\n    return raw_id\n\n\n@PipelineDecorator.pipeline(name="brainscan", project="brainscan", version="1.0")\ndef run(raw_id):\n    prepare(raw_id)\n' }, status: 'pass', evidence: 'data_pipeline.py:4' },
     {
       // The application's documents chunked and embedded by an Azure ML pipeline job, not by hand.
       name: "a RAG application's Azure ML pipeline job that chunks and embeds its documents",

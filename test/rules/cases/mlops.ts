@@ -396,6 +396,7 @@ export const cases: RuleCases = {
       status: 'pass',
       firstEvidence: 'forecastkit/serve.py:12',
     },
+    { name: 'a ClearML OutputModel published from training', files: { 'train.py': 'from clearml import OutputModel, Task\n\ntask = Task.init(project_name="brainscan", task_name="train")\nmodel.train(data="data.yaml", epochs=50)\noutput_model = OutputModel(task=task)\noutput_model.update_weights("runs/best.pt")\noutput_model.publish()\n' }, status: 'pass', firstEvidence: 'train.py:5 output_model = OutputModel(task=task)' },
     {
       // LiteLLM's register_model records an LLM's price and features, not a version of a model.
       name: "LiteLLM's model cost map",
@@ -530,6 +531,8 @@ export const cases: RuleCases = {
     llmAssistantCase,
   ],
   'mlops.training-pipeline': [
+    { name: 'a ClearML pipeline of decorated components', files: { 'pipeline.py': 'from clearml.automation.controller import PipelineDecorator\n\n\n@PipelineDecorator.component(return_values=["dataset_id"], cache=True)\ndef prepare(raw_id):\n    return raw_id\n\n\n@PipelineDecorator.pipeline(name="brainscan", project="brainscan", version="1.0")\ndef run(raw_id):\n    prepare(raw_id)\n' }, status: 'pass', firstEvidence: 'pipeline.py:4 @PipelineDecorator.component(' },
+    { name: 'a ClearML PipelineController', files: { 'pipeline.py': 'from clearml import PipelineController\n\npipe = PipelineController(name="churn", project="churn", version="1.0")\npipe.add_step(name="train", base_task_project="churn", base_task_name="train")\npipe.start()\n' }, status: 'pass', evidence: 'pipeline.py:3' },
     {
       name: 'an MLflow Recipe runs ingest to register',
       files: {
