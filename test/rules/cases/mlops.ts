@@ -653,6 +653,20 @@ export const cases: RuleCases = {
   ],
   'mlops.model-validation-gate': [
     releasedLibraryCase,
+    // An evaluation suite someone runs by hand holds answers to a bar, but blocks no release.
+    {
+      name: 'a promptfoo suite that no CI step runs',
+      files: { 'evals/promptfooconfig.yaml': '# Run with: promptfoo eval\ndescription: "Translation evals"\nprompts:\n  - file://prompt.txt\nproviders:\n  - openai:gpt-4o-mini\ntests:\n  - vars:\n      text: Hola\n    assert:\n      - type: contains\n        value: Hello\n', 'src/translate.py': 'from openai import OpenAI\n\nclient = OpenAI()\n' },
+      status: 'partial',
+      firstEvidence: 'evals/promptfooconfig.yaml:7 tests:',
+    },
+    {
+      name: 'a deepeval test of the answers',
+      files: { 'tests/test_answers.py': 'from deepeval import assert_test\nfrom deepeval.metrics import AnswerRelevancyMetric\n\n\ndef test_answer():\n    assert_test(case, [AnswerRelevancyMetric(threshold=0.7)])\n' },
+      status: 'partial',
+      evidence: 'tests/test_answers.py:1',
+    },
+    { name: 'a promptfoo configuration without tests evaluates nothing', files: { 'promptfooconfig.yaml': 'prompts:\n  - file://prompt.txt\nproviders:\n  - openai:gpt-4o-mini\n' }, status: 'fail' },
     {
       name: 'a promotion policy taking the candidate and the champion, its comparison over several lines',
       files: {
