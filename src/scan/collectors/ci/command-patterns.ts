@@ -187,8 +187,9 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'ml-pipeline', regex: re`^python[\d.]*\s+(?:\S*\/)?\w*flow\w*\.py(?:\s+--\S+)*\s+(?:run|argo-workflows|step-functions)${END}` },
   // A script that builds, submits or runs the training pipeline: `python model/run_pipeline.py`,
   // `python -m ml_service.pipelines.build_train_pipeline`; not a scoring or inference pipeline,
-  // nor a package on the way to the module (`pipelines.`).
-  { kind: 'ml-pipeline', regex: pythonScript(String.raw`(?<!(?:scor|predict|infer|serv)\w*)pipeline(?!\w*\.(?!py\b))`) },
+  // nor a package on the way to the module (`pipelines.`), nor a script that checks a pipeline's
+  // definition without running it (`validate_pipeline_compute.py`, `lint_pipelines.py`).
+  { kind: 'ml-pipeline', regex: pythonScript(String.raw`(?<!(?:scor|predict|infer|serv)\w*|(?:validate|check|lint|verify)[_-])pipeline(?!\w*\.(?!py\b))`) },
   { kind: 'ml-pipeline', regex: target(String.raw`(?:ml-)?pipeline|repro`) },
 
   { kind: 'secret-scan', regex: re`^(?:gitleaks|trufflehog3?|detect-secrets(?:-hook)?|ggshield|git-secrets|git\s+secrets\s+--scan)${END}` },
