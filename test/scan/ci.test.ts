@@ -578,6 +578,13 @@ describe('command classification', () => {
     ['k6 run load/smoke.js', ['load-test']],
     ['sphinx-build -W -b html docs docs/_build', ['docs']],
     ['docker compose run --rm app poetry run pytest -x', ['test']],
+    // A package runner may fetch the tool at a version: the tool is what runs.
+    ['npx promptfoo@latest eval -c evals/promptfooconfig.yaml', ['model-evaluation']],
+    ['npx -y promptfoo@0.96.0 eval', ['model-evaluation']],
+    ['bunx promptfoo@latest eval', ['model-evaluation']],
+    ['uvx deepeval@3.1.0 test run tests/test_rag.py', ['model-evaluation']],
+    ['pnpm dlx promptfoo@latest eval', ['model-evaluation']],
+    ['uvx ruff@0.6.9 check .', ['lint']],
     // A substituted word where the image goes holds either the image or more options: both are read.
     ['docker compose run ${{ env.EXTRA_COMPOSE_OPTIONS }} app pytest -x', ['test']],
     ['docker compose run $COMPOSE_OPTS app bash -c "pip install pytest-split && pytest --splits 10"', ['test']],

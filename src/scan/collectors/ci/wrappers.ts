@@ -41,8 +41,20 @@ function skipOptions(words: readonly Word[], from: number, withValue: ReadonlySe
   return i;
 }
 
+/** Runners that fetch the package they run, pinned or not: `npx promptfoo@latest eval`, `uvx ruff@0.6.9 check`. */
+const PACKAGE_RUNNERS = new Set(['npx', 'bunx', 'uvx', 'pnpm dlx', 'yarn dlx', 'npm exec', 'pnpm exec', 'yarn exec', 'pipx run', 'uv tool run']);
+const PACKAGE_VERSION = /^(@?[^\s@]+)@[\w.^~*+-]+$/;
+
+/** The command a package runner runs, named without the version it is fetched at. */
+function withoutVersion(words: readonly Word[]): readonly Word[] {
+  const first = words[0];
+  const unversioned = first && PACKAGE_VERSION.exec(first.text);
+  return unversioned ? [{ ...first, text: unversioned[1]! }, ...words.slice(1)] : words;
+}
+
 function skipPrefixes(words: readonly Word[]): readonly Word[] {
   let i = 0;
+  let fetched = false;
   while (i < words.length) {
     const word = words[i]!.text;
     if (ENV_ASSIGNMENT.test(word)) {
@@ -51,15 +63,17 @@ function skipPrefixes(words: readonly Word[]): readonly Word[] {
     }
     const argumentCount = PREFIX_COMMANDS.get(word);
     if (argumentCount === undefined) break;
+    fetched = PACKAGE_RUNNERS.has(word);
     i = skipOptions(words, i + 1, NO_OPTIONS_WITH_VALUE) + argumentCount;
   }
-  return words.slice(i);
+  return fetched ? withoutVersion(words.slice(i)) : words.slice(i);
 }
 
 function skipRunner(words: readonly Word[]): readonly Word[] {
   const runner = RUNNERS.find((parts) => parts.every((part, k) => words[k]?.text === part));
   if (!runner) return words;
-  const rest = words.slice(skipOptions(words, runner.length, RUNNER_OPTIONS_WITH_VALUE));
+  const skipped = words.slice(skipOptions(words, runner.length, RUNNER_OPTIONS_WITH_VALUE));
+  const rest = PACKAGE_RUNNERS.has(runner.join(' ')) ? [...withoutVersion(skipped)] : skipped;
   // `hatch run test:pytest` names the environment before the command.
   const first = rest[0];
   if (first && /^[\w.-]+:\S/.test(first.text)) rest[0] = { ...first, text: first.text.replace(/^[\w.-]+:/, '') };
