@@ -781,6 +781,16 @@ export const cases: RuleCases = {
       status: 'partial',
       evidence: 'src/bikes/jobs/inference.py:2',
     },
+    // Trying the model on one image named in the code scores no batch, whatever pipeline sits beside it.
+    {
+      name: 'one prediction on a hard-coded file beside a training pipeline',
+      files: {
+        'predict.py': 'from ultralytics import YOLO\n\nmodel = YOLO("runs/detect/train2/weights/best.pt")\nresults = model.predict("./datasets/valid/images/val_1.jpg")\n',
+        'pipeline.py': 'from clearml.automation.controller import PipelineDecorator\n\n\n@PipelineDecorator.pipeline(name="train", project="scans", version="1.0")\ndef run():\n    pass\n',
+      },
+      answers: { 'infrastructure.serving-mode': 'batch' },
+      status: 'fail',
+    },
     {
       name: 'a predict route serves requests: not a batch job',
       files: { 'app/predict.py': 'from fastapi import FastAPI\napp = FastAPI()\n\n@app.post("/predict")\ndef predict(x: Payload):\n    return model.predict([x.values])\n' },
