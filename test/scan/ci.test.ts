@@ -558,6 +558,8 @@ describe('command classification', () => {
     ['pytest --dataset-loc=$DATASET_LOC tests/data --verbose', ['data-validation', 'test']],
     ['pytest src/tests/datasource_utils_tests.py -s', ['test']],
     ['python model/run_pipeline.py --role-arn=$ROLE', ['ml-pipeline']],
+    ['python hello.py --branch ${{ github.head_ref || github.ref_name }} argo-workflows create', ['ml-pipeline']],
+    ['python flows/train.py --with retry step-functions trigger', ['ml-pipeline', 'train']],
     ['python scripts/validation/validate_pipeline_compute.py --pipelines-dir pipelines', []],
     ['python ci/check_pipelines.py', []],
     ['python -m ml_service.pipelines.diabetes_regression_build_train_pipeline', ['ml-pipeline', 'train']],

@@ -183,8 +183,10 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'ml-pipeline', regex: re`^databricks${ARGS}bundle\s+run${ARGS}[\w-]*train[\w-]*${END}` },
   { kind: 'ml-pipeline', regex: re`^gcloud(?:\s+(?:beta|alpha))?\s+(?:ai\s+(?:custom-jobs|hp-tuning-jobs)\s+create|ai-platform\s+jobs\s+submit)${END}` },
   { kind: 'ml-pipeline', regex: re`^aws\s+sagemaker\s+(?:start-pipeline-execution|create-training-job|create-processing-job)${END}` },
-  // Metaflow: `python flow.py run`, `python training_flow.py argo-workflows create`.
+  // Metaflow: `python flow.py run`, `python training_flow.py argo-workflows create`; its scheduler
+  // commands name Metaflow whatever the flow's file is called (`python hello.py --branch main argo-workflows create`).
   { kind: 'ml-pipeline', regex: re`^python[\d.]*\s+(?:\S*\/)?\w*flow\w*\.py(?:\s+--\S+)*\s+(?:run|argo-workflows|step-functions)${END}` },
+  { kind: 'ml-pipeline', regex: re`^python[\d.]*\s+(?:\S*\/)?\w+\.py${ARGS}(?:argo-workflows|step-functions)\s+(?:create|trigger)${END}` },
   // A script that builds, submits or runs the training pipeline: `python model/run_pipeline.py`,
   // `python -m ml_service.pipelines.build_train_pipeline`; not a scoring or inference pipeline,
   // nor a package on the way to the module (`pipelines.`), nor a script that checks a pipeline's
