@@ -490,6 +490,19 @@ export const cases: RuleCases = {
       status: 'not_applicable',
       firstEvidence: '.github/workflows/release.yml:9',
     },
+    // MLRun serves models through serving functions: a graph of steps and model servers it deploys on Nuclio.
+    {
+      name: 'an MLRun serving function',
+      files: { 'src/project_setup.py': 'import mlrun\n\nserving_function = mlrun.new_function(\n    "serving-trained-onnx",\n    kind="serving",\n)\nproject.set_function(serving_function, with_repo=True)\n' },
+      status: 'pass',
+      firstEvidence: 'src/project_setup.py:3',
+    },
+    {
+      name: 'an MLRun model server class',
+      files: { 'src/serving.py': 'from mlrun.serving.v2_serving import V2ModelServer\n\n\nclass ChurnModel(V2ModelServer):\n    def load(self):\n        self.model = load(self.model_path)\n\n    def predict(self, body):\n        return self.model.predict(body["inputs"]).tolist()\n' },
+      status: 'pass',
+      evidence: 'src/serving.py:4',
+    },
     // The Python API of `mlflow models build-docker`: the registered model in MLflow's scoring server.
     {
       name: "an MLflow scoring-server image built from the registry's model in Python",

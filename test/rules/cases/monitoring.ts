@@ -302,6 +302,15 @@ export const cases: RuleCases = {
 
   'monitoring.data-drift': [
     llmAssistantCase,
+    // MLRun's model monitoring, switched on for a serving function, runs its drift analysis on a schedule of its own.
+    {
+      name: 'MLRun model monitoring enabled on the deployed serving function',
+      files: { 'src/workflow.py': 'import mlrun\n\n\ndef deploy(project):\n    serving_fn = project.get_function("serving")\n    serving_fn.set_tracking()\n    project.deploy_function(serving_fn)\n' },
+      status: 'pass',
+      firstEvidence: 'src/workflow.py:6 serving_fn.set_tracking()',
+    },
+    // Another library's set_tracking (a telescope's mount, a UI slider) monitors no model.
+    { name: 'set_tracking of something that is not a model server', files: { 'src/mount.py': 'from sklearn.linear_model import LinearRegression\n\nmodel = LinearRegression().fit(X, y)\nmount.set_tracking(True)\n' }, status: 'fail' },
     {
       // Drift gauges exported to Prometheus by a service nothing is shown to run or schedule (judeoyovbaire/mlops-platform's
       // drift detector is such a library, unused): partial until a schedule or job runs it.
