@@ -852,6 +852,12 @@ export const cases: RuleCases = {
     { name: 'Terraform only in an example does not count', files: { 'examples/aws/main.tf': terraformBuckets, 'train.py': trainScript }, status: 'fail' },
   ],
   'infra.orchestration-manifests': [
+    {
+      name: 'an MLRun serving function deployed by the pipeline',
+      files: { 'src/workflow.py': 'import mlrun\n\n\ndef kfpipeline():\n    serving_function = mlrun.get_current_project().get_function("serving")\n    deploy_return = mlrun.deploy_function("serving-trained-onnx")\n' },
+      status: 'pass',
+      firstEvidence: 'src/workflow.py:6',
+    },
     { name: 'Seldon Core v2 Server and Pipeline objects', files: { 'k8s/server.yaml': 'apiVersion: mlops.seldon.io/v1alpha1\nkind: Server\nmetadata:\n  name: mlserver-custom\nspec:\n  serverConfig: mlserver\n  replicas: 2\n', 'k8s/pipeline.yaml': 'apiVersion: mlops.seldon.io/v1alpha1\nkind: Pipeline\nmetadata:\n  name: fraud\nspec:\n  steps:\n    - name: preprocess\n    - name: fraud-model\n      inputs: [preprocess]\n  output:\n    steps: [fraud-model]\n' }, status: 'pass', firstEvidence: 'k8s/pipeline.yaml:2 Pipeline fraud' },
     { name: 'a Hugging Face Docker Space', files: { 'README.md': '---\ntitle: DocuMind\nsdk: docker\napp_port: 7860\n---\n\n# DocuMind\n', Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["uvicorn", "app:app", "--port", "7860"]\n' }, status: 'pass', firstEvidence: 'README.md:3' },
     { name: 'a Gradio Space is a hosted demo, not a deployment', files: { 'README.md': '---\ntitle: Demo\nsdk: gradio\napp_file: app.py\n---\n' }, status: 'unknown' },

@@ -139,6 +139,13 @@ export const cases: RuleCases = {
     { name: 'a notebook-only PoC', files: { 'poc.ipynb': notebook('import pandas as pd\ndf = pd.read_csv("data.csv")\nmodel = fit(df)'), 'util.py': 'x = 1\n' }, status: 'fail', evidence: 'of the code in notebooks' },
   ],
   'mlops.experiment-tracking': [
+    // MLRun keeps each run of a function - parameters, results, artifacts - in its database.
+    {
+      name: 'a pipeline of MLRun function runs',
+      files: { 'src/workflow.py': 'import mlrun\n\n\ndef kfpipeline(dataset_name: str):\n    prep = mlrun.run_function(function="data-prep", params={"dataset_name": dataset_name}, outputs=["train_dataset"])\n    mlrun.run_function(function="trainer", inputs={"dataset": prep.outputs["train_dataset"]}, outputs=["model"])\n' },
+      status: 'pass',
+      firstEvidence: 'src/workflow.py:5',
+    },
     {
       name: 'an app that runs prompts stored in Braintrust calls an LLM and trains nothing',
       files: { 'app/api/summary/route.ts': 'import { invoke, initLogger, wrapTraced } from "braintrust";\n\nexport async function POST(req: Request) {\n  return Response.json(await invoke({ projectName: "docs", slug: "summarize", input: await req.json() }));\n}\n' },

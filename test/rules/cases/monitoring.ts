@@ -258,6 +258,13 @@ export const cases: RuleCases = {
 
   'monitoring.prediction-logging': [
     releasedLibraryCase,
+    // A tracked MLRun serving function streams each request, its prediction and the model endpoint to MLRun's monitoring.
+    {
+      name: 'MLRun model monitoring enabled on the serving function',
+      files: { 'src/workflow.py': 'import mlrun\n\n\ndef deploy(project):\n    serving_fn = project.get_function("serving")\n    serving_fn.set_tracking()\n    project.deploy_function(serving_fn)\n' },
+      status: 'pass',
+      firstEvidence: 'src/workflow.py:6 serving_fn.set_tracking()',
+    },
     {
       name: "each LLM call traced by the AI SDK's telemetry",
       files: { 'app/api/chat/route.ts': 'import { streamText } from "ai";\n\nexport async function POST(request: Request) {\n  const result = streamText({\n    model,\n    messages,\n    experimental_telemetry: { isEnabled: true, functionId: "chat" },\n  });\n  return result.toUIMessageStreamResponse();\n}\n' },
