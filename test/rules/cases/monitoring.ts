@@ -140,6 +140,9 @@ const retrainingJob = `  jobs:
             job_id: \${resources.jobs.model_training_job.id}
 `;
 
+/** MLRun's model monitoring switched on for a serving function the pipeline deploys. */
+const mlrunTrackedServing = 'import mlrun\n\n\ndef deploy(project):\n    serving_fn = project.get_function("serving")\n    serving_fn.set_tracking()\n    project.deploy_function(serving_fn)\n';
+
 export const cases: RuleCases = {
   'monitoring.service-health-metrics': [
     {
@@ -261,7 +264,7 @@ export const cases: RuleCases = {
     // A tracked MLRun serving function streams each request, its prediction and the model endpoint to MLRun's monitoring.
     {
       name: 'MLRun model monitoring enabled on the serving function',
-      files: { 'src/workflow.py': 'import mlrun\n\n\ndef deploy(project):\n    serving_fn = project.get_function("serving")\n    serving_fn.set_tracking()\n    project.deploy_function(serving_fn)\n' },
+      files: { 'src/workflow.py': mlrunTrackedServing },
       status: 'pass',
       firstEvidence: 'src/workflow.py:6 serving_fn.set_tracking()',
     },
@@ -312,7 +315,7 @@ export const cases: RuleCases = {
     // MLRun's model monitoring, switched on for a serving function, runs its drift analysis on a schedule of its own.
     {
       name: 'MLRun model monitoring enabled on the deployed serving function',
-      files: { 'src/workflow.py': 'import mlrun\n\n\ndef deploy(project):\n    serving_fn = project.get_function("serving")\n    serving_fn.set_tracking()\n    project.deploy_function(serving_fn)\n' },
+      files: { 'src/workflow.py': mlrunTrackedServing },
       status: 'pass',
       firstEvidence: 'src/workflow.py:6 serving_fn.set_tracking()',
     },
