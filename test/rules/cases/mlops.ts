@@ -141,8 +141,11 @@ export const cases: RuleCases = {
   'mlops.experiment-tracking': [
     // MLRun keeps each run of a function - parameters, results, artifacts - in its database.
     {
-      name: 'a pipeline of MLRun function runs',
-      files: { 'src/workflow.py': 'import mlrun\n\n\ndef kfpipeline(dataset_name: str):\n    prep = mlrun.run_function(function="data-prep", params={"dataset_name": dataset_name}, outputs=["train_dataset"])\n    mlrun.run_function(function="trainer", inputs={"dataset": prep.outputs["train_dataset"]}, outputs=["model"])\n' },
+      name: 'a pipeline of MLRun function runs, a hub trainer among them',
+      files: {
+        'src/workflow.py': 'import mlrun\n\n\ndef kfpipeline(dataset_name: str):\n    prep = mlrun.run_function(function="data-prep", params={"dataset_name": dataset_name}, outputs=["train_dataset"])\n    mlrun.run_function(\n        function="hugging_face_classifier_trainer",\n        inputs={"dataset": prep.outputs["train_dataset"]},\n        outputs=["model"],\n    )\n',
+        'src/serving.py': 'from transformers import AutoTokenizer\n\ntokenizer = AutoTokenizer.from_pretrained("distilbert-base-uncased")\n',
+      },
       status: 'pass',
       firstEvidence: 'src/workflow.py:5',
     },
