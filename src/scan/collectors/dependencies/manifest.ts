@@ -17,6 +17,11 @@ export interface ManifestRead {
   managers: string[];
   /** The file installs the project itself, so the dependencies its package metadata declares too. */
   installsProject?: boolean;
+  /**
+   * The input files a compiled requirements file was made from, as its `# via -r …` notes name them
+   * (relative to the file): what is installed is this file, not them.
+   */
+  compiledFrom?: string[];
 }
 
 /** Returns null when the file turns out not to be a manifest (a pyproject.toml holding only tool settings). */

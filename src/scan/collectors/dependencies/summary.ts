@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { compareStrings } from '../../../util/compare.js';
 import { baseName, directoryOf } from '../../../util/repo-path.js';
 import type { PathContext } from '../../location.js';
@@ -103,7 +104,8 @@ function ecosystemPinning(
   { counts, lockAlone }: { counts: (ecosystem: string) => boolean; lockAlone: boolean },
 ): Pinning {
   const inProject = (path: string) => pathContext(path) === 'project';
-  const own = manifests.filter(({ path, read }) => inProject(path) && !isCompiledInput(path, paths) && counts(read.ecosystem));
+  const inputs = compiledInputs(manifests);
+  const own = manifests.filter(({ path, read }) => inProject(path) && !isCompiledInput(path, paths) && !inputs.has(path) && counts(read.ecosystem));
   const concrete = own.filter(({ read }) => !ABSTRACT_KINDS.has(read.kind));
   const concreteDecides = concrete.some(({ read }) => read.declarations.some((d) => !d.dev)) && !concrete.some(({ read }) => read.installsProject);
   const runtime = (concreteDecides ? concrete : own)
@@ -114,6 +116,18 @@ function ecosystemPinning(
   const floating = runtime.filter((declaration) => !declaration.pinned).sort((a, b) => compareStrings(a.path, b.path) || a.line - b.line);
   const pinned = runtime.length - floating.length;
   return { pinning: pinned >= PINNED_SHARE * runtime.length ? 'pinned' : pinned > 0 ? 'partial' : 'unpinned', floating };
+}
+
+/**
+ * The files compiled requirements were made from, as their `# via -r …` notes name them: seer's
+ * `requirements-constraints.txt` (ranges) is compiled into the `requirements.txt` it installs.
+ */
+function compiledInputs(manifests: ReadonlyArray<{ path: string; read: ManifestRead }>): Set<string> {
+  const inputs = new Set<string>();
+  for (const { path, read } of manifests) {
+    for (const input of read.compiledFrom ?? []) inputs.add(posix.normalize(posix.join(directoryOf(path), input)));
+  }
+  return inputs;
 }
 
 /** A pip-tools `.in` file is compiled into the sibling `.txt`, which is what gets installed. */

@@ -15,6 +15,11 @@ const VIA_NOTE = /(?:^|\s)#\s*via\b(.*)$/;
 const VIA_SOURCE_LINE = /^\s*#\s{2,}(\S.*)$/;
 /** A source the team wrote: an input file (`-r requirements.in`) or the project's own metadata (`app (pyproject.toml)`). */
 const TEAM_SOURCE = /^(?:-r|--requirement)\s|\([^()]*\)$/;
+/**
+ * An input file a compiled file was made from: `-r requirements-constraints.txt`. Not a `-c` source:
+ * a constraint is often another compiled file (`-c requirements.txt` in the dev file), installed itself.
+ */
+const INPUT_SOURCE = /^(?:-r|--requirement)\s+(\S+)$/;
 
 function readRequirementsFile(file: FileContent, warn: Warn): ManifestRead {
   const out = new Declarations(file.path, warn);
@@ -22,8 +27,13 @@ function readRequirementsFile(file: FileContent, warn: Warn): ManifestRead {
   // What pulled in the last declaration, while the comment lines under it are read.
   let noted: { index: number; sources: string[]; listing: boolean } | undefined;
   const transitive = (note: typeof noted) => note !== undefined && note.sources.length > 0 && !note.sources.some((source) => TEAM_SOURCE.test(source));
+  const inputs = new Set<string>();
   const settle = () => {
     if (transitive(noted)) out.list[noted!.index]!.via = noted!.sources;
+    for (const source of noted?.sources ?? []) {
+      const input = INPUT_SOURCE.exec(source)?.[1];
+      if (input) inputs.add(input);
+    }
     noted = undefined;
   };
   for (const { text, line } of logicalLines(file.lines())) {
@@ -49,7 +59,8 @@ function readRequirementsFile(file: FileContent, warn: Warn): ManifestRead {
   }
   settle();
   if (isFreeze(out.list)) for (const declaration of out.list) declaration.frozen = true;
-  return { kind: 'requirements', ecosystem: 'pypi', declarations: out.list, managers: ['pip'], installsProject: out.installsProject };
+  const read: ManifestRead = { kind: 'requirements', ecosystem: 'pypi', declarations: out.list, managers: ['pip'], installsProject: out.installsProject };
+  return inputs.size > 0 ? { ...read, compiledFrom: [...inputs].sort() } : read;
 }
 
 /**
