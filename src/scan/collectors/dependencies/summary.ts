@@ -40,7 +40,7 @@ export function summarise(
       .flatMap(({ path, read }) => read.declarations.map((declaration): Dependency => ({ ...declaration, path })))
       .sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.path, b.path) || a.line - b.line),
     managers: managersOf(manifests, locks),
-    ...pinningOf(manifests, locks, new Set(paths)),
+    ...pinningOf(manifests, locks),
   };
 }
 
@@ -84,15 +84,16 @@ const COMPILED: ReadonlySet<string> = new Set(['maven', 'cargo', 'go', 'julia'])
 function pinningOf(
   manifests: ReadonlyArray<{ path: string; read: ManifestRead }>,
   locks: ReadonlyArray<{ path: string; format: LockFormat }>,
-  paths: ReadonlySet<string>,
 ): Pinning {
-  const python = ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'pypi' || ecosystem === 'conda', lockAlone: true });
+  const inputs = compiledInputs(manifests);
+  const installed = manifests.filter(({ path }) => !inputs.has(path));
+  const python = ecosystemPinning(installed, locks, { counts: (ecosystem) => ecosystem === 'pypi' || ecosystem === 'conda', lockAlone: true });
   if (python.pinning !== 'none') return python;
-  const r = ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'cran', lockAlone: true });
+  const r = ecosystemPinning(installed, locks, { counts: (ecosystem) => ecosystem === 'cran', lockAlone: true });
   if (r.pinning !== 'none') return r;
-  const compiled = ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => COMPILED.has(ecosystem), lockAlone: true });
+  const compiled = ecosystemPinning(installed, locks, { counts: (ecosystem) => COMPILED.has(ecosystem), lockAlone: true });
   // A package-lock.json of build tools alone (devDependencies) locks no runtime.
-  return compiled.pinning === 'none' ? ecosystemPinning(manifests, locks, paths, { counts: (ecosystem) => ecosystem === 'npm', lockAlone: false }) : compiled;
+  return compiled.pinning === 'none' ? ecosystemPinning(installed, locks, { counts: (ecosystem) => ecosystem === 'npm', lockAlone: false }) : compiled;
 }
 
 type Pinning = Pick<DependencyFacts, 'pinning' | 'floating'>;
@@ -100,12 +101,10 @@ type Pinning = Pick<DependencyFacts, 'pinning' | 'floating'>;
 function ecosystemPinning(
   manifests: ReadonlyArray<{ path: string; read: ManifestRead }>,
   locks: ReadonlyArray<{ path: string; format: LockFormat }>,
-  paths: ReadonlySet<string>,
   { counts, lockAlone }: { counts: (ecosystem: string) => boolean; lockAlone: boolean },
 ): Pinning {
   const inProject = (path: string) => pathContext(path) === 'project';
-  const inputs = compiledInputs(manifests);
-  const own = manifests.filter(({ path, read }) => inProject(path) && !isCompiledInput(path, paths) && !inputs.has(path) && counts(read.ecosystem));
+  const own = manifests.filter(({ path, read }) => inProject(path) && counts(read.ecosystem));
   const concrete = own.filter(({ read }) => !ABSTRACT_KINDS.has(read.kind));
   const concreteDecides = concrete.some(({ read }) => read.declarations.some((d) => !d.dev)) && !concrete.some(({ read }) => read.installsProject);
   const runtime = (concreteDecides ? concrete : own)
@@ -119,18 +118,16 @@ function ecosystemPinning(
 }
 
 /**
- * The files compiled requirements were made from, as their `# via -r …` notes name them: seer's
- * `requirements-constraints.txt` (ranges) is compiled into the `requirements.txt` it installs.
+ * The pip-tools inputs among the manifests: what is installed is the file they are compiled into.
+ * A `.in` file beside its `.txt`, and any file a compiled file's `# via -r …` notes name (seer's
+ * `requirements-constraints.txt`, in ranges, is compiled into the pinned `requirements.txt`).
  */
 function compiledInputs(manifests: ReadonlyArray<{ path: string; read: ManifestRead }>): Set<string> {
+  const paths = new Set(manifests.map(({ path }) => path));
   const inputs = new Set<string>();
   for (const { path, read } of manifests) {
+    if (path.endsWith('.in') && paths.has(`${path.slice(0, -'.in'.length)}.txt`)) inputs.add(path);
     for (const input of read.compiledFrom ?? []) inputs.add(posix.normalize(posix.join(directoryOf(path), input)));
   }
   return inputs;
-}
-
-/** A pip-tools `.in` file is compiled into the sibling `.txt`, which is what gets installed. */
-function isCompiledInput(path: string, paths: ReadonlySet<string>): boolean {
-  return path.endsWith('.in') && paths.has(`${path.slice(0, -'.in'.length)}.txt`);
 }
