@@ -15,6 +15,7 @@ const argument = ({ z, text, oneOrMany, pathContexts }: SchemaKit) =>
       names: oneOrMany(text).describe('Package names, compared as PEP 503 normalises them (case, `-`, `_` and `.` alike); `*` is a wildcard.'),
       ecosystem: z.enum(ECOSYSTEMS).optional().describe('Only declarations of this ecosystem count.'),
       dev: z.boolean().optional().describe('true: only development dependencies count; false: only runtime ones.'),
+      imported: z.literal(true).optional().describe('Only Python packages that some code of the repository imports count: a framework declared and never used is a plan.'),
       in: pathContexts.optional(),
     }),
   ]);
@@ -32,7 +33,7 @@ function normaliseDependencyName(name: string): string {
 /** Distributions whose module is named otherwise; the rest are found by their name's forms. */
 const MODULE_OF: Readonly<Record<string, string>> = {
   'scikit-learn': 'sklearn', pyyaml: 'yaml', 'python-dotenv': 'dotenv', pillow: 'PIL', beautifulsoup4: 'bs4',
-  'opencv-python': 'cv2', 'opencv-python-headless': 'cv2', protobuf: 'google.protobuf',
+  'opencv-python': 'cv2', 'opencv-python-headless': 'cv2', protobuf: 'google.protobuf', torchserve: 'ts',
 };
 
 /**
@@ -51,7 +52,7 @@ export const dependency = defineCheck({
   argument,
   doc: {
     summary:
-      "A dependency manifest (requirements, pyproject.toml, Pipfile, conda environment, package.json…) declares one of the packages. A compiled requirements file's packages that only other packages pulled in (pip-compile's `# via mlflow`) do not count, nor do a `pip freeze`'s packages that no code imports.",
+      "A dependency manifest (requirements, pyproject.toml, Pipfile, conda environment, package.json…) declares one of the packages. A compiled requirements file's packages that only other packages pulled in (pip-compile's `# via mlflow`) do not count, nor do a `pip freeze`'s packages that no code imports; with `imported: true`, no declared package counts unless some code imports it.",
     examples: ['dependency: [mlflow, wandb]', 'dependency: { names: "pytest*", dev: true }'],
   },
   evaluate(arg, ctx) {
@@ -66,7 +67,8 @@ export const dependency = defineCheck({
         matchers.some((matches) => matches(dep.name)),
     );
     // A freeze lists what came with the team's packages as well: there, only what the code imports was chosen.
-    const chosen = (dep: Dependency) => dep.via === undefined && (!dep.frozen || imported(dep.name, ctx.facts.code.imports));
+    const used = (dep: Dependency) => imported(dep.name, ctx.facts.code.imports);
+    const chosen = (dep: Dependency) => dep.via === undefined && (!dep.frozen || used(dep)) && (!('imported' in spec) || used(dep));
     const found = named.filter((dep) => contexts.includes(pathContext(dep.path)) && chosen(dep));
     if (found.length > 0) {
       return {
@@ -101,7 +103,7 @@ export const dependency = defineCheck({
           counted: false,
           path: dep.path,
           line: dep.line,
-          detail: notCountedBecause(dep),
+          detail: notCountedBecause(dep, contexts),
         })),
       ],
     };
@@ -112,8 +114,9 @@ export const dependency = defineCheck({
   },
 });
 
-function notCountedBecause(dep: Dependency): string {
+function notCountedBecause(dep: Dependency, contexts: readonly string[]): string {
   if (dep.via) return `not counted: ${dep.name} is only there as a dependency of ${sought(dep.via, dep.via, ['package', 'packages']).words} (compiled requirements, \`# via\`)`;
-  if (dep.frozen && pathContext(dep.path) === 'project') return `not counted: ${dep.name} is in a pip freeze of an environment, and no code imports it`;
-  return `not counted: ${dep.name} is declared in ${pathContext(dep.path)} code, not the project's own`;
+  if (!contexts.includes(pathContext(dep.path))) return `not counted: ${dep.name} is declared in ${pathContext(dep.path)} code, not the project's own`;
+  if (dep.frozen) return `not counted: ${dep.name} is in a pip freeze of an environment, and no code imports it`;
+  return `not counted: ${dep.name} is declared, and no code imports it`;
 }

@@ -677,7 +677,16 @@ export const cases: RuleCases = {
       answers: online,
       status: 'fail',
     },
-    { name: 'FastAPI declared but never used', files: { 'requirements.txt': requirements('fastapi==0.111.0', 'scikit-learn==1.4.2'), 'train.py': trainScript }, answers: online, status: 'partial', evidence: 'declares fastapi' },
+    // A framework in the requirements that no code imports is a plan (a Dockerfile may even start a module that is not there).
+    {
+      name: 'FastAPI declared but never used',
+      files: { 'requirements.txt': requirements('fastapi==0.111.0', 'scikit-learn==1.4.2'), Dockerfile: 'FROM python:3.11-slim\nCMD ["uvicorn", "src.inference.app:app"]\n', 'train.py': trainScript },
+      answers: online,
+      status: 'fail',
+      evidence: 'not counted: fastapi is declared, and no code imports it',
+    },
+    { name: 'FastAPI declared and imported where no route is found', files: { 'requirements.txt': requirements('fastapi==0.111.0', 'scikit-learn==1.4.2'), 'service/app.py': 'from fastapi import FastAPI\n\napp = FastAPI()\napp.include_router(build_router(model))\n', 'train.py': trainScript }, answers: online, status: 'partial', evidence: 'requirements.txt:1 declares fastapi ==0.111.0' },
+    { name: 'a TorchServe distribution counts by its module, ts', files: { 'requirements.txt': requirements('torchserve==0.11.0'), 'serve/handler_utils.py': 'from ts.context import Context\n', 'train.py': trainScript }, answers: online, status: 'partial', evidence: 'declares torchserve' },
     // A pip freeze lists the environment: Flask came with MLflow; only what the code imports was chosen.
     {
       name: 'Flask in a pip freeze that nothing imports',
@@ -701,7 +710,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'FastAPI that a compiled requirements file took from the team\'s own input file',
-      files: { 'requirements.txt': 'fastapi==0.139.0\n    # via\n    #   -r requirements.in\n    #   mlflow-skinny\n', 'train.py': trainScript },
+      files: { 'requirements.txt': 'fastapi==0.139.0\n    # via\n    #   -r requirements.in\n    #   mlflow-skinny\n', 'serve.py': 'from fastapi import FastAPI\n', 'train.py': trainScript },
       answers: online,
       status: 'partial',
       evidence: 'requirements.txt:1 declares fastapi ==0.139.0',
