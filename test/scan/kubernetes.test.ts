@@ -133,6 +133,7 @@ describe('kubernetesCollector: manifests', () => {
         apiVersion: 'serving.kserve.io/v1beta1',
         name: 'fraud-model',
         features: ['autoscaling.knative.dev', 'canaryTrafficPercent', 'logger', 'maxReplicas', 'minReplicas', 'resources.limits'],
+        images: [],
       },
     ],
     [
@@ -153,12 +154,13 @@ describe('kubernetesCollector: manifests', () => {
           'securityContext.runAsNonRoot',
           'startupProbe',
         ],
+        images: ['vllm/vllm-openai:v0.5.4'],
       },
     ],
     [
       'a HorizontalPodAutoscaler',
       HPA,
-      { line: 2, kind: 'HorizontalPodAutoscaler', apiVersion: 'autoscaling/v2', name: 'llm-server', features: ['maxReplicas', 'minReplicas'] },
+      { line: 2, kind: 'HorizontalPodAutoscaler', apiVersion: 'autoscaling/v2', name: 'llm-server', features: ['maxReplicas', 'minReplicas'], images: [] },
     ],
   ])('%s', (_case, text, expected) => {
     const { facts, warnings } = collect(kubernetesCollector, { 'deploy/k8s/object.yaml': text });
@@ -197,6 +199,32 @@ spec:
       { kind: 'Deployment', name: 'api', line: 12, features: [] },
     ]);
     expect(facts.kinds).toEqual(['Deployment', 'Service']);
+  });
+
+  it("reads the images of a workload's containers and init containers, not other keys named image", () => {
+    const { facts } = collect(kubernetesCollector, {
+      'k8s/api.yaml': `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: nightly-scoring
+  annotations:
+    image: not-a-container
+spec:
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          initContainers:
+            - name: wait-for-db
+              image: busybox:1.36
+          containers:
+            - name: score
+              image: ghcr.io/acme/scorer@sha256:0123
+            - name: sidecar
+              image: busybox:1.36
+`,
+    });
+    expect(facts.objects.map(({ name, images }) => ({ name, images }))).toEqual([{ name: 'nightly-scoring', images: ['busybox:1.36', 'ghcr.io/acme/scorer@sha256:0123'] }]);
   });
 
   it('expands the items of a List', () => {
@@ -255,6 +283,7 @@ spec:
         apiVersion: 'apiextensions.k8s.io/v1',
         name: 'inferenceservices.serving.kserve.io',
         features: [],
+        images: [],
       },
     ]);
   });
@@ -264,7 +293,7 @@ spec:
       'deploy/job.json': '{\n  "apiVersion": "batch/v1",\n  "kind": "Job",\n  "metadata": { "name": "nightly-train" },\n  "spec": {}\n}\n',
       'package.json': '{ "name": "ui", "version": "1.0.0" }',
     });
-    expect(facts.objects).toEqual([{ path: 'deploy/job.json', line: 3, kind: 'Job', apiVersion: 'batch/v1', name: 'nightly-train', features: [] }]);
+    expect(facts.objects).toEqual([{ path: 'deploy/job.json', line: 3, kind: 'Job', apiVersion: 'batch/v1', name: 'nightly-train', features: [], images: [] }]);
   });
 });
 
@@ -326,6 +355,7 @@ metadata:
         apiVersion: 'apps/v1',
         name: '{{ include "model-server.fullname" . }}',
         features: ['readinessProbe'],
+        images: ['{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}'],
       },
       {
         path: 'charts/model-server/templates/hpa.yaml',
@@ -334,8 +364,9 @@ metadata:
         apiVersion: '{{ include "common.capabilities.hpa.apiVersion" . }}',
         name: '{{ include "model-server.fullname" . }}',
         features: ['maxReplicas', 'minReplicas'],
+        images: [],
       },
-      { path: 'charts/model-server/templates/hpa.yaml', line: 13, kind: 'ServiceAccount', apiVersion: 'v1', name: 'model-server', features: [] },
+      { path: 'charts/model-server/templates/hpa.yaml', line: 13, kind: 'ServiceAccount', apiVersion: 'v1', name: 'model-server', features: [], images: [] },
     ]);
     expect(facts.helmCharts).toEqual(['charts/model-server/Chart.yaml']);
     expect(facts.kustomizations).toEqual(['deploy/base/Kustomization', 'deploy/overlays/prod/kustomization.yaml']);
@@ -416,7 +447,7 @@ spec:
     expect(warnings[0]).toMatchObject({ path: 'k8s/worker.yaml', message: expect.stringMatching(/does not parse/) });
     expect(warnings[0]!.line).toBeGreaterThanOrEqual(10);
     expect(facts.objects).toEqual([
-      { path: 'k8s/worker.yaml', line: 2, kind: 'Deployment', apiVersion: 'apps/v1', name: 'worker', features: ['livenessProbe'] },
+      { path: 'k8s/worker.yaml', line: 2, kind: 'Deployment', apiVersion: 'apps/v1', name: 'worker', features: ['livenessProbe'], images: ['"ghcr.io/acme/worker:1.0'] },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import type { KubernetesObject } from '../../scan/facts.js';
 import { pathContext } from '../../scan/path-context.js';
 import { among, capped, list, searchedParts, sought } from './evidence.js';
 import { type ArgumentOf, defineCheck, type SchemaKit } from './kind.js';
@@ -29,6 +30,42 @@ function ofKind(object: { kind: string; apiVersion: string }, kind: string): boo
   return object.kind === kind.slice(0, dot) && object.apiVersion.startsWith(`${kind.slice(dot + 1)}/`);
 }
 
+/**
+ * Images of the services a deployment runs beside its own workload: databases, queues, object
+ * stores, tracking and monitoring servers, proxies. Their objects are evidence that the stack is
+ * deployed, but a reader looks first for the project's own service.
+ */
+const SERVICE_IMAGES = new Set([
+  'postgres', 'postgresql', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'valkey', 'memcached', 'rabbitmq', 'kafka', 'cp-kafka', 'zookeeper',
+  'cp-zookeeper', 'cp-schema-registry', 'kafka-ui', 'minio', 'mc', 'elasticsearch', 'opensearch', 'kibana', 'logstash', 'fluentd', 'fluent-bit',
+  'grafana', 'prometheus', 'alertmanager', 'pushgateway', 'node-exporter', 'loki', 'promtail', 'tempo', 'jaeger', 'all-in-one',
+  'opentelemetry-collector', 'opentelemetry-collector-contrib', 'otel-collector', 'nginx', 'traefik', 'haproxy', 'envoy', 'oauth2-proxy',
+  'keycloak', 'vault', 'consul', 'etcd', 'busybox', 'alpine', 'curl', 'pgadmin4', 'adminer', 'mlflow', 'airflow', 'cassandra',
+  'clickhouse-server', 'neo4j', 'qdrant', 'weaviate', 'milvus', 'chroma', 'superset', 'trino', 'metabase',
+]);
+
+/** `quay.io/oauth2-proxy/oauth2-proxy:v7.6.0` → `oauth2-proxy`; `postgres@sha256:…` → `postgres`. */
+function imageName(image: string): string {
+  const name = image.slice(image.lastIndexOf('/') + 1);
+  return name.split(/[:@]/, 1)[0]!.toLowerCase();
+}
+
+/** A name with a service's name among its words: `kafka`, `postgres-mlflow`, `oauth2-proxy`, `{{ .Values.airflowPostgres.name }}`. */
+function namesAService(name: string): boolean {
+  const words = name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).map((word) => word.toLowerCase());
+  return words.some((_, i) => [1, 2, 3].some((length) => SERVICE_IMAGES.has(words.slice(i, i + length).join('-'))));
+}
+
+/**
+ * Whether an object belongs to a service the project runs rather than builds: every image it runs
+ * is one of those services', or, when it runs none (a Service, a volume claim) or a chart fills
+ * its image in (`{{ .Values.minio.image }}`), its name says so.
+ */
+function isSupportingService(object: KubernetesObject): boolean {
+  if (object.images.length === 0 || object.images.some((image) => image.includes('{{'))) return namesAService(object.name);
+  return object.images.every((image) => SERVICE_IMAGES.has(imageName(image)));
+}
+
 export const k8s = defineCheck({
   name: 'k8s',
   argument,
@@ -48,10 +85,12 @@ export const k8s = defineCheck({
     const named = sought(kinds, kinds, ['kind', 'kinds']);
     const wanted = [kinds.length > 0 ? `kind ${named.words}` : 'object', ...(features.length > 0 ? [`with ${features.join(' and ')}`] : [])].join(' ');
     if (found.length > 0) {
+      // The project's own workloads first, each group in file order.
+      const ordered = [...found.filter((object) => !isSupportingService(object)), ...found.filter(isSupportingService)];
       return {
         value: true,
         evidence: capped(
-          found.map((object) => ({ kind: 'found', path: object.path, line: object.line, detail: `${object.kind} ${object.name}`.trim() })),
+          ordered.map((object) => ({ kind: 'found', path: object.path, line: object.line, detail: `${object.kind} ${object.name}`.trim() })),
           'objects',
         ),
       };

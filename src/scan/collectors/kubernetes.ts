@@ -12,6 +12,8 @@ export interface KubernetesObject {
   name: string;
   /** Notable settings present in the object: `resources.limits`, `readinessProbe`, `livenessProbe`, `nvidia.com/gpu`… */
   features: string[];
+  /** The images its containers run, as written (`postgres:13`, `{{ .Values.image.repository }}`), sorted. */
+  images: string[];
 }
 
 export interface KubernetesFacts {
@@ -31,6 +33,8 @@ const CHART_NAME = 'Chart.yaml';
 const TOP_LEVEL_API_VERSION = /^apiVersion\s*:[ \t]*(.*)$/;
 const TOP_LEVEL_KIND = /^kind\s*:[ \t]*(.*)$/;
 const DOCUMENT_START = /^---/;
+/** A container's image in a template read line by line: `- image: postgres:13` or `image: "{{ .Values.image }}"`. */
+const IMAGE_LINE = /^[ \t]*(?:-[ \t]+)?image[ \t]*:[ \t]*(\S.*)$/;
 /** Kinds whose body is a schema: its keys name fields (`readinessProbe`, `limits`), they are not settings. */
 const SCHEMA_KINDS = new Set(['CustomResourceDefinition']);
 
@@ -215,8 +219,28 @@ function objectsIn(node: unknown, document: Document.Parsed, source: YamlDocumen
       apiVersion: value.apiVersion,
       name: isRecord(value.metadata) && typeof value.metadata.name === 'string' ? value.metadata.name : '',
       features: SCHEMA_KINDS.has(value.kind) ? [] : featuresOf(value),
+      images: SCHEMA_KINDS.has(value.kind) ? [] : imagesOf(value),
     },
   ];
+}
+
+const CONTAINER_LISTS = new Set(['containers', 'initContainers']);
+
+function imagesOf(object: Record<string, unknown>): string[] {
+  const found = new Set<string>();
+  const walk = (value: unknown, inContainer: boolean): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, inContainer);
+      return;
+    }
+    if (!isRecord(value)) return;
+    for (const [key, child] of Object.entries(value)) {
+      if (inContainer && key === 'image' && typeof child === 'string') found.add(child);
+      else walk(child, CONTAINER_LISTS.has(key));
+    }
+  };
+  walk(object, false);
+  return [...found].sort(compareStrings);
 }
 
 function featuresOf(object: Record<string, unknown>): string[] {
@@ -266,6 +290,7 @@ function objectsByLine(path: string, { lines, start }: Chunk): KubernetesObject[
   if (!kind || kind.value === '' || kind.value.includes('{{')) return [];
   const text = lines.join('\n');
   const features = SCHEMA_KINDS.has(kind.value) ? [] : FEATURES.filter((rule) => rule.text.test(text)).map((rule) => rule.feature);
+  const images = SCHEMA_KINDS.has(kind.value) ? [] : lines.flatMap((line) => IMAGE_LINE.exec(line)?.slice(1, 2) ?? []).map(lineValue);
   return [
     {
       path,
@@ -274,6 +299,7 @@ function objectsByLine(path: string, { lines, start }: Chunk): KubernetesObject[
       apiVersion: topLevelValue(lines, TOP_LEVEL_API_VERSION)?.value ?? '',
       name: nameByLine(lines),
       features: features.sort(compareStrings),
+      images: [...new Set(images)].sort(compareStrings),
     },
   ];
 }

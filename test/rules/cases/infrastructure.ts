@@ -861,6 +861,21 @@ export const cases: RuleCases = {
     { name: 'Terraform only in an example does not count', files: { 'examples/aws/main.tf': terraformBuckets, 'train.py': trainScript }, status: 'fail' },
   ],
   'infra.orchestration-manifests': [
+    // The database, the object store and the Kafka Service a stack deploys beside its API come after the API.
+    {
+      name: "the project's own Deployment leads, before the services it runs beside it",
+      files: {
+        'kubernetes/0-oauth2-proxy.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: oauth2-proxy\nspec:\n  ports: [{ port: 4180 }]\n',
+        'kubernetes/1-postgres.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: postgres\nspec:\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:13\n',
+        'kubernetes/1-storage.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: minio\nspec:\n  template:\n    spec:\n      containers:\n        - name: minio\n          image: "{{ .Values.minio.image }}"\n',
+        'kubernetes/2-kafka.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: kafka\nspec:\n  ports: [{ port: 9092 }]\n',
+        'kubernetes/2-postgres-service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: "{{ .Values.airflowPostgres.name }}"\nspec:\n  ports: [{ port: 5432 }]\n',
+        'kubernetes/3-minio.yaml': 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: storage\nspec:\n  template:\n    spec:\n      containers:\n        - name: minio\n          image: quay.io/minio/minio:RELEASE.2024-01-01T00-00-00Z\n',
+        'kubernetes/4-api.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      initContainers:\n        - name: wait\n          image: busybox:1.36\n      containers:\n        - name: api\n          image: churn-api:v1\n',
+      },
+      status: 'pass',
+      firstEvidence: 'kubernetes/4-api.yaml:2 Deployment api',
+    },
     {
       name: 'an MLRun serving function deployed by the pipeline',
       files: { 'src/workflow.py': 'import mlrun\n\n\ndef kfpipeline():\n    serving_function = mlrun.get_current_project().get_function("serving")\n    deploy_return = mlrun.deploy_function("serving-trained-onnx")\n' },
