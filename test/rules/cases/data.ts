@@ -188,6 +188,14 @@ export const cases: RuleCases = {
       firstEvidence: 'backend/services/data_quality.py:4 def assess_data_quality(df: pd.DataFrame, target_column: str) -> dict:',
     },
     {
+      name: 'a function that records a data-quality score in a metric checks nothing',
+      files: {
+        'src/metrics.py': 'from prometheus_client import Gauge\n\ndata_quality_score = Gauge("data_quality_score", "Data quality", ["model"])\n\n\ndef record_data_quality(model_name: str, score: float) -> None:\n    data_quality_score.labels(model=model_name).set(score)\n',
+        'src/train.py': 'model.fit(X, y)\n',
+      },
+      status: 'fail',
+    },
+    {
       name: "a library's argument check named check_data is no data check",
       files: {
         'skorch/net.py': 'import torch\n\n\nclass NeuralNet:\n    def check_data(self, X, y=None):\n        if y is None and not hasattr(X, "__len__"):\n            raise ValueError("X must have a length")\n\n    def fit(self, X, y):\n        self.check_data(X, y)\n        loss.backward()\n',
