@@ -15,6 +15,10 @@ const argument = ({ z, text, oneOrMany }: SchemaKit) =>
       .min(1)
       .optional()
       .describe('Pipelines that also run on one of these triggers do not count: training that also runs for every pull request is a test of the code, not retraining.'),
+    automatic: z
+      .literal(true)
+      .optional()
+      .describe('Only pipelines that start by themselves (on any trigger but a person starting them by hand) count: a scan someone must remember to run checks what nobody remembered.'),
     environment: oneOrMany(text).optional().describe('Deployment environments (case-insensitive), e.g. production, prod: only pipelines that deploy to one count (GitHub/GitLab/Azure `environment:`).'),
     gating: z
       .boolean()
@@ -66,16 +70,19 @@ function pipelineCounts(pipeline: CiPipeline, arg: CiArgument): boolean {
     pipeline.inert === (arg.inert ?? false) &&
     (!arg.on || pipeline.triggers.some((trigger) => arg.on!.includes(trigger))) &&
     (!arg.notOn || !pipeline.triggers.some((trigger) => arg.notOn!.includes(trigger))) &&
+    (!arg.automatic || pipeline.triggers.some((trigger) => trigger !== 'manual')) &&
     (environments.length === 0 || pipeline.environments.some((name) => environments.includes(name.toLowerCase()))) &&
     (arg.manualApproval === undefined || pipeline.manualApproval === arg.manualApproval)
   );
 }
 
 /** "on push, in environment production, with a manual approval": the conditions a pipeline had to meet. */
-function pipelineConditions(arg: CiArgument, anyStep: boolean, toleratedSteps: boolean): string {
+function pipelineConditions(arg: CiArgument, anyStep: boolean, toleratedSteps: boolean, manualOnly: boolean): string {
   const parts: string[] = [];
   if (arg.on) parts.push(`on ${triggerWords(arg.on)}`);
   if (arg.notOn) parts.push(`in a pipeline that does not also run on ${triggerWords(arg.notOn)}`);
+  // Said only where a pipeline started by hand alone was passed over: elsewhere it changes nothing.
+  if (arg.automatic && manualOnly) parts.push('that starts by itself');
   if (arg.environment) parts.push(`deploying to ${sought(list(arg.environment), list(arg.environment), ['environment', 'environments']).words}`);
   if (arg.manualApproval !== undefined) parts.push(arg.manualApproval ? 'with a manual approval' : 'without a manual approval');
   // Steps of a kind are never no-ops: only "any pipeline" needs saying which ones count.
@@ -125,7 +132,8 @@ export const ci = defineCheck({
         evidence: [{ kind: 'missing', detail: 'no CI pipeline found', searched: `CI pipelines of ${alternatives(CI_SYSTEMS)}` }],
       };
     }
-    const conditions = pipelineConditions(arg, kinds.length === 0, tolerated.length > 0);
+    const manualOnly = pipelines.some((pipeline) => pipeline.triggers.length > 0 && pipeline.triggers.every((trigger) => trigger === 'manual'));
+    const conditions = pipelineConditions(arg, kinds.length === 0, tolerated.length > 0, manualOnly);
     const skipped = pipelines.filter((pipeline) => !pipelineCounts(pipeline, arg));
     const paths = pipelines.map((p) => p.path);
     const searched = sought(paths, paths, ['pipeline', 'pipelines']);

@@ -36,12 +36,13 @@ const BOUND = 'thresholds?|at least|at most|more than|less than|greater than|hig
 const NAME_THEN_VALUE = new RegExp(`${REQUIRED}\\b(${METRIC_NAME})\\b(?!@|[.:]\\d|[^\\d\\n]{0,40}?\\b(?:${BOUND})\\b)[^\\d\\n|≥≤<>=]{0,40}?(?:\\|\\s*)?[~≈]?(?<![\\p{L}@.:]|\\p{L}-)\\d+(?:[.,]\\d+)?\\s*%?`, 'giu');
 /** A value, then its metric: `93% accuracy`, `0.91 F1 on the test set`; not a bound (`at least 95% recall`). */
 const VALUE_THEN_NAME = new RegExp(`(?<![\\d.≥≤<>=]\\s?|[a-z]-|\\b(?:${BOUND}|than|(?:minimum|maximum) of)\\s+)\\b\\d+(?:[.,]\\d+)?\\s*%?\\s+(?:[a-z-]+\\s+)?${REQUIRED}(${METRIC_NAME})\\b`, 'gi');
-const METRIC_CELL = new RegExp(`^\\W*(?:test |val(?:idation)? |mean |macro |micro |weighted )?(${METRIC_NAME})\\b`, 'i');
+const METRIC_CELL = new RegExp(`^\\W*(?:test |val(?:idation)? |mean |macro[- ]|micro[- ]|weighted )?(${METRIC_NAME})\\b`, 'i');
 /** A value in a table cell, bold or approximate; a cell with a comparison is a target, not a result. */
 const VALUE_CELL = /^[*_~≈\s]*\d+(?:[.,]\d+)?\s*%?[*_\s]*(\(|$)/;
 /** Headings (and file names) under which a metric's value is a result of the model. */
 const RESULTS_TOPIC = /result|performance|evaluat|metric|benchmark|model|classifier|predict|accuracy|score|experiment|leaderboard|checkpoint|pretrained|zoo/i;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 /** Longer lines (tables of data, minified HTML) are not read. */
 const MAX_LINE = 2_000;
@@ -52,11 +53,17 @@ export function mayReportResults(path: string): boolean {
   return /\.(md|markdown)$/i.test(name) && !/^(CHANGELOG|CHANGES|HISTORY|NEWS|LICEN[CS]E|CODE_OF_CONDUCT|SECURITY|CONTRIBUTING|SUPPORT|GOVERNANCE)\b/i.test(name);
 }
 
-/** The results a Markdown document reports, or null when it reports fewer than two metrics. */
+/**
+ * The results a Markdown document reports, or null when it reports too few: two metrics (accuracy
+ * and F1), or one metric for two items of a list or rows of a table (each model's test accuracy).
+ * One figure is a claim (`achieved ~80% accuracy`), and so is prose that names one metric twice
+ * (`improving accuracy by 3%`).
+ */
 export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | null {
   const nameIsTopic = RESULTS_TOPIC.test(path.slice(path.lastIndexOf('/') + 1));
   const headings: string[] = [];
   const metrics = new Set<string>();
+  let listedValues = 0;
   let first = 0;
   let fence: string | null = null;
   let table: Array<string | null> | null = null;
@@ -107,8 +114,9 @@ export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | 
     if (!inTopic || found.length === 0) continue;
     if (metrics.size === 0) first = index + 1;
     for (const metric of found) metrics.add(metric);
+    if (LIST_ITEM.test(line) || line.trimStart().startsWith('|') || HTML_TABLE_TAG.test(line)) listedValues += found.length;
   }
-  return metrics.size >= 2 ? { path, line: first, metrics: [...metrics] } : null;
+  return metrics.size >= 2 || listedValues >= 2 ? { path, line: first, metrics: [...metrics] } : null;
 }
 
 const HTML_TABLE_TAG = /<\/?(?:table|t[hdr])\b/i;

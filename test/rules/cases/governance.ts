@@ -445,6 +445,25 @@ export const cases: RuleCases = {
       evidence: 'README.md:5',
     },
     {
+      name: "each model's test accuracy, one metric three times, is on record",
+      files: { 'README.md': '# CT scans\n\nClassifies chest CT scans into four classes.\n\n## Models\n\n1. **CNN** - custom baseline (~91% test accuracy)\n2. **ResNet18** - transfer learning (~92% test accuracy)\n3. **Dual pathway** - CNN and radiomics features (~96% test accuracy)\n' },
+      status: 'partial',
+      evidence: 'README.md:7',
+    },
+    { name: 'one figure is a claim, not results on record', files: { 'README.md': '# Churn\n\n## Results\n\n* Achieved ~80% accuracy on the Telco Churn dataset.\n' }, status: 'fail', evidence: 'no README, RESULTS or docs page reports evaluation results' },
+    {
+      name: 'a benchmark table of micro- and macro-averaged recall',
+      files: { 'docs/research/benchmark.md': '# Benchmark\n\nThe val split was used.\n\n| model | micro-recall@4 | macro-recall@4 |\n| --- | --- | --- |\n| clip-vit-large | 0.9307 | 0.9035 |\n' },
+      status: 'partial',
+      evidence: 'docs/research/benchmark.md:7',
+    },
+    {
+      name: 'prose that names one metric twice is a claim',
+      files: { 'docs/models.nbeatsx.md': '# NBEATSx\n\n## Model\n\nThis method improved accuracy by 3% over the winner.\nOn electricity prices it improved accuracy by 20% over the statistical methods.\n' },
+      status: 'fail',
+      evidence: 'no README, RESULTS or docs page reports evaluation results',
+    },
+    {
       name: 'targets, printed output and a retrospective that quotes a score are not results',
       files: {
         'docs/guide.md': '# Guide\n\n## Model performance\n\n| Metric | Target |\n|---|---|\n| Recall | ≥ 95% |\n| Precision | >= 0.85 |\n\n```\nprecision: 0.9076\nrecall: 0.9057\n```\n',
@@ -524,6 +543,7 @@ export const cases: RuleCases = {
   'governance.datasheet': [
     { name: 'data README with source and legal basis', files: { 'data/README.md': dataReadme }, status: 'pass', evidence: 'data/README.md:3' },
     { name: 'a datasheet in the docs folder', files: { 'docs/DATASHEET.md': dataReadme }, status: 'pass' },
+    { name: 'a data provenance page in the docs', files: { 'docs/data-provenance.md': '# Data Provenance\n\n| Field | Value |\n|---|---|\n| Source | Kaggle jigsaw-toxic-comment-classification |\n| Licence | CC0 |\n' }, status: 'pass', evidence: 'docs/data-provenance.md:5' },
     { name: 'a data README per data set, in lower case', files: { 'data/churn/readme.md': dataReadme }, status: 'pass', evidence: 'data/churn/readme.md:3' },
     { name: 'a plain-text data README', files: { 'datasets/Readme.txt': dataReadme }, status: 'pass', evidence: 'datasets/Readme.txt:3' },
     { name: 'a README deeper in the code is no data README', files: { 'src/data/loaders/README.md': dataReadme }, status: 'fail' },

@@ -385,6 +385,12 @@ export const cases: RuleCases = {
   'mlops.model-registry': [
     releasedLibraryCase,
     {
+      name: 'a W&B artifact linked into a registry collection with a production alias',
+      files: { 'src/ct/promote_model.py': 'import wandb\n\n\ndef promote(artifact_path: str, target_path: str) -> None:\n    with wandb.init(job_type="promote") as run:\n        artifact = run.use_artifact(artifact_path)\n        run.link_artifact(artifact, target_path=target_path, aliases=["production"])\n' },
+      status: 'pass',
+      firstEvidence: 'src/ct/promote_model.py:7',
+    },
+    {
       name: "an R package submitted to CRAN versions its users' models",
       files: {
         'DESCRIPTION': 'Package: pinmodels\nTitle: Version Models\nImports: pins, vetiver\n',

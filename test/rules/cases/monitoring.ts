@@ -261,6 +261,16 @@ export const cases: RuleCases = {
 
   'monitoring.prediction-logging': [
     releasedLibraryCase,
+    // A service that keeps every prediction in its database, with the version of the model that made it.
+    {
+      name: 'predictions stored in a table with a model_version column',
+      files: {
+        'backend/db.py': 'from sqlalchemy import Float, String\nfrom sqlalchemy.orm import Mapped, mapped_column\n\n\nclass Prediction(Base):\n    __tablename__ = "predictions"\n\n    request_id: Mapped[str] = mapped_column(String(36), primary_key=True)\n    model_version: Mapped[str] = mapped_column(String(200))\n    prob_toxic: Mapped[float | None] = mapped_column(Float)\n',
+      },
+      status: 'pass',
+      firstEvidence: 'backend/db.py:6',
+    },
+    { name: 'a predictions table without the model version', files: { 'app/models.py': 'class PredictionLog(Base):\n    __tablename__ = "prediction_logs"\n    id = Column(Integer, primary_key=True)\n    score = Column(Float)\n' }, status: 'fail' },
     // A tracked MLRun serving function streams each request, its prediction and the model endpoint to MLRun's monitoring.
     {
       name: 'MLRun model monitoring enabled on the serving function',

@@ -279,6 +279,7 @@ export const cases: RuleCases = {
   'security.secret-scanning': [
     { name: 'a GitLab gitleaks job with allow_failure', files: { '.gitlab-ci.yml': 'secrets:\n  stage: test\n  allow_failure: true\n  script:\n    - gitleaks detect --source . --redact\n' }, status: 'partial', firstEvidence: 'secret-scan step: gitleaks detect --source . --redact (allowed to fail)' },
     { name: 'gitleaks in CI', files: { '.github/workflows/secrets.yml': gitleaksWorkflow }, status: 'pass', evidence: 'secret-scan step' },
+    { name: 'gitleaks in a workflow only started by hand', files: { '.github/workflows/secrets.yml': workflow({ on: '[workflow_dispatch]', job: 'secrets', steps: ['run: gitleaks detect --source . --redact'] }) }, status: 'partial', evidence: 'secret-scan step' },
     { name: 'a gitleaks pre-commit hook that CI runs', files: { '.pre-commit-config.yaml': preCommitWithGitleaks, '.github/workflows/pre-commit.yml': preCommitWorkflow }, status: 'pass', evidence: '.pre-commit-config.yaml:9' },
     { name: 'a pre-commit hook that only runs on laptops', files: { '.pre-commit-config.yaml': preCommitWithGitleaks, '.github/workflows/ci.yml': testWorkflow() }, status: 'partial', evidence: 'id: gitleaks' },
     { name: 'a detect-secrets baseline alone', files: { '.secrets.baseline': '{\n  "version": "1.4.0",\n  "results": {}\n}\n' }, status: 'partial', evidence: '.secrets.baseline' },
@@ -354,6 +355,7 @@ export const cases: RuleCases = {
   'security.dependency-scanning': [
     { name: 'pip-audit in CI whose failure is swallowed', files: { '.github/workflows/audit.yml': workflow({ on: '[pull_request]', job: 'audit', steps: ['run: pip-audit -r requirements.txt || echo "vulnerable dependencies"'] }) }, status: 'partial', evidence: 'allowed to fail' },
     { name: 'pip-audit in CI, no images', files: { '.github/workflows/audit.yml': workflow({ on: '[pull_request]', job: 'audit', steps: ['uses: pypa/gh-action-pip-audit@v1.0.8\nwith:\n  inputs: requirements.txt'] }) }, status: 'pass', evidence: 'dependency-scan step' },
+    { name: 'pip-audit only when someone starts the workflow', files: { '.github/workflows/audit.yml': workflow({ on: '[workflow_dispatch]', job: 'audit', steps: ['run: pip-audit -r requirements.txt'] }) }, status: 'partial', evidence: 'dependency-scan step' },
     {
       name: 'Dependabot plus a Trivy image scan',
       files: {
@@ -374,6 +376,9 @@ export const cases: RuleCases = {
     { name: 'semgrep whose failure is swallowed with || true', files: { '.github/workflows/ci.yml': workflow({ on: '[push]', job: 'sec', steps: ['run: semgrep scan --config auto || true'] }) }, status: 'partial', evidence: 'allowed to fail' },
     { name: 'bandit allowed to fail beside a bandit step that gates', files: { '.github/workflows/ci.yml': workflow({ on: '[push]', job: 'sec', steps: ['run: bandit -r notebooks || true', 'run: bandit -r src'] }) }, status: 'pass', firstEvidence: 'sast step: bandit -r src' },
     { name: 'bandit in CI', files: { '.github/workflows/ci.yml': workflow({ on: '[push]', job: 'sec', steps: ['run: bandit -r src -ll'] }) }, status: 'pass', evidence: 'sast step' },
+    // A pipeline someone has to start by hand (workflow_dispatch alone) checks the changes nobody remembered to check.
+    { name: 'hadolint in a workflow only started by hand', files: { '.github/workflows/ci.yml': workflow({ on: '[workflow_dispatch]', job: 'lint', steps: ['run: hadolint deploy/Dockerfile'] }) }, status: 'partial', evidence: 'sast step: hadolint deploy/Dockerfile' },
+    { name: 'semgrep on a nightly schedule', files: { '.github/workflows/nightly.yml': workflow({ on: "\n  schedule:\n    - cron: '0 3 * * *'", job: 'sec', steps: ['run: semgrep scan --config auto --error'] }) }, status: 'pass', evidence: 'sast step' },
     { name: 'ruff security rules run in CI', files: { 'pyproject.toml': '[project]\nname = "churn"\n\n[tool.ruff.lint]\nselect = ["E", "F", "I", "S"]\n', '.github/workflows/ci.yml': ruffInCi }, status: 'pass', evidence: 'pyproject.toml:5' },
     {
       name: 'Microsoft Security DevOps as an Azure Pipelines task',
