@@ -134,6 +134,17 @@ export const cases: RuleCases = {
     },
     { name: 'dbt data tests on models', files: { 'dbt_project.yml': 'name: shop\n', 'transform/models/staging/schema.yml': dbtSchema }, status: 'pass', evidence: 'transform/models/staging/schema.yml:7' },
     { name: 'SodaCL checks', files: { 'soda/checks/orders.yml': sodaChecks }, status: 'pass', evidence: 'soda/checks/orders.yml:1' },
+    // AWS Glue Data Quality: a DQDL ruleset, evaluated on the frame inside the Glue job, which fails when a rule does.
+    {
+      name: 'a Glue job that evaluates a Data Quality ruleset on its frame',
+      files: { 'etl/glue_job.py': 'from awsgluedq.transforms import EvaluateDataQuality\n\n\ndef check(frame, ruleset):\n    results = EvaluateDataQuality.apply(frame=frame, ruleset=ruleset, publishing_options={})\n    return results.toDF()\n' },
+      status: 'pass',
+      firstEvidence: 'etl/glue_job.py:5',
+    },
+    { name: "Glue Studio's form of the Data Quality evaluation", files: { 'jobs/orders.py': 'dq = EvaluateDataQuality().process_rows(frame=orders, ruleset=RULES, publishing_options={"dataQualityEvaluationContext": "orders"})\n' }, status: 'pass', firstEvidence: 'jobs/orders.py:1' },
+    { name: 'a DQDL ruleset file', files: { 'glue_data_quality/users.dqdl': 'Rules = [\n  IsComplete "user_id",\n  ColumnValues "rating" between 0.99 and 5.01\n]\n' }, status: 'pass', firstEvidence: 'glue_data_quality/users.dqdl:1' },
+    // The words in prose, and a Python list named Rules, are not a ruleset.
+    { name: 'a README naming Glue Data Quality and a list named Rules', files: { 'README.md': 'We could use EvaluateDataQuality.apply(frame) later.\n', 'src/rules.py': 'Rules = [\n    "a",\n]\n', 'train.py': trainScript }, status: 'fail' },
     // Data checked by tests that read the training file: validation, but only when the tests run.
     {
       name: "tests that read the training data and check its schema and nulls",
