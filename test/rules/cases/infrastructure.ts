@@ -540,6 +540,30 @@ export const cases: RuleCases = {
       answers: online,
       status: 'pass',
     },
+    // Routing DSLs declare a route with a call: the SageMaker contract served from a Scalatra servlet around a Spark ML model.
+    {
+      name: 'a Scalatra servlet that serves a Spark ML pipeline model on /invocations',
+      files: {
+        'src/main/scala/com/acme/serving/InferenceServlet.scala': 'package com.acme.serving\n\nimport org.apache.spark.ml.PipelineModel\nimport org.scalatra._\n\nclass InferenceServlet(model: PipelineModel) extends ScalatraServlet {\n  post("/invocations") {\n    model.transform(read(request.body)).toJSON.collect().mkString("\\n")\n  }\n\n  get("/ping") { "Ok" }\n}\n',
+      },
+      answers: online,
+      status: 'partial',
+      firstEvidence: 'src/main/scala/com/acme/serving/InferenceServlet.scala:7',
+    },
+    {
+      name: 'a Javalin route in front of a DJL predictor',
+      files: { 'src/main/java/com/acme/App.java': 'package com.acme;\n\nimport ai.djl.inference.Predictor;\n\npublic class App {\n  public static void main(String[] args) {\n    var app = Javalin.create();\n    app.post("/predict", ctx -> ctx.json(predictor.predict(ctx.body())));\n  }\n}\n' },
+      answers: online,
+      status: 'partial',
+      firstEvidence: 'src/main/java/com/acme/App.java:8',
+    },
+    // A client posting to a service, chained or commented, declares no route.
+    {
+      name: "a test client's chained post and a commented route are no handlers",
+      files: { 'src/main/scala/com/acme/Client.scala': 'package com.acme\n\nimport org.apache.spark.ml.PipelineModel\n\nobject Client {\n  // post("/invocations") is served elsewhere\n  def call() = given()\n    .post("/invocations")\n}\n' },
+      answers: online,
+      status: 'fail',
+    },
     {
       // A web service with no model behind it, and a comment that names the annotation.
       name: 'a Spring controller of a service without ML code is no model API',
