@@ -430,6 +430,32 @@ export const cases: RuleCases = {
     { name: 'Dockerfile built and pushed by CI', files: { Dockerfile: hardenedDockerfile, '.github/workflows/build.yml': buildWorkflow }, status: 'pass', evidence: 'docker-build step' },
     { name: 'BentoML bento containerized in CI', files: { 'bentofile.yaml': 'service: "service:Churn"\ninclude: ["*.py"]\npython:\n  requirements_txt: requirements.txt\n', '.github/workflows/bento.yml': workflow({ on: 'push', job: 'build', steps: ['run: bentoml build', 'run: bentoml containerize churn:latest'] }) }, status: 'pass', evidence: 'bentofile.yaml' },
     { name: 'Dockerfile that CI never builds', files: { 'docker/Dockerfile': pinnedRootDockerfile, '.github/workflows/ci.yml': testWorkflow() }, status: 'partial', evidence: 'docker/Dockerfile' },
+    // A Scala or Java service's Dockerfile written in its build: sbt-docker, sbt-native-packager, Jib.
+    {
+      name: "an sbt-docker image of a Scala serving container, built by hand",
+      files: {
+        'build.sbt': 'name := "spark-serving"\n\nenablePlugins(DockerPlugin)\n\ndockerfile in docker := {\n  val artifact: File = assembly.value\n  new Dockerfile {\n    from("openjdk:8-jre")\n    add(artifact, "/app/serving.jar")\n    entryPoint("java", "-jar", "/app/serving.jar")\n  }\n}\n',
+        'src/main/scala/Serve.scala': 'import org.apache.spark.ml.PipelineModel\n',
+      },
+      status: 'partial',
+      firstEvidence: 'build.sbt:5',
+    },
+    {
+      name: 'a Jib-built image that CI pushes',
+      files: {
+        'pom.xml': '<project>\n  <build>\n    <plugins>\n      <plugin>\n        <groupId>com.google.cloud.tools</groupId>\n        <artifactId>jib-maven-plugin</artifactId>\n      </plugin>\n    </plugins>\n  </build>\n</project>\n',
+        '.github/workflows/image.yml': workflow({ on: 'push', job: 'image', steps: ['run: ./mvnw -B compile jib:build'] }),
+      },
+      status: 'pass',
+      evidence: 'docker-build step',
+    },
+    { name: "sbt-native-packager's Docker settings in a Gradle-free Scala build", files: { 'build.sbt': 'enablePlugins(JavaAppPackaging, DockerPlugin)\ndockerBaseImage := "eclipse-temurin:17-jre"\n' }, status: 'partial', firstEvidence: 'build.sbt:2' },
+    // A build that only names Docker in a comment, or a Jib plugin in an example, defines no image of the project's.
+    {
+      name: 'a commented sbt-docker setting and a Jib plugin in an example build',
+      files: { 'build.sbt': 'name := "scorer"\n// dockerBaseImage := "openjdk:17"\n', 'examples/app/pom.xml': '<artifactId>jib-maven-plugin</artifactId>\n', 'train.py': trainScript },
+      status: 'fail',
+    },
     { name: 'compose file that only starts MLflow and Postgres', files: { 'docker-compose.yml': 'services:\n  mlflow:\n    image: ghcr.io/mlflow/mlflow:v2.12.1\n  db:\n    image: postgres:16\n', 'train.py': trainScript }, status: 'fail' },
     { name: 'a Dockerfile only in an example does not count', files: { 'examples/serving/Dockerfile': hardenedDockerfile, 'train.py': trainScript }, status: 'fail', evidence: 'not counted' },
     { name: 'a GPU serving image under another name', files: { 'docker/Dockerfile.gpu': pinnedRootDockerfile, 'docker/BaseDockerfile': hardenedDockerfile }, status: 'partial', evidence: 'docker/BaseDockerfile:1 FROM python:3.11.9-slim' },

@@ -105,6 +105,8 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'docker-build', regex: re`^(?:\/kaniko\/)?executor${END}` },
   { kind: 'docker-build', regex: re`^(?:buildah\s+(?:bud|build)|gcloud\s+builds\s+submit|az\s+acr\s+build|skaffold\s+(?:build|run))${END}` },
   { kind: 'docker-build', regex: re`^(?:bentoml\s+containerize|cog\s+(?:build|push)|pack\s+build|mlflow\s+models\s+build-docker)${END}` },
+  // An image a JVM build defines: sbt-docker's and sbt-native-packager's tasks, Jib's goals.
+  { kind: 'docker-build', regex: re`^(?:sbt${ARGS}["']?(?:docker(?:Build\w*|:publish(?:Local)?)?|Docker\s*/\s*publish(?:Local)?)|${JVM_BUILD}${ARGS}(?:jib(?::build|:dockerBuild)?|jibDockerBuild))${END}` },
   { kind: 'docker-build', regex: shellScript(String.raw`(?:docker[-_])?build[-_](?:image|docker)|docker[-_]build`) },
   { kind: 'docker-build', regex: target(String.raw`docker(?:[-_:.]?(?:build|images?))?|(?:build|docker)[-_:.](?:images?|docker|containers?)|images?|containers?`) },
 
@@ -114,6 +116,7 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'docker-push', regex: re`^(?:\/kaniko\/)?executor${END}(?!.*\s--no-push${END})` },
   { kind: 'docker-push', regex: re`^gcloud\s+builds\s+submit\b.*?\s(--tag)${END}` },
   { kind: 'docker-push', regex: re`^(?:az\s+acr\s+build|crane\s+push|skopeo\s+copy|cog\s+push)${END}` },
+  { kind: 'docker-push', regex: re`^(?:sbt${ARGS}["']?(?:dockerBuildAndPush|docker:publish|Docker\s*/\s*publish)|${JVM_BUILD}${ARGS}jib(?::build)?)${END}` },
   { kind: 'docker-push', regex: target(String.raw`(?:docker[-_:.])?push(?:[-_:.](?:images?|docker))?|publish[-_:.](?:images?|docker)`) },
 
   { kind: 'deploy', regex: re`^kubectl${ARGS}(?:apply|rollout|replace|set\s+image|create\s+deployment)${END}` },
