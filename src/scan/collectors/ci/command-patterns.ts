@@ -168,7 +168,8 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'data-pipeline', regex: pythonScript(String.raw`etl|ingest|preprocess|prepare[-_]?data|make[-_]?dataset|build[-_]?features|featuri[sz]e|download[-_]?data`) },
   { kind: 'data-pipeline', regex: target(String.raw`data(?:set)?|etl|ingest\w*|preprocess\w*|features`) },
 
-  { kind: 'train', regex: pythonScript(String.raw`(?:re|pre)?train|fine[-_]?tun`) },
+  // A script that reports on a training run (`generate_training_report.py --pipeline training_pipeline`) trains nothing.
+  { kind: 'train', regex: pythonScript(String.raw`(?:re|pre)?train(?!\w*[_-](?:reports?|summary|summari[sz]e)\b)|fine[-_]?tun`) },
   { kind: 'train', regex: re`^(?:yolo(?:\s+\w+)?\s+train|ludwig\s+train|allennlp\s+train|fairseq-train|tune\s+run)${END}` },
   { kind: 'train', regex: re`^aws\s+sagemaker\s+create-training-job${END}` },
   { kind: 'train', regex: shellScript(String.raw`(?:run[-_])?(?:re)?train[\w-]*`) },
@@ -195,6 +196,8 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   // nor a package on the way to the module (`pipelines.`), nor a script that checks a pipeline's
   // definition without running it (`validate_pipeline_compute.py`, `lint_pipelines.py`).
   { kind: 'ml-pipeline', regex: pythonScript(String.raw`(?<!(?:scor|predict|infer|serv)\w*|(?:validate|check|lint|verify)[_-])pipeline(?!\w*\.(?!py\b))`) },
+  // A project's runner told which pipeline to run: `python run.py --pipeline training`, `python run.py --training-pipeline`.
+  { kind: 'ml-pipeline', regex: re`^python[\d.]*\s+(?:\S*\/)?\w+\.py${ARGS}--(?:pipeline(?:\s+|=)["']?(?:re)?train(?:ing)?|(?:re)?train(?:ing)?[-_]pipeline)${END}` },
   { kind: 'ml-pipeline', regex: target(String.raw`(?:ml-)?pipeline|repro`) },
 
   { kind: 'secret-scan', regex: re`^(?:gitleaks|trufflehog3?|detect-secrets(?:-hook)?|ggshield|git-secrets|git\s+secrets\s+--scan)${END}` },
