@@ -776,6 +776,26 @@ export const cases: RuleCases = {
     { name: 'batch scoring needs no API', files: { 'train.py': trainScript }, answers: batch, status: 'not_applicable' },
   ],
   'infra.batch-scoring': [
+    // A Databricks bundle's scheduled notebook task: the registry's champion scores a table, whatever the notebook is called.
+    {
+      name: "a bundle job's notebook that scores a table with the registry's champion",
+      files: {
+        'databricks.yml': 'bundle:\n  name: credit\nresources:\n  jobs:\n    Default_Inference:\n      tasks:\n        - task_key: inference\n          notebook_task:\n            notebook_path: ./src/Deploy\n      schedule:\n        quartz_cron_expression: "0 0 9 * * ?"\n',
+        'src/Deploy.ipynb': notebook('import mlflow\nmodel = mlflow.spark.load_model(f"models:/{model_name}@champion")\npredictions = model.transform(features_df)\npredictions.write.mode("overwrite").saveAsTable("banking.default.inference_predictions")'),
+      },
+      status: 'pass',
+      firstEvidence: 'src/Deploy.ipynb',
+    },
+    // A run's model evaluated in one notebook and a table written in another: no scoring of the current model.
+    {
+      name: "a run's artefact loaded beside a table write, and the champion loaded where nothing is written",
+      files: {
+        'databricks.yml': 'resources:\n  jobs:\n    nightly:\n      tasks:\n        - task_key: evaluate\n',
+        'src/evaluate.ipynb': notebook('model = mlflow.pyfunc.load_model(f"runs:/{run_id}/model")\nresults.write.saveAsTable("eval_results")'),
+        'src/compare.py': 'champion = mlflow.pyfunc.load_model("models:/churn@champion")\nprint(champion.metadata)\n',
+      },
+      status: 'unknown',
+    },
     {
       name: 'a Dagster asset that reads the trained model asset and writes forecasts',
       files: {
