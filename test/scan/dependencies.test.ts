@@ -130,6 +130,9 @@ scikit-learn==1.3.2 \\
     expect(run({ 'requirements.txt': freeze.join('\n') }).facts.declared.every((dep) => dep.frozen)).toBe(true);
     // One range among them: written by hand.
     expect(run({ 'requirements.txt': [...freeze.slice(1), 'certifi>=2024'].join('\n') }).facts.declared.some((dep) => dep.frozen)).toBe(false);
+    // A package installed from a repository, at a commit or a branch, as pip freeze writes it: still a freeze.
+    const withDirectReferences = [...freeze, 'pyglmnet @ git+https://github.com/glm-tools/pyglmnet.git@master', 'timeseries @ git+https://github.com/acme/timeseries@16a3e149007bbe58207024d153a8bfeb076388ac'];
+    expect(run({ 'requirements.txt': withDirectReferences.join('\n') }).facts.declared.every((dep) => dep.frozen)).toBe(true);
     // Pinned, but short and without the packages that only come with others.
     expect(run({ 'requirements.txt': 'mlflow==2.12.1\nscikit-learn==1.4.2\nfastapi==0.110.0\n' }).facts.declared.some((dep) => dep.frozen)).toBe(false);
   });

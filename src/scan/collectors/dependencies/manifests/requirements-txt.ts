@@ -73,9 +73,14 @@ const CAME_WITH_OTHERS: ReadonlySet<string> = new Set([
 ]);
 const FREEZE_MIN_PACKAGES = 15;
 
-/** A compiled file (pip-compile) is read by its `# via` notes instead. */
+/**
+ * A compiled file (pip-compile) is read by its `# via` notes instead. pip freeze writes a package
+ * installed from a repository or an archive as a direct reference (`timeseries @ git+https://…@…`),
+ * which may name a branch (`@master`): such a line does not make the list hand-written.
+ */
 function isFreeze(declarations: readonly Declaration[]): boolean {
-  if (declarations.length < FREEZE_MIN_PACKAGES || declarations.some((declaration) => !declaration.pinned || declaration.via)) return false;
+  const directReference = (declaration: Declaration) => declaration.spec.startsWith('@ ');
+  if (declarations.length < FREEZE_MIN_PACKAGES || declarations.some((declaration) => (!declaration.pinned && !directReference(declaration)) || declaration.via)) return false;
   let foundations = 0;
   for (const declaration of declarations) if (CAME_WITH_OTHERS.has(declaration.name)) foundations += 1;
   return foundations >= 3;
