@@ -532,6 +532,17 @@ export const cases: RuleCases = {
       status: 'pass',
     },
     { name: 'seeds only', files: { 'src/train.py': 'import torch\ntorch.manual_seed(1)\n' }, status: 'partial', evidence: 'torch.manual_seed' },
+    // Kedro's parameters, in the project's folder, in .yml; its OmegaConf comes with Kedro in a freeze, imported by no code.
+    {
+      name: "seeds, a Kedro project's conf/base parameters and a pinned freeze",
+      files: {
+        'claims/src/claims/pipelines/split/nodes.py': 'def split(df, config):\n    return train_test_split(df, test_size=0.2, random_state=config.seed)\n',
+        'claims/conf/base/parameters.yml': 'seed: 42\n',
+        'claims/requirements.txt': ['certifi==2024.2.2', 'charset-normalizer==3.3.2', 'idna==3.7', 'kedro==0.19.3', 'numpy==1.26.4', 'omegaconf==2.3.0', 'packaging==24.0', 'pandas==2.2.2', 'python-dateutil==2.9.0', 'pytz==2024.1', 'requests==2.31.0', 'scikit-learn==1.4.2', 'six==1.16.0', 'urllib3==2.2.1', 'zipp==3.20.2'].join('\n') + '\n',
+      },
+      status: 'pass',
+    },
+    { name: 'a .yml in another folder named conf is not training configuration', files: { 'src/train.py': 'import torch\ntorch.manual_seed(1)\n', 'deploy/conf/nginx.yml': 'server: {}\n', 'uv.lock': 'version = 1\n', 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["torch"]\n' }, status: 'partial' },
     {
       name: 'random_state as a typed default parameter',
       files: { 'src/split.py': 'from sklearn.model_selection import train_test_split\n\n\ndef split(df, test_size: float = 0.2, random_state: int = 42):\n    return train_test_split(df, test_size=test_size, random_state=random_state)\n' },
