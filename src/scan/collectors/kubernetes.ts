@@ -218,33 +218,17 @@ function objectsIn(node: unknown, document: Document.Parsed, source: YamlDocumen
       kind: value.kind,
       apiVersion: value.apiVersion,
       name: isRecord(value.metadata) && typeof value.metadata.name === 'string' ? value.metadata.name : '',
-      features: SCHEMA_KINDS.has(value.kind) ? [] : featuresOf(value),
-      images: SCHEMA_KINDS.has(value.kind) ? [] : imagesOf(value),
+      ...(SCHEMA_KINDS.has(value.kind) ? { features: [], images: [] } : settingsOf(value)),
     },
   ];
 }
 
 const CONTAINER_LISTS = new Set(['containers', 'initContainers']);
 
-function imagesOf(object: Record<string, unknown>): string[] {
-  const found = new Set<string>();
-  const walk = (value: unknown, inContainer: boolean): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) walk(item, inContainer);
-      return;
-    }
-    if (!isRecord(value)) return;
-    for (const [key, child] of Object.entries(value)) {
-      if (inContainer && key === 'image' && typeof child === 'string') found.add(child);
-      else walk(child, CONTAINER_LISTS.has(key));
-    }
-  };
-  walk(object, false);
-  return [...found].sort(compareStrings);
-}
-
-function featuresOf(object: Record<string, unknown>): string[] {
-  const found = new Set<string>();
+/** The object's notable settings and its containers' images, read in one walk of its keys. */
+function settingsOf(object: Record<string, unknown>): { features: string[]; images: string[] } {
+  const features = new Set<string>();
+  const images = new Set<string>();
   const walk = (value: unknown, path: Path): void => {
     if (Array.isArray(value)) {
       for (const item of value) walk(item, path);
@@ -253,12 +237,14 @@ function featuresOf(object: Record<string, unknown>): string[] {
     if (!isRecord(value)) return;
     for (const [key, child] of Object.entries(value)) {
       const childPath = [...path, key];
-      for (const rule of FEATURES) if (rule.at(childPath, child)) found.add(rule.feature);
+      for (const rule of FEATURES) if (rule.at(childPath, child)) features.add(rule.feature);
+      // Sequence indexes are left out of the path, so a container's image sits right under its list.
+      if (key === 'image' && typeof child === 'string' && CONTAINER_LISTS.has(parentKey(childPath) ?? '')) images.add(child);
       walk(child, childPath);
     }
   };
   walk(object, []);
-  return [...found].sort(compareStrings);
+  return { features: [...features].sort(compareStrings), images: [...images].sort(compareStrings) };
 }
 
 /** A scalar as written on a line: without a trailing comment or quotes. */
