@@ -398,7 +398,9 @@ export const cases: RuleCases = {
       evidence: 'cell 1',
     },
     { name: '"epsilon" contains "psi" but computes no drift', files: { '18_reinforcement_learning.ipynb': notebook('def epsilon_greedy_policy(state, epsilon=0):\n    return np.argmax(Q_values[state])') }, status: 'fail' },
-    { name: 'evidently declared, never used', files: { 'requirements.txt': requirements('evidently==0.4.40') }, status: 'partial', evidence: 'declares evidently' },
+    // A drift library in the requirements that no code imports is a plan, as a serving framework is.
+    { name: 'evidently declared, never imported', files: { 'requirements.txt': requirements('evidently==0.4.40') }, status: 'fail', evidence: 'not counted: evidently is declared, and no code imports it' },
+    { name: 'evidently imported, never called', files: { 'requirements.txt': requirements('evidently==0.4.40'), 'monitoring/report.py': 'from evidently.report import Report\n\nREPORTS_DIR = "reports"\n' }, status: 'partial', evidence: 'declares evidently' },
     { name: 'no drift monitoring', files: { 'src/fraud/serve.py': 'def score(tx):\n    return model.predict([tx])\n' }, status: 'fail' },
   ],
 
