@@ -4,7 +4,7 @@
  */
 
 /** Where a path sits in the project. Only `project` paths count as evidence of the team's own practice. */
-export type PathContext = 'project' | 'test' | 'example' | 'docs' | 'vendor' | 'fixture';
+export type PathContext = 'project' | 'test' | 'example' | 'docs' | 'vendor' | 'fixture' | 'archive';
 
 export interface Location {
   path: string;

@@ -9,6 +9,11 @@ import type { PathContext } from './location.js';
 const DIRECTORY_CONTEXTS: Array<[PathContext, ReadonlySet<string>]> = [
   ['fixture', new Set(['fixtures', 'fixture', '__fixtures__', 'testdata', 'test_data', 'test-data', '__snapshots__', 'cassettes'])],
   ['vendor', new Set(['vendor', 'vendored', 'third_party', 'third-party', 'thirdparty', 'external', 'extern', 'site-packages'])],
+  /*
+   * Code the team has set aside: it no longer runs, so its pipelines, tests and serving are no
+   * practice of the project's. Not `backup/` (a team's backup scripts are its own) nor `unused/`.
+   */
+  ['archive', new Set(['archive', 'archived', '_archive', 'old', 'deprecated', 'legacy', 'obsolete', 'attic'])],
   // Not `recipes/`: in ML it holds the team's own training set-ups (alignment-handbook's configurations, torchtune's scripts, ESPnet's).
   ['example', new Set(['examples', 'example', 'samples', 'sample', 'demo', 'demos', 'tutorials', 'tutorial', 'cookbook'])],
   ['test', new Set(['tests', 'test', 'testing', '__tests__', 'spec', 'specs', 'e2e', 'integration_tests', 'unit_tests'])],

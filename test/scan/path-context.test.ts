@@ -22,6 +22,13 @@ describe('pathContext', () => {
     // Flux's own controllers, committed by `flux bootstrap`; the sync configuration beside them is the project's.
     ['clusters/prod/flux-system/gotk-components.yaml', 'vendor'],
     ['clusters/prod/flux-system/gotk-sync.yaml', 'project'],
+    // Code set aside is no practice of the project's, whatever it was: its tests, pipelines and docs included.
+    ['archive/pipelines/release-pipeline-old.yml', 'archive'],
+    ['scripts/benchmarks/archive/bench.py', 'archive'],
+    ['src/legacy/tests/test_model.py', 'archive'],
+    ['docs/specs/_archive/spec.md', 'archive'],
+    ['Deprecated/deploy.ipynb', 'archive'],
+    ['scripts/backup/backup_db.sh', 'project'],
     ['Docs/Guide/setup.py', 'docs'],
     ['packages/a/EXAMPLES/run.py', 'example'],
     ['cookbook/rag.py', 'example'],

@@ -22,8 +22,10 @@ export function capped(items: Evidence[], noun: string): Evidence[] {
   return [...items.slice(0, MAX_EVIDENCE), { kind: items[0]!.kind, detail: `and ${rest} more ${noun}` }];
 }
 
+/** Where a check looked, in words; the project's archived folders beside its own code are the same repository, and go unsaid. */
 export function contextWords(contexts: readonly PathContext[]): string {
-  return contexts.length === 1 && contexts[0] === 'project' ? '' : ` (in ${contexts.join(', ')} paths)`;
+  const named = contexts.includes('project') ? contexts.filter((context) => context !== 'archive') : contexts;
+  return named.length === 1 && named[0] === 'project' ? '' : ` (in ${named.join(', ')} paths)`;
 }
 
 /** "a, b or c", for evidence that says what was searched for. */

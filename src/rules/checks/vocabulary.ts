@@ -8,7 +8,7 @@ function everyValue<T extends string>() {
   return <const L extends readonly [T, ...T[]]>(values: L & (Exclude<T, L[number]> extends never ? unknown : { missing: Exclude<T, L[number]> })): L => values;
 }
 
-export const PATH_CONTEXTS = everyValue<PathContext>()(['project', 'test', 'example', 'docs', 'vendor', 'fixture']);
+export const PATH_CONTEXTS = everyValue<PathContext>()(['project', 'test', 'example', 'docs', 'vendor', 'fixture', 'archive']);
 export const ECOSYSTEMS = everyValue<Ecosystem>()(['pypi', 'npm', 'conda', 'cran', 'maven', 'cargo', 'go', 'julia']);
 export const CI_TRIGGERS = everyValue<CiTrigger>()(['push', 'pull_request', 'schedule', 'manual', 'tag', 'other', 'external']);
 export const CI_STEP_KINDS = everyValue<CiStepKind>()([

@@ -361,6 +361,7 @@ export const cases: RuleCases = {
     },
     { name: 'a small parquet fixture for tests is fine', files: { 'tests/fixtures/transactions.parquet': 'PAR1 tiny', 'src/fraud/data.py': 'x = 1\n' }, status: 'pass' },
     { name: 'a small pickled model committed', files: { 'models/fraud.pkl': '\u0080\u0004\u0095 sklearn pickle', 'src/fraud/serve.py': 'import joblib\nmodel = joblib.load("models/fraud.pkl")\n' }, status: 'partial', firstEvidence: 'models/fraud.pkl' },
+    { name: 'a pickled model in an archived folder is still in git', files: { 'archive/v1/model.pkl': '\u0080\u0004\u0095 sklearn pickle', 'src/fraud/data.py': 'x = 1\n' }, status: 'partial', firstEvidence: 'archive/v1/model.pkl' },
     { name: 'a 12 MB dataset committed', files: { 'data/transactions.csv': bigCsv, 'src/fraud/train.py': 'x = 1\n' }, status: 'fail', evidence: 'large files: data/transactions.csv' },
   ],
 

@@ -754,6 +754,16 @@ export const cases: RuleCases = {
   'mlops.continuous-delivery': [
     { name: 'helm upgrade in CI', files: { '.github/workflows/deploy.yml': workflow({ on: pushToMain, job: 'deploy', steps: ['run: helm upgrade --install churn ./chart'] }) }, status: 'pass', evidence: 'helm upgrade' },
     { name: 'Argo CD application', files: { 'deploy/app.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: churn\n' }, status: 'pass' },
+    {
+      // KHUSHWANTsRathore11/azure-ml-sensor-predictions keeps its former release pipeline in archive/pipelines/.
+      name: 'a release pipeline kept in an archive folder deploys nothing',
+      files: {
+        '.github/workflows/build.yml': workflow({ on: 'push', job: 'build', steps: ['run: docker build -t churn .'] }),
+        'archive/pipelines/release-pipeline-old.yml': 'trigger:\n  - main\npool:\n  vmImage: ubuntu-latest\nsteps:\n  - script: kubectl apply -f k8s/\n',
+      },
+      status: 'partial',
+      firstEvidence: 'docker-build step',
+    },
     { name: 'image built but deployed by hand', files: { '.github/workflows/build.yml': workflow({ on: 'push', job: 'build', steps: ['run: docker build -t churn .'] }) }, status: 'partial' },
     {
       // The push is what puts an image within reach of a deployment; the build before it leads nothing.

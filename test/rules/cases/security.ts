@@ -225,6 +225,14 @@ export const cases: RuleCases = {
     },
     { name: 'an AWS key in the production config', files: { 'config/prod.yaml': `storage:\n  bucket: acme-churn\n  aws_access_key_id: ${awsKey}\n` }, status: 'fail', evidence: 'config/prod.yaml:3' },
     {
+      // Set-aside code no longer runs, but what it holds is still in the repository for anyone to read.
+      name: 'a key in an archived folder is still committed',
+      files: { 'archive/old_pipeline/config.yaml': `aws_access_key_id: ${awsKey}\n`, 'src/train.py': trainScript },
+      status: 'fail',
+      firstEvidence: 'archive/old_pipeline/config.yaml:1',
+    },
+    { name: 'a credentials file in a legacy folder', files: { 'legacy/gcp/credentials.json': '{"type": "service_account"}\n', 'src/train.py': trainScript }, status: 'fail', evidence: 'legacy/gcp/credentials.json' },
+    {
       name: 'a fake key in a test fixture is shown but not counted',
       files: { 'tests/fixtures/config.yaml': `aws_access_key_id: ${awsKey}\n`, 'src/train.py': trainScript },
       status: 'pass',
@@ -401,6 +409,12 @@ export const cases: RuleCases = {
     { name: 'joblib.load in the serving code', files: { 'src/serve.py': joblibServing }, status: 'fail', evidence: 'src/serve.py:3' },
     { name: 'joblib models scanned with modelscan in CI', files: { 'src/serve.py': joblibServing, '.github/workflows/ci.yml': workflow({ on: '[push]', job: 'scan', steps: ['run: pip install modelscan', 'run: modelscan -p models/'] }) }, status: 'pass', evidence: 'modelscan' },
     { name: 'pickle only in an exploration notebook', files: { 'notebooks/eda.ipynb': notebook('import pickle\nwith open("model.pkl", "rb") as f:\n    model = pickle.load(f)'), 'src/serve.py': 'import onnxruntime as ort\n\nsession = ort.InferenceSession("model.onnx")\n' }, status: 'partial', evidence: 'cell 1' },
+    {
+      // darkzard05/rag-system-ollama keeps benchmarks it no longer runs in scripts/benchmarks/archive/.
+      name: 'pickle only in archived benchmarks',
+      files: { 'scripts/benchmarks/archive/bench_serialization.py': 'import pickle\n\nindex = pickle.load(open("index.pkl", "rb"))\n', 'src/serve.py': 'import onnxruntime as ort\n\nsession = ort.InferenceSession("model.onnx")\n' },
+      status: 'pass',
+    },
     { name: 'trust_remote_code on a hub model', files: { 'src/llm.py': 'from transformers import AutoModelForCausalLM\n\nmodel = AutoModelForCausalLM.from_pretrained("someone/model", trust_remote_code=True)\n' }, status: 'fail', evidence: 'trust_remote_code' },
     {
       name: "a loader derived from yaml's SafeLoader is safe, the full loader is not",
