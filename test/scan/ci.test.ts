@@ -1174,6 +1174,46 @@ kind: secret
 name: docker_password
 `;
 
+/** The GoCD YAML plugin's format in a file named for nothing (getsentry/seer's gocd/pipelines/*.yaml). */
+const GOCD_YAML = `format_version: 10
+pipelines:
+  deploy-service:
+    group: service
+    materials:
+      repo:
+        git: git@github.com:acme/service.git
+        branch: main
+    stages:
+      - checks:
+          jobs:
+            check:
+              tasks:
+                - script: |
+                    pytest tests/
+      - deploy:
+          approval:
+            type: manual
+          jobs:
+            deploy:
+              tasks:
+                - exec:
+                    command: helm
+                    arguments: [upgrade, --install, service, ./chart]
+`;
+
+/** The JSON plugin's: one pipeline a file, stages and jobs as lists, `type: exec` tasks. */
+const GOCD_JSON = `{
+  "format_version": 3,
+  "name": "train",
+  "timer": { "spec": "0 0 3 * * ?" },
+  "materials": [{ "type": "git", "url": "https://github.com/acme/churn.git" }],
+  "stages": [{
+    "name": "train",
+    "jobs": [{ "name": "train", "tasks": [{ "type": "exec", "command": "python", "arguments": ["-m", "churn.train"] }] }]
+  }]
+}
+`;
+
 describe('other providers', () => {
   it.each([
     ['.circleci/config.yml', CIRCLECI, 'circleci', ['push', 'pull_request', 'schedule'], 2, ['coverage@15', 'test@15', 'coverage@16', 'lint@22']],
@@ -1183,6 +1223,8 @@ describe('other providers', () => {
     ['buildspec.yml', CODEBUILD, 'aws-codebuild', ['external'], 3, ['test@10', 'docker-build@11', 'docker-push@14']],
     ['.buildkite/pipeline.yml', BUILDKITE, 'buildkite', ['push', 'pull_request'], 3, ['test@5', 'docker-build@12', 'docker-push@12', 'deploy@15']],
     ['.drone.yml', DRONE, 'drone', ['push', 'pull_request', 'schedule'], 3, ['test@13', 'docker-build@15', 'train@29']],
+    ['gocd/pipelines/service.yaml', GOCD_YAML, 'gocd', ['push'], 2, ['test@15', 'deploy@23']],
+    ['ci/train.gocd.json', GOCD_JSON, 'gocd', ['push', 'schedule'], 1, ['train@8']],
   ])('%s', (path, text, provider, triggers, jobs, steps) => {
     const pipeline = only(path, text);
     expect(pipeline).toMatchObject({ provider, triggers, jobs, disabled: false });
@@ -1193,6 +1235,77 @@ describe('other providers', () => {
     expect(only('.circleci/config.yml', CIRCLECI).manualApproval).toBe(true);
     expect(only('bitbucket-pipelines.yml', BITBUCKET)).toMatchObject({ manualApproval: true, environments: ['production'] });
     expect(only('.buildkite/pipeline.yml', BUILDKITE).manualApproval).toBe(true);
+    expect(only('gocd/pipelines/service.yaml', GOCD_YAML).manualApproval).toBe(true);
+  });
+
+  it("reads GoCD pipelines rendered from Jsonnet, each task's imported script run as the task", () => {
+    const { facts } = run({
+      'gocd/templates/pipelines/service.libsonnet': [
+        "local gocdtasks = import 'github.com/getsentry/gocd-jsonnet/libs/gocd-tasks.libsonnet';",
+        '{',
+        "  stages: [{ deploy: { jobs: { deploy: { tasks: [gocdtasks.script(importstr '../bash/deploy.sh')] } } } }],",
+        '}',
+        '',
+      ].join('\n'),
+      'gocd/templates/bash/deploy.sh': '#!/bin/bash\nkubectl apply -f k8s/\n',
+      // Jsonnet that names no GoCD library is no pipeline.
+      'config/app.jsonnet': "{ steps: [lib.script('make test')] }\n",
+    });
+    expect(facts.pipelines.map((pipeline) => pipeline.path)).toEqual(['gocd/templates/pipelines/service.libsonnet']);
+    const pipeline = pipelineAt(facts, 'gocd/templates/pipelines/service.libsonnet');
+    expect(pipeline).toMatchObject({ provider: 'gocd', triggers: ['push'], jobs: 1 });
+    expect(pipeline.steps.map((step) => [step.kind, step.command, step.via?.at(-1)?.command])).toEqual([['deploy', 'gocd/templates/bash/deploy.sh', 'kubectl apply -f k8s/']]);
+  });
+
+  it("reads Wikimedia's PipelineLib: a stage that runs a Blubber variant runs its entrypoint, copied files by their repository names", () => {
+    const { facts } = run({
+      '.pipeline/config.yaml': [
+        'pipelines:',
+        '  outlink:',
+        '    blubberfile: outlink/blubber.yaml',
+        '    stages:',
+        '      - name: run-test',
+        '        build: test',
+        '        run: true',
+        '      - name: production',
+        '        build: production',
+        '  outlink-publish:',
+        '    blubberfile: outlink/blubber.yaml',
+        '    stages:',
+        '      - name: publish',
+        '        build: production',
+        '        publish:',
+        '          image:',
+        "            name: '${setup.project}-outlink'",
+        '',
+      ].join('\n'),
+      '.pipeline/outlink/blubber.yaml': [
+        'version: v4',
+        'variants:',
+        '  build:',
+        '    python: { version: python3 }',
+        '  test:',
+        '    includes: [build]',
+        '    copies:',
+        '      - from: local',
+        '        source: ci_entrypoint.sh',
+        '        destination: entrypoint.sh',
+        '    entrypoint: ["./entrypoint.sh", "ci-lint", "ci-unit"]',
+        '  production:',
+        '    entrypoint: ["./serve.sh"]',
+        '',
+      ].join('\n'),
+      // The script's positional parameters are the words the entrypoint gives it.
+      'ci_entrypoint.sh': '#!/bin/bash\ngit init\ntox -e "$1,$2"\n',
+      'tox.ini': '[testenv:ci-lint]\ncommands = pre-commit run --all-files\n\n[testenv:ci-unit]\ncommands = pytest test/unit\n',
+    });
+    const pipeline = pipelineAt(facts, '.pipeline/config.yaml');
+    expect(pipeline).toMatchObject({ provider: 'pipelinelib', triggers: ['external'], jobs: 3 });
+    expect(pipeline.steps.map((step) => [step.kind, step.command, step.via?.at(-1)?.command])).toEqual([
+      ['lint', './ci_entrypoint.sh ci-lint ci-unit', 'pre-commit run --all-files'],
+      ['test', './ci_entrypoint.sh ci-lint ci-unit', 'pytest test/unit'],
+      ['docker-push', 'publish image ${setup.project}-outlink', undefined],
+    ]);
   });
 });
 
@@ -1331,6 +1444,8 @@ describe('files and results', () => {
     ['docs/.travis.yml', false],
     ['.buildkite/pipeline.deploy.yml', true],
     ['.drone.yml', true],
+    ['deploy/train.gocd.yaml', true],
+    ['.pipeline/config.yaml', true],
   ])('wants %s: %s', (path, wanted) => {
     expect(ciCollector.create({ signals: [] }).wants(path)).toBe(wanted);
   });

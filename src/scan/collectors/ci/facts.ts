@@ -13,7 +13,9 @@ export type CiProvider =
   | 'aws-codepipeline'
   | 'buildkite'
   | 'drone'
-  | 'taskcluster';
+  | 'taskcluster'
+  | 'gocd'
+  | 'pipelinelib';
 
 /**
  * What starts a pipeline. `other` is an event the file names that is none of the rest (another

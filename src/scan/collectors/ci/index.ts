@@ -14,7 +14,9 @@ import { cloudBuild } from './providers/cloud-build.js';
 import { drone } from './providers/drone.js';
 import { githubActions } from './providers/github-actions.js';
 import { gitlabCi } from './providers/gitlab-ci.js';
+import { gocd } from './providers/gocd.js';
 import { jenkins } from './providers/jenkins.js';
+import { pipelineLib } from './providers/pipelinelib.js';
 import { taskcluster } from './providers/taskcluster.js';
 import { travis } from './providers/travis.js';
 
@@ -38,6 +40,8 @@ export const PROVIDERS = [
   awsCodePipelineTerraform,
   awsCodePipelineCdk,
   taskcluster,
+  gocd,
+  pipelineLib,
 ];
 
 export const ciCollector = defineCollector({

@@ -35,6 +35,23 @@ function scriptWord(words: readonly Word[]): Word | undefined {
  */
 const FORWARDS_ARGUMENTS = /^(?!(?:for|case|set|echo|printf|local|declare|export|readonly|shift|while|if|until)\b|[A-Za-z_]\w*=)\S.*?(?:^|\s)"?\$(?:@|\*|\{@\}|\{\*\})"?\s*(?:$|[;&|)])/;
 
+/**
+ * The arguments a script is given, when each is a plain word: a script that runs `tox -e "$1,$2"`
+ * called as `ci_entrypoint.sh ci-lint ci-unit` runs `tox -e "ci-lint,ci-unit"`. A variable or a
+ * quoted phrase among them says nothing certain, and none is put in.
+ */
+const PLAIN_ARGUMENT = /^[\w.,:/=+-]+$/;
+const POSITIONAL_PARAMETER = /\$(?:([1-9])|\{([1-9])\})/g;
+
+function positional(words: readonly Word[]): string[] {
+  const texts = words.map((word) => word.text);
+  return texts.length <= 9 && texts.every((text) => PLAIN_ARGUMENT.test(text)) ? texts : [];
+}
+
+function withPositional(line: string, given: readonly string[]): string {
+  return line.includes('$') ? line.replace(POSITIONAL_PARAMETER, (parameter, bare?: string, braced?: string) => given[Number(bare ?? braced) - 1] ?? parameter) : line;
+}
+
 function isShellScript(path: string, firstLine: string): boolean {
   if (SHELL_EXTENSION.test(path)) return true;
   if (OTHER_EXTENSION.test(path.slice(path.lastIndexOf('/') + 1))) return false;
@@ -48,10 +65,11 @@ export const shellScripts: Follower = {
     const path = candidatePaths(cwd, word.text).find((candidate) => repo.has(candidate));
     const file = path ? repo.read(path) : null;
     if (!path || !file || !isShellScript(path, file.lines()[0] ?? '')) return null;
-    const lines = file.lines().map((text, i) => scriptLine(text, i + 1));
-    // A script runs in the directory it is called from, not its own.
-    const target = scriptTarget(`sh:${path}@${cwd}`, path, [{ cwd, lines }]);
     const rest = words.slice(words.indexOf(word) + 1);
+    const given = positional(rest);
+    const lines = file.lines().map((text, i) => scriptLine(given.length > 0 ? withPositional(text, given) : text, i + 1));
+    // A script runs in the directory it is called from, not its own.
+    const target = scriptTarget(`sh:${path}@${cwd}${given.length > 0 ? `(${given.join(' ')})` : ''}`, path, [{ cwd, lines }]);
     return [rest.length > 0 && lines.some((line) => FORWARDS_ARGUMENTS.test(line.text)) ? { ...target, forwarded: rest } : target];
   },
 };
