@@ -229,11 +229,41 @@ export const cases: RuleCases = {
       evidence: 'app/settings.py:6',
     },
     {
-      name: 'a Prometheus job scraping the model service, beside the host exporters',
-      files: { 'monitoring/prometheus.yml': "scrape_configs:\n  - job_name: 'node'\n    static_configs:\n      - targets: ['node-exporter:9100']\n  - job_name: 'model_serving'\n    static_configs:\n      - targets: ['api:8000']\n" },
+      name: 'a Prometheus job scraping a BentoML service, which exports its own metrics, beside the host exporters',
+      files: {
+        'monitoring/prometheus.yml': "scrape_configs:\n  - job_name: 'node'\n    static_configs:\n      - targets: ['node-exporter:9100']\n  - job_name: 'model_serving'\n    static_configs:\n      - targets: ['api:3000']\n",
+        'src/service.py': '@bentoml.service\nclass Fraud:\n    @bentoml.api\n    def predict(self, rows):\n        return self.model.predict(rows)\n',
+      },
       answers: online,
       status: 'pass',
-      evidence: 'monitoring/prometheus.yml:5',
+      firstEvidence: 'monitoring/prometheus.yml:5',
+    },
+    {
+      name: 'a Prometheus job scraping a Triton server started from compose',
+      files: {
+        'monitoring/prometheus.yml': "scrape_configs:\n  - job_name: triton\n    static_configs:\n      - targets: ['triton:8002']\n",
+        'docker-compose.yml': 'services:\n  triton:\n    image: nvcr.io/nvidia/tritonserver:24.05-py3\n    command: tritonserver --model-repository=/models\n',
+      },
+      answers: online,
+      status: 'pass',
+      firstEvidence: 'monitoring/prometheus.yml:2',
+    },
+    {
+      // darkzard05/rag-system-ollama scrapes /api/v1/metrics, which its FastAPI app never serves.
+      name: 'a Prometheus job scraping an API that exports no metrics collects nothing about it',
+      files: {
+        'monitoring/prometheus.yml': "scrape_configs:\n  - job_name: 'rag-api'\n    static_configs:\n      - targets: ['api:8000']\n    metrics_path: '/api/v1/metrics'\n",
+        'src/fraud/api.py': plainApi,
+      },
+      answers: online,
+      status: 'partial',
+      firstEvidence: 'monitoring/prometheus.yml:2',
+    },
+    {
+      name: 'a Prometheus job scraping an API instrumented with a Prometheus client',
+      files: { 'monitoring/prometheus.yml': "scrape_configs:\n  - job_name: 'api'\n    static_configs:\n      - targets: ['api:8000']\n", 'src/fraud/api.py': instrumentedApi },
+      answers: online,
+      status: 'pass',
     },
     {
       name: 'Prometheus scraping only itself and the host exporters watches machines, not the service',
