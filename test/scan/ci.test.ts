@@ -1277,6 +1277,11 @@ describe('other providers', () => {
         '        publish:',
         '          image:',
         "            name: '${setup.project}-outlink'",
+        // A stage given only its name builds and runs the variant of that name.
+        '  lint:',
+        '    blubberfile: outlink/blubber.yaml',
+        '    stages:',
+        '      - name: lint',
         '',
       ].join('\n'),
       '.pipeline/outlink/blubber.yaml': [
@@ -1291,6 +1296,8 @@ describe('other providers', () => {
         '        source: ci_entrypoint.sh',
         '        destination: entrypoint.sh',
         '    entrypoint: ["./entrypoint.sh", "ci-lint", "ci-unit"]',
+        '  lint:',
+        '    entrypoint: [ruff, check, .]',
         '  production:',
         '    entrypoint: ["./serve.sh"]',
         '',
@@ -1300,12 +1307,15 @@ describe('other providers', () => {
       'tox.ini': '[testenv:ci-lint]\ncommands = pre-commit run --all-files\n\n[testenv:ci-unit]\ncommands = pytest test/unit\n',
     });
     const pipeline = pipelineAt(facts, '.pipeline/config.yaml');
-    expect(pipeline).toMatchObject({ provider: 'pipelinelib', triggers: ['external'], jobs: 3 });
+    expect(pipeline).toMatchObject({ provider: 'pipelinelib', triggers: ['external'], jobs: 4 });
     expect(pipeline.steps.map((step) => [step.kind, step.command, step.via?.at(-1)?.command])).toEqual([
       ['lint', './ci_entrypoint.sh ci-lint ci-unit', 'pre-commit run --all-files'],
       ['test', './ci_entrypoint.sh ci-lint ci-unit', 'pytest test/unit'],
       ['docker-push', 'publish image ${setup.project}-outlink', undefined],
+      ['lint', 'ruff check .', undefined],
     ]);
+    // SAP's Project Piper keeps its settings at the same path, with no pipelines.
+    expect(run({ '.pipeline/config.yaml': 'general:\n  buildTool: npm\nsteps:\n  npmExecuteScripts:\n    runScripts: [test]\n' }).facts.pipelines).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { isMap } from 'yaml';
 import { emptyDraft, type Draft } from '../draft.js';
 import type { RepoFiles } from '../follow/repo-files.js';
 import type { CiProviderDefinition } from '../provider.js';
-import { child, entries, firstDocument, items, lineOf, text, texts, yamlDocuments, yamlReader, type Yaml } from '../yaml.js';
+import { child, entries, firstDocument, isFalse, items, lineOf, text, texts, yamlDocuments, yamlReader, type Yaml } from '../yaml.js';
 
 /*
  * Wikimedia's PipelineLib: `.pipeline/config.yaml` names pipelines whose stages build a variant of
@@ -49,13 +49,15 @@ function pipelineLibPipeline(y: Yaml, _path: string, repo: RepoFiles): Draft {
     const blubber = blubberVariants(repo, text(y, child(y, pipeline, 'blubberfile')) ?? 'blubber.yaml');
     for (const stage of items(y, child(y, pipeline, 'stages'))) {
       draft.jobs++;
+      // A stage given only its name builds the variant of that name and runs it.
+      const shorthand = entries(y, stage).every((entry) => entry.key === 'name');
       const build = child(y, stage, 'build');
-      const variant = text(y, build) ?? text(y, child(y, build, 'variant'));
+      const variant = shorthand ? text(y, child(y, stage, 'name')) : (text(y, build) ?? text(y, child(y, build, 'variant')));
       const run = child(y, stage, 'run');
-      const runs = text(y, run) === 'true' || isMap(run);
+      const runs = shorthand || isMap(run) || (run !== undefined && !isFalse(y, run));
       if (variant && runs && blubber) {
         const entrypoint = variantOf(blubber.y, blubber.variants, variant)?.entrypoint ?? [];
-        const words = [...entrypoint.map((word) => ({ ...word, line: lineOf(y, run) })), ...items(y, child(y, run, 'arguments')).map((word) => ({ text: text(y, word) ?? '', line: lineOf(y, word) }))];
+        const words = [...entrypoint.map((word) => ({ ...word, line: lineOf(y, run ?? stage) })), ...items(y, child(y, run, 'arguments')).map((word) => ({ text: text(y, word) ?? '', line: lineOf(y, word) }))];
         if (words.length > 0) draft.commands.push({ cwd: '', words: words.filter((word) => word.text !== '') });
       }
       const image = child(y, child(y, stage, 'publish'), 'image');
@@ -69,6 +71,7 @@ function pipelineLibPipeline(y: Yaml, _path: string, repo: RepoFiles): Draft {
 
 export const pipelineLib: CiProviderDefinition = {
   provider: 'pipelinelib',
-  files: [{ path: /^\.pipeline\/config\.ya?ml$/ }],
+  // SAP's Project Piper keeps its step settings at the same path (`general:`, `steps:`), with no `pipelines:`.
+  files: [{ path: /^\.pipeline\/config\.ya?ml$/, sniff: [/^pipelines:/m] }],
   read: yamlReader(firstDocument(pipelineLibPipeline)),
 };
