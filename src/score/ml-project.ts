@@ -26,6 +26,8 @@ const ML_MODULES = [
   'lightning', 'fastai', 'spacy', 'gensim', 'joblib', 'skops', 'onnx', 'mlflow', 'wandb', 'sagemaker', 'openai', 'anthropic', 'langchain', 'langchain_core',
   'langchain_community', 'langgraph', 'llama_index', 'vllm', 'ray', 'kfp', 'zenml', 'metaflow', 'bentoml', 'tritonclient',
   'litellm', 'dspy', 'semantic_kernel', 'haystack', 'nemoguardrails', 'cohere', 'mistralai', 'ollama', 'groq', 'vertexai', 'google.genai', 'google.generativeai',
+  // Inference runtimes a service runs converted models in (Wikimedia's MinT translates with CTranslate2 only).
+  'ctranslate2', 'llama_cpp', 'openvino', 'tensorrt', 'tflite_runtime', 'optimum',
 ];
 
 /** Signals of the built-in packs that are ML code wherever they match (a custom rule set may lack them). */

@@ -51,6 +51,11 @@ describe('an ML project or not', () => {
       /config\/runtimes\/triton-2\.x\.yaml:2 \(a ClusterServingRuntime\)/,
     ],
     ['a service that only loads a model', { 'serve/app.py': 'import onnxruntime as ort\nsession = ort.InferenceSession("model.onnx")\n', 'requirements.txt': requirements('onnxruntime') }, /serve\/app\.py:1 imports onnxruntime/],
+    [
+      'a translation service on converted models',
+      { 'translator/models/base.py': 'from ctranslate2 import Translator\n\ntranslator = Translator("models/nllb200-600M")\n', 'requirements.txt': requirements('ctranslate2') },
+      /translator\/models\/base\.py:1 imports ctranslate2/,
+    ],
   ])('is one with %s, and gets a score', async (_, files, evidence) => {
     const report = await reportFromFiles(files);
     expect(report.mlProject).toMatchObject({ detected: true, evidence: expect.stringMatching(evidence) });
