@@ -428,6 +428,17 @@ export const cases: RuleCases = {
     { name: 'a Dockerfile beside the platform configuration is still the image to build', files: { 'vercel.json': '{}\n', Dockerfile: pinnedRootDockerfile }, status: 'partial', evidence: 'Dockerfile' },
     { name: 'a Lambda function shipped as a container image runs no managed runtime', files: { 'template.yaml': 'Resources:\n  ScoreFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      PackageType: Image\n', 'train.py': trainScript }, status: 'fail' },
     { name: 'Dockerfile built and pushed by CI', files: { Dockerfile: hardenedDockerfile, '.github/workflows/build.yml': buildWorkflow }, status: 'pass', evidence: 'docker-build step' },
+    {
+      // wikimedia/research-mwaddlink has no Dockerfile: BuildKit builds its Blubber variants, and PipelineLib publishes them.
+      name: 'a Blubber image definition that PipelineLib publishes',
+      files: {
+        '.pipeline/blubber.yaml': '# syntax=docker-registry.wikimedia.org/repos/releng/blubber/buildkit:v0.21.0\nversion: v4\nbase: docker-registry.wikimedia.org/bookworm:20260621\nvariants:\n  production:\n    entrypoint: [gunicorn, "app:app"]\n',
+        '.pipeline/config.yaml': 'pipelines:\n  publish:\n    blubberfile: blubber.yaml\n    stages:\n      - name: production\n        build: production\n        publish:\n          image: true\n',
+        'app.py': 'import xgboost as xgb\n\nmodel = xgb.XGBClassifier()\nmodel.load_model("model.json")\n',
+      },
+      status: 'pass',
+      evidence: ['.pipeline/blubber.yaml', 'docker-push step: publish image production'],
+    },
     { name: 'BentoML bento containerized in CI', files: { 'bentofile.yaml': 'service: "service:Churn"\ninclude: ["*.py"]\npython:\n  requirements_txt: requirements.txt\n', '.github/workflows/bento.yml': workflow({ on: 'push', job: 'build', steps: ['run: bentoml build', 'run: bentoml containerize churn:latest'] }) }, status: 'pass', evidence: 'bentofile.yaml' },
     { name: 'Dockerfile that CI never builds', files: { 'docker/Dockerfile': pinnedRootDockerfile, '.github/workflows/ci.yml': testWorkflow() }, status: 'partial', evidence: 'docker/Dockerfile' },
     // A Scala or Java service's Dockerfile written in its build: sbt-docker, sbt-native-packager, Jib.

@@ -260,6 +260,15 @@ export const cases: RuleCases = {
       firstEvidence: 'monitoring/prometheus.yml:2',
     },
     {
+      // wikimedia/research-mwaddlink: gunicorn sends each request's timing and status to StatsD.
+      name: "gunicorn's StatsD set in its settings file",
+      files: { 'gunicorn.conf.py': 'bind = "0.0.0.0:8000"\nstatsd_host = "localhost:9125"\nstatsd_prefix = "linkrecommendation"\n', 'app.py': plainApi },
+      answers: online,
+      status: 'pass',
+      firstEvidence: 'gunicorn.conf.py:2',
+    },
+    { name: "gunicorn's StatsD commented out", files: { 'gunicorn.conf.py': 'bind = "0.0.0.0:8000"\n# statsd_host = "localhost:9125"\n', 'app.py': plainApi }, answers: online, status: 'fail' },
+    {
       name: 'a Prometheus job scraping an API instrumented with a Prometheus client',
       files: { 'monitoring/prometheus.yml': "scrape_configs:\n  - job_name: 'api'\n    static_configs:\n      - targets: ['api:8000']\n", 'src/fraud/api.py': instrumentedApi },
       answers: online,
