@@ -285,6 +285,13 @@ export const cases: RuleCases = {
     { name: 'tracker imported, no tracking call recognised', files: { 'src/train.py': 'import mlflow\n\nclient = mlflow.tracking.MlflowClient()\n' }, status: 'partial', evidence: 'imports mlflow' },
     pretrainedModelServiceCase,
     {
+      // Wikimedia's MinT serves NLLB and OPUS-MT models, converted elsewhere, through CTranslate2.
+      name: 'a translation service running converted models with CTranslate2 trains no model',
+      files: { 'translator/models/base.py': 'from ctranslate2 import Translator\n\n\ndef load(path):\n    return Translator(path, device="cpu")\n' },
+      status: 'not_applicable',
+      evidence: 'translator/models/base.py:1',
+    },
+    {
       // Mixed precision writes the loop as scaler.scale(loss).backward() and scaler.step(optimizer).
       name: 'a training script with a mixed-precision loop, beside an inference module that loads weights',
       files: {
