@@ -1257,6 +1257,71 @@ describe('other providers', () => {
     expect(pipeline.steps.map((step) => [step.kind, step.command, step.via?.at(-1)?.command])).toEqual([['deploy', 'gocd/templates/bash/deploy.sh', 'kubectl apply -f k8s/']]);
   });
 
+  it('reads Tekton pipelines in .tekton/: Pipelines-as-Code events, embedded task steps, image builds, tasks run by bash -c', () => {
+    const { facts } = run({
+      '.tekton/model-server-push.yaml': [
+        'apiVersion: tekton.dev/v1',
+        'kind: PipelineRun',
+        'metadata:',
+        '  name: model-server-on-push',
+        '  annotations:',
+        '    pipelinesascode.tekton.dev/on-cel-expression: event == "push" && target_branch == "main"',
+        'spec:',
+        '  pipelineRef:',
+        '    resolver: git',
+        '    params:',
+        '      - name: pathInRepo',
+        '        value: pipelines/docker-build.yaml',
+        '',
+      ].join('\n'),
+      '.tekton/unit-tests.yaml': [
+        'apiVersion: tekton.dev/v1',
+        'kind: PipelineRun',
+        'metadata:',
+        '  annotations:',
+        '    pipelinesascode.tekton.dev/on-event: "[pull_request]"',
+        'spec:',
+        '  pipelineSpec:',
+        '    tasks:',
+        '      - name: test',
+        '        taskSpec:',
+        '          steps:',
+        '            - name: pytest',
+        '              image: python:3.11',
+        '              script: |',
+        '                pip install -r requirements.txt',
+        '                pytest tests/',
+        '      - name: sast-snyk-check',
+        '        taskRef:',
+        '          resolver: bundles',
+        '          params:',
+        '            - name: name',
+        '              value: sast-snyk-check-oci-ta',
+        '',
+      ].join('\n'),
+      '.tekton/task.yaml': [
+        'apiVersion: tekton.dev/v1beta1',
+        'kind: Task',
+        'metadata:',
+        '  name: lint',
+        'spec:',
+        '  steps:',
+        '    - name: lint',
+        '      command: ["/bin/bash", "-c"]',
+        '      args:',
+        '        - ruff check .',
+        '',
+      ].join('\n'),
+      // A trigger template runs nothing by itself.
+      '.tekton/listener.yaml': 'apiVersion: tekton.dev/v1beta1\nkind: TriggerTemplate\nmetadata:\n  name: template\n',
+    });
+    expect(facts.pipelines.map((pipeline) => [pipeline.path, pipeline.provider, pipeline.triggers, stepsOf(pipeline)])).toEqual([
+      ['.tekton/model-server-push.yaml', 'tekton', ['push'], ['docker-push@9']],
+      ['.tekton/task.yaml', 'tekton', ['external'], ['lint@10']],
+      ['.tekton/unit-tests.yaml', 'tekton', ['pull_request'], ['test@16', 'sast@19']],
+    ]);
+  });
+
   it("reads Wikimedia's PipelineLib: a stage that runs a Blubber variant runs its entrypoint, copied files by their repository names", () => {
     const { facts } = run({
       '.pipeline/config.yaml': [

@@ -15,7 +15,8 @@ export type CiProvider =
   | 'drone'
   | 'taskcluster'
   | 'gocd'
-  | 'pipelinelib';
+  | 'pipelinelib'
+  | 'tekton';
 
 /**
  * What starts a pipeline. `other` is an event the file names that is none of the rest (another

@@ -18,6 +18,7 @@ import { gocd } from './providers/gocd.js';
 import { jenkins } from './providers/jenkins.js';
 import { pipelineLib } from './providers/pipelinelib.js';
 import { taskcluster } from './providers/taskcluster.js';
+import { tekton } from './providers/tekton.js';
 import { travis } from './providers/travis.js';
 
 /**
@@ -42,6 +43,7 @@ export const PROVIDERS = [
   taskcluster,
   gocd,
   pipelineLib,
+  tekton,
 ];
 
 export const ciCollector = defineCollector({
