@@ -1209,7 +1209,10 @@ const GOCD_JSON = `{
   "materials": [{ "type": "git", "url": "https://github.com/acme/churn.git" }],
   "stages": [{
     "name": "train",
-    "jobs": [{ "name": "train", "tasks": [{ "type": "exec", "command": "python", "arguments": ["-m", "churn.train"] }] }]
+    "jobs": [
+      { "name": "train", "tasks": [{ "type": "exec", "command": "python", "arguments": ["-m", "churn.train"] }] },
+      { "name": "test", "tasks": [{ "type": "exec", "attributes": { "command": "pytest", "arguments": ["tests/"] } }] }
+    ]
   }]
 }
 `;
@@ -1224,7 +1227,7 @@ describe('other providers', () => {
     ['.buildkite/pipeline.yml', BUILDKITE, 'buildkite', ['push', 'pull_request'], 3, ['test@5', 'docker-build@12', 'docker-push@12', 'deploy@15']],
     ['.drone.yml', DRONE, 'drone', ['push', 'pull_request', 'schedule'], 3, ['test@13', 'docker-build@15', 'train@29']],
     ['gocd/pipelines/service.yaml', GOCD_YAML, 'gocd', ['push'], 2, ['test@15', 'deploy@23']],
-    ['ci/train.gocd.json', GOCD_JSON, 'gocd', ['push', 'schedule'], 1, ['train@8']],
+    ['ci/train.gocd.json', GOCD_JSON, 'gocd', ['push', 'schedule'], 2, ['train@9', 'test@10']],
   ])('%s', (path, text, provider, triggers, jobs, steps) => {
     const pipeline = only(path, text);
     expect(pipeline).toMatchObject({ provider, triggers, jobs, disabled: false });

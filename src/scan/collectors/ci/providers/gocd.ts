@@ -20,14 +20,14 @@ function named(y: Yaml, node: unknown): unknown[] {
   return items(y, node).map((item) => (child(y, item, 'name') === undefined && entries(y, item).length === 1 ? entries(y, item)[0]!.value : item));
 }
 
-/** A task: the script executor's `script:`, or `exec` (`{command, arguments}`, or the JSON plugin's `type: exec`). */
+/** A task: the script executor's `script:`, or `exec` (`{command, arguments}`, or the JSON plugin's `type: exec`, its settings beside the type or, as GoCD's API exports them, under `attributes`). */
 function gocdTask(y: Yaml, task: unknown, draft: Draft): void {
   const script = child(y, task, 'script');
   if (script !== undefined) {
     addScripts(draft, scriptsOf(y, script));
     return;
   }
-  const exec = child(y, task, 'exec') ?? (text(y, child(y, task, 'type')) === 'exec' ? task : undefined);
+  const exec = child(y, task, 'exec') ?? (text(y, child(y, task, 'type')) === 'exec' ? (child(y, task, 'attributes') ?? task) : undefined);
   const command = child(y, exec, 'command');
   if (text(y, command) === undefined) return;
   const words = [command, ...items(y, child(y, exec, 'arguments'))].map((word) => ({ text: text(y, word) ?? '', line: lineOf(y, word) }));
