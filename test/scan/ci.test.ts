@@ -1350,6 +1350,12 @@ describe('other providers', () => {
         '    blubberfile: outlink/blubber.yaml',
         '    stages:',
         '      - name: lint',
+        // A stage may run the image an earlier one built.
+        '      - name: codehealth_built',
+        '        build: codehealth',
+        '      - name: coverage',
+        '        run:',
+        "          image: '${codehealth_built.imageID}'",
         '',
       ].join('\n'),
       '.pipeline/outlink/blubber.yaml': [
@@ -1366,6 +1372,8 @@ describe('other providers', () => {
         '    entrypoint: ["./entrypoint.sh", "ci-lint", "ci-unit"]',
         '  lint:',
         '    entrypoint: [ruff, check, .]',
+        '  codehealth:',
+        '    entrypoint: [/bin/bash, utils/run_sonar.sh]',
         '  production:',
         '    entrypoint: ["./serve.sh"]',
         '',
@@ -1373,14 +1381,16 @@ describe('other providers', () => {
       // The script's positional parameters are the words the entrypoint gives it.
       'ci_entrypoint.sh': '#!/bin/bash\ngit init\ntox -e "$1,$2"\n',
       'tox.ini': '[testenv:ci-lint]\ncommands = pre-commit run --all-files\n\n[testenv:ci-unit]\ncommands = pytest test/unit\n',
+      'utils/run_sonar.sh': '#!/bin/bash\n/opt/sonar-scanner/bin/sonar-scanner -Dsonar.token="$SONAR_API_KEY"\n',
     });
     const pipeline = pipelineAt(facts, '.pipeline/config.yaml');
-    expect(pipeline).toMatchObject({ provider: 'pipelinelib', triggers: ['external'], jobs: 4 });
+    expect(pipeline).toMatchObject({ provider: 'pipelinelib', triggers: ['external'], jobs: 6 });
     expect(pipeline.steps.map((step) => [step.kind, step.command, step.via?.at(-1)?.command])).toEqual([
       ['lint', './ci_entrypoint.sh ci-lint ci-unit', 'pre-commit run --all-files'],
       ['test', './ci_entrypoint.sh ci-lint ci-unit', 'pytest test/unit'],
       ['docker-push', 'publish image ${setup.project}-outlink', undefined],
       ['lint', 'ruff check .', undefined],
+      ['sast', '/bin/bash utils/run_sonar.sh', '/opt/sonar-scanner/bin/sonar-scanner -Dsonar.token="$SONAR_API_KEY"'],
     ]);
     // SAP's Project Piper keeps its settings at the same path, with no pipelines.
     expect(run({ '.pipeline/config.yaml': 'general:\n  buildTool: npm\nsteps:\n  npmExecuteScripts:\n    runScripts: [test]\n' }).facts.pipelines).toEqual([]);

@@ -43,17 +43,25 @@ function blubberVariants(repo: RepoFiles, file: string): { y: Yaml; variants: un
   return { y: docs[0]!, variants: child(docs[0]!, docs[0]!.doc.contents, 'variants') };
 }
 
+/** The image an earlier stage built: `${stage.imageID}`. */
+const BUILT_IMAGE = /^\$\{([\w-]+)\.imageID\}$/;
+
 function pipelineLibPipeline(y: Yaml, _path: string, repo: RepoFiles): Draft {
   const draft = emptyDraft();
   for (const { value: pipeline } of entries(y, child(y, y.doc.contents, 'pipelines'))) {
     const blubber = blubberVariants(repo, text(y, child(y, pipeline, 'blubberfile')) ?? 'blubber.yaml');
+    // The variant each stage built, for a later stage that runs its image (`run: { image: '${codehealth_built.imageID}' }`).
+    const builtBy = new Map<string, string>();
     for (const stage of items(y, child(y, pipeline, 'stages'))) {
       draft.jobs++;
       // A stage given only its name builds the variant of that name and runs it.
       const shorthand = entries(y, stage).every((entry) => entry.key === 'name');
       const build = child(y, stage, 'build');
-      const variant = shorthand ? text(y, child(y, stage, 'name')) : (text(y, build) ?? text(y, child(y, build, 'variant')));
       const run = child(y, stage, 'run');
+      const earlier = BUILT_IMAGE.exec(text(y, child(y, run, 'image')) ?? '')?.[1];
+      const variant = shorthand ? text(y, child(y, stage, 'name')) : (text(y, build) ?? text(y, child(y, build, 'variant')) ?? (earlier ? builtBy.get(earlier) : undefined));
+      const name = text(y, child(y, stage, 'name'));
+      if (name && variant) builtBy.set(name, variant);
       const runs = shorthand || isMap(run) || (run !== undefined && !isFalse(y, run));
       if (variant && runs && blubber) {
         const entrypoint = variantOf(blubber.y, blubber.variants, variant)?.entrypoint ?? [];
