@@ -88,6 +88,8 @@ export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | 
     }
     const inTopic = nameIsTopic || headings.some((title) => title !== undefined && RESULTS_TOPIC.test(title));
     const found: string[] = [];
+    // A value in a table or a list item stands for one item (a model, a run); prose may repeat one.
+    let listed = true;
     if (HTML_TABLE_TAG.test(line)) {
       found.push(...html.read(line));
     } else if (line.trimStart().startsWith('|')) {
@@ -103,6 +105,7 @@ export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | 
       }
     } else {
       table = null;
+      listed = LIST_ITEM.test(line);
       // Inline code is a command or a name (`val.py --iou 0.65`), not a result. A result has a value:
       // a line without a digit, or outside a section about results, is not read (compiling the two
       // patterns costs more than reading a small repository's documents).
@@ -114,7 +117,7 @@ export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | 
     if (!inTopic || found.length === 0) continue;
     if (metrics.size === 0) first = index + 1;
     for (const metric of found) metrics.add(metric);
-    if (LIST_ITEM.test(line) || line.trimStart().startsWith('|') || HTML_TABLE_TAG.test(line)) listedValues += found.length;
+    if (listed) listedValues += found.length;
   }
   return metrics.size >= 2 || listedValues >= 2 ? { path, line: first, metrics: [...metrics] } : null;
 }

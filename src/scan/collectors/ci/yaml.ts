@@ -4,7 +4,7 @@ import type { Warn } from '../../location.js';
 import { brokenDraft, type Draft } from './draft.js';
 import type { RepoFiles } from './follow/repo-files.js';
 import type { Inputs } from './reference-patterns.js';
-import { scriptLine, type ScriptLine } from './shell.js';
+import { scriptLine, type ScriptLine, type Word } from './shell.js';
 
 /*
  * YAML access for the providers: nodes (not plain JS) so every value keeps its line. Aliases and
@@ -140,6 +140,14 @@ export function text(y: Yaml, node: unknown): string | undefined {
   const scalar = resolved(y, node);
   if (!isScalar(scalar) || scalar.value === null || typeof scalar.value === 'object') return undefined;
   return String(scalar.value);
+}
+
+/** Items of a YAML list as a command's words (a container's `command` and `args`, GoCD's `exec`), each at its line; empty and non-scalar items are left out. */
+export function commandWords(y: Yaml, nodes: readonly unknown[]): Word[] {
+  return nodes.flatMap((node) => {
+    const value = text(y, node);
+    return value ? [{ text: value, line: lineOf(y, node) }] : [];
+  });
 }
 
 /** A value that is one item or a list of items (`on: push`, `extends: [.a, .b]`). */

@@ -2,7 +2,7 @@ import { addReference, addScripts, emptyDraft, type Draft } from '../draft.js';
 import { repoPath } from '../follow/repo-files.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { SHELL, SHELL_COMMAND_FLAG } from '../wrappers.js';
-import { child, firstDocument, items, lineOf, scriptsOf, text, yamlReader, type Yaml } from '../yaml.js';
+import { child, commandWords, firstDocument, items, lineOf, scriptsOf, text, yamlReader, type Yaml } from '../yaml.js';
 
 /** Cloud Build's shape: top-level `steps:` whose items name a builder image and give it `args`, an `entrypoint` or `waitFor`. */
 const CLOUD_BUILD_TEXT = [/^steps:/m, /^[ \t]*-[ \t]*name:[ \t]*\S/m, /^[ \t]+(?:args|entrypoint|waitFor):/m];
@@ -31,8 +31,8 @@ function cloudBuildStep(y: Yaml, step: unknown, draft: Draft): void {
     addScripts(draft, scriptsOf(y, args[flag + 1]), place);
     return;
   }
-  const words = [{ text: entrypoint, line: lineOf(y, name) }, ...args.map((arg) => ({ text: text(y, arg) ?? '', line: lineOf(y, arg) }))];
-  draft.commands.push({ ...place, words: words.filter((word) => word.text !== '') });
+  const program = entrypoint === '' ? [] : [{ text: entrypoint, line: lineOf(y, name) }];
+  draft.commands.push({ ...place, words: [...program, ...commandWords(y, args)] });
 }
 
 function cloudBuildPipeline(y: Yaml): Draft {

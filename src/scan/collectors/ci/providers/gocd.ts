@@ -5,7 +5,7 @@ import type { CiTrigger } from '../facts.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { scriptLine } from '../shell.js';
 import { lineAtOffset, lineStarts } from '../source-text.js';
-import { child, entries, firstDocument, items, lineOf, resolved, scriptsOf, text, yamlReader, type Yaml } from '../yaml.js';
+import { child, commandWords, entries, firstDocument, items, resolved, scriptsOf, text, yamlReader, type Yaml } from '../yaml.js';
 
 /*
  * GoCD: pipelines as code, in the YAML config plugin's files (`*.gocd.yaml`, or any YAML file with
@@ -30,8 +30,7 @@ function gocdTask(y: Yaml, task: unknown, draft: Draft): void {
   const exec = child(y, task, 'exec') ?? (text(y, child(y, task, 'type')) === 'exec' ? (child(y, task, 'attributes') ?? task) : undefined);
   const command = child(y, exec, 'command');
   if (text(y, command) === undefined) return;
-  const words = [command, ...items(y, child(y, exec, 'arguments'))].map((word) => ({ text: text(y, word) ?? '', line: lineOf(y, word) }));
-  draft.commands.push({ cwd: text(y, child(y, exec, 'working_directory')) ?? '', words: words.filter((word) => word.text !== '') });
+  draft.commands.push({ cwd: text(y, child(y, exec, 'working_directory')) ?? '', words: commandWords(y, [command, ...items(y, child(y, exec, 'arguments'))]) });
 }
 
 function waitsForPerson(y: Yaml, stage: unknown): boolean {

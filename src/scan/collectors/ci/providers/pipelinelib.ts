@@ -3,7 +3,7 @@ import { isMap } from 'yaml';
 import { emptyDraft, type Draft } from '../draft.js';
 import type { RepoFiles } from '../follow/repo-files.js';
 import type { CiProviderDefinition } from '../provider.js';
-import { child, entries, firstDocument, isFalse, items, lineOf, text, texts, yamlDocuments, yamlReader, type Yaml } from '../yaml.js';
+import { child, commandWords, entries, firstDocument, isFalse, items, lineOf, text, texts, yamlDocuments, yamlReader, type Yaml } from '../yaml.js';
 
 /*
  * Wikimedia's PipelineLib: `.pipeline/config.yaml` names pipelines whose stages build a variant of
@@ -23,7 +23,7 @@ function variantOf(y: Yaml, variants: unknown, name: string, seen = new Set<stri
   const variant = child(y, variants, name);
   if (variant === undefined || seen.has(name)) return undefined;
   seen.add(name);
-  const own = items(y, child(y, variant, 'entrypoint')).map((word) => ({ text: text(y, word) ?? '', line: lineOf(y, word) }));
+  const own = commandWords(y, items(y, child(y, variant, 'entrypoint')));
   const entrypoint = own.length > 0 ? own : (texts(y, child(y, variant, 'includes')).map((base) => variantOf(y, variants, base, seen)).find((found) => found)?.entrypoint ?? []);
   const copied = new Map<string, string>();
   for (const copy of items(y, child(y, variant, 'copies'))) {
@@ -65,8 +65,8 @@ function pipelineLibPipeline(y: Yaml, _path: string, repo: RepoFiles): Draft {
       const runs = shorthand || isMap(run) || (run !== undefined && !isFalse(y, run));
       if (variant && runs && blubber) {
         const entrypoint = variantOf(blubber.y, blubber.variants, variant)?.entrypoint ?? [];
-        const words = [...entrypoint.map((word) => ({ ...word, line: lineOf(y, run ?? stage) })), ...items(y, child(y, run, 'arguments')).map((word) => ({ text: text(y, word) ?? '', line: lineOf(y, word) }))];
-        if (words.length > 0) draft.commands.push({ cwd: '', words: words.filter((word) => word.text !== '') });
+        const words = [...entrypoint.map((word) => ({ ...word, line: lineOf(y, run ?? stage) })), ...commandWords(y, items(y, child(y, run, 'arguments')))];
+        if (words.length > 0) draft.commands.push({ cwd: '', words });
       }
       const image = child(y, child(y, stage, 'publish'), 'image');
       if (image !== undefined) draft.steps.push({ kind: 'docker-push', command: `publish image ${text(y, child(y, image, 'name')) ?? variant ?? ''}`.trim(), line: lineOf(y, image) });

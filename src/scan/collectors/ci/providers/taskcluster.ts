@@ -1,8 +1,8 @@
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import { addScripts, emptyDraft, type Draft } from '../draft.js';
 import type { CiTrigger } from '../facts.js';
 import type { CiProviderDefinition } from '../provider.js';
-import { entries, firstDocument, items, lineOf, resolved, scriptsOf, sourceOf, text, yamlReader, type Yaml } from '../yaml.js';
+import { commandWords, entries, firstDocument, items, resolved, scriptsOf, sourceOf, yamlReader, type Yaml } from '../yaml.js';
 
 /*
  * Taskcluster: `.taskcluster.yml` renders task definitions with JSON-e (`$if`, `$let`,
@@ -40,7 +40,7 @@ function taskclusterPipeline(y: Yaml): Draft {
     // A docker-worker command is one argument list; a generic-worker one is a list of them.
     const argvs = list.every((item) => isSeq(item)) ? list : [command];
     for (const argv of argvs) {
-      const words = items(y, argv).flatMap((word) => (isScalar(word) && text(y, word) !== undefined ? [{ text: text(y, word)!, line: lineOf(y, word) }] : []));
+      const words = commandWords(y, items(y, argv));
       if (words.length > 0) draft.commands.push({ cwd: '', words });
     }
   }

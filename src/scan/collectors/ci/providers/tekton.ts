@@ -2,7 +2,7 @@ import { addScripts, emptyDraft, type Draft } from '../draft.js';
 import type { CiStepKind, CiTrigger } from '../facts.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { SHELL, SHELL_COMMAND_FLAG } from '../wrappers.js';
-import { child, entries, items, lineOf, scriptsOf, text, yamlReader, type Yaml } from '../yaml.js';
+import { child, commandWords, entries, items, lineOf, scriptsOf, text, yamlReader, type Yaml } from '../yaml.js';
 
 /*
  * Tekton pipelines kept in `.tekton/`, where Pipelines-as-Code (OpenShift Pipelines, Konflux) and
@@ -39,7 +39,7 @@ function tektonSteps(y: Yaml, spec: unknown, draft: Draft): void {
     }
     const command = items(y, child(y, step, 'command'));
     const args = items(y, child(y, step, 'args'));
-    const words = [...command, ...args].map((word) => ({ text: text(y, word) ?? '', line: lineOf(y, word) })).filter((word) => word.text !== '');
+    const words = commandWords(y, [...command, ...args]);
     // `command: ["/bin/bash", "-c"]` with the script in `args`.
     const flag = SHELL.test(words[0]?.text ?? '') ? words.findIndex((word) => SHELL_COMMAND_FLAG.test(word.text)) : -1;
     if (flag >= 0) for (const arg of [...command, ...args].slice(flag + 1)) addScripts(draft, scriptsOf(y, arg));
