@@ -163,10 +163,25 @@ describe('tests', () => {
       // Kedro's generated test_run.py asserts what the template was generated with.
       'src/tests/test_run.py':
         'from pathlib import Path\n\nimport pytest\nfrom kedro.framework.context import KedroContext\n\n\n@pytest.fixture\ndef project_context():\n    return KedroContext(package_name="churn", project_path=Path.cwd())\n\n\n# The tests below are here for the demonstration purpose\n# and should be replaced with the ones testing the project\n# functionality\nclass TestProjectContext:\n    def test_package_name(self, project_context):\n        assert project_context.package_name == "churn"\n\n    def test_project_path(self, project_context):  # type: ignore\n        assert project_context.project_path == Path.cwd()\n',
+      // Create React App's and Angular CLI's generated tests; a generated spec the team added a test to is real.
+      'frontend/src/App.test.tsx':
+        "import React from 'react';\nimport { render, screen } from '@testing-library/react';\nimport App from './App';\n\ntest('renders learn react link', () => {\n  render(<App />);\n  const linkElement = screen.getByText(/learn react/i);\n  expect(linkElement).toBeInTheDocument();\n});\n",
+      'web/src/app/app.component.spec.ts':
+        "describe('AppComponent', () => {\n  it('should create the app', () => {\n    expect(app).toBeTruthy();\n  });\n\n  it(`should have the 'shop' title`, () => {\n    expect(app.title).toEqual('shop');\n  });\n\n  it('should render title', () => {\n    expect(compiled.querySelector('h1')?.textContent).toContain('Hello, shop');\n  });\n});\n",
+      'web/src/app/price.component.spec.ts':
+        "describe('PriceComponent', () => {\n  it('should create', () => {\n    expect(component).toBeTruthy();\n  });\n\n  it('formats cents', () => {\n    expect(component.format(1999)).toBe('$19.99');\n  });\n});\n",
     });
-    expect(facts.files).toEqual(['backend/src/test/kotlin/com/acme/PricingTest.kt', 'tests/test_cli.py', 'tests/test_mixed.py', 'tests/test_multiline.py', 'tests/test_raises.py']);
+    expect(facts.files).toEqual([
+      'backend/src/test/kotlin/com/acme/PricingTest.kt',
+      'tests/test_cli.py',
+      'tests/test_mixed.py',
+      'tests/test_multiline.py',
+      'tests/test_raises.py',
+      'web/src/app/price.component.spec.ts',
+    ]);
     expect(facts.placeholders).toEqual([
       'backend/src/test/java/com/acme/AppApplicationTests.java',
+      'frontend/src/App.test.tsx',
       'src/tests/test_run.py',
       'test/taxi/test_print_to_delete.py',
       'test/taxi/test_taxi_to_delete.py',
@@ -175,6 +190,7 @@ describe('tests', () => {
       'tests/test_endpoints.py',
       'tests/test_pipelines.py',
       'tests/unit/code_test.py',
+      'web/src/app/app.component.spec.ts',
     ]);
   });
 });

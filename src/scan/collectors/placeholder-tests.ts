@@ -95,6 +95,23 @@ export function hasRealJvmTest(text: string): boolean {
 }
 
 /*
+ * JavaScript generators write a test with the app they create: Create React App's `renders learn
+ * react link`, Vue CLI's HelloWorld spec, Angular CLI's `should create` for each component. They test
+ * the generated boilerplate (the React one fails as soon as the page is edited), not the team's code.
+ */
+const SCRIPT_TEST_CALL = /\b(?:it|test)(?:\.(?:only|skip|concurrent))?[ \t]*\(/g;
+const SCRIPT_TEST_TITLE = /\b(?:it|test)(?:\.(?:only|skip|concurrent))?[ \t]*\([ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|`([^`\n]*)`)/g;
+const GENERATED_TITLE =
+  /^(?:renders learn react link|renders props\.msg when passed|should create(?: the app)?|should be created|should render title|should have (?:as title '[^']*'|the '[^']*' title))$/;
+
+/** True when a JavaScript or TypeScript test file has a test other than the ones its generator wrote. */
+export function hasRealScriptTest(text: string): boolean {
+  const calls = text.match(SCRIPT_TEST_CALL)?.length ?? 0;
+  const titles = [...text.matchAll(SCRIPT_TEST_TITLE)].map((match) => match[1] ?? match[2] ?? match[3]!);
+  return calls === 0 || titles.length < calls || !titles.every((title) => GENERATED_TITLE.test(title));
+}
+
+/*
  * A data test: a file that reads a dataset and asserts on it, importing nothing but the standard
  * library, a test framework, dataframe libraries and its own test package, checks the data, not
  * the project's code (a course template's `test_data.py` asserting a CSV's shape and columns).

@@ -2,7 +2,7 @@ import { defineCollector, type Collector } from '../collector.js';
 import { compareStrings } from '../../util/compare.js';
 import { byFileName, extensionOf } from '../../util/repo-path.js';
 import { pathContext } from '../path-context.js';
-import { hasRealJvmTest, hasRealPythonTest, testsOnlyData } from './placeholder-tests.js';
+import { hasRealJvmTest, hasRealPythonTest, hasRealScriptTest, testsOnlyData } from './placeholder-tests.js';
 
 export interface TestFacts {
   /** Test files in the project (not fixtures), sorted. */
@@ -89,6 +89,14 @@ const FRAMEWORK_IMPORTS: Array<[string, RegExp]> = [
 ];
 
 const JVM_SOURCE = /\.(?:java|kt)$/;
+const SCRIPT_SOURCE = /\.[cm]?[jt]sx?$/;
+
+/** Whether a test file has a test that can fail on the team's code, in the languages whose placeholders are known. */
+function hasRealTest(path: string, text: string): boolean {
+  if (path.endsWith('.py')) return hasRealPythonTest(text);
+  if (JVM_SOURCE.test(path)) return hasRealJvmTest(text);
+  return !SCRIPT_SOURCE.test(path) || hasRealScriptTest(text);
+}
 
 export const testsCollector = defineCollector({ key: 'tests', create: collectTests });
 
@@ -113,7 +121,7 @@ function collectTests(): Collector<TestFacts> {
       const python = file.path.endsWith('.py');
       if (!(TEST_FILE.test(file.path) || placedTest(file.path)) || !definesTest(file.path, file.text)) return;
       // unittest classes (`TestCase`) define tests in methods, judged like functions.
-      if (python ? !hasRealPythonTest(file.text) : JVM_SOURCE.test(file.path) && !hasRealJvmTest(file.text)) {
+      if (!hasRealTest(file.path, file.text)) {
         placeholders.push(file.path);
         return;
       }
