@@ -146,6 +146,24 @@ const mlrunTrackedServing = 'import mlrun\n\n\ndef deploy(project):\n    serving
 export const cases: RuleCases = {
   'monitoring.service-health-metrics': [
     {
+      name: "a /metrics handler that writes Prometheus' text format itself",
+      files: {
+        'src/api/main.py':
+          'from fastapi import FastAPI\nfrom fastapi.responses import PlainTextResponse\n\napp = FastAPI()\nPREDICTIONS = {"ok": 0}\n\n\n@app.get("/metrics", response_class=PlainTextResponse)\ndef metrics() -> str:\n    lines = [\n        "# HELP api_predictions_total Predictions served",\n        "# TYPE api_predictions_total counter",\n        f"api_predictions_total {PREDICTIONS[\'ok\']}",\n    ]\n    return "\\n".join(lines)\n',
+      },
+      answers: online,
+      status: 'pass',
+      firstEvidence: 'src/api/main.py:12',
+    },
+    {
+      name: 'a comment about the text format writes no metrics',
+      files: {
+        'src/api/main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n# "# TYPE requests_total counter" is what a client library would print\n\n\n@app.post("/predict")\ndef predict(x: dict) -> dict:\n    return {"y": 1}\n',
+      },
+      answers: online,
+      status: 'fail',
+    },
+    {
       name: "Braintrust's logger started for the app's project traces each LLM call",
       files: {
         'lib/braintrust.ts': 'import {\n  initLogger,\n  type Logger,\n} from "braintrust";\n\nexport function getLogger(): Logger<true> | undefined {\n  if (!process.env.BRAINTRUST_API_KEY) return undefined;\n  return initLogger({\n    apiKey: process.env.BRAINTRUST_API_KEY,\n    projectName: "chat",\n  });\n}\n',
