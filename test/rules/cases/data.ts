@@ -342,6 +342,12 @@ export const cases: RuleCases = {
       status: 'fail',
     },
     { name: 'DVC-tracked data without a remote', files: { 'data/raw.dvc': dataDvc, '.dvc/config': '[core]\n    autostage = true\n' }, status: 'partial', evidence: 'data/raw.dvc' },
+    // `dvc init` and a remote, then the data committed to git: no .dvc file or dvc.lock records a version.
+    {
+      name: 'DVC set up with a remote and pipeline stages, but tracking no data',
+      files: { '.dvc/config': dvcConfigWithRemote, 'dvc.yaml': 'stages:\n  train:\n    cmd: python src/train.py\n    deps: [data/raw/churn.csv]\n    outs: [models/model.pkl]\n', 'data/raw/churn.csv': 'a,b\n1,2\n', 'src/train.py': 'model.fit(X, y)\n' },
+      status: 'fail',
+    },
     { name: 'dvc declared, never used', files: { 'pyproject.toml': '[project]\nname = "fraud"\ndependencies = ["pandas==2.2.3"]\n\n[dependency-groups]\ndev = ["dvc[s3]==3.58.0"]\n' }, status: 'fail', evidence: 'no import of dvc' },
     { name: 'dvc.api imported, no versioned read recognised', files: { 'src/fraud/data.py': 'import dvc.api\n\nwith dvc.api.open("data/transactions.csv") as f:\n    df = pd.read_csv(f)\n' }, status: 'partial', evidence: 'imports dvc.api' },
     { name: 'data stored in Git LFS is not versioned', files: { '.gitattributes': 'data/** filter=lfs diff=lfs merge=lfs -text\n', 'data/transactions.csv': 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 91234567\n' }, status: 'fail' },
