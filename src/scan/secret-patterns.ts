@@ -74,7 +74,8 @@ const FORMATS: readonly FormatPattern[] = [
  */
 const ASSIGNMENT =
   /(?:password|passwd|passphrase|pwd|pass|secret|token|key|credentials?|auth)(?:["'\]][ \t]{0,16}(?::=|=>|=(?!=)|:)|[ \t]{0,16}(?::=|=>|=(?!=)|:(?=[ \t])))[ \t]{0,16}/gi;
-const KEY_CHARACTER = /[A-Za-z0-9_.-]/;
+// A slash joins a prefix to a key (Helm's `checksum/token-secret` annotation holds a digest of the Secret, no secret).
+const KEY_CHARACTER = /[A-Za-z0-9_./-]/;
 const MAX_KEY_LENGTH = 100;
 const MAX_VALUE_LENGTH = 1000;
 
@@ -96,7 +97,7 @@ export function keyWords(key: string): string[] {
   return key
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
-    .split(/[_.-]+/)
+    .split(/[_./-]+/)
     .filter(Boolean);
 }
 

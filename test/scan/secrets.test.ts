@@ -82,6 +82,8 @@ describe('secrets: what counts as a credential', () => {
     // An escaped line break ends a value: the receipt's authorisation code is six digits, not `294817\nCashier:`.
     ['a receipt in a JSON string', 'evals/golden_set.jsonl', '{"input_text": "TOTAL $46.44\\nVisa 4111  Auth: 294817\\nCashier: Jordan T.\\nThank you!"}\n'],
     ['hashes of secrets (a detect-secrets baseline, a stored password hash)', '.secrets.baseline', `"hashed_secret": "67debbd0c2fca92f16a856573844056ba12c3fa1",\npassword_hash: "${uuidToken}"\ntoken_sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n`],
+    // Helm renders a digest of the Secret into the pod's annotations, so that a changed Secret restarts the pods.
+    ['a checksum annotation of a rendered chart', 'k8s/rendered/openebs.yaml', '  template:\n    metadata:\n      annotations:\n        checksum/token-secret: 24dcfa3c12c1f925fd9fd3fe84d7e3c7cbe860d308e7c139b05ba2e49a1ab3e8\n'],
     ['a Helm chart naming a Kubernetes secret created elsewhere', 'apps/monitoring/helmrelease.yaml', 'grafana:\n  admin:\n    existingSecret: grafana-admin\nauth:\n  existingSecret: mlflow-db-credentials\n'],
     ['an analytics write key shipped in a web page', 'web/static/analytics.js', 'analytics.load({ writeKey: "Kq8Zr3Lm9Tx2Vw5Yp1Bn4CzQ7mX2" });\n'],
   ])('no credential: %s', (_name, path, text) => {
