@@ -44,16 +44,32 @@ const SERVICE_IMAGES = new Set([
   'clickhouse-server', 'neo4j', 'qdrant', 'weaviate', 'milvus', 'chroma', 'superset', 'trino', 'metabase',
 ]);
 
+/**
+ * The add-ons that make a cluster work: networking, load balancers, storage, certificates, ingress
+ * controllers, DNS and resource metrics. Their manifests, vendored or rendered from their charts,
+ * set up the platform and deploy nothing of the project's: they are left out altogether.
+ */
+const CLUSTER_ADDONS = new Set([
+  'cilium', 'hubble', 'calico', 'tigera', 'flannel', 'metallb', 'kube-vip', 'openebs', 'mayastor', 'longhorn', 'longhornio', 'local-path-provisioner',
+  'sig-storage', 'cert-manager', 'jetstack', 'ingress-nginx', 'metrics-server', 'coredns',
+]);
+
 /** `quay.io/oauth2-proxy/oauth2-proxy:v7.6.0` → `oauth2-proxy`; `postgres@sha256:…` → `postgres`. */
 function imageName(image: string): string {
   const name = image.slice(image.lastIndexOf('/') + 1);
   return name.split(/[:@]/, 1)[0]!.toLowerCase();
 }
 
-/** A name with a service's name among its words: `kafka`, `postgres-mlflow`, `oauth2-proxy`, `{{ .Values.airflowPostgres.name }}`. */
-function namesAService(name: string): boolean {
+/** A name with one of the names among its words: `kafka`, `postgres-mlflow`, `oauth2-proxy`, `{{ .Values.airflowPostgres.name }}`. */
+function namesOneOf(names: ReadonlySet<string>, name: string): boolean {
   const words = name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).map((word) => word.toLowerCase());
-  return words.some((_, i) => [1, 2, 3].some((length) => SERVICE_IMAGES.has(words.slice(i, i + length).join('-'))));
+  return words.some((_, i) => [1, 2, 3].some((length) => names.has(words.slice(i, i + length).join('-'))));
+}
+
+/** An object of a cluster add-on: every image it runs comes from one (`quay.io/cilium/cilium`), or it runs none and is named for one. */
+function isClusterAddon(object: KubernetesObject): boolean {
+  if (object.images.length === 0) return namesOneOf(CLUSTER_ADDONS, object.name);
+  return object.images.every((image) => namesOneOf(CLUSTER_ADDONS, image.split(/[:@]/, 1)[0]!));
 }
 
 /**
@@ -62,7 +78,7 @@ function namesAService(name: string): boolean {
  * its image in (`{{ .Values.minio.image }}`), its name says so.
  */
 function isSupportingService(object: KubernetesObject): boolean {
-  if (object.images.length === 0 || object.images.some((image) => image.includes('{{'))) return namesAService(object.name);
+  if (object.images.length === 0 || object.images.some((image) => image.includes('{{'))) return namesOneOf(SERVICE_IMAGES, object.name);
   return object.images.every((image) => SERVICE_IMAGES.has(imageName(image)));
 }
 
@@ -70,7 +86,7 @@ export const k8s = defineCheck({
   name: 'k8s',
   argument,
   doc: {
-    summary: "The project's Kubernetes manifests (plain, Helm or Kustomize) hold an object of one of the kinds, with all the features.",
+    summary: "The project's Kubernetes manifests (plain, Helm or Kustomize) hold an object of one of the kinds, with all the features. The objects of a cluster's own add-ons (Cilium, Calico, MetalLB, OpenEBS, Longhorn, cert-manager, ingress-nginx, metrics-server) are not the project's.",
     examples: ['k8s: { kind: HorizontalPodAutoscaler }', 'k8s: { kind: [Deployment, StatefulSet], feature: readinessProbe }'],
   },
   evaluate(arg, ctx) {
@@ -79,6 +95,7 @@ export const k8s = defineCheck({
     const found = ctx.facts.kubernetes.objects.filter(
       (object) =>
         pathContext(object.path) === 'project' &&
+        !isClusterAddon(object) &&
         (kinds.length === 0 || kinds.some((kind) => ofKind(object, kind))) &&
         features.every((feature) => object.features.includes(feature)),
     );
