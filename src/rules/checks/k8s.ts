@@ -66,10 +66,37 @@ function namesOneOf(names: ReadonlySet<string>, name: string): boolean {
   return words.some((_, i) => [1, 2, 3].some((length) => names.has(words.slice(i, i + length).join('-'))));
 }
 
-/** An object of a cluster add-on: every image it runs comes from one (`quay.io/cilium/cilium`), or it runs none and is named for one. */
+/**
+ * An object of a cluster add-on: named for one, as a chart names its objects after its release
+ * (`openebs-loki`, a log store the OpenEBS chart bundles), or running one's image (`quay.io/cilium/cilium`).
+ */
 function isClusterAddon(object: KubernetesObject): boolean {
-  if (object.images.length === 0) return namesOneOf(CLUSTER_ADDONS, object.name);
-  return object.images.every((image) => namesOneOf(CLUSTER_ADDONS, image.split(/[:@]/, 1)[0]!));
+  return namesOneOf(CLUSTER_ADDONS, object.name) || object.images.some((image) => namesOneOf(CLUSTER_ADDONS, imageRepository(image)));
+}
+
+/**
+ * The files that are an add-on's: every workload in them is one. The other objects such a file
+ * holds (a chart's `loki-headless` Service, its ConfigMaps) belong to the add-on too.
+ */
+const addonFilesOf = new WeakMap<readonly KubernetesObject[], ReadonlySet<string>>();
+
+function addonFiles(objects: readonly KubernetesObject[]): ReadonlySet<string> {
+  let files = addonFilesOf.get(objects);
+  if (!files) {
+    const addon = new Map<string, boolean>();
+    for (const object of objects) if (object.images.length > 0) addon.set(object.path, (addon.get(object.path) ?? true) && isClusterAddon(object));
+    files = new Set([...addon].filter(([, all]) => all).map(([path]) => path));
+    addonFilesOf.set(objects, files);
+  }
+  return files;
+}
+
+/** `192.168.1.5:5000/quay.io/cilium/cilium:v1.18@sha256:…` → `192.168.1.5:5000/quay.io/cilium/cilium`: a registry's port is no tag. */
+function imageRepository(image: string): string {
+  const digest = image.indexOf('@');
+  const name = digest < 0 ? image : image.slice(0, digest);
+  const tag = name.lastIndexOf(':');
+  return tag > name.lastIndexOf('/') ? name.slice(0, tag) : name;
 }
 
 /**
@@ -92,10 +119,12 @@ export const k8s = defineCheck({
   evaluate(arg, ctx) {
     const kinds = list(arg.kind);
     const features = list(arg.feature);
+    const addons = addonFiles(ctx.facts.kubernetes.objects);
     const found = ctx.facts.kubernetes.objects.filter(
       (object) =>
         pathContext(object.path) === 'project' &&
         !isClusterAddon(object) &&
+        !addons.has(object.path) &&
         (kinds.length === 0 || kinds.some((kind) => ofKind(object, kind))) &&
         features.every((feature) => object.features.includes(feature)),
     );

@@ -962,8 +962,8 @@ export const cases: RuleCases = {
       name: "a cluster's add-ons (Cilium, MetalLB, OpenEBS) deploy nothing of the project's",
       files: {
         'ansible/templates/cilium.yaml': 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: cilium\nspec:\n  template:\n    spec:\n      containers:\n        - name: cilium-agent\n          image: "quay.io/cilium/cilium:v1.16.1@sha256:0b4a3ab41a4760d86b7fc945b8783747ba1b2f4e"\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: hubble-peer\nspec:\n  ports: [{ port: 443 }]\n',
-        'ansible/templates/metallb.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: controller\nspec:\n  template:\n    spec:\n      containers:\n        - name: controller\n          image: quay.io/metallb/controller:v0.14.8\n',
-        'ansible/templates/openebs.yaml': 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: openebs-etcd\nspec:\n  template:\n    spec:\n      containers:\n        - name: etcd\n          image: docker.io/openebs/etcd:3.5.6\n',
+        'ansible/templates/metallb.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: controller\nspec:\n  template:\n    spec:\n      containers:\n        - name: controller\n          image: 192.168.200.1:5000/quay.io/metallb/controller:v0.14.8\n',
+        'ansible/templates/openebs.yaml': 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: openebs-etcd\nspec:\n  template:\n    spec:\n      containers:\n        - name: etcd\n          image: docker.io/openebs/etcd:3.5.6\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: openebs-loki\nspec:\n  template:\n    spec:\n      containers:\n        - name: loki\n          image: docker.io/grafana/loki:3.1.1\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: loki-headless\nspec:\n  ports: [{ port: 3100 }]\n',
         'docker-compose.yml': 'services:\n  api:\n    build: .\n',
         Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\n',
       },
