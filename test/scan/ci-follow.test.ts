@@ -102,6 +102,22 @@ describe('shell scripts kept in the repository', () => {
     expect(stepsRunning('./ci.sh', { 'ci.sh': 'eval "$TEST_COMMAND"\n$RUNNER\n' })).toEqual([]);
   });
 
+  it('puts in the variables a step assigned, and follows the scripts whose names it computes', () => {
+    expect(stepsRunning('SCRIPT=scripts/check.sh\nbash "$SCRIPT" --all', { 'scripts/check.sh': 'pytest -q\n' })).toEqual(['test@7 bash "$SCRIPT" --all → scripts/check.sh:1 pytest -q']);
+    // One script per job of a matrix: every script whose name fits around the computed part, and no other.
+    const step = 'SCRIPT_NAME=${SERVICE}\nSCRIPT_NAME=${SCRIPT_NAME//-/_}\nSCRIPT_NAME="launch_${SCRIPT_NAME}_tests.sh"\nsh "scripts/${SCRIPT_NAME}" "$SUFFIX"';
+    const scripts = {
+      'scripts/launch_api_minio_tests.sh': 'docker exec "api-minio$1" python3 -m pytest --rootdir /app\n',
+      'scripts/launch_api_gateway_tests.sh': 'docker exec "api-gateway$1" python3 -m pytest --rootdir /app\n',
+      'scripts/setup-runners.sh': 'kubectl apply -f runners.yaml\n',
+    };
+    expect(stepsRunning(step, scripts)).toEqual([
+      'test@7 sh "scripts/${SCRIPT_NAME}" "$SUFFIX" → scripts/launch_api_gateway_tests.sh:1 docker exec "api-gateway$1" python3 -m pytest --rootdir /app',
+    ]);
+    // A computed name that keeps nothing of its own fits every script of the folder: none is followed.
+    expect(stepsRunning('bash "scripts/${TASK}.sh"', scripts)).toEqual([]);
+  });
+
   it('stops at a script that calls itself', () => {
     expect(stepsRunning('./ci.sh', { 'ci.sh': './ci.sh\npytest\n' })).toEqual(['test@7 ./ci.sh → ci.sh:2 pytest']);
   });

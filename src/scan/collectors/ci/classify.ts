@@ -154,6 +154,20 @@ const ASSIGNMENT = /^([A-Za-z_]\w*)=(.+)$/s;
 const VARIABLE = /\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g;
 const WHOLE_VARIABLE = /^\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*)$/;
 
+/**
+ * The text with the variables the script assigned put in (`scripts/${SCRIPT}` → `scripts/launch_api_tests.sh`);
+ * a variable it never set, or one written with an operator (`${NAME//-/_}`), stays as written.
+ */
+function withVariables(text: string, variables: ReadonlyMap<string, Word>): string {
+  return variables.size === 0 || !text.includes('$') ? text : text.replace(VARIABLE, (written, braced?: string, bare?: string) => variables.get(braced ?? bare!)?.text ?? written);
+}
+
+/** The words with the script's variables put in, but for words in single quotes, which the shell leaves alone. */
+function resolvedWords(words: readonly Word[], variables: ReadonlyMap<string, Word>): readonly Word[] {
+  if (variables.size === 0) return words;
+  return words.map((word) => (word.text.startsWith("'") ? word : { text: withVariables(word.text, variables), line: word.line }));
+}
+
 /** `command="python -m pytest tests"` on its own: a variable the script may run later. */
 function assignment(words: readonly Word[]): { name: string; value: Word } | null {
   const match = words.length === 1 ? ASSIGNMENT.exec(words[0]!.text) : null;
@@ -272,12 +286,13 @@ export class Classifier {
         // `cd dir && ./run_tests.sh`: what follows runs in dir.
         if (command[0]?.text === 'cd' && command[1]) cwd = changedDirectory(where.path, cwd, command[1].text);
         const assigned = assignment(command);
-        if (assigned) variables.set(assigned.name, assigned.value);
+        // A value is read when it is assigned: `NAME="launch_${NAME}_tests.sh"` builds on the value before.
+        if (assigned) variables.set(assigned.name, { text: withVariables(assigned.value.text, variables), line: assigned.value.line });
         const stored = storedCommand(command, variables);
         // The command is shown where its text is written, the assignment, which says more than `eval "$cmd"`.
         const outcome = stored
           ? this.script([scriptLine(stored.text, stored.line)], { ...where, cwd }, shown, nesting + 1)
-          : this.command(command, { ...where, cwd }, shown ?? wordsText(written), nesting);
+          : this.command(resolvedWords(command, variables), { ...where, cwd }, shown ?? wordsText(written), nesting);
         outcomes.push(swallowed ? tolerated(outcome) : outcome);
       }
     }

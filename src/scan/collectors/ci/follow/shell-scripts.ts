@@ -52,6 +52,24 @@ function withPositional(line: string, given: readonly string[]): string {
   return line.includes('$') ? line.replace(POSITIONAL_PARAMETER, (parameter, bare?: string, braced?: string) => given[Number(bare ?? braced) - 1] ?? parameter) : line;
 }
 
+/**
+ * A script whose name the step computes (`scripts/launch_${SERVICE}_tests.sh`, one per job of a
+ * matrix): each script in the repository whose name fits around the computed parts. The name must
+ * keep a few letters of its own, or it would fit every script of the folder.
+ */
+const COMPUTED_PART = /\$\{\{[^}\n]*\}\}|\$\{[^}\n]*\}|\$[A-Za-z_]\w*/g;
+const MIN_KNOWN_NAME = 4;
+
+function computedScripts(cwd: string, written: string, repo: RepoFiles): string[] {
+  const text = unquote(written);
+  if (!text.includes('$') || text.startsWith('$')) return [];
+  const glob = text.replace(COMPUTED_PART, '*');
+  const name = glob.slice(glob.lastIndexOf('/') + 1).replace(SHELL_EXTENSION, '');
+  if (/[$`?[\]{}]/.test(glob) || name.replace(/\*/g, '').length < MIN_KNOWN_NAME) return [];
+  const paths = candidatePaths(cwd, glob.replace(/\*/g, '\u0001')).map((path) => path.replace(/\u0001/g, '*'));
+  return [...new Set(paths.flatMap((path) => repo.matching(path)))];
+}
+
 function isShellScript(path: string, firstLine: string): boolean {
   if (SHELL_EXTENSION.test(path)) return true;
   if (OTHER_EXTENSION.test(path.slice(path.lastIndexOf('/') + 1))) return false;
@@ -62,14 +80,18 @@ export const shellScripts: Follower = {
   follow(words, cwd, repo: RepoFiles) {
     const word = scriptWord(words);
     if (!word) return null;
-    const path = candidatePaths(cwd, word.text).find((candidate) => repo.has(candidate));
-    const file = path ? repo.read(path) : null;
-    if (!path || !file || !isShellScript(path, file.lines()[0] ?? '')) return null;
+    const named = candidatePaths(cwd, word.text).find((candidate) => repo.has(candidate));
+    const paths = named ? [named] : computedScripts(cwd, word.text, repo);
     const rest = words.slice(words.indexOf(word) + 1);
     const given = positional(rest);
-    const lines = file.lines().map((text, i) => scriptLine(given.length > 0 ? withPositional(text, given) : text, i + 1));
-    // A script runs in the directory it is called from, not its own.
-    const target = scriptTarget(`sh:${path}@${cwd}${given.length > 0 ? `(${given.join(' ')})` : ''}`, path, [{ cwd, lines }]);
-    return [rest.length > 0 && lines.some((line) => FORWARDS_ARGUMENTS.test(line.text)) ? { ...target, forwarded: rest } : target];
+    const targets = paths.flatMap((path) => {
+      const file = repo.read(path);
+      if (!file || !isShellScript(path, file.lines()[0] ?? '')) return [];
+      const lines = file.lines().map((text, i) => scriptLine(given.length > 0 ? withPositional(text, given) : text, i + 1));
+      // A script runs in the directory it is called from, not its own.
+      const target = scriptTarget(`sh:${path}@${cwd}${given.length > 0 ? `(${given.join(' ')})` : ''}`, path, [{ cwd, lines }]);
+      return [rest.length > 0 && lines.some((line) => FORWARDS_ARGUMENTS.test(line.text)) ? { ...target, forwarded: rest } : target];
+    });
+    return targets.length > 0 ? targets : null;
   },
 };
