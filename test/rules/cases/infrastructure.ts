@@ -1007,6 +1007,13 @@ export const cases: RuleCases = {
     { name: 'a Vertex AI endpoint created by hand in a notebook does not count', files: { 'deploy.ipynb': notebook('endpoint = aiplatform.Endpoint.create(display_name="churn")') }, status: 'unknown' },
     { name: 'App Service created by CI, options on continued lines', files: { '.github/workflows/deploy.yml': workflow({ on: pushToMain, job: 'deploy', steps: ['run: |\n          az webapp create \\\n            --name churn-api \\\n            --deployment-container-image-name "$IMAGE"'] }) }, status: 'pass', evidence: 'az webapp create' },
     { name: 'Cloud Run service updated by CI', files: { '.github/workflows/deploy.yml': workflow({ on: pushToMain, job: 'deploy', steps: ['run: gcloud run services update churn-api --image "$IMAGE" --region europe-west1'] }) }, status: 'pass', evidence: 'gcloud run services update' },
+    // Scheduled tasks run the latest revision of their task definition: a new revision with the image deploys it.
+    {
+      name: 'a new ECS task definition revision registered by a deploy script',
+      files: { 'scripts/deploy.sh': '#!/usr/bin/env bash\nset -euo pipefail\nNEW_REVISION="$(aws ecs register-task-definition --region "$REGION" \\\n  --cli-input-json "$NEW_TASK_DEF" --query taskDefinition.revision --output text)"\n', Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\n' },
+      status: 'pass',
+      firstEvidence: 'scripts/deploy.sh:3',
+    },
     { name: 'App Service container set by CI', files: { '.github/workflows/deploy.yml': workflow({ on: pushToMain, job: 'deploy', steps: ['run: az webapp config container set --name churn-api --resource-group ml --docker-custom-image-name "$IMAGE"'] }) }, status: 'pass', evidence: 'az webapp config container set' },
     { name: 'Anyscale service rolled out by CI', files: { '.github/workflows/serve.yml': workflow({ on: pushToMain, job: 'serve', steps: ['run: anyscale service rollout --service-config-file deploy/services/serve_model.yaml'] }) }, status: 'pass', evidence: 'anyscale service rollout' },
     { name: 'Dagster+ code location run on Kubernetes', files: { 'dagster_cloud.yaml': 'locations:\n  - location_name: forecasting\n    container_context:\n      k8s:\n        run_k8s_config:\n          container_config:\n            resources:\n              limits:\n                memory: 2G\n' }, status: 'pass', evidence: 'dagster_cloud.yaml:5' },
