@@ -155,6 +155,15 @@ describe('tests', () => {
       'tests/test_endpoints.py':
         'import argparse\n\n\ndef test_endpoint(endpoint_name):\n    status = client.describe_endpoint(EndpointName=endpoint_name)["EndpointStatus"]\n    if status != "InService":\n        raise Exception(status)\n\n\nif __name__ == "__main__":\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--import-build-config", required=True)\n    args, _ = parser.parse_known_args()\n    test_endpoint(load(args.import_build_config))\n',
       'tests/test_cli.py': 'import sys\n\nimport pytest\n\n\ndef test_parse():\n    assert parse(["--n", "2"]).n == 2\n\n\nif __name__ == "__main__":\n    sys.exit(pytest.main(sys.argv))\n',
+      // Tests that print what they got and check nothing anywhere in the file are demonstration scripts;
+      // one that raises in a helper, or a smoke test that prints nothing, can fail.
+      'src/gradio/test_demo.py':
+        'import unittest\n\nfrom gradio_client import Client\n\n\nclass TestGPTGradio(unittest.TestCase):\n    def test_predict(self):\n        client = Client("http://localhost:80")\n        result = client.predict("THE RIDDLE HOUSE", 512, api_name="/predict")\n        print(f"got result = {result}")\n',
+      'tests/test_config_hash.py':
+        'def test_hash_consistency():\n    print("Test 1: Hash Consistency")\n    hashes = [generate_config_hash(config) for _ in range(5)]\n    print_section(hashes)\n\n\ndef test_hash_changes():\n    first = generate_config_hash({"a": 1})\n    second = generate_config_hash({"a": 2})\n',
+      'tests/test_client.py':
+        'def call(url):\n    response = requests.get(url)\n    response.raise_for_status()\n    return response\n\n\ndef test_calls():\n    payload = call("http://localhost:8080/infer").json()\n    print(payload)\n',
+      'tests/test_smoke.py': 'from churn.train import main\n\n\ndef test_train_runs():\n    main({"epochs": 1})\n',
       // Spring Initializr's generated test only starts the context; a Kotlin test with an assertion is real.
       'backend/src/test/java/com/acme/AppApplicationTests.java':
         'package com.acme;\n\nimport org.junit.jupiter.api.Test;\nimport org.springframework.boot.test.context.SpringBootTest;\n\n@SpringBootTest\nclass AppApplicationTests {\n\n    @Test\n    void contextLoads() {\n    }\n\n}\n',
@@ -174,18 +183,22 @@ describe('tests', () => {
     expect(facts.files).toEqual([
       'backend/src/test/kotlin/com/acme/PricingTest.kt',
       'tests/test_cli.py',
+      'tests/test_client.py',
       'tests/test_mixed.py',
       'tests/test_multiline.py',
       'tests/test_raises.py',
+      'tests/test_smoke.py',
       'web/src/app/price.component.spec.ts',
     ]);
     expect(facts.placeholders).toEqual([
       'backend/src/test/java/com/acme/AppApplicationTests.java',
       'frontend/src/App.test.tsx',
+      'src/gradio/test_demo.py',
       'src/tests/test_run.py',
       'test/taxi/test_print_to_delete.py',
       'test/taxi/test_taxi_to_delete.py',
       'tests/test_case.py',
+      'tests/test_config_hash.py',
       'tests/test_empty.py',
       'tests/test_endpoints.py',
       'tests/test_pipelines.py',

@@ -54,10 +54,23 @@ function statementsOf(lines: readonly string[]): string[] {
   return statements;
 }
 
+/*
+ * A test that prints its result for someone to read, in a file that asserts, raises or fails
+ * nowhere (not in a helper either), is a demonstration script named like a test: a client that
+ * prints a running server's reply, a "test script" that prints "Test 1: Hash Consistency" and
+ * each hash, a connectivity check that prints and returns True. It fails only if the code it
+ * calls throws; a smoke test that prints nothing (`def test_train(): main(cfg)`) still counts.
+ */
+const PRINTS = /^p?print\w*[ \t]*\(/;
+const CHECKS = /assert|raise|\bfail[ \t]*\(/i;
+
 /** True when the file is no command and at least one test function in it has a body that can fail. */
 export function hasRealPythonTest(text: string): boolean {
   if (isCommand(text)) return false;
+  const checks = CHECKS.test(text);
   const lines = text.split('\n');
+  let real = false;
+  let prints = false;
   let i = 0;
   while (i < lines.length) {
     const definition = TEST_DEFINITION.exec(lines[i]!);
@@ -74,9 +87,13 @@ export function hasRealPythonTest(text: string): boolean {
     i++;
     while (i < lines.length && (lines[i]!.trim() === '' || indentOf(lines[i]!) > indent)) body.push(lines[i++]!);
     const statements = statementsOf(body);
-    if (statements.length > 0 && !statements.every((statement) => PLACEHOLDER_STATEMENT.test(statement))) return true;
+    if (statements.length > 0 && !statements.every((statement) => PLACEHOLDER_STATEMENT.test(statement))) {
+      if (checks) return true;
+      real = true;
+    }
+    prints ||= statements.some((statement) => PRINTS.test(statement));
   }
-  return false;
+  return real && !prints;
 }
 
 /*
