@@ -260,6 +260,21 @@ export const cases: RuleCases = {
       status: 'fail',
     },
     {
+      name: "the DTU course template's report checker bounds its own limits, not the data",
+      files: {
+        'reports/report.py':
+          'import pydantic\nimport typer\n\n\nclass Constraints(pydantic.BaseModel):\n    def __call__(self, answer: str, index: int) -> bool:\n        raise NotImplementedError\n\n\nclass LengthConstraints(Constraints):\n    min_length: int = pydantic.Field(ge=0)\n    max_length: int = pydantic.Field(ge=0)\n\n\nclass ImageConstraints(Constraints):\n    min_images: int = pydantic.Field(ge=0)\n    max_images: int = pydantic.Field(ge=0)\n',
+        'src/ct_scan/train.py': 'model.fit(X, y)\n',
+      },
+      status: 'fail',
+    },
+    {
+      name: 'a ranged feature beside a limit still checks the record',
+      files: { 'src/fraud/schemas.py': 'from pydantic import BaseModel, Field\n\n\nclass Transaction(BaseModel):\n    max_retries: int = Field(ge=0)\n    amount: float = Field(ge=0)\n', 'src/fraud/train.py': 'model.fit(X, y)\n' },
+      status: 'partial',
+      firstEvidence: 'src/fraud/schemas.py:6',
+    },
+    {
       name: 'a required feature with a range, given after the ellipsis, is a record check',
       files: { 'src/fraud/schemas.py': 'from pydantic import BaseModel, Field\n\n\nclass Transaction(BaseModel):\n    amount: float = Field(..., gt=0, description="Transaction amount")\n', 'src/fraud/train.py': 'model.fit(X, y)\n' },
       status: 'partial',
