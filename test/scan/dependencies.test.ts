@@ -822,6 +822,14 @@ describe('pinning', () => {
     ['partial', 'two of three exact', { 'requirements.txt': 'numpy==1.26.2\npandas==2.1.4\nscipy>=1.11\n' }],
     ['pinned', 'an exact environment file next to package metadata in ranges', { 'requirements.txt': 'numpy==1.26.2\n', 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["numpy>=1.20"]\n' }],
     ['partial', 'an environment file that installs the project itself, with its ranges', { 'requirements.txt': '-e .[cli]\nuvicorn==0.35.0\n', 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["certifi", "idna"]\n' }],
+    // A .gitignore that leaves out the pyproject manager's lock: every install resolves the pyproject's ranges again.
+    [
+      'partial',
+      'exact requirements of a service beside a pyproject in ranges whose uv.lock is ignored',
+      { '.gitignore': '.venv/\nuv.lock\n', 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["numpy==1.26.4", "loguru>=0.7.2,<1.0.0", "boto3<2.0.0,>=1.35.37"]\n', 'api_gateway/requirements.txt': 'fastapi==0.115.0\nuvicorn==0.30.0\n' },
+    ],
+    ['pinned', 'a commented or negated lock rule ignores no lock', { '.gitignore': '#uv.lock\n!poetry.lock\n', 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["numpy>=1.20"]\n', 'requirements.txt': 'numpy==1.26.2\n' }],
+    ['pinned', "another folder's ignored lock leaves this pyproject package metadata", { 'tools/.gitignore': 'poetry.lock\n', 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["numpy>=1.20"]\n', 'requirements.txt': 'numpy==1.26.2\n' }],
     ['pinned', "exact pip pins in a conda environment's pip list", { 'environment.yml': 'dependencies:\n  - python=3.10\n  - pip\n  - pip:\n    - mlflow==2.8.1\n    - scikit-learn==1.3.2\n' }],
   ])('%s: %s', (pinning, _, files: Record<string, string>) => {
     expect(run(files).facts.pinning).toBe(pinning);

@@ -2,7 +2,7 @@ import { baseName, byFileName, directoryOf } from '../../../util/repo-path.js';
 import { defineCollector, type Collector } from '../../collector.js';
 import { pathContext } from '../../path-context.js';
 import type { DependencyFacts } from './facts.js';
-import { lockFormat } from './lock-files.js';
+import { ignoresPyprojectLock, lockFormat } from './lock-files.js';
 import type { ManifestFormat, ManifestRead } from './manifest.js';
 import { cargoManifest } from './manifests/cargo.js';
 import { condaEnvironment } from './manifests/conda.js';
@@ -37,11 +37,17 @@ export const dependenciesCollector = defineCollector({ key: 'dependencies', crea
 function collectDependencies(): Collector<DependencyFacts> {
   const manifests: Array<{ path: string; read: ManifestRead }> = [];
   const lockPackages = new Map<string, number>();
+  /** The directories whose `.gitignore` leaves out a pyproject manager's lock file. */
+  const unlockedDirectories: string[] = [];
 
   return {
     // The file name first: it rules out almost every file, and costs less than the path's context.
-    wants: (path) => (manifestFormat(path) !== null || lockFormat(path)?.count !== undefined) && eligible(path),
+    wants: (path) => (IGNORE_FILE(path) || manifestFormat(path) !== null || lockFormat(path)?.count !== undefined) && eligible(path),
     visit(file, warn) {
+      if (IGNORE_FILE(file.path)) {
+        if (ignoresPyprojectLock(file)) unlockedDirectories.push(directoryOf(file.path));
+        return;
+      }
       // Lock files first: `environment-gpu.conda-lock.yml` also looks like an environment file.
       const lock = lockFormat(file.path);
       if (lock) {
@@ -56,12 +62,14 @@ function collectDependencies(): Collector<DependencyFacts> {
         manifests,
         lockPackages,
         index.files.map((file) => file.path).filter(eligible),
+        unlockedDirectories,
       );
     },
   };
 }
 
 const INSTALLED = /(^|\/)node_modules(\/|$)/;
+const IGNORE_FILE = byFileName((name) => name === '.gitignore');
 
 /** Vendored code declares someone else's dependencies; installed packages are not the project's manifests. */
 function eligible(path: string): boolean {

@@ -22,6 +22,19 @@ const LOCK_FORMATS: LockFormat[] = [
   { kind: 'gradle.lockfile', ecosystem: 'maven', manager: 'gradle', name: /^(?:[\w-]+\.)?gradle\.lockfile$|^buildscript-gradle\.lockfile$/ },
 ];
 
+/*
+ * A lock file of a pyproject.toml's manager that the repository's `.gitignore` leaves out
+ * (`uv.lock`, `/poetry.lock`, `pdm.lock` under a double star) is made afresh on each machine: every install
+ * resolves the pyproject's ranges again (AWS-SeqRec ignores its uv.lock). Negations and
+ * comments name nothing ignored.
+ */
+const IGNORED_PYPROJECT_LOCK = /^(?:\*\*\/|\/)?(?:uv|poetry|pdm)\.lock[ \t]*$/m;
+
+/** Whether an ignore file's rules leave out the lock file of a pyproject.toml's manager. */
+export function ignoresPyprojectLock(file: FileContent): boolean {
+  return IGNORED_PYPROJECT_LOCK.test(file.text);
+}
+
 /** The lock format a file's name gives; null for most files. */
 export const lockFormat = byFileName((name) => LOCK_FORMATS.find((format) => format.name.test(name)) ?? null);
 

@@ -14,6 +14,7 @@ export function summarise(
   visited: ReadonlyArray<{ path: string; read: ManifestRead }>,
   lockPackages: ReadonlyMap<string, number>,
   paths: readonly string[],
+  unlockedDirectories: readonly string[],
 ): DependencyFacts {
   // MLflow writes a requirements.txt and conda.yaml next to each logged model: artefacts, not the team's manifests.
   const modelDirectories = new Set(paths.filter((path) => baseName(path) === 'MLmodel').map(directoryOf));
@@ -40,7 +41,7 @@ export function summarise(
       .flatMap(({ path, read }) => read.declarations.map((declaration): Dependency => ({ ...declaration, path })))
       .sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.path, b.path) || a.line - b.line),
     managers: managersOf(manifests, locks),
-    ...pinningOf(manifests, locks),
+    ...pinningOf(manifests, locks, unlockedDirectories),
   };
 }
 
@@ -67,6 +68,15 @@ function managersOf(
 const ABSTRACT_KINDS: ReadonlySet<ManifestKind> = new Set(['setup.py', 'setup.cfg', 'pyproject']);
 
 /**
+ * Package metadata, unless it is a pyproject.toml below a `.gitignore` that leaves out its
+ * manager's lock file: then `uv sync` or `poetry install` resolves its ranges at every install,
+ * and they are the environment.
+ */
+function isAbstract(path: string, kind: ManifestKind, unlockedDirectories: readonly string[]): boolean {
+  return ABSTRACT_KINDS.has(kind) && !(kind === 'pyproject' && unlockedDirectories.some((directory) => directory === '' || path.startsWith(`${directory}/`)));
+}
+
+/**
  * "Essentially all" runtime requirements exact: a project that pins everything but one
  * upper-bounded package installs the same environment in practice, and is not "partial".
  */
@@ -84,16 +94,18 @@ const COMPILED: ReadonlySet<string> = new Set(['maven', 'cargo', 'go', 'julia'])
 function pinningOf(
   manifests: ReadonlyArray<{ path: string; read: ManifestRead }>,
   locks: ReadonlyArray<{ path: string; format: LockFormat }>,
+  unlockedDirectories: readonly string[],
 ): Pinning {
   const inputs = compiledInputs(manifests);
   const installed = manifests.filter(({ path }) => !inputs.has(path));
-  const python = ecosystemPinning(installed, locks, { counts: (ecosystem) => ecosystem === 'pypi' || ecosystem === 'conda', lockAlone: true });
+  const abstract = (path: string, kind: ManifestKind) => isAbstract(path, kind, unlockedDirectories);
+  const python = ecosystemPinning(installed, locks, { counts: (ecosystem) => ecosystem === 'pypi' || ecosystem === 'conda', lockAlone: true, abstract });
   if (python.pinning !== 'none') return python;
-  const r = ecosystemPinning(installed, locks, { counts: (ecosystem) => ecosystem === 'cran', lockAlone: true });
+  const r = ecosystemPinning(installed, locks, { counts: (ecosystem) => ecosystem === 'cran', lockAlone: true, abstract });
   if (r.pinning !== 'none') return r;
-  const compiled = ecosystemPinning(installed, locks, { counts: (ecosystem) => COMPILED.has(ecosystem), lockAlone: true });
+  const compiled = ecosystemPinning(installed, locks, { counts: (ecosystem) => COMPILED.has(ecosystem), lockAlone: true, abstract });
   // A package-lock.json of build tools alone (devDependencies) locks no runtime.
-  return compiled.pinning === 'none' ? ecosystemPinning(installed, locks, { counts: (ecosystem) => ecosystem === 'npm', lockAlone: false }) : compiled;
+  return compiled.pinning === 'none' ? ecosystemPinning(installed, locks, { counts: (ecosystem) => ecosystem === 'npm', lockAlone: false, abstract }) : compiled;
 }
 
 type Pinning = Pick<DependencyFacts, 'pinning' | 'floating'>;
@@ -101,11 +113,11 @@ type Pinning = Pick<DependencyFacts, 'pinning' | 'floating'>;
 function ecosystemPinning(
   manifests: ReadonlyArray<{ path: string; read: ManifestRead }>,
   locks: ReadonlyArray<{ path: string; format: LockFormat }>,
-  { counts, lockAlone }: { counts: (ecosystem: string) => boolean; lockAlone: boolean },
+  { counts, lockAlone, abstract }: { counts: (ecosystem: string) => boolean; lockAlone: boolean; abstract: (path: string, kind: ManifestKind) => boolean },
 ): Pinning {
   const inProject = (path: string) => pathContext(path) === 'project';
   const own = manifests.filter(({ path, read }) => inProject(path) && counts(read.ecosystem));
-  const concrete = own.filter(({ read }) => !ABSTRACT_KINDS.has(read.kind));
+  const concrete = own.filter(({ path, read }) => !abstract(path, read.kind));
   const concreteDecides = concrete.some(({ read }) => read.declarations.some((d) => !d.dev)) && !concrete.some(({ read }) => read.installsProject);
   const runtime = (concreteDecides ? concrete : own)
     .flatMap(({ path, read }) => read.declarations.map((declaration): Dependency => ({ ...declaration, path })))
