@@ -88,6 +88,25 @@ describe('shell scripts kept in the repository', () => {
     expect(stepsRunning('./setup.sh', { 'setup.sh': 'cat > run.sh <<EOF\npytest\nEOF\nchmod +x run.sh\n' })).toEqual([]);
   });
 
+  it('reads the commands of Python code a step runs in a here-document or with -c, and a here-document fed to a shell', () => {
+    /** The steps of a workflow step whose script is these lines, in a block from line 7. */
+    const steps = (...lines: string[]) => {
+      const workflow = `on: push\njobs:\n  ci:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n${lines.map((line) => `          ${line}\n`).join('')}`;
+      return pipelineAt(collect(ciCollector, { '.github/workflows/ci.yml': workflow }).facts, '.github/workflows/ci.yml').steps.map(shown);
+    };
+    // Steps that deploy from Python here-documents (KHUSHWANTsRathore11's Azure pipelines): the list given to subprocess is the command.
+    expect(steps('echo deploying', "python3 << 'EOF'", 'import subprocess', 'for model in models:', '    subprocess.run([', "        'az', 'ml', 'batch-deployment', 'create',", "        '--name', name,", '    ], check=True)', 'EOF')).toEqual([
+      'deploy@12 az ml batch-deployment create --name',
+    ]);
+    expect(steps('python -c "import sys, pytest; sys.exit(pytest.main([\'tests\', \'-q\']))"')).toEqual(['test@7 python -c "import sys, pytest; sys.exit(pytest.main([\'tests\', \'-q\']))"']);
+    expect(steps('uv run python - <<EOF', 'import os', 'os.system("ruff check .")', 'EOF')).toEqual(['lint@9 ruff check .']);
+    expect(steps('bash -s <<EOF', 'cd app', 'pytest -x', 'EOF')).toEqual(['test@9 pytest -x']);
+    // Data for a program, Python that runs nothing, and text written to a file are no commands.
+    expect(steps('python train.py <<EOF', 'pytest', 'EOF')).toEqual(['train@7 python train.py <<EOF']);
+    expect(steps("python3 - <<'EOF'", 'import json', "print(json.load(open('models.json')))", 'EOF')).toEqual([]);
+    expect(steps('cat > run.py <<EOF', 'subprocess.run(["pytest"])', 'EOF')).toEqual([]);
+  });
+
   it('runs a command the script kept in a variable, shown where it is written', () => {
     const evaluated = '#!/usr/bin/env bash\ncommand="python3 -m pytest --cov=app tests"\necho "$command"\neval "$command"\n';
     expect(stepsRunning('./run_tests.sh', { 'run_tests.sh': evaluated })).toEqual([

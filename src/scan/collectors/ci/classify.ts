@@ -7,8 +7,9 @@ import type { Follower, Target } from './follow/follower.js';
 import { repoPath, type RepoFiles } from './follow/repo-files.js';
 import { isNoop } from './noop.js';
 import { NO_INPUTS, normalizeReference, REFERENCE_PATTERNS, reusableWorkflowKinds, SETUP_REFERENCE, type Inputs } from './reference-patterns.js';
-import { logicalLines, scriptLine, simpleCommands, unquote, withoutHereDocuments, withoutKeywords, wordsText, type ScriptLine, type SimpleCommand, type Word } from './shell.js';
-import { commandForms, containerCommands, programName, shellArgument } from './wrappers.js';
+import { hereDocuments, logicalLines, scriptLine, simpleCommands, unquote, withoutKeywords, wordsText, type HereDocument, type ScriptLine, type SimpleCommand, type Word } from './shell.js';
+import { pythonCommands } from './follow/python-text.js';
+import { commandForms, containerCommands, hereDocumentReader, programName, pythonArgument, shellArgument } from './wrappers.js';
 
 /*
  * What a pipeline's steps do: each command it runs and each reference it uses, classified by the
@@ -275,7 +276,8 @@ export class Classifier {
     const outcomes: Outcome[] = [];
     const variables = new Map<string, Word>();
     const remotes = new Map<string, Word>();
-    for (const group of logicalLines(withoutHereDocuments(lines))) {
+    const { kept, documents } = hereDocuments(lines);
+    for (const group of logicalLines(kept)) {
       const commands = simpleCommands(group);
       for (let index = 0; index < commands.length; index++) {
         const written = withoutKeywords(commands[index]!.words);
@@ -296,7 +298,16 @@ export class Classifier {
         outcomes.push(swallowed ? tolerated(outcome) : outcome);
       }
     }
+    for (const document of documents) outcomes.push(this.hereDocument(document, { ...where, cwd }, shown, nesting));
     return merged(outcomes);
+  }
+
+  /** The steps a here-document fed to Python or a shell shows; its opening command already counts as doing something. */
+  private hereDocument({ opener, body }: HereDocument, where: Where, shown: string | undefined, nesting: number): Outcome {
+    const reader = hereDocumentReader(opener);
+    if (!reader || nesting >= MAX_NESTING) return NOTHING;
+    const lines = reader === 'shell' ? body : pythonCommands(body).map(({ text, line }) => scriptLine(text, line));
+    return { found: this.script(lines, where, shown, nesting + 1).found, active: false };
   }
 
   /** Every kind one simple command runs, each once, with the chain that shows it. */
@@ -326,6 +337,12 @@ export class Classifier {
         const nested = this.script([scriptLine(script.text, script.line)], where, shown, nesting + 1);
         for (const item of nested.found) add(item.kind, item.links, item.tolerated);
         active = nested.active;
+      }
+      // `python -c "import pytest; pytest.main(['tests'])"`: what the code runs; the code itself does something whatever it runs.
+      const code = pythonArgument(form);
+      if (code) {
+        const lines = pythonCommands([{ text: code.text, line: code.line }]).map(({ text, line }) => scriptLine(text, line));
+        for (const item of this.script(lines, where, shown, nesting + 1).found) add(item.kind, item.links, item.tolerated);
       }
       for (const container of containerCommands(form)) {
         for (const kind of referenceKinds(container.image.text, NO_INPUTS)) add(kind, linkAt(container.image.line));

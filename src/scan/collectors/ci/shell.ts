@@ -145,17 +145,30 @@ export function wordsText(words: readonly Word[]): string {
 
 const HEREDOC = /<<-?\s*(['"]?)([A-Za-z_]\w*)\1/;
 
-/** A script without the bodies of its here-documents (`cat > config.yaml <<EOF … EOF`): text written to a file runs nothing. */
-export function withoutHereDocuments(lines: readonly ScriptLine[]): ScriptLine[] {
+/** A here-document: the line that opens it (its command) and its body. */
+export interface HereDocument {
+  opener: ScriptLine;
+  body: ScriptLine[];
+}
+
+/**
+ * A script without the bodies of its here-documents, and the documents apart: text written to a
+ * file (`cat > config.yaml <<EOF … EOF`) runs nothing, but a body fed to an interpreter
+ * (`python3 << 'EOF'`, `bash -s <<EOF`) is a program of the step.
+ */
+export function hereDocuments(lines: readonly ScriptLine[]): { kept: ScriptLine[]; documents: HereDocument[] } {
   const kept: ScriptLine[] = [];
+  const documents: HereDocument[] = [];
   let delimiter: string | undefined;
   for (const line of lines) {
     if (delimiter !== undefined) {
       if (line.text === delimiter) delimiter = undefined;
+      else documents[documents.length - 1]!.body.push(line);
       continue;
     }
     kept.push(line);
     delimiter = HEREDOC.exec(line.text)?.[2];
+    if (delimiter !== undefined) documents.push({ opener: line, body: [] });
   }
-  return kept;
+  return { kept, documents };
 }

@@ -1,4 +1,4 @@
-import { unquote, type Word } from './shell.js';
+import { simpleCommands, unquote, type ScriptLine, type Word } from './shell.js';
 
 /*
  * Commands that run other commands: `sudo` and `env` prefixes, environment runners (`poetry run`,
@@ -170,4 +170,32 @@ export function shellArgument(words: readonly Word[]): Word | null {
   const flag = words.findIndex((word, i) => i > 0 && SHELL_COMMAND_FLAG.test(word.text));
   const script = flag > 0 ? words[flag + 1] : undefined;
   return script ? { text: unquote(script.text), line: script.line } : null;
+}
+
+const PYTHON = /^python[\d.]*$/;
+
+/** The code of `python -c "…"`. */
+export function pythonArgument(words: readonly Word[]): Word | null {
+  if (!PYTHON.test(programName(words[0]?.text ?? ''))) return null;
+  const flag = words.findIndex((word, i) => i > 0 && word.text === '-c');
+  const code = flag > 0 ? words[flag + 1] : undefined;
+  return code ? { text: unquote(code.text), line: code.line } : null;
+}
+
+/**
+ * What reads the here-document a line opens as its program: Python (`python3 << 'EOF'`,
+ * `uv run python - <<EOF`) or a shell (`bash -s <<EOF`), given only options; null when the
+ * document is data (`cat > config.yaml <<EOF`, `python train.py <<EOF`).
+ */
+export function hereDocumentReader(opener: ScriptLine): 'python' | 'shell' | null {
+  const at = opener.text.indexOf('<<');
+  const command = simpleCommands([{ ...opener, text: opener.text.slice(0, at) }]).at(-1);
+  if (at < 0 || !command) return null;
+  for (const form of commandForms(command.words)) {
+    const program = programName(form[0]?.text ?? '');
+    if (!form.slice(1).every((word) => word.text.startsWith('-'))) continue;
+    if (PYTHON.test(program)) return 'python';
+    if (SHELL.test(program)) return 'shell';
+  }
+  return null;
 }

@@ -61,7 +61,8 @@ export function decoratedFunctions(lines: readonly string[], decorator: RegExp):
 
 /**
  * The positional string literals of every call `<receiver>.<method>(…)` in a body, each call's
- * in order: `session.run("pytest", "--cov", *session.posargs)` gives `pytest`, `--cov`. Keyword
+ * in order: `session.run("pytest", "--cov", *session.posargs)` gives `pytest`, `--cov`, and a
+ * list given as an argument gives its strings (`subprocess.run(["az", "ml", …])`). Keyword
  * arguments, names and expressions are left out.
  */
 export function callLiterals(body: PythonFunction['body'], receiver: string, methods: readonly string[]): Literal[][] {
@@ -76,11 +77,14 @@ export function callLiterals(body: PythonFunction['body'], receiver: string, met
     const literals: Literal[] = [];
     let depth = 1;
     let argument = '';
+    // Inside a list that is itself an argument: its items are read as arguments.
+    let list = false;
     const limit = Math.min(text.length, match.index + match[0].length + MAX_CALL_LENGTH);
     for (let i = match.index + match[0].length; i < limit && depth > 0; i++) {
       const c = text[i]!;
+      const top = depth === 1 || (list && depth === 2);
       const prefix = /^[rRbBuUfF]{0,2}$/.test(argument.trim());
-      const literal = depth === 1 && prefix && (c === '"' || c === "'") ? stringAt(text, i) : null;
+      const literal = top && prefix && (c === '"' || c === "'") ? stringAt(text, i) : null;
       if (literal) {
         literals.push({ value: literal.value, line: lineAt(i) });
         argument += 'x';
@@ -88,12 +92,45 @@ export function callLiterals(body: PythonFunction['body'], receiver: string, met
       } else if (c === '"' || c === "'") {
         i = (stringAt(text, i)?.end ?? i + 1) - 1;
         argument += 'x';
-      } else if ('([{'.includes(c)) depth++;
-      else if (')]}'.includes(c)) depth--;
-      else if (c === ',' && depth === 1) argument = '';
+      } else if ('([{'.includes(c)) {
+        list = c === '[' && depth === 1 && argument.trim() === '';
+        depth++;
+      } else if (')]}'.includes(c)) {
+        depth--;
+        if (depth === 1) list = false;
+      } else if (c === ',' && top) argument = '';
       else argument += c;
     }
     calls.push(literals);
   }
   return calls;
+}
+
+/** Calls that run a command, and the program each adds in front of its arguments (`pytest.main([…])` runs pytest). */
+const COMMAND_CALLS: ReadonlyArray<{ receiver: string; methods: readonly string[]; program?: string }> = [
+  { receiver: 'subprocess', methods: ['run', 'call', 'check_call', 'check_output', 'Popen'] },
+  { receiver: 'os', methods: ['system'] },
+  { receiver: 'pytest', methods: ['main'], program: 'pytest' },
+];
+
+/** A word as the shell would need it written to stay one word. */
+function shellWord(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) || value.includes("'") ? value : `'${value}'`;
+}
+
+/**
+ * The commands a piece of Python code runs, as script lines: the code of `python -c "…"` or of a
+ * here-document fed to Python in a CI step (`python3 << 'EOF'`). A single string is a shell
+ * command line (`os.system("pytest -q")`); a list is the command's words.
+ */
+export function pythonCommands(body: PythonFunction['body']): Array<{ text: string; line: number }> {
+  const commands: Array<{ text: string; line: number }> = [];
+  for (const { receiver, methods, program } of COMMAND_CALLS) {
+    for (const literals of callLiterals(body, receiver, methods)) {
+      if (literals.length === 0 && !program) continue;
+      const words = literals.length === 1 && !program ? [literals[0]!.value] : literals.map(({ value }) => shellWord(value));
+      commands.push({ text: [...(program ? [program] : []), ...words].join(' '), line: literals[0]?.line ?? body[0]?.line ?? 1 });
+    }
+  }
+  return commands.sort((a, b) => a.line - b.line);
 }
