@@ -47,10 +47,21 @@ const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 /** Longer lines (tables of data, minified HTML) are not read. */
 const MAX_LINE = 2_000;
 
-/** Whether a document may report results of the project's models: Markdown that is not a change log, licence or policy. */
+/**
+ * Folders a program writes its runs into: what is there is output (a PDF converted to Markdown
+ * with the paper's scores in it, a per-epoch table), unless its name says it is the results or
+ * an evaluation (`logs/results.md`, a hand-kept `logs/experiment_log.md`).
+ */
+const RUN_LOG_FOLDER = /(?:^|\/)(?:logs?|lightning_logs|tb_logs|wandb|mlruns)\//i;
+
+/** Whether a document may report results of the project's models: Markdown that is not a change log, licence or policy, nor a run's output. */
 export function mayReportResults(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return /\.(md|markdown)$/i.test(name) && !/^(CHANGELOG|CHANGES|HISTORY|NEWS|LICEN[CS]E|CODE_OF_CONDUCT|SECURITY|CONTRIBUTING|SUPPORT|GOVERNANCE)\b/i.test(name);
+  return (
+    /\.(md|markdown)$/i.test(name) &&
+    !/^(CHANGELOG|CHANGES|HISTORY|NEWS|LICEN[CS]E|CODE_OF_CONDUCT|SECURITY|CONTRIBUTING|SUPPORT|GOVERNANCE)\b/i.test(name) &&
+    (!RUN_LOG_FOLDER.test(path) || RESULTS_TOPIC.test(name))
+  );
 }
 
 /**

@@ -439,6 +439,21 @@ export const cases: RuleCases = {
       evidence: 'evaluation results reported: rocauc, f1',
     },
     {
+      name: "a run's output written under logs/ (a paper converted to Markdown, a per-epoch table) is no documentation of the model",
+      files: {
+        'logs/extraction_comparison/pymupdf.md': '# Extraction\n\n## Results\n\n| Method | FID | ROUGE-1 |\n|---|---|---|\n| Ours | 12.3 | 0.41 |\n',
+        'logs/training_log.md': '| epoch | val_loss | accuracy | f1 |\n|---:|---:|---:|---:|\n| 1 | 3.69 | 0.12 | 0.10 |\n| 2 | 3.16 | 0.22 | 0.19 |\n',
+        'src/extract.py': 'model.fit(X, y)\n',
+      },
+      status: 'fail',
+    },
+    {
+      name: 'a results summary kept in logs/ and named for it is documentation',
+      files: { 'logs/results.md': '# Results Summary\n\n| Model | Accuracy | Macro F1 |\n|---|---|---|\n| Logistic Regression | 0.5942 | 0.4456 |\n', 'src/train.py': 'model.fit(X, y)\n' },
+      status: 'partial',
+      firstEvidence: 'logs/results.md:5',
+    },
+    {
       name: 'results in a sentence under a heading about the classifiers',
       files: { 'README.md': '# Triage\n\n## Classifiers\n\n- **defect**: the accuracy of the current classifier is ~93% (precision ~95%, recall ~94%), against a target of 90%.\n' },
       status: 'partial',
