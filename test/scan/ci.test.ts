@@ -1201,6 +1201,33 @@ pipelines:
                     arguments: [upgrade, --install, service, ./chart]
 `;
 
+/** Woodpecker 2: named steps in a map, plugins with settings, `when` as a list of conditions. */
+const WOODPECKER = `when:
+  - event: pull_request
+  - event: push
+    branch: main
+
+steps:
+  test:
+    image: python:3.11
+    commands:
+      - pip install -r requirements.txt
+      - pytest tests
+  publish:
+    image: woodpeckerci/plugin-docker-buildx
+    settings:
+      repo: acme/churn
+`;
+
+/** Before 1.0: \`pipeline:\` and a step list with names; a cron workflow in \`.woodpecker/\`. */
+const WOODPECKER_CRON = `when:
+  event: cron
+pipeline:
+  - name: retrain
+    image: python:3.11
+    commands: python -m churn.train
+`;
+
 /** The JSON plugin's: one pipeline a file, stages and jobs as lists, `type: exec` tasks. */
 const GOCD_JSON = `{
   "format_version": 3,
@@ -1226,6 +1253,8 @@ describe('other providers', () => {
     ['buildspec.yml', CODEBUILD, 'aws-codebuild', ['external'], 3, ['test@10', 'docker-build@11', 'docker-push@14']],
     ['.buildkite/pipeline.yml', BUILDKITE, 'buildkite', ['push', 'pull_request'], 3, ['test@5', 'docker-build@12', 'docker-push@12', 'deploy@15']],
     ['.drone.yml', DRONE, 'drone', ['push', 'pull_request', 'schedule'], 3, ['test@13', 'docker-build@15', 'train@29']],
+    ['.woodpecker.yml', WOODPECKER, 'woodpecker', ['push', 'pull_request'], 2, ['test@11', 'docker-build@13', 'docker-push@13']],
+    ['.woodpecker/retrain.yaml', WOODPECKER_CRON, 'woodpecker', ['schedule'], 1, ['train@6']],
     ['gocd/pipelines/service.yaml', GOCD_YAML, 'gocd', ['push'], 2, ['test@15', 'deploy@23']],
     ['ci/train.gocd.json', GOCD_JSON, 'gocd', ['push', 'schedule'], 2, ['train@9', 'test@10']],
   ])('%s', (path, text, provider, triggers, jobs, steps) => {
@@ -1532,6 +1561,9 @@ describe('files and results', () => {
     ['docs/.travis.yml', false],
     ['.buildkite/pipeline.deploy.yml', true],
     ['.drone.yml', true],
+    ['.woodpecker.yml', true],
+    ['.woodpecker/deploy.yaml', true],
+    ['docs/.woodpecker.yml', false],
     ['deploy/train.gocd.yaml', true],
     ['.pipeline/config.yaml', true],
   ])('wants %s: %s', (path, wanted) => {

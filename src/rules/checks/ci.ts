@@ -94,7 +94,7 @@ function pipelineConditions(arg: CiArgument, anyStep: boolean, toleratedSteps: b
 }
 
 /** The CI systems the scan reads, as their users name them. */
-const CI_SYSTEMS = ['GitHub Actions', 'GitLab CI', 'Azure Pipelines', 'Jenkins', 'CircleCI', 'Bitbucket', 'Travis', 'Cloud Build', 'CodeBuild', 'CodePipeline', 'Buildkite', 'Drone', 'Taskcluster'];
+const CI_SYSTEMS = ['GitHub Actions', 'GitLab CI', 'Azure Pipelines', 'Jenkins', 'CircleCI', 'Bitbucket', 'Travis', 'Cloud Build', 'CodeBuild', 'CodePipeline', 'Buildkite', 'Drone', 'Woodpecker', 'Taskcluster'];
 
 export const ci = defineCheck({
   name: 'ci',

@@ -47,7 +47,7 @@ const NOT_DOCKERFILE_NAME = /\.(dockerignore|md|rst|txt|ya?ml|json|toml|ini|cfg|
 const DEVCONTAINER_NAME = /(^|\/)\.?devcontainer\.json$/;
 const DEVCONTAINER_DOCKERFILE = /"docker[Ff]ile"\s*:\s*"([^"]{1,500})"/g;
 /** Folders of CI configuration: a Dockerfile there builds a CI agent or a CI action. */
-const CI_DIRECTORIES: ReadonlySet<string> = new Set(['.github', '.gitlab', '.circleci', '.buildkite', '.azure-pipelines', '.ci', 'ci', '.taskcluster']);
+const CI_DIRECTORIES: ReadonlySet<string> = new Set(['.github', '.gitlab', '.circleci', '.buildkite', '.azure-pipelines', '.ci', 'ci', '.taskcluster', '.woodpecker']);
 /** A dependency file named for CI (`ci_dependencies.yml`, `requirements-ci.txt`): what a build agent installs. */
 const CI_DEPENDENCY_FILE = /(^|[._-])ci([._-]|$)/i;
 const COMPOSE_NAME = /^(docker-)?compose(\..+)?\.ya?ml$/;

@@ -13,6 +13,7 @@ export type CiProvider =
   | 'aws-codepipeline'
   | 'buildkite'
   | 'drone'
+  | 'woodpecker'
   | 'taskcluster'
   | 'gocd'
   | 'pipelinelib'

@@ -20,6 +20,7 @@ import { pipelineLib } from './providers/pipelinelib.js';
 import { taskcluster } from './providers/taskcluster.js';
 import { tekton } from './providers/tekton.js';
 import { travis } from './providers/travis.js';
+import { woodpecker } from './providers/woodpecker.js';
 
 /**
  * The CI providers, in the order their files are tried: where two providers recognise the same
@@ -37,6 +38,7 @@ export const PROVIDERS = [
   awsCodeBuild,
   buildkite,
   drone,
+  woodpecker,
   awsCodePipeline,
   awsCodePipelineTerraform,
   awsCodePipelineCdk,

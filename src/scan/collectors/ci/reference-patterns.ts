@@ -69,7 +69,8 @@ const TRIVY_ACTION = named('aquasecurity/trivy-action');
 const ANCHORE_SCAN_ACTION = named('anchore/scan-action');
 const DOCKER_TASK = tasks('docker');
 const SNYK_TASK = tasks('snyksecurityscan');
-const DRONE_DOCKER_PLUGINS = /^plugins\/(?:docker|ecr|gcr|acr|kaniko[\w-]*)(?::|$)/;
+/** Drone's image plugins, and Woodpecker's (`woodpeckerci/plugin-docker-buildx`, `woodpeckerci/plugin-kaniko`). */
+const DRONE_DOCKER_PLUGINS = /^(?:plugins|woodpeckerci)\/(?:plugin-)?(?:docker(?:-buildx)?|ecr|gcr|acr|kaniko[\w-]*)(?::|$)/;
 const BUILDKITE_COMPOSE_PLUGIN = /(?:^|\/)docker-compose(?:-buildkite-plugin)?(?:#|$)/;
 
 export const REFERENCE_PATTERNS: ReferencePattern[] = [
@@ -211,7 +212,7 @@ export const REFERENCE_PATTERNS: ReferencePattern[] = [
   { kind: 'dependency-scan', regex: named('snyk/snyk-scan') },
   { kind: 'sast', regex: named('sonarsource/sonarcloud-scan', 'atlassian/sonarcloud-scan', 'sonarsource/sonarqube-scan') },
 
-  // Drone plugins (images) and Buildkite plugins
+  // Drone and Woodpecker plugins (images) and Buildkite plugins
   { kind: 'docker-build', regex: DRONE_DOCKER_PLUGINS },
   { kind: 'docker-push', regex: DRONE_DOCKER_PLUGINS, when: (inputs) => !truthy(inputs.get('dry_run')) },
   { kind: 'coverage', regex: named('plugins/codecov', 'robertstettner/drone-codecov') },
