@@ -787,6 +787,25 @@ export const cases: RuleCases = {
     { name: 'batch scoring needs no API', files: { 'train.py': trainScript }, answers: batch, status: 'not_applicable' },
   ],
   'infra.batch-scoring': [
+    // An Airflow DAG that retrains and registers: its predictions on the test split go to a metric, not to an output.
+    {
+      name: 'predictions on the test split compared with the labels in a retraining DAG are no scoring job',
+      files: {
+        'airflow/dags/churn_prediction_model_retrain.py':
+          'from airflow import DAG\nfrom sklearn.metrics import accuracy_score\n\n\ndef register_model(run_id):\n    X_test = pd.read_csv("data/X_test.csv")\n    X_test.to_csv("data/X_test_copy.csv")\n    model = mlflow.pyfunc.load_model(f"runs:/{run_id}/model")\n    y_pred = model.predict(X_test)\n    accuracy = accuracy_score(y_test, y_pred)\n\n\ndag = DAG(dag_id="churn_retrain")\n',
+      },
+      status: 'unknown',
+    },
+    // The same idiom in a job that writes its predictions out is scoring (the zoomcamp's batch.py).
+    {
+      name: 'predictions kept as y_pred and written out with the ride ids, in a flow',
+      files: {
+        'score/batch.py':
+          'from prefect import flow\n\n\n@flow\ndef ride_duration_prediction(input_file, output_file):\n    df = read_dataframe(input_file)\n    y_pred = model.predict(prepare_dictionaries(df))\n    df_result = pd.DataFrame()\n    df_result["predicted_duration"] = y_pred\n    df_result.to_parquet(output_file, index=False)\n',
+      },
+      status: 'pass',
+      firstEvidence: 'score/batch.py:7',
+    },
     // A Databricks bundle's scheduled notebook task: the registry's champion scores a table, whatever the notebook is called.
     {
       name: "a bundle job's notebook that scores a table with the registry's champion",
