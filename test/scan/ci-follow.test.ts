@@ -99,6 +99,8 @@ describe('shell scripts kept in the repository', () => {
       'deploy@12 az ml batch-deployment create --name',
     ]);
     expect(steps('python -c "import sys, pytest; sys.exit(pytest.main([\'tests\', \'-q\']))"')).toEqual(['test@7 python -c "import sys, pytest; sys.exit(pytest.main([\'tests\', \'-q\']))"']);
+    // pytest's own -c names its configuration file, not code.
+    expect(steps('python -m pytest -c pytest.ini')).toEqual(['test@7 python -m pytest -c pytest.ini']);
     expect(steps('uv run python - <<EOF', 'import os', 'os.system("ruff check .")', 'EOF')).toEqual(['lint@9 ruff check .']);
     expect(steps('bash -s <<EOF', 'cd app', 'pytest -x', 'EOF')).toEqual(['test@9 pytest -x']);
     // Data for a program, Python that runs nothing, and text written to a file are no commands.

@@ -540,6 +540,16 @@ export const cases: RuleCases = {
       status: 'pass',
       evidence: 'src/serving.py:4',
     },
+    // The Dockerfile's exec form: a compose service of MLflow's scoring server on the registry's model (briankheng).
+    {
+      name: "MLflow's scoring server started by a Dockerfile's exec-form CMD",
+      files: {
+        'prediction-service/Dockerfile': 'FROM python:3.12\nRUN pip install mlflow==2.19.0\nEXPOSE 8000\nCMD ["mlflow", "models", "serve", "-m", "models:/churn/latest", "-p", "8000", "--host", "0.0.0.0"]\n',
+        'train.py': trainScript,
+      },
+      status: 'pass',
+      firstEvidence: 'prediction-service/Dockerfile:4',
+    },
     // The Python API of `mlflow models build-docker`: the registered model in MLflow's scoring server.
     {
       name: "an MLflow scoring-server image built from the registry's model in Python",

@@ -95,10 +95,12 @@ export function programName(word: string): string {
   return name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
 }
 
+const PYTHON = /^python[\d.]*$/;
+
 /** `python -m poetry run …` → `poetry run …`: a tool run as a module is the tool. */
 function skipPythonModule(words: readonly Word[]): readonly Word[] {
   const program = programName(words[0]?.text ?? '');
-  return /^python[\d.]*$/.test(program) && words[1]?.text === '-m' && /^[A-Za-z][\w-]*$/.test(words[2]?.text ?? '') ? words.slice(2) : words;
+  return PYTHON.test(program) && words[1]?.text === '-m' && /^[A-Za-z][\w-]*$/.test(words[2]?.text ?? '') ? words.slice(2) : words;
 }
 
 /** Options of `coverage run` that take a value; `-m` is not one of them, it names the module that runs. */
@@ -172,14 +174,14 @@ export function shellArgument(words: readonly Word[]): Word | null {
   return script ? { text: unquote(script.text), line: script.line } : null;
 }
 
-const PYTHON = /^python[\d.]*$/;
-
-/** The code of `python -c "…"`. */
+/** The code of `python -c "…"`: a `-c` among the interpreter's own options, not one after `-m pytest` or a script. */
 export function pythonArgument(words: readonly Word[]): Word | null {
   if (!PYTHON.test(programName(words[0]?.text ?? ''))) return null;
-  const flag = words.findIndex((word, i) => i > 0 && word.text === '-c');
-  const code = flag > 0 ? words[flag + 1] : undefined;
-  return code ? { text: unquote(code.text), line: code.line } : null;
+  for (let i = 1; i < words.length && words[i]!.text.startsWith('-') && words[i]!.text !== '-m'; i++) {
+    const code = words[i]!.text === '-c' ? words[i + 1] : undefined;
+    if (code) return { text: unquote(code.text), line: code.line };
+  }
+  return null;
 }
 
 /**
@@ -189,8 +191,8 @@ export function pythonArgument(words: readonly Word[]): Word | null {
  */
 export function hereDocumentReader(opener: ScriptLine): 'python' | 'shell' | null {
   const at = opener.text.indexOf('<<');
-  const command = simpleCommands([{ ...opener, text: opener.text.slice(0, at) }]).at(-1);
-  if (at < 0 || !command) return null;
+  const command = at < 0 ? undefined : simpleCommands([{ ...opener, text: opener.text.slice(0, at) }]).at(-1);
+  if (!command) return null;
   for (const form of commandForms(command.words)) {
     const program = programName(form[0]?.text ?? '');
     if (!form.slice(1).every((word) => word.text.startsWith('-'))) continue;
