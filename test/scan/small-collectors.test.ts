@@ -164,6 +164,8 @@ describe('tests', () => {
       'tests/test_client.py':
         'def call(url):\n    response = requests.get(url)\n    response.raise_for_status()\n    return response\n\n\ndef test_calls():\n    payload = call("http://localhost:8080/infer").json()\n    print(payload)\n',
       'tests/test_smoke.py': 'from churn.train import main\n\n\ndef test_train_runs():\n    main({"epochs": 1})\n',
+      'tests/test_exits.py': 'import sys\n\n\ndef test_schema():\n    result = validate(load())\n    print(result)\n    if not result.success:\n        sys.exit(1)\n',
+      'scripts/test_e2e.py': 'import sys\n\n\ndef test_loading():\n    docs = load_documents("data")\n    print(f"{len(docs)} documents")\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
       // Spring Initializr's generated test only starts the context; a Kotlin test with an assertion is real.
       'backend/src/test/java/com/acme/AppApplicationTests.java':
         'package com.acme;\n\nimport org.junit.jupiter.api.Test;\nimport org.springframework.boot.test.context.SpringBootTest;\n\n@SpringBootTest\nclass AppApplicationTests {\n\n    @Test\n    void contextLoads() {\n    }\n\n}\n',
@@ -184,6 +186,7 @@ describe('tests', () => {
       'backend/src/test/kotlin/com/acme/PricingTest.kt',
       'tests/test_cli.py',
       'tests/test_client.py',
+      'tests/test_exits.py',
       'tests/test_mixed.py',
       'tests/test_multiline.py',
       'tests/test_raises.py',
@@ -193,6 +196,7 @@ describe('tests', () => {
     expect(facts.placeholders).toEqual([
       'backend/src/test/java/com/acme/AppApplicationTests.java',
       'frontend/src/App.test.tsx',
+      'scripts/test_e2e.py',
       'src/gradio/test_demo.py',
       'src/tests/test_run.py',
       'test/taxi/test_print_to_delete.py',

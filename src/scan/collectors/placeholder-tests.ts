@@ -63,6 +63,8 @@ function statementsOf(lines: readonly string[]): string[] {
  */
 const PRINTS = /^p?print\w*[ \t]*\(/;
 const CHECKS = /assert|raise|\bfail[ \t]*\(/i;
+/** `sys.exit(1)` on a bad result in a test's body fails it as a raise does; `sys.exit(main())` under `__main__` runs no test. */
+const EXITS = /\bexit[ \t]*\(/;
 
 /** True when the file is no command and at least one test function in it has a body that can fail. */
 export function hasRealPythonTest(text: string): boolean {
@@ -71,6 +73,7 @@ export function hasRealPythonTest(text: string): boolean {
   const lines = text.split('\n');
   let real = false;
   let prints = false;
+  let exits = false;
   let i = 0;
   while (i < lines.length) {
     const definition = TEST_DEFINITION.exec(lines[i]!);
@@ -92,8 +95,9 @@ export function hasRealPythonTest(text: string): boolean {
       real = true;
     }
     prints ||= statements.some((statement) => PRINTS.test(statement));
+    exits ||= statements.some((statement) => EXITS.test(statement));
   }
-  return real && !prints;
+  return real && (!prints || exits);
 }
 
 /*
