@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { declarationsWritten } from '../../scripts/declarations.mjs';
 import type { Report } from '../../src/report/types.js';
 import { fixture } from '../helpers/cli.js';
 import { copyTree, tempDir } from '../helpers/temp.js';
@@ -68,6 +69,8 @@ async function lockfileFor(tarball: string): Promise<object> {
 }
 
 const work = await tempDir();
+// `npm test` starts the tests while the build's type check is still writing the declarations.
+await declarationsWritten();
 const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], ROOT);
 const [manifest] = JSON.parse(packed.stdout || '[{}]') as Array<{ filename: string; files: Array<{ path: string }> }>;
 const files = manifest?.files?.map((file) => file.path) ?? [];

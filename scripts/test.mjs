@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// `npm test`: the build, then Vitest (its arguments after `npm test --`). The build's type check
+// runs on while the tests do, instead of holding them back; `npm test` fails when either fails,
+// and prints the type errors after the tests' summary. The one test that needs the declarations
+// the check writes (test/package/pack.test.ts) waits for them.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { buildSteps, emitJavaScript, reportTypeCheck, typeCheck } from './build.mjs';
+
+const types = typeCheck();
+await emitJavaScript();
+const steps = await buildSteps();
+if (steps !== 0) {
+  reportTypeCheck(await types);
+  process.exit(steps);
+}
+const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
+const tests = await new Promise((resolve) => {
+  const child = spawn(process.execPath, [vitest, 'run', ...process.argv.slice(2)], { stdio: 'inherit' });
+  child.on('close', (code) => resolve(code ?? 1));
+});
+const checked = reportTypeCheck(await types);
+process.exitCode = tests !== 0 ? tests : checked ? 0 : 1;
