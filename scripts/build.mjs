@@ -26,7 +26,7 @@ function finished(command, args, { quiet }) {
     child.stdout?.on('data', (chunk) => output.push(chunk));
     child.stderr?.on('data', (chunk) => output.push(chunk));
     child.on('error', (error) => resolve({ code: 1, output: `${error.message}\n` }));
-    child.on('close', (code, signal) => resolve({ code: code ?? 1, signal, output: Buffer.concat(output).toString() }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output: Buffer.concat(output).toString() }));
   });
 }
 
@@ -34,7 +34,7 @@ function finished(command, args, { quiet }) {
  * tsc: the type check and the declarations, incremental as before (dist/.tsbuildinfo). Its report
  * is held back until it ends, so that it is not lost among the tests' output.
  */
-export async function typeCheck() {
+async function typeCheck() {
   await mkdir(dirname(DECLARATIONS_PENDING), { recursive: true });
   await writeFile(DECLARATIONS_PENDING, `${process.pid}\n`);
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -44,7 +44,7 @@ export async function typeCheck() {
 }
 
 /** The JavaScript of every module of src/ at its place in dist/, as tsc lays it out (rootDir src, outDir dist). */
-export async function emitJavaScript() {
+async function emitJavaScript() {
   const { compilerOptions } = JSON.parse(await readFile(TSCONFIG, 'utf8'));
   const source = join(ROOT, compilerOptions.rootDir);
   const files = (await readdir(source, { recursive: true })).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
@@ -64,7 +64,7 @@ export async function emitJavaScript() {
 }
 
 /** The steps that read the emitted JavaScript, in order; the first that fails stops the build. */
-export async function buildSteps() {
+async function buildSteps() {
   for (const step of STEPS) {
     const { code } = await finished(process.execPath, [join(ROOT, 'scripts', `${step}.mjs`)], { quiet: false });
     if (code !== 0) return code;
@@ -79,10 +79,23 @@ export function reportTypeCheck({ code, output }) {
   return false;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+/**
+ * The build with its type check started first: the steps' exit status (0 when the JavaScript was
+ * written and every step passed), and the type check, still running.
+ */
+export async function build() {
   const types = typeCheck();
-  await emitJavaScript();
-  const steps = await buildSteps();
+  try {
+    await emitJavaScript();
+    return { code: await buildSteps(), types };
+  } catch (error) {
+    process.stderr.write(`${error.message}\n`);
+    return { code: 1, types };
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { code, types } = await build();
   const checked = reportTypeCheck(await types);
-  process.exitCode = steps !== 0 ? steps : checked ? 0 : 1;
+  process.exitCode = code !== 0 ? code : checked ? 0 : 1;
 }

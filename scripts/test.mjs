@@ -6,19 +6,17 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { buildSteps, emitJavaScript, reportTypeCheck, typeCheck } from './build.mjs';
+import { build, reportTypeCheck } from './build.mjs';
 
-const types = typeCheck();
-await emitJavaScript();
-const steps = await buildSteps();
-if (steps !== 0) {
+const { code, types } = await build();
+if (code !== 0) {
   reportTypeCheck(await types);
-  process.exit(steps);
+  process.exit(code);
 }
 const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 const tests = await new Promise((resolve) => {
   const child = spawn(process.execPath, [vitest, 'run', ...process.argv.slice(2)], { stdio: 'inherit' });
-  child.on('close', (code) => resolve(code ?? 1));
+  child.on('close', (status) => resolve(status ?? 1));
 });
 const checked = reportTypeCheck(await types);
 process.exitCode = tests !== 0 ? tests : checked ? 0 : 1;
