@@ -12,6 +12,8 @@ const webLibrary = {
   // Nor do fixtures: the data of its tests.
   'tests/fixtures/ml-repo/train.py': 'from sklearn.ensemble import RandomForestClassifier\nmodel = RandomForestClassifier().fit(X, y)\n',
   'README.md': '# fetcher\n\nNot to be confused with `model.fit(X, y)` or `import torch`.\n',
+  // Nor does a page that names an in-browser runtime in its prose.
+  'web/about.ts': "export const about = 'Compare with models run by @xenova/transformers or CoreML in the browser';\n",
   // A web front end that sends text messages and streams a response is no LLM application.
   'web/notify.ts': "import twilio from 'twilio';\n\nexport const notify = (to: string) => twilio().messages.create({ to, body: 'Your order shipped' });\n",
   // Statistics in R without a model: a summary and a plot.
@@ -50,6 +52,14 @@ describe('an ML project or not', () => {
       { 'main.go': 'package main\n\nfunc main() { controllers.Run() }\n', 'config/runtimes/triton-2.x.yaml': 'apiVersion: serving.kserve.io/v1alpha1\nkind: ClusterServingRuntime\nmetadata:\n  name: triton-2.x\n' },
       /config\/runtimes\/triton-2\.x\.yaml:2 \(a ClusterServingRuntime\)/,
     ],
+    [
+      'Whisper in the browser with Transformers.js',
+      { 'src/worker.js': 'import { pipeline, env } from "@xenova/transformers";\n\nconst transcriber = await pipeline("automatic-speech-recognition", model);\n', 'package.json': '{"dependencies": {"@xenova/transformers": "^2.7.0"}}\n' },
+      /src\/worker\.js:1 \(ml-inference-runtime\)/,
+    ],
+    ['an iOS app on Core ML', { 'Sources/Detector/ObjectDetector.swift': 'import Foundation\nimport CoreML\nimport Vision\n' }, /ObjectDetector\.swift:2 \(ml-inference-runtime\)/],
+    ['a Rust prediction service on the onnxruntime crate', { 'src/model.rs': 'use onnxruntime::{environment::Environment, GraphOptimizationLevel};\n' }, /src\/model\.rs:1 \(ml-inference-runtime\)/],
+    ['a Go service on ONNX Runtime', { 'internal/embed/embed.go': 'package embed\n\nimport (\n\tort "github.com/yalue/onnxruntime_go"\n)\n' }, /embed\.go:4 \(ml-inference-runtime\)/],
     ['a service that only loads a model', { 'serve/app.py': 'import onnxruntime as ort\nsession = ort.InferenceSession("model.onnx")\n', 'requirements.txt': requirements('onnxruntime') }, /serve\/app\.py:1 imports onnxruntime/],
     [
       'a translation service on converted models',

@@ -222,6 +222,17 @@ export const cases: RuleCases = {
       status: 'fail',
     },
     {
+      // Transformers.js runs a Hub model in the user's browser; nothing in the repository trains one.
+      name: 'an in-browser app that runs a pretrained model with Transformers.js',
+      files: { 'src/worker.js': 'import { pipeline } from "@xenova/transformers";\n\nexport const transcribe = await pipeline("automatic-speech-recognition", "Xenova/whisper-tiny");\n', 'package.json': '{"dependencies": {"@xenova/transformers": "^2.7.0"}}\n' },
+      status: 'not_applicable',
+    },
+    {
+      name: 'an on-device Core ML app beside a training script is taken to train',
+      files: { 'Sources/App/Detector.swift': 'import CoreML\n', 'training/train.py': 'import torch\n' },
+      status: 'fail',
+    },
+    {
       name: 'a service that only loads a model and imports no train function',
       files: { 'core/tasks.py': 'import tensorflow as tf\nfrom fair_utils.training import train_config\n\nmodel = tf.keras.models.load_model("checkpoint.tf")\n' },
       status: 'not_applicable',
