@@ -42,6 +42,26 @@ const PLACEHOLDER = /^<|example|change[_ -]?(?:me|this|it)|changeme|replace|plac
 /** Whole values that are no credential at all. */
 const NOT_A_VALUE = /^(?:true|false|yes|no|on|off|none|null|nil|undefined|empty|required|optional|string|str|int|bool|secret|password|token|\d{1,6})$/i;
 
+/**
+ * A package's version or version range (`^1.0.0-EN-1538.1`, `~2.3`, `>=1.2.0`): what a manifest gives a
+ * package named for what it does (`@acme/utilities-auth`, `next-auth`), never a credential.
+ */
+const VERSION_SPECIFIER = /^(?:[~^]|[<>]=?|==?)?v?\d{1,9}(?:\.(?:\d{1,9}|[x*])){1,3}(?:-[0-9A-Za-z.-]{1,60})?(?:\+[0-9A-Za-z.-]{1,60})?$/;
+
+/**
+ * An environment variable mapped to the secret a platform keeps under a name: `OPENAI_API_KEY=openai_api_key`
+ * (Beaker's and Gantry's `env-secret`), the stored secret named after the variable it fills.
+ */
+const VARIABLE_TO_SECRET = /^([A-Z][A-Z0-9_]{1,100})=([A-Za-z][A-Za-z0-9_.-]{1,200})$/;
+
+function namesStoredSecret(value: string): boolean {
+  const mapping = VARIABLE_TO_SECRET.exec(value);
+  if (!mapping) return false;
+  const variable = keyWords(mapping[1]!);
+  const stored = keyWords(mapping[2]!);
+  return stored.length >= variable.length && variable.every((word, i) => stored[stored.length - variable.length + i] === word);
+}
+
 /** Words a person uses for a throw-away or default credential, and names of services whose default accounts they are. */
 const DEFAULT_WORDS: ReadonlySet<string> = new Set([
   'pass', 'passwd', 'password', 'pwd', 'secret', 'token', 'key', 'auth', 'credential', 'user', 'username', 'admin', 'administrator',
@@ -203,6 +223,8 @@ function formatVerdict(candidate: SecretCandidate, following: string): Verdict {
 function valueVerdict(value: string, names: readonly string[], weight: FileWeight, subject: string): Verdict {
   if (REFERENCE.test(value) || READS_SECRET.test(value)) return { real: false, why: 'a reference to where the secret is kept', quiet: true };
   if (NOT_A_VALUE.test(value) || value.length < 4) return { real: false, why: 'not a credential value', quiet: true };
+  if (VERSION_SPECIFIER.test(value)) return { real: false, why: 'a package version, not a credential', quiet: true };
+  if (namesStoredSecret(value)) return { real: false, why: 'a variable mapped to the stored secret named after it, a reference' };
   if (ENCRYPTED.test(value)) return { real: false, why: 'a value encrypted with SOPS, readable only with a key kept outside the repository' };
   if (PASSWORD_HASH.test(value)) return { real: false, why: 'a password hash, which a login is checked against, not the password' };
   if (PLACEHOLDER.test(value) || isFiller(value)) return { real: false, why: 'a placeholder', quiet: true };

@@ -253,6 +253,30 @@ export const cases: RuleCases = {
       status: 'fail',
       evidence: 'config/client.yaml:1',
     },
+    {
+      // A package named for what it does (`utilities-auth`, `next-auth`) is given its version, not a token.
+      name: 'versions of packages named like credentials in a package.json',
+      files: {
+        'frontend/package.json': '{\n  "dependencies": {\n    "@acme-npm/utilities-auth": "^1.0.0-EN-1538.1",\n    "next-auth": "~4.24.11-beta.3",\n    "jwt-token": ">=2.1.0"\n  }\n}\n',
+        'src/train.py': trainScript,
+      },
+      status: 'pass',
+    },
+    {
+      // Beaker's and Gantry's env-secret fills OPENAI_API_KEY from the stored secret named openai_api_key.
+      name: 'a variable mapped to the stored secret named after it',
+      files: {
+        'scripts/eval/launch.sh': `python mason.py --gantry-args '{"env-secret": "OPENAI_API_KEY=openai_api_key"}' --secret "HF_TOKEN=team_HF_TOKEN"\n`,
+        'src/train.py': trainScript,
+      },
+      status: 'pass',
+    },
+    {
+      name: 'a variable given a real-looking value, not a secret name, is still a credential',
+      files: { 'scripts/eval/launch.sh': `python mason.py --gantry-args '{"env-secret": "OPENAI_API_KEY=q8Zr2Lx7Vm4Tp9Wd"}'\n`, 'src/train.py': trainScript },
+      status: 'fail',
+      firstEvidence: 'scripts/eval/launch.sh:1',
+    },
     { name: 'a committed .env file holding a credential', files: { '.env': 'DATABASE_HOST=db.internal\nDATABASE_PASSWORD=Pr0dDbPassw0rd\n', 'src/train.py': trainScript }, status: 'fail', evidence: '.env:2 assigned-credential: Pr0********, a random-looking value' },
     // Settings only (as docker compose's COMPOSE_PROJECT_NAME): a risk, not a leak.
     { name: 'a committed .env file with settings only', files: { '.env': 'DATABASE_HOST=db.internal\nMODEL_BUCKET=acme-models\n', 'src/train.py': trainScript }, status: 'partial', evidence: 'file .env' },
