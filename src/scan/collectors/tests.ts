@@ -24,9 +24,10 @@ export interface TestFacts {
  * `*_tests.py`, Django's `tests.py` or a `test.py`, which teams run by path (`pytest
  * src/tests/model_tests.py`, `python test.py`). Other languages' runners collect by place: Maven,
  * Gradle and sbt the sources under `src/test/`, testthat `tests/testthat/test*.R`, Julia's
- * `Pkg.test` the files under `test/`, Cargo the crates' `tests/*.rs`, Go every `*_test.go`.
+ * `Pkg.test` the files under `test/`, Cargo the crates' `tests/*.rs`, Go every `*_test.go`; Xcode
+ * and SwiftPM test targets hold `*Tests.swift` files by convention.
  */
-const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_tests?\.py|tests?\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_test\.go)$/;
+const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_tests?\.py|tests?\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_test\.go|[^/]*Tests?\.swift)$/;
 const TEST_PLACE = /(^|\/)(src\/test\/(?:java|scala|kotlin)\/.*\.(?:java|scala|kt)|tests\/testthat\/test[^/]*\.[Rr]|test\/.*\.jl|tests\/[^/]*\.rs)$/;
 /** The languages whose tests are told by their place: only their files are asked where they are. */
 const PLACED_LANGUAGE = byFileName((name) => /\.(?:java|scala|kt|[Rr]|jl|rs)$/.test(name));
@@ -41,7 +42,8 @@ function placedTest(path: string): boolean {
  * as often a model's evaluation script (`def test(model, loader)` reports accuracy on the test
  * split), so it must define a test as pytest names them: `test_…` functions or `Test…` classes.
  * Elsewhere a test is what the language's frameworks declare: JUnit's `@Test`, a ScalaTest or
- * Kotest spec or suite, `test_that(…)`, `@test`/`@testset`, `#[test]`, Go's `func TestX(t`.
+ * Kotest spec or suite, `test_that(…)`, `@test`/`@testset`, `#[test]`, Go's `func TestX(t`, an
+ * `XCTestCase` subclass or Swift Testing's `@Test`.
  */
 const DEFINES_TEST = {
   python: /^\s*(?:async\s+)?def\s+test\w*\s*\(|^\s*class\s+Test\w*|\bTestCase\b/m,
@@ -52,9 +54,10 @@ const DEFINES_TEST = {
   julia: /^\s*@(?:test|testset)\b/m,
   rust: /#\[(?:tokio::)?test\]/,
   go: /^func\s+(?:Test|Benchmark|Fuzz)\w*\s*\(/m,
+  swift: /:\s*XCTestCase\b|^\s*@(?:Test|Suite)\b/m,
 };
 
-const BY_EXTENSION: Record<string, RegExp> = { java: DEFINES_TEST.jvm, scala: DEFINES_TEST.jvm, kt: DEFINES_TEST.jvm, r: DEFINES_TEST.r, jl: DEFINES_TEST.julia, rs: DEFINES_TEST.rust, go: DEFINES_TEST.go };
+const BY_EXTENSION: Record<string, RegExp> = { java: DEFINES_TEST.jvm, scala: DEFINES_TEST.jvm, kt: DEFINES_TEST.jvm, r: DEFINES_TEST.r, jl: DEFINES_TEST.julia, rs: DEFINES_TEST.rust, go: DEFINES_TEST.go, swift: DEFINES_TEST.swift };
 
 function definesTest(path: string, text: string): boolean {
   if (!path.endsWith('.py')) {

@@ -95,6 +95,17 @@ export const cases: RuleCases = {
       status: 'pass',
       evidence: 'pytest src/tests/model_tests.py',
     },
+    {
+      // A Swift package's XCTest target, run by xcodebuild on a simulator; the example apps' tests are someone else's.
+      name: 'XCTest cases of a Swift package that CI runs with xcodebuild',
+      files: {
+        'Tests/YOLOTests/LetterboxTests.swift': 'import XCTest\n@testable import UltralyticsYOLO\n\nfinal class LetterboxTests: XCTestCase {\n  func testScale() {\n    XCTAssertEqual(letterbox(640, 480).scale, 1.0)\n  }\n}\n',
+        'ExampleApps/Demo/DemoTests/DemoTests.swift': 'import XCTest\n\nfinal class DemoTests: XCTestCase {\n  func testLaunch() {}\n}\n',
+        '.github/workflows/ci.yml': workflow({ on: 'push', steps: ['run: |\n  xcodebuild \\\n    -scheme UltralyticsYOLO \\\n    -sdk iphonesimulator \\\n    clean build test'] }),
+      },
+      status: 'pass',
+      evidence: ['1 test file', 'xcodebuild'],
+    },
     { name: 'jobs named for tests that only echo', files: { '.github/workflows/ci.yml': echoOnlyWorkflow, ...aTest }, status: 'partial', firstEvidence: 'runs test in .github/workflows/ci.yml' },
     { name: 'tests CI lets fail gate nothing', files: { '.github/workflows/ci.yml': workflow({ on: 'push', steps: ['run: pytest tests || true'] }), ...aTest }, status: 'partial', evidence: 'test step: pytest tests (allowed to fail)' },
     { name: 'a test job with continue-on-error beside one that gates', files: { '.github/workflows/ci.yml': workflow({ on: 'push', steps: ['run: pytest tests/slow\ncontinue-on-error: true', 'run: pytest tests/unit'] }), ...aTest }, status: 'pass', evidence: 'test step: pytest tests/unit' },

@@ -61,6 +61,8 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'test', regex: re`^python[\d.]*(?:\s+-[A-Za-ln-z]\S*)*\s+(?:-m\s+tests?(?:\.[\w.]+)?|(?:\S*\/)?(?:tests?|test_\w+|\w+_tests?)\.py)${END}` },
   { kind: 'test', regex: re`^(?:tox|nox)${END}(?!.*\s(?:-e|-s|--sessions?|--env)[\s=])` },
   { kind: 'test', regex: re`^(?:hatch\s+test|go\s+test|cargo\s+test|dotnet\s+test|playwright\s+test|cypress\s+run)${END}` },
+  // Xcode's build actions come after its options: `xcodebuild -scheme App -destination … clean build test`.
+  { kind: 'test', regex: re`^(?:swift\s+test|xcodebuild${ARGS}(?:test|test-without-building))${END}` },
   { kind: 'test', regex: re`^(?:jest|vitest|mocha|behave|nosetests|nose2)${END}` },
   { kind: 'test', regex: re`^${JVM_BUILD}${ARGS}(?:test|verify|check)${END}` },
   { kind: 'test', regex: re`^sbt${ARGS}["']?(?:\+\s*)?(?:test|testOnly|it:test)${END}` },
