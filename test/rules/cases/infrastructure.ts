@@ -425,6 +425,17 @@ export const cases: RuleCases = {
     // The platform runs the code on a runtime it versions and builds the package: no image of the project's own.
     { name: 'a Next.js LLM app deployed on Vercel', files: { 'vercel.json': '{\n  "framework": "nextjs"\n}\n', 'app/api/chat/route.ts': nextChatRoute }, status: 'not_applicable', evidence: 'vercel.json' },
     { name: 'a scoring function on AWS Lambda, packaged as code by SAM', files: { 'template.yaml': 'Resources:\n  ScoreFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n', 'app.py': 'import joblib\n\nmodel = joblib.load("model.joblib")\n' }, status: 'not_applicable', evidence: 'template.yaml:5' },
+    {
+      name: 'an iOS app that runs its Core ML model on the device',
+      files: { 'YOLOiOSApp/YOLOiOSApp.xcodeproj/project.pbxproj': '// !$*UTF8*$!\n{\n\tarchiveVersion = 1;\n}\n', 'Sources/Detector/Detector.swift': 'import CoreML\n' },
+      status: 'not_applicable',
+      evidence: 'YOLOiOSApp/YOLOiOSApp.xcodeproj/project.pbxproj',
+    },
+    {
+      name: "an example iOS app beside a Python service does not excuse the service's image",
+      files: { 'examples/ios/Demo.xcodeproj/project.pbxproj': '{\n}\n', 'serve.py': 'import joblib\n\nmodel = joblib.load("model.joblib")\n' },
+      status: 'fail',
+    },
     { name: 'a Dockerfile beside the platform configuration is still the image to build', files: { 'vercel.json': '{}\n', Dockerfile: pinnedRootDockerfile }, status: 'partial', evidence: 'Dockerfile' },
     { name: 'a Lambda function shipped as a container image runs no managed runtime', files: { 'template.yaml': 'Resources:\n  ScoreFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      PackageType: Image\n', 'train.py': trainScript }, status: 'fail' },
     { name: 'Dockerfile built and pushed by CI', files: { Dockerfile: hardenedDockerfile, '.github/workflows/build.yml': buildWorkflow }, status: 'pass', evidence: 'docker-build step' },
@@ -741,6 +752,22 @@ export const cases: RuleCases = {
       files: { 'proto/generate.proto': 'syntax = "proto3";\nservice TextGenerationService {\n  rpc Generate (GenerateRequest) returns (GenerateResponse);\n}\n', 'server/text_generation_server/server.py': 'from grpc import aio\n\n\nasync def serve(port):\n    server = aio.server(interceptors=[ExceptionInterceptor()])\n    await server.start()\n' },
       status: 'pass',
       evidence: 'server/text_generation_server/server.py:5',
+    },
+    {
+      name: 'a Rust ONNX service whose tonic server adds the Predictor of its .proto',
+      files: {
+        'proto/predict.proto': 'syntax = "proto3";\npackage predict;\nservice Predictor {\n  rpc Predict (PredictRequest) returns (PredictResponse);\n}\n',
+        'src/server/grpc.rs': 'use tonic::transport::Server;\n\npub async fn serve(addr: SocketAddr, service: PredictService) {\n    Server::builder()\n        .add_service(PredictorServer::new(service))\n        .serve(addr)\n        .await;\n}\n',
+        'src/model.rs': 'use onnxruntime::environment::Environment;\n',
+      },
+      status: 'pass',
+      evidence: ['proto/predict.proto', 'src/server/grpc.rs:5'],
+    },
+    {
+      name: 'a gRPC server in Go without a .proto in the repository has no contract to show',
+      files: { 'server/main.go': 'package main\n\nimport "google.golang.org/grpc"\n\nfunc main() {\n\ts := grpc.NewServer()\n\ts.Serve(lis)\n}\n', 'train.py': trainScript },
+      answers: online,
+      status: 'fail',
     },
     {
       name: 'grpcio compiled into the requirements of a TensorFlow pipeline is no serving framework',

@@ -211,6 +211,13 @@ export const cases: RuleCases = {
       status: 'partial',
       evidence: 'aws_sagemaker_endpoint',
     },
+    {
+      name: "axum-prometheus's layer on a Rust prediction service, with its /metrics route",
+      files: { 'src/server/axum.rs': 'use axum_prometheus::PrometheusMetricLayer;\n\npub fn app() -> Router {\n    let (prometheus_layer, metric_handle) = PrometheusMetricLayer::pair();\n    Router::new()\n        .route("/predict", post(predict))\n        .route("/metrics", get(|| async move { metric_handle.render() }))\n        .layer(prometheus_layer)\n}\n' },
+      answers: online,
+      status: 'pass',
+      firstEvidence: 'src/server/axum.rs:4',
+    },
     { name: 'Prometheus counters in a Rust server', files: { 'router/src/server.rs': 'use metrics_exporter_prometheus::PrometheusBuilder;\n\nfn count() {\n    metrics::counter!("tgi_request_count").increment(1);\n}\n' }, answers: online, status: 'pass', evidence: 'router/src/server.rs:4' },
     { name: 'Prometheus metrics in a Go service', files: { 'cmd/server/main.go': 'package main\n\nvar requests = promauto.NewCounterVec(prometheus.CounterOpts{Name: "predictions_total"}, []string{"model"})\n\nfunc main() { http.Handle("/metrics", promhttp.Handler()) }\n' }, answers: online, status: 'pass', evidence: 'cmd/server/main.go:3' },
     { name: 'Application Insights enabled on an Azure ML AKS deployment', files: { 'scoring/deployment_config_aks.yml': 'computeType: AKS\nauthEnabled: True\nappInsightsEnabled: True\n' }, answers: online, status: 'pass', evidence: 'scoring/deployment_config_aks.yml:3' },
