@@ -22,7 +22,7 @@ export interface GitFacts {
   hasRemote: boolean;
   /** Web address of the `origin` remote on a known host (GitHub, GitLab, Bitbucket, Azure DevOps), credentials removed. */
   webUrl: string | null;
-  /** Commits on the current branch that look like merged pull requests (merge commits or `(#123)` squash titles). */
+  /** Commits on the current branch that look like merged pull requests (merge commits or `(#123)` squash titles), not those of bots' pull requests. */
   mergedPullRequests: number;
   /**
    * Merged pull requests per direct commit, 0..1, over the commits read: how much of the history
@@ -44,6 +44,11 @@ const BOT_AUTHOR = /\[bot\]@|^(dependabot|renovate|github-actions|pre-commit-ci|
  */
 const SILENCE_MS = 10_000;
 const PULL_REQUEST_SUBJECT = /^Merge pull request #\d+|^Merge branch .+ into |\(#\d+\)\s*$|See merge request /;
+/**
+ * A pull request a dependency or CI bot opened (Dependabot's and Renovate's branches, pre-commit.ci's
+ * update): merging one reviews no change of the team's own, so it is not counted as review.
+ */
+const BOT_PULL_REQUEST = /^Merge pull request #\d+ from [\w.-]+\/(?:dependabot|renovate|pre-commit-ci-update-config|snyk-(?:fix|upgrade)-)/;
 
 /*
  * The audited repository is untrusted, and a repository's own config can name programs for git to
@@ -230,7 +235,7 @@ export async function collectGit(root: string, now: Date, warn: Warn, silenceMs 
       const author = email.toLowerCase();
       const human = !BOT_AUTHOR.test(author);
       if (human) authors.add(author);
-      if (PULL_REQUEST_SUBJECT.test(subject)) facts.mergedPullRequests += 1;
+      if (human && PULL_REQUEST_SUBJECT.test(subject) && !BOT_PULL_REQUEST.test(subject)) facts.mergedPullRequests += 1;
       const time = Date.parse(date);
       if (human && time >= since && time <= now.getTime()) {
         recent.set(author, (recent.get(author) ?? 0) + 1);

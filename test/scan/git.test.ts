@@ -30,6 +30,9 @@ describe('collectGit', () => {
     commit(root, 'ANA@acme.example', '2026-05-01T10:00:00Z', 'Tune');
     commit(root, 'bo@acme.example', '2026-06-01T10:00:00Z', 'Fix');
     commit(root, '49699333+dependabot[bot]@users.noreply.github.com', '2026-05-15T10:00:00Z', 'Bump numpy');
+    // Merging a bot's pull request, or a bot's squashed one, reviews nothing of the team's.
+    commit(root, 'ana@acme.example', '2026-05-16T10:00:00Z', 'Merge pull request #14 from acme/dependabot/pip/numpy-2.1.0');
+    commit(root, '29139614+renovate[bot]@users.noreply.github.com', '2026-05-17T10:00:00Z', 'Update dependency torch to v2.5 (#15)');
     git(root, 'tag', 'v1.0.0');
     git(root, '-c', 'user.email=a@acme.example', '-c', 'user.name=A', 'tag', '-a', 'release/2026-05', '-m', 'May release', 'HEAD~1');
     git(root, 'remote', 'add', 'origin', 'git@github.com:acme/churn.git');
@@ -38,17 +41,17 @@ describe('collectGit', () => {
     expect(warnings).toEqual([]);
     expect(facts).toMatchObject({
       branch: 'main',
-      commits: 6,
+      commits: 8,
       contributors: 3,
       activeContributors12m: 2,
-      topAuthorShare12m: 0.75,
+      topAuthorShare12m: 0.8,
       firstCommitDate: '2024-01-10T10:00:00.000Z',
-      lastCommitDate: '2026-05-15T10:00:00.000Z',
+      lastCommitDate: '2026-05-17T10:00:00.000Z',
       tags: 2,
       hasRemote: true,
       webUrl: 'https://github.com/acme/churn',
       mergedPullRequests: 2,
-      pullRequestShare: 0.333,
+      pullRequestShare: 0.25,
     });
     expect(facts!.head).toMatch(/^[0-9a-f]{40}$/);
   });
