@@ -986,7 +986,25 @@ Suggests:
 License: MIT + file LICENSE
 `;
 
+  const SWIFT = `// swift-tools-version: 5.9
+import PackageDescription
+
+let package = Package(
+  name: "Detector",
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-numerics.git", from: "1.0.0"),
+    .package(
+      url: "https://github.com/weichsel/ZIPFoundation",
+      exact: "0.9.19"
+    ),
+  ],
+  targets: [.target(name: "Detector")]
+)
+`;
+
   it.each([
+    ['Package.swift', SWIFT, 'swift-numerics', 'from: "1.0.0"', false, false, 7],
+    ['Package.swift', SWIFT, 'zipfoundation', 'exact: "0.9.19"', true, false, 8],
     ['build.gradle.kts', GRADLE, 'ai.djl:bom', '0.30.0', true, false, 6],
     // A version the BOM supplies is pinned by it; a property holds one version; a dynamic version floats.
     ['build.gradle.kts', GRADLE, 'ai.djl.pytorch:pytorch-engine', '', true, false, 7],
@@ -1024,6 +1042,8 @@ License: MIT + file LICENSE
     expect(names('DESCRIPTION', DESCRIPTION)).not.toContain('r');
     // A DESCRIPTION that describes no R package, a Project.toml without packages.
     expect(run({ 'DESCRIPTION': 'Unnamed repository; edit this file to name it.\n', 'docs/Project.toml': 'name = "Docs"\n' }).facts.manifests).toEqual([]);
+    // A Swift package that depends on no other package is still the project's manifest.
+    expect(run({ 'Package.swift': 'import PackageDescription\n\nlet package = Package(name: "YOLO", targets: [.target(name: "YOLO")])\n' }).facts).toMatchObject({ manifests: [{ path: 'Package.swift' }], declared: [] });
   });
 
   it.each([
@@ -1034,6 +1054,8 @@ License: MIT + file LICENSE
     [{ 'go.mod': GO_MOD, 'go.sum': 'github.com/gin-gonic/gin v1.10.0 h1:abc=\n' }, 'locked'],
     [{ 'vision/mlp_mnist/Project.toml': JULIA, 'vision/mlp_mnist/Manifest.toml': 'julia_version = "1.10.0"\nmanifest_format = "2.0"\n\n[[deps.Flux]]\nuuid = "587475ba"\n' }, 'locked'],
     [{ 'DESCRIPTION': DESCRIPTION }, 'partial'],
+    [{ 'Package.swift': SWIFT }, 'partial'],
+    [{ 'Package.swift': SWIFT, 'App.xcodeproj/project.xcworkspace/xcshareddata/swiftpm/Package.resolved': '{\n  "pins" : [\n    {\n      "identity" : "swift-numerics",\n      "kind" : "remoteSourceControl"\n    }\n  ],\n  "version" : 2\n}\n' }, 'locked'],
     // A Python environment decides, whatever the JVM build beside it says.
     [{ 'requirements.txt': 'pandas\n', 'pom.xml': POM }, 'unpinned'],
   ])('judges a project with no Python environment by its own build: %j', (files, pinning) => {

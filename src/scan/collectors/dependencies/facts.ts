@@ -1,7 +1,7 @@
 /** The dependencies slice of Facts: manifests, lock files and the direct dependencies they declare. */
 
 /** `cran`: R packages (a DESCRIPTION, an renv lock); `maven`: Maven, Gradle and sbt builds; `julia`: Pkg.jl. */
-export type Ecosystem = 'pypi' | 'npm' | 'conda' | 'cran' | 'maven' | 'cargo' | 'go' | 'julia';
+export type Ecosystem = 'pypi' | 'npm' | 'conda' | 'cran' | 'maven' | 'cargo' | 'go' | 'julia' | 'swift';
 
 export interface Dependency {
   ecosystem: Ecosystem;
@@ -52,7 +52,8 @@ export type ManifestKind =
   | 'sbt'
   | 'Cargo.toml'
   | 'go.mod'
-  | 'Project.toml';
+  | 'Project.toml'
+  | 'Package.swift';
 
 export interface LockFileInfo {
   path: string;
@@ -70,7 +71,8 @@ export interface LockFileInfo {
     | 'Cargo.lock'
     | 'go.sum'
     | 'Manifest.toml'
-    | 'gradle.lockfile';
+    | 'gradle.lockfile'
+    | 'Package.resolved';
   packages: number;
 }
 

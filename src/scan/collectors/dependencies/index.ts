@@ -17,11 +17,12 @@ import { rDescription } from './manifests/r-description.js';
 import { requirementsFile } from './manifests/requirements-txt.js';
 import { setupCfg } from './manifests/setup-cfg.js';
 import { setupPy } from './manifests/setup-py.js';
+import { swiftPackage } from './manifests/swift-package.js';
 import { summarise } from './summary.js';
 
 /*
  * Reads the manifests of Python, conda and npm projects, and of R, JVM (Maven, Gradle, sbt), Rust,
- * Go and Julia ones, without running anything: setup.py and build.gradle are scanned for literal
+ * Go, Julia and Swift ones, without running anything: setup.py and build.gradle are scanned for literal
  * declarations, never executed. Lock files are recognised by name (so one too large
  * to read still counts) and their packages counted when they were read.
  */
@@ -29,7 +30,7 @@ import { summarise } from './summary.js';
 /** The manifest kinds, in the order they are tried on a file name. */
 const MANIFEST_FORMATS: readonly ManifestFormat[] = [
   requirementsFile, pyproject, pipfile, setupPy, setupCfg, condaEnvironment, databricksBundle, packageJson,
-  rDescription, mavenPom, gradleBuild, sbtBuild, cargoManifest, goMod, juliaProject,
+  rDescription, mavenPom, gradleBuild, sbtBuild, cargoManifest, goMod, juliaProject, swiftPackage,
 ];
 
 export const dependenciesCollector = defineCollector({ key: 'dependencies', create: collectDependencies, whenUnread: 'its dependencies are not read' });

@@ -19,6 +19,7 @@ const LOCK_FORMATS: LockFormat[] = [
   { kind: 'Cargo.lock', ecosystem: 'cargo', manager: 'cargo', name: /^Cargo\.lock$/, count: countPackageTables },
   { kind: 'go.sum', ecosystem: 'go', manager: 'go', name: /^go\.sum$/ },
   { kind: 'Manifest.toml', ecosystem: 'julia', manager: 'pkg.jl', name: /^(?:Julia)?Manifest(?:-v[\d.]+)?\.toml$/, count: countJuliaManifest },
+  { kind: 'Package.resolved', ecosystem: 'swift', manager: 'swiftpm', name: /^Package\.resolved$/, count: countResolvedPins },
   { kind: 'gradle.lockfile', ecosystem: 'maven', manager: 'gradle', name: /^(?:[\w-]+\.)?gradle\.lockfile$|^buildscript-gradle\.lockfile$/ },
 ];
 
@@ -45,6 +46,11 @@ function countPackageTables(file: FileContent): number {
 function countPipfileLock(file: FileContent, warn: Warn): number {
   const doc = parseJsonObject(file, warn);
   return doc ? entriesOf(doc.default).length + entriesOf(doc.develop).length : 0;
+}
+
+/** SwiftPM's Package.resolved: one `"identity"` (format 2 and 3) or `"package"` (format 1) per pin. */
+function countResolvedPins(file: FileContent): number {
+  return file.text.match(/"(?:identity|package)"\s*:/g)?.length ?? 0;
 }
 
 /** Julia's Manifest.toml: one `[[deps.Name]]` table per package (format 2.0). */

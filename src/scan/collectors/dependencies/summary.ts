@@ -82,8 +82,8 @@ function isAbstract(path: string, kind: ManifestKind, unlockedDirectories: reado
  */
 export const PINNED_SHARE = 0.9;
 
-/** Languages whose build resolves the project's own dependencies: a JVM service, a Rust or Go server, Julia code. */
-const COMPILED: ReadonlySet<string> = new Set(['maven', 'cargo', 'go', 'julia']);
+/** Languages whose build resolves the project's own dependencies: a JVM service, a Rust or Go server, Julia code, a Swift package. */
+const COMPILED: ReadonlySet<string> = new Set(['maven', 'cargo', 'go', 'julia', 'swift']);
 
 /**
  * How reproducible the installed environment is. The Python (and conda) environment decides; a
