@@ -85,13 +85,17 @@ function classify(path: string): PathContext {
  */
 const IN_JVM_PACKAGE = /(?:^|\/)src\/[\w-]+\/(?:java|kotlin|scala)\//;
 
+/** A folder of example applications or projects, as Swift and mobile repositories name them: `ExampleApps`, `SampleCode`, `demo-apps`. */
+const EXAMPLE_APPS = /^(?:examples?|samples?|demos?)[-_]?(?:apps?|applications?|projects?|code)$/;
+const EXAMPLE_RANK = DIRECTORY_CONTEXTS.findIndex(([context]) => context === 'example');
+
 /** The rank of the first rule matching any directory of the path: its parent's, or its own name's when that comes first. */
 function directoryRank(directory: string): number {
   let rank = directoryMemo.get(directory);
   if (rank === undefined) {
     const slash = directory.lastIndexOf('/');
     const name = directory.slice(slash + 1).toLowerCase();
-    const own = IN_JVM_PACKAGE.test(directory) ? -1 : DIRECTORY_CONTEXTS.findIndex(([, names]) => names.has(name));
+    const own = IN_JVM_PACKAGE.test(directory) ? -1 : EXAMPLE_APPS.test(name) ? EXAMPLE_RANK : DIRECTORY_CONTEXTS.findIndex(([, names]) => names.has(name));
     rank = Math.min(slash < 0 ? NO_RULE : directoryRank(directory.slice(0, slash)), own < 0 ? NO_RULE : own);
     if (directoryMemo.size >= MEMO_LIMIT) directoryMemo.clear();
     directoryMemo.set(directory, rank);

@@ -32,6 +32,11 @@ describe('pathContext', () => {
     ['Docs/Guide/setup.py', 'docs'],
     ['packages/a/EXAMPLES/run.py', 'example'],
     ['cookbook/rag.py', 'example'],
+    ['ExampleApps/YOLORealTimeSwiftUI/YOLORealTimeSwiftUITests/DetectorTests.swift', 'example'],
+    ['SampleCode/Classifier/ViewController.swift', 'example'],
+    ['demo-apps/chat/app.py', 'example'],
+    ['sample_data/train.csv', 'project'],
+    ['exampleservice/app.py', 'project'],
     // Training recipes are the team's own runs: the configurations its models are trained with.
     ['recipes/zephyr/sft/config_full.yaml', 'project'],
     // A directory named like a test file is no test; a file named like a directory is no context.
