@@ -1055,6 +1055,9 @@ let package = Package(
     [{ 'vision/mlp_mnist/Project.toml': JULIA, 'vision/mlp_mnist/Manifest.toml': 'julia_version = "1.10.0"\nmanifest_format = "2.0"\n\n[[deps.Flux]]\nuuid = "587475ba"\n' }, 'locked'],
     [{ 'DESCRIPTION': DESCRIPTION }, 'partial'],
     [{ 'Package.swift': SWIFT }, 'partial'],
+    // A compiled build that depends on no package has nothing to pin; beside a package.json of build tools it does not decide.
+    [{ 'Package.swift': 'let package = Package(name: "YOLO", targets: [.target(name: "YOLO")])\n' }, 'no-dependencies'],
+    [{ 'Package.swift': 'let package = Package(name: "YOLO")\n', 'package.json': '{"devDependencies": {"prettier": "^3.3.0"}}\n' }, 'none'],
     [{ 'Package.swift': SWIFT, 'App.xcodeproj/project.xcworkspace/xcshareddata/swiftpm/Package.resolved': '{\n  "pins" : [\n    {\n      "identity" : "swift-numerics",\n      "kind" : "remoteSourceControl"\n    }\n  ],\n  "version" : 2\n}\n' }, 'locked'],
     // A Python environment decides, whatever the JVM build beside it says.
     [{ 'requirements.txt': 'pandas\n', 'pom.xml': POM }, 'unpinned'],

@@ -20,6 +20,7 @@ const PINNING: Readonly<Record<string, readonly [said: string, needed: string]>>
   partial: ['some dependency versions pinned', 'some versions pinned'],
   unpinned: ['no dependency version pinned', 'pinned versions'],
   none: ['no runtime dependency declared', 'declared dependencies'],
+  'no-dependencies': ['no dependency to pin: the build declares none', 'pinned versions'],
 };
 
 

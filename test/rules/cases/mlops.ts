@@ -62,6 +62,13 @@ export const cases: RuleCases = {
   'mlops.dependency-pinning': [
     { name: 'poetry lock file', files: { 'pyproject.toml': '[tool.poetry]\nname = "x"\n[tool.poetry.dependencies]\npython = "^3.11"\npandas = "^2.0"\n', 'poetry.lock': '[[package]]\nname = "pandas"\nversion = "2.1.0"\n' }, status: 'pass' },
     { name: 'every requirement exact', files: { 'requirements.txt': requirements('pandas==2.1.0', 'scikit-learn==1.3.2') }, status: 'pass' },
+    {
+      // The Swift compiler rejects an import the package does not declare: no dependency, none to pin.
+      name: 'a Swift package that depends on no other package',
+      files: { 'Package.swift': '// swift-tools-version: 5.10\nimport PackageDescription\n\nlet package = Package(name: "YOLO", targets: [.target(name: "YOLO")])\n', 'Sources/YOLO/YOLO.swift': 'import CoreML\n' },
+      status: 'pass',
+      firstEvidence: 'no dependency to pin: the build declares none',
+    },
     // What floats leads, where it is declared: the line the team has to change.
     { name: 'some requirements float', files: { 'requirements.txt': requirements('pandas==2.1.0', 'scikit-learn>=1.3') }, status: 'partial', firstEvidence: 'requirements.txt:2 scikit-learn >=1.3, not an exact version' },
     { name: 'a requirement with no version among pinned ones', files: { 'requirements.txt': requirements('pandas==2.1.0', 'numpy==1.26.4', 'scikit-learn==1.4.2'), 'functions/trigger/requirements.txt': requirements('kfp==1.6.2', 'google-cloud-storage') }, status: 'partial', firstEvidence: 'functions/trigger/requirements.txt:2 google-cloud-storage with no version' },

@@ -86,9 +86,10 @@ export interface DependencyFacts {
   /**
    * How reproducible the Python environment is:
    * `locked` a lock file exists; `pinned` every declared requirement is exact; `partial` some are;
-   * `unpinned` none are; `none` no Python dependencies are declared.
+   * `unpinned` none are; `none` no Python dependencies are declared; `no-dependencies` the project's
+   * only manifests are compiled builds (Swift, Rust, Go, JVM, Julia) that depend on no package.
    */
-  pinning: 'locked' | 'pinned' | 'partial' | 'unpinned' | 'none';
+  pinning: 'locked' | 'pinned' | 'partial' | 'unpinned' | 'none' | 'no-dependencies';
   /** The runtime requirements that decide `pinning` and name no exact version (none when a lock file decides). */
   floating: Dependency[];
 }

@@ -89,7 +89,9 @@ const COMPILED: ReadonlySet<string> = new Set(['maven', 'cargo', 'go', 'julia', 
  * How reproducible the installed environment is. The Python (and conda) environment decides; a
  * package.json beside it is usually a docs site or a front end. A project with no Python runtime
  * dependency at all is judged by its R environment (an renv lock or a DESCRIPTION), then by its JVM,
- * Rust, Go or Julia builds, then by its npm dependencies (a TypeScript service or LLM application).
+ * Rust, Go, Julia or Swift builds, then by its npm dependencies (a TypeScript service or LLM
+ * application). A project whose only manifests are such builds, declaring no dependency, has none to
+ * pin: a compiled build fails on an import it does not declare, so none is left undeclared.
  */
 function pinningOf(
   manifests: ReadonlyArray<{ path: string; read: ManifestRead }>,
@@ -104,8 +106,11 @@ function pinningOf(
   const r = ecosystemPinning(installed, locks, { counts: (ecosystem) => ecosystem === 'cran', lockAlone: true, abstract });
   if (r.pinning !== 'none') return r;
   const compiled = ecosystemPinning(installed, locks, { counts: (ecosystem) => COMPILED.has(ecosystem), lockAlone: true, abstract });
+  if (compiled.pinning !== 'none') return compiled;
   // A package-lock.json of build tools alone (devDependencies) locks no runtime.
-  return compiled.pinning === 'none' ? ecosystemPinning(installed, locks, { counts: (ecosystem) => ecosystem === 'npm', lockAlone: false, abstract }) : compiled;
+  const npm = ecosystemPinning(installed, locks, { counts: (ecosystem) => ecosystem === 'npm', lockAlone: false, abstract });
+  const own = installed.filter(({ path }) => pathContext(path) === 'project');
+  return npm.pinning === 'none' && own.length > 0 && own.every(({ read }) => COMPILED.has(read.ecosystem)) ? { pinning: 'no-dependencies', floating: [] } : npm;
 }
 
 type Pinning = Pick<DependencyFacts, 'pinning' | 'floating'>;
