@@ -122,7 +122,7 @@ export const fact = defineCheck({
       const holds = expected.some((option) => JSON.stringify(value) === JSON.stringify(option));
       return {
         value: holds,
-        evidence: [{ kind: 'fact', detail: `${said(arg.path, value)}${holds ? '' : ` (needs ${alternatives(expected.map((option) => FACT_WORDS[arg.path]?.need?.(option) ?? describe(option)))})`}` }],
+        evidence: [{ kind: 'fact', detail: `${said(arg.path, value)}${holds ? '' : ` (needs ${alternatives([...new Set(expected.map((option) => FACT_WORDS[arg.path]?.need?.(option) ?? describe(option)))])})`}` }],
       };
     }
     const numeric = Array.isArray(value) ? value.length : value;

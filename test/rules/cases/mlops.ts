@@ -72,7 +72,8 @@ export const cases: RuleCases = {
     // What floats leads, where it is declared: the line the team has to change.
     { name: 'some requirements float', files: { 'requirements.txt': requirements('pandas==2.1.0', 'scikit-learn>=1.3') }, status: 'partial', firstEvidence: 'requirements.txt:2 scikit-learn >=1.3, not an exact version' },
     { name: 'a requirement with no version among pinned ones', files: { 'requirements.txt': requirements('pandas==2.1.0', 'numpy==1.26.4', 'scikit-learn==1.4.2'), 'functions/trigger/requirements.txt': requirements('kfp==1.6.2', 'google-cloud-storage') }, status: 'partial', firstEvidence: 'functions/trigger/requirements.txt:2 google-cloud-storage with no version' },
-    { name: 'nothing pinned', files: { 'requirements.txt': requirements('pandas', 'scikit-learn') }, status: 'fail', evidence: 'no dependency version pinned' },
+    // Each thing that would do is named once, though two of the accepted values read alike.
+    { name: 'nothing pinned', files: { 'requirements.txt': requirements('pandas', 'scikit-learn') }, status: 'fail', firstEvidence: 'no dependency version pinned (needs a lock file or pinned versions)' },
     { name: 'a dvc.lock is not a dependency lock', files: { 'requirements.txt': requirements('pandas'), 'dvc.lock': 'schema: "2.0"\nstages: {}\n' }, status: 'fail' },
     { name: 'a lock file in an example does not count', files: { 'requirements.txt': requirements('pandas'), 'examples/demo/poetry.lock': '[[package]]\nname = "x"\n' }, status: 'fail' },
   ],
