@@ -174,6 +174,11 @@ describe('tests', () => {
       // Kedro's generated test_run.py asserts what the template was generated with.
       'src/tests/test_run.py':
         'from pathlib import Path\n\nimport pytest\nfrom kedro.framework.context import KedroContext\n\n\n@pytest.fixture\ndef project_context():\n    return KedroContext(package_name="churn", project_path=Path.cwd())\n\n\n# The tests below are here for the demonstration purpose\n# and should be replaced with the ones testing the project\n# functionality\nclass TestProjectContext:\n    def test_package_name(self, project_context):\n        assert project_context.package_name == "churn"\n\n    def test_project_path(self, project_context):  # type: ignore\n        assert project_context.project_path == Path.cwd()\n',
+      // The AWS CDK's `cdk init` test builds the stack and leaves its assertion commented out; with it uncommented, it tests.
+      'tests/unit/test_infra_stack.py':
+        'import aws_cdk as core\nimport aws_cdk.assertions as assertions\n\nfrom infra.infra_stack import InfraStack\n\n# example tests. To run these tests, uncomment this file along with the example\n# resource in infra/infra_stack.py\ndef test_sqs_queue_created():\n    app = core.App()\n    stack = InfraStack(app, "infra")\n    template = assertions.Template.from_stack(stack)\n\n#     template.has_resource_properties("AWS::SQS::Queue", {\n#         "VisibilityTimeout": 300\n#     })\n',
+      'tests/unit/test_model_stack.py':
+        'import aws_cdk as core\nimport aws_cdk.assertions as assertions\n\nfrom infra.model_stack import ModelStack\n\ndef test_endpoint_created():\n    app = core.App()\n    stack = ModelStack(app, "model")\n    template = assertions.Template.from_stack(stack)\n    template.resource_count_is("AWS::SageMaker::Endpoint", 1)\n',
       // Create React App's and Angular CLI's generated tests; a generated spec the team added a test to is real.
       'frontend/src/App.test.tsx':
         "import React from 'react';\nimport { render, screen } from '@testing-library/react';\nimport App from './App';\n\ntest('renders learn react link', () => {\n  render(<App />);\n  const linkElement = screen.getByText(/learn react/i);\n  expect(linkElement).toBeInTheDocument();\n});\n",
@@ -191,6 +196,7 @@ describe('tests', () => {
       'tests/test_multiline.py',
       'tests/test_raises.py',
       'tests/test_smoke.py',
+      'tests/unit/test_model_stack.py',
       'web/src/app/price.component.spec.ts',
     ]);
     expect(facts.placeholders).toEqual([
@@ -207,6 +213,7 @@ describe('tests', () => {
       'tests/test_endpoints.py',
       'tests/test_pipelines.py',
       'tests/unit/code_test.py',
+      'tests/unit/test_infra_stack.py',
       'web/src/app/app.component.spec.ts',
     ]);
   });

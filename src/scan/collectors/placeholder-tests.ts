@@ -21,10 +21,11 @@ const TEST_DEFINITION = /^([ \t]*)(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\(/;
 /**
  * A statement that checks nothing; `try`/`except` only wrap others. Kedro's project template ships
  * `test_run.py`, whose tests assert the package name or path it was generated with
- * (`assert project_context.project_path == Path.cwd()`, "here for the demonstration purpose").
+ * (`assert project_context.project_path == Path.cwd()`, "here for the demonstration purpose"); the AWS
+ * CDK's `cdk init` ships a test that builds the app's stack and its template, its assertion commented out.
  */
 const PLACEHOLDER_STATEMENT =
-  /^(?:pass|\.\.\.|return(?:[ \t]+None)?|assert[ \t]+(?:True|False|1|not[ \t]+False|1[ \t]*==[ \t]*1)\b.*|assert[ \t]+project_context\.(?:package_name|project_path)[ \t]*==.*|self\.assert(?:True|Equal)\([ \t]*(?:True|1,[ \t]*1)[ \t]*\).*|print\(.*|try:|except\b.*:|finally:|else:|(?:import|from)[ \t]+\S.*|pytest\.(?:skip|xfail|fail)\(.*\))$/;
+  /^(?:(?:app|stack|template)[ \t]*=[ \t]*(?:(?:core|cdk)\.App\(\)|\w+\(app,[^)]*\)|assertions\.Template\.from_stack\(stack\))|pass|\.\.\.|return(?:[ \t]+None)?|assert[ \t]+(?:True|False|1|not[ \t]+False|1[ \t]*==[ \t]*1)\b.*|assert[ \t]+project_context\.(?:package_name|project_path)[ \t]*==.*|self\.assert(?:True|Equal)\([ \t]*(?:True|1,[ \t]*1)[ \t]*\).*|print\(.*|try:|except\b.*:|finally:|else:|(?:import|from)[ \t]+\S.*|pytest\.(?:skip|xfail|fail)\(.*\))$/;
 const DOCSTRING_START = /^[rRuU]?("""|''')/;
 
 function indentOf(line: string): number {
