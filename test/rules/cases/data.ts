@@ -311,6 +311,13 @@ export const cases: RuleCases = {
   ],
 
   'data.versioned-datasets': [
+    // Azure ML (SDK v1) registers a step's output as a new version of the dataset each time the step completes.
+    {
+      name: "a pipeline step's output registered as a dataset version when the step completes",
+      files: { 'azureml/training_pipeline.py': 'from azureml.data import OutputFileDatasetConfig\n\nraw_training_data = OutputFileDatasetConfig(name="raw_data_training")\nraw_training_data = raw_training_data.register_on_complete(name="raw_data_training")\n', 'src/train.py': 'model.fit(X, y)\n' },
+      status: 'pass',
+      firstEvidence: 'azureml/training_pipeline.py:4',
+    },
     {
       name: 'Azure ML dataset registered as a new version on every run',
       files: { 'ml_service/pipelines/build_train_pipeline.py': 'dataset = Dataset.Tabular.from_delimited_files(path=(datastore, file_name))\ndataset = dataset.register(workspace=aml_workspace, name=dataset_name, create_new_version=True)\n' },
