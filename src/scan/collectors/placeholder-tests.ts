@@ -122,7 +122,8 @@ export function hasRealJvmTest(text: string): boolean {
  * the generated boilerplate (the React one fails as soon as the page is edited), not the team's code.
  */
 const SCRIPT_TEST_CALL = /\b(?:it|test)(?:\.(?:only|skip|concurrent))?[ \t]*\(/g;
-const SCRIPT_TEST_TITLE = /\b(?:it|test)(?:\.(?:only|skip|concurrent))?[ \t]*\([ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|`([^`\n]*)`)/g;
+/** A test call and its title, written in any of the three quotes. */
+const SCRIPT_TEST_TITLE = new RegExp(`${SCRIPT_TEST_CALL.source}[ \\t]*(?:'([^'\\n]*)'|"([^"\\n]*)"|\`([^\`\\n]*)\`)`, 'g');
 const GENERATED_TITLE =
   /^(?:renders learn react link|renders props\.msg when passed|should create(?: the app)?|should be created|should render title|should have (?:as title '[^']*'|the '[^']*' title))$/;
 

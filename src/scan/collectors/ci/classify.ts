@@ -306,7 +306,7 @@ export class Classifier {
   private hereDocument({ opener, body }: HereDocument, where: Where, shown: string | undefined, nesting: number): Outcome {
     const reader = hereDocumentReader(opener);
     if (!reader || nesting >= MAX_NESTING) return NOTHING;
-    const lines = reader === 'shell' ? body : pythonCommands(body).map(({ text, line }) => scriptLine(text, line));
+    const lines = reader === 'shell' ? body : pythonCommands(body);
     return { found: this.script(lines, where, shown, nesting + 1).found, active: false };
   }
 
@@ -341,8 +341,7 @@ export class Classifier {
       // `python -c "import pytest; pytest.main(['tests'])"`: what the code runs; the code itself does something whatever it runs.
       const code = pythonArgument(form);
       if (code) {
-        const lines = pythonCommands([{ text: code.text, line: code.line }]).map(({ text, line }) => scriptLine(text, line));
-        for (const item of this.script(lines, where, shown, nesting + 1).found) add(item.kind, item.links, item.tolerated);
+        for (const item of this.script(pythonCommands([code]), where, shown, nesting + 1).found) add(item.kind, item.links, item.tolerated);
       }
       for (const container of containerCommands(form)) {
         for (const kind of referenceKinds(container.image.text, NO_INPUTS)) add(kind, linkAt(container.image.line));

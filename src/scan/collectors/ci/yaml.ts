@@ -1,7 +1,7 @@
 import { LineCounter, isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Alias, type Document, type Node, type Scalar } from 'yaml';
 import type { FileContent } from '../../collector.js';
 import type { Warn } from '../../location.js';
-import { brokenDraft, type Draft } from './draft.js';
+import { addReference, addScripts, brokenDraft, type Draft } from './draft.js';
 import type { RepoFiles } from './follow/repo-files.js';
 import type { Inputs } from './reference-patterns.js';
 import { scriptLine, type ScriptLine, type Word } from './shell.js';
@@ -211,6 +211,18 @@ export function scriptsOf(y: Yaml, node: unknown, seen = new Set<unknown>()): Sc
     return value.items.flatMap((item) => scriptsOf(y, item, seen));
   }
   return isScalar(value) && text(y, value) !== undefined ? [scalarLines(y, value)] : [];
+}
+
+/**
+ * A step of a CI that runs each step in a container (Drone, Woodpecker): its commands run in its
+ * image; a step without commands runs the image itself, a plugin configured by its `settings`.
+ */
+export function addImageStep(draft: Draft, y: Yaml, step: unknown, commands: unknown): void {
+  draft.jobs++;
+  const image = child(y, step, 'image');
+  const scripts = scriptsOf(y, commands);
+  addReference(draft, text(y, image) ?? '', lineOf(y, image), inputs(y, child(y, step, 'settings')), { passive: scripts.length > 0 });
+  addScripts(draft, scripts);
 }
 
 /** Reads the documents of one YAML file (several when the file has `---` separators) into a draft. */

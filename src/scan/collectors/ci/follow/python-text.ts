@@ -1,3 +1,4 @@
+import { scriptLine, type ScriptLine } from '../shell.js';
 import { lineAtOffset, lineStarts, stringAt, type Literal } from '../source-text.js';
 
 /*
@@ -123,13 +124,13 @@ function shellWord(value: string): string {
  * here-document fed to Python in a CI step (`python3 << 'EOF'`). A single string is a shell
  * command line (`os.system("pytest -q")`); a list is the command's words.
  */
-export function pythonCommands(body: PythonFunction['body']): Array<{ text: string; line: number }> {
-  const commands: Array<{ text: string; line: number }> = [];
+export function pythonCommands(body: PythonFunction['body']): ScriptLine[] {
+  const commands: ScriptLine[] = [];
   for (const { receiver, methods, program } of COMMAND_CALLS) {
     for (const literals of callLiterals(body, receiver, methods)) {
       if (literals.length === 0 && !program) continue;
       const words = literals.length === 1 && !program ? [literals[0]!.value] : literals.map(({ value }) => shellWord(value));
-      commands.push({ text: [...(program ? [program] : []), ...words].join(' '), line: literals[0]?.line ?? body[0]?.line ?? 1 });
+      commands.push(scriptLine([...(program ? [program] : []), ...words].join(' '), literals[0]?.line ?? body[0]?.line ?? 1));
     }
   }
   return commands.sort((a, b) => a.line - b.line);

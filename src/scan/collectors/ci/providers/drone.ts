@@ -1,8 +1,8 @@
 import { isMap } from 'yaml';
-import { addReference, addScripts, emptyDraft, type Draft } from '../draft.js';
+import { emptyDraft, type Draft } from '../draft.js';
 import type { CiTrigger } from '../facts.js';
 import type { CiProviderDefinition } from '../provider.js';
-import { child, inputs, items, lineOf, resolved, scriptsOf, text, texts, yamlReader, type Yaml } from '../yaml.js';
+import { addImageStep, child, items, resolved, text, texts, yamlReader, type Yaml } from '../yaml.js';
 
 const DRONE_EVENTS = new Map<string, CiTrigger>([
   ['push', 'push'],
@@ -30,14 +30,7 @@ function dronePipeline(docs: Yaml[]): Draft {
     const root = y.doc.contents;
     const kind = text(y, child(y, root, 'kind'));
     if (kind !== undefined && kind !== 'pipeline') continue;
-    for (const step of items(y, child(y, root, 'steps'))) {
-      draft.jobs++;
-      const image = child(y, step, 'image');
-      const commands = scriptsOf(y, child(y, step, 'commands'));
-      // A step with commands runs them in its image; one without runs the image, a plugin.
-      addReference(draft, text(y, image) ?? '', lineOf(y, image), inputs(y, child(y, step, 'settings')), { passive: commands.length > 0 });
-      addScripts(draft, commands);
-    }
+    for (const step of items(y, child(y, root, 'steps'))) addImageStep(draft, y, step, child(y, step, 'commands'));
     const events = droneEvents(y, child(y, child(y, root, 'trigger'), 'event'));
     draft.triggers.push(...events.map((event) => DRONE_EVENTS.get(event) ?? 'other'));
   }

@@ -1,8 +1,8 @@
 import { isMap } from 'yaml';
-import { addReference, addScripts, emptyDraft, type Draft } from '../draft.js';
+import { emptyDraft, type Draft } from '../draft.js';
 import type { CiTrigger } from '../facts.js';
 import type { CiProviderDefinition } from '../provider.js';
-import { child, entries, firstDocument, inputs, items, lineOf, resolved, scriptsOf, text, texts, type Yaml, yamlReader } from '../yaml.js';
+import { addImageStep, child, entries, firstDocument, items, resolved, texts, type Yaml, yamlReader } from '../yaml.js';
 
 const WOODPECKER_EVENTS = new Map<string, CiTrigger>([
   ['push', 'push'],
@@ -31,14 +31,7 @@ function woodpeckerSteps(y: Yaml, root: unknown): unknown[] {
 function woodpeckerWorkflow(y: Yaml): Draft {
   const draft = emptyDraft();
   const root = y.doc.contents;
-  for (const step of woodpeckerSteps(y, root)) {
-    draft.jobs++;
-    const image = child(y, step, 'image');
-    const commands = scriptsOf(y, child(y, step, 'commands') ?? child(y, step, 'entrypoint'));
-    // A step with commands runs them in its image; one without runs the image, a plugin given `settings`.
-    addReference(draft, text(y, image) ?? '', lineOf(y, image), inputs(y, child(y, step, 'settings')), { passive: commands.length > 0 });
-    addScripts(draft, commands);
-  }
+  for (const step of woodpeckerSteps(y, root)) addImageStep(draft, y, step, child(y, step, 'commands') ?? child(y, step, 'entrypoint'));
   draft.triggers = woodpeckerTriggers(y, child(y, root, 'when'));
   draft.disabled = draft.jobs === 0;
   return draft;
