@@ -880,6 +880,22 @@ export const cases: RuleCases = {
       firstEvidence: 'defs/science.py:5',
     },
     {
+      name: 'a Dagster asset named for its forecasts by its function',
+      files: {
+        'src/defs/production_assets.py': 'from dagster import AssetExecutionContext, asset\n\n\n@asset(\n    partitions_def=live_forecast_partitions,\n    deps=["ecmwf_ens", "power_time_series_and_metadata"],\n)\ndef live_forecasts(context: AssetExecutionContext, config: LiveForecastsConfig) -> None:\n    write_forecasts(load_model().predict(features(context)))\n',
+      },
+      status: 'pass',
+      firstEvidence: 'src/defs/production_assets.py:8 def live_forecasts(context: AssetExecutionContext, config: LiveForecastsConfig) -> None:',
+    },
+    // Dagster passes its context first; a method's first parameter is `self`, an Airflow callable's `**context`.
+    {
+      name: 'forecasting functions that are no Dagster step',
+      files: {
+        'src/model.py': 'class Forecaster:\n    def forecast(self, context):\n        return self.model.predict(context)\n\n\ndef make_forecasts(**context):\n    return Forecaster().forecast(context)\n',
+      },
+      status: 'unknown',
+    },
+    {
       name: 'an Airflow task named for batch prediction',
       files: { 'dags/batch_serving_dag.py': 'from airflow import DAG\nfrom airflow.operators.python import PythonOperator\n\nwith DAG("batch_serving", schedule="@daily") as dag:\n    predict = PythonOperator(task_id="batch_prediction_task", python_callable=run_batch_prediction)\n' },
       status: 'pass',

@@ -622,6 +622,23 @@ export const cases: RuleCases = {
     { name: 'an Azure ML pipeline of script steps', files: { 'ml_service/pipelines/build_train_pipeline.py': 'train_step = PythonScriptStep(name="Train Model", script_name="train_aml.py", compute_target=aml_compute)\npipeline = Pipeline(workspace=aml_workspace, steps=[train_step])\n' }, status: 'pass', evidence: 'PythonScriptStep' },
     { name: 'DVC pipeline', files: { 'dvc.yaml': 'stages:\n  train:\n    cmd: python train.py\n' }, status: 'pass' },
     {
+      name: 'a model trained in a Dagster asset',
+      files: {
+        'src/defs/cv_assets.py': 'from dagster import AssetExecutionContext, asset\nfrom xgboost import XGBRegressor\n\n\n@asset(tags={"layer": "research"}, deps=["features"])\ndef trained_cv_model(context: AssetExecutionContext) -> None:\n    XGBRegressor().fit(X, y)\n',
+      },
+      status: 'pass',
+      firstEvidence: 'src/defs/cv_assets.py:5 @asset(',
+    },
+    {
+      name: 'a Dagster asset job over the training assets',
+      files: {
+        'src/hooli/assets.py': 'import dagster as dg\nfrom scipy import optimize\n\n\n@dg.asset(group_name="forecasting")\ndef order_forecast_model(weekly_orders):\n    return optimize.curve_fit(linear, weekly_orders.week, weekly_orders.orders)[0]\n',
+        'src/hooli/jobs.py': 'import dagster as dg\n\npredict_job = dg.define_asset_job("predict_job", selection=dg.AssetSelection.groups("forecasting"))\n',
+      },
+      status: 'pass',
+      evidence: 'src/hooli/jobs.py:3',
+    },
+    {
       name: 'a Metaflow flow with several base classes',
       files: { 'flows/train_flow.py': 'from metaflow import FlowSpec, step\n\nclass TrainFlow(FlowSpec, ConfigBase):\n    @step\n    def start(self):\n        self.next(self.end)\n' },
       status: 'pass',
