@@ -629,14 +629,14 @@ export const cases: RuleCases = {
       status: 'pass',
       firstEvidence: 'src/defs/cv_assets.py:5 @asset(',
     },
+    // The asset only scores with a model trained by hand elsewhere: its module trains nothing.
     {
-      name: 'a Dagster asset job over the training assets',
+      name: 'a Dagster asset that only scores, beside a training script',
       files: {
-        'src/hooli/assets.py': 'import dagster as dg\nfrom scipy import optimize\n\n\n@dg.asset(group_name="forecasting")\ndef order_forecast_model(weekly_orders):\n    return optimize.curve_fit(linear, weekly_orders.week, weekly_orders.orders)[0]\n',
-        'src/hooli/jobs.py': 'import dagster as dg\n\npredict_job = dg.define_asset_job("predict_job", selection=dg.AssetSelection.groups("forecasting"))\n',
+        'defs/science.py': 'from dagster import asset\n\n\n@asset(key=["dwh_science", "win_probability_predictions"])\ndef win_probability_predictions(_):\n    return predict_and_write_to_snowflake()\n',
+        'models/win_probability.py': 'from xgboost import XGBClassifier\n\n\ndef train_and_save(X, y):\n    XGBClassifier().fit(X, y).save_model("model.json")\n',
       },
-      status: 'pass',
-      evidence: 'src/hooli/jobs.py:3',
+      status: 'fail',
     },
     {
       name: 'a Metaflow flow with several base classes',

@@ -324,6 +324,21 @@ export const cases: RuleCases = {
   ],
 
   'monitoring.prediction-logging': [
+    {
+      name: 'an Azure ML deployment that collects its inputs and outputs',
+      files: { 'deploy/online.py': 'from azure.ai.ml.entities import DataCollector, DeploymentCollection, ManagedOnlineDeployment\n\ndeployment = ManagedOnlineDeployment(\n    name="blue",\n    model=model,\n    data_collector=DataCollector(collections={"model_inputs": DeploymentCollection(enabled="true"), "model_outputs": DeploymentCollection(enabled="true")}),\n)\n', 'src/train.py': 'model.fit(X, y)\n' },
+      status: 'pass',
+      firstEvidence: 'deploy/online.py:6',
+    },
+    // The project's own class that downloads data is no capture of predictions.
+    {
+      name: "a project's own DataCollector class",
+      files: {
+        'src/data_download.py': 'from src.collector import DataCollector\n\n\ndef download(region):\n    data_obj = DataCollector()\n    return data_obj.get_data(region)\n',
+        'src/train.py': 'model.fit(X, y)\n',
+      },
+      status: 'fail',
+    },
     releasedLibraryCase,
     // A service that keeps every prediction in its database, with the version of the model that made it.
     {

@@ -231,6 +231,25 @@ export const cases: RuleCases = {
       status: 'fail',
       firstEvidence: 'archive/old_pipeline/config.yaml:1',
     },
+    // A service account key's id names the key and opens nothing; the key is its private_key.
+    {
+      name: "a service account file CI writes from secrets, with the key's id in the clear",
+      files: {
+        '.github/workflows/dvc.yml':
+          'on: workflow_dispatch\njobs:\n  key:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          cat <<EOT > sa.json\n          {\n            "type": "service_account",\n            "private_key_id": "b9a69694c897e52628918aa8ea99072747b08278",\n            "private_key": "${{ secrets.SERVICE_ACCOUNT_PRIVATE_KEY }}"\n          }\n          EOT\n',
+        'src/train.py': trainScript,
+      },
+      status: 'pass',
+    },
+    {
+      name: 'a service account key committed under any name',
+      files: {
+        'config/pipeline-sa.json': `{\n  "type": "service_account",\n  "private_key_id": "b9a69694c897e52628918aa8ea99072747b08278",\n  "private_key": "${privateKeyHeader.replace('RSA ', '')}\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\n"\n}\n`,
+        'src/train.py': trainScript,
+      },
+      status: 'fail',
+      firstEvidence: 'config/pipeline-sa.json:4 private-key',
+    },
     { name: 'a credentials file in a legacy folder', files: { 'legacy/gcp/credentials.json': '{"type": "service_account"}\n', 'src/train.py': trainScript }, status: 'fail', evidence: 'legacy/gcp/credentials.json' },
     {
       name: 'a fake key in a test fixture is shown but not counted',
