@@ -1062,6 +1062,15 @@ export const cases: RuleCases = {
     { name: 'SageMaker endpoint declared in CDK (Python)', files: { 'infra/endpoint_stack.py': cdkEndpointStack }, status: 'pass', evidence: 'infra/endpoint_stack.py:9' },
     { name: 'a commented-out CDK endpoint does not count', files: { 'infra/endpoint_stack.py': cdkEndpointStack.replace(/        sagemaker\.CfnEndpoint\(\n[^]*$/, '        # sagemaker.CfnEndpoint(self, "Endpoint")\n') }, status: 'unknown' },
     { name: 'ECS service declared through a registry module', files: { 'infra/main.tf': 'module "api" {\n  source  = "terraform-aws-modules/ecs/aws//modules/service"\n  version = "5.11.0"\n}\n' }, status: 'pass', evidence: 'from terraform-aws-modules/ecs/aws//modules/service' },
+    {
+      name: 'a Lambda function from a container image, declared in Terraform',
+      files: {
+        'infrastructure/modules/lambda/main.tf': 'resource "aws_lambda_function" "lambda_function" {\n  function_name = var.lambda_function_name\n  image_uri     = var.image_uri\n  package_type  = "Image"\n  role          = aws_iam_role.iam_lambda.arn\n}\n',
+        'infrastructure/Dockerfile': 'FROM public.ecr.aws/lambda/python:3.9\nCOPY lambda_function.py ./\nCMD ["lambda_function.lambda_handler"]\n',
+      },
+      status: 'pass',
+      firstEvidence: 'infrastructure/modules/lambda/main.tf:1',
+    },
     { name: 'Pulumi program declaring a Cloud Run service', files: { 'infra/index.ts': 'import * as gcp from "@pulumi/gcp";\n\nnew gcp.cloudrunv2.Service("api", { location: "europe-west1", template: {} });\n' }, status: 'pass', evidence: 'gcp:cloudrunv2:Service' },
     {
       name: "the model's Deployment declared with Pulumi's kubernetesx component package",
