@@ -158,6 +158,14 @@ export const cases: RuleCases = {
     { name: 'a notebook-only PoC', files: { 'poc.ipynb': notebook('import pandas as pd\ndf = pd.read_csv("data.csv")\nmodel = fit(df)'), 'util.py': 'x = 1\n' }, status: 'fail', evidence: 'of the code in notebooks' },
   ],
   'mlops.experiment-tracking': [
+    // Autologging switched off before logging by hand: the hand-written calls are the tracking.
+    {
+      name: 'autologging switched off, then parameters and metrics logged by hand',
+      files: { 'src/model_train.py': 'import mlflow\n\n\ndef train(X, y, param):\n    mlflow.lightgbm.autolog(disable=True)\n    mlflow.log_params(param)\n    bst = lgb.train(param, lgb.Dataset(X, y))\n    mlflow.log_metric("rmse", rmse(bst, X, y))\n' },
+      status: 'pass',
+      firstEvidence: 'src/model_train.py:6 mlflow.log_params(param)',
+    },
+    { name: 'autologging switched off and nothing else', files: { 'src/train.py': 'import mlflow\n\nmlflow.sklearn.autolog(disable=True)\nmodel = RandomForestClassifier().fit(X, y)\n' }, status: 'partial', firstEvidence: 'src/train.py:1 imports mlflow' },
     // MLRun keeps each run of a function - parameters, results, artifacts - in its database.
     {
       name: 'a pipeline of MLRun function runs, a hub trainer among them',
@@ -676,6 +684,26 @@ export const cases: RuleCases = {
       files: { 'mlops/pipelines/training_workflow/metadata.yaml': mageTrainingPipeline, 'mlops/transformers/train.py': 'model.fit(X, y)\n' },
       status: 'pass',
       evidence: 'mlops/pipelines/training_workflow/metadata.yaml:3 type: data_loader',
+    },
+    // The batch inference pipeline comes first by path; the one whose blocks train leads.
+    {
+      name: "a Mage project's training pipeline leads, before its inference pipeline",
+      files: {
+        'mlops/pipelines/batch_inference/metadata.yaml': 'blocks:\n- name: load_batch_data\n  type: data_loader\n- name: batch_inference\n  type: transformer\ntype: python\nuuid: batch_inference\n',
+        'mlops/pipelines/training_workflow/metadata.yaml': mageTrainingPipeline,
+        'mlops/transformers/train.py': 'model.fit(X, y)\n',
+      },
+      status: 'pass',
+      firstEvidence: 'mlops/pipelines/training_workflow/metadata.yaml:3 type: data_loader',
+    },
+    {
+      name: 'a Prefect training task named with a capital leads, before the data flow',
+      files: {
+        'src/data_preprocess.py': 'from prefect import flow\n\n\n@flow(name="Data-preprocess-feature-engg")\ndef preprocess():\n    pass\n',
+        'src/model_train.py': 'from prefect import flow, task\n\n\n@task(name="Model Training")\ndef fit_model(X, y):\n    return lgb.train(params, lgb.Dataset(X, y))\n\n\n@flow(name="Sales-Model-Training")\ndef main():\n    fit_model(X, y)\n',
+      },
+      status: 'pass',
+      firstEvidence: 'src/model_train.py:9 @flow(name="Sales-Model-Training")',
     },
     {
       // A model config's `type: transformer` names an architecture, not a pipeline block.
