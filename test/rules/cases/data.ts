@@ -199,6 +199,15 @@ export const cases: RuleCases = {
       firstEvidence: 'backend/services/data_quality.py:4 def assess_data_quality(df: pd.DataFrame, target_column: str) -> dict:',
     },
     {
+      name: "the components template's validation step, checking the frame against its schema file",
+      files: {
+        'src/components/data_validation.py': 'class DataValidation:\n    def validate_number_of_columns(self, dataframe) -> bool:\n        return len(dataframe.columns) == len(self._schema_config["columns"])\n\n    def is_column_exist(self, df) -> bool:\n        return all(column in df.columns for column in self._schema_config["numerical_columns"])\n',
+        'src/components/model_trainer.py': 'model = RandomForestClassifier().fit(X, y)\n',
+      },
+      status: 'partial',
+      firstEvidence: 'src/components/data_validation.py:2 def validate_number_of_columns(self, dataframe) -> bool:',
+    },
+    {
       name: 'a function that records a data-quality score in a metric checks nothing',
       files: {
         'src/metrics.py': 'from prometheus_client import Gauge\n\ndata_quality_score = Gauge("data_quality_score", "Data quality", ["model"])\n\n\ndef record_data_quality(model_name: str, score: float) -> None:\n    data_quality_score.labels(model=model_name).set(score)\n',
