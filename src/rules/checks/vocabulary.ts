@@ -17,6 +17,6 @@ export const CI_STEP_KINDS = everyValue<CiStepKind>()([
 ]);
 export const IAC_TOOLS = everyValue<IacTool>()(['terraform', 'terragrunt', 'cloudformation', 'sam', 'cdk', 'cdktf', 'pulumi', 'bicep', 'arm', 'serverless']);
 export const RESOURCE_KINDS = everyValue<ResourceKind>()([
-  'model-endpoint', 'model-registry', 'model-monitor', 'model-quality-monitor', 'alert', 'container-service', 'kubernetes-workload', 'kubernetes-cluster', 'schedule', 'autoscaling', 'budget',
+  'model-endpoint', 'model-registry', 'model-monitor', 'model-quality-monitor', 'alert', 'container-service', 'function', 'kubernetes-workload', 'kubernetes-cluster', 'schedule', 'autoscaling', 'budget',
 ]);
 export const GRANT_KINDS = everyValue<GrantKind>()(['admin-role', 'admin-policy', 'wildcard-action']);

@@ -1071,6 +1071,15 @@ export const cases: RuleCases = {
       status: 'pass',
       firstEvidence: 'infrastructure/modules/lambda/main.tf:1',
     },
+    // A function that starts pipelines is glue around the workload, not its deployment.
+    {
+      name: 'a Cloud Function that starts pipelines, declared in Terraform',
+      files: {
+        'terraform/modules/cloudfunction/function.tf': 'resource "google_cloudfunctions_function" "trigger" {\n  name        = "pipeline-trigger"\n  runtime     = "python39"\n  entry_point = "cf_handler"\n}\n',
+        'src/train.py': 'model.fit(X, y)\n',
+      },
+      status: 'unknown',
+    },
     { name: 'Pulumi program declaring a Cloud Run service', files: { 'infra/index.ts': 'import * as gcp from "@pulumi/gcp";\n\nnew gcp.cloudrunv2.Service("api", { location: "europe-west1", template: {} });\n' }, status: 'pass', evidence: 'gcp:cloudrunv2:Service' },
     {
       name: "the model's Deployment declared with Pulumi's kubernetesx component package",

@@ -29,6 +29,8 @@ export type ResourceKind =
   | 'alert'
   /** A service, task or job on a managed container runtime (ECS, Cloud Run, App Runner, Container Apps, App Service, AWS Batch). */
   | 'container-service'
+  /** A function on a serverless runtime (Lambda, Cloud Functions, Azure Functions), declared outside SAM. */
+  | 'function'
   /** A workload declared for Kubernetes through infrastructure code (Terraform's Kubernetes provider, Pulumi). */
   | 'kubernetes-workload'
   /** A managed Kubernetes cluster (EKS, GKE, AKS, an Azure ML inference cluster). */

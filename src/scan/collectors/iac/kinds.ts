@@ -24,12 +24,13 @@ const KINDS: ReadonlyArray<readonly [ResourceKind, RegExp]> = [
     'alert',
     /^(?:aws_cloudwatch_(?:metric|composite)_alarm|aws::cloudwatch::(?:composite)?alarm|aws:cloudwatch:(?:metric|composite)alarm|google_monitoring_(?:alert_policy|slo)|gcp:monitoring:(?:alertpolicy|slo)|azurerm_monitor_(?:metric_alert|activity_log_alert|scheduled_query_rules_alert\w*)|microsoft\.insights\/(?:metricalerts|scheduledqueryrules|activitylogalerts)|azure-native:insights:(?:metricalert|scheduledqueryrule|activitylogalert)|pagerduty_\w+|opsgenie_\w+|datadog_monitor|datadog_service_level_objective|grafana_rule_group|newrelic_alert_\w+|newrelic_nrql_alert_condition|newrelic_service_level)$/,
   ],
-  // Functions run the project's code on a managed runtime as services and jobs do (a Lambda behind
-  // API Gateway serving forecasts), whatever the template language: SAM's function was one already.
   [
     'container-service',
-    /^(?:aws_ecs_(?:service|task_definition)|aws::ecs::(?:service|taskdefinition)|aws:ecs:(?:service|taskdefinition)|aws_apprunner_service|aws::apprunner::service|aws:apprunner:service|aws_batch_job_definition|aws::batch::jobdefinition|aws:batch:jobdefinition|aws::serverless::function|aws_lambda_function|aws::lambda::function|aws:lambda:function|google_cloudfunctions2?_function|gcp:cloudfunctions(?:v2)?:function|azurerm_(?:linux_|windows_)?function_app|google_cloud_run_(?:service|v2_service|v2_job)|gcp:cloudrun:service|gcp:cloudrunv2:(?:service|job)|azurerm_container_app|microsoft\.app\/containerapps|azure-native:app:containerapp|azurerm_(?:linux_|windows_)?web_app|azurerm_app_service|microsoft\.web\/sites|azure-native:web:webapp|awsx:ecs:(?:fargate|ec2)(?:service|taskdefinition))$/,
+    /^(?:aws_ecs_(?:service|task_definition)|aws::ecs::(?:service|taskdefinition)|aws:ecs:(?:service|taskdefinition)|aws_apprunner_service|aws::apprunner::service|aws:apprunner:service|aws_batch_job_definition|aws::batch::jobdefinition|aws:batch:jobdefinition|aws::serverless::function|google_cloud_run_(?:service|v2_service|v2_job)|gcp:cloudrun:service|gcp:cloudrunv2:(?:service|job)|azurerm_container_app|microsoft\.app\/containerapps|azure-native:app:containerapp|azurerm_(?:linux_|windows_)?web_app|azurerm_app_service|microsoft\.web\/sites|azure-native:web:webapp|awsx:ecs:(?:fargate|ec2)(?:service|taskdefinition))$/,
   ],
+  // SAM's function is an application SAM deploys (a container service above); a bare function
+  // resource may be the workload or glue around it (a Cloud Function that starts pipelines).
+  ['function', /^(?:aws_lambda_function|aws::lambda::function|aws:lambda:function|google_cloudfunctions2?_function|gcp:cloudfunctions(?:v2)?:function|azurerm_(?:linux_|windows_)?function_app)$/],
   [
     'kubernetes-workload',
     /^(?:kubernetes_(?:deployment|stateful_set|daemon_set|job|cron_job)(?:_v1)?|kubernetes:(?:apps\/v1:(?:deployment|statefulset|daemonset)|batch\/v1:(?:job|cronjob))|kubernetesx:index:(?:deployment|statefulset|job))$/,
