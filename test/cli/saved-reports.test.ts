@@ -69,14 +69,14 @@ describe('render', () => {
   });
 
   it('refuses a missing, foreign, broken or newer file in one line naming it', async () => {
-    const broken = structuredClone(pocReport) as Partial<Report>;
+    // Positions are looked up only in a file under 512 KiB: the fixture's whole report, indented, is about that size.
+    const broken = structuredClone({ ...pocReport, findings: pocReport.findings.slice(0, 10) }) as Partial<Report>;
     delete broken.summary;
     const cases: Array<[string, RegExp]> = [
       [join(dir, 'nope.json'), /nope\.json: cannot read report: no such file/],
       [await saved('package.json', { name: 'x', version: '1.0.0' }), /package\.json: not a scale-audit JSON report/],
       [await saved('truncated.json', JSON.stringify(pocReport).slice(0, 500)), /truncated\.json: not a scale-audit JSON report: invalid JSON/],
       [await saved('broken.json', JSON.stringify(broken, null, 2)), /broken\.json:1:1: missing required property "summary"/],
-      // Positions are looked up only in a file under 512 KiB, and the fixture's whole report, indented, is about that size.
       [await saved('wrong.json', JSON.stringify({ ...pocReport, findings: pocReport.findings.slice(0, 10), scoringVersion: 'one' }, null, 2)), /wrong\.json:\d+:\d+: scoringVersion: must be integer/],
       [await saved('future.json', { ...pocReport, schemaVersion: '2.0.0' }), /future\.json: report format 2\.0\.0 is not supported; this scale-audit reads 1\.x/],
     ];
