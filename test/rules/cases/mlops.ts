@@ -428,6 +428,28 @@ export const cases: RuleCases = {
     llmAssistantCase,
   ],
   'mlops.model-registry': [
+    // A registry of the team's own: model versions with stages in its database (anik081's SQL Server, mayur0522's PostgreSQL).
+    {
+      name: 'a model registry table created in SQL',
+      files: { 'database/phase_01_schema.sql': 'IF OBJECT_ID(\'dbo.aml_model_registry\') IS NULL\nBEGIN\n    CREATE TABLE dbo.aml_model_registry (\n        model_id INT IDENTITY PRIMARY KEY,\n        model_version VARCHAR(100) NOT NULL,\n        status VARCHAR(30) NOT NULL\n    );\nEND\n', 'src/train.py': 'model = RandomForestClassifier().fit(X, y)\n' },
+      status: 'pass',
+      firstEvidence: 'database/phase_01_schema.sql:3',
+    },
+    {
+      name: 'a table of ML models with a promotion column',
+      files: {
+        'backend/app/models/ml_model.py': 'from sqlalchemy import Column, DateTime, String\n\n\nclass MLModel(Base):\n    __tablename__ = "ml_models"\n    version = Column(String(50), nullable=False)\n    status = Column(String(50), default="TRAINED")\n    promoted_at = Column(DateTime, nullable=True)\n',
+        'src/train.py': 'model = RandomForestClassifier().fit(X, y)\n',
+      },
+      status: 'pass',
+      firstEvidence: 'backend/app/models/ml_model.py:5 __tablename__ = "ml_models"',
+    },
+    // A shop's catalogue of car models, or models without a stage, registers nothing.
+    {
+      name: 'a table of models without a promotion column',
+      files: { 'app/db.py': 'class TrainedModel(Base):\n    __tablename__ = "trained_models"\n    path = Column(String(200))\n', 'src/train.py': 'model = RandomForestClassifier().fit(X, y)\n' },
+      status: 'fail',
+    },
     releasedLibraryCase,
     {
       name: 'a W&B artifact linked into a registry collection with a production alias',
