@@ -659,6 +659,16 @@ export const cases: RuleCases = {
       status: 'pass',
       firstEvidence: 'src/defs/cv_assets.py:5 @asset(',
     },
+    // Both modules train (the serving asset refits a calibrator); the one grouped for training leads.
+    {
+      name: 'the Dagster assets grouped for training lead, before a serving asset that also fits',
+      files: {
+        'src/assets/serving.py': 'from dagster import asset\n\n\n@asset\ndef serving_bundle(model):\n    return CalibratedClassifierCV(model).fit(X_cal, y_cal)\n',
+        'src/assets/training.py': 'from dagster import asset\n\n\n@asset(group_name="model_training")\ndef fitted_model(model_input):\n    return LGBMClassifier().fit(model_input.X, model_input.y)\n',
+      },
+      status: 'pass',
+      firstEvidence: 'src/assets/training.py:4 @asset(group_name="model_training")',
+    },
     // The asset only scores with a model trained by hand elsewhere: its module trains nothing.
     {
       name: 'a Dagster asset that only scores, beside a training script',
