@@ -7,7 +7,9 @@
  * Not results: values in code blocks (a command's printed output, a dashboard mock-up), targets
  * and thresholds, in signs or in words (`≥ 0.90`, `precision >= 0.99`, `Minimum accuracy: 0.90`,
  * `at least 95% recall`), and metrics outside a section about the model or its results (a
- * deployment retrospective that quotes one score).
+ * deployment retrospective that quotes one score). A result names a value the model was measured
+ * at, so neither are pages that explain a metric (`An MAE of 3 MW means …`, a formula) or plan
+ * work (a roadmap, a section of targets or expected results).
  */
 export interface ResultsDoc {
   path: string;
@@ -41,7 +43,26 @@ const METRIC_CELL = new RegExp(`^\\W*(?:test |val(?:idation)? |mean |macro[- ]|m
 const VALUE_CELL = /^[*_~≈\s]*\d+(?:[.,]\d+)?\s*%?[*_\s]*(\(|$)/;
 /** Headings (and file names) under which a metric's value is a result of the model. */
 const RESULTS_TOPIC = /result|performance|evaluat|metric|benchmark|model|classifier|predict|accuracy|score|experiment|leaderboard|checkpoint|pretrained|zoo/i;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/**
+ * Headings under which a metric's value is what the team aims for, not what it measured
+ * (`Quality Targets`, `Expected results`, `Next steps`), unless the heading also says it was achieved.
+ */
+const PLANNED_TOPIC = /\b(?:targets?|goals?|objectives?|expected|expectations?|requirements?|roadmap|plan(?:s|ned)?|next steps|future work|to ?do|success criteria|acceptance criteria)\b/i;
+const MEASURED_TOPIC = /\b(?<!\b(?:expected|target|planned|desired)\s)results?\b|\b(?:achieved|measured|actual)\b/i;
+/**
+ * A folder or file that plans work (`docs/roadmap/`, `PLAN.md`, `rfcs/`, `experiment-plan.md`):
+ * the metrics it names are the ones the work will be measured by.
+ */
+const PLAN_PATH = /(?:^|[/_.\s-])(?:roadmaps?|plans?|planning|proposals?|rfcs?|todo|backlog)(?=$|[/_.\s-])/i;
+/**
+ * A value a sentence explains a metric with (`An MAE of 3 MW means the forecast is off by about
+ * 3 MW`): what follows it says what such a value would mean, not what the model scored.
+ */
+const EXPLAINED = /^[^.;:\n]{0,30}?\b(?:means?|would mean|indicates?|implies|corresponds? to)\b/i;
+/** Inline math (`$\mathrm{RMSE}^2 = \frac{m+1}{m}$`) is a formula: its numbers are no results. */
+const INLINE_MATH = /\$(?=[^$\n]*[\\^{])[^$\n]*\$/g;
+/** Fenced code, or a display-math block (a `$$` line alone) of formulas. */
+const FENCE = /^ {0,3}(`{3,}|~{3,}|\$\$(?=\s*$))/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 /** Longer lines (tables of data, minified HTML) are not read. */
@@ -60,7 +81,8 @@ export function mayReportResults(path: string): boolean {
   return (
     /\.(md|markdown)$/i.test(name) &&
     !/^(CHANGELOG|CHANGES|HISTORY|NEWS|LICEN[CS]E|CODE_OF_CONDUCT|SECURITY|CONTRIBUTING|SUPPORT|GOVERNANCE)\b/i.test(name) &&
-    (!RUN_LOG_FOLDER.test(path) || RESULTS_TOPIC.test(name))
+    (!RUN_LOG_FOLDER.test(path) || RESULTS_TOPIC.test(name)) &&
+    !PLAN_PATH.test(path.replace(/\.(md|markdown)$/i, ''))
   );
 }
 
@@ -97,7 +119,8 @@ export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | 
       table = null;
       continue;
     }
-    const inTopic = nameIsTopic || headings.some((title) => title !== undefined && RESULTS_TOPIC.test(title));
+    const planned = headings.some((title) => title !== undefined && PLANNED_TOPIC.test(title) && !MEASURED_TOPIC.test(title));
+    const inTopic = !planned && (nameIsTopic || headings.some((title) => title !== undefined && RESULTS_TOPIC.test(title)));
     const found: string[] = [];
     // A value in a table or a list item stands for one item (a model, a run); prose may repeat one.
     let listed = true;
@@ -121,8 +144,10 @@ export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | 
       // a line without a digit, or outside a section about results, is not read (compiling the two
       // patterns costs more than reading a small repository's documents).
       if (inTopic && /\d/.test(line)) {
-        const prose = line.replace(/`[^`]*`/g, '');
-        for (const pattern of [NAME_THEN_VALUE, VALUE_THEN_NAME]) for (const match of prose.matchAll(pattern)) found.push(normalMetric(match[1]!));
+        const prose = line.replace(/`[^`]*`/g, '').replace(INLINE_MATH, '');
+        for (const pattern of [NAME_THEN_VALUE, VALUE_THEN_NAME]) {
+          for (const match of prose.matchAll(pattern)) if (!EXPLAINED.test(prose.slice(match.index + match[0].length))) found.push(normalMetric(match[1]!));
+        }
       }
     }
     if (!inTopic || found.length === 0) continue;

@@ -554,6 +554,39 @@ export const cases: RuleCases = {
       status: 'partial',
       evidence: 'evaluation results reported: map@0.5, map@0.5:0.95, recall',
     },
+    {
+      // openclimatefix/nged-substation-forecast's docs/techniques/evaluation-metrics.md: a glossary of the metrics it will report.
+      name: 'a page that explains metrics with example values reports no result',
+      files: {
+        'docs/techniques/evaluation-metrics.md':
+          '# Evaluation metrics\n\n### Mean absolute error (MAE)\n\n**MW; smaller is better.** An MAE of 3 MW means the forecast is off by about 3 MW on an average half-hour.\n\n### Root mean squared error\n\nAn RMSE of 4 MW would mean larger misses than the MAE shows.\n',
+      },
+      status: 'fail',
+      evidence: 'no README, RESULTS or docs page reports evaluation results',
+    },
+    {
+      name: "a metric's formulas, inline or in a display block, report no result",
+      files: {
+        'docs/evaluation-metrics.md': '# Evaluation metrics\n\nA calibrated ensemble satisfies $\\mathrm{RMSE}^2 = \\frac{m+1}{m} \\times$ the variance, and $\\mathrm{MAE} \\le 1.2 \\sigma$.\n\n$$\n\\mathrm{MAE} \\approx 0.8 \\sigma\n\\mathrm{RMSE} \\approx 1.1 \\sigma\n$$\n',
+      },
+      status: 'fail',
+      evidence: 'no README, RESULTS or docs page reports evaluation results',
+    },
+    {
+      name: 'a roadmap, targets and expected results plan work: their figures are no results',
+      files: {
+        'docs/roadmap/metrics-and-leaderboard.md': '# Metrics and leaderboard\n\n## Model results\n\n| Model | MAE | RMSE |\n|---|---|---|\n| XGBoost | 3.1 | 4.2 |\n',
+        'docs/ARCHITECTURE.md': '# Architecture\n\n#### Model Quality Targets\n\n- Parameter Optimization Accuracy: 95%\n- Routing F1: 0.9\n\n## Expected results\n\n- Test accuracy: 94-96%\n- ROC-AUC: 0.97\n',
+      },
+      status: 'fail',
+      evidence: 'no README, RESULTS or docs page reports evaluation results',
+    },
+    {
+      name: 'results measured against the targets are results',
+      files: { 'README.md': '# Churn\n\n## Results against the targets\n\n- Test accuracy: 93.1%\n- Test F1: 0.88\n' },
+      status: 'partial',
+      evidence: 'README.md:5 evaluation results reported: accuracy, f1',
+    },
   ],
   'governance.datasheet': [
     { name: 'data README with source and legal basis', files: { 'data/README.md': dataReadme }, status: 'pass', evidence: 'data/README.md:3' },
