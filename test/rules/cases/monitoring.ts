@@ -428,6 +428,44 @@ export const cases: RuleCases = {
     // Refreshing a monitor created elsewhere (by hand, in the UI) shows no monitor the project defines.
     { name: 'a Lakehouse monitor only refreshed', files: { 'scripts/refresh.py': 'from databricks.sdk import WorkspaceClient\n\nWorkspaceClient().quality_monitors.run_refresh(table_name=table)\n' }, status: 'fail' },
     { name: 'SageMaker Model Monitor schedule', files: { 'deploy/monitor.py': sagemakerMonitor }, status: 'pass', evidence: 'deploy/monitor.py:3' },
+    // Drift code a team writes itself: a chi-square test or a distance between the reference and current data,
+    // in a module named for drift, or detectors derived from a drift detector base (lukasgro63/tinymlops-poc's TinyLCM).
+    {
+      name: 'a chi-square drift check of its own, run by a scheduled workflow',
+      files: {
+        'src/fraud/monitoring/drift.py':
+          'import pandas as pd\nfrom scipy.stats import chi2_contingency\n\n\ndef main():\n    reference = pd.read_parquet("reference.parquet")\n    current = pd.read_parquet("current.parquet")\n    for column in CATEGORICAL:\n        table = pd.concat([reference[column].value_counts(), current[column].value_counts()], axis=1).fillna(0)\n        _, p_value, _, _ = chi2_contingency(table)\n',
+        '.github/workflows/drift.yml': scheduledDriftWorkflow,
+      },
+      status: 'pass',
+      firstEvidence: 'src/fraud/monitoring/drift.py:10 _, p_value, _, _ = chi2_contingency(table)',
+    },
+    {
+      name: "drift detector classes of the project's own, on the device: nothing schedules them",
+      files: {
+        'tinylcm/core/drift_detection/base.py': 'from abc import ABC, abstractmethod\n\n\nclass DriftDetector(ABC):\n    @abstractmethod\n    def update(self, record): ...\n',
+        'tinylcm/core/drift_detection/cusum.py': 'from tinylcm.core.drift_detection.base import DriftDetector\n\n\nclass AccuracyCUSUM(DriftDetector):\n    def update(self, record):\n        self.cusum = max(0.0, self.cusum + self.reference_accuracy - record["accuracy"] - self.delta)\n        return self.cusum > self.threshold\n',
+        'tinylcm/core/pipeline.py': 'import tflite_runtime.interpreter as tflite\n\ninterpreter = tflite.Interpreter(model_path="model.tflite")\n',
+      },
+      status: 'partial',
+      firstEvidence: 'tinylcm/core/drift_detection/cusum.py:4 class AccuracyCUSUM(DriftDetector):',
+    },
+    {
+      name: 'a Jensen-Shannon distance and a log ratio of frequencies in a drift module are drift code',
+      files: {
+        'monitoring/feature_drift.py':
+          'import numpy as np\nfrom scipy.spatial.distance import jensenshannon\n\n\ndef compare(baseline, live):\n    score = jensenshannon(baseline, live)\n    psi = np.sum((live - baseline) * np.log(live / baseline))\n    return score, psi\n',
+        'train.py': 'from sklearn.linear_model import LogisticRegression\n\nmodel = LogisticRegression().fit(X, y)\n',
+      },
+      status: 'partial',
+      evidence: ['monitoring/feature_drift.py:6', 'monitoring/feature_drift.py:7'],
+    },
+    {
+      // A test-set evaluation compares predictions with labels once; a distance there measures the model, not drift.
+      name: 'a chi-square test or a KL divergence in an evaluation module is no drift check',
+      files: { 'src/evaluate.py': 'from scipy.stats import chisquare\nfrom scipy.special import kl_div\nfrom sklearn.linear_model import LogisticRegression\n\nmodel = LogisticRegression().fit(X, y)\nstat, p = chisquare(model.predict(X_test), y_test)\nloss = kl_div(p_pred, p_true).sum()\n' },
+      status: 'fail',
+    },
     {
       name: 'evidently drift job run by a scheduled workflow',
       files: { 'src/fraud/monitoring/drift.py': driftModule, '.github/workflows/drift.yml': scheduledDriftWorkflow },
