@@ -321,6 +321,25 @@ export const cases: RuleCases = {
     { name: 'tracking only from a notebook', files: { 'exp.ipynb': notebook('import wandb\nwandb.init(project="x")') }, status: 'partial', evidence: 'cell 1' },
     { name: 'tracker declared but never imported', files: { 'requirements.txt': requirements('mlflow==2.9.0'), 'src/train.py': 'import pandas as pd\n' }, status: 'fail', evidence: 'no import of mlflow' },
     { name: 'tracker imported, no tracking call recognised', files: { 'src/train.py': 'import mlflow\n\nclient = mlflow.tracking.MlflowClient()\n' }, status: 'partial', evidence: 'imports mlflow' },
+    {
+      // jeromelegal/AVR25_Rakuten_MLOps: inference services read their models from the MLflow registry; the only fit is an inference transformer's.
+      name: 'a tracker imported only to load registered models tracks no experiment',
+      files: {
+        'src/api/config/model_loader.py': 'import mlflow\nfrom mlflow.exceptions import RestException\n\n\ndef get_model(name, version):\n    mlflow.artifacts.download_artifacts(artifact_uri=f"models:/{name}/{version}", dst_path="/tmp/model")\n    return mlflow.pyfunc.load_model(model_uri=f"models:/{name}/{version}")\n',
+        'src/api/text.py': 'from sklearn.pipeline import Pipeline\n\npipeline = Pipeline([("clean", Cleaner())])\npipeline.fit(texts)\n',
+      },
+      status: 'fail',
+      evidence: 'src/api/config/model_loader.py:7 return mlflow.pyfunc.load_model(',
+    },
+    {
+      name: 'a W&B artifact fetched through its API to serve it tracks no experiment',
+      files: {
+        'src/serve.py': 'import wandb\n\nartifact = wandb.Api().artifact("team/churn/model:production")\nmodel_dir = artifact.download()\n',
+        'src/train.py': 'from sklearn.linear_model import LogisticRegression\n\nmodel = LogisticRegression().fit(X, y)\n',
+      },
+      status: 'fail',
+      evidence: 'src/serve.py:3',
+    },
     pretrainedModelServiceCase,
     {
       // Wikimedia's MinT serves NLLB and OPUS-MT models, converted elsewhere, through CTranslate2.
