@@ -203,9 +203,40 @@ export const cases: RuleCases = {
       files: {
         'src/components/data_validation.py': 'class DataValidation:\n    def validate_number_of_columns(self, dataframe) -> bool:\n        return len(dataframe.columns) == len(self._schema_config["columns"])\n\n    def is_column_exist(self, df) -> bool:\n        return all(column in df.columns for column in self._schema_config["numerical_columns"])\n',
         'src/components/model_trainer.py': 'model = RandomForestClassifier().fit(X, y)\n',
+        'src/pipeline/training_pipeline.py': 'from src.components.data_validation import DataValidation\n\n\ndef start_data_validation(ingested):\n    return DataValidation(ingested).initiate_data_validation()\n',
       },
       status: 'partial',
       firstEvidence: 'src/components/data_validation.py:2 def validate_number_of_columns(self, dataframe) -> bool:',
+    },
+    {
+      // Almazziastinov/demand-forecasting-model: `python -m src.monitoring.data_quality`, which nothing else runs.
+      name: 'a data-quality check only its own script runs is run by hand, when someone remembers',
+      files: {
+        'src/monitoring/data_quality.py': 'import pandas as pd\n\n\ndef check_data_quality(df):\n    return [c for c in df.columns if df[c].isnull().any()]\n\n\nif __name__ == "__main__":\n    print(check_data_quality(pd.read_csv("data/processed.csv")))\n',
+        'src/train.py': 'df = pd.read_csv(path)\nmodel.fit(X, y)\n',
+      },
+      status: 'fail',
+      evidence: 'not counted (nothing in another file calls or imports it): def check_data_quality(df):',
+    },
+    {
+      name: "a data-quality script a pipeline task runs is the pipeline's check",
+      files: {
+        'training_pipeline/src/data_validation.py': 'def validate_data():\n    df = pd.read_parquet("features.parquet")\n    assert set(EXPECTED) <= set(df.columns)\n\n\nif __name__ == "__main__":\n    validate_data()\n',
+        'training_pipeline/dags/training_dag.py': 'data_validation_task = DockerOperator(\n    task_id="data_validation_task",\n    command="bash -c \'cd src && python data_validation.py\'",\n)\n',
+        'training_pipeline/src/train.py': 'model.fit(X, y)\n',
+      },
+      status: 'partial',
+      firstEvidence: 'training_pipeline/src/data_validation.py:1 def validate_data():',
+    },
+    {
+      name: 'a data-quality check a test imports is run by the tests',
+      files: {
+        'src/checks.py': 'def validate_input_data(df):\n    if df["age"].lt(0).any():\n        raise ValueError("negative age")\n',
+        'tests/test_checks.py': 'from src.checks import validate_input_data\n\n\ndef test_rejects_negative_age():\n    with pytest.raises(ValueError):\n        validate_input_data(pd.DataFrame({"age": [-1]}))\n',
+        'src/train.py': 'model.fit(X, y)\n',
+      },
+      status: 'partial',
+      firstEvidence: 'src/checks.py:1 def validate_input_data(df):',
     },
     {
       name: 'a function that records a data-quality score in a metric checks nothing',
