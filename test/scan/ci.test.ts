@@ -295,6 +295,32 @@ describe('GitHub Actions', () => {
     );
     expect(stepsOf(pipeline)).toEqual(['docker-build@6', 'infra@8', 'sast@10', 'docs@12']);
   });
+
+  it("reads infrastructure another repository's workflow applies with this run's image as a deployment", () => {
+    // i-dot-ai/minute's release.yml: the app's ECS service is released by applying Terraform with the image tag.
+    const release = only(
+      '.github/workflows/release.yml',
+      [
+        'on:',
+        '  workflow_run:',
+        '    workflows: [build-push]',
+        '    types: [completed]',
+        'jobs:',
+        '  apply-infra:',
+        '    uses: i-dot-ai/core-github-actions/.github/workflows/apply-terraform.yml@main',
+        '    with:',
+        '      APP_NAME: minute',
+        '      IMAGE_TAG: ${{ github.sha }}',
+        '  plan-network:',
+        '    uses: i-dot-ai/core-github-actions/.github/workflows/apply-terraform.yml@main',
+        '    with:',
+        '      APP_NAME: network',
+        '      TERRAFORM_VERSION: 1.9.0',
+        '',
+      ].join('\n'),
+    );
+    expect(stepsOf(release)).toEqual(['deploy@7', 'infra@7', 'infra@12']);
+  });
 });
 
 describe('Azure DevOps pipelines in a folder of the team\'s choosing', () => {

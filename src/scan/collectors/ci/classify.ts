@@ -102,7 +102,7 @@ function merged(outcomes: readonly Outcome[]): Outcome {
 
 function referenceKinds(reference: string, inputs: Inputs): CiStepKind[] {
   const key = normalizeReference(reference);
-  return [...REFERENCE_PATTERNS.filter(({ regex, when }) => regex.test(key) && (when?.(inputs) ?? true)).map(({ kind }) => kind), ...reusableWorkflowKinds(key)];
+  return [...REFERENCE_PATTERNS.filter(({ regex, when }) => regex.test(key) && (when?.(inputs) ?? true)).map(({ kind }) => kind), ...reusableWorkflowKinds(key, inputs)];
 }
 
 /**

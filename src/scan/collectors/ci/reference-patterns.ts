@@ -251,12 +251,21 @@ const REUSABLE_WORKFLOW_WORDS: ReadonlyArray<readonly [CiStepKind, ReadonlySet<s
   ['docs', new Set(['docs', 'documentation'])],
 ];
 
-/** The kinds another repository's reusable workflow is named for; its steps are not in this repository to read. */
-export function reusableWorkflowKinds(key: string): CiStepKind[] {
+/** An input that names the image a workflow is to run: `IMAGE_TAG: ${{ github.sha }}`, `image-uri`. */
+const IMAGE_INPUT = /^(?:container[-_]?|docker[-_]?)?image(?:[-_]?(?:tag|uri|name|version|digest))?$|^docker[-_]?tag$/;
+
+/**
+ * The kinds another repository's reusable workflow is named for; its steps are not in this
+ * repository to read. Infrastructure applied with the image this run built (i-dot-ai/minute's
+ * `apply-terraform.yml` given `IMAGE_TAG: ${{ github.sha }}`) puts that image into service: a deployment.
+ */
+export function reusableWorkflowKinds(key: string, inputs: Inputs): CiStepKind[] {
   const name = REUSABLE_WORKFLOW.exec(key)?.[1];
   if (name === undefined) return [];
   const words = new Set(name.replace(/pre-commit/g, 'precommit').split(/[-_.]+/));
-  return REUSABLE_WORKFLOW_WORDS.filter(([, named]) => [...named].some((word) => words.has(word))).map(([kind]) => kind);
+  const kinds = REUSABLE_WORKFLOW_WORDS.filter(([, named]) => [...named].some((word) => words.has(word))).map(([kind]) => kind);
+  const releasesImage = kinds.includes('infra') && !kinds.includes('deploy') && [...inputs.keys()].some((input) => IMAGE_INPUT.test(input));
+  return releasesImage ? [...kinds, 'deploy'] : kinds;
 }
 
 /**
