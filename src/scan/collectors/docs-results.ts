@@ -44,7 +44,7 @@ const VALUE_CELL = /^[*_~≈\s]*\d+(?:[.,]\d+)?\s*%?[*_\s]*(\(|$)/;
 /** Headings (and file names) under which a metric's value is a result of the model. */
 const RESULTS_TOPIC = /result|performance|evaluat|metric|benchmark|model|classifier|predict|accuracy|score|experiment|leaderboard|checkpoint|pretrained|zoo/i;
 /**
- * Headings under which a metric's value is what the team aims for, not what it measured
+ * A section's heading under which a metric's value is what the team aims for, not what it measured
  * (`Quality Targets`, `Expected results`, `Next steps`), unless the heading also says it was achieved.
  */
 const PLANNED_TOPIC = /\b(?:targets?|goals?|objectives?|expected|expectations?|requirements?|roadmap|plan(?:s|ned)?|next steps|future work|to ?do|success criteria|acceptance criteria)\b/i;
@@ -119,7 +119,9 @@ export function resultsIn(path: string, lines: readonly string[]): ResultsDoc | 
       table = null;
       continue;
     }
-    const planned = headings.some((title) => title !== undefined && PLANNED_TOPIC.test(title) && !MEASURED_TOPIC.test(title));
+    // The section's own heading: a title (`# Experiments — Plan`) over sections that record results does not make them plans.
+    const section = headings.findLast((title) => title !== undefined);
+    const planned = section !== undefined && PLANNED_TOPIC.test(section) && !MEASURED_TOPIC.test(section);
     const inTopic = !planned && (nameIsTopic || headings.some((title) => title !== undefined && RESULTS_TOPIC.test(title)));
     const found: string[] = [];
     // A value in a table or a list item stands for one item (a model, a run); prose may repeat one.

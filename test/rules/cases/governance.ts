@@ -582,6 +582,13 @@ export const cases: RuleCases = {
       evidence: 'no README, RESULTS or docs page reports evaluation results',
     },
     {
+      // Almazziastinov/demand-forecasting-model's src/experiments_v2/EXPERIMENTS.md: a plan whose experiments record their results.
+      name: "a plan's title over sections that record results leaves them results",
+      files: { 'EXPERIMENTS.md': '# Experiments V2 - Plan\n\n### 02. Optuna tuning\n\n- Result: best MAE 2.2812 on the 207-day hold-out\n- Result: R2 0.918 on the same days\n' },
+      status: 'partial',
+      evidence: 'EXPERIMENTS.md:5 evaluation results reported: mae, r2',
+    },
+    {
       name: 'results measured against the targets are results',
       files: { 'README.md': '# Churn\n\n## Results against the targets\n\n- Test accuracy: 93.1%\n- Test F1: 0.88\n' },
       status: 'partial',
