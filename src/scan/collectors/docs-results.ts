@@ -56,9 +56,10 @@ const MEASURED_TOPIC = /\b(?<!\b(?:expected|target|planned|desired)\s)results?\b
 const PLAN_PATH = /(?:^|[/_.\s-])(?:roadmaps?|plans?|planning|proposals?|rfcs?|todo|backlog)(?=$|[/_.\s-])/i;
 /**
  * A value a sentence explains a metric with (`An MAE of 3 MW means the forecast is off by about
- * 3 MW`): what follows it says what such a value would mean, not what the model scored.
+ * 3 MW`): the verb right after it, past its unit, says what such a value would mean. A result
+ * explained in a clause of its own (`an F1 of 0.91, which means …`) is still a result.
  */
-const EXPLAINED = /^[^.;:\n]{0,30}?\b(?:means?|would mean|indicates?|implies|corresponds? to)\b/i;
+const EXPLAINED = /^\s*(?:[\p{L}%°]+\s+){0,2}(?:means?|would mean|indicates?|implies|corresponds? to)\b/iu;
 /** Inline math (`$\mathrm{RMSE}^2 = \frac{m+1}{m}$`) is a formula: its numbers are no results. */
 const INLINE_MATH = /\$(?=[^$\n]*[\\^{])[^$\n]*\$/g;
 /** Fenced code, or a display-math block (a `$$` line alone) of formulas. */

@@ -589,6 +589,12 @@ export const cases: RuleCases = {
       evidence: 'EXPERIMENTS.md:5 evaluation results reported: mae, r2',
     },
     {
+      name: 'a result explained in a clause of its own is still a result',
+      files: { 'README.md': '# Churn\n\n## Results\n\nOn the 2024 hold-out the model reaches an F1 of 0.91, which means few churners are missed, and a ROC-AUC of 0.95.\n' },
+      status: 'partial',
+      evidence: 'README.md:5 evaluation results reported: f1, rocauc',
+    },
+    {
       name: 'results measured against the targets are results',
       files: { 'README.md': '# Churn\n\n## Results against the targets\n\n- Test accuracy: 93.1%\n- Test F1: 0.88\n' },
       status: 'partial',
