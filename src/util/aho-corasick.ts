@@ -5,8 +5,15 @@ interface Automaton {
   columns: Uint8Array;
   /** Columns per state: one per distinct character of the literals, plus column 0. */
   width: number;
-  /** Half the memory where the state numbers fit in 16 bits, as they do for the built-in packs' literals. */
-  table: Uint16Array | Int32Array;
+  /**
+   * The trie, its states numbered breadth first: the children of state `s` are the states
+   * `children[s] + 1` up to `children[s + 1]`, in the order of their columns; child state `t` is
+   * reached through column `via[t - 1]`.
+   */
+  children: Int32Array;
+  via: Uint8Array;
+  /** Each state's failure state: the state of the longest proper suffix of its text. */
+  fail: Uint16Array | Int32Array;
   /**
    * The literals that end at each state, including through its failure links: those of state `s`
    * are `ends[starts[s]]` up to `ends[starts[s + 1]]`. Two flat arrays, not an array per state: the
@@ -14,12 +21,33 @@ interface Automaton {
    */
   starts: Int32Array;
   ends: Int32Array;
+  /**
+   * The transitions worked out so far (`step`). A search meets few of the states × columns: the whole
+   * table of the built-in packs' literals is 2.8 MB, which a small audit paid for in pages first
+   * touched (reading it, or filling it when built) more than for its searches. So a state gets a row
+   * of the table when a search first reaches it, rows in the order they are given: the rows a small
+   * repository's texts need share a few pages, and zeroed memory never written is never touched.
+   */
+  rows: Rows;
+}
+
+interface Rows {
+  /** A row of `width` per row given, each entry the next row plus one (0: not yet worked out). */
+  table: Uint16Array | Int32Array;
+  /** Each state's row plus one (0: none yet). */
+  rowOf: Int32Array;
+  /** Each row's state. */
+  stateOf: Int32Array;
+  /** Each row's state's outputs, `starts[state]` and `starts[state + 1]`, side by side. */
+  outputs: Int32Array;
+  given: number;
 }
 
 /**
  * Every scan builds the automaton of the rule set's signal literals; a process that scans many
  * times (a test suite, a service embedding the scanner) would build the same one again each time,
- * so the last few are kept. An automaton is never changed once built: sharing it is safe.
+ * so the last few are kept. Sharing one is safe: its rows are only ever filled with what the trie and
+ * failure links decide.
  */
 const built = new Map<string, Automaton>();
 const KEPT = 4;
@@ -36,7 +64,7 @@ function automaton(literals: readonly string[]): Automaton {
 }
 
 /** Changes whenever the layout below does: bytes of another layout are ignored. */
-const LAYOUT = 1;
+const LAYOUT = 2;
 
 interface StoredHeader {
   layout: number;
@@ -49,18 +77,24 @@ interface StoredHeader {
   outputs: number;
 }
 
+/** A table of the state numbers plus one: 16 bits where they fit. */
+function stateArray(states: number, length: number): Uint16Array | Int32Array {
+  return states < 0xffff ? new Uint16Array(length) : new Int32Array(length);
+}
+
 /**
  * The automaton of these literals as bytes, for the build to store (scripts/cache-packs.mjs) and an
  * audit to hand back to `rememberAutomaton` instead of building it: the JSON header's length (4
- * bytes, little-endian), the header, then at 4-byte boundaries the transition table, each state's
- * offset into the outputs, and the outputs.
+ * bytes, little-endian), the header, then at 4-byte boundaries the trie's child offsets, the failure
+ * states, each state's offset into the outputs, the outputs and the trie's columns. The transition
+ * table is not stored: a search fills what it meets.
  */
 export function automatonBytes(literals: readonly string[]): Uint8Array {
-  const { columns, width, table, starts, ends } = automaton(literals);
+  const { columns, width, children, via, fail, starts, ends } = automaton(literals);
   const states = starts.length - 1;
-  const header: StoredHeader = { layout: LAYOUT, literals: [...literals], columns: [...columns], width, states, bits: table instanceof Uint16Array ? 16 : 32, outputs: ends.length };
+  const header: StoredHeader = { layout: LAYOUT, literals: [...literals], columns: [...columns], width, states, bits: fail instanceof Uint16Array ? 16 : 32, outputs: ends.length };
   const json = new TextEncoder().encode(JSON.stringify(header));
-  const parts = [new Uint8Array(new Uint32Array([json.length]).buffer), json, table, starts, ends];
+  const parts = [new Uint8Array(new Uint32Array([json.length]).buffer), json, children, fail, starts, ends, via];
   const bytes = new Uint8Array(parts.reduce((end, part) => align(end) + part.byteLength, 0));
   parts.reduce((end, part) => {
     bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), align(end));
@@ -77,7 +111,7 @@ function align(offset: number): number {
  * Keeps the automaton stored by `automatonBytes`, for the literals it was built from: a search for
  * exactly those literals then starts from it. Bytes that do not hold a whole automaton of this
  * layout are ignored (the automaton is then built when needed), so a stale or damaged file costs
- * time, never a wrong answer. The table is read in place: `bytes` must not change afterwards.
+ * time, never a wrong answer. The arrays are read in place: `bytes` must not change afterwards.
  */
 export function rememberAutomaton(bytes: Uint8Array): void {
   try {
@@ -86,76 +120,136 @@ export function rememberAutomaton(bytes: Uint8Array): void {
     const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, headerEnd))) as StoredHeader;
     if (header.layout !== LAYOUT || (bytes.byteOffset % 4) !== 0) return;
     const { states, width, outputs } = header;
-    const tableStart = align(headerEnd);
-    const table = header.bits === 16 ? new Uint16Array(bytes.buffer, bytes.byteOffset + tableStart, states * width) : new Int32Array(bytes.buffer, bytes.byteOffset + tableStart, states * width);
-    const offsetsStart = align(tableStart + table.byteLength);
-    const starts = new Int32Array(bytes.buffer, bytes.byteOffset + offsetsStart, states + 1);
-    const ends = new Int32Array(bytes.buffer, bytes.byteOffset + align(offsetsStart + starts.byteLength), outputs);
-    keep(header.literals, { columns: Uint8Array.from(header.columns), width, table, starts, ends });
+    const at = (start: number) => bytes.byteOffset + align(start);
+    const children = new Int32Array(bytes.buffer, at(headerEnd), states + 1);
+    const failStart = at(headerEnd) + children.byteLength;
+    const fail = header.bits === 16 ? new Uint16Array(bytes.buffer, failStart, states) : new Int32Array(bytes.buffer, failStart, states);
+    const starts = new Int32Array(bytes.buffer, at(failStart - bytes.byteOffset + fail.byteLength), states + 1);
+    const ends = new Int32Array(bytes.buffer, starts.byteOffset + starts.byteLength, outputs);
+    const via = new Uint8Array(bytes.buffer, at(ends.byteOffset - bytes.byteOffset + ends.byteLength), states - 1);
+    keep(header.literals, { columns: Uint8Array.from(header.columns), width, children, via, fail, starts, ends, rows: noRows(states, width, starts) });
   } catch {
     // Not a whole automaton (a RangeError for a short file, a SyntaxError for a damaged header).
   }
 }
 
+/** The rows of an automaton of `states` states, the start's given. */
+function noRows(states: number, width: number, starts: Int32Array): Rows {
+  const rows: Rows = { table: stateArray(states, states * width), rowOf: new Int32Array(states), stateOf: new Int32Array(states), outputs: new Int32Array(2 * states), given: 0 };
+  rowFor(rows, starts, 0);
+  return rows;
+}
+
+function rowFor(rows: Rows, starts: Int32Array, state: number): number {
+  const known = rows.rowOf[state]!;
+  if (known !== 0) return known - 1;
+  const row = rows.given++;
+  rows.rowOf[state] = row + 1;
+  rows.stateOf[row] = state;
+  rows.outputs[2 * row] = starts[state]!;
+  rows.outputs[2 * row + 1] = starts[state + 1]!;
+  return row;
+}
+
+/** The state after `state` reads a character of `column`: from the trie and the failure links once, then from its row. */
+function next(automaton: Automaton, state: number, column: number): number {
+  return automaton.rows.stateOf[step(automaton, rowFor(automaton.rows, automaton.starts, state), column)]!;
+}
+
+/** The row after `row` reads a character of `column`. */
+function step(automaton: Automaton, row: number, column: number): number {
+  const { rows, width, children, via, fail, starts } = automaton;
+  const slot = row * width + column;
+  const known = rows.table[slot]!;
+  if (known !== 0) return known - 1;
+  const state = rows.stateOf[row]!;
+  let target = -1;
+  for (let child = children[state]! + 1, last = children[state + 1]!; child <= last; child++) {
+    if (via[child - 1] === column) {
+      target = child;
+      break;
+    }
+  }
+  if (target < 0) target = state === 0 ? 0 : next(automaton, fail[state]!, column);
+  const found = rowFor(rows, starts, target);
+  rows.table[slot] = found + 1;
+  return found;
+}
+
 /**
- * Built with typed arrays only, over the characters the literals use: the automaton of a few
- * hundred signal literals has thousands of states, and a map per state or a column for each of the
- * 128 ASCII characters made building it (touching megabytes of fresh memory) cost more than
- * matching a small repository.
+ * Built with typed arrays over the characters the literals use, the trie numbered breadth first;
+ * the transition table is left to the searches (see `table`).
  */
 function build(literals: readonly string[]): Automaton {
   const ascii = literals.map((literal) => /^[\x00-\x7f]*$/.test(literal));
   const columns = new Uint8Array(ALPHABET);
   let width = 1;
-  let maxStates = 1;
   literals.forEach((literal, index) => {
     if (!ascii[index]) return;
-    maxStates += literal.length;
     for (let i = 0; i < literal.length; i++) if (columns[literal.charCodeAt(i)] === 0) columns[literal.charCodeAt(i)] = width++;
   });
-  // The trie first: a transition to 0 is none, since no transition leads back to the start.
-  const table = maxStates <= 0xffff ? new Uint16Array(maxStates * width) : new Int32Array(maxStates * width);
-  const depth = new Int32Array(maxStates);
-  const parent = new Int32Array(maxStates);
-  const via = new Int32Array(maxStates);
-  const output: number[][] = [[]];
+  // The trie in the order the literals make it, its edges keyed by state and column.
+  const edges = new Map<number, number>();
+  const kids: number[][] = [[]];
+  const own: number[][] = [[]];
   literals.forEach((literal, index) => {
     if (!ascii[index]) return;
     let state = 0;
     for (let i = 0; i < literal.length; i++) {
       const column = columns[literal.charCodeAt(i)]!;
-      let target = table[state * width + column]!;
-      if (target === 0) {
-        target = output.length;
-        output.push([]);
-        table[state * width + column] = target;
-        depth[target] = depth[state]! + 1;
-        parent[target] = state;
-        via[target] = column;
+      let target = edges.get(state * width + column);
+      if (target === undefined) {
+        target = kids.length;
+        kids.push([]);
+        own.push([]);
+        edges.set(state * width + column, target);
+        kids[state]!.push(column);
       }
       state = target;
     }
-    output[state]!.push(index);
+    own[state]!.push(index);
   });
-  const states = output.length;
+  const states = kids.length;
 
-  // By increasing depth: a state's failure state is shallower, so its row and outputs are final
-  // before they are copied. A missing transition takes the failure state's.
-  const byDepth = Array.from({ length: states - 1 }, (_, i) => i + 1).sort((a, b) => depth[a]! - depth[b]! || a - b);
-  const fail = new Int32Array(states);
-  for (const state of byDepth) {
-    const from = parent[state]!;
-    const failState = from === 0 ? 0 : table[fail[from]! * width + via[state]!]!;
-    fail[state] = failState;
-    // Outputs are never changed once built: a state with none of its own shares its failure state's.
-    if (output[failState]!.length > 0) output[state] = output[state]!.length > 0 ? [...output[state]!, ...output[failState]!] : output[failState]!;
-    const row = state * width;
-    const failRow = failState * width;
-    for (let column = 1; column < width; column++) if (table[row + column] === 0) table[row + column] = table[failRow + column]!;
+  // Numbered again breadth first, each state's children in the order of their columns.
+  const order = [0];
+  const children = new Int32Array(states + 1);
+  const via = new Uint8Array(Math.max(states - 1, 0));
+  for (let next = 0; next < states; next++) {
+    const state = order[next]!;
+    children[next] = order.length - 1;
+    for (const column of kids[state]!.sort((a, b) => a - b)) {
+      via[order.length - 1] = column;
+      order.push(edges.get(state * width + column)!);
+    }
+  }
+  children[states] = states - 1;
+
+  // In breadth-first order a state's failure state is shallower, so its failure state and outputs are
+  // final first. Failure states are found on the trie alone: rows wait for the outputs.
+  const fail = stateArray(states, states);
+  const output: number[][] = order.map((state) => own[state]!);
+  const childOf = (state: number, column: number): number => {
+    for (let child = children[state]! + 1, last = children[state + 1]!; child <= last; child++) if (via[child - 1] === column) return child;
+    return -1;
+  };
+  for (let parent = 0; parent < states; parent++) {
+    for (let state = children[parent]! + 1; state <= children[parent + 1]!; state++) {
+      let failState = 0;
+      if (parent !== 0) {
+        const column = via[state - 1]!;
+        let from = fail[parent]!;
+        while ((failState = childOf(from, column)) < 0 && from !== 0) from = fail[from]!;
+        if (failState < 0) failState = 0;
+      }
+      fail[state] = failState;
+      // Outputs are never changed once built: a state with none of its own shares its failure state's.
+      if (output[failState]!.length > 0) output[state] = output[state]!.length > 0 ? [...output[state]!, ...output[failState]!] : output[failState]!;
+    }
   }
   const starts = new Int32Array(states + 1);
-  output.forEach((found, state) => (starts[state + 1] = starts[state]! + found.length));
-  return { columns, width, table: table.subarray(0, states * width), starts, ends: Int32Array.from(output.flat()) };
+  output.forEach((literalsAt, state) => (starts[state + 1] = starts[state]! + literalsAt.length));
+  return { columns, width, children, via, fail, starts, ends: Int32Array.from(output.flat()), rows: noRows(states, width, starts) };
 }
 
 /**
@@ -163,30 +257,34 @@ function build(literals: readonly string[]): Automaton {
  * Testing each literal with `includes` rereads the text once per literal, which for a few hundred
  * signal literals and tens of thousands of files dominates a scan.
  *
- * The automaton is compiled into a dense transition table over the literals' characters, so each
- * character costs two array reads. A character no literal contains, or one outside ASCII, cannot
+ * The automaton's transitions are a table over the literals' characters, so each character costs
+ * two array reads once the transition it takes has been worked out (`table`). A character no literal contains, or one outside ASCII, cannot
  * continue any literal, so it returns to the start; a literal containing one outside ASCII is never
  * reported (callers pass ASCII literals).
  */
 export class LiteralSearch {
-  private readonly columns: Uint8Array;
-  private readonly width: number;
-  private readonly table: Uint16Array | Int32Array;
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
+  private readonly automaton: Automaton;
 
   constructor(literals: readonly string[]) {
-    ({ columns: this.columns, width: this.width, table: this.table, starts: this.starts, ends: this.ends } = automaton(literals));
+    this.automaton = automaton(literals);
   }
 
   /** Calls `onHit` with each literal's index and the offset just after it, for every occurrence in the text, in order. */
   forEachHit(text: string, onHit: (literal: number, end: number) => void): void {
-    const { columns, width, table, starts, ends } = this;
-    let state = 0;
+    const { automaton } = this;
+    const { columns, width, ends, rows } = automaton;
+    const { table, outputs } = rows;
+    let row = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      state = code < ALPHABET ? table[state * width + columns[code]!]! : 0;
-      for (let at = starts[state]!, end = starts[state + 1]!; at < end; at++) onHit(ends[at]!, i + 1);
+      if (code < ALPHABET) {
+        const column = columns[code]!;
+        const known = table[row * width + column]!;
+        row = known !== 0 ? known - 1 : step(automaton, row, column);
+      } else {
+        row = 0;
+      }
+      for (let at = outputs[2 * row]!, end = outputs[2 * row + 1]!; at < end; at++) onHit(ends[at]!, i + 1);
     }
   }
 
