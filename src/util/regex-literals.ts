@@ -93,12 +93,18 @@ export function anyTextOf(gates: readonly LiteralGate[], more: readonly string[]
  * A regex's test behind one search for the literals it needs: a text holding none of them is ruled
  * out in that pass, where a pattern anchored at each line (`^…` with the `m` flag) would be tried at
  * every line start of it. A case-insensitive, global or sticky regex, or one with no required
- * literal, is tested as it is.
+ * literal, is tested as it is. The literals are worked out on the first test: a scan makes the
+ * tests of every CI provider's files, and most repositories have a file of one or two of them.
  */
 export function gatedTest(regex: RegExp): (text: string) => boolean {
-  const literals = /[giy]/.test(regex.flags) ? null : requiredLiterals(regex.source);
-  const any = literals === null ? null : literalAlternation(literals);
-  return (text) => (any === null || any.test(text)) && regex.test(text);
+  let any: RegExp | null | undefined;
+  return (text) => {
+    if (any === undefined) {
+      const literals = /[giy]/.test(regex.flags) ? null : requiredLiterals(regex.source);
+      any = literals === null ? null : literalAlternation(literals);
+    }
+    return (any === null || any.test(text)) && regex.test(text);
+  };
 }
 
 /** An alternation of plain strings, which says in one pass, linear in the text, whether a text holds any of them; null for none. */
