@@ -6,6 +6,7 @@ import { FACT_WORDS } from '../../src/rules/checks/fact-words.js';
 import { counted } from '../../src/util/plural.js';
 import { reportFromFiles } from '../helpers/report.js';
 import { notebook, requirements, trainScript } from '../helpers/repo-snippets.js';
+import { expectRoughlyLinear } from '../helpers/growth.js';
 import { renderHtml } from '../helpers/html.js';
 
 /*
@@ -53,6 +54,10 @@ describe('the phrases of the evidence', () => {
     [' (in 5 kinds of files)', globWords(['*.py', '*.tf', '*.yaml', '*.yml', '*.json'])],
     [' in *.py, *.tf, *.yaml, *.yml or *.json files', globsSearched(['*.py', '*.tf', '*.yaml', '*.yml', '*.json'])],
   ])('reads %j', (expected, said) => expect(said).toBe(expected));
+
+  it('names a description briefly in time linear in it, whatever its brackets (a pack may come from the audited repository)', () => {
+    expectRoughlyLinear((size) => () => briefName(`a gate ${'('.repeat(size)}x${')'.repeat(size)} ${'(a) b '.repeat(size)}`), 20_000);
+  });
 
   it('counts the evidence it leaves out as two or more, never "1 more files"', () => {
     const files = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'found' as const, path: `f${i}.py`, detail: 'file' }));
