@@ -65,6 +65,12 @@ function classBody(pattern: string, open: number, close: number): string {
 }
 
 /**
+ * The characters a glob takes literally that a regular expression reads as syntax: escaped one by one,
+ * a test each rather than a replace each (a rule set's globs are some 2,000 characters).
+ */
+const REGEX_SYNTAX = '.^$|/\\+(){}';
+
+/**
  * `**` spans directories, `*`, `?` and `[...]` stay within one, `{a,b}` is a group of choices;
  * every other character is literal. Braces stay a group rather than being expanded, so a glob
  * with many choices does not become many alternatives that each scan the path again.
@@ -96,7 +102,7 @@ function globToRegExpSource(pattern: string): string {
       }
       source += `[${classBody(pattern, i, end)}]`;
       i = end;
-    } else source += char.replace(/[.^$|/\\+(){}]/g, '\\$&');
+    } else source += REGEX_SYNTAX.includes(char) ? `\\${char}` : char;
   }
   return source;
 }
