@@ -32,14 +32,17 @@ interface Automaton {
 }
 
 interface Rows {
-  /** A row of `width` per row given, each entry the next row plus one (0: not yet worked out). */
+  /**
+   * `width + 2` numbers per row given: for each column the next row (0: not yet worked out; row 0 is
+   * never given), then where the row's state's outputs start and end in `ends`. The outputs beside
+   * the transitions keep the search's loop to the reads it made when every transition was stored.
+   */
   table: Uint16Array | Int32Array;
-  /** Each state's row plus one (0: none yet). */
+  /** Each state's row (0: none yet). */
   rowOf: Int32Array;
   /** Each row's state. */
   stateOf: Int32Array;
-  /** Each row's state's outputs, `starts[state]` and `starts[state + 1]`, side by side. */
-  outputs: Int32Array;
+  /** The next row to give. */
   given: number;
 }
 
@@ -77,9 +80,9 @@ interface StoredHeader {
   outputs: number;
 }
 
-/** A table of the state numbers plus one: 16 bits where they fit. */
+/** An array of state numbers: 16 bits where they fit. */
 function stateArray(states: number, length: number): Uint16Array | Int32Array {
-  return states < 0xffff ? new Uint16Array(length) : new Int32Array(length);
+  return states <= 0x10000 ? new Uint16Array(length) : new Int32Array(length);
 }
 
 /**
@@ -127,58 +130,65 @@ export function rememberAutomaton(bytes: Uint8Array): void {
     const starts = new Int32Array(bytes.buffer, at(failStart - bytes.byteOffset + fail.byteLength), states + 1);
     const ends = new Int32Array(bytes.buffer, starts.byteOffset + starts.byteLength, outputs);
     const via = new Uint8Array(bytes.buffer, at(ends.byteOffset - bytes.byteOffset + ends.byteLength), states - 1);
-    keep(header.literals, { columns: Uint8Array.from(header.columns), width, children, via, fail, starts, ends, rows: noRows(states, width, starts) });
+    keep(header.literals, { columns: Uint8Array.from(header.columns), width, children, via, fail, starts, ends, rows: noRows(states, width, starts, outputs) });
   } catch {
     // Not a whole automaton (a RangeError for a short file, a SyntaxError for a damaged header).
   }
 }
 
-/** The rows of an automaton of `states` states, the start's given. */
-function noRows(states: number, width: number, starts: Int32Array): Rows {
-  const rows: Rows = { table: stateArray(states, states * width), rowOf: new Int32Array(states), stateOf: new Int32Array(states), outputs: new Int32Array(2 * states), given: 0 };
-  rowFor(rows, starts, 0);
+/** The rows of an automaton of `states` states, the start's given (row 1). */
+function noRows(states: number, width: number, starts: Int32Array, outputs: number): Rows {
+  const table = Math.max(states + 1, outputs) < 0xffff ? new Uint16Array((states + 1) * (width + 2)) : new Int32Array((states + 1) * (width + 2));
+  const rows: Rows = { table, rowOf: new Int32Array(states), stateOf: new Int32Array(states + 1), given: 1 };
+  rowFor(rows, width, starts, 0);
   return rows;
 }
 
-function rowFor(rows: Rows, starts: Int32Array, state: number): number {
+function rowFor(rows: Rows, width: number, starts: Int32Array, state: number): number {
   const known = rows.rowOf[state]!;
-  if (known !== 0) return known - 1;
+  if (known !== 0) return known;
   const row = rows.given++;
-  rows.rowOf[state] = row + 1;
+  rows.rowOf[state] = row;
   rows.stateOf[row] = state;
-  rows.outputs[2 * row] = starts[state]!;
-  rows.outputs[2 * row + 1] = starts[state + 1]!;
+  const base = row * (width + 2);
+  rows.table[base + width] = starts[state]!;
+  rows.table[base + width + 1] = starts[state + 1]!;
   return row;
 }
 
-/** The state after `state` reads a character of `column`: from the trie and the failure links once, then from its row. */
-function next(automaton: Automaton, state: number, column: number): number {
-  return automaton.rows.stateOf[step(automaton, rowFor(automaton.rows, automaton.starts, state), column)]!;
-}
-
-/** The row after `row` reads a character of `column`. */
+/**
+ * The row after `row` reads a character of `column`, worked out once: the first state along the
+ * row's state's failure links with a child for it, else the start's child or the start.
+ */
 function step(automaton: Automaton, row: number, column: number): number {
   const { rows, width, children, via, fail, starts } = automaton;
-  const slot = row * width + column;
+  const slot = row * (width + 2) + column;
   const known = rows.table[slot]!;
-  if (known !== 0) return known - 1;
-  const state = rows.stateOf[row]!;
+  if (known !== 0) return known;
+  let state = rows.stateOf[row]!;
   let target = -1;
-  for (let child = children[state]! + 1, last = children[state + 1]!; child <= last; child++) {
-    if (via[child - 1] === column) {
-      target = child;
-      break;
-    }
+  while (target < 0 && state !== 0) {
+    target = childOf(children, via, state, column);
+    state = fail[state]!;
   }
-  if (target < 0) target = state === 0 ? 0 : next(automaton, fail[state]!, column);
-  const found = rowFor(rows, starts, target);
-  rows.table[slot] = found + 1;
+  // The start's transitions are read from its own row, each worked out the first time it is needed.
+  const found = target >= 0 ? rowFor(rows, width, starts, target) : row === START ? rowFor(rows, width, starts, Math.max(childOf(children, via, 0, column), 0)) : step(automaton, START, column);
+  rows.table[slot] = found;
   return found;
+}
+
+/** The start's row. */
+const START = 1;
+
+/** The child of `state` reached through `column`, or -1. */
+function childOf(children: Int32Array, via: Uint8Array, state: number, column: number): number {
+  for (let child = children[state]! + 1, last = children[state + 1]!; child <= last; child++) if (via[child - 1] === column) return child;
+  return -1;
 }
 
 /**
  * Built with typed arrays over the characters the literals use, the trie numbered breadth first;
- * the transition table is left to the searches (see `table`).
+ * the transition table is left to the searches (see `rows`).
  */
 function build(literals: readonly string[]): Automaton {
   const ascii = literals.map((literal) => /^[\x00-\x7f]*$/.test(literal));
@@ -229,17 +239,13 @@ function build(literals: readonly string[]): Automaton {
   // final first. Failure states are found on the trie alone: rows wait for the outputs.
   const fail = stateArray(states, states);
   const output: number[][] = order.map((state) => own[state]!);
-  const childOf = (state: number, column: number): number => {
-    for (let child = children[state]! + 1, last = children[state + 1]!; child <= last; child++) if (via[child - 1] === column) return child;
-    return -1;
-  };
   for (let parent = 0; parent < states; parent++) {
     for (let state = children[parent]! + 1; state <= children[parent + 1]!; state++) {
       let failState = 0;
       if (parent !== 0) {
         const column = via[state - 1]!;
         let from = fail[parent]!;
-        while ((failState = childOf(from, column)) < 0 && from !== 0) from = fail[from]!;
+        while ((failState = childOf(children, via, from, column)) < 0 && from !== 0) from = fail[from]!;
         if (failState < 0) failState = 0;
       }
       fail[state] = failState;
@@ -249,7 +255,8 @@ function build(literals: readonly string[]): Automaton {
   }
   const starts = new Int32Array(states + 1);
   output.forEach((literalsAt, state) => (starts[state + 1] = starts[state]! + literalsAt.length));
-  return { columns, width, children, via, fail, starts, ends: Int32Array.from(output.flat()), rows: noRows(states, width, starts) };
+  const ends = Int32Array.from(output.flat());
+  return { columns, width, children, via, fail, starts, ends, rows: noRows(states, width, starts, ends.length) };
 }
 
 /**
@@ -273,18 +280,18 @@ export class LiteralSearch {
   forEachHit(text: string, onHit: (literal: number, end: number) => void): void {
     const { automaton } = this;
     const { columns, width, ends, rows } = automaton;
-    const { table, outputs } = rows;
-    let row = 0;
+    const { table } = rows;
+    const stride = width + 2;
+    let base = START * stride;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code < ALPHABET) {
-        const column = columns[code]!;
-        const known = table[row * width + column]!;
-        row = known !== 0 ? known - 1 : step(automaton, row, column);
+        const next = table[base + columns[code]!]!;
+        base = (next !== 0 ? next : step(automaton, base / stride, columns[code]!)) * stride;
       } else {
-        row = 0;
+        base = START * stride;
       }
-      for (let at = outputs[2 * row]!, end = outputs[2 * row + 1]!; at < end; at++) onHit(ends[at]!, i + 1);
+      for (let at = table[base + width]!, end = table[base + width + 1]!; at < end; at++) onHit(ends[at]!, i + 1);
     }
   }
 
