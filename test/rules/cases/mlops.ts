@@ -81,6 +81,18 @@ export const cases: RuleCases = {
     { name: 'workflow on push and pull request', files: { '.github/workflows/ci.yml': ciOnPush }, status: 'pass', evidence: '.github/workflows/ci.yml' },
     { name: 'only a scheduled workflow', files: { '.github/workflows/retrain.yml': nightlyTraining }, status: 'partial' },
     { name: 'no CI', files: { 'train.py': 'print(1)\n' }, status: 'fail', evidence: 'no CI pipeline' },
+    // Microsoft's best-practice repositories keep their Azure Pipelines in tests/ci/: the team's CI, not a fixture.
+    {
+      name: "Azure Pipelines kept in a test tree's ci/ folder",
+      files: { 'tests/ci/cpu_unit_tests_linux.yml': 'pr:\n- master\ntrigger:\n- master\njobs:\n- job: unit\n  steps:\n  - bash: pytest lib/tests\n    displayName: Run unit tests\n' },
+      status: 'pass',
+      firstEvidence: 'tests/ci/cpu_unit_tests_linux.yml',
+    },
+    {
+      name: 'an Azure pipeline among the test data of a CI tool is no CI',
+      files: { 'tests/data/pipelines/azure.yml': 'pr:\n- master\ntrigger:\n- master\njobs:\n- job: unit\n  steps:\n  - bash: pytest lib/tests\n' },
+      status: 'fail',
+    },
     {
       // YAML forbids tabs in indentation, and GitHub rejects such a workflow: the team has CI that never runs.
       name: 'a workflow indented with tabs',

@@ -6,10 +6,23 @@ import type { Draft } from './draft.js';
 import type { CiProvider } from './facts.js';
 import type { RepoFiles } from './follow/repo-files.js';
 
+/**
+ * A `ci/` folder at the top of a test tree (`tests/ci/cpu_unit_tests_linux.yml`) holds the team's
+ * own pipeline definitions, as Microsoft's best-practice repositories keep their Azure Pipelines;
+ * fixtures of a CI tool sit in `fixtures/` or `testdata/`, whose context is not `test`.
+ */
+const CI_FOLDER_OF_TESTS = /^(?:[^/]+\/)*tests?\/\.?ci\//;
+
+/** Whether a file found by name at any depth is the project's own: project code, or a test tree's `ci/` folder. */
+function ownAnywhere(path: string): boolean {
+  const context = pathContext(path);
+  return context === 'project' || (context === 'test' && CI_FOLDER_OF_TESTS.test(path));
+}
+
 /** Files a provider reads: by path, and where many kinds of file share the path, by what they hold. */
 export interface CiFiles {
   path: RegExp;
-  /** Files found by name at any depth count only in project code (not examples, fixtures, vendored code). */
+  /** Files found by name at any depth count only in project code and a test tree's `ci/` folder (not examples, fixtures, vendored code). */
   anywhere?: boolean;
   /** The text must look like this format: every pattern matches. */
   sniff?: readonly RegExp[];
@@ -84,12 +97,12 @@ export class CiFileTable {
 
   /** Whether the path may be some provider's file, before its text is read: `candidates` is not empty. */
   mayRead(path: string): boolean {
-    return (pathContext(path) === 'project' ? this.anyPath : this.anyPathOutsideProject).some((pattern) => pattern.test(path));
+    return (ownAnywhere(path) ? this.anyPath : this.anyPathOutsideProject).some((pattern) => pattern.test(path));
   }
 
   /** The providers whose files the path may be, before its text is read. */
   candidates(path: string): Recognised[] {
-    return this.entries.filter(({ files }) => files.path.test(path) && (!files.anywhere || pathContext(path) === 'project'));
+    return this.entries.filter(({ files }) => files.path.test(path) && (!files.anywhere || ownAnywhere(path)));
   }
 
   /** The first provider the file is named for whose content, where it needs to, matches. */

@@ -187,7 +187,8 @@ export const REFERENCE_PATTERNS: ReferencePattern[] = [
   { kind: 'infra', regex: tasks('azureresourcemanagertemplatedeployment') },
   { kind: 'sast', regex: tasks('sonarqubeanalyze', 'sonarcloudanalyze', 'advancedsecurity-codeql-analyze', 'microsoftsecuritydevops', 'ps-rule-assert') },
   { kind: 'secret-scan', regex: tasks('credscan') },
-  { kind: 'dependency-scan', regex: tasks('advancedsecurity-dependency-scanning', 'whitesource', 'mend') },
+  // Component Governance detects the open-source components a build uses and alerts on their known vulnerabilities.
+  { kind: 'dependency-scan', regex: tasks('advancedsecurity-dependency-scanning', 'whitesource', 'mend', 'componentgovernancecomponentdetection') },
   { kind: 'dependency-scan', regex: SNYK_TASK, when: inputIs('testtype', 'app', 'app') },
   { kind: 'image-scan', regex: SNYK_TASK, when: inputIs('testtype', 'app', 'container') },
   { kind: 'test', regex: tasks('dotnetcorecli'), when: inputIs('command', 'build', 'test') },
