@@ -665,7 +665,9 @@ export const cases: RuleCases = {
   'monitoring.dependency-change-notification': [
     { name: 'Dependabot and data contracts', files: { '.github/dependabot.yml': dependabot }, answers: { 'data.upstream-ownership': 'contracts' }, status: 'pass', evidence: '.github/dependabot.yml' },
     { name: 'Renovate and a fixed dataset', files: { 'renovate.json': '{\n  "extends": ["config:recommended"]\n}\n' }, answers: { 'data.arrival': 'static' }, status: 'pass', evidence: 'renovate.json' },
-    { name: 'Dependabot, upstream unanswered', files: { '.github/dependabot.yml': 'version: 2\nupdates: []\n' }, status: 'partial', evidence: '.github/dependabot.yml' },
+    { name: 'Dependabot, upstream unanswered', files: { '.github/dependabot.yml': dependabot }, status: 'partial', firstEvidence: '.github/dependabot.yml:3' },
+    // An empty update list, or GitHub's template with an empty package-ecosystem, asks Dependabot for nothing.
+    { name: 'Dependabot with no updates, upstream unanswered', files: { '.github/dependabot.yml': 'version: 2\nupdates: []\n' }, status: 'unknown' },
     { name: 'data contracts, no dependency bot', answers: { 'data.upstream-ownership': 'contracts' }, status: 'partial' },
     { name: 'nothing announces changes', answers: { 'data.arrival': 'periodic', 'data.upstream-ownership': 'none' }, status: 'fail' },
     { name: 'no bot, upstream unanswered', files: { 'src/fraud/train.py': 'x = 1\n' }, status: 'unknown' },

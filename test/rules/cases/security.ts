@@ -420,6 +420,12 @@ export const cases: RuleCases = {
     { name: 'dependencies scanned, the image is not', files: { Dockerfile: dockerfile, '.github/workflows/audit.yml': workflow({ on: '[pull_request]', job: 'audit', steps: ['run: pip install pip-audit', 'run: pip-audit -r requirements.txt'] }) }, status: 'partial', evidence: 'no CI step runs image-scan' },
     { name: 'pip-audit declared but never run', files: { 'pyproject.toml': '[project]\nname = "churn"\ndependencies = ["pandas==2.2.2"]\n\n[dependency-groups]\ndev = ["pip-audit==2.7.3", "pytest==8.2.0"]\n' }, status: 'partial', evidence: 'declares pip-audit' },
     { name: 'nothing scans dependencies', files: { '.github/workflows/ci.yml': testWorkflow() }, status: 'fail' },
+    // GitHub's starter file leaves package-ecosystem empty: Dependabot rejects it and updates nothing.
+    {
+      name: "Dependabot's unfilled template",
+      files: { '.github/dependabot.yml': 'version: 2\nupdates:\n  - package-ecosystem: "" # See documentation for possible values\n    directory: "/" # Location of package manifests\n    schedule:\n      interval: "weekly"\n' },
+      status: 'fail',
+    },
     {
       name: 'Component Governance detection on every pull request',
       files: { 'tests/ci/component_governance.yml': "pr:\n  - master\ntrigger: none\njobs:\n- job: Component_governance\n  steps:\n  - task: ComponentGovernanceComponentDetection@0\n    inputs:\n      scanType: 'Register'\n      alertWarningLevel: 'High'\n" },
