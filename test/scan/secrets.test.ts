@@ -114,7 +114,13 @@ describe('secrets: what counts as a credential', () => {
       'a Kubernetes secret encrypted with SOPS',
       'apps/monitoring/secrets/grafana-admin.yaml',
       'kind: Secret\nstringData:\n    admin-password: ENC[AES256_GCM,data:LmXI3NLd7mhoTmepdgKSifzoF3rcl/9A,iv:75W65ZPGn5ZJ2nWrhP07RmWkIp6HJ5roHlPbY/Zunc8=,tag:h0Oh7Q76gJ25bKwr2tI0lA==,type:str]\n',
-      /encrypted with SOPS/,
+      /encrypted value \(SOPS/,
+    ],
+    [
+      "a Buildkite secret encrypted for the agents' key (cryptic): an RSA-wrapped key, then OpenSSL's salted ciphertext",
+      '.buildkite/pipeline.yml',
+      `env:\n  SECRET_CODECOV_TOKEN: "${'fAV/xwuaV0l5oaIYSAXRQIor8h7yHdlrpLUZFwNVnchn7rDk9UZoz0oORG9vlKLc1GK2HhaPRAy+fTkJ3GM/8Y0phHh3ANK8f5UsGm2DUTNsnf6u'};${'U2FsdGVkX1+mRXF2c9soCXT7DYymY3msM+vrpaifiTp8xA+gMpbQ0G63WY3tJ+6V/fJcVnxYoKZVXbjcg8fl4Q=='}"\n`,
+      /encrypted value \(SOPS or OpenSSL\)/,
     ],
     [
       "a Jupyter server's password hash written into its config by a Dockerfile",

@@ -25,9 +25,12 @@ const READS_SECRET = /\b(?:os\.environ|getenv|process\.env|System\.getenv|ENV\[|
 
 /**
  * Ciphertext kept in the repository on purpose, readable only with a key kept outside it: SOPS
- * values (`ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]`), as GitOps repositories keep their secrets.
+ * values (`ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]`), as GitOps repositories keep their secrets,
+ * and OpenSSL's salted encryption (`Salted__` in base64, `U2FsdGVkX1…`), alone or after the key
+ * that wraps it: Buildkite's cryptic plugin stores `SECRET_CODECOV_TOKEN: "<RSA-wrapped key>;U2FsdGVkX1…"`
+ * for agents holding the private key (JuliaGPU and FluxML pipelines), CryptoJS writes the same form.
  */
-const ENCRYPTED = /^ENC\[AES256_GCM,data:/;
+const ENCRYPTED = /^ENC\[AES256_GCM,data:|(?:^|;)U2FsdGVkX1[A-Za-z0-9+/]{20}/;
 
 /**
  * A password's hash, what a server checks a login against, kept in its configuration: Jupyter's
@@ -225,7 +228,7 @@ function valueVerdict(value: string, names: readonly string[], weight: FileWeigh
   if (NOT_A_VALUE.test(value) || value.length < 4) return { real: false, why: 'not a credential value', quiet: true };
   if (VERSION_SPECIFIER.test(value)) return { real: false, why: 'a package version, not a credential', quiet: true };
   if (namesStoredSecret(value)) return { real: false, why: 'a variable mapped to the stored secret named after it, a reference' };
-  if (ENCRYPTED.test(value)) return { real: false, why: 'a value encrypted with SOPS, readable only with a key kept outside the repository' };
+  if (ENCRYPTED.test(value)) return { real: false, why: 'an encrypted value (SOPS or OpenSSL), readable only with a key kept outside the repository' };
   if (PASSWORD_HASH.test(value)) return { real: false, why: 'a password hash, which a login is checked against, not the password' };
   if (PLACEHOLDER.test(value) || isFiller(value)) return { real: false, why: 'a placeholder', quiet: true };
   if (PUBLISHED_DEFAULTS.has(value)) return { real: false, why: 'a published example or tool default' };
