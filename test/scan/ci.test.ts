@@ -321,6 +321,37 @@ describe('GitHub Actions', () => {
     );
     expect(stepsOf(release)).toEqual(['deploy@7', 'infra@7', 'infra@12']);
   });
+
+  it("reads another repository's reusable workflows by the tools they are named for, and by the inputs that ask them to test or lint", () => {
+    const pipeline = only(
+      '.github/workflows/ci.yml',
+      [
+        'on: [push, pull_request]',
+        'jobs:',
+        '  security-analysis:',
+        '    uses: alphagov/govuk-infrastructure/.github/workflows/brakeman.yml@main',
+        '  dependency-review:',
+        '    uses: alphagov/govuk-infrastructure/.github/workflows/dependency-review.yml@main',
+        '  lint-ruby:',
+        '    uses: alphagov/govuk-infrastructure/.github/workflows/rubocop.yml@main',
+        '  test-javascript:',
+        '    uses: alphagov/govuk-infrastructure/.github/workflows/jasmine.yml@main',
+        '  branch-ci:',
+        '    uses: openclimatefix/.github/.github/workflows/nondefault_branch_push_ci_python.yml@main',
+        '    with:',
+        '      enable_linting: true',
+        '      enable_typechecking: false',
+        '      tests_folder: tests',
+        '  other-ci:',
+        '    uses: openclimatefix/.github/.github/workflows/nondefault_branch_push_ci_python.yml@main',
+        '    with:',
+        '      enable_linting: false',
+        '      tests_folder: ""',
+        '',
+      ].join('\n'),
+    );
+    expect(stepsOf(pipeline)).toEqual(['sast@4', 'dependency-scan@6', 'lint@8', 'test@10', 'lint@12', 'test@12']);
+  });
 });
 
 describe('Azure DevOps pipelines in a folder of the team\'s choosing', () => {
@@ -529,6 +560,11 @@ describe('command classification', () => {
     ['R CMD check --no-manual vetiver_0.2.tar.gz', ['test']],
     [`Rscript -e 'devtools::test()'`, ['test']],
     [`julia --project -e 'using Pkg; Pkg.test()'`, ['test']],
+    ['bundle exec rake spec', ['test']],
+    ['bundle exec rspec spec/lib', ['test']],
+    ['bin/rails test', ['test']],
+    ['bundle exec rake db:setup', []],
+    ['bundle exec rubocop', ['lint']],
     [`Rscript -e 'pkgdown::build_site()'`, []],
     ['./gradlew --parallel scalaStyle testScoverageClasses', ['lint']],
     ['./gradlew checkstyleMain spotlessCheck test', ['lint', 'test']],

@@ -109,6 +109,10 @@ describe('tests', () => {
       'test/runtests.jl': 'using Test\n@testset "model" begin\n  @test size(model(x)) == (10, 1)\nend\n',
       'router/tests/test_http_embed.rs': '#[tokio::test]\nasync fn test_embed() {\n    assert_eq!(embed().len(), 1);\n}\n',
       'server/handler_test.go': 'package server\n\nfunc TestHandler(t *testing.T) {\n\tif handle() != nil { t.Fatal() }\n}\n',
+      'spec/lib/answer_composer_spec.rb': 'RSpec.describe AnswerComposer do\n  it "returns an answer" do\n    expect(described_class.call(question)).to be_a(Answer)\n  end\nend\n',
+      'test/models/user_test.rb': 'class UserTest < ActiveSupport::TestCase\n  test "requires an email" do\n    assert_not User.new.valid?\n  end\nend\n',
+      // RSpec's shared setup declares no example.
+      'spec/support/shared_context_spec.rb': 'RSpec.shared_context "signed in" do\n  let(:user) { create(:user) }\nend\n',
       // Helpers beside the tests declare none: a Spark context for the specs, testthat's setup, test data in Julia.
       'core/src/test/scala/op/TestSparkContext.scala': 'trait TestSparkContext { lazy val spark = SparkSession.builder.getOrCreate() }\n',
       'tests/testthat/helper.R': 'make_model <- function() lm(mpg ~ ., mtcars)\n',
@@ -122,6 +126,8 @@ describe('tests', () => {
       'router/tests/test_http_embed.rs',
       'server/handler_test.go',
       'serving/src/test/java/app/HandlerTest.java',
+      'spec/lib/answer_composer_spec.rb',
+      'test/models/user_test.rb',
       'test/runtests.jl',
       'tests/testthat/test-predict.R',
     ]);

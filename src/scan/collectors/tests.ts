@@ -25,9 +25,10 @@ export interface TestFacts {
  * src/tests/model_tests.py`, `python test.py`). Other languages' runners collect by place: Maven,
  * Gradle and sbt the sources under `src/test/`, testthat `tests/testthat/test*.R`, Julia's
  * `Pkg.test` the files under `test/`, Cargo the crates' `tests/*.rs`, Go every `*_test.go`; Xcode
- * and SwiftPM test targets hold `*Tests.swift` files by convention.
+ * and SwiftPM test targets hold `*Tests.swift` files by convention; RSpec collects `*_spec.rb` and
+ * Rails' Minitest `*_test.rb`.
  */
-const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_tests?\.py|tests?\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_test\.go|[^/]*Tests?\.swift)$/;
+const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_tests?\.py|tests?\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_test\.go|[^/]*Tests?\.swift|[^/]*_(?:spec|test)\.rb)$/;
 const TEST_PLACE = /(^|\/)(src\/test\/(?:java|scala|kotlin)\/.*\.(?:java|scala|kt)|tests\/testthat\/test[^/]*\.[Rr]|test\/.*\.jl|tests\/[^/]*\.rs)$/;
 /** The languages whose tests are told by their place: only their files are asked where they are. */
 const PLACED_LANGUAGE = byFileName((name) => /\.(?:java|scala|kt|[Rr]|jl|rs)$/.test(name));
@@ -43,7 +44,8 @@ function placedTest(path: string): boolean {
  * split), so it must define a test as pytest names them: `test_…` functions or `Test…` classes.
  * Elsewhere a test is what the language's frameworks declare: JUnit's `@Test`, a ScalaTest or
  * Kotest spec or suite, `test_that(…)`, `@test`/`@testset`, `#[test]`, Go's `func TestX(t`, an
- * `XCTestCase` subclass or Swift Testing's `@Test`.
+ * `XCTestCase` subclass or Swift Testing's `@Test`, an RSpec example (`it "…"`) or a Minitest
+ * `test "…"` / `def test_…`.
  */
 const DEFINES_TEST = {
   python: /^\s*(?:async\s+)?def\s+test\w*\s*\(|^\s*class\s+Test\w*|\bTestCase\b/m,
@@ -55,9 +57,10 @@ const DEFINES_TEST = {
   rust: /#\[(?:tokio::)?test\]/,
   go: /^func\s+(?:Test|Benchmark|Fuzz)\w*\s*\(/m,
   swift: /:\s*XCTestCase\b|^\s*@(?:Test|Suite)\b/m,
+  ruby: /^\s*(?:it|specify|scenario|test)\s*(?:\(\s*)?["'{]|^\s*it\s+do\b|^\s*def\s+test_\w*/m,
 };
 
-const BY_EXTENSION: Record<string, RegExp> = { java: DEFINES_TEST.jvm, scala: DEFINES_TEST.jvm, kt: DEFINES_TEST.jvm, r: DEFINES_TEST.r, jl: DEFINES_TEST.julia, rs: DEFINES_TEST.rust, go: DEFINES_TEST.go, swift: DEFINES_TEST.swift };
+const BY_EXTENSION: Record<string, RegExp> = { java: DEFINES_TEST.jvm, scala: DEFINES_TEST.jvm, kt: DEFINES_TEST.jvm, r: DEFINES_TEST.r, jl: DEFINES_TEST.julia, rs: DEFINES_TEST.rust, go: DEFINES_TEST.go, swift: DEFINES_TEST.swift, rb: DEFINES_TEST.ruby };
 
 function definesTest(path: string, text: string): boolean {
   if (!path.endsWith('.py')) {

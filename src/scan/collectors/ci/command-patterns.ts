@@ -68,6 +68,8 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'test', regex: re`^sbt${ARGS}["']?(?:\+\s*)?(?:test|testOnly|it:test)${END}` },
   // R runs a package's testthat suite in `R CMD check`, or by devtools, testthat or rcmdcheck; Julia by `Pkg.test()`.
   { kind: 'test', regex: re`^(?:R\s+CMD\s+check|Rscript\s.*\b(?:devtools::test|devtools::check|testthat::test_(?:dir|local|package|check)|rcmdcheck::rcmdcheck)\s*\(|julia\s.*\bPkg\.test\s*\()` },
+  // Ruby runs RSpec directly or through Rake's spec task, Rails' Minitest through `rails test` or Rake.
+  { kind: 'test', regex: re`^(?:bin\/)?(?:rspec|rake\s+(?:spec|test)(?::[\w:]+)?|rails\s+test)${END}` },
   { kind: 'test', regex: shellScript(String.raw`(?:run[-_]?)?(?:unit[-_]?|integration[-_]?)?tests?`) },
   { kind: 'test', regex: target(String.raw`(?:unit|integration|e2e|smoke)?[-_]?tests?(?:[-_:.][\w.-]*)?|pytest|py[\d.]*(?:-[\w.-]+)?|cov(?:erage)?`) },
 
@@ -82,6 +84,7 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'lint', regex: re`^${PY}(?:flake8|pylint|pycodestyle|pydocstyle|pyflakes|prospector|pylama|vulture|interrogate|nbqa)${END}` },
   { kind: 'lint', regex: re`^(?:yamllint|shellcheck|markdownlint(?:-cli2?)?|codespell|eslint|stylelint|golangci-lint|djlint|actionlint|tflint)${END}` },
   { kind: 'lint', regex: re`^(?:sqlfluff\s+lint|go\s+vet|cargo\s+clippy)${END}` },
+  { kind: 'lint', regex: re`^(?:bin\/)?(?:rubocop|standardrb|erb_?lint)${END}` },
   { kind: 'lint', regex: re`^(?:cargo\s+fmt|air\s+format|gofmt)\b.*\s--?(?:check|l)${END}` },
   // The JVM builds' style and static checks (Scalastyle, Checkstyle, Spotless, ktlint, detekt, scalafmt, SpotBugs, PMD), and R's lintr.
   { kind: 'lint', regex: re`^(?:${JVM_BUILD}|sbt)${ARGS}["']?(?:scalaStyle|scalastyle|test:scalastyle|checkstyle\w*|spotlessCheck|ktlintCheck|detekt|scalafmtCheck\w*|scalafmtSbtCheck|spotbugs\w*|pmd\w*)${END}` },

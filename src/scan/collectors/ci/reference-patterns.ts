@@ -241,32 +241,54 @@ export const MANUAL_APPROVAL = /^(?:[\w.-]+\/)?manual-approval(?:@|$)|^manualval
 /** Another repository's reusable GitHub workflow (an organisation's shared CI): `acme/ci/.github/workflows/build-docker.yml@main`. */
 const REUSABLE_WORKFLOW = /^[\w.-]+\/[\w.-]+\/\.github\/workflows\/([^@/]+)\.ya?ml@/;
 
-/** What a reusable workflow runs, by a word of its file name (`build-docker`, `apply-terraform`, `codeql-reusable`). */
+/**
+ * What a reusable workflow runs, by a word of its file name (`build-docker`, `apply-terraform`,
+ * `codeql-reusable`), the tools' names included (GOV.UK's shared `rspec.yml`, `rubocop.yml`,
+ * `brakeman.yml`, `dependency-review.yml`).
+ */
 const REUSABLE_WORKFLOW_WORDS: ReadonlyArray<readonly [CiStepKind, ReadonlySet<string>]> = [
-  ['sast', new Set(['codeql', 'semgrep', 'bandit', 'sast'])],
+  ['sast', new Set(['codeql', 'semgrep', 'bandit', 'sast', 'brakeman'])],
+  ['dependency-scan', new Set(['dependencyreview', 'pipaudit', 'osv'])],
   ['docker-build', new Set(['docker', 'image', 'container'])],
   ['deploy', new Set(['deploy', 'deployment', 'rollout'])],
   ['infra', new Set(['terraform', 'tf', 'infra', 'infrastructure', 'pulumi'])],
-  ['test', new Set(['test', 'tests', 'pytest'])],
-  ['lint', new Set(['lint', 'linting', 'precommit'])],
+  ['test', new Set(['test', 'tests', 'pytest', 'rspec', 'jasmine', 'jest', 'minitest'])],
+  ['lint', new Set(['lint', 'linting', 'precommit', 'rubocop', 'erblint', 'stylelint', 'eslint', 'ruff', 'flake8'])],
   ['docs', new Set(['docs', 'documentation'])],
 ];
+/** Tool names written with a hyphen, read as one word. */
+const HYPHENATED_TOOLS = /pre-commit|dependency-review|pip-audit/g;
 
 /** An input that names the image a workflow is to run: `IMAGE_TAG: ${{ github.sha }}`, `image-uri`. */
 const IMAGE_INPUT = /^(?:container[-_]?|docker[-_]?)?image(?:[-_]?(?:tag|uri|name|version|digest))?$|^docker[-_]?tag$/;
 
 /**
- * The kinds another repository's reusable workflow is named for; its steps are not in this
- * repository to read. Infrastructure applied with the image this run built (i-dot-ai/minute's
- * `apply-terraform.yml` given `IMAGE_TAG: ${{ github.sha }}`) puts that image into service: a deployment.
+ * Inputs by which an organisation's shared CI workflow is told to run the caller's tests or linters
+ * (Open Climate Fix's Python CI takes `tests_folder: tests` and `enable_linting: true`): a folder
+ * of tests given, or a switch to run them set on.
+ */
+const REUSABLE_WORKFLOW_INPUTS: ReadonlyArray<{ kind: CiStepKind; folder?: RegExp; switch?: RegExp }> = [
+  { kind: 'test', folder: /^(?:unit[-_]?)?tests?[-_]?(?:folder|dir|directory|path|paths)$/, switch: /^(?:enable|run)[-_]?(?:unit[-_]?)?(?:tests?|testing|pytest)$/ },
+  { kind: 'lint', switch: /^(?:enable|run)[-_]?(?:lint|linting|linters?)$/ },
+  { kind: 'typecheck', switch: /^(?:enable|run)[-_]?(?:type[-_]?check(?:ing)?|mypy)$/ },
+];
+
+/**
+ * The kinds another repository's reusable workflow is named for, or asked for by its inputs; its
+ * steps are not in this repository to read. Infrastructure applied with the image this run built
+ * (i-dot-ai/minute's `apply-terraform.yml` given `IMAGE_TAG: ${{ github.sha }}`) puts that image
+ * into service: a deployment.
  */
 export function reusableWorkflowKinds(key: string, inputs: Inputs): CiStepKind[] {
   const name = REUSABLE_WORKFLOW.exec(key)?.[1];
   if (name === undefined) return [];
-  const words = new Set(name.replace(/pre-commit/g, 'precommit').split(/[-_.]+/));
-  const kinds = REUSABLE_WORKFLOW_WORDS.filter(([, named]) => [...named].some((word) => words.has(word))).map(([kind]) => kind);
-  const releasesImage = kinds.includes('infra') && !kinds.includes('deploy') && [...inputs.keys()].some((input) => IMAGE_INPUT.test(input));
-  return releasesImage ? [...kinds, 'deploy'] : kinds;
+  const words = new Set(name.replace(HYPHENATED_TOOLS, (tool) => tool.replace('-', '')).split(/[-_.]+/));
+  const named = REUSABLE_WORKFLOW_WORDS.filter(([, tools]) => [...tools].some((word) => words.has(word))).map(([kind]) => kind);
+  const releasesImage = named.includes('infra') && !named.includes('deploy') && [...inputs.keys()].some((input) => IMAGE_INPUT.test(input));
+  const asked = REUSABLE_WORKFLOW_INPUTS.filter(({ folder, switch: on }) =>
+    [...inputs].some(([input, value]) => (folder?.test(input) === true && value.trim() !== '') || (on?.test(input) === true && truthy(value))),
+  ).map(({ kind }) => kind);
+  return [...new Set([...named, ...(releasesImage ? ['deploy' as const] : []), ...asked])];
 }
 
 /**
