@@ -31,7 +31,7 @@ const ML_MODULES = [
 ];
 
 /** Signals of the built-in packs that are ML code wherever they match (a custom rule set may lack them). */
-const ML_SIGNALS = ['model-training-code', 'r-model-code', 'compiled-ml-code', 'ml-inference-runtime', 'llm-call', 'llm-call-js', 'llm-call-jvm', 'infra-model-server'];
+const ML_SIGNALS = ['model-training-code', 'r-model-code', 'compiled-ml-code', 'ml-inference-runtime', 'llm-call', 'llm-call-js', 'llm-call-jvm', 'llm-call-ruby', 'infra-model-server'];
 
 /** Tests, their fixtures and examples of a library may train a toy model: only the project's own code says what it is. */
 const OWN_CODE = new Set(['project']);

@@ -623,6 +623,22 @@ export const cases: RuleCases = {
       status: 'fail',
     },
     {
+      name: 'a Rails application whose POST route asks Claude on Bedrock',
+      files: {
+        'config/routes.rb': 'Rails.application.routes.draw do\n  namespace :api do\n    post "/conversation", to: "conversations#create"\n  end\nend\n',
+        'lib/answer_composition/composer.rb': 'class Composer\n  def client\n    @client ||= Anthropic::BedrockClient.new(aws_region: "eu-west-1")\n  end\nend\n',
+      },
+      answers: online,
+      status: 'partial',
+      firstEvidence: 'config/routes.rb:3',
+    },
+    {
+      name: 'the routes of a Rails application without an LLM call are no model API',
+      files: { 'config/routes.rb': 'Rails.application.routes.draw do\n  post "/orders", to: "orders#create"\nend\n', 'Gemfile': 'gem "anthropic"\n' },
+      answers: online,
+      status: 'fail',
+    },
+    {
       // A web service with no model behind it, and a comment that names the annotation.
       name: 'a Spring controller of a service without ML code is no model API',
       files: { 'src/main/java/com/acme/OrderController.java': 'package com.acme;\n\n// @PostMapping is used below\n@RestController\npublic class OrderController {\n  @PostMapping("/orders")\n  public Order create(@RequestBody Order order) { return repo.save(order); }\n}\n' },
