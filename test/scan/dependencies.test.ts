@@ -904,7 +904,28 @@ describe('hostile input', () => {
   });
 });
 
-describe('manifests of R, JVM, Rust, Go and Julia projects', () => {
+const GEMFILE = [
+  'source "https://rubygems.org"',
+  '',
+  'gem "rails", "8.0.2"',
+  'gem "anthropic", "~> 1.1"',
+  'gem "aws-sdk-bedrockruntime"',
+  'gem "pg", ">= 1.1", "< 2"',
+  'gem "bootsnap", require: false',
+  'gem "rubocop-govuk", group: :development',
+  '',
+  'group :development, :test do',
+  '  gem "rspec-rails"',
+  '  platforms :mri do',
+  '    gem "debug", "1.9.2"',
+  '  end',
+  'end',
+  '',
+  'gem "puma", "= 6.4.0"',
+  '',
+].join('\n');
+
+describe('manifests of R, JVM, Rust, Go, Julia and Ruby projects', () => {
   const GRADLE = `plugins {
     id("org.scoverage") version "2.5.0"
 }
@@ -1028,6 +1049,15 @@ let package = Package(
     ['DESCRIPTION', DESCRIPTION, 'plumber', '', false, false, 7],
     ['DESCRIPTION', DESCRIPTION, 'pins', '== 1.3.0', true, false, 7],
     ['DESCRIPTION', DESCRIPTION, 'testthat', '>= 3.0.0', false, true, 9],
+    ['Gemfile', GEMFILE, 'rails', '8.0.2', true, false, 3],
+    ['Gemfile', GEMFILE, 'anthropic', '~> 1.1', false, false, 4],
+    ['Gemfile', GEMFILE, 'aws-sdk-bedrockruntime', '', false, false, 5],
+    ['Gemfile', GEMFILE, 'pg', '>= 1.1, < 2', false, false, 6],
+    ['Gemfile', GEMFILE, 'bootsnap', '', false, false, 7],
+    ['Gemfile', GEMFILE, 'rubocop-govuk', '', false, true, 8],
+    ['Gemfile', GEMFILE, 'rspec-rails', '', false, true, 11],
+    ['Gemfile', GEMFILE, 'debug', '1.9.2', true, true, 13],
+    ['Gemfile', GEMFILE, 'puma', '= 6.4.0', true, false, 17],
   ])('reads %s: %s as %j (pinned %s, dev %s) on line %i', (path, text, name, spec, pinned, dev, line) => {
     const { facts, warnings } = run({ [path]: text });
     expect(dep(facts.declared, name)).toMatchObject({ spec, pinned, dev, line });
@@ -1054,6 +1084,9 @@ let package = Package(
     [{ 'go.mod': GO_MOD, 'go.sum': 'github.com/gin-gonic/gin v1.10.0 h1:abc=\n' }, 'locked'],
     [{ 'vision/mlp_mnist/Project.toml': JULIA, 'vision/mlp_mnist/Manifest.toml': 'julia_version = "1.10.0"\nmanifest_format = "2.0"\n\n[[deps.Flux]]\nuuid = "587475ba"\n' }, 'locked'],
     [{ 'DESCRIPTION': DESCRIPTION }, 'partial'],
+    // A Rails application: Bundler's lock decides, not the front end's package.json beside it.
+    [{ 'Gemfile': GEMFILE, 'Gemfile.lock': 'GEM\n  remote: https://rubygems.org/\n  specs:\n    anthropic (1.1.0)\n    rails (8.0.2)\n', 'package.json': '{"dependencies": {"govuk-frontend": "^5.0.0"}}\n' }, 'locked'],
+    [{ 'Gemfile': GEMFILE }, 'partial'],
     [{ 'Package.swift': SWIFT }, 'partial'],
     // A compiled build that depends on no package has nothing to pin; beside a package.json of build tools it does not decide.
     [{ 'Package.swift': 'let package = Package(name: "YOLO", targets: [.target(name: "YOLO")])\n' }, 'no-dependencies'],

@@ -9,7 +9,7 @@ function everyValue<T extends string>() {
 }
 
 export const PATH_CONTEXTS = everyValue<PathContext>()(['project', 'test', 'example', 'docs', 'vendor', 'fixture', 'archive']);
-export const ECOSYSTEMS = everyValue<Ecosystem>()(['pypi', 'npm', 'conda', 'cran', 'maven', 'cargo', 'go', 'julia', 'swift']);
+export const ECOSYSTEMS = everyValue<Ecosystem>()(['pypi', 'npm', 'conda', 'cran', 'maven', 'cargo', 'go', 'julia', 'swift', 'rubygems']);
 export const CI_TRIGGERS = everyValue<CiTrigger>()(['push', 'pull_request', 'schedule', 'manual', 'tag', 'other', 'external']);
 export const CI_STEP_KINDS = everyValue<CiStepKind>()([
   'test', 'coverage', 'lint', 'typecheck', 'build', 'docker-build', 'docker-push', 'deploy', 'infra', 'data-validation', 'data-pipeline',

@@ -1,7 +1,7 @@
 /** The dependencies slice of Facts: manifests, lock files and the direct dependencies they declare. */
 
-/** `cran`: R packages (a DESCRIPTION, an renv lock); `maven`: Maven, Gradle and sbt builds; `julia`: Pkg.jl. */
-export type Ecosystem = 'pypi' | 'npm' | 'conda' | 'cran' | 'maven' | 'cargo' | 'go' | 'julia' | 'swift';
+/** `cran`: R packages (a DESCRIPTION, an renv lock); `maven`: Maven, Gradle and sbt builds; `julia`: Pkg.jl; `rubygems`: Bundler. */
+export type Ecosystem = 'pypi' | 'npm' | 'conda' | 'cran' | 'maven' | 'cargo' | 'go' | 'julia' | 'swift' | 'rubygems';
 
 export interface Dependency {
   ecosystem: Ecosystem;
@@ -53,7 +53,8 @@ export type ManifestKind =
   | 'Cargo.toml'
   | 'go.mod'
   | 'Project.toml'
-  | 'Package.swift';
+  | 'Package.swift'
+  | 'Gemfile';
 
 export interface LockFileInfo {
   path: string;
@@ -72,7 +73,8 @@ export interface LockFileInfo {
     | 'go.sum'
     | 'Manifest.toml'
     | 'gradle.lockfile'
-    | 'Package.resolved';
+    | 'Package.resolved'
+    | 'Gemfile.lock';
   packages: number;
 }
 

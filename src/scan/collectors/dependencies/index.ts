@@ -8,6 +8,7 @@ import { cargoManifest } from './manifests/cargo.js';
 import { condaEnvironment } from './manifests/conda.js';
 import { databricksBundle } from './manifests/databricks-bundle.js';
 import { goMod } from './manifests/go-mod.js';
+import { gemfile } from './manifests/gemfile.js';
 import { juliaProject } from './manifests/julia-project.js';
 import { gradleBuild, mavenPom, sbtBuild } from './manifests/jvm.js';
 import { packageJson } from './manifests/package-json.js';
@@ -22,7 +23,7 @@ import { summarise } from './summary.js';
 
 /*
  * Reads the manifests of Python, conda and npm projects, and of R, JVM (Maven, Gradle, sbt), Rust,
- * Go, Julia and Swift ones, without running anything: setup.py and build.gradle are scanned for literal
+ * Go, Julia, Swift and Ruby ones, without running anything: setup.py and build.gradle are scanned for literal
  * declarations, never executed. Lock files are recognised by name (so one too large
  * to read still counts) and their packages counted when they were read.
  */
@@ -30,7 +31,7 @@ import { summarise } from './summary.js';
 /** The manifest kinds, in the order they are tried on a file name. */
 const MANIFEST_FORMATS: readonly ManifestFormat[] = [
   requirementsFile, pyproject, pipfile, setupPy, setupCfg, condaEnvironment, databricksBundle, packageJson,
-  rDescription, mavenPom, gradleBuild, sbtBuild, cargoManifest, goMod, juliaProject, swiftPackage,
+  rDescription, mavenPom, gradleBuild, sbtBuild, cargoManifest, goMod, juliaProject, swiftPackage, gemfile,
 ];
 
 export const dependenciesCollector = defineCollector({ key: 'dependencies', create: collectDependencies, whenUnread: 'its dependencies are not read' });

@@ -20,6 +20,7 @@ const LOCK_FORMATS: LockFormat[] = [
   { kind: 'go.sum', ecosystem: 'go', manager: 'go', name: /^go\.sum$/ },
   { kind: 'Manifest.toml', ecosystem: 'julia', manager: 'pkg.jl', name: /^(?:Julia)?Manifest(?:-v[\d.]+)?\.toml$/, count: countJuliaManifest },
   { kind: 'Package.resolved', ecosystem: 'swift', manager: 'swiftpm', name: /^Package\.resolved$/, count: countResolvedPins },
+  { kind: 'Gemfile.lock', ecosystem: 'rubygems', manager: 'bundler', name: /^(?:Gemfile|gems)\.lock$/, count: countGemfileLock },
   { kind: 'gradle.lockfile', ecosystem: 'maven', manager: 'gradle', name: /^(?:[\w-]+\.)?gradle\.lockfile$|^buildscript-gradle\.lockfile$/ },
 ];
 
@@ -51,6 +52,11 @@ function countPipfileLock(file: FileContent, warn: Warn): number {
 /** SwiftPM's Package.resolved: one `"identity"` (format 2 and 3) or `"package"` (format 1) per pin. */
 function countResolvedPins(file: FileContent): number {
   return file.text.match(/"(?:identity|package)"\s*:/g)?.length ?? 0;
+}
+
+/** Bundler's Gemfile.lock: one `    name (version)` line per resolved gem under each source's `specs:`. */
+function countGemfileLock(file: FileContent): number {
+  return file.text.match(/^ {4}[\w.-]+ \(/gm)?.length ?? 0;
 }
 
 /** Julia's Manifest.toml: one `[[deps.Name]]` table per package (format 2.0). */

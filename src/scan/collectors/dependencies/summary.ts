@@ -89,7 +89,7 @@ const COMPILED: ReadonlySet<string> = new Set(['maven', 'cargo', 'go', 'julia', 
  * How reproducible the installed environment is. The Python (and conda) environment decides; a
  * package.json beside it is usually a docs site or a front end. A project with no Python runtime
  * dependency at all is judged by its R environment (an renv lock or a DESCRIPTION), then by its JVM,
- * Rust, Go, Julia or Swift builds, then by its npm dependencies (a TypeScript service or LLM
+ * Rust, Go, Julia or Swift builds, then by its Ruby gems (a Gemfile and its lock), then by its npm dependencies (a TypeScript service or LLM
  * application). A project whose only manifests are such builds, declaring no dependency, has none to
  * pin: a compiled build fails on an import it does not declare, so none is left undeclared.
  */
@@ -107,6 +107,9 @@ function pinningOf(
   if (r.pinning !== 'none') return r;
   const compiled = ecosystemPinning(installed, locks, { counts: (ecosystem) => COMPILED.has(ecosystem), lockAlone: true, abstract });
   if (compiled.pinning !== 'none') return compiled;
+  // A Ruby application's package.json is its front end's: Bundler's Gemfile and lock decide.
+  const ruby = ecosystemPinning(installed, locks, { counts: (ecosystem) => ecosystem === 'rubygems', lockAlone: true, abstract });
+  if (ruby.pinning !== 'none') return ruby;
   // A package-lock.json of build tools alone (devDependencies) locks no runtime.
   const npm = ecosystemPinning(installed, locks, { counts: (ecosystem) => ecosystem === 'npm', lockAlone: false, abstract });
   const own = installed.filter(({ path }) => pathContext(path) === 'project');
