@@ -202,6 +202,8 @@ export const cases: RuleCases = {
       status: 'pass',
       firstEvidence: 'instrumentation.ts:4 registerOTel(',
     },
+    { name: "a Rails application's gauges and counters registered with prometheus_exporter", files: { 'lib/prometheus_metrics.rb': 'class PrometheusMetrics\n  def self.register\n    PrometheusExporter::Client.default.register(:counter, "answer_count", "The total number of answers")\n  end\nend\n' }, answers: online, status: 'pass', firstEvidence: 'lib/prometheus_metrics.rb:3' },
+    { name: 'a Ruby comment naming the exporter', files: { 'lib/metrics.rb': '# TODO: report these with prometheus_exporter\nclass Metrics\nend\n' }, answers: online, status: 'fail' },
     { name: "OpenTelemetry's Node SDK started by the service", files: { 'src/tracing.js': 'const { NodeSDK } = require("@opentelemetry/sdk-node");\n\nconst sdk = new NodeSDK({ traceExporter });\nsdk.start();\n' }, answers: online, status: 'pass', evidence: 'src/tracing.js:3' },
     { name: 'FastAPI instrumented for Prometheus', files: { 'src/fraud/api/main.py': instrumentedApi }, answers: online, status: 'pass', evidence: 'src/fraud/api/main.py:6' },
     { name: 'ServiceMonitor scrapes the service', files: { 'deploy/servicemonitor.yaml': serviceMonitor }, answers: online, status: 'pass', evidence: 'ServiceMonitor fraud-api' },
