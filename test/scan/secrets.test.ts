@@ -63,6 +63,9 @@ describe('secrets: what counts as a credential', () => {
     ['a password in code written as a unicode literal', 'src/churn/db.py', 'conn = connect(host="db.internal", password=u"Tr0ub4dor-3-horse")\n', /literal password mixing/],
     // Only a hash's own layout is set aside: a token that merely starts with an algorithm's name is a token.
     ['a token that starts like a hash', 'config/prod.yaml', 'api_token: "sha256:Kq8Zr3Lm9Tx2Vw5Yp1Bn4CzQ7mX2"\n', /random-looking/],
+    // Only beside a Tag Manager container is an auth value the page's public parameter; and only OpenSSL's own prefix is ciphertext.
+    ['an auth token in a client config without a Tag Manager container', 'app/assets/javascripts/api-config.js', "export const api = {\n  url: 'https://api.internal',\n  auth: 'C7iYdcsOlYgGmiUJjZKrHQ'\n};\n", /random-looking/],
+    ['a token that only contains the OpenSSL prefix later on', 'config/prod.yaml', 'api_token: "Kq8Zr3Lm9Tx2U2FsdGVkX1Vw5Yp1Bn4CzQ7mX2"\n', /random-looking/],
   ])('a literal that looks real counts: %s', (_name, path, text, why) => {
     const { real, facts } = judged({ [path]: text });
     expect(real).toHaveLength(1);
@@ -115,6 +118,12 @@ describe('secrets: what counts as a credential', () => {
       'apps/monitoring/secrets/grafana-admin.yaml',
       'kind: Secret\nstringData:\n    admin-password: ENC[AES256_GCM,data:LmXI3NLd7mhoTmepdgKSifzoF3rcl/9A,iv:75W65ZPGn5ZJ2nWrhP07RmWkIp6HJ5roHlPbY/Zunc8=,tag:h0Oh7Q76gJ25bKwr2tI0lA==,type:str]\n',
       /encrypted value \(SOPS/,
+    ],
+    [
+      "a Google Tag Manager environment's auth beside its container id, in the page's analytics config",
+      'app/assets/javascripts/analytics-domain-config.js',
+      "window.domains = [\n  {\n    name: 'integration',\n    id: 'GTM-MG7HG5W',\n    auth: 'C7iYdcsOlYgGmiUJjZKrHQ',\n    preview: 'env-4'\n  }\n]\n",
+      /Google Tag Manager environment's auth parameter/,
     ],
     [
       "a Buildkite secret encrypted for the agents' key (cryptic): an RSA-wrapped key, then OpenSSL's salted ciphertext",

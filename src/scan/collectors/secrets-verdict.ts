@@ -310,6 +310,10 @@ function ciThrowAway(candidate: SecretCandidate, path: string, around: Surroundi
   return null;
 }
 
+/** A Google Tag Manager container id (`GTM-MG7HG5W`), which its environment's `auth` follows. */
+const GTM_CONTAINER = /\bGTM-[A-Z0-9]{4,10}\b/;
+const GTM_AUTH_KEY = /^(?:gtm_)?auth$/i;
+
 /**
  * Judges one candidate. A provider's format is evidence wherever it is, once a private key header
  * has a key body after it; a value that only its key names as secret is judged by what it looks
@@ -320,6 +324,10 @@ export function verdictOf(candidate: SecretCandidate, path: string, around: Surr
   if (EXAMPLE_BLOCK.test(around.preceding)) return { real: false, why: 'a sample value in an example block' };
   const ciVerdict = ciThrowAway(candidate, path, around);
   if (ciVerdict) return ciVerdict;
+  // The snippet that loads a Tag Manager environment puts its `gtm_auth` in the script URL of every page.
+  if (GTM_AUTH_KEY.test(candidate.key ?? '') && GTM_CONTAINER.test(around.preceding)) {
+    return { real: false, why: "a Google Tag Manager environment's auth parameter, sent to every browser that loads the page" };
+  }
   const weight = fileWeight(path);
   if (candidate.evidence === 'url') return valueVerdict(percentDecoded(candidate.value), [percentDecoded(candidate.user ?? '')], weight, 'the password of a URL');
   // In code, an unquoted value is an expression (`password = settings.db_password`), not a literal.
