@@ -57,7 +57,7 @@ const DEFINES_TEST = {
   rust: /#\[(?:tokio::)?test\]/,
   go: /^func\s+(?:Test|Benchmark|Fuzz)\w*\s*\(/m,
   swift: /:\s*XCTestCase\b|^\s*@(?:Test|Suite)\b/m,
-  ruby: /^\s*(?:it|specify|scenario|test)\s*(?:\(\s*)?["'{]|^\s*it\s+do\b|^\s*def\s+test_\w*/m,
+  ruby: /^[ \t]*(?:it|specify|scenario|test)[ \t(]*["'{]|^[ \t]*it[ \t]+do\b|^[ \t]*def[ \t]+test_\w/m,
 };
 
 const BY_EXTENSION: Record<string, RegExp> = { java: DEFINES_TEST.jvm, scala: DEFINES_TEST.jvm, kt: DEFINES_TEST.jvm, r: DEFINES_TEST.r, jl: DEFINES_TEST.julia, rs: DEFINES_TEST.rust, go: DEFINES_TEST.go, swift: DEFINES_TEST.swift, rb: DEFINES_TEST.ruby };

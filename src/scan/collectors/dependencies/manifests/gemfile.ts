@@ -4,13 +4,13 @@ import { Declarations } from '../declarations.js';
 import type { ManifestFormat, ManifestRead } from '../manifest.js';
 
 /** `gem "name"` and its version requirements (`"~> 7.1"`, `">= 2", "< 3"`), before any option. */
-const GEM = /^\s*gem\s*\(?\s*["']([\w.-]+)["']((?:\s*,\s*["'][^"'\n]*["'])*)(.*)$/;
+const GEM = /^\s*gem[\s(]*["']([\w.-]+)["']((?:\s*,\s*["'][^"'\n]*["'])*)(.*)$/;
 /** `group: :test` or `groups: [:development, :test]` given to one gem. */
-const GROUP_OPTION = /\bgroups?:\s*\[?\s*((?::\w+\s*,?\s*)+)/;
-/** `group :development, :test do`: the gems up to its `end` serve development. */
-const GROUP_BLOCK = /^\s*group\s*\(?\s*((?::\w+\s*,?\s*)+)\)?\s*do\b/;
+const GROUP_OPTION = /\bgroups?:[\s[]*(:\w+(?:\s*,\s*:\w+)*)/;
+/** `group :development, :test do`: the gems up to its `end` serve development. Whitespace runs are matched by one quantifier each, so a long line is read in linear time. */
+const GROUP_BLOCK = /^\s*group[\s(]*(:\w+(?:\s*,\s*:\w+)*)[\s)]*do\b/;
 /** Another block of gems (`platforms :jruby do`, `install_if -> { … } do`): its gems keep the enclosing group. */
-const OTHER_BLOCK = /\bdo\s*(?:\|[^|]*\|)?\s*$/;
+const OTHER_BLOCK = /\bdo(?:\s*\|[^|\n]*\|)?\s*$/;
 const BLOCK_END = /^\s*end\b/;
 const DEV_GROUPS: ReadonlySet<string> = new Set(['development', 'test', 'lint', 'ci', 'tools']);
 /** An exact version: `"1.2.3"` or `"= 1.2.3"`. */
