@@ -354,6 +354,32 @@ describe('GitHub Actions', () => {
   });
 });
 
+describe('R code run as a step', () => {
+  it("reads a step whose shell is Rscript as the R command it runs, r-lib's coverage job among them", () => {
+    const pipeline = only(
+      '.github/workflows/test-coverage.yaml',
+      [
+        'on: [push, pull_request]',
+        'jobs:',
+        '  coverage:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - name: Test coverage',
+        '        run: |',
+        '          # every test of the package, with coverage',
+        "          cov <- covr::package_coverage(quiet = FALSE, install_path = file.path(normalizePath(Sys.getenv('RUNNER_TEMP')), 'package'))",
+        '          covr::to_cobertura(cov)',
+        '        shell: Rscript {0}',
+        '      - name: Site',
+        '        shell: Rscript {0}',
+        '        run: pkgdown::build_site_github_pages(new_process = FALSE)',
+        '',
+      ].join('\n'),
+    );
+    expect(stepsOf(pipeline)).toEqual(['coverage@9', 'test@9']);
+  });
+});
+
 describe('Azure DevOps pipelines in a folder of the team\'s choosing', () => {
   const pipeline = `trigger:
   branches:
@@ -559,6 +585,7 @@ describe('command classification', () => {
     ['sbt clean coverage test', ['test']],
     ['R CMD check --no-manual vetiver_0.2.tar.gz', ['test']],
     [`Rscript -e 'devtools::test()'`, ['test']],
+    [`Rscript -e 'covr::codecov(quiet = FALSE)'`, ['coverage', 'test']],
     [`julia --project -e 'using Pkg; Pkg.test()'`, ['test']],
     ['bundle exec rake spec', ['test']],
     ['bundle exec rspec spec/lib', ['test']],

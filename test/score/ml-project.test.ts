@@ -45,6 +45,7 @@ describe('an ML project or not', () => {
     ['Spark MLlib in Scala', { 'core/src/main/scala/op/Selector.scala': 'package op\n\nimport org.apache.spark.ml.classification.LogisticRegression\n' }, /Selector\.scala:3 \(compiled-ml-code\)/],
     ['a Deep Java Library service', { 'serving/src/main/java/app/Handler.java': 'package app;\n\nimport ai.djl.inference.Predictor;\n' }, /Handler\.java:3 \(compiled-ml-code\)/],
     ['Flux models in Julia', { 'vision/mlp_mnist/mlp_mnist.jl': '# Classifies MNIST digits\nusing Flux, MLDatasets\n' }, /mlp_mnist\.jl:2 \(compiled-ml-code\)/],
+    ['an R pipeline that fits a Bayesian Rt model with EpiNow2', { 'R/fit_model.R': 'fit_model <- function(data) {\n  EpiNow2::epinow(data = data, rt = EpiNow2::rt_opts())\n}\n' }, /fit_model\.R:2 \(r-model-code\)/],
     ['a Rails LLM application', { 'lib/answer_composition/composer.rb': 'class Composer\n  def client\n    @client ||= Anthropic::BedrockClient.new(aws_region: "eu-west-1")\n  end\nend\n' }, /composer\.rb:3 \(llm-call-ruby\)/],
     ['a Spring Boot LLM application', { 'app/backend/src/main/java/com/acme/ChatService.java': 'package com.acme;\n\nimport dev.langchain4j.model.chat.ChatLanguageModel;\n' }, /ChatService\.java:3 \(llm-call-jvm\)/],
     ['a Candle inference server in Rust', { 'backends/candle/src/lib.rs': 'use candle_core::{Device, Tensor};\n' }, /lib\.rs:1 \(compiled-ml-code\)/],

@@ -66,8 +66,8 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'test', regex: re`^(?:jest|vitest|mocha|behave|nosetests|nose2)${END}` },
   { kind: 'test', regex: re`^${JVM_BUILD}${ARGS}(?:test|verify|check)${END}` },
   { kind: 'test', regex: re`^sbt${ARGS}["']?(?:\+\s*)?(?:test|testOnly|it:test)${END}` },
-  // R runs a package's testthat suite in `R CMD check`, or by devtools, testthat or rcmdcheck; Julia by `Pkg.test()`.
-  { kind: 'test', regex: re`^(?:R\s+CMD\s+check|Rscript\s.*\b(?:devtools::test|devtools::check|testthat::test_(?:dir|local|package|check)|rcmdcheck::rcmdcheck)\s*\(|julia\s.*\bPkg\.test\s*\()` },
+  // R runs a package's testthat suite in `R CMD check`, or by devtools, testthat, rcmdcheck or covr's coverage run; Julia by `Pkg.test()`.
+  { kind: 'test', regex: re`^(?:R\s+CMD\s+check|Rscript\s.*\b(?:devtools::test|devtools::check|testthat::test_(?:dir|local|package|check)|rcmdcheck::rcmdcheck|covr::(?:package_coverage|codecov|coveralls))\s*\(|julia\s.*\bPkg\.test\s*\()` },
   // Ruby runs RSpec directly or through Rake's spec task, Rails' Minitest through `rails test` or Rake.
   { kind: 'test', regex: re`^(?:bin\/)?(?:rspec|rake\s+(?:spec|test)(?::[\w:]+)?|rails\s+test)${END}` },
   { kind: 'test', regex: shellScript(String.raw`(?:run[-_]?)?(?:unit[-_]?|integration[-_]?)?tests?`) },
@@ -76,6 +76,7 @@ export const COMMAND_PATTERNS: CommandPattern[] = [
   { kind: 'coverage', regex: re`^${PY}(?:pytest|py\.test)\b.*?\s(--cov)(?:[=-]\S*)?${END}` },
   { kind: 'coverage', regex: re`^(?:jest|vitest|(?:npm|pnpm|yarn)\s+(?:run\s+)?test)\b.*?\s(--coverage)${END}` },
   { kind: 'coverage', regex: re`^${PY}coverage\s+(?:run|report|xml|html|lcov|json|combine)${END}` },
+  { kind: 'coverage', regex: re`^Rscript\s.*\bcovr::(?:package_coverage|codecov|coveralls)\s*\(` },
   { kind: 'coverage', regex: re`^(?:\S*\/)?(?:codecov(?:cli)?|coveralls|diff-cover)${END}` },
   { kind: 'coverage', regex: re`^(?:curl|wget)\b.*codecov\.io` },
   { kind: 'coverage', regex: target(String.raw`cov(?:erage)?(?:[-_:.][\w.-]*)?`) },

@@ -4,6 +4,7 @@ import type { CiTrigger } from '../facts.js';
 import { repoPath, type RepoFiles } from '../follow/repo-files.js';
 import type { CiProviderDefinition } from '../provider.js';
 import { commandInputOf } from '../reference-patterns.js';
+import type { ScriptLine } from '../shell.js';
 import { child, entries, environmentName, firstDocument, inputs, isFalse, isTrue, items, lineOf, resolved, scriptsOf, text, texts, yamlDocuments, yamlReader, type Yaml } from '../yaml.js';
 
 const GITHUB_EVENTS = new Map<string, CiTrigger>([
@@ -66,6 +67,22 @@ function workingDirectory(y: Yaml, node: unknown, key: 'defaults' | 'step', inhe
   return written === undefined ? inherited : (repoPath(inherited, written) ?? inherited);
 }
 
+
+/** `shell: Rscript {0}`: the step's `run:` is R code, as r-lib's workflows run `covr::package_coverage()`. */
+const R_SHELL = /^Rscript\b/;
+
+/**
+ * A step's R code as the command that runs it, `Rscript -e '…'` on the step's first line, so that
+ * what it calls reads as an Rscript command does (`Rscript -e 'devtools::test()'`). Single quotes in
+ * the code become double quotes: R reads both alike, and the command stays one quoted word.
+ */
+function asRscript(lines: ScriptLine[]): ScriptLine[] {
+  const code = lines.filter((line) => !/^\s*(?:#|$)/.test(line.text));
+  if (code.length === 0) return [];
+  const program = code.map((line) => line.text.trim()).join(' ');
+  return [{ text: `Rscript -e '${program.replace(/'/g, '"')}'`, line: code[0]!.line, joinsNext: false }];
+}
+
 /**
  * Reads the steps of a job or of a composite action into the draft. A step that uses a local
  * action (`uses: ./.github/actions/setup`) is followed into its `action.yml`: what the action
@@ -85,7 +102,8 @@ class StepReader {
       if (isFalse(y, child(y, step, 'if'))) continue;
       const failureTolerated = !reported && isTrue(y, child(y, step, 'continue-on-error'));
       const place = { ...inherited, cwd: workingDirectory(y, step, 'step', inherited.cwd), ...(failureTolerated ? { tolerated: true } : {}) };
-      addScripts(this.draft, scriptsOf(y, child(y, step, 'run')), place);
+      const run = scriptsOf(y, child(y, step, 'run'));
+      addScripts(this.draft, R_SHELL.test(text(y, child(y, step, 'shell')) ?? '') ? run.map(asRscript) : run, place);
       const uses = child(y, step, 'uses');
       const reference = text(y, uses);
       if (!reference) continue;
