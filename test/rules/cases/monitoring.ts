@@ -402,6 +402,15 @@ export const cases: RuleCases = {
   ],
 
   'monitoring.data-drift': [
+    // A setting named for the PSI (the threshold a feature-admission contract applies) computes no drift.
+    {
+      name: "a contract's PSI threshold is a setting, not a drift check",
+      files: {
+        'src/contract/admission.py': 'class AdmissionPolicy:\n    @property\n    def psi_threshold(self) -> float:\n        return float(self.config["psi_threshold"])\n',
+        'src/train.py': 'model = LGBMClassifier().fit(X, y)\n',
+      },
+      status: 'fail',
+    },
     llmAssistantCase,
     // MLRun's model monitoring, switched on for a serving function, runs its drift analysis on a schedule of its own.
     {
