@@ -23,7 +23,6 @@ const PINNING: Readonly<Record<string, readonly [said: string, needed: string]>>
   'no-dependencies': ['no dependency to pin: the build declares none', 'pinned versions'],
 };
 
-
 const counted = (one: string, many: string): FactWords => ({
   say: (value) => {
     const n = Array.isArray(value) ? value.length : Number(value ?? 0);

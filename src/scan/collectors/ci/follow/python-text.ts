@@ -17,7 +17,6 @@ export interface PythonFunction {
   body: Array<{ text: string; line: number }>;
 }
 
-
 /** Decorator arguments and call arguments span a few lines at most. */
 const MAX_HEADER_LINES = 30;
 /** A call's arguments are scanned this far for its closing parenthesis. */

@@ -67,7 +67,6 @@ function workingDirectory(y: Yaml, node: unknown, key: 'defaults' | 'step', inhe
   return written === undefined ? inherited : (repoPath(inherited, written) ?? inherited);
 }
 
-
 /** `shell: Rscript {0}`: the step's `run:` is R code, as r-lib's workflows run `covr::package_coverage()`. */
 const R_SHELL = /^Rscript\b/;
 
